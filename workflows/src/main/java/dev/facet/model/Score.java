@@ -1,0 +1,12 @@
+package dev.facet.model;
+
+/**
+ * How good a candidate is, 0..1 each.
+ *
+ * @param fidelity agreement with the references (metal colour, silhouette)
+ * @param sharpness product sharpness relative to the references
+ * @param total the ranking score
+ * @param metalDeltaE ΔE2000 of the candidate's metal against the colour signature
+ */
+public record Score(
+    String candidateId, double fidelity, double sharpness, double total, double metalDeltaE) {}

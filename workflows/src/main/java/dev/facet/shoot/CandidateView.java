@@ -1,0 +1,7 @@
+package dev.facet.shoot;
+
+import dev.facet.model.Candidate;
+import dev.facet.model.Score;
+
+/** A candidate with its score and rank among the candidates of its shot (1 = best). */
+public record CandidateView(Candidate candidate, Score score, int rank) {}

@@ -1,0 +1,6 @@
+package dev.facet.steps;
+
+import dev.facet.model.ReferencePhoto;
+import java.util.List;
+
+public record CaptureRequest(ShootKeys keys, List<ReferencePhoto> photos) {}

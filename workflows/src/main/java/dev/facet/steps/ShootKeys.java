@@ -1,0 +1,35 @@
+package dev.facet.steps;
+
+/**
+ * The one rule for object keys of a shoot. Every key derives from (workflow id, run id, round, step,
+ * shot, variant), so a retried activity finds its own earlier output instead of redoing it, and a
+ * new run of the same SKU never reads an older run's files.
+ *
+ * @param prefix {@code shoots/<workflow id>/<run id>}
+ */
+public record ShootKeys(String prefix) {
+
+  public static ShootKeys of(String workflowId, String runId) {
+    return new ShootKeys("shoots/" + workflowId + "/" + runId);
+  }
+
+  public String reference(int index) {
+    return prefix + "/capture/ref-" + index + ".jpg";
+  }
+
+  public String mask(int index) {
+    return prefix + "/capture/ref-" + index + "-mask.png";
+  }
+
+  public String candidate(int round, String shot, int variant, String extension) {
+    return prefix + "/r" + round + "/generate/" + shot + "/v" + variant + "." + extension;
+  }
+
+  public String output(int round, String shot, String channel, String extension) {
+    return prefix + "/r" + round + "/post-process/" + shot + "/" + channel + "." + extension;
+  }
+
+  public String manifest() {
+    return prefix + "/publish/manifest.json";
+  }
+}
