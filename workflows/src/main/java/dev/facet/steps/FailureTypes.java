@@ -2,7 +2,8 @@ package dev.facet.steps;
 
 /**
  * Failure types that activities raise as {@code ApplicationFailure} types. Workflows decide on
- * retries by type, never by message.
+ * retries by type, never by message. An activity may put its attempt number as the first failure
+ * detail, so the workflow can record how many attempts a failed step took.
  */
 public final class FailureTypes {
 

@@ -1,0 +1,41 @@
+package dev.facet.shoot;
+
+import dev.facet.model.Candidate;
+import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.GenerationActivities;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A generator that can fail a given variant a number of times, or for good. */
+final class FakeGenerator implements GenerationActivities {
+
+  /** "shot vN" → how many attempts fail before one succeeds. */
+  final Map<String, Integer> transientFailures = new ConcurrentHashMap<>();
+
+  /** "shot vN" → a failure thrown on every attempt. */
+  final Map<String, ApplicationFailure> permanentFailures = new ConcurrentHashMap<>();
+
+  /** Calls per candidate id, retries included. */
+  final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+  @Override
+  public Candidate generate(GenerateRequest request) {
+    String id = Candidate.id(request.round(), request.shot().name(), request.variant());
+    calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+    String subject = request.shot().name() + " v" + request.variant();
+    int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+    if (permanentFailures.containsKey(subject)) {
+      throw permanentFailures.get(subject);
+    }
+    if (attempt <= transientFailures.getOrDefault(subject, 0)) {
+      throw new IllegalStateException("provider unavailable (injected, attempt " + attempt + ")");
+    }
+    String key = request.keys().candidate(request.round(), request.shot().name(),
+        request.variant(), "png");
+    return new Candidate(id, request.round(), request.shot().name(), request.variant(),
+        request.provider(), FakeSteps.image(key), attempt, 0.04);
+  }
+}

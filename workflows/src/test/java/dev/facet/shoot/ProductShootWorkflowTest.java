@@ -1,0 +1,329 @@
+package dev.facet.shoot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.facet.model.ProductSpec;
+import dev.facet.model.ReferencePhoto;
+import dev.facet.model.Stone;
+import dev.facet.model.StyleGuide;
+import dev.facet.shoot.ShootPolicy.Approval;
+import dev.facet.shoot.ShootPolicy.TimeoutAction;
+import dev.facet.steps.FailureTypes;
+import dev.facet.steps.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProductShootWorkflowTest {
+
+  static final String SKU = "RING-001";
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final FakeSteps steps = new FakeSteps();
+  private final FakeGenerator generator = new FakeGenerator();
+
+  @BeforeEach
+  void setUp() {
+    env = TestWorkflowEnvironment.newInstance();
+    ShootSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+    Worker shoot = env.newWorker(TaskQueues.SHOOT);
+    shoot.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
+    shoot.registerActivitiesImplementations(steps);
+    env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(generator);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void autoPolicyRunsEveryStepAndPublishesShotsTimesChannels() {
+    ShootResult result = start(ShootPolicy.auto()).run(request(ShootPolicy.auto()));
+
+    assertThat(result.outcome()).isEqualTo(Stage.PUBLISHED);
+    assertThat(result.finals()).hasSize(2 * 2); // hero + profile, amazon-main + master
+    assertThat(result.manifest().key()).startsWith("shoots/shoot-" + SKU + "/").endsWith("/publish/manifest.json");
+    assertThat(generator.calls).hasSize(2 * 4);
+    assertThat(steps.published).singleElement()
+        .satisfies(p -> assertThat(p.approvedBy()).isEqualTo("auto"));
+    assertThat(result.costUsd()).isEqualTo(8 * 0.04, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void manualPolicyWaitsForSelectionThenApprovalThroughUpdates() {
+    ShootPolicy manual = ShootPolicy.defaults();
+    ProductShootWorkflow shoot = start(manual);
+    WorkflowClient.start(shoot::run, request(manual));
+    awaitStage(shoot, Stage.AWAITING_SELECTION);
+
+    ShootState waiting = shoot.state();
+    assertThat(waiting.awaitingHuman()).isTrue();
+    assertThat(waiting.candidates()).hasSize(8).allSatisfy(v -> assertThat(v.rank()).isBetween(1, 4));
+
+    DecisionReceipt selected =
+        shoot.decide(Decision.select(Map.of("hero", "r1-hero-v3", "profile", "r1-profile-v1"), "ana"));
+    assertThat(selected.action()).isEqualTo(Decision.Action.SELECT);
+    awaitStage(shoot, Stage.AWAITING_APPROVAL);
+    assertThat(steps.postProcessed).extracting(p -> p.candidate().id())
+        .containsOnly("r1-hero-v3", "r1-profile-v1");
+
+    shoot.decide(Decision.approve("ben"));
+    ShootResult result = WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Stage.PUBLISHED);
+    assertThat(steps.published).singleElement()
+        .satisfies(p -> assertThat(p.approvedBy()).isEqualTo("ben"));
+    assertThat(shoot.state().audit())
+        .extracting(AuditEntry::reviewer, AuditEntry::action, AuditEntry::via, AuditEntry::accepted)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ana", Decision.Action.SELECT, "update", true),
+            org.assertj.core.groups.Tuple.tuple("ben", Decision.Action.APPROVE, "update", true));
+  }
+
+  @Test
+  void rejectionWithNotesRegeneratesOnlyTheNamedShotsWithTheFeedback() {
+    ShootPolicy manual = new ShootPolicy(Approval.MANUAL, null, null, null, 2, 3, List.of("master"), null);
+    ProductShootWorkflow shoot = start(manual);
+    WorkflowClient.start(shoot::run, request(manual));
+    awaitStage(shoot, Stage.AWAITING_SELECTION);
+    shoot.decide(Decision.select(Map.of("hero", "r1-hero-v1", "profile", "r1-profile-v2"), "ana"));
+    awaitStage(shoot, Stage.AWAITING_APPROVAL);
+
+    shoot.decide(Decision.reject("the band looks too pink", List.of("hero"), "ana"));
+    awaitStage(shoot, Stage.AWAITING_SELECTION);
+
+    ShootState second = shoot.state();
+    assertThat(second.round()).isEqualTo(2);
+    assertThat(steps.promptRequests).last().satisfies(p -> {
+      assertThat(p.feedback()).isEqualTo("the band looks too pink");
+      assertThat(p.shots()).extracting(s -> s.name()).containsExactly("hero");
+    });
+    assertThat(generator.calls.keySet()).contains("r2-hero-v1", "r2-hero-v2")
+        .noneMatch(id -> id.startsWith("r2-profile"));
+
+    assertThatThrownBy(() -> shoot.decide(Decision.select(Map.of("hero", "r1-hero-v2"), "ana")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("'r1-hero-v2' is not a candidate of shot 'hero' in round 2");
+    shoot.decide(Decision.select(Map.of("hero", "r2-hero-v2"), "ana"));
+    awaitStage(shoot, Stage.AWAITING_APPROVAL);
+    shoot.decide(Decision.approve("ana"));
+
+    ShootResult result = WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
+    assertThat(result.rounds()).isEqualTo(2);
+    assertThat(result.finals()).extracting(c -> c.candidateId())
+        .containsExactlyInAnyOrder("r2-hero-v2", "r1-profile-v2");
+  }
+
+  @Test
+  void autoPolicyRetriesFailedQaWithTheChecksAsFeedbackThenHandsOverToAHuman() {
+    steps.qaPasses = (round, shot) -> !shot.equals("hero");
+    ShootPolicy auto = new ShootPolicy(Approval.AUTO, null, Duration.ofHours(1), TimeoutAction.EXPIRE,
+        1, 2, List.of("master"), null);
+    ProductShootWorkflow shoot = start(auto);
+    WorkflowClient.start(shoot::run, request(auto));
+    awaitStage(shoot, Stage.AWAITING_APPROVAL);
+
+    assertThat(shoot.state().round()).isEqualTo(2);
+    assertThat(steps.promptRequests.get(1).feedback()).contains("metal-tone 7.5 must be <= 3.0");
+    env.sleep(Duration.ofHours(2));
+
+    ShootResult result = WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
+    assertThat(result.outcome()).isEqualTo(Stage.EXPIRED);
+    assertThat(steps.published).isEmpty();
+  }
+
+  @Test
+  void generationThatFailsTwiceIsRetriedAndEveryAttemptIsRecorded() {
+    generator.transientFailures.put("hero v2", 2);
+
+    ShootResult result = start(ShootPolicy.auto()).run(request(ShootPolicy.auto()));
+
+    assertThat(result.outcome()).isEqualTo(Stage.PUBLISHED);
+    assertThat(generator.calls.get("r1-hero-v2")).hasValue(3);
+    ProductShootWorkflow finished = client.newWorkflowStub(ProductShootWorkflow.class,
+        ProductShootWorkflow.workflowId(SKU));
+    assertThat(finished.state().attempts())
+        .filteredOn(a -> a.subject().equals("hero v2"))
+        .singleElement()
+        .satisfies(a -> {
+          assertThat(a.attempts()).isEqualTo(3);
+          assertThat(a.ok()).isTrue();
+        });
+  }
+
+  @Test
+  void aVariantThatFailsForGoodIsLeftOutAndRecorded() {
+    generator.permanentFailures.put("hero v1",
+        ApplicationFailure.newNonRetryableFailure("prompt refused", FailureTypes.INVALID_INPUT));
+
+    ShootResult result = start(ShootPolicy.auto()).run(request(ShootPolicy.auto()));
+
+    assertThat(result.outcome()).isEqualTo(Stage.PUBLISHED);
+    assertThat(generator.calls.get("r1-hero-v1")).hasValue(1);
+    ShootState state = client.newWorkflowStub(ProductShootWorkflow.class,
+        ProductShootWorkflow.workflowId(SKU)).state();
+    assertThat(state.candidates()).extracting(v -> v.candidate().id()).doesNotContain("r1-hero-v1");
+    assertThat(state.attempts()).filteredOn(a -> !a.ok()).singleElement().satisfies(a -> {
+      assertThat(a.failureType()).isEqualTo(FailureTypes.INVALID_INPUT);
+      assertThat(a.message()).contains("prompt refused");
+    });
+  }
+
+  @Test
+  void nonRetryableCaptureFailureFailsTheShootAndSurfacesInState() {
+    steps.captureFailure = ApplicationFailure.newNonRetryableFailure(
+        "photo 1 (front) is too blurry: sharpness 12 is under 60", FailureTypes.INVALID_INPUT);
+    ProductShootWorkflow shoot = start(ShootPolicy.auto());
+
+    assertThatThrownBy(() -> shoot.run(request(ShootPolicy.auto())))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause().hasMessageContaining("too blurry");
+
+    ShootState state = client.newWorkflowStub(ProductShootWorkflow.class,
+        ProductShootWorkflow.workflowId(SKU)).state();
+    assertThat(state.stage()).isEqualTo(Stage.FAILED);
+    assertThat(state.failure()).contains("Capture failed").contains("too blurry");
+    assertThat(generator.calls).isEmpty();
+  }
+
+  @Test
+  void approvalTimeoutExpiresOrDecidesByPolicy() {
+    ShootPolicy expire = new ShootPolicy(Approval.MANUAL, null, Duration.ofHours(24),
+        TimeoutAction.EXPIRE, 1, null, List.of("master"), null);
+    ProductShootWorkflow shoot = start(expire);
+    WorkflowClient.start(shoot::run, request(expire));
+    awaitStage(shoot, Stage.AWAITING_SELECTION);
+    env.sleep(Duration.ofHours(25));
+    assertThat(WorkflowStub.fromTyped(shoot).getResult(ShootResult.class).outcome())
+        .isEqualTo(Stage.EXPIRED);
+
+    ShootPolicy decideAnyway = new ShootPolicy(Approval.MANUAL, null, Duration.ofHours(24),
+        TimeoutAction.AUTO, 1, null, List.of("master"), null);
+    ShootResult result = client.newWorkflowStub(ProductShootWorkflow.class,
+            options("shoot-RING-002")).run(request("RING-002", decideAnyway));
+    assertThat(result.outcome()).isEqualTo(Stage.PUBLISHED);
+    assertThat(steps.published).singleElement()
+        .satisfies(p -> assertThat(p.approvedBy()).isEqualTo("auto"));
+  }
+
+  @Test
+  void decisionsThatDoNotFitAreRejectedWithAReason() {
+    ShootPolicy manual = new ShootPolicy(Approval.MANUAL, null, null, null, 2, null, List.of("master"), null);
+    ProductShootWorkflow shoot = start(manual);
+    WorkflowClient.start(shoot::run, request(manual));
+    awaitStage(shoot, Stage.AWAITING_SELECTION);
+
+    assertUpdateRejected(shoot, Decision.approve("ana"), "not waiting for approval");
+    assertUpdateRejected(shoot, Decision.select(Map.of("hero", "r1-hero-v1"), "ana"),
+        "select one candidate for shot 'profile'");
+    assertUpdateRejected(shoot,
+        Decision.select(Map.of("hero", "r1-hero-v9", "profile", "r1-profile-v1"), "ana"),
+        "'r1-hero-v9' is not a candidate");
+    assertUpdateRejected(shoot,
+        new Decision(Decision.Action.SELECT, Map.of("hero", "r1-hero-v1", "profile", "r1-profile-v1"),
+            null, null, "ana", 2),
+        "for round 2 but the shoot is in round 1");
+    assertUpdateRejected(shoot, new Decision(null, null, null, null, "ana", null), "needs an action");
+
+    // A signal cannot be answered, so its refusal lands in the audit trail.
+    shoot.decision(Decision.reject("no", List.of("bogus"), "eve"));
+    shoot.decide(Decision.select(Map.of("hero", "r1-hero-v1", "profile", "r1-profile-v1"), "ana"));
+    awaitStage(shoot, Stage.AWAITING_APPROVAL);
+    assertUpdateRejected(shoot, Decision.reject("x", List.of("bogus"), "ana"), "unknown shots [bogus]");
+    shoot.decision(Decision.approve("ana"));
+    WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
+
+    // A closed workflow runs no handlers: the server refuses the update, and the HTTP API turns
+    // that into "already finished".
+    assertThatThrownBy(() -> shoot.decide(Decision.approve("late")))
+        .isInstanceOf(io.temporal.client.WorkflowException.class);
+    assertThat(shoot.state().audit())
+        .extracting(AuditEntry::reviewer, AuditEntry::accepted)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("eve", false),
+            org.assertj.core.groups.Tuple.tuple("ana", true),
+            org.assertj.core.groups.Tuple.tuple("ana", true));
+  }
+
+  @Test
+  void invalidRequestFailsWithEveryProblemNamed() {
+    ShootRequest bad = new ShootRequest(
+        new ProductSpec("bad sku!", "x", "", "", null, null, null), List.of(), null, null, null);
+    ProductShootWorkflow shoot = client.newWorkflowStub(ProductShootWorkflow.class, options("shoot-bad"));
+
+    assertThatThrownBy(() -> shoot.run(bad))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause()
+        .hasMessageContaining("product.sku must be")
+        .hasMessageContaining("product.type is required")
+        .hasMessageContaining("photos must list at least one");
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private ProductShootWorkflow start(ShootPolicy policy) {
+    return client.newWorkflowStub(ProductShootWorkflow.class, options(ProductShootWorkflow.workflowId(SKU)));
+  }
+
+  private static WorkflowOptions options(String workflowId) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.SHOOT)
+        .build();
+  }
+
+  static ShootRequest request(ShootPolicy policy) {
+    return request(SKU, policy);
+  }
+
+  static ShootRequest request(String sku, ShootPolicy policy) {
+    return new ShootRequest(
+        new ProductSpec(sku, "Solitaire", "ring", "18k yellow gold",
+            List.of(new Stone("diamond", 1, "round brilliant", "colourless")),
+            "six-prong solitaire", null),
+        List.of(new ReferencePhoto("uploads/a/0", "front"), new ReferencePhoto("uploads/a/1", "side")),
+        StyleGuide.whiteStudio(),
+        policy,
+        null);
+  }
+
+  private void awaitStage(ProductShootWorkflow shoot, Stage stage) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (shoot.state().stage() != stage) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("shoot never reached " + stage + "; it is " + shoot.state().stage());
+      }
+      env.sleep(Duration.ofMillis(50));
+    }
+  }
+
+  private static void assertUpdateRejected(ProductShootWorkflow shoot, Decision decision, String why) {
+    assertThatThrownBy(() -> shoot.decide(decision))
+        .isInstanceOf(io.temporal.client.WorkflowException.class)
+        .satisfies(e -> assertThat(rootMessage(e)).contains(why));
+  }
+
+  private static String rootMessage(Throwable e) {
+    while (e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e.getMessage();
+  }
+}
