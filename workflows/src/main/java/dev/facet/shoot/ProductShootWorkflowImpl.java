@@ -6,6 +6,10 @@ import static dev.facet.shoot.ShootSearchAttributes.PROVIDER;
 import static dev.facet.shoot.ShootSearchAttributes.SKU;
 import static dev.facet.shoot.ShootSearchAttributes.STAGE;
 
+import dev.facet.catalog.CatalogActivities;
+import dev.facet.catalog.CatalogWorkflow;
+import dev.facet.catalog.ProductOutcome;
+import dev.facet.catalog.ShootUpdate;
 import dev.facet.model.Candidate;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.ColourSignature;
@@ -40,6 +44,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
@@ -488,7 +493,11 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   }
 
   private void enter(Stage next) {
+    boolean waitingChanged = next.awaitingHuman() != stage.awaitingHuman();
     stage = next;
+    if (waitingChanged && !next.finished()) {
+      tellCatalog();
+    }
     Workflow.upsertTypedSearchAttributes(
         STAGE.valueSet(next.name()), AWAITING_HUMAN.valueSet(next.awaitingHuman()));
     Workflow.setCurrentDetails(
@@ -506,6 +515,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private ShootResult finish(Stage outcome) {
     enter(outcome);
+    closeWithCatalog();
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new ShootResult(
         sku(),
@@ -521,8 +531,50 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private ShootResult fail(String why) {
     failure = why;
     enter(Stage.FAILED);
+    closeWithCatalog();
     Workflow.await(Workflow::isEveryHandlerFinished);
     throw ApplicationFailure.newNonRetryableFailure(why, SHOOT_FAILED);
+  }
+
+  // ---- the catalog this shoot belongs to, if any ----------------------------------------
+
+  /** Keeps the outcome for the catalog report and tells the catalog the product is done. */
+  private void closeWithCatalog() {
+    if (request.catalogId().isEmpty() || request.product() == null) {
+      return;
+    }
+    try {
+      step(CatalogActivities.class, ShootActivityOptions.PUBLISH, "record outcome")
+          .recordOutcome(new ProductOutcome(request.catalogId(), sku(), stage, round, cost(),
+              stage == Stage.PUBLISHED ? List.copyOf(outputs.values()) : List.of(),
+              List.copyOf(qa.values()), failure));
+    } catch (ActivityFailure e) {
+      // The report will miss this product's details; its outcome still reaches the catalog.
+      log.error("Could not record the outcome for the catalog report: {}", describe(e));
+    }
+    tellCatalog();
+  }
+
+  /** Signals the catalog: waiting for a human or not, or finished. */
+  private void tellCatalog() {
+    if (request.catalogId().isEmpty() || request.product() == null) {
+      return;
+    }
+    ImageRef hero = stage == Stage.PUBLISHED ? heroImage() : null;
+    try {
+      Workflow.newExternalWorkflowStub(
+              CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
+          .shootUpdate(new ShootUpdate(sku(), stage, cost(), failure, hero));
+    } catch (SignalExternalWorkflowException e) {
+      // The catalog has closed (finished or cancelled): nobody is listening any more.
+      log.warn("Catalog {} did not take the update: {}", request.catalogId(), e.getMessage());
+    }
+  }
+
+  /** The approved image of the style's first shot: the collection's style reference. */
+  private ImageRef heroImage() {
+    CandidateView hero = candidate(selections.get(request.style().shots().get(0).name()));
+    return hero == null ? null : hero.candidate().image();
   }
 
   // ---- helpers ---------------------------------------------------------------------------

@@ -1,0 +1,30 @@
+package dev.facet.catalog;
+
+import java.util.List;
+
+/**
+ * A catalog's progress, returned by the {@code progress} query.
+ *
+ * @param queued products not started yet
+ * @param inProgress products being shot, awaiting humans included
+ * @param awaitingHuman products parked for a reviewer (they do not take a window slot)
+ * @param failures the first failures with their reasons
+ * @param etaSeconds expected seconds to finish at the throughput so far, or -1 while unknown
+ * @param runs workflow runs so far (continue-as-new)
+ */
+public record CatalogProgress(
+    String catalogId,
+    String status,
+    int total,
+    int queued,
+    int inProgress,
+    int awaitingHuman,
+    int published,
+    int rejected,
+    int expired,
+    int failed,
+    int cancelled,
+    List<ProductFailure> failures,
+    double costUsd,
+    long etaSeconds,
+    int runs) {}

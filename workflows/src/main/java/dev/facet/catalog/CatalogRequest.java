@@ -1,0 +1,46 @@
+package dev.facet.catalog;
+
+import dev.facet.model.StyleGuide;
+import dev.facet.shoot.ShootPolicy;
+
+/**
+ * Input of a {@link CatalogWorkflow}. The manifest is passed by reference: a catalog of 10,000
+ * products never enters history as a whole.
+ *
+ * @param catalogId names the catalog: workflow id {@code catalog-<id>}, search attribute
+ *     FacetCatalog
+ * @param manifestKey object key of the CSV or JSON manifest; its photo references are object keys
+ * @param style one style guide for the whole collection
+ * @param policy the policy of every product shoot
+ * @param window products in progress at once, not counting those parked for a human
+ * @param startsPerRun product starts per workflow run before continuing as new, which keeps each
+ *     run's history small
+ * @param progress carried over from the previous run; null on the first
+ */
+public record CatalogRequest(
+    String catalogId,
+    String manifestKey,
+    StyleGuide style,
+    ShootPolicy policy,
+    Integer window,
+    Integer startsPerRun,
+    CatalogProgressState progress) {
+
+  public CatalogRequest {
+    style = style == null ? StyleGuide.whiteStudio() : style;
+    policy = policy == null ? ShootPolicy.defaults() : policy;
+    window = window == null ? 100 : window;
+    startsPerRun = startsPerRun == null ? 500 : startsPerRun;
+    if (window < 1 || window > 1000) {
+      throw new IllegalArgumentException("window must be 1..1000, was " + window);
+    }
+    if (startsPerRun < 1 || startsPerRun > 1000) {
+      // Children started in one run count against Temporal's 2,000 pending children.
+      throw new IllegalArgumentException("startsPerRun must be 1..1000, was " + startsPerRun);
+    }
+  }
+
+  CatalogRequest continuing(CatalogProgressState next) {
+    return new CatalogRequest(catalogId, manifestKey, style, policy, window, startsPerRun, next);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.facet.catalog;
+
+/** How a catalog ended. */
+public record CatalogResult(CatalogProgress progress, CatalogReport report) {}

@@ -1,0 +1,297 @@
+package dev.facet.catalog;
+
+import dev.facet.shoot.ProductShootWorkflow;
+import dev.facet.shoot.ShootRequest;
+import dev.facet.shoot.ShootSearchAttributes;
+import dev.facet.steps.TaskQueues;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.ExternalWorkflowStub;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+public class CatalogWorkflowImpl implements CatalogWorkflow {
+
+  private static final Logger log = Workflow.getLogger(CatalogWorkflowImpl.class);
+
+  /** Products read from the manifest per activity call. */
+  static final int PAGE_SIZE = 100;
+
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(
+          CatalogActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.SHOOT)
+              .setStartToCloseTimeout(Duration.ofMinutes(2))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofSeconds(1))
+                      .setMaximumInterval(Duration.ofMinutes(1))
+                      .build())
+              .build());
+
+  private final CatalogRequest request;
+  private final CatalogProgressState state;
+
+  private int startsThisRun;
+
+  @WorkflowInit
+  public CatalogWorkflowImpl(CatalogRequest request) {
+    this.request = request;
+    this.state = request.progress() == null ? new CatalogProgressState() : request.progress();
+  }
+
+  @Override
+  public CatalogResult run(CatalogRequest ignored) {
+    if (state.startedAtMillis == 0) {
+      state.startedAtMillis = Workflow.currentTimeMillis();
+      Workflow.upsertTypedSearchAttributes(
+          ShootSearchAttributes.CATALOG.valueSet(request.catalogId()));
+    }
+    if (state.total < 0) {
+      state.total = catalog.readManifest(request.manifestKey(), 0, 0).total();
+    }
+    describe();
+    while (true) {
+      Workflow.await(
+          () -> state.cancelling || finished() || mayStart() || startsThisRun >= request.startsPerRun());
+      if (state.cancelling) {
+        cancelInProgress();
+        break;
+      }
+      if (finished()) {
+        break;
+      }
+      if (startsThisRun >= request.startsPerRun() || Workflow.getInfo().isContinueAsNewSuggested()) {
+        // Everything the next run needs is in the state; handlers finish before the hand-over.
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        state.runs++;
+        Workflow.continueAsNew(request.continuing(state));
+      }
+      startNextProducts();
+      describe();
+    }
+    CatalogReport report = catalog.writeReport(request.catalogId());
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    describe();
+    return new CatalogResult(progress(), report);
+  }
+
+  private boolean finished() {
+    return state.nextIndex >= state.total && state.inProgress.isEmpty();
+  }
+
+  private boolean mayStart() {
+    return !state.paused && state.nextIndex < state.total && state.active() < request.window();
+  }
+
+  /** Fills the window from the manifest, one page per activity call. */
+  private void startNextProducts() {
+    int free = (int) Math.min(request.window() - state.active(), request.startsPerRun() - startsThisRun);
+    ManifestPage page =
+        catalog.readManifest(request.manifestKey(), state.nextIndex, Math.min(free, PAGE_SIZE));
+    List<Promise<?>> starts = new ArrayList<>();
+    List<String> skus = new ArrayList<>();
+    for (CatalogItem item : page.items()) {
+      state.nextIndex++;
+      if (item.problem() != null) {
+        state.fail(item.product() == null ? "line " + item.line() : item.product().sku(),
+            "line " + item.line() + ": " + item.problem());
+        continue;
+      }
+      String sku = item.product().sku();
+      state.inProgress.put(sku, false);
+      startsThisRun++;
+      ProductShootWorkflow shoot = Workflow.newChildWorkflowStub(ProductShootWorkflow.class, childOptions(sku));
+      Async.function(shoot::run, new ShootRequest(item.product(), item.photos(), request.style(),
+          request.policy(), request.catalogId()));
+      starts.add(Workflow.getWorkflowExecution(shoot));
+      skus.add(sku);
+    }
+    if (page.items().isEmpty()) {
+      // The manifest is shorter than it said: nothing more to start.
+      state.total = state.nextIndex;
+    }
+    for (int i = 0; i < starts.size(); i++) {
+      try {
+        starts.get(i).get();
+      } catch (ChildWorkflowFailure e) {
+        state.inProgress.remove(skus.get(i));
+        state.fail(skus.get(i), "could not start its shoot (is one for this SKU already running?): "
+            + e.getMessage());
+      }
+    }
+  }
+
+  private ChildWorkflowOptions childOptions(String sku) {
+    return ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(ProductShootWorkflow.workflowId(sku))
+        .setTaskQueue(TaskQueues.SHOOT)
+        // Shoots outlive the run that started them (continue-as-new) and report back by signal.
+        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(ShootSearchAttributes.SKU, sku)
+            .set(ShootSearchAttributes.CATALOG, request.catalogId())
+            .build())
+        .setStaticSummary("catalog " + request.catalogId() + ": " + sku)
+        .build();
+  }
+
+  private void cancelInProgress() {
+    for (String sku : List.copyOf(state.inProgress.keySet())) {
+      ExternalWorkflowStub shoot =
+          Workflow.newUntypedExternalWorkflowStub(ProductShootWorkflow.workflowId(sku));
+      try {
+        shoot.cancel();
+      } catch (RuntimeException e) {
+        log.warn("Could not cancel shoot {}: {}", sku, e.getMessage());
+      }
+      state.inProgress.remove(sku);
+      state.cancelled++;
+    }
+    state.cancelled += state.total - state.nextIndex;
+    state.nextIndex = state.total;
+  }
+
+  @Override
+  public void shootUpdate(ShootUpdate update) {
+    if (!state.inProgress.containsKey(update.sku())) {
+      // Products are registered before their shoot starts, so this is a repeat or a stray: the
+      // shoot of a cancelled product, or one started outside this catalog under the same SKU.
+      log.info("Ignoring an update from {}: not in progress in this catalog", update.sku());
+      return;
+    }
+    if (!update.stage().finished()) {
+      state.inProgress.put(update.sku(), update.stage().awaitingHuman());
+      return;
+    }
+    state.inProgress.remove(update.sku());
+    state.costUsd += update.costUsd();
+    switch (update.stage()) {
+      case PUBLISHED -> {
+        state.published++;
+        if (state.styleReference == null && update.heroImage() != null) {
+          state.styleReference = update.heroImage();
+        }
+      }
+      case REJECTED -> state.rejected++;
+      case EXPIRED -> state.expired++;
+      default -> state.fail(update.sku(), update.failure() == null ? "failed" : update.failure());
+    }
+  }
+
+  // ---- pause, resume, cancel ---------------------------------------------------------------
+
+  @Override
+  public CatalogProgress pause() {
+    state.paused = true;
+    describe();
+    return progress();
+  }
+
+  @Override
+  public void validatePause() {
+    requireRunning();
+    if (state.paused) {
+      throw new IllegalStateException("the catalog is already paused");
+    }
+  }
+
+  @Override
+  public CatalogProgress resume() {
+    state.paused = false;
+    describe();
+    return progress();
+  }
+
+  @Override
+  public void validateResume() {
+    requireRunning();
+    if (!state.paused) {
+      throw new IllegalStateException("the catalog is not paused");
+    }
+  }
+
+  @Override
+  public CatalogProgress cancel() {
+    state.cancelling = true;
+    return progress();
+  }
+
+  @Override
+  public void validateCancel() {
+    requireRunning();
+  }
+
+  private void requireRunning() {
+    if (state.cancelling) {
+      throw new IllegalStateException("the catalog is being cancelled");
+    }
+    if (state.total >= 0 && finished()) {
+      throw new IllegalStateException("the catalog has finished");
+    }
+  }
+
+  // ---- progress ----------------------------------------------------------------------------
+
+  @Override
+  public CatalogProgress progress() {
+    int queued = Math.max(0, state.total - state.nextIndex);
+    return new CatalogProgress(
+        request.catalogId(),
+        status(),
+        Math.max(state.total, 0),
+        queued,
+        state.inProgress.size(),
+        (int) state.awaitingHuman(),
+        state.published,
+        state.rejected,
+        state.expired,
+        state.failed,
+        state.cancelled,
+        List.copyOf(state.failures),
+        state.costUsd,
+        etaSeconds(queued + state.inProgress.size()),
+        state.runs);
+  }
+
+  private String status() {
+    if (state.cancelling) {
+      return state.inProgress.isEmpty() ? "cancelled" : "cancelling";
+    }
+    if (state.total >= 0 && finished()) {
+      return "finished";
+    }
+    return state.paused ? "paused" : "running";
+  }
+
+  /** Remaining products at the throughput so far; unknown until one has finished. */
+  private long etaSeconds(int remaining) {
+    long elapsed = Workflow.currentTimeMillis() - state.startedAtMillis;
+    int finished = state.finished();
+    if (finished == 0 || elapsed <= 0) {
+      return remaining == 0 ? 0 : -1;
+    }
+    return Math.round(remaining * (elapsed / 1000.0) / finished);
+  }
+
+  private void describe() {
+    CatalogProgress p = progress();
+    Workflow.setCurrentDetails(
+        "**catalog " + request.catalogId() + "** (" + p.status() + "): " + state.finished() + " of "
+            + p.total() + " done, " + p.inProgress() + " in progress (" + p.awaitingHuman()
+            + " awaiting a reviewer), " + p.failed() + " failed");
+  }
+}

@@ -1,0 +1,151 @@
+package dev.facet.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.facet.shoot.ShootPolicy;
+import dev.facet.shoot.ShootSearchAttributes;
+import dev.facet.steps.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CatalogWorkflowTest {
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private FakeCatalogActivities activities;
+
+  @BeforeEach
+  void setUp() {
+    FakeShoot.reset();
+    env = TestWorkflowEnvironment.newInstance();
+    ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+  }
+
+  private void startWorker(int manifestSize, Set<Integer> invalidLines) {
+    activities = new FakeCatalogActivities(manifestSize, invalidLines);
+    Worker worker = env.newWorker(TaskQueues.SHOOT);
+    worker.registerWorkflowImplementationTypes(CatalogWorkflowImpl.class, FakeShoot.class);
+    worker.registerActivitiesImplementations(activities, new FakeShoot.SleepingWork());
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void slidingWindowAndContinueAsNewStartEveryProductExactlyOnce() {
+    startWorker(60, Set.of());
+
+    CatalogResult result = catalog("summer").run(request("summer", 5, 20));
+
+    assertThat(FakeShoot.maxRunning).hasValueLessThanOrEqualTo(5).hasValueGreaterThan(1);
+    assertThat(FakeShoot.starts).hasSize(60).allSatisfy((sku, n) -> assertThat(n).hasValue(1));
+    assertThat(result.progress().published()).isEqualTo(60);
+    assertThat(result.progress().runs()).isGreaterThanOrEqualTo(3);
+    assertThat(result.progress().status()).isEqualTo("finished");
+    assertThat(result.progress().costUsd()).isEqualTo(15.0);
+    assertThat(activities.reportsWritten).containsExactly("summer");
+  }
+
+  @Test
+  void failingProductsAndBadRowsNeverFailTheCatalog() {
+    startWorker(12, Set.of(5));
+    FakeShoot.failing.add(FakeCatalogActivities.sku(7));
+
+    CatalogResult result = catalog("mixed").run(request("mixed", 4, 500));
+
+    assertThat(result.progress().published()).isEqualTo(10);
+    assertThat(result.progress().failed()).isEqualTo(2);
+    assertThat(result.progress().failures())
+        .extracting(ProductFailure::sku, ProductFailure::reason)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("SKU-00003", "line 5: metal is required"),
+            org.assertj.core.groups.Tuple.tuple("SKU-00007", "capture failed: photo too blurry"));
+    assertThat(FakeShoot.starts).doesNotContainKey("SKU-00003");
+  }
+
+  @Test
+  void pauseStopsNewStartsUntilResumed() {
+    startWorker(30, Set.of());
+    CatalogWorkflow catalog = catalog("paused");
+    WorkflowClient.start(catalog::run, request("paused", 3, 500));
+    eventually(() -> FakeShoot.starts.size() >= 3);
+
+    CatalogProgress atPause = catalog.pause();
+    eventually(() -> catalog.progress().inProgress() == 0);
+    int startedWhilePaused = FakeShoot.starts.size();
+    sleep(500);
+
+    assertThat(FakeShoot.starts).hasSize(startedWhilePaused);
+    assertThat(catalog.progress().status()).isEqualTo("paused");
+    assertThat(atPause.queued()).isGreaterThan(0);
+    assertThatThrownBy(catalog::pause).isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("already paused");
+
+    catalog.resume();
+    CatalogResult result = WorkflowStub.fromTyped(catalog).getResult(CatalogResult.class);
+    assertThat(result.progress().published()).isEqualTo(30);
+    assertThat(FakeShoot.starts).hasSize(30);
+  }
+
+  @Test
+  void cancelReachesEveryShootInProgressAndStartsNothingMore() {
+    FakeShoot.SleepingWork.extraMillis = 60_000;
+    startWorker(40, Set.of());
+    CatalogWorkflow catalog = catalog("gone");
+    WorkflowClient.start(catalog::run, request("gone", 6, 500));
+    eventually(() -> FakeShoot.running.get() == 6);
+
+    catalog.cancel();
+    CatalogResult result = WorkflowStub.fromTyped(catalog).getResult(CatalogResult.class);
+
+    assertThat(result.progress().status()).isEqualTo("cancelled");
+    assertThat(result.progress().cancelled()).isEqualTo(40);
+    eventually(() -> FakeShoot.cancelled.size() == 6);
+    assertThat(FakeShoot.starts).hasSize(6);
+    assertThatThrownBy(catalog::resume).isInstanceOf(io.temporal.client.WorkflowException.class);
+  }
+
+  /** Waits (in real time: shoots do real work) until the condition holds, at most 20 s. */
+  private static void eventually(java.util.function.BooleanSupplier condition) {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("condition not met within 20 s");
+      }
+      sleep(20);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private CatalogWorkflow catalog(String id) {
+    return client.newWorkflowStub(CatalogWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(CatalogWorkflow.workflowId(id))
+        .setTaskQueue(TaskQueues.SHOOT)
+        .build());
+  }
+
+  private static CatalogRequest request(String id, int window, int startsPerRun) {
+    return new CatalogRequest(id, "catalogs/" + id + "/manifest.csv", null, ShootPolicy.auto(),
+        window, startsPerRun, null);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.facet.catalog;
+
+import dev.facet.shoot.Decision;
+import dev.facet.shoot.DecisionReceipt;
+import dev.facet.shoot.ProductShootWorkflow;
+import dev.facet.shoot.ShootRequest;
+import dev.facet.shoot.ShootResult;
+import dev.facet.shoot.ShootState;
+import dev.facet.shoot.Stage;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A product shoot that takes a while and reports to its catalog like the real one, counting what
+ * the catalog tests need to see. Static counters, because the SDK creates workflow instances.
+ *
+ * <p>Its work is an activity taking real milliseconds, not a timer: the test server stops skipping
+ * time in children once their parent continues as new (sdk-java#1540).
+ */
+public class FakeShoot implements ProductShootWorkflow {
+
+  @ActivityInterface
+  public interface Work {
+    void work(String sku);
+  }
+
+  /** 20 to 180 ms of "work", different per product, plus {@link #extraMillis}. */
+  public static final class SleepingWork implements Work {
+    static volatile long extraMillis;
+
+    @Override
+    public void work(String sku) {
+      try {
+        Thread.sleep(20 + 20L * Math.abs(sku.hashCode() % 9) + extraMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private final Work work =
+      Workflow.newActivityStub(
+          Work.class,
+          ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+
+  static final Map<String, AtomicInteger> starts = new ConcurrentHashMap<>();
+  static final AtomicInteger running = new AtomicInteger();
+  static final AtomicInteger maxRunning = new AtomicInteger();
+  static final Set<String> failing = ConcurrentHashMap.newKeySet();
+  static final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+
+  static void reset() {
+    SleepingWork.extraMillis = 0;
+    starts.clear();
+    running.set(0);
+    maxRunning.set(0);
+    failing.clear();
+    cancelled.clear();
+  }
+
+  @Override
+  public ShootResult run(ShootRequest request) {
+    String sku = request.product().sku();
+    if (!Workflow.isReplaying()) {
+      starts.computeIfAbsent(sku, k -> new AtomicInteger()).incrementAndGet();
+      maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+    }
+    try {
+      work.work(sku);
+    } catch (CanceledFailure | ActivityFailure e) {
+      if (!Workflow.isReplaying()) {
+        cancelled.add(sku);
+        running.decrementAndGet();
+      }
+      throw e;
+    }
+    Stage outcome = failing.contains(sku) ? Stage.FAILED : Stage.PUBLISHED;
+    if (!Workflow.isReplaying()) {
+      running.decrementAndGet();
+    }
+    Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
+        .shootUpdate(new ShootUpdate(sku, outcome, 0.25,
+            outcome == Stage.FAILED ? "capture failed: photo too blurry" : null, null));
+    return new ShootResult(sku, outcome, 1, List.of(), null, 0.25, null);
+  }
+
+  @Override
+  public void decision(Decision decision) {}
+
+  @Override
+  public DecisionReceipt decide(Decision decision) {
+    throw new UnsupportedOperationException("not used by catalog tests");
+  }
+
+  @Override
+  public void validateDecide(Decision decision) {}
+
+  @Override
+  public ShootState state() {
+    throw new UnsupportedOperationException("not used by catalog tests");
+  }
+}
