@@ -1,7 +1,5 @@
 package dev.facet.providers;
 
-import java.util.Arrays;
-
 /**
  * Output formats Facet asks providers for. WebP is left out although both providers offer it: the
  * JDK's ImageIO cannot read it, and every later step decodes the candidate.
@@ -32,12 +30,5 @@ public enum ImageFormat {
   /** File extension of the stored candidate. */
   public String extension() {
     return extension;
-  }
-
-  public static ImageFormat fromApiName(String name) {
-    return Arrays.stream(values())
-        .filter(f -> f.apiName.equalsIgnoreCase(name) || f.extension.equalsIgnoreCase(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unsupported output format: " + name));
   }
 }

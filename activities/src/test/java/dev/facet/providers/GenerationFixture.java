@@ -2,6 +2,7 @@ package dev.facet.providers;
 
 import dev.facet.model.Box;
 import dev.facet.model.ColourSignature;
+import dev.facet.model.ImageRef;
 import dev.facet.model.Lab;
 import dev.facet.model.Reference;
 import dev.facet.model.ShotPrompt;
@@ -46,6 +47,17 @@ final class GenerationFixture {
         new ShotPrompt("hero", "The ring from the photos, three-quarter view, on pure white"),
         references, new ColourSignature(new Lab(75.4, 5.0, 50.8), null),
         StyleGuide.whiteStudio(), provider);
+  }
+
+  /** A request whose reference photo is not in the store (deleted, wrong key). */
+  GenerateRequest withMissingReference(String provider, int variant) {
+    GenerateRequest r = request(provider, variant);
+    Reference front = r.references().get(1);
+    Reference gone = new Reference(front.index(), front.angle(),
+        new ImageRef(keys.prefix() + "/capture/gone.jpg", "", 0, "image/jpeg", 512, 512),
+        null, front.productBox(), front.fill(), front.metal(), front.sharpness(), List.of());
+    return new GenerateRequest(r.keys(), r.round(), r.shot(), r.variant(), r.prompt(),
+        List.of(gone), r.signature(), r.style(), provider);
   }
 
   GenerateRequest withoutReferences(String provider, int variant) {

@@ -125,6 +125,17 @@ class OpenAiGeneratorTest {
   }
 
   @Test
+  void aMissingReferenceFailsTheActivityForGoodBeforeAnyCall() {
+    ApplicationFailure failure = failureOf(() -> generator(OpenAiImageOptions.defaults())
+        .generate(shoot.withMissingReference("openai", 5)));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.MISSING_OBJECT);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains("capture/gone.jpg");
+    assertThat(fake.openAi().requests()).isZero();
+  }
+
+  @Test
   void anUnpricedConfigurationIsRefusedAtWiring() {
     assertThatThrownBy(() -> new OpenAiGenerator(s3.store(), client,
             OpenAiImageOptions.defaults().withModel("gpt-image-2").withSize("2048x1152"),

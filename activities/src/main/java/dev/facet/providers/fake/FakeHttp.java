@@ -84,10 +84,6 @@ final class FakeHttp {
     }
   }
 
-  static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
   static byte[] bytesOf(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -30,8 +30,15 @@ import org.slf4j.LoggerFactory;
  * /admin/stats}, {@code POST /admin/reset}, and {@code POST /admin/openai/script}, {@code
  * /admin/flux/script}, {@code /admin/flux/outcomes} with a JSON array of scenario or status names.
  *
- * <p>Standalone: {@code java -cp <activities classpath> dev.facet.providers.fake.FakeProviderServer
- * --port 8089}; {@code --help} lists the knobs.
+ * <p>Standalone, from the repository root:
+ *
+ * <pre>
+ * ./mvnw -q -pl activities -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp activities/target/classes:$(cat activities/target/classpath.txt) \
+ *     dev.facet.providers.fake.FakeProviderServer --port 8089
+ * </pre>
+ *
+ * {@code --help} lists the knobs.
  */
 public final class FakeProviderServer implements AutoCloseable {
 
