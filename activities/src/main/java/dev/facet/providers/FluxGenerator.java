@@ -1,0 +1,219 @@
+package dev.facet.providers;
+
+import dev.facet.model.Candidate;
+import dev.facet.model.Reference;
+import dev.facet.providers.flux.FluxCheckpoint;
+import dev.facet.providers.flux.FluxClient;
+import dev.facet.providers.flux.FluxJob;
+import dev.facet.providers.flux.FluxOptions;
+import dev.facet.providers.flux.FluxPoll;
+import dev.facet.providers.flux.FluxPoller;
+import dev.facet.providers.flux.FluxStatus;
+import dev.facet.providers.flux.FluxTask;
+import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.GenerationActivities;
+import dev.facet.storage.ObjectStore;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generates candidates with Black Forest Labs FLUX: submit, poll, download, store. The task is
+ * heartbeated as soon as it is paid for, so a retry after a crash resumes polling the same task
+ * (research B.9: BFL has no idempotency key). Registered on {@code TaskQueues.generation("flux")}.
+ */
+public final class FluxGenerator implements GenerationActivities {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FluxGenerator.class);
+  private static final Logger LEDGER = LoggerFactory.getLogger(ProviderCall.LOGGER);
+
+  private final GeneratedCandidates candidates;
+  private final FluxClient client;
+  private final FluxPoller poller;
+  private final FluxOptions options;
+  private final ProviderErrors errors;
+
+  public FluxGenerator(
+      ObjectStore store,
+      FluxClient client,
+      FluxPoller poller,
+      FluxOptions options,
+      ProviderErrors errors) {
+    this.candidates = new GeneratedCandidates(store);
+    this.client = client;
+    this.poller = poller;
+    this.options = options;
+    this.errors = errors;
+  }
+
+  public FluxGenerator(ObjectStore store, FluxClient client, FluxOptions options) {
+    this(store, client, new FluxPoller(client), options, ProviderErrors.systemClock());
+  }
+
+  @Override
+  public Candidate generate(GenerateRequest request) {
+    ActivityExecutionContext activity = Activity.getExecutionContext();
+    int attempt = activity.getInfo().getAttempt();
+    String id = GeneratedCandidates.id(request);
+    double listPrice = options.model().listPriceUsd();
+    Optional<Candidate> existing =
+        candidates.existing(request, options.outputFormat(), Providers.FLUX, listPrice, attempt);
+    if (existing.isPresent()) {
+      ledger(0, ProviderCall.REUSED, null, id);
+      return existing.get();
+    }
+
+    Run run = new Run(request, activity, attempt);
+    try {
+      GeneratedImage image = run.toImage();
+      Candidate candidate =
+          candidates.save(
+              request, options.outputFormat(), image, Providers.FLUX, run.costUsd(), attempt);
+      ledger(0, ProviderCall.OK, run.taskId(), id);
+      return candidate;
+    } catch (ProviderException e) {
+      ledger(0, e.failure().type(), run.taskId(), id);
+      throw e.toApplicationFailure(attempt);
+    }
+  }
+
+  /** Same request, same seed: a rerun of a variant asks for the same picture. */
+  static long seed(GenerateRequest request) {
+    long styleSeed = request.style() == null ? 0 : request.style().seed();
+    return Math.floorMod(
+        Objects.hash(styleSeed, request.round(), request.shot().name(), request.variant()),
+        Integer.MAX_VALUE);
+  }
+
+  private void ledger(double costUsd, String outcome, String taskId, String candidateId) {
+    String size =
+        options.model().editsInputImage()
+            ? options.aspectRatio()
+            : options.width() + "x" + options.height();
+    LEDGER.info(
+        "{}",
+        new ProviderCall(
+            Providers.FLUX, options.model().endpoint(), size, costUsd, outcome, taskId, candidateId));
+  }
+
+  /** What a task gave: its image, or why there is none. */
+  private record Collected(GeneratedImage image, String lostBecause) {
+    static Collected image(GeneratedImage image) {
+      return new Collected(image, null);
+    }
+
+    static Collected lost(String because) {
+      return new Collected(null, because);
+    }
+  }
+
+  /** One activity attempt: resumes the heartbeated task, or submits a new one. */
+  private final class Run {
+    private final GenerateRequest request;
+    private final ActivityExecutionContext activity;
+    private final int attempt;
+    private FluxCheckpoint checkpoint;
+
+    Run(GenerateRequest request, ActivityExecutionContext activity, int attempt) {
+      this.request = request;
+      this.activity = activity;
+      this.attempt = attempt;
+      this.checkpoint = activity.getHeartbeatDetails(FluxCheckpoint.class).orElse(null);
+    }
+
+    GeneratedImage toImage() {
+      if (checkpoint == null) {
+        paid(FluxCheckpoint.first(client.submit(job())));
+      } else {
+        LOG.info("Resuming BFL task {} of {}", checkpoint.task().id(), GeneratedCandidates.id(request));
+      }
+      while (true) {
+        Collected collected = collect(checkpoint.task());
+        if (collected.image() != null) {
+          return collected.image();
+        }
+        if (checkpoint.submissions() >= options.maxSubmissions()) {
+          throw ProviderException.builder(
+                  ProviderFailure.UNAVAILABLE,
+                  Providers.FLUX,
+                  checkpoint.submissions() + " paid task(s) gave no image (last: "
+                      + collected.lostBecause() + "); not paying for another")
+              .requestId(checkpoint.task().id())
+              .doNotRetry()
+              .build();
+        }
+        LOG.warn("BFL task {} gave no image ({}); submitting again",
+            checkpoint.task().id(), collected.lostBecause());
+        paid(checkpoint.resubmitted(client.submit(job())));
+      }
+    }
+
+    /** Polls the task to its end and downloads the result; a lost result means pay again. */
+    private Collected collect(FluxTask task) {
+      FluxPoll poll = poller.await(task, () -> activity.heartbeat(checkpoint));
+      return switch (poll.kind()) {
+        case READY -> download(task, poll)
+            .map(Collected::image)
+            .orElse(Collected.lost("result URL expired"));
+        case REQUEST_MODERATED, CONTENT_MODERATED -> throw errors.bflTask(task.id(), poll.status());
+        default -> Collected.lost("task ended as '" + poll.status() + "'");
+      };
+    }
+
+    /**
+     * The result, or empty when its signed URL has expired (it lives ten minutes). Whether BFL
+     * signs a fresh one on a new poll is unverified: ask once.
+     */
+    private Optional<GeneratedImage> download(FluxTask task, FluxPoll ready) {
+      Optional<GeneratedImage> image = client.download(sample(task, ready));
+      if (image.isPresent()) {
+        return image;
+      }
+      FluxPoll again = client.poll(task);
+      boolean fresh =
+          again.kind() == FluxStatus.READY && !Objects.equals(again.sampleUrl(), ready.sampleUrl());
+      return fresh ? client.download(sample(task, again)) : Optional.empty();
+    }
+
+    private String sample(FluxTask task, FluxPoll poll) {
+      if (poll.sampleUrl() == null) {
+        throw errors.malformed(Providers.FLUX, "Ready without result.sample", task.id(), null, false);
+      }
+      return poll.sampleUrl();
+    }
+
+    private FluxJob job() {
+      String inputImage = null;
+      List<Reference> references = GeneratedCandidates.forShot(request);
+      if (options.model().editsInputImage() && !references.isEmpty()) {
+        inputImage =
+            Base64.getEncoder().encodeToString(candidates.read(references.get(0).image(), attempt));
+      }
+      return new FluxJob(request.prompt().prompt(), inputImage, seed(request), options);
+    }
+
+    /** Every task this variant has cost, earlier attempts included: the candidate's price. */
+    double costUsd() {
+      return checkpoint == null ? 0 : checkpoint.costUsd();
+    }
+
+    String taskId() {
+      return checkpoint == null ? null : checkpoint.task().id();
+    }
+
+    private void paid(FluxCheckpoint next) {
+      checkpoint = next;
+      // BFL charges on submit: the ledger line is written now, so a crash cannot lose it.
+      ledger(next.task().costUsd(), ProviderCall.SUBMITTED, next.task().id(),
+          GeneratedCandidates.id(request));
+      // The first heartbeat of an attempt goes out at once: the paid task is on record before
+      // the first poll.
+      activity.heartbeat(checkpoint);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.facet.providers;
+
+import dev.facet.model.Candidate;
+import dev.facet.model.Reference;
+import dev.facet.providers.openai.EditMasks;
+import dev.facet.providers.openai.InputImage;
+import dev.facet.providers.openai.OpenAiImage;
+import dev.facet.providers.openai.OpenAiImageOptions;
+import dev.facet.providers.openai.OpenAiImagesClient;
+import dev.facet.providers.openai.OpenAiPrices;
+import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.GenerationActivities;
+import dev.facet.storage.ObjectStore;
+import io.temporal.activity.Activity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generates candidates with OpenAI GPT Image: an edit of the product's reference photos, or a plain
+ * generation when there are none. Registered on {@code TaskQueues.generation("openai")}.
+ */
+public final class OpenAiGenerator implements GenerationActivities {
+
+  private static final Logger LEDGER = LoggerFactory.getLogger(ProviderCall.LOGGER);
+
+  private final GeneratedCandidates candidates;
+  private final OpenAiImagesClient client;
+  private final OpenAiImageOptions options;
+  private final double pricePerImage;
+
+  /**
+   * @throws IllegalArgumentException when the options have no known price
+   */
+  public OpenAiGenerator(
+      ObjectStore store, OpenAiImagesClient client, OpenAiImageOptions options, OpenAiPrices prices) {
+    this.candidates = new GeneratedCandidates(store);
+    this.client = client;
+    this.options = options;
+    this.pricePerImage = prices.priceOf(options);
+  }
+
+  @Override
+  public Candidate generate(GenerateRequest request) {
+    int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+    String id = GeneratedCandidates.id(request);
+    Optional<Candidate> existing =
+        candidates.existing(request, options.outputFormat(), Providers.OPENAI, pricePerImage, attempt);
+    if (existing.isPresent()) {
+      ledger(ProviderCall.REUSED, null, id);
+      return existing.get();
+    }
+
+    OpenAiImage image;
+    try {
+      image = call(request, attempt);
+    } catch (ProviderException e) {
+      LEDGER.info("{}", ProviderCall.failed(options.model(), options.size(), pricePerImage, e, id));
+      throw e.toApplicationFailure(attempt);
+    }
+    Candidate candidate =
+        candidates.save(
+            request, options.outputFormat(), image.image(), Providers.OPENAI, pricePerImage, attempt);
+    ledger(ProviderCall.OK, image.requestId(), id);
+    return candidate;
+  }
+
+  private OpenAiImage call(GenerateRequest request, int attempt) {
+    String prompt = request.prompt().prompt();
+    List<Reference> references = GeneratedCandidates.forShot(request);
+    if (references.isEmpty()) {
+      return client.generate(prompt, options);
+    }
+    List<InputImage> images = new ArrayList<>();
+    for (Reference reference :
+        references.subList(0, Math.min(references.size(), OpenAiImagesClient.MAX_EDIT_IMAGES))) {
+      images.add(
+          new InputImage(
+              "reference-" + reference.index() + ".jpg",
+              candidates.read(reference.image(), attempt),
+              reference.image().mediaType() == null ? "image/jpeg" : reference.image().mediaType()));
+    }
+    InputImage mask = null;
+    Reference first = references.get(0);
+    if (options.sendMask() && first.mask() != null) {
+      mask =
+          new InputImage(
+              "mask.png",
+              EditMasks.fromProductMask(candidates.read(first.mask(), attempt)),
+              "image/png");
+    }
+    return client.edit(prompt, images, mask, options);
+  }
+
+  private void ledger(String outcome, String requestId, String candidateId) {
+    LEDGER.info(
+        "{}",
+        new ProviderCall(
+            Providers.OPENAI,
+            options.model(),
+            options.size(),
+            outcome.equals(ProviderCall.REUSED) ? 0 : pricePerImage,
+            outcome,
+            requestId,
+            candidateId));
+  }
+}

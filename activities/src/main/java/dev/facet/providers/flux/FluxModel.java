@@ -1,0 +1,35 @@
+package dev.facet.providers.flux;
+
+/**
+ * The FLUX endpoints Facet submits to, with their list price (research B.10: 1 credit = $0.01; the
+ * submit answer carries the actual cost, which wins when present).
+ */
+public enum FluxModel {
+  /** FLUX 1.1 [pro]: text to image, width and height in multiples of 32. */
+  PRO_1_1("flux-pro-1.1", 4, false),
+  /** FLUX.1 Kontext [pro]: edits an input image (a reference photo) by instruction. */
+  KONTEXT_PRO("flux-kontext-pro", 4, true);
+
+  private final String endpoint;
+  private final double credits;
+  private final boolean editsInputImage;
+
+  FluxModel(String endpoint, double credits, boolean editsInputImage) {
+    this.endpoint = endpoint;
+    this.credits = credits;
+    this.editsInputImage = editsInputImage;
+  }
+
+  /** The path segment after {@code /v1/}. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  public double listPriceUsd() {
+    return credits / 100.0;
+  }
+
+  public boolean editsInputImage() {
+    return editsInputImage;
+  }
+}

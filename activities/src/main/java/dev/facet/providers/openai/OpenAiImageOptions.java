@@ -1,0 +1,70 @@
+package dev.facet.providers.openai;
+
+import dev.facet.providers.ImageFormat;
+
+/**
+ * What to ask the Images API for. Absent fields take the defaults, chosen for product photos:
+ * {@code gpt-image-1.5} (current, per-image prices published, keeps detail with {@code
+ * input_fidelity=high}; {@code gpt-image-1} retires 2026-10-23), square, high quality, opaque PNG.
+ *
+ * @param model e.g. {@code gpt-image-1.5}, {@code gpt-image-2}
+ * @param size {@code WxH} or {@code auto}
+ * @param quality {@code low}, {@code medium}, {@code high} or {@code auto}
+ * @param background {@code opaque}, {@code transparent} (PNG only) or {@code auto}
+ * @param outputFormat PNG or JPEG
+ * @param outputCompression 0-100 for JPEG, or {@code null}
+ * @param inputFidelity edits only: {@code high} keeps the references' detail (not on {@code
+ *     gpt-image-1-mini}), {@code low}, or {@code null} to leave it out
+ * @param moderation {@code low} or {@code auto}, or {@code null} to leave it out: whether multipart
+ *     edits accept it is unverified
+ * @param sendMask edits only: send the first reference's product mask, so the model is hinted to
+ *     keep the product and redo the background
+ * @param pricePerImageUsd overrides the price table, for a model or size it does not list
+ */
+public record OpenAiImageOptions(
+    String model,
+    String size,
+    String quality,
+    String background,
+    ImageFormat outputFormat,
+    Integer outputCompression,
+    String inputFidelity,
+    String moderation,
+    boolean sendMask,
+    Double pricePerImageUsd) {
+
+  public OpenAiImageOptions {
+    model = model == null ? "gpt-image-1.5" : model;
+    size = size == null ? "1024x1024" : size;
+    quality = quality == null ? "high" : quality;
+    background = background == null ? "opaque" : background;
+    outputFormat = outputFormat == null ? ImageFormat.PNG : outputFormat;
+    if (outputCompression != null && (outputCompression < 0 || outputCompression > 100)) {
+      throw new IllegalArgumentException("outputCompression must be 0..100, was " + outputCompression);
+    }
+  }
+
+  public static OpenAiImageOptions defaults() {
+    return new OpenAiImageOptions(null, null, null, null, null, null, "high", null, false, null);
+  }
+
+  public OpenAiImageOptions withModel(String model) {
+    return new OpenAiImageOptions(model, size, quality, background, outputFormat,
+        outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
+  }
+
+  public OpenAiImageOptions withSize(String size) {
+    return new OpenAiImageOptions(model, size, quality, background, outputFormat,
+        outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
+  }
+
+  public OpenAiImageOptions withOutput(ImageFormat outputFormat, String background) {
+    return new OpenAiImageOptions(model, size, quality, background, outputFormat,
+        outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
+  }
+
+  public OpenAiImageOptions withMask(boolean sendMask) {
+    return new OpenAiImageOptions(model, size, quality, background, outputFormat,
+        outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.facet.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.facet.model.Candidate;
+import dev.facet.providers.fake.FakeProviderServer;
+import dev.facet.providers.openai.OpenAiImageOptions;
+import dev.facet.providers.openai.OpenAiImagesClient;
+import dev.facet.providers.openai.OpenAiPrices;
+import dev.facet.providers.openai.OpenAiSettings;
+import dev.facet.steps.FailureTypes;
+import dev.facet.steps.GenerationActivities;
+import dev.facet.storage.S3ObjectStore;
+import dev.facet.testing.EmbeddedS3Extension;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class OpenAiGeneratorTest {
+
+  @RegisterExtension static final EmbeddedS3Extension s3 = new EmbeddedS3Extension();
+
+  private FakeProviderServer fake;
+  private OpenAiImagesClient client;
+  private TestActivityEnvironment env;
+  private GenerationFixture shoot;
+
+  @BeforeEach
+  void start() {
+    fake = FakeProviderServer.start();
+    client = new OpenAiImagesClient(OpenAiSettings.of(fake.openAiBaseUrl(), new ApiKey("sk-fake")));
+    env = TestActivityEnvironment.newInstance();
+    shoot = new GenerationFixture(s3.store());
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
+    client.close();
+    fake.close();
+  }
+
+  @Test
+  void editsTheReferencesAndStoresTheCandidateUnderItsKey() throws Exception {
+    Candidate candidate = generator(OpenAiImageOptions.defaults()).generate(shoot.request("openai", 2));
+
+    assertThat(candidate.id()).isEqualTo("r1-hero-v2");
+    assertThat(candidate.provider()).isEqualTo("openai");
+    assertThat(candidate.costUsd()).isEqualTo(0.133); // gpt-image-1.5, 1024x1024, high
+    assertThat(candidate.image().key()).isEqualTo(shoot.keys().candidate(1, "hero", 2, "png"));
+    assertThat(candidate.image().mediaType()).isEqualTo("image/png");
+    assertThat(candidate.image().width()).isEqualTo(1024);
+    byte[] stored = s3.store().get(candidate.image().key());
+    assertThat(candidate.image().sha256())
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored)));
+    var sent = fake.openAi().lastRequest();
+    assertThat(sent.fileFieldNames()).containsExactly("image[]", "image[]");
+    assertThat(sent.files().get(0).filename()).isEqualTo("reference-0.jpg"); // the shot's angle first
+    assertThat(sent.fields()).containsEntry("prompt", shoot.request("openai", 2).prompt().prompt());
+  }
+
+  @Test
+  void aSecondRunReturnsTheStoredCandidateWithoutCallingTheProvider() {
+    GenerationActivities generator = generator(OpenAiImageOptions.defaults());
+
+    Candidate first = generator.generate(shoot.request("openai", 1));
+    Candidate second = generator.generate(shoot.request("openai", 1));
+
+    assertThat(second.image()).isEqualTo(first.image());
+    assertThat(second.costUsd()).isEqualTo(first.costUsd());
+    assertThat(fake.openAi().requests()).isEqualTo(1);
+    assertThat(fake.billed()).containsEntry("openai", 1);
+  }
+
+  @Test
+  void theMaskIsSentWhenConfigured() {
+    generator(OpenAiImageOptions.defaults().withMask(true)).generate(shoot.request("openai", 1));
+
+    assertThat(fake.openAi().lastRequest().fileFieldNames())
+        .containsExactly("image[]", "image[]", "mask");
+  }
+
+  @Test
+  void withoutReferencesItGeneratesFromThePromptAlone() {
+    Candidate candidate =
+        generator(OpenAiImageOptions.defaults()).generate(shoot.withoutReferences("openai", 1));
+
+    assertThat(fake.openAi().lastRequest().path()).isEqualTo("/v1/images/generations");
+    assertThat(candidate.image().width()).isEqualTo(1024);
+  }
+
+  @Test
+  void aModerationRefusalFailsTheActivityForGoodAndStoresNothing() {
+    fake.openAi().script("moderation_blocked");
+
+    ApplicationFailure failure = failureOf(() -> generator(OpenAiImageOptions.defaults())
+        .generate(shoot.request("openai", 3)));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_MODERATED);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getDetails().get(Integer.class)).isNotNull(); // the attempt number
+    assertThat(s3.store().find(shoot.keys().candidate(1, "hero", 3, "png"))).isEmpty();
+  }
+
+  @Test
+  void aRateLimitFailsTheAttemptWithTheProvidersRetryDelay() {
+    fake.openAi().script("rate_limited");
+
+    ApplicationFailure failure = failureOf(() -> generator(OpenAiImageOptions.defaults())
+        .generate(shoot.request("openai", 4)));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_THROTTLED);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aMissingReferenceFailsTheActivityForGoodBeforeAnyCall() {
+    ApplicationFailure failure = failureOf(() -> generator(OpenAiImageOptions.defaults())
+        .generate(shoot.withMissingReference("openai", 5)));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.MISSING_OBJECT);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains("capture/gone.jpg");
+    assertThat(fake.openAi().requests()).isZero();
+  }
+
+  @Test
+  void anUnpricedConfigurationIsRefusedAtWiring() {
+    assertThatThrownBy(() -> new OpenAiGenerator(s3.store(), client,
+            OpenAiImageOptions.defaults().withModel("gpt-image-2").withSize("2048x1152"),
+            OpenAiPrices.load()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gpt-image-2 2048x1152 high")
+        .hasMessageContaining("pricePerImageUsd");
+  }
+
+  private GenerationActivities generator(OpenAiImageOptions options) {
+    S3ObjectStore store = s3.store();
+    env.registerActivitiesImplementations(
+        new OpenAiGenerator(store, client, options, OpenAiPrices.load()));
+    return env.newActivityStub(
+        GenerationActivities.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+  }
+
+  private static ApplicationFailure failureOf(Runnable call) {
+    ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, call::run);
+    assertThat(failure).as("the activity failed").isNotNull();
+    assertThat(failure.getCause()).isInstanceOf(ApplicationFailure.class);
+    return (ApplicationFailure) failure.getCause();
+  }
+}
