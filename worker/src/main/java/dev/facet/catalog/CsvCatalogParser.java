@@ -25,7 +25,8 @@ final class CsvCatalogParser {
   static List<CatalogRow> parse(String text, Problems problems) {
     List<CsvRecords.CsvRecord> records = CsvRecords.parse(text, problems);
     if (records.isEmpty()) {
-      problems.add(1, "no header row; the first row names the columns: " + String.join(",", COLUMNS));
+      problems.add(
+          1, "no header row; the first row names the columns: " + String.join(",", COLUMNS));
       return List.of();
     }
     CsvRecords.CsvRecord header = records.get(0);

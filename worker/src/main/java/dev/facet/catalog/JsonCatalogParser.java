@@ -14,10 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A catalog as JSON: {@code {"id": "…", "policy": "auto", "products": [ … ]}} or just the array of
- * products. A product has the CSV's fields; {@code stones} may also be an array of {@code {type,
- * count, cut, colour}} and {@code photos} an array of {@code "path@angle"} strings or {@code {path,
- * angle}} objects. Read as a token stream so every product knows its line.
+ * A catalog as JSON: {@code {"id": "…", "policy": "auto", "products": [ … ]}} or just the array
+ * of products. A product has the CSV's fields; {@code stones} may also be an array of {@code
+ * {type, count, cut, colour}} and {@code photos} an array of {@code "path@angle"} strings or
+ * {@code {path, angle}} objects. Read as a token stream so every product knows its line.
  */
 final class JsonCatalogParser {
 

@@ -17,6 +17,7 @@ public record PhotoSource(Path path, String angle) {
     if (at < 0) {
       return new PhotoSource(Path.of(trimmed), "");
     }
-    return new PhotoSource(Path.of(trimmed.substring(0, at).strip()), trimmed.substring(at + 1).strip());
+    return new PhotoSource(
+        Path.of(trimmed.substring(0, at).strip()), trimmed.substring(at + 1).strip());
   }
 }

@@ -35,9 +35,14 @@ final class StoneList {
     String[] parts = entry.split(":", -1);
     if (parts.length > 4 || parts[0].isBlank()) {
       throw new IllegalArgumentException(
-          "stone '" + entry + "' does not read as " + FORMAT + ", e.g. diamond:1:round brilliant:colourless");
+          "stone '"
+              + entry
+              + "' does not read as "
+              + FORMAT
+              + ", e.g. diamond:1:round brilliant:colourless");
     }
-    return new Stone(parts[0].strip(), count(entry, part(parts, 1)), part(parts, 2), part(parts, 3));
+    return new Stone(
+        parts[0].strip(), count(entry, part(parts, 1)), part(parts, 2), part(parts, 3));
   }
 
   private static int count(String entry, String text) {

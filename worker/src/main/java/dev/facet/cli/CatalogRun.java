@@ -103,7 +103,8 @@ public class CatalogRun {
     terminal.out().printf("API:      %s/api%n%n", api);
   }
 
-  private void start(TrackedShoot shoot, String catalogId, RunOptions options, ProgressBoard board) {
+  private void start(
+      TrackedShoot shoot, String catalogId, RunOptions options, ProgressBoard board) {
     CatalogProduct product = shoot.product();
     try {
       List<ReferencePhoto> photos =

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param namespace the Temporal namespace
  * @param webUi the Temporal Web UI, when there is one
  */
-record ReviewInstructions(String api, String temporalTarget, String namespace, Optional<URI> webUi) {
+record ReviewInstructions(
+    String api, String temporalTarget, String namespace, Optional<URI> webUi) {
 
   private static final String DEFAULT_TARGET = "127.0.0.1:7233";
   private static final JsonMapper JSON = JsonMapper.shared();
@@ -41,7 +42,9 @@ record ReviewInstructions(String api, String temporalTarget, String namespace, O
         .append(state.round())
         .append(").\n");
     text.append(
-        selecting ? "  Select the best-scored candidates with one of:\n" : "  Approve with one of:\n");
+        selecting
+            ? "  Select the best-scored candidates with one of:\n"
+            : "  Approve with one of:\n");
     text.append("    curl -X POST ")
         .append(api)
         .append("/api/shoots/")
@@ -70,7 +73,11 @@ record ReviewInstructions(String api, String temporalTarget, String namespace, O
     if (!selecting) {
       text.append("  Or reject with notes: ").append(shellQuote(reject)).append('\n');
     }
-    text.append("  See everything: curl ").append(api).append("/api/shoots/").append(sku).append('\n');
+    text.append("  See everything: curl ")
+        .append(api)
+        .append("/api/shoots/")
+        .append(sku)
+        .append('\n');
     return text.toString();
   }
 

@@ -40,12 +40,16 @@ final class RunReport {
     long published = shoots.stream().filter(TrackedShoot::published).count();
     out.println();
     out.printf(
-        "%d products: %d published, %d not published; %d images; wall time %s%n",
-        shoots.size(),
+        "%s: %d published, %d not published; %s; wall time %s%n",
+        count(shoots.size(), "product"),
         published,
         shoots.size() - published,
-        images.size(),
+        count(images.size(), "image"),
         words(wallTime));
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static void printTable(PrintStream out, List<String[]> rows) {

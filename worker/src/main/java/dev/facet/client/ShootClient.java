@@ -157,7 +157,10 @@ public class ShootClient {
   private RuntimeException finishedOrUnknown(String sku) {
     try {
       WorkflowExecutionStatus status =
-          client.newUntypedWorkflowStub(ProductShootWorkflow.workflowId(sku)).describe().getStatus();
+          client
+              .newUntypedWorkflowStub(ProductShootWorkflow.workflowId(sku))
+              .describe()
+              .getStatus();
       if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
         return new ShootFinishedException(sku, words(status));
       }

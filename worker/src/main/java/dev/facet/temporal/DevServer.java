@@ -72,7 +72,8 @@ public final class DevServer implements TemporalEndpoint {
     }
     List<String> command = command(options, port, uiPort);
     log.info("Starting the Temporal dev server: {}", String.join(" ", command));
-    DevServer server = new DevServer(launch(command, options.logFile()), port, uiPort, options.database());
+    DevServer server =
+        new DevServer(launch(command, options.logFile()), port, uiPort, options.database());
     try {
       server.awaitAnswer(options.startupTimeout(), options.logFile());
     } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package dev.facet.temporal;
 import java.net.URI;
 import java.util.Optional;
 
-/** A local server that was already answering when Facet started, e.g. a dev server in a terminal. */
+/** A local server that already answered when Facet started, e.g. a dev server in a terminal. */
 record RunningServer(String target, URI ui) implements TemporalEndpoint {
 
   @Override

@@ -38,7 +38,8 @@ public final class SearchAttributeRegistrar {
     }
   }
 
-  private static void add(OperatorServiceStubs operator, String namespace, SearchAttributeKey<?> key) {
+  private static void add(
+      OperatorServiceStubs operator, String namespace, SearchAttributeKey<?> key) {
     try {
       operator
           .blockingStub()

@@ -11,8 +11,7 @@ public interface UploadInspector {
   /**
    * @param name what to call the photo in messages, e.g. "photo 2 (ring-side.jpg)"
    * @return the photo's media type, e.g. {@code image/jpeg}
-   * @throws RejectedUploadException with reason {@link RejectedUploadException.Reason#UNSUPPORTED_FORMAT
-   *     UNSUPPORTED_FORMAT} or {@link RejectedUploadException.Reason#UNUSABLE UNUSABLE}
+   * @throws RejectedUploadException with reason {@code UNSUPPORTED_FORMAT} or {@code UNUSABLE}
    */
   String inspect(String name, byte[] bytes);
 }

@@ -286,7 +286,7 @@ class ApiTest {
     String body =
         """
         {"product":{"sku":"%s","name":"Solitaire","type":"ring","metal":"18k yellow gold",
-                    "stones":[{"type":"diamond","count":1,"cut":"round brilliant","colour":"colourless"}]},
+                    "stones":[{"type":"diamond","count":1,"cut":"round brilliant"}]},
          "photos":[{"key":"%s","angle":"front"}],
          "policy":{"approval":"%s","channels":["amazon-main"],"humanTimeout":"PT2H"}}"""
             .formatted(sku, key, approval);

@@ -114,6 +114,49 @@ class CatalogRunTest {
         .contains("2 products: 1 published, 1 not published; 2 images");
   }
 
+  @Test
+  void followsAShootThatIsAlreadyRunningInsteadOfStartingAnother() throws Exception {
+    Catalog catalog =
+        catalog(
+            """
+            sku,name,type,metal,photos,policy
+            RUN-R1,Solitaire,ring,18k yellow gold,front.jpg@front,manual
+            """);
+    RunOptions options = new RunOptions(catalog.file(), folder.resolve("out"), Optional.empty());
+    CompletableFuture<Integer> first =
+        CompletableFuture.supplyAsync(() -> run.run(catalog, options, terminal));
+    await().atMost(Duration.ofSeconds(20)).until(() -> output().contains("RUN-R1 is waiting"));
+
+    // A second run of the same catalog, as after a restart: it must attach, not fail.
+    ByteArrayOutputStream second = new ByteArrayOutputStream();
+    CompletableFuture<Integer> again =
+        CompletableFuture.supplyAsync(
+            () ->
+                run.run(
+                    catalog,
+                    options,
+                    new Terminal(new PrintStream(second, true, StandardCharsets.UTF_8), false)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                second
+                    .toString(StandardCharsets.UTF_8)
+                    .contains("RUN-R1 already has a running shoot (shoot-RUN-R1); following it."));
+    RestClient.create("http://localhost:" + port)
+        .post()
+        .uri("/api/shoots/RUN-R1/decisions")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"action\":\"approve\"}")
+        .retrieve()
+        .toBodilessEntity();
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(again.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(second.toString(StandardCharsets.UTF_8))
+        .contains("1 product: 1 published, 0 not published; 2 images");
+  }
+
   private Catalog catalog(String csv) throws IOException {
     Files.write(folder.resolve("front.jpg"), TestImages.jpeg(32, 32));
     Files.write(folder.resolve("side.jpg"), TestImages.jpeg(32, 32));

@@ -15,7 +15,12 @@ class InvocationTest {
   void runTakesACatalogItsOptionsInEitherFormAndSpringProperties() {
     Invocation invocation =
         Invocation.parse(
-            "run", "--policy", "manual", "examples/catalog.csv", "--out=/tmp/out", "--server.port=0");
+            "run",
+            "--policy",
+            "manual",
+            "examples/catalog.csv",
+            "--out=/tmp/out",
+            "--server.port=0");
 
     assertThat(invocation.command()).isEqualTo(Invocation.Command.RUN);
     assertThat(invocation.run())

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the {@link ProductShootWorkflow} contract with the least behaviour: a manual shoot waits for
- * approval, then renders one image per shot and channel and publishes; a SKU starting with "FAIL"
- * fails. Stands in until the real workflow lands.
+ * Keeps the {@link ProductShootWorkflow} contract with the least behaviour: a manual shoot waits
+ * for approval, then renders one image per channel and publishes; a SKU starting with "FAIL" fails.
+ * Stands in until the real workflow lands.
  */
 public class FakeShootWorkflow implements ProductShootWorkflow {
 
