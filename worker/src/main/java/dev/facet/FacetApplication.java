@@ -1,0 +1,71 @@
+package dev.facet;
+
+import dev.facet.catalog.Catalog;
+import dev.facet.catalog.CatalogException;
+import dev.facet.catalog.CatalogReader;
+import dev.facet.cli.CatalogRun;
+import dev.facet.cli.Invocation;
+import dev.facet.cli.RunOptions;
+import dev.facet.cli.Terminal;
+import dev.facet.cli.UsageException;
+import java.io.UncheckedIOException;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Facet's one executable: {@code run}, {@code serve}, {@code worker} or {@code help}. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class FacetApplication {
+
+  static final int USAGE_ERROR = 2;
+
+  public static void main(String[] args) {
+    Invocation invocation;
+    try {
+      invocation = Invocation.parse(args);
+    } catch (UsageException e) {
+      System.err.println(e.getMessage() + "\n\n" + Invocation.USAGE);
+      System.exit(USAGE_ERROR);
+      return;
+    }
+    String[] springArgs = invocation.springArgs().toArray(String[]::new);
+    switch (invocation.command()) {
+      case HELP -> System.out.print(Invocation.USAGE);
+      case SERVE -> application(WebApplicationType.SERVLET).run(springArgs);
+      case WORKER ->
+          application(WebApplicationType.NONE)
+              // Worker threads are daemons; this keeps the process up until it is stopped.
+              .properties("spring.main.keep-alive=true")
+              .run(springArgs);
+      case RUN -> System.exit(run(invocation.run().orElseThrow(), springArgs));
+    }
+  }
+
+  /** Reads the catalog first, so a broken file fails before anything starts. */
+  private static int run(RunOptions options, String[] springArgs) {
+    Catalog catalog;
+    try {
+      catalog = CatalogReader.read(options.catalog());
+    } catch (CatalogException | UncheckedIOException e) {
+      System.err.println(e.getMessage());
+      return USAGE_ERROR;
+    }
+    // The web server stays up during a run: reviewers decide through the API.
+    try (ConfigurableApplicationContext context =
+        application(WebApplicationType.SERVLET)
+            .properties(
+                "spring.main.banner-mode=off",
+                "logging.threshold.console=WARN",
+                "logging.file.name=${facet.data}/facet.log")
+            .run(springArgs)) {
+      return context.getBean(CatalogRun.class).run(catalog, options, Terminal.system());
+    }
+  }
+
+  private static SpringApplicationBuilder application(WebApplicationType type) {
+    return new SpringApplicationBuilder(FacetApplication.class).web(type);
+  }
+}

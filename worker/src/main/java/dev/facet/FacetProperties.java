@@ -1,0 +1,14 @@
+package dev.facet;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings shared by every part of the application.
+ *
+ * @param data the folder holding local state: the embedded object store, the dev server's
+ *     database and the log of a {@code run}
+ */
+@ConfigurationProperties("facet")
+public record FacetProperties(@DefaultValue("./data") Path data) {}

@@ -1,0 +1,117 @@
+package dev.facet.cli;
+
+import dev.facet.catalog.CatalogReader;
+import dev.facet.shoot.ShootPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed command line: the command, the options of {@code run}, and Spring properties given as
+ * {@code --name=value}.
+ */
+public record Invocation(Command command, Optional<RunOptions> run, List<String> springArgs) {
+
+  public enum Command {
+    RUN,
+    SERVE,
+    WORKER,
+    HELP
+  }
+
+  public static final String USAGE =
+      """
+      Facet turns a jewelry seller's reference photos into marketplace-ready product images.
+
+      Usage: java -jar facet.jar <command> [options] [--spring.property=value ...]
+
+      Commands:
+        run <catalog.csv|catalog.json> [--out DIR] [--policy auto|manual]
+                  Shoot every product of the catalog on the embedded stack, show progress,
+                  and copy the finished images to DIR (default: facet-out). --policy
+                  overrides the catalog's approval policy (default: auto).
+        serve     Run the HTTP API (/api/...) and the worker until stopped.
+        worker    Run the worker only, without a web server.
+        help      Show this text.
+
+      Any --name=value is a Spring property, for example:
+        --server.port=9090  --facet.data=/var/lib/facet
+        --facet.temporal.mode=external --facet.temporal.address=temporal.example.com:7233
+      """;
+
+  /**
+   * @throws UsageException naming what is wrong
+   */
+  public static Invocation parse(String... args) {
+    if (args.length == 0) {
+      throw new UsageException("Missing command.");
+    }
+    List<String> rest = List.of(args).subList(1, args.length);
+    if (rest.contains("--help") || rest.contains("-h")) {
+      return new Invocation(Command.HELP, Optional.empty(), List.of());
+    }
+    return switch (args[0]) {
+      case "run" -> parseRun(rest);
+      case "serve" -> new Invocation(Command.SERVE, Optional.empty(), springArgs(rest));
+      case "worker" -> new Invocation(Command.WORKER, Optional.empty(), springArgs(rest));
+      case "help", "--help", "-h" -> new Invocation(Command.HELP, Optional.empty(), List.of());
+      default -> throw new UsageException("Unknown command '" + args[0] + "'.");
+    };
+  }
+
+  private static Invocation parseRun(List<String> args) {
+    Path catalog = null;
+    Path out = RunOptions.DEFAULT_OUT;
+    Optional<ShootPolicy.Approval> approval = Optional.empty();
+    List<String> spring = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--out") || arg.startsWith("--out=")) {
+        out = Path.of(value(args, i, "--out"));
+        i += arg.contains("=") ? 0 : 1;
+      } else if (arg.equals("--policy") || arg.startsWith("--policy=")) {
+        approval = Optional.of(approval(value(args, i, "--policy")));
+        i += arg.contains("=") ? 0 : 1;
+      } else if (arg.startsWith("--") && arg.contains("=")) {
+        spring.add(arg);
+      } else if (!arg.startsWith("-") && catalog == null) {
+        catalog = Path.of(arg);
+      } else {
+        throw new UsageException("Unexpected argument '" + arg + "' for run.");
+      }
+    }
+    if (catalog == null) {
+      throw new UsageException("run needs a catalog file, e.g. run examples/catalog.csv");
+    }
+    return new Invocation(Command.RUN, Optional.of(new RunOptions(catalog, out, approval)), spring);
+  }
+
+  private static String value(List<String> args, int index, String option) {
+    String arg = args.get(index);
+    if (arg.startsWith(option + "=")) {
+      return arg.substring(option.length() + 1);
+    }
+    if (index + 1 >= args.size() || args.get(index + 1).startsWith("--")) {
+      throw new UsageException(option + " needs a value.");
+    }
+    return args.get(index + 1);
+  }
+
+  private static ShootPolicy.Approval approval(String text) {
+    try {
+      return CatalogReader.parseApproval(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--policy is auto or manual, not '" + text + "'.");
+    }
+  }
+
+  private static List<String> springArgs(List<String> args) {
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new UsageException("Unexpected argument '" + arg + "'; properties are --name=value.");
+      }
+    }
+    return List.copyOf(args);
+  }
+}

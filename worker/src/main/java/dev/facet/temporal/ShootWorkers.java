@@ -1,0 +1,50 @@
+package dev.facet.temporal;
+
+import dev.facet.shoot.ProductShootWorkflowImpl;
+import dev.facet.steps.StepActivities;
+import dev.facet.steps.TaskQueues;
+import dev.facet.storage.ObjectStore;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+
+/**
+ * The product shoot: its workflow and every step but generation on {@link TaskQueues#SHOOT}, and
+ * one worker per generation provider on its own queue, so each provider's limits hold however many
+ * workers run.
+ */
+final class ShootWorkers implements WorkerRegistration {
+
+  private final ObjectStore store;
+  private final WorkerProperties properties;
+
+  ShootWorkers(ObjectStore store, WorkerProperties properties) {
+    this.store = store;
+    this.properties = properties;
+  }
+
+  @Override
+  public void registerOn(WorkerFactory factory) {
+    StepActivities steps = StepActivities.create(store);
+    Worker shoot = factory.newWorker(TaskQueues.SHOOT);
+    shoot.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
+    shoot.registerActivitiesImplementations(steps.shootQueue().toArray());
+    steps
+        .generators()
+        .forEach(
+            (provider, generator) ->
+                factory
+                    .newWorker(TaskQueues.generation(provider), generatorOptions(provider))
+                    .registerActivitiesImplementations(generator));
+  }
+
+  private WorkerOptions generatorOptions(String provider) {
+    WorkerProperties.GeneratorLimits limits = properties.limitsFor(provider);
+    WorkerOptions.Builder options =
+        WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(limits.maxConcurrent());
+    if (limits.maxPerSecond() != null) {
+      options.setMaxTaskQueueActivitiesPerSecond(limits.maxPerSecond());
+    }
+    return options.build();
+  }
+}

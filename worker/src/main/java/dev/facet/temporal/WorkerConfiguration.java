@@ -1,0 +1,23 @@
+package dev.facet.temporal;
+
+import dev.facet.storage.ObjectStore;
+import io.temporal.client.WorkflowClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The workers, unless {@code facet.worker.enabled=false} makes this an API-only process. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "facet.worker.enabled", havingValue = "true", matchIfMissing = true)
+class WorkerConfiguration {
+
+  @Bean
+  WorkerRegistration shootWorkers(ObjectStore store, WorkerProperties properties) {
+    return new ShootWorkers(store, properties);
+  }
+
+  @Bean
+  TemporalWorkers temporalWorkers(WorkflowClient client, WorkerRegistration registration) {
+    return new TemporalWorkers(client, registration);
+  }
+}

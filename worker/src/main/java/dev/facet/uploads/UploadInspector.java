@@ -1,0 +1,17 @@
+package dev.facet.uploads;
+
+/**
+ * Decides whether uploaded bytes are a photo Facet can work with. This is the single seam for
+ * upload validation: {@link MagicBytesInspector} only recognises the format; the imaging library's
+ * validator (decoding, resolution, blur, exposure) replaces it in {@link UploadConfiguration}.
+ */
+@FunctionalInterface
+public interface UploadInspector {
+
+  /**
+   * @param name what to call the photo in messages, e.g. "photo 2 (ring-side.jpg)"
+   * @return the photo's media type, e.g. {@code image/jpeg}
+   * @throws RejectedUploadException with reason {@code UNSUPPORTED_FORMAT} or {@code UNUSABLE}
+   */
+  String inspect(String name, byte[] bytes);
+}

@@ -1,0 +1,65 @@
+package dev.facet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.facet.shoot.ShootPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InvocationTest {
+
+  @Test
+  void runTakesACatalogItsOptionsInEitherFormAndSpringProperties() {
+    Invocation invocation =
+        Invocation.parse(
+            "run",
+            "--policy",
+            "manual",
+            "examples/catalog.csv",
+            "--out=/tmp/out",
+            "--server.port=0");
+
+    assertThat(invocation.command()).isEqualTo(Invocation.Command.RUN);
+    assertThat(invocation.run())
+        .contains(
+            new RunOptions(
+                Path.of("examples/catalog.csv"),
+                Path.of("/tmp/out"),
+                Optional.of(ShootPolicy.Approval.MANUAL)));
+    assertThat(invocation.springArgs()).containsExactly("--server.port=0");
+  }
+
+  @Test
+  void runDefaultsToFacetOutAndTheCatalogsPolicy() {
+    RunOptions options = Invocation.parse("run", "c.json").run().orElseThrow();
+
+    assertThat(options.out()).isEqualTo(Path.of("facet-out"));
+    assertThat(options.approval()).isEmpty();
+  }
+
+  @Test
+  void serveAndWorkerPassPropertiesToSpring() {
+    assertThat(Invocation.parse("serve", "--facet.data=/srv").springArgs())
+        .isEqualTo(List.of("--facet.data=/srv"));
+    assertThat(Invocation.parse("worker").command()).isEqualTo(Invocation.Command.WORKER);
+    assertThat(Invocation.parse("serve", "--help").command()).isEqualTo(Invocation.Command.HELP);
+  }
+
+  @Test
+  void explainsWhatItDoesNotUnderstand() {
+    assertThatThrownBy(Invocation::parse).hasMessage("Missing command.");
+    assertThatThrownBy(() -> Invocation.parse("shoot")).hasMessage("Unknown command 'shoot'.");
+    assertThatThrownBy(() -> Invocation.parse("run"))
+        .hasMessageContaining("run needs a catalog file");
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--policy", "sometimes"))
+        .hasMessage("--policy is auto or manual, not 'sometimes'.");
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--out"))
+        .hasMessage("--out needs a value.");
+    assertThatThrownBy(() -> Invocation.parse("serve", "8080"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("'8080'");
+  }
+}

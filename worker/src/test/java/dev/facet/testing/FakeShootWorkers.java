@@ -1,0 +1,24 @@
+package dev.facet.testing;
+
+import dev.facet.steps.TaskQueues;
+import dev.facet.storage.ObjectStore;
+import dev.facet.temporal.WorkerRegistration;
+import io.temporal.worker.Worker;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Registers {@link FakeShootWorkflow} instead of the real workflow and steps. */
+@TestConfiguration(proxyBeanMethods = false)
+public class FakeShootWorkers {
+
+  @Bean
+  @Primary
+  WorkerRegistration fakeWorkerRegistration(ObjectStore store) {
+    return factory -> {
+      Worker worker = factory.newWorker(TaskQueues.SHOOT);
+      worker.registerWorkflowImplementationTypes(FakeShootWorkflow.class);
+      worker.registerActivitiesImplementations(new FakeRenderActivities(store));
+    };
+  }
+}
