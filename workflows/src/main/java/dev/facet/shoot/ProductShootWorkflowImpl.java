@@ -26,6 +26,7 @@ import dev.facet.shoot.ShootPolicy.TimeoutAction;
 import dev.facet.steps.CaptureActivities;
 import dev.facet.steps.CaptureRequest;
 import dev.facet.steps.CaptureResult;
+import dev.facet.steps.FailureTypes;
 import dev.facet.steps.GenerateRequest;
 import dev.facet.steps.GenerationActivities;
 import dev.facet.steps.PostProcessActivities;
@@ -96,6 +97,14 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private ImageRef manifest;
   private String failure;
 
+  private final ProviderChain chain;
+  private final List<Fallback> fallbacks = new ArrayList<>();
+
+  /** What an operator must act on: a provider refusing credentials, a spent budget. */
+  private final List<String> alerts = new ArrayList<>();
+
+  private final Map<String, String> lastGenerationError = new LinkedHashMap<>();
+
   /** A decision accepted by a handler and not yet acted on by the main loop. */
   private Decision pending;
 
@@ -103,6 +112,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   public ProductShootWorkflowImpl(ShootRequest request) {
     this.request = request;
     this.policy = request.policy();
+    this.chain = new ProviderChain(policy.providers(), policy.budgetUsd());
   }
 
   @Override
@@ -166,58 +176,115 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   }
 
   /**
-   * Every variant of every shot at once, on the provider's queue. A variant that still fails after
-   * its retries is recorded and left out; a shot with no candidate at all fails the shoot.
+   * Every variant of every shot at once. A variant that still fails after its retries moves down
+   * the provider chain; one that no provider could make is recorded and left out; a shot with no
+   * candidate at all fails the shoot.
    */
   private void generate(ShootKeys keys, List<ShotSpec> shots) {
     enter(Stage.GENERATING);
-    String provider = policy.providers().get(0);
     Map<String, Promise<Candidate>> running = new LinkedHashMap<>();
     for (ShotSpec shot : shots) {
       for (int variant = 1; variant <= policy.variants(); variant++) {
-        GenerateRequest generate =
-            new GenerateRequest(
-                keys,
-                round,
-                shot,
-                variant,
-                prompts.get(shot.name()),
-                references,
-                signature,
-                request.style(),
-                provider);
-        GenerationActivities generator =
-            step(
-                GenerationActivities.class,
-                ShootActivityOptions.generate(provider),
-                "generate " + shot.name() + " v" + variant + " (" + provider + ")");
-        running.put(shot.name() + " v" + variant, Async.function(generator::generate, generate));
+        int v = variant;
+        running.put(
+            shot.name() + " v" + variant, Async.function(() -> generateVariant(keys, shot, v)));
       }
     }
     Map<String, List<Candidate>> byShot = new LinkedHashMap<>();
-    Map<String, String> lastError = new LinkedHashMap<>();
     running.forEach(
         (subject, promise) -> {
-          String shot = subject.substring(0, subject.lastIndexOf(' '));
-          try {
-            Candidate candidate = promise.get();
-            record("generate", subject, candidate.attempts());
-            byShot.computeIfAbsent(shot, s -> new ArrayList<>()).add(candidate);
-          } catch (ActivityFailure e) {
-            recordFailure("generate", subject, e, ShootActivityOptions.GENERATE_MAX_ATTEMPTS);
-            lastError.put(shot, describe(e));
+          Candidate candidate = promise.get();
+          if (candidate != null) {
+            byShot.computeIfAbsent(candidate.shot(), s -> new ArrayList<>()).add(candidate);
           }
         });
     for (ShotSpec shot : shots) {
       if (!byShot.containsKey(shot.name())) {
         throw new Unrecoverable(
-            "no candidate could be generated for shot '"
-                + shot.name()
-                + "': "
-                + lastError.get(shot.name()));
+            "no candidate could be generated for shot '" + shot.name() + "': "
+                + lastGenerationError.get(shot.name()));
       }
     }
     byShot.values().forEach(list -> list.forEach(c -> candidates.add(new CandidateView(c, null, 0))));
+  }
+
+  /**
+   * One variant, down the provider chain: a moderated prompt is retried once, softened, on the same
+   * provider; refused credentials or spent credit retire the provider for the rest of the shoot.
+   *
+   * @return the candidate, or null when no provider could make it
+   */
+  private Candidate generateVariant(ShootKeys keys, ShotSpec shot, int variant) {
+    String subject = shot.name() + " v" + variant;
+    ShotPrompt prompt = prompts.get(shot.name());
+    boolean softened = false;
+    String provider = chain.first();
+    if (provider == null) {
+      lastGenerationError.put(shot.name(), "no generator is usable: " + String.join(", ", alerts));
+    }
+    while (provider != null) {
+      String current = provider;
+      Workflow.await(() -> chain.canJudge(current));
+      if (!chain.affordable(provider)) {
+        alert("budget of $" + policy.budgetUsd() + " reached: no new paid generations");
+        String next = chain.after(provider);
+        fallbacks.add(new Fallback(round, subject, provider, next, "the budget is spent"));
+        lastGenerationError.put(shot.name(), "the budget of $" + policy.budgetUsd() + " is spent");
+        provider = next;
+        continue;
+      }
+      GenerateRequest generate = new GenerateRequest(keys, round, shot, variant, prompt, references,
+          signature, request.style(), provider);
+      chain.reserve(provider);
+      try {
+        Candidate candidate = step(GenerationActivities.class,
+            ShootActivityOptions.generate(provider), "generate " + subject + " (" + provider + ")")
+            .generate(generate);
+        chain.settle(provider, candidate.costUsd());
+        record("generate", subject + " (" + provider + ")", candidate.attempts());
+        return candidate;
+      } catch (ActivityFailure e) {
+        chain.release(provider);
+        recordFailure("generate", subject + " (" + provider + ")", e,
+            ShootActivityOptions.GENERATE_MAX_ATTEMPTS);
+        lastGenerationError.put(shot.name(), describe(e));
+        String type = failureType(e);
+        if (FailureTypes.PROVIDER_MODERATED.equals(type) && !softened) {
+          softened = true;
+          prompt = SoftenedPrompt.of(unfedPrompt(shot));
+          fallbacks.add(new Fallback(round, subject, provider, provider,
+              "moderated: retrying once with a softened prompt"));
+          continue;
+        }
+        if (FailureTypes.PROVIDER_AUTH.equals(type) || FailureTypes.PROVIDER_OUT_OF_CREDIT.equals(type)) {
+          retire(provider, describe(e));
+        }
+        String next = chain.after(provider);
+        fallbacks.add(new Fallback(round, subject, provider, next, describe(e)));
+        provider = next;
+      }
+    }
+    return null;
+  }
+
+  /** This shot's prompt as written without reviewer feedback: the base for softening. */
+  private ShotPrompt unfedPrompt(ShotSpec shot) {
+    return step(PromptActivities.class, ShootActivityOptions.PROMPT, "soften " + shot.name())
+        .composePrompts(new PromptRequest(request.product(), request.style(), List.of(shot), ""))
+        .get(0);
+  }
+
+  /** Takes a provider out of this shoot's chain: an operator has to fix its account. */
+  private void retire(String provider, String why) {
+    chain.retire(provider);
+    alert("provider " + provider + " is unusable: " + why);
+  }
+
+  private void alert(String alert) {
+    if (!alerts.contains(alert)) {
+      log.error("Shoot {}: {}", sku(), alert);
+      alerts.add(alert);
+    }
   }
 
   /** Scores this round's candidates and ranks them within each shot (1 = best). */
@@ -486,6 +553,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         List.copyOf(outputs.values()),
         List.copyOf(qa.values()),
         List.copyOf(attempts),
+        List.copyOf(fallbacks),
+        List.copyOf(alerts),
         List.copyOf(audit),
         cost(),
         manifest,
@@ -652,10 +721,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private void recordFailure(String step, String subject, ActivityFailure e, int maximumAttempts) {
     int taken = ActivityAttempts.of(e, maximumAttempts);
-    ApplicationFailure cause = e.getCause() instanceof ApplicationFailure af ? af : null;
-    attempts.add(new Attempt(round, step, subject, taken, false,
-        cause == null ? e.getCause().getClass().getSimpleName() : cause.getType(),
-        describe(e)));
+    attempts.add(new Attempt(round, step, subject, taken, false, failureType(e), describe(e)));
   }
 
   private void audit(Decision decision, String via, boolean accepted, String outcome) {
@@ -670,6 +736,11 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     audit.add(new AuditEntry(
         Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
         AUTO_REVIEWER, action, round, "policy", true, outcome));
+  }
+
+  private static String failureType(ActivityFailure e) {
+    return e.getCause() instanceof ApplicationFailure af ? af.getType()
+        : e.getCause() == null ? "Unknown" : e.getCause().getClass().getSimpleName();
   }
 
   /** The root cause of an activity failure in words. */

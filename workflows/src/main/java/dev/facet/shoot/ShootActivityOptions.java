@@ -5,6 +5,7 @@ import dev.facet.steps.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Timeouts and retries of every step, in one place. Typed failures listed as do-not-retry end the
@@ -25,11 +26,18 @@ final class ShootActivityOptions {
 
   private ShootActivityOptions() {}
 
+  /**
+   * Providers whose generation heartbeats while it polls an async task: a crashed worker is noticed
+   * within the heartbeat timeout, and the retry resumes the same task from the heartbeat.
+   */
+  private static final Set<String> HEARTBEATING = Set.of("flux");
+
   /** Generation runs on the provider's own task queue, where its rate limits are enforced. */
   static ActivityOptions generate(String provider) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.generation(provider))
         .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setHeartbeatTimeout(HEARTBEATING.contains(provider) ? Duration.ofSeconds(30) : null)
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofSeconds(2))

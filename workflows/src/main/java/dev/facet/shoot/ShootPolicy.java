@@ -15,7 +15,10 @@ import java.util.List;
  * @param variants candidates per shot
  * @param maxRounds rounds of generation, the first included, before a rejection ends the shoot
  * @param channels channel presets to produce for every shot
- * @param providers generator chain, first choice first
+ * @param providers generator chain, first choice first: a variant that one provider cannot make
+ *     moves to the next
+ * @param budgetUsd no new paid generation starts once the shoot's provider cost would exceed it;
+ *     none when absent
  */
 public record ShootPolicy(
     Approval approval,
@@ -25,7 +28,22 @@ public record ShootPolicy(
     Integer variants,
     Integer maxRounds,
     List<String> channels,
-    List<String> providers) {
+    List<String> providers,
+    Double budgetUsd) {
+
+  /** A policy without a budget cap. */
+  public ShootPolicy(
+      Approval approval,
+      Double autoThreshold,
+      Duration humanTimeout,
+      TimeoutAction onTimeout,
+      Integer variants,
+      Integer maxRounds,
+      List<String> channels,
+      List<String> providers) {
+    this(approval, autoThreshold, humanTimeout, onTimeout, variants, maxRounds, channels, providers,
+        null);
+  }
 
   public enum Approval {
     @JsonProperty("manual")
@@ -57,6 +75,9 @@ public record ShootPolicy(
     }
     if (maxRounds < 1) {
       throw new IllegalArgumentException("maxRounds must be at least 1, was " + maxRounds);
+    }
+    if (budgetUsd != null && budgetUsd < 0) {
+      throw new IllegalArgumentException("budgetUsd must not be negative, was " + budgetUsd);
     }
     if (autoThreshold < 0 || autoThreshold > 1) {
       throw new IllegalArgumentException("autoThreshold must be 0..1, was " + autoThreshold);

@@ -11,6 +11,10 @@ import java.util.Map;
 /**
  * Everything a reviewer or operator needs to know about a shoot, returned by the {@code state}
  * query.
+ *
+ * @param attempts every step invocation with its attempt count and outcome
+ * @param fallbacks variants that moved to another provider or a softened prompt, and why
+ * @param alerts what an operator must act on (refused credentials, spent credit, spent budget)
  */
 public record ShootState(
     String sku,
@@ -28,6 +32,8 @@ public record ShootState(
     List<ChannelImage> outputs,
     List<QaReport> qa,
     List<Attempt> attempts,
+    List<Fallback> fallbacks,
+    List<String> alerts,
     List<AuditEntry> audit,
     double costUsd,
     ImageRef manifest,

@@ -21,12 +21,25 @@ final class FakeGenerator implements GenerationActivities {
   /** Calls per candidate id, retries included. */
   final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
+  /** Decides per call whether it fails; null = it does not. */
+  volatile java.util.function.Function<GenerateRequest, ApplicationFailure> failure = r -> null;
+
+  /** Prompts received, by candidate id (the last one wins). */
+  final Map<String, String> prompts = new ConcurrentHashMap<>();
+
+  volatile double costUsd = 0.04;
+
   @Override
   public Candidate generate(GenerateRequest request) {
     String id = Candidate.id(request.round(), request.shot().name(), request.variant());
     calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
     String subject = request.shot().name() + " v" + request.variant();
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+    prompts.put(id, request.prompt().prompt());
+    ApplicationFailure injected = failure.apply(request);
+    if (injected != null) {
+      throw injected;
+    }
     if (permanentFailures.containsKey(subject)) {
       throw permanentFailures.get(subject);
     }
@@ -36,6 +49,6 @@ final class FakeGenerator implements GenerationActivities {
     String key = request.keys().candidate(request.round(), request.shot().name(),
         request.variant(), "png");
     return new Candidate(id, request.round(), request.shot().name(), request.variant(),
-        request.provider(), FakeSteps.image(key), attempt, 0.04);
+        request.provider(), FakeSteps.image(key), attempt, costUsd);
   }
 }

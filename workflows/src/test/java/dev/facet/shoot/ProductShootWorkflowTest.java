@@ -22,6 +22,7 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class ProductShootWorkflowTest {
   private WorkflowClient client;
   private final FakeSteps steps = new FakeSteps();
   private final FakeGenerator generator = new FakeGenerator();
+  private final FakeGenerator flux = new FakeGenerator();
 
   @BeforeEach
   void setUp() {
@@ -44,6 +46,7 @@ class ProductShootWorkflowTest {
     shoot.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
     shoot.registerActivitiesImplementations(steps);
     env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(generator);
+    env.newWorker(TaskQueues.generation("flux")).registerActivitiesImplementations(flux);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -160,7 +163,7 @@ class ProductShootWorkflowTest {
     ProductShootWorkflow finished = client.newWorkflowStub(ProductShootWorkflow.class,
         ProductShootWorkflow.workflowId(SKU));
     assertThat(finished.state().attempts())
-        .filteredOn(a -> a.subject().equals("hero v2"))
+        .filteredOn(a -> a.subject().equals("hero v2 (studio)"))
         .singleElement()
         .satisfies(a -> {
           assertThat(a.attempts()).isEqualTo(3);
@@ -274,6 +277,70 @@ class ProductShootWorkflowTest {
         .hasMessageContaining("product.sku must be")
         .hasMessageContaining("product.type is required")
         .hasMessageContaining("photos must list at least one");
+  }
+
+  @Test
+  void aProviderOutOfCreditMovesEveryShotToTheNextProviderAndAlertsTheOperator() {
+    flux.failure = r -> ApplicationFailure.newNonRetryableFailure(
+        "402 Payment Required: insufficient credits", FailureTypes.PROVIDER_OUT_OF_CREDIT);
+    ShootPolicy policy = chain("flux", "studio");
+
+    ShootResult result = start(policy).run(request(policy));
+
+    assertThat(result.outcome()).isEqualTo(Stage.PUBLISHED);
+    ShootState state = finishedState();
+    assertThat(state.candidates()).hasSize(8)
+        .allSatisfy(v -> assertThat(v.candidate().provider()).isEqualTo("studio"));
+    assertThat(state.alerts()).singleElement().asString()
+        .contains("provider flux is unusable").contains("insufficient credits");
+    assertThat(state.fallbacks()).hasSize(8).allSatisfy(f -> {
+      assertThat(f.from()).isEqualTo("flux");
+      assertThat(f.to()).isEqualTo("studio");
+    });
+    // Retired after its first refusals: the calls in flight at once, never one per retry.
+    assertThat(flux.calls.values().stream().mapToInt(AtomicInteger::get).sum()).isLessThanOrEqualTo(8);
+  }
+
+  @Test
+  void aModeratedPromptIsRetriedOnceSoftenedOnTheSameProvider() {
+    flux.failure = r -> r.variant() == 1 && !r.prompt().prompt().startsWith("Product-only")
+        ? ApplicationFailure.newNonRetryableFailure("moderation_blocked", FailureTypes.PROVIDER_MODERATED)
+        : null;
+    ShootPolicy policy = chain("flux", "studio");
+
+    start(policy).run(request(policy));
+
+    ShootState state = finishedState();
+    assertThat(state.candidates()).allSatisfy(v -> assertThat(v.candidate().provider()).isEqualTo("flux"));
+    assertThat(flux.prompts.get("r1-hero-v1")).startsWith("Product-only still life");
+    assertThat(state.fallbacks()).hasSize(2)
+        .allSatisfy(f -> assertThat(f.reason()).contains("softened prompt"));
+  }
+
+  @Test
+  void aSpentBudgetStopsPaidGenerationsAndFallsBackToTheFreeRenderer() {
+    flux.costUsd = 0.05;
+    generator.costUsd = 0; // the studio renderer is free
+    ShootPolicy policy = new ShootPolicy(Approval.AUTO, null, null, TimeoutAction.AUTO, 4, null,
+        List.of("master"), List.of("flux", "studio"), 0.12);
+
+    ShootResult result = start(policy).run(request(policy));
+
+    ShootState state = finishedState();
+    assertThat(result.costUsd()).isLessThanOrEqualTo(0.12);
+    assertThat(state.candidates()).filteredOn(v -> v.candidate().provider().equals("flux")).hasSize(2);
+    assertThat(state.candidates()).filteredOn(v -> v.candidate().provider().equals("studio")).hasSize(6);
+    assertThat(state.alerts()).singleElement().asString().contains("budget of $0.12 reached");
+  }
+
+  private static ShootPolicy chain(String... providers) {
+    return new ShootPolicy(Approval.AUTO, null, null, TimeoutAction.AUTO, null, null, null,
+        List.of(providers));
+  }
+
+  private ShootState finishedState() {
+    return client.newWorkflowStub(ProductShootWorkflow.class, ProductShootWorkflow.workflowId(SKU))
+        .state();
   }
 
   // ---- helpers ---------------------------------------------------------------------------
