@@ -96,6 +96,8 @@ class ReviewInstructionsTest {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
+        List.of(),
         0.0,
         null,
         null);

@@ -104,6 +104,8 @@ public class FakeShootWorkflow implements ProductShootWorkflow {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
+        List.of(),
         0.0,
         null,
         null);
