@@ -114,6 +114,38 @@ public final class ColourScience {
     return t > EPSILON ? Math.cbrt(t) : (KAPPA * t + 16) / 116;
   }
 
+  private static final int F_STEPS = 16384;
+  private static final double F_MAX = 1.25;
+  private static final float[] F_TABLE = new float[F_STEPS + 2];
+
+  static {
+    for (int i = 0; i < F_TABLE.length; i++) F_TABLE[i] = (float) f(i * F_MAX / F_STEPS);
+  }
+
+  /** {@link #f} by linear interpolation in a table: L* within 0.01 of the exact value. */
+  private static double fastF(double t) {
+    if (t <= 0 || t >= F_MAX) {
+      return f(t);
+    }
+    double pos = t * (F_STEPS / F_MAX);
+    int i = (int) pos;
+    double frac = pos - i;
+    return F_TABLE[i] + frac * (F_TABLE[i + 1] - F_TABLE[i]);
+  }
+
+  /**
+   * {@link #linearToLab} through a table instead of three cube roots: for per-pixel analysis, where
+   * an error below 0.01 in L*, a*, b* does not matter and the speed does.
+   */
+  public static void linearToLabFast(double r, double g, double b, double[] out) {
+    double fx = fastF((0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / XN);
+    double fy = fastF((0.2126729 * r + 0.7151522 * g + 0.0721750 * b) / YN);
+    double fz = fastF((0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / ZN);
+    out[0] = 116 * fy - 16;
+    out[1] = 500 * (fx - fy);
+    out[2] = 200 * (fy - fz);
+  }
+
   private static double finv(double t) {
     double t3 = t * t * t;
     return t3 > EPSILON ? t3 : (116 * t - 16) / KAPPA;
