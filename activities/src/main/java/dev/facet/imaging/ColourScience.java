@@ -217,16 +217,19 @@ public final class ColourScience {
 
   // ---- white points -----------------------------------------------------------------------------
 
+  /** Colour temperature a daylight-balanced camera renders as neutral (photographic daylight). */
+  public static final double DAYLIGHT_KELVIN = 5500;
+
   /**
-   * Linear sRGB gains that turn neutral light into black-body light of {@code kelvin}, relative to
-   * 6504 K (the Planckian colour nearest D65), normalised to unit luminance, so 6500 K leaves colours
-   * alone, 3200 K warms them and 9000 K cools them. Chromaticity from the Kim et al. (2002) cubic fit
-   * of the Planckian locus, valid from 1667 K to 25000 K.
+   * Linear sRGB gains that tint neutral colours the way a black-body light of {@code kelvin} looks
+   * to a camera balanced for {@link #DAYLIGHT_KELVIN}, normalised to unit luminance: 5500 K leaves
+   * colours alone, 3200 K warms them, 9000 K cools them. Chromaticity from the Kim et al. (2002)
+   * cubic fit of the Planckian locus, valid from 1667 K to 25000 K.
    */
   public static double[] kelvinGains(double kelvin) {
-    double[] warm = planckianLinearRgb(Math.max(1667, Math.min(25000, kelvin)));
-    double[] neutral = planckianLinearRgb(6504);
-    double[] gains = {warm[0] / neutral[0], warm[1] / neutral[1], warm[2] / neutral[2]};
+    double[] light = planckianLinearRgb(Math.max(1667, Math.min(25000, kelvin)));
+    double[] neutral = planckianLinearRgb(DAYLIGHT_KELVIN);
+    double[] gains = {light[0] / neutral[0], light[1] / neutral[1], light[2] / neutral[2]};
     double y = luminance(gains[0], gains[1], gains[2]);
     return new double[] {gains[0] / y, gains[1] / y, gains[2] / y};
   }

@@ -46,6 +46,8 @@ public final class ProductSegmenter {
   private static final double BRIDGE_RADIUS = 6, BOUNDARY_BAND = 8;
   /** Mean normalised gradient over 5x5 under which backdrop-coloured pixels are carved out. */
   private static final double FLAT_TEXTURE = 1.5;
+  /** A detached part with less than this share of colour or highlight pixels is cast shadow. */
+  private static final double SHADOW_EVIDENCE_SHARE = 0.005;
   /** Components smaller than this share of the largest are specks. */
   private static final double SPECK_SHARE = 0.01;
 
@@ -128,7 +130,24 @@ public final class ProductSegmenter {
       }
     }
     Mask cleaned = Morphology.open(productMask, 1);
-    return Morphology.keepLargeComponents(cleaned, SPECK_SHARE);
+    return Morphology.keepLargeComponents(dropDetachedShadows(cleaned, colour, bright), SPECK_SHARE);
+  }
+
+  /**
+   * A separate piece of the mask without a single highlight or product colour is a patch of cast
+   * shadow, not metal: polished metal always shows a highlight or its own colour somewhere.
+   */
+  private static Mask dropDetachedShadows(Mask mask, boolean[] colour, boolean[] bright) {
+    boolean[] evidence = new boolean[colour.length];
+    for (int i = 0; i < evidence.length; i++) evidence[i] = colour[i] || bright[i];
+    Morphology.Components parts = Morphology.components(mask);
+    double[] share = parts.share(evidence);
+    boolean[] out = new boolean[evidence.length];
+    int[] labels = parts.labels();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = labels[i] != 0 && share[labels[i]] >= SHADOW_EVIDENCE_SHARE;
+    }
+    return new Mask(mask.width(), mask.height(), out);
   }
 
   /** Weak edge pixels connected to a strong one. */

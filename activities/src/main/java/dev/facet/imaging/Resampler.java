@@ -31,6 +31,43 @@ public final class Resampler {
         Math.max(1, (int) Math.round(image.height() * s)));
   }
 
+  /**
+   * Lanczos-3 resize of float planes sharing one size (e.g. premultiplied linear colour and alpha),
+   * for compositing in linear light.
+   */
+  public static float[][] resize(float[][] planes, int srcWidth, int srcHeight, int width, int height) {
+    Weights horizontal = Weights.of(srcWidth, width, true);
+    Weights vertical = Weights.of(srcHeight, height, true);
+    float[][] out = new float[planes.length][];
+    for (int c = 0; c < planes.length; c++) {
+      float[] src = planes[c];
+      float[] tmp = new float[width * srcHeight];
+      for (int y = 0; y < srcHeight; y++) {
+        int row = y * srcWidth;
+        for (int x = 0; x < width; x++) {
+          float acc = 0;
+          int start = horizontal.start[x];
+          float[] wts = horizontal.weights[x];
+          for (int k = 0; k < wts.length; k++) acc += wts[k] * src[row + start + k];
+          tmp[y * width + x] = acc;
+        }
+      }
+      float[] dst = new float[width * height];
+      for (int y = 0; y < height; y++) {
+        int start = vertical.start[y];
+        float[] wts = vertical.weights[y];
+        int o = y * width;
+        for (int k = 0; k < wts.length; k++) {
+          int row = (start + k) * width;
+          float wt = wts[k];
+          for (int x = 0; x < width; x++) dst[o + x] += wt * tmp[row + x];
+        }
+      }
+      out[c] = dst;
+    }
+    return out;
+  }
+
   private static RgbImage resample(RgbImage image, int width, int height, boolean lanczos) {
     if (width == image.width() && height == image.height()) {
       return image;

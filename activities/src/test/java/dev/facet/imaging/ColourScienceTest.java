@@ -83,7 +83,7 @@ class ColourScienceTest {
 
   @Test
   void kelvinGainsWarmBelowAndCoolAboveDaylight() {
-    double[] neutral = ColourScience.kelvinGains(6504);
+    double[] neutral = ColourScience.kelvinGains(5500);
     assertThat(neutral[0]).isCloseTo(1, within(1e-6));
     assertThat(neutral[2]).isCloseTo(1, within(1e-6));
     double[] tungsten = ColourScience.kelvinGains(3200);
@@ -91,8 +91,8 @@ class ColourScienceTest {
     assertThat(tungsten[2]).isLessThan(0.6);
     double[] shade = ColourScience.kelvinGains(9000);
     assertThat(shade[2]).isGreaterThan(shade[0]);
-    double[] studio = ColourScience.kelvinGains(5500);
-    assertThat(studio[0]).isGreaterThan(1).isLessThan(1.1);
-    assertThat(studio[2]).isLessThan(0.9).isGreaterThan(0.8);
+    double[] overcast = ColourScience.kelvinGains(6500);
+    assertThat(overcast[0]).isLessThan(1).isGreaterThan(0.9);
+    assertThat(overcast[2]).isGreaterThan(1.1).isLessThan(1.3);
   }
 }
