@@ -25,8 +25,19 @@ package dev.facet.imaging;
  */
 public final class ProductSegmenter {
 
-  /** Longest side the analysis runs at; larger photos are analysed downscaled. */
-  static final int WORKING_SIDE = 2048;
+  /** Longest side a reference photo is analysed at; larger photos are analysed downscaled. */
+  public static final int PHOTO_SIDE = 2048;
+
+  private final int workingSide;
+
+  /** @param workingSide longest side the analysis runs at; larger images are analysed downscaled */
+  public ProductSegmenter(int workingSide) {
+    this.workingSide = workingSide;
+  }
+
+  public ProductSegmenter() {
+    this(PHOTO_SIDE);
+  }
 
   /** Fine and coarse Gaussian scales of the edge detector, in pixels. */
   private static final double FINE_SIGMA = 1.0, COARSE_SIGMA = 3.0;
@@ -55,7 +66,7 @@ public final class ProductSegmenter {
   public record Segmentation(Mask mask, BackdropModel backdrop) {}
 
   public Segmentation segment(RgbImage photo) {
-    double scale = Math.min(1.0, (double) WORKING_SIDE / photo.longSide());
+    double scale = Math.min(1.0, (double) workingSide / photo.longSide());
     RgbImage work =
         scale < 1
             ? Resampler.average(

@@ -1,0 +1,32 @@
+package dev.facet.imaging;
+
+/**
+ * The bars of the automated QA. Chosen on the fixtures: the studio renderer's finished images of
+ * all six pieces pass with margin, and each deliberately altered image fails its check
+ * (QualityInspectorTest prints both sides of every bar).
+ *
+ * @param metalToneMax {@link MetalTone} ΔE2000 against the signature. Research proposes ≤ 2 for
+ *     hero images and ≤ 3 for lifestyle; faithful outputs measure under 2, a yellow → rose recolour
+ *     15+, so 3 leaves room for the measurement's own noise.
+ * @param silhouetteMin {@link Silhouette} agreement with the closest reference. Faithful outputs
+ *     measure 0.85+ (mask noise on both sides costs a few points); mirroring an asymmetric piece
+ *     or changing its outline drops well below.
+ * @param sharpnessRatioMin product sharpness over the references' median. Resampling keeps
+ *     faithful outputs near 1; a blur of σ = 3 px at 2,000 px reads under 0.3. Research proposes
+ *     0.8 for a like-for-like comparison; generated images are not like-for-like, so 0.5.
+ * @param borderPurityMin share of exactly-background pixels in the 1 % border band: all of them
+ *     (Amazon suppressed a listing at 254, 254, 253).
+ * @param backgroundPurityMin share of exactly-background pixels in the background away from the
+ *     product and its shadow (research proposes 99.5 %).
+ */
+public record QaThresholds(
+    double metalToneMax,
+    double silhouetteMin,
+    double sharpnessRatioMin,
+    double borderPurityMin,
+    double backgroundPurityMin) {
+
+  public static QaThresholds defaults() {
+    return new QaThresholds(3.0, 0.75, 0.5, 1.0, 0.995);
+  }
+}
