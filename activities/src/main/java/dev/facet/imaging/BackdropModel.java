@@ -97,6 +97,11 @@ public final class BackdropModel {
     return new BackdropModel(coefficients, w, h);
   }
 
+  /** The same backdrop for a resized copy of the image: the surface lives in frame fractions. */
+  public BackdropModel at(int newWidth, int newHeight) {
+    return newWidth == width && newHeight == height ? this : new BackdropModel(coefficients, newWidth, newHeight);
+  }
+
   /** Log linear RGB of the backdrop for every pixel of one row, into three arrays. */
   void logRow(int y, float[] r, float[] g, float[] b) {
     double ny = (y + 0.5) / height * 2 - 1;
@@ -131,6 +136,11 @@ public final class BackdropModel {
   public double illuminationAt(int x, int y) {
     double[] c = linearAt(x, y);
     return ColourScience.luminance(c[0], c[1], c[2]) / peakLuminance;
+  }
+
+  /** The brightest luminance of the backdrop over the frame. */
+  public double peakLuminance() {
+    return peakLuminance;
   }
 
   /** The backdrop's colour at the frame's centre, as 8-bit sRGB. */

@@ -28,10 +28,14 @@ public final class ChannelFinisher {
 
   public Finished finish(RgbImage candidate, Lab signatureMetal, ChannelPreset preset) {
     ProductAnalyzer.Analysis analysis = analyzer.analyse(candidate);
-    Box box = analysis.mask().box().orElseThrow(() -> new IllegalArgumentException("no product found in the image"));
-    Lab metal = analysis.measurements().orElseThrow().metal();
-    double[] gains = toneGains(metal, signatureMetal);
-    RgbImage clean = cleanBackground(candidate, analysis, gains, preset);
+    if (analysis.measurements().isEmpty()) {
+      throw new IllegalArgumentException("no product found in the image");
+    }
+    Mask mask = analysis.maskAt(candidate.width(), candidate.height());
+    Box box = mask.box().orElseThrow();
+    double[] gains = toneGains(analysis.measurements().get().metal(), signatureMetal);
+    BackdropModel backdrop = analysis.backdrop().at(candidate.width(), candidate.height());
+    RgbImage clean = cleanBackground(candidate, mask, box, backdrop, gains, preset);
     RgbImage framed = frame(clean, box, preset);
     RgbImage sharp = UnsharpMask.apply(framed, preset.sharpenSigma(), preset.sharpenAmount());
     clearBorder(sharp, preset.background());
@@ -60,39 +64,54 @@ public final class ChannelFinisher {
    * The image with every pixel that is neither product nor shadow set to exactly the channel's
    * background, product edges unmixed from the old backdrop, the tone gains applied to the product.
    */
-  static RgbImage cleanBackground(RgbImage image, ProductAnalyzer.Analysis analysis, double[] gains, ChannelPreset preset) {
-    int w = image.width(), h = image.height(), n = w * h;
-    Mask grown = Morphology.dilate(analysis.mask(), 1);
-    float[] bits = new float[n];
-    for (int i = 0; i < n; i++) bits[i] = grown.bits()[i] ? 1f : 0f;
-    float[] alpha = new Plane(w, h, bits).gaussian(1.0).v;
-    double reach = SHADOW_REACH * Math.min(w, h);
-    float[] distance2 = preset.shadow() ? Morphology.squaredDistanceTo(analysis.mask(), true) : null;
-
+  static RgbImage cleanBackground(
+      RgbImage image, Mask mask, Box box, BackdropModel backdrop, double[] gains, ChannelPreset preset) {
+    int w = image.width(), h = image.height();
     int bg = preset.background();
+    int[] out = new int[w * h];
+    java.util.Arrays.fill(out, bg);
+    // Only the product's neighbourhood can hold anything but background.
+    double reach = SHADOW_REACH * Math.min(w, h);
+    int pad = (int) Math.ceil(reach) + 4;
+    int x0 = Math.max(0, box.x() - pad), y0 = Math.max(0, box.y() - pad);
+    Box near = new Box(x0, y0, Math.min(w, box.x() + box.width() + pad) - x0, Math.min(h, box.y() + box.height() + pad) - y0);
+    int nw = near.width(), nh = near.height();
+    Mask local = mask.crop(near);
+    Mask grown = Morphology.dilate(local, 1);
+    float[] bits = new float[nw * nh];
+    for (int i = 0; i < bits.length; i++) bits[i] = grown.bits()[i] ? 1f : 0f;
+    float[] alpha = new Plane(nw, nh, bits).gaussian(1.0).v;
+    float[] distance2 = preset.shadow() ? Morphology.squaredDistanceTo(local, true) : null;
+
     double bgR = ColourScience.linear(RgbImage.red(bg)), bgG = ColourScience.linear(RgbImage.green(bg)), bgB = ColourScience.linear(RgbImage.blue(bg));
     float[] br = new float[w], bgc = new float[w], bb = new float[w];
+    double[] backR = new double[nw], backG = new double[nw], backB = new double[nw], backY = new double[nw];
     int[] px = image.pixels();
-    int[] out = new int[n];
-    for (int y = 0; y < h; y++) {
-      analysis.backdrop().logRow(y, br, bgc, bb);
-      for (int x = 0; x < w; x++) {
-        int i = y * w + x;
-        float a = alpha[i];
+    for (int ly = 0; ly < nh; ly++) {
+      int y = y0 + ly;
+      backdrop.logRow(y, br, bgc, bb);
+      for (int lx = 0; lx < nw; lx++) {
+        backR[lx] = Math.exp(br[x0 + lx]) - 1e-4;
+        backG[lx] = Math.exp(bgc[x0 + lx]) - 1e-4;
+        backB[lx] = Math.exp(bb[x0 + lx]) - 1e-4;
+        backY[lx] = ColourScience.luminance(backR[lx], backG[lx], backB[lx]);
+      }
+      for (int lx = 0; lx < nw; lx++) {
+        int i = y * w + x0 + lx, li = ly * nw + lx;
+        float a = alpha[li];
+        int p = px[i];
+        double lr = ColourScience.linear(RgbImage.red(p)), lg = ColourScience.linear(RgbImage.green(p)), lb = ColourScience.linear(RgbImage.blue(p));
         double shade = 0;
-        if (distance2 != null && a < 1 && distance2[i] < reach * reach) {
-          shade = shadow(px[i], br[x], bgc[x], bb[x]) * (1 - Math.sqrt(distance2[i]) / reach);
+        if (distance2 != null && a < 1 && distance2[li] < reach * reach) {
+          shade = darkening(ColourScience.luminance(lr, lg, lb), backY[lx]) * (1 - Math.sqrt(distance2[li]) / reach);
         }
         if (a <= 0.002f && shade <= 0) {
-          out[i] = bg;
           continue;
         }
-        int p = px[i];
-        double backR = Math.exp(br[x]) - 1e-4, backG = Math.exp(bgc[x]) - 1e-4, backB = Math.exp(bb[x]) - 1e-4;
         double keep = Math.max(a, 0.15);
-        double fr = Math.max(0, (ColourScience.linear(RgbImage.red(p)) - (1 - a) * backR) / keep) * gains[0];
-        double fg = Math.max(0, (ColourScience.linear(RgbImage.green(p)) - (1 - a) * backG) / keep) * gains[1];
-        double fb = Math.max(0, (ColourScience.linear(RgbImage.blue(p)) - (1 - a) * backB) / keep) * gains[2];
+        double fr = Math.max(0, (lr - (1 - a) * backR[lx]) / keep) * gains[0];
+        double fg = Math.max(0, (lg - (1 - a) * backG[lx]) / keep) * gains[1];
+        double fb = Math.max(0, (lb - (1 - a) * backB[lx]) / keep) * gains[2];
         double under = (1 - a) * (1 - shade);
         out[i] = ColourScience.packLinear(a * fr + under * bgR, a * fg + under * bgG, a * fb + under * bgB);
       }
@@ -101,11 +120,8 @@ public final class ChannelFinisher {
   }
 
   /** How much darker than its backdrop a pixel is, 0 below {@link #SHADOW_FLOOR}. */
-  private static double shadow(int p, float logR, float logG, float logB) {
-    double y = ColourScience.luminance(
-        ColourScience.linear(RgbImage.red(p)), ColourScience.linear(RgbImage.green(p)), ColourScience.linear(RgbImage.blue(p)));
-    double backY = ColourScience.luminance(Math.exp(logR), Math.exp(logG), Math.exp(logB));
-    double d = 1 - y / Math.max(1e-4, backY);
+  private static double darkening(double luminance, double backdropLuminance) {
+    double d = 1 - luminance / Math.max(1e-4, backdropLuminance);
     return d < SHADOW_FLOOR ? 0 : Math.min(1, d);
   }
 

@@ -41,11 +41,11 @@ public final class ProductMeasurer {
   public Measurements measure(RgbImage photo, Mask mask, BackdropModel backdrop) {
     Box box = mask.box().orElseThrow(() -> new IllegalArgumentException("empty product mask"));
     // Boundary pixels blend product and backdrop; the colour is read inside.
-    Mask inner = Morphology.erode(mask, 1);
+    Mask inner = Morphology.erode(mask.crop(box), 1);
     if (inner.count() < 50) {
-      inner = mask;
+      inner = mask.crop(box);
     }
-    int[] flattened = flattenedProductPixels(photo, inner, backdrop);
+    int[] flattened = flattenedProductPixels(photo, inner, box, backdrop);
     boolean[] metal = dominantColour(flattened);
     int metalCount = 0;
     for (boolean m : metal) if (m) metalCount++;
@@ -62,21 +62,31 @@ public final class ProductMeasurer {
   }
 
   /** Product pixels with the backdrop's light fall-off divided out, as packed sRGB. */
-  static int[] flattenedProductPixels(RgbImage photo, Mask mask, BackdropModel backdrop) {
+  /** Product pixels of {@code mask} (covering {@code box} of the photo), flattened. */
+  static int[] flattenedProductPixels(RgbImage photo, Mask mask, Box box, BackdropModel backdrop) {
     int w = photo.width();
     int[] out = new int[mask.count()];
     boolean[] bits = mask.bits();
     int[] px = photo.pixels();
+    float[] r = new float[w], g = new float[w], b = new float[w];
+    double peak = backdrop.peakLuminance();
     int j = 0;
-    for (int i = 0; i < bits.length; i++) {
-      if (!bits[i]) continue;
-      double gain = 1 / Math.max(0.2, backdrop.illuminationAt(i % w, i / w));
-      int p = px[i];
-      out[j++] =
-          ColourScience.packLinear(
-              gain * ColourScience.linear(RgbImage.red(p)),
-              gain * ColourScience.linear(RgbImage.green(p)),
-              gain * ColourScience.linear(RgbImage.blue(p)));
+    for (int my = 0; my < mask.height(); my++) {
+      int y = box.y() + my;
+      backdrop.logRow(y, r, g, b);
+      for (int mx = 0; mx < mask.width(); mx++) {
+        if (!bits[my * mask.width() + mx]) continue;
+        int x = box.x() + mx;
+        double illumination =
+            ColourScience.luminance(Math.exp(r[x]), Math.exp(g[x]), Math.exp(b[x])) / peak;
+        double gain = 1 / Math.max(0.2, illumination);
+        int p = px[y * w + x];
+        out[j++] =
+            ColourScience.packLinear(
+                gain * ColourScience.linear(RgbImage.red(p)),
+                gain * ColourScience.linear(RgbImage.green(p)),
+                gain * ColourScience.linear(RgbImage.blue(p)));
+      }
     }
     return out;
   }
@@ -135,15 +145,22 @@ public final class ProductMeasurer {
     return ColourScience.lab(RgbImage.pack(median[0], median[1], median[2]));
   }
 
+  /** Median of the flagged values, to 0.1 units, from a histogram over −128..128. */
   private static double median(float[] values, boolean[] member) {
+    int[] histogram = new int[2561];
     int n = 0;
-    for (boolean m : member) if (m) n++;
-    if (n == 0) {
-      return 0;
+    for (int i = 0; i < values.length; i++) {
+      if (!member[i]) continue;
+      histogram[Math.max(0, Math.min(2560, Math.round((values[i] + 128) * 10)))]++;
+      n++;
     }
-    float[] selected = new float[n];
-    for (int i = 0, j = 0; i < values.length; i++) if (member[i]) selected[j++] = values[i];
-    Arrays.sort(selected);
-    return selected[n / 2];
+    int seen = 0;
+    for (int bin = 0; bin < histogram.length; bin++) {
+      seen += histogram[bin];
+      if (seen * 2 >= n && n > 0) {
+        return bin / 10.0 - 128;
+      }
+    }
+    return 0;
   }
 }

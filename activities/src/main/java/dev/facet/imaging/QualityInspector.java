@@ -42,11 +42,12 @@ public final class QualityInspector {
           format("product sharpness %.0f, %.2f of the references' %.0f", m.sharpness(), sharpness, expected.referenceSharpness())));
       checks.add(atLeast("fill", m.fill(), preset.minFill(),
           format("product spans %.1f %% of the frame, %s needs %.0f %%", m.fill() * 100, preset.name(), preset.minFill() * 100)));
+      Mask fullMask = analysis.maskAt(image.width(), image.height());
       int band = borderBand(image);
-      boolean cut = analysis.mask().touchesBorder(band);
+      boolean cut = fullMask.touchesBorder(band);
       checks.add(atLeast("in-frame", cut ? 0 : 1, 1,
           cut ? "the product reaches into the border band: it may be cut off" : "the product clears the border band"));
-      double background = backgroundPurity(image, analysis.mask(), preset.background());
+      double background = backgroundPurity(image, fullMask, preset.background());
       checks.add(atLeast("background", background, thresholds.backgroundPurityMin(),
           format("%.2f %% of the background away from the product is exactly %s", background * 100, hex(preset.background()))));
     }

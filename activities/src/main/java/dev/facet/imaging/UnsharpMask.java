@@ -28,14 +28,16 @@ public final class UnsharpMask {
     for (int c = 0; c < 3; c++) blurred[c] = new Plane(w, h, channels[c]).gaussian(sigma).v;
     int[] out = new int[n];
     float a = (float) amount;
+    float[] r = channels[0], g = channels[1], b = channels[2];
+    float[] rb = blurred[0], gb = blurred[1], bb = blurred[2];
     for (int i = 0; i < n; i++) {
-      int[] rgb = new int[3];
-      for (int c = 0; c < 3; c++) {
-        float v = channels[c][i], diff = v - blurred[c][i];
-        rgb[c] = Math.abs(diff) < THRESHOLD ? (int) v : Math.round(v + a * diff);
-      }
-      out[i] = RgbImage.pack(rgb[0], rgb[1], rgb[2]);
+      out[i] = RgbImage.pack(sharpen(r[i], rb[i], a), sharpen(g[i], gb[i], a), sharpen(b[i], bb[i], a));
     }
     return new RgbImage(w, h, out);
+  }
+
+  private static int sharpen(float value, float blurred, float amount) {
+    float diff = value - blurred;
+    return Math.abs(diff) < THRESHOLD ? (int) value : Math.round(value + amount * diff);
   }
 }
