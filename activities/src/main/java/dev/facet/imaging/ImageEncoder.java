@@ -63,16 +63,19 @@ public final class ImageEncoder {
     return png(image.toBufferedImage());
   }
 
-  /** An 8-bit grey PNG, white = product. */
+  /** A 1-bit PNG, white = product: an eighth of the data to compress of an 8-bit one. */
   public static byte[] png(Mask mask) {
-    BufferedImage gray =
-        new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
-    byte[] data = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+    int w = mask.width(), h = mask.height();
+    BufferedImage binary = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_BINARY);
+    byte[] data = ((DataBufferByte) binary.getRaster().getDataBuffer()).getData();
+    int stride = (w + 7) / 8;
     boolean[] bits = mask.bits();
-    for (int i = 0; i < bits.length; i++) {
-      data[i] = bits[i] ? (byte) 255 : 0;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (bits[y * w + x]) data[y * stride + x / 8] |= (byte) (0x80 >>> (x % 8));
+      }
     }
-    return png(gray);
+    return png(binary);
   }
 
   private static byte[] png(BufferedImage image) {

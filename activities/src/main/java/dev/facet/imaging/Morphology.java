@@ -13,6 +13,9 @@ public final class Morphology {
 
   /** Pixels within {@code radius} of a set pixel. */
   public static Mask dilate(Mask mask, double radius) {
+    if (radius == 1) {
+      return cross(mask, true);
+    }
     float[] d = squaredDistanceTo(mask, true);
     double r2 = radius * radius;
     boolean[] out = new boolean[d.length];
@@ -22,6 +25,9 @@ public final class Morphology {
 
   /** Set pixels farther than {@code radius} from every unset pixel (the frame counts as set). */
   public static Mask erode(Mask mask, double radius) {
+    if (radius == 1) {
+      return cross(mask, false);
+    }
     float[] d = squaredDistanceTo(mask, false);
     double r2 = radius * radius;
     boolean[] out = new boolean[d.length];
@@ -35,6 +41,28 @@ public final class Morphology {
 
   public static Mask close(Mask mask, double radius) {
     return erode(dilate(mask, radius), radius);
+  }
+
+  /**
+   * Radius 1 (the 3x3 cross, the same pixels the distance transform gives) without a transform:
+   * a pixel takes {@code spread} if it or a 4-neighbour has it.
+   */
+  private static Mask cross(Mask mask, boolean spread) {
+    int w = mask.width(), h = mask.height();
+    boolean[] in = mask.bits(), out = new boolean[in.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * w + x;
+        boolean reached =
+            in[i] == spread
+                || (x > 0 && in[i - 1] == spread)
+                || (x < w - 1 && in[i + 1] == spread)
+                || (y > 0 && in[i - w] == spread)
+                || (y < h - 1 && in[i + w] == spread);
+        out[i] = reached ? spread : !spread;
+      }
+    }
+    return new Mask(w, h, out);
   }
 
   /** Squared distance of every pixel to the nearest pixel whose bit equals {@code target}. */

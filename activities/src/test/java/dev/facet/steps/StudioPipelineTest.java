@@ -89,9 +89,12 @@ class StudioPipelineTest {
       ShootKeys keys = ShootKeys.of("shoot-" + product, "run-1");
       String upload = "uploads/" + product + "/" + name + ".jpg";
       s3.store().put(upload, Fixtures.bytes(name + ".jpg"), "image/jpeg");
+      long tc = System.nanoTime();
       CaptureResult captured = capture.capture(new CaptureRequest(keys, List.of(new ReferencePhoto(upload, "front"))));
+      long tg = System.nanoTime();
       Candidate hero = generator.generate(request(keys, captured, 1, 1));
       long t0 = System.nanoTime();
+      System.out.printf("%s: capture %d ms, generate %d ms%n", product, (tg - tc) / 1_000_000, (t0 - tg) / 1_000_000);
       ChannelImage amazon = postProcess.postProcess(new PostProcessRequest(keys, hero, captured.signature(), "amazon-main"));
       shoots.put(product, new Shoot(keys, captured, hero, amazon, (System.nanoTime() - t0) / 1_000_000));
     }
@@ -119,6 +122,36 @@ class StudioPipelineTest {
       assertThat(report.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.name() + ": " + c.detail()).isTrue());
       assertThat(report.passed()).isTrue();
     });
+  }
+
+  /**
+   * The renderer's calibration: each hero's metal against the manifest's metal of the studio ideal
+   * photographed from the same angle. The renders are written to target/renders for a look.
+   */
+  @Test
+  void heroMetalMatchesTheStudioIdeals() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "renders"));
+    dev.facet.imaging.ProductAnalyzer analyzer = new dev.facet.imaging.ProductAnalyzer();
+    List<Double> deltas = new java.util.ArrayList<>();
+    shoots.forEach((product, shoot) -> {
+      byte[] bytes = s3.store().get(shoot.hero().image().key());
+      RgbImage hero = image(shoot.hero().image());
+      Lab metal = analyzer.analyse(hero).measurements().orElseThrow().metal();
+      Lab ideal = Fixtures.measuredMetal(product + "_studio");
+      double de = ColourScience.deltaE2000(metal, ideal);
+      deltas.add(de);
+      System.out.printf("%s hero metal (%.1f, %.1f, %.1f) vs studio ideal (%.1f, %.1f, %.1f): ΔE2000 %.2f%n",
+          product, metal.l(), metal.a(), metal.b(), ideal.l(), ideal.a(), ideal.b(), de);
+      try {
+        java.nio.file.Files.write(dir.resolve(product + "_hero.jpg"), bytes);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    double mean = deltas.stream().mapToDouble(d -> d).average().orElseThrow();
+    System.out.printf("mean ΔE2000 to the studio ideals %.2f%n", mean);
+    assertThat(mean).isLessThan(3.0);
+    assertThat(deltas).allSatisfy(d -> assertThat(d).isLessThan(6.0));
   }
 
   @Test
