@@ -132,21 +132,9 @@ public final class BackdropModel {
     };
   }
 
-  /** The backdrop's luminance at a pixel over its brightest luminance: the light fall-off there. */
-  public double illuminationAt(int x, int y) {
-    double[] c = linearAt(x, y);
-    return ColourScience.luminance(c[0], c[1], c[2]) / peakLuminance;
-  }
-
   /** The brightest luminance of the backdrop over the frame. */
   public double peakLuminance() {
     return peakLuminance;
-  }
-
-  /** The backdrop's colour at the frame's centre, as 8-bit sRGB. */
-  public int centreColour() {
-    double[] c = linearAt(width / 2, height / 2);
-    return ColourScience.packLinear(c[0], c[1], c[2]);
   }
 
   private double findPeakLuminance() {

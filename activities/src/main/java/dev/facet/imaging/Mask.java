@@ -19,10 +19,6 @@ public final class Mask {
     this.bits = bits;
   }
 
-  public static Mask empty(int width, int height) {
-    return new Mask(width, height, new boolean[width * height]);
-  }
-
   public int width() {
     return width;
   }
@@ -48,10 +44,6 @@ public final class Mask {
       }
     }
     return n;
-  }
-
-  public double area() {
-    return (double) count() / bits.length;
   }
 
   /** The tight bounding box of the product pixels, empty when there are none. */
@@ -103,10 +95,6 @@ public final class Mask {
       System.arraycopy(bits, (box.y() + y) * width + box.x(), out, y * box.width(), box.width());
     }
     return new Mask(box.width(), box.height(), out);
-  }
-
-  public Mask copy() {
-    return new Mask(width, height, bits.clone());
   }
 
   /** Whether any product pixel lies within {@code band} pixels of the frame edge. */

@@ -117,22 +117,6 @@ public final class Morphology {
     return Components.of(mask.width(), mask.height(), mask.bits());
   }
 
-  /** Keeps the components at least {@code share} of the largest one's size. */
-  public static Mask keepLargeComponents(Mask mask, double share) {
-    Components c = components(mask);
-    if (c.count() == 0) {
-      return mask;
-    }
-    int largest = 0;
-    for (int s : c.sizes()) largest = Math.max(largest, s);
-    boolean[] keep = new boolean[c.count() + 1];
-    for (int i = 1; i <= c.count(); i++) keep[i] = c.sizes()[i] >= share * largest;
-    boolean[] out = new boolean[mask.bits().length];
-    int[] labels = c.labels();
-    for (int i = 0; i < out.length; i++) out[i] = keep[labels[i]];
-    return new Mask(mask.width(), mask.height(), out);
-  }
-
   /**
    * Connected components, 4-connected.
    *

@@ -9,25 +9,10 @@ public final class Plane {
   final int height;
   final float[] v;
 
-  public Plane(int width, int height) {
-    this(width, height, new float[width * height]);
-  }
-
   public Plane(int width, int height, float[] v) {
     this.width = width;
     this.height = height;
     this.v = v;
-  }
-
-  /** CIE L* of every pixel. */
-  public static Plane lightness(RgbImage image) {
-    int[] px = image.pixels();
-    float[] out = new float[px.length];
-    for (int i = 0; i < px.length; i++) {
-      int p = px[i];
-      out[i] = (float) ColourScience.lightness(p);
-    }
-    return new Plane(image.width(), image.height(), out);
   }
 
   /** Relative luminance Y scaled to 0..255, the usual grey for variance-of-Laplacian. */

@@ -80,83 +80,121 @@ public final class ProductSegmenter {
   }
 
   private Mask segment(RgbImage image, BackdropModel backdrop) {
-    int w = image.width(), h = image.height(), n = w * h;
-    Evidence e = Evidence.measure(image, backdrop);
+    Cues cues = Cues.find(image, backdrop);
+    Mask enclosed = enclosedByEvidence(cues);
+    Mask carved = carveBackdrop(enclosed, cues);
+    return keepProductParts(Morphology.open(carved, 1), cues);
+  }
 
-    Plane lightness = new Plane(w, h, e.lightness);
-    Plane fine = lightness.gaussian(FINE_SIGMA).sobelMagnitude();
-    Plane coarse = lightness.gaussian(COARSE_SIGMA).sobelMagnitude();
+  /** What each pixel says about being product, and the frame border's noise levels. */
+  private record Cues(
+      int width,
+      int height,
+      boolean[] evidence,
+      boolean[] colour,
+      boolean[] bright,
+      boolean[] backdropLike,
+      Plane gradient,
+      double gradientNoise) {
 
-    boolean[] border = borderBand(w, h);
-    double gradientNoise = Math.max(1e-3, fine.quantile(border, 0.99));
-    double colourNoise = new Plane(w, h, e.colourDistance).quantile(border, 0.99);
-    double colourThreshold = Math.max(COLOUR_MIN, COLOUR_NOISE_FACTOR * colourNoise);
+    static Cues find(RgbImage image, BackdropModel backdrop) {
+      int w = image.width(), h = image.height(), n = w * h;
+      Evidence e = Evidence.measure(image, backdrop);
+      Plane lightness = new Plane(w, h, e.lightness);
+      Plane fine = lightness.gaussian(FINE_SIGMA).sobelMagnitude();
+      Plane coarse = lightness.gaussian(COARSE_SIGMA).sobelMagnitude();
 
-    boolean[] strong = new boolean[n], weak = new boolean[n];
-    boolean[] colour = new boolean[n], bright = new boolean[n], backdropLike = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      double g = fine.v[i];
-      double crisp = (g * FINE_SIGMA) / (coarse.v[i] * COARSE_SIGMA + 1e-3);
-      strong[i] = g > EDGE_HIGH * gradientNoise && crisp > CRISP_HIGH;
-      weak[i] = g > EDGE_LOW * gradientNoise && crisp > CRISP_LOW;
-      colour[i] = e.colourDistance[i] > colourThreshold;
-      bright[i] = e.logRatio[i] > BRIGHTER;
-      backdropLike[i] =
-          Math.abs(e.logRatio[i]) < BACKDROP_LUMINANCE
-              && e.colourDistance[i] < BACKDROP_COLOUR_FACTOR * colourThreshold;
+      boolean[] border = borderBand(w, h);
+      double gradientNoise = Math.max(1e-3, fine.quantile(border, 0.99));
+      double colourNoise = new Plane(w, h, e.colourDistance).quantile(border, 0.99);
+      double colourThreshold = Math.max(COLOUR_MIN, COLOUR_NOISE_FACTOR * colourNoise);
+
+      boolean[] strong = new boolean[n], weak = new boolean[n];
+      boolean[] colour = new boolean[n], bright = new boolean[n], backdropLike = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        double g = fine.v[i];
+        double crisp = (g * FINE_SIGMA) / (coarse.v[i] * COARSE_SIGMA + 1e-3);
+        strong[i] = g > EDGE_HIGH * gradientNoise && crisp > CRISP_HIGH;
+        weak[i] = g > EDGE_LOW * gradientNoise && crisp > CRISP_LOW;
+        colour[i] = e.colourDistance[i] > colourThreshold;
+        bright[i] = e.logRatio[i] > BRIGHTER;
+        backdropLike[i] =
+            Math.abs(e.logRatio[i]) < BACKDROP_LUMINANCE
+                && e.colourDistance[i] < BACKDROP_COLOUR_FACTOR * colourThreshold;
+      }
+      boolean[] evidence = hysteresis(w, h, strong, weak);
+      for (int i = 0; i < n; i++) evidence[i] |= colour[i] || bright[i];
+      return new Cues(w, h, evidence, colour, bright, backdropLike, fine, gradientNoise);
     }
-    boolean[] evidence = hysteresis(w, h, strong, weak);
-    for (int i = 0; i < n; i++) evidence[i] |= colour[i] || bright[i];
-    Mask evidenceMask = new Mask(w, h, evidence);
+  }
 
-    // Regions the flood from the frame cannot reach through the bridged evidence are product,
-    // unless they look like backdrop.
-    Mask bridged = Morphology.dilate(evidenceMask, BRIDGE_RADIUS);
+  /**
+   * The evidence plus every region a flood from the frame cannot reach through the evidence (gaps
+   * bridged by {@link #BRIDGE_RADIUS}), unless the region looks like backdrop: a ring's hole.
+   */
+  private static Mask enclosedByEvidence(Cues cues) {
+    int w = cues.width(), h = cues.height(), n = w * h;
+    Mask bridged = Morphology.dilate(new Mask(w, h, cues.evidence()), BRIDGE_RADIUS);
     boolean[] open = new boolean[n];
     for (int i = 0; i < n; i++) open[i] = !bridged.bits()[i];
     Morphology.Components regions = Morphology.components(new Mask(w, h, open));
     boolean[] outside = regions.touchingFrame(w, h);
-    double[] backdropShare = regions.share(backdropLike);
-    boolean[] product = new boolean[n];
+    double[] backdropShare = regions.share(cues.backdropLike());
     int[] labels = regions.labels();
+    boolean[] product = new boolean[n];
     for (int i = 0; i < n; i++) {
       int l = labels[i];
       product[i] = l == 0 || (!outside[l] && backdropShare[l] <= HOLE_BACKDROP_SHARE);
     }
-    Mask productMask = Morphology.erode(new Mask(w, h, product), BRIDGE_RADIUS);
-    boolean[] m = productMask.bits();
-    for (int i = 0; i < n; i++) m[i] |= evidence[i];
-
-    // Carve flat backdrop back out, and backdrop-looking pixels in the boundary band that carry no
-    // evidence (the bridge's halo).
-    Plane texture = fine.boxMean(2);
-    Mask inner = Morphology.erode(productMask, BOUNDARY_BAND);
-    for (int i = 0; i < n; i++) {
-      if (!m[i] || !backdropLike[i]) continue;
-      boolean flat = texture.v[i] / gradientNoise < FLAT_TEXTURE;
-      boolean inBand = !inner.bits()[i];
-      boolean weakEdgeOnly = evidence[i] && !bright[i] && fine.v[i] < EDGE_HIGH * gradientNoise;
-      if (flat || (inBand && !evidence[i]) || weakEdgeOnly) {
-        m[i] = false;
-      }
-    }
-    Mask cleaned = Morphology.open(productMask, 1);
-    return Morphology.keepLargeComponents(dropDetachedShadows(cleaned, colour, bright), SPECK_SHARE);
+    Mask enclosed = Morphology.erode(new Mask(w, h, product), BRIDGE_RADIUS);
+    for (int i = 0; i < n; i++) enclosed.bits()[i] |= cues.evidence()[i];
+    return enclosed;
   }
 
   /**
-   * A separate piece of the mask without a single highlight or product colour is a patch of cast
-   * shadow, not metal: polished metal always shows a highlight or its own colour somewhere.
+   * Carves backdrop-looking pixels back out: flat ones anywhere, and in the boundary band those
+   * without evidence or with only a weak edge (the halo the bridging left).
    */
-  private static Mask dropDetachedShadows(Mask mask, boolean[] colour, boolean[] bright) {
-    boolean[] evidence = new boolean[colour.length];
-    for (int i = 0; i < evidence.length; i++) evidence[i] = colour[i] || bright[i];
+  private static Mask carveBackdrop(Mask enclosed, Cues cues) {
+    Plane texture = cues.gradient().boxMean(2);
+    Mask inner = Morphology.erode(enclosed, BOUNDARY_BAND);
+    boolean[] m = enclosed.bits().clone();
+    double noise = cues.gradientNoise();
+    for (int i = 0; i < m.length; i++) {
+      if (!m[i] || !cues.backdropLike()[i]) continue;
+      boolean evidence = cues.evidence()[i];
+      boolean flat = texture.v[i] / noise < FLAT_TEXTURE;
+      boolean inBand = !inner.bits()[i];
+      boolean weakEdgeOnly = evidence && !cues.bright()[i] && cues.gradient().v[i] < EDGE_HIGH * noise;
+      if (flat || (inBand && !evidence) || weakEdgeOnly) {
+        m[i] = false;
+      }
+    }
+    return new Mask(enclosed.width(), enclosed.height(), m);
+  }
+
+  /**
+   * Keeps the parts of the mask that are product. A separate part without a single highlight or
+   * product colour is a patch of cast shadow (polished metal always shows one or the other), and a
+   * part under {@link #SPECK_SHARE} of the largest is a speck.
+   */
+  private static Mask keepProductParts(Mask mask, Cues cues) {
     Morphology.Components parts = Morphology.components(mask);
-    double[] share = parts.share(evidence);
-    boolean[] out = new boolean[evidence.length];
-    int[] labels = parts.labels();
+    int[] labels = parts.labels(), sizes = parts.sizes();
+    int[] evidence = new int[parts.count() + 1];
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] != 0 && (cues.colour()[i] || cues.bright()[i])) evidence[labels[i]]++;
+    }
+    boolean[] metal = new boolean[parts.count() + 1];
+    int largest = 0;
+    for (int l = 1; l <= parts.count(); l++) {
+      metal[l] = evidence[l] >= SHADOW_EVIDENCE_SHARE * sizes[l];
+      if (metal[l]) largest = Math.max(largest, sizes[l]);
+    }
+    boolean[] out = new boolean[labels.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = labels[i] != 0 && share[labels[i]] >= SHADOW_EVIDENCE_SHARE;
+      int l = labels[i];
+      out[i] = l != 0 && metal[l] && sizes[l] >= SPECK_SHARE * largest;
     }
     return new Mask(mask.width(), mask.height(), out);
   }

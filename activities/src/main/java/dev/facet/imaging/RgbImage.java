@@ -55,10 +55,6 @@ public final class RgbImage {
     return Math.max(width, height);
   }
 
-  public RgbImage copy() {
-    return new RgbImage(width, height, pixels.clone());
-  }
-
   public RgbImage crop(Box box) {
     int[] out = new int[box.width() * box.height()];
     for (int y = 0; y < box.height(); y++) {

@@ -3,7 +3,6 @@ package dev.facet.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.ColourScience;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.ImageEncoder;
@@ -33,7 +32,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
