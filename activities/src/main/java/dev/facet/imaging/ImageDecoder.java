@@ -25,6 +25,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 public final class ImageDecoder {
 
   static {
+    // ImageIO registers plugins once, from the class loader that first touches it; in a Spring
+    // Boot jar that may not see the TwelveMonkeys readers, so look again from ours.
     ImageIO.scanForPlugins();
   }
 

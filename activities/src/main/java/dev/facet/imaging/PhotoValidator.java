@@ -84,7 +84,7 @@ public final class PhotoValidator {
     RgbImage stored;
     try {
       stored = ImageDecoder.decode(bytes, format);
-    } catch (IOException | OutOfMemoryError e) {
+    } catch (IOException e) {
       return rejected(format, Problem.CORRUPT, corrupt(format, "it cannot be decoded (" + e.getMessage() + ")"));
     }
     RgbImage upright =
