@@ -108,10 +108,9 @@ public final class ChannelFinisher {
         if (a <= 0.002f && shade <= 0) {
           continue;
         }
-        double keep = Math.max(a, 0.15);
-        double fr = Math.max(0, (lr - (1 - a) * backR[lx]) / keep) * gains[0];
-        double fg = Math.max(0, (lg - (1 - a) * backG[lx]) / keep) * gains[1];
-        double fb = Math.max(0, (lb - (1 - a) * backB[lx]) / keep) * gains[2];
+        double fr = Matting.unmix(lr, backR[lx], a) * gains[0];
+        double fg = Matting.unmix(lg, backG[lx], a) * gains[1];
+        double fb = Matting.unmix(lb, backB[lx], a) * gains[2];
         double under = (1 - a) * (1 - shade);
         out[i] = ColourScience.packLinear(a * fr + under * bgR, a * fg + under * bgG, a * fb + under * bgB);
       }

@@ -76,7 +76,7 @@ public final class ProductSegmenter {
             : photo;
     BackdropModel backdrop = BackdropModel.fit(work);
     Mask mask = segment(work, backdrop).resized(photo.width(), photo.height());
-    return new Segmentation(mask, scale < 1 ? BackdropModel.fit(photo) : backdrop);
+    return new Segmentation(mask, backdrop.at(photo.width(), photo.height()));
   }
 
   private Mask segment(RgbImage image, BackdropModel backdrop) {

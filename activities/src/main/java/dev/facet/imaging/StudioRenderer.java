@@ -162,16 +162,14 @@ public final class StudioRenderer {
         int p = px[sy * photo.width() + sx];
         double backR = Math.exp(br[sx]) - 1e-4, backG = Math.exp(bg[sx]) - 1e-4, backB = Math.exp(bb[sx]) - 1e-4;
         double backY = Math.max(1e-3, ColourScience.luminance(backR, backG, backB));
-        // Take the backdrop's share out of edge pixels (alpha matting with a known background).
-        double keep = Math.max(al, 0.15);
-        double pr = (ColourScience.linear(RgbImage.red(p)) - (1 - al) * backR) / keep;
-        double pg = (ColourScience.linear(RgbImage.green(p)) - (1 - al) * backG) / keep;
-        double pb = (ColourScience.linear(RgbImage.blue(p)) - (1 - al) * backB) / keep;
+        double pr = Matting.unmix(ColourScience.linear(RgbImage.red(p)), backR, al);
+        double pg = Matting.unmix(ColourScience.linear(RgbImage.green(p)), backG, al);
+        double pb = Matting.unmix(ColourScience.linear(RgbImage.blue(p)), backB, al);
         double light =
             exposure / backY * (1 + v.lightFalloff() * ((x - w / 2.0) * lx + (y - h / 2.0) * ly) / half);
-        r[i] = (float) (rollOff(Math.max(0, pr) * gains[0] * light) * al);
-        g[i] = (float) (rollOff(Math.max(0, pg) * gains[1] * light) * al);
-        b[i] = (float) (rollOff(Math.max(0, pb) * gains[2] * light) * al);
+        r[i] = (float) (rollOff(pr * gains[0] * light) * al);
+        g[i] = (float) (rollOff(pg * gains[1] * light) * al);
+        b[i] = (float) (rollOff(pb * gains[2] * light) * al);
         a[i] = al;
       }
     }

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -156,19 +155,9 @@ public final class CaptureActivitiesImpl implements CaptureActivities {
    * show stone-like colour, when at least half do; otherwise the piece counts as metal-only.
    */
   static ColourSignature signature(List<Reference> references, List<Lab> stones) {
-    Lab metal = median(references.stream().map(Reference::metal).toList());
+    Lab metal = Medians.of(references.stream().map(Reference::metal).toList());
     List<Lab> seen = stones.stream().filter(Objects::nonNull).toList();
-    Lab stone = seen.size() * 2 >= stones.size() && !seen.isEmpty() ? median(seen) : null;
+    Lab stone = seen.size() * 2 >= stones.size() && !seen.isEmpty() ? Medians.of(seen) : null;
     return new ColourSignature(metal, stone);
-  }
-
-  private static Lab median(List<Lab> labs) {
-    return new Lab(median(labs, Lab::l), median(labs, Lab::a), median(labs, Lab::b));
-  }
-
-  private static double median(List<Lab> labs, ToDoubleFunction<Lab> component) {
-    double[] v = labs.stream().mapToDouble(component).sorted().toArray();
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 }

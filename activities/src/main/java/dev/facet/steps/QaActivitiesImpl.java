@@ -32,7 +32,7 @@ public final class QaActivitiesImpl implements QaActivities {
             .orElseThrow(() -> StepFailures.invalidInput("Unknown channel \"" + image.channel() + "\""));
     List<Mask> referenceMasks = request.references().stream().map(r -> images.mask(r.mask())).toList();
     double referenceSharpness =
-        ScoringActivitiesImpl.median(request.references().stream().mapToDouble(Reference::sharpness).toArray());
+        Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
     QualityInspector.Expectations expected =
         new QualityInspector.Expectations(preset, request.signature().metal(), referenceMasks, referenceSharpness);
     return new QaReport(image.shot(), image.channel(), image.image(), inspector.inspect(images.image(image.image()), expected));

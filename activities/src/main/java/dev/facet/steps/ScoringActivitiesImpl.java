@@ -47,7 +47,7 @@ public final class ScoringActivitiesImpl implements ScoringActivities {
   @Override
   public List<Score> score(ScoreRequest request) {
     List<Mask> referenceMasks = request.references().stream().map(r -> images.mask(r.mask())).toList();
-    double referenceSharpness = median(request.references().stream().mapToDouble(Reference::sharpness).toArray());
+    double referenceSharpness = Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
     return request.candidates().stream()
         .map(c -> score(c, request.signature(), referenceMasks, referenceSharpness))
         .toList();
@@ -67,14 +67,5 @@ public final class ScoringActivitiesImpl implements ScoringActivities {
     double sharpness = referenceSharpness <= 0 ? 1 : Math.min(1, m.sharpness() / referenceSharpness);
     double total = FIDELITY_WEIGHT * fidelity + (1 - FIDELITY_WEIGHT) * sharpness;
     return new Score(candidate.id(), fidelity, sharpness, total, tone);
-  }
-
-  static double median(double[] values) {
-    if (values.length == 0) {
-      return 0;
-    }
-    double[] v = values.clone();
-    java.util.Arrays.sort(v);
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 }
