@@ -1,5 +1,8 @@
 package dev.facet.steps;
 
+import dev.facet.imaging.PhotoValidator;
+import dev.facet.imaging.QualityInspector;
+import dev.facet.prompts.PromptComposer;
 import dev.facet.storage.ObjectStore;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,20 @@ public record StepActivities(
     PublishActivities publish,
     Map<String, GenerationActivities> generators) {
 
+  /** Every step with the default settings. */
   public static StepActivities create(ObjectStore store) {
-    throw new UnsupportedOperationException("TODO(imaging): wire the step implementations");
+    return create(store, StepSettings.defaults());
+  }
+
+  public static StepActivities create(ObjectStore store, StepSettings settings) {
+    return new StepActivities(
+        new CaptureActivitiesImpl(store, new PhotoValidator(settings.validation())),
+        new PromptActivitiesImpl(new PromptComposer()),
+        new ScoringActivitiesImpl(store),
+        new PostProcessActivitiesImpl(store, settings.channels()),
+        new QaActivitiesImpl(store, settings.channels(), new QualityInspector(settings.qa())),
+        new PublishActivitiesImpl(store),
+        Map.of(StudioGenerator.PROVIDER, new StudioGenerator(store, settings.studioSize())));
   }
 
   /** The implementations that run on {@link TaskQueues#SHOOT}. */

@@ -1,0 +1,33 @@
+package dev.facet.imaging;
+
+/**
+ * The bars of the automated QA. Chosen on the fixtures: the studio renderer's finished images of
+ * all six pieces pass with margin, and each deliberately altered image fails its check
+ * (QualityInspectorTest prints both sides of every bar).
+ *
+ * @param metalToneMax {@link MetalTone} ΔE2000 against the signature. Research proposes ≤ 2 for
+ *     hero images and ≤ 3 for lifestyle; the six faithful outputs measure 0.1–1.9, a yellow → rose
+ *     recolour 17, so 3 leaves room for the measurement's own noise.
+ * @param silhouetteMin {@link Silhouette} agreement with the closest reference. The faithful
+ *     outputs measure 0.90–0.96, the bangle 0.76 (its reference mask carries a strip of its cast
+ *     shadow, which the clean output does not); the pendant mirrored reads 0.35, a ring squeezed to
+ *     70 % width 0.27.
+ * @param sharpnessRatioMin product sharpness over the references' median. Faithful (sharpened)
+ *     outputs read 1.1–1.4, the same image blurred by σ = 4 px at 2,000 px 0.06. Research proposes
+ *     0.8 for a like-for-like comparison; generated images are not like-for-like, so 0.5.
+ * @param borderPurityMin share of exactly-background pixels in the 1 % border band: all of them
+ *     (Amazon suppressed a listing at 254, 254, 253).
+ * @param backgroundPurityMin share of exactly-background pixels in the background away from the
+ *     product and its shadow (research proposes 99.5 %).
+ */
+public record QaThresholds(
+    double metalToneMax,
+    double silhouetteMin,
+    double sharpnessRatioMin,
+    double borderPurityMin,
+    double backgroundPurityMin) {
+
+  public static QaThresholds defaults() {
+    return new QaThresholds(3.0, 0.70, 0.5, 1.0, 0.995);
+  }
+}

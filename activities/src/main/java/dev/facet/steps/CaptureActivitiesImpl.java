@@ -1,0 +1,163 @@
+package dev.facet.steps;
+
+import dev.facet.imaging.BackdropModel;
+import dev.facet.imaging.Finding;
+import dev.facet.imaging.ImageDecoder;
+import dev.facet.imaging.ImageEncoder;
+import dev.facet.imaging.ImageFormat;
+import dev.facet.imaging.Mask;
+import dev.facet.imaging.PhotoCheck;
+import dev.facet.imaging.PhotoValidator;
+import dev.facet.imaging.ProductMeasurer;
+import dev.facet.imaging.ProductMeasurer.Measurements;
+import dev.facet.imaging.ProductSegmenter;
+import dev.facet.imaging.RgbImage;
+import dev.facet.model.ColourSignature;
+import dev.facet.model.ImageRef;
+import dev.facet.model.Lab;
+import dev.facet.model.Reference;
+import dev.facet.model.ReferencePhoto;
+import dev.facet.storage.MissingObjectException;
+import dev.facet.storage.ObjectStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Validates every reference photo, stores it upright in sRGB without metadata (so GPS and other
+ * personal EXIF never leave this step) together with its product mask, and measures the colour
+ * signature. A retry finds the photos an earlier attempt already stored and only re-measures them.
+ */
+public final class CaptureActivitiesImpl implements CaptureActivities {
+
+  /** Re-encoding quality of the normalised photo: visually lossless, a third of a PNG's size. */
+  static final float REFERENCE_QUALITY = 0.95f;
+
+  private final ObjectStore store;
+  private final PhotoValidator validator;
+  private final ProductSegmenter segmenter = new ProductSegmenter();
+  private final ProductMeasurer measurer = new ProductMeasurer();
+
+  public CaptureActivitiesImpl(ObjectStore store, PhotoValidator validator) {
+    this.store = store;
+    this.validator = validator;
+  }
+
+  @Override
+  public CaptureResult capture(CaptureRequest request) {
+    if (request.photos().isEmpty()) {
+      throw StepFailures.invalidInput("No reference photos: upload at least one photo of the piece");
+    }
+    List<Reference> references = new ArrayList<>();
+    List<Lab> stones = new ArrayList<>();
+    for (int i = 0; i < request.photos().size(); i++) {
+      Captured captured = captureOne(request.keys(), i, request.photos().get(i));
+      references.add(captured.reference());
+      stones.add(captured.stone());
+    }
+    return new CaptureResult(references, signature(references, stones));
+  }
+
+  private record Captured(Reference reference, Lab stone) {}
+
+  private Captured captureOne(ShootKeys keys, int index, ReferencePhoto photo) {
+    Optional<ImageRef> storedImage = store.find(keys.reference(index));
+    Optional<ImageRef> storedMask = store.find(keys.mask(index));
+    if (storedImage.isPresent() && storedMask.isPresent()) {
+      return remeasure(index, photo, storedImage.get(), storedMask.get());
+    }
+    PhotoCheck check = validator.validate(read(photo.key()));
+    if (!check.accepted()) {
+      throw StepFailures.invalidInput(describe(index, photo, check.errors()));
+    }
+    RgbImage image = check.image();
+    ProductSegmenter.Segmentation segmentation = segmenter.segment(image);
+    List<Finding> productFindings = validator.checkProduct(segmentation.mask());
+    List<Finding> errors = productFindings.stream().filter(Finding::isError).toList();
+    if (!errors.isEmpty()) {
+      throw StepFailures.invalidInput(describe(index, photo, errors));
+    }
+    // Mask first: a stored reference then always has its mask, which is what a retry checks.
+    ImageRef maskRef =
+        store.put(
+            keys.mask(index),
+            ImageEncoder.png(segmentation.mask()),
+            ImageFormat.PNG.mediaType(),
+            image.width(),
+            image.height());
+    ImageRef imageRef =
+        store.put(
+            keys.reference(index),
+            ImageEncoder.jpeg(image, REFERENCE_QUALITY),
+            ImageFormat.JPEG.mediaType(),
+            image.width(),
+            image.height());
+    Measurements m = measurer.measure(image, segmentation.mask(), segmentation.backdrop());
+    return reference(index, photo, imageRef, maskRef, m, warnings(check, productFindings));
+  }
+
+  /** A retry: the normalised photo and mask are stored, so only the measurements are redone. */
+  private Captured remeasure(int index, ReferencePhoto photo, ImageRef imageRef, ImageRef maskRef) {
+    RgbImage image;
+    Mask mask;
+    try {
+      image = ImageDecoder.decode(read(imageRef.key()), ImageFormat.JPEG);
+      mask = ImageDecoder.decodeMask(read(maskRef.key()));
+    } catch (IOException e) {
+      throw new IllegalStateException("stored reference " + imageRef.key() + " is unreadable", e);
+    }
+    PhotoCheck check = validator.checkPixels(image, ImageFormat.JPEG);
+    Measurements m = measurer.measure(image, mask, BackdropModel.fit(image));
+    return reference(index, photo, imageRef, maskRef, m, warnings(check, validator.checkProduct(mask)));
+  }
+
+  private static Captured reference(
+      int index, ReferencePhoto photo, ImageRef image, ImageRef mask, Measurements m, List<String> warnings) {
+    return new Captured(
+        new Reference(
+            index, photo.angle(), image, mask, m.box(), m.fill(), m.metal(), m.sharpness(), warnings),
+        m.stone());
+  }
+
+  private byte[] read(String key) {
+    try {
+      return store.get(key);
+    } catch (MissingObjectException e) {
+      throw StepFailures.missingObject(e);
+    }
+  }
+
+  private static List<String> warnings(PhotoCheck check, List<Finding> productFindings) {
+    List<String> out = new ArrayList<>();
+    check.warnings().forEach(f -> out.add(f.message()));
+    productFindings.stream().filter(f -> !f.isError()).forEach(f -> out.add(f.message()));
+    return out;
+  }
+
+  /** "Photo 2 (angle "side", uploads/x.jpg): too blurry: …". */
+  static String describe(int index, ReferencePhoto photo, List<Finding> errors) {
+    String angle = photo.angle().isEmpty() ? "no angle tag" : "angle \"" + photo.angle() + "\"";
+    return "Photo "
+        + (index + 1)
+        + " ("
+        + angle
+        + ", "
+        + photo.key()
+        + "): "
+        + errors.stream().map(Finding::message).collect(Collectors.joining("; "));
+  }
+
+  /**
+   * Metal: the per-component median over the references. Stone: the same over the references that
+   * show stone-like colour, when at least half do; otherwise the piece counts as metal-only.
+   */
+  static ColourSignature signature(List<Reference> references, List<Lab> stones) {
+    Lab metal = Medians.of(references.stream().map(Reference::metal).toList());
+    List<Lab> seen = stones.stream().filter(Objects::nonNull).toList();
+    Lab stone = seen.size() * 2 >= stones.size() && !seen.isEmpty() ? Medians.of(seen) : null;
+    return new ColourSignature(metal, stone);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.facet.steps;
+
+import dev.facet.model.ShotPrompt;
+import dev.facet.prompts.PromptComposer;
+import java.util.List;
+
+/** Step 2: the prompts, from the template on the classpath. */
+public final class PromptActivitiesImpl implements PromptActivities {
+
+  private final PromptComposer composer;
+
+  public PromptActivitiesImpl(PromptComposer composer) {
+    this.composer = composer;
+  }
+
+  @Override
+  public List<ShotPrompt> composePrompts(PromptRequest request) {
+    return composer.compose(request.product(), request.style(), request.shots(), request.feedback());
+  }
+}

@@ -1,0 +1,40 @@
+package dev.facet.steps;
+
+import dev.facet.imaging.ChannelPreset;
+import dev.facet.imaging.ChannelPresets;
+import dev.facet.imaging.Mask;
+import dev.facet.imaging.QualityInspector;
+import dev.facet.model.ChannelImage;
+import dev.facet.model.QaReport;
+import dev.facet.model.Reference;
+import dev.facet.storage.ObjectStore;
+import java.util.List;
+
+/** Step 6: the automated checks of one finished image, read back from the store as published. */
+public final class QaActivitiesImpl implements QaActivities {
+
+  private final StoredImages images;
+  private final ChannelPresets presets;
+  private final QualityInspector inspector;
+
+  public QaActivitiesImpl(ObjectStore store, ChannelPresets presets, QualityInspector inspector) {
+    this.images = new StoredImages(store);
+    this.presets = presets;
+    this.inspector = inspector;
+  }
+
+  @Override
+  public QaReport inspect(QaRequest request) {
+    ChannelImage image = request.image();
+    ChannelPreset preset =
+        presets
+            .find(image.channel())
+            .orElseThrow(() -> StepFailures.invalidInput("Unknown channel \"" + image.channel() + "\""));
+    List<Mask> referenceMasks = request.references().stream().map(r -> images.mask(r.mask())).toList();
+    double referenceSharpness =
+        Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
+    QualityInspector.Expectations expected =
+        new QualityInspector.Expectations(preset, request.signature().metal(), referenceMasks, referenceSharpness);
+    return new QaReport(image.shot(), image.channel(), image.image(), inspector.inspect(images.image(image.image()), expected));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.facet.steps;
+
+import dev.facet.imaging.MetalTone;
+import dev.facet.imaging.Mask;
+import dev.facet.imaging.ProductAnalyzer;
+import dev.facet.imaging.ProductMeasurer.Measurements;
+import dev.facet.imaging.Silhouette;
+import dev.facet.model.Candidate;
+import dev.facet.model.ColourSignature;
+import dev.facet.model.Reference;
+import dev.facet.model.Score;
+import dev.facet.storage.ObjectStore;
+import java.util.List;
+
+/**
+ * Step 4: how faithful and how sharp each candidate is.
+ *
+ * <ul>
+ *   <li>Metal tone: {@link MetalTone} ΔE2000 against the signature, 1 at 0 and 0 at {@link
+ *       #TONE_ZERO_AT}.
+ *   <li>Silhouette: {@link Silhouette} agreement with the closest reference mask (the generator
+ *       works from one of them; generative providers need not say which).
+ *   <li>Sharpness: product sharpness over the references' median, capped at 1.
+ * </ul>
+ *
+ * Fidelity is the mean of tone and silhouette; the total weighs fidelity {@link #FIDELITY_WEIGHT}
+ * and sharpness the rest, because a faithful soft picture can be sharpened and a sharp wrong one
+ * cannot be fixed.
+ */
+public final class ScoringActivitiesImpl implements ScoringActivities {
+
+  /** ΔE2000 at which the tone score reaches 0: beyond ~10 the metal reads as another alloy. */
+  static final double TONE_ZERO_AT = 10;
+
+  static final double FIDELITY_WEIGHT = 0.7;
+
+  /** Tone distance reported when no product is found (JSON has no NaN). */
+  static final double NO_METAL = 100;
+
+  private final StoredImages images;
+  private final ProductAnalyzer analyzer = new ProductAnalyzer();
+
+  public ScoringActivitiesImpl(ObjectStore store) {
+    this.images = new StoredImages(store);
+  }
+
+  @Override
+  public List<Score> score(ScoreRequest request) {
+    List<Mask> referenceMasks = request.references().stream().map(r -> images.mask(r.mask())).toList();
+    double referenceSharpness = Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
+    return request.candidates().stream()
+        .map(c -> score(c, request.signature(), referenceMasks, referenceSharpness))
+        .toList();
+  }
+
+  private Score score(Candidate candidate, ColourSignature signature, List<Mask> referenceMasks, double referenceSharpness) {
+    ProductAnalyzer.Analysis analysis = analyzer.analyse(images.image(candidate.image()));
+    if (analysis.measurements().isEmpty()) {
+      return new Score(candidate.id(), 0, 0, 0, NO_METAL);
+    }
+    Measurements m = analysis.measurements().get();
+    double tone = MetalTone.deltaE(m.metal(), signature.metal());
+    double toneScore = Math.max(0, 1 - tone / TONE_ZERO_AT);
+    double silhouette =
+        referenceMasks.stream().mapToDouble(r -> Silhouette.agreement(analysis.mask(), r)).max().orElse(0);
+    double fidelity = (toneScore + silhouette) / 2;
+    double sharpness = referenceSharpness <= 0 ? 1 : Math.min(1, m.sharpness() / referenceSharpness);
+    double total = FIDELITY_WEIGHT * fidelity + (1 - FIDELITY_WEIGHT) * sharpness;
+    return new Score(candidate.id(), fidelity, sharpness, total, tone);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.facet.steps;
+
+import dev.facet.imaging.ImageDecoder;
+import dev.facet.imaging.Mask;
+import dev.facet.imaging.RgbImage;
+import dev.facet.model.ImageRef;
+import dev.facet.storage.MissingObjectException;
+import dev.facet.storage.ObjectStore;
+import java.io.IOException;
+
+/** Reads images the steps stored earlier, turning storage problems into typed failures. */
+final class StoredImages {
+
+  private final ObjectStore store;
+
+  StoredImages(ObjectStore store) {
+    this.store = store;
+  }
+
+  RgbImage image(ImageRef ref) {
+    try {
+      return ImageDecoder.decode(bytes(ref));
+    } catch (IOException e) {
+      throw StepFailures.invalidInput("Stored image " + ref.key() + " cannot be decoded: " + e.getMessage());
+    }
+  }
+
+  Mask mask(ImageRef ref) {
+    try {
+      return ImageDecoder.decodeMask(bytes(ref));
+    } catch (IOException e) {
+      throw StepFailures.invalidInput("Stored mask " + ref.key() + " cannot be decoded: " + e.getMessage());
+    }
+  }
+
+  byte[] bytes(ImageRef ref) {
+    try {
+      return store.get(ref.key());
+    } catch (MissingObjectException e) {
+      throw StepFailures.missingObject(e);
+    }
+  }
+}
