@@ -634,8 +634,9 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
       Workflow.newExternalWorkflowStub(
               CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
           .shootUpdate(new ShootUpdate(sku(), stage, cost(), failure, hero));
-    } catch (SignalExternalWorkflowException e) {
-      // The catalog has closed (finished or cancelled): nobody is listening any more.
+    } catch (SignalExternalWorkflowException | ApplicationFailure e) {
+      // The catalog has closed (finished, cancelled) or never existed: nobody is listening. The
+      // product's own outcome stands either way.
       log.warn("Catalog {} did not take the update: {}", request.catalogId(), e.getMessage());
     }
   }

@@ -333,6 +333,16 @@ class ProductShootWorkflowTest {
     assertThat(state.alerts()).singleElement().asString().contains("budget of $0.12 reached");
   }
 
+  @Test
+  void aShootWhoseCatalogIsGoneStillPublishes() {
+    ShootRequest orphan = new ShootRequest(request(ShootPolicy.auto()).product(),
+        request(ShootPolicy.auto()).photos(), null, ShootPolicy.auto(), "no-such-catalog");
+
+    ShootResult result = start(ShootPolicy.auto()).run(orphan);
+
+    assertThat(result.outcome()).isEqualTo(Stage.PUBLISHED);
+  }
+
   private static ShootPolicy chain(String... providers) {
     return new ShootPolicy(Approval.AUTO, null, null, TimeoutAction.AUTO, null, null, null,
         List.of(providers));
