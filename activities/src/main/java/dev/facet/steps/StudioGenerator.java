@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The built-in, offline generator ("studio"): re-shoots the product from a reference photo in a
- * virtual studio ({@link StudioRenderer}). Free and deterministic: the same style seed, shot and
- * variant give the same picture. A retry finds the candidate already stored and returns it.
+ * virtual studio ({@link StudioRenderer}). Free and deterministic: the same style seed, round,
+ * shot and variant give the same picture, and a rejected round gets fresh variations. A retry finds the candidate already stored and returns it.
  */
 public final class StudioGenerator implements GenerationActivities {
 
@@ -55,9 +55,10 @@ public final class StudioGenerator implements GenerationActivities {
     return candidate(request, ref, attempt);
   }
 
-  /** Style seed, shot and variant, mixed so neighbouring variants differ in every parameter. */
+  /** Style seed, round, shot and variant, mixed so neighbours differ in every parameter. */
   static long seed(GenerateRequest request) {
     return request.style().seed() * 1_000_003L
+        + request.round() * 104_729L
         + request.shot().name().hashCode() * 7_919L
         + request.variant();
   }
