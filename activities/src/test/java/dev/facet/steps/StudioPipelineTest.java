@@ -213,11 +213,14 @@ class StudioPipelineTest {
   void variantsAreDeterministicAndDiffer() {
     Shoot shoot = shoots.get("P06");
     Candidate v2 = generator.generate(request(shoot.keys(), shoot.captured(), 7, 2));
-    Candidate v2Again = generator.generate(request(shoot.keys(), shoot.captured(), 8, 2));
+    ShootKeys elsewhere = new ShootKeys(shoot.keys().prefix() + "-again");
+    Candidate v2Again = generator.generate(request(elsewhere, shoot.captured(), 7, 2));
     Candidate v3 = generator.generate(request(shoot.keys(), shoot.captured(), 7, 3));
+    Candidate nextRound = generator.generate(request(shoot.keys(), shoot.captured(), 8, 2));
     assertThat(v2.image().key()).isNotEqualTo(v2Again.image().key());
     assertThat(v2Again.image().sha256()).isEqualTo(v2.image().sha256());
     assertThat(v3.image().sha256()).isNotEqualTo(v2.image().sha256());
+    assertThat(nextRound.image().sha256()).isNotEqualTo(v2.image().sha256());
   }
 
   @Test
