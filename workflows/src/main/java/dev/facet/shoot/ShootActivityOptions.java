@@ -5,11 +5,14 @@ import dev.facet.steps.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Timeouts and retries of every step, in one place. Typed failures listed as do-not-retry end the
- * step at once; everything else (a crashed worker, a flaky store) retries with backoff.
+ * step at once; everything else (a crashed worker, a flaky store) retries with backoff. A step's
+ * start-to-close timeout is also how long a crashed worker's task waits before another worker
+ * retries it, so each is a few times the step's real duration, not more.
  */
 final class ShootActivityOptions {
 
@@ -19,24 +22,29 @@ final class ShootActivityOptions {
 
   static final ActivityOptions CAPTURE = options(Duration.ofMinutes(2), 5);
   static final ActivityOptions PROMPT = options(Duration.ofSeconds(30), 3);
-  static final ActivityOptions SCORE = options(Duration.ofMinutes(5), 5);
-  static final ActivityOptions POST_PROCESS = options(Duration.ofMinutes(5), 5);
-  static final ActivityOptions INSPECT = options(Duration.ofMinutes(5), 5);
+  static final ActivityOptions SCORE = options(Duration.ofMinutes(1), 5);
+  static final ActivityOptions POST_PROCESS = options(Duration.ofMinutes(1), 5);
+  static final ActivityOptions INSPECT = options(Duration.ofMinutes(1), 5);
   static final ActivityOptions PUBLISH = options(Duration.ofMinutes(1), 10);
 
   private ShootActivityOptions() {}
 
   /**
-   * Providers whose generation heartbeats while it polls an async task: a crashed worker is noticed
-   * within the heartbeat timeout, and the retry resumes the same task from the heartbeat.
+   * Per provider: the studio renders in seconds; OpenAI answers when the image is done (minutes at
+   * high quality); FLUX polls an async task and heartbeats, so a crashed worker is noticed within
+   * the heartbeat timeout and the retry resumes the same task from the heartbeat.
    */
+  private static final Map<String, Duration> START_TO_CLOSE =
+      Map.of("studio", Duration.ofMinutes(1), "openai", Duration.ofMinutes(6));
+
+  private static final Duration DEFAULT_START_TO_CLOSE = Duration.ofMinutes(10);
   private static final Set<String> HEARTBEATING = Set.of("flux");
 
   /** Generation runs on the provider's own task queue, where its rate limits are enforced. */
   static ActivityOptions generate(String provider) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.generation(provider))
-        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setStartToCloseTimeout(START_TO_CLOSE.getOrDefault(provider, DEFAULT_START_TO_CLOSE))
         .setHeartbeatTimeout(HEARTBEATING.contains(provider) ? Duration.ofSeconds(30) : null)
         .setRetryOptions(
             RetryOptions.newBuilder()
