@@ -41,6 +41,20 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
                       .build())
               .build());
 
+  /**
+   * How long a catalog waits without hearing from any shoot before it asks Temporal which of its
+   * shoots have closed without telling it.
+   */
+  static final Duration QUIET_PERIOD = Duration.ofMinutes(10);
+
+  private final ShootWatchActivities watch =
+      Workflow.newActivityStub(
+          ShootWatchActivities.class,
+          ActivityOptions.newBuilder()
+              .setTaskQueue(TaskQueues.SHOOT)
+              .setStartToCloseTimeout(Duration.ofMinutes(2))
+              .build());
+
   private final CatalogRequest request;
   private final CatalogProgressState state;
 
@@ -64,8 +78,16 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     }
     describe();
     while (true) {
-      Workflow.await(
-          () -> state.cancelling || finished() || mayStart() || startsThisRun >= request.startsPerRun());
+      boolean woke =
+          Workflow.await(
+              QUIET_PERIOD,
+              () -> state.cancelling || finished() || mayStart()
+                  || startsThisRun >= request.startsPerRun());
+      if (!woke) {
+        watch.closedShoots(List.copyOf(state.inProgress.keySet())).forEach(this::shootUpdate);
+        describe();
+        continue;
+      }
       if (state.cancelling) {
         cancelInProgress();
         break;

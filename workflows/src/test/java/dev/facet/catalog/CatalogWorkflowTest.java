@@ -34,9 +34,10 @@ class CatalogWorkflowTest {
     activities = new FakeCatalogActivities(manifestSize, invalidLines);
     Worker worker = env.newWorker(TaskQueues.SHOOT);
     worker.registerWorkflowImplementationTypes(CatalogWorkflowImpl.class, FakeShoot.class);
-    worker.registerActivitiesImplementations(activities, new FakeShoot.SleepingWork());
-    env.start();
     client = env.getWorkflowClient();
+    worker.registerActivitiesImplementations(
+        activities, new FakeShoot.SleepingWork(), new ClientShootWatch(client));
+    env.start();
   }
 
   @AfterEach
@@ -74,6 +75,17 @@ class CatalogWorkflowTest {
             org.assertj.core.groups.Tuple.tuple("SKU-00003", "line 5: metal is required"),
             org.assertj.core.groups.Tuple.tuple("SKU-00007", "capture failed: photo too blurry"));
     assertThat(FakeShoot.starts).doesNotContainKey("SKU-00003");
+  }
+
+  @Test
+  void aShootThatEndsWithoutReportingIsFoundByTheWatch() {
+    startWorker(8, Set.of());
+    FakeShoot.silent.add(FakeCatalogActivities.sku(3));
+
+    CatalogResult result = catalog("quiet").run(request("quiet", 8, 500));
+
+    assertThat(result.progress().published()).isEqualTo(8);
+    assertThat(result.progress().status()).isEqualTo("finished");
   }
 
   @Test
