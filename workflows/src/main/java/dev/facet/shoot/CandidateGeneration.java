@@ -1,0 +1,143 @@
+package dev.facet.shoot;
+
+import dev.facet.model.Candidate;
+import dev.facet.model.ShotPrompt;
+import dev.facet.model.ShotSpec;
+import dev.facet.steps.FailureTypes;
+import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.PromptActivities;
+import dev.facet.steps.PromptRequest;
+import dev.facet.steps.ShootKeys;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+
+/**
+ * The generate step: every variant of every shot at once, each down the policy's provider chain. A
+ * variant that still fails after its retries moves to the next provider; a moderated prompt is
+ * retried once, softened, on the same provider; refused credentials or spent credit retire a
+ * provider for the rest of the shoot; the budget stops paid generations.
+ */
+final class CandidateGeneration {
+
+  private static final Logger log = Workflow.getLogger(CandidateGeneration.class);
+
+  private final ShootRequest request;
+  private final ShootRecord record;
+  private final StepStubs steps;
+  private final ProviderChain chain;
+
+  /** Why the last variant of each shot failed, for the message when none succeeded. */
+  private final Map<String, String> lastError = new LinkedHashMap<>();
+
+  CandidateGeneration(ShootRequest request, ShootRecord record, StepStubs steps) {
+    this.request = request;
+    this.record = record;
+    this.steps = steps;
+    this.chain = new ProviderChain(request.policy().providers(), request.policy().budgetUsd());
+  }
+
+  /**
+   * Makes this round's candidates and adds them to the record.
+   *
+   * @throws UnrecoverableShoot when a shot got no candidate at all
+   */
+  void generate(ShootKeys keys, List<ShotSpec> shots) {
+    Map<String, Promise<Candidate>> running = new LinkedHashMap<>();
+    for (ShotSpec shot : shots) {
+      for (int variant = 1; variant <= request.policy().variants(); variant++) {
+        int v = variant;
+        running.put(shot.name() + " v" + v, Async.function(() -> variant(keys, shot, v)));
+      }
+    }
+    Map<String, List<Candidate>> byShot = new LinkedHashMap<>();
+    running.values().forEach(promise -> {
+      Candidate candidate = promise.get();
+      if (candidate != null) {
+        byShot.computeIfAbsent(candidate.shot(), s -> new ArrayList<>()).add(candidate);
+      }
+    });
+    for (ShotSpec shot : shots) {
+      if (!byShot.containsKey(shot.name())) {
+        throw new UnrecoverableShoot("no candidate could be generated for shot '" + shot.name()
+            + "': " + lastError.get(shot.name()));
+      }
+    }
+    byShot.values().forEach(record::addCandidates);
+  }
+
+  /** One variant down the provider chain; null when no provider could make it. */
+  private Candidate variant(ShootKeys keys, ShotSpec shot, int variant) {
+    String subject = shot.name() + " v" + variant;
+    ShotPrompt prompt = record.prompts.get(shot.name());
+    boolean softened = false;
+    String provider = chain.first();
+    if (provider == null) {
+      lastError.put(shot.name(), "no generator is usable: " + String.join(", ", record.alerts));
+    }
+    while (provider != null) {
+      String current = provider;
+      Workflow.await(() -> chain.canJudge(current));
+      if (!chain.affordable(provider)) {
+        String spent = "the budget of $" + request.policy().budgetUsd() + " is spent";
+        alert("budget of $" + request.policy().budgetUsd() + " reached: no new paid generations");
+        String next = chain.after(provider);
+        record.fallbacks.add(new Fallback(record.round, subject, provider, next, spent));
+        lastError.put(shot.name(), spent);
+        provider = next;
+        continue;
+      }
+      String attempt = subject + " (" + provider + ")";
+      chain.reserve(provider);
+      try {
+        Candidate candidate = steps
+            .stub(GenerationActivities.class, ShootActivityOptions.generate(provider), "generate " + attempt)
+            .generate(new GenerateRequest(keys, record.round, shot, variant, prompt,
+                record.references, record.signature, request.style(), provider));
+        chain.settle(provider, candidate.costUsd());
+        record.succeeded("generate", attempt, candidate.attempts());
+        return candidate;
+      } catch (ActivityFailure e) {
+        chain.release(provider);
+        record.failed("generate", attempt, e, ShootActivityOptions.GENERATE_MAX_ATTEMPTS);
+        lastError.put(shot.name(), ActivityFailures.describe(e));
+        String type = ActivityFailures.type(e);
+        if (FailureTypes.PROVIDER_MODERATED.equals(type) && !softened) {
+          softened = true;
+          prompt = SoftenedPrompt.of(promptWithoutFeedback(shot));
+          record.fallbacks.add(new Fallback(record.round, subject, provider, provider,
+              "moderated: retrying once with a softened prompt"));
+          continue;
+        }
+        if (FailureTypes.PROVIDER_AUTH.equals(type) || FailureTypes.PROVIDER_OUT_OF_CREDIT.equals(type)) {
+          chain.retire(provider);
+          alert("provider " + provider + " is unusable: " + ActivityFailures.describe(e));
+        }
+        String next = chain.after(provider);
+        record.fallbacks.add(new Fallback(record.round, subject, provider, next, ActivityFailures.describe(e)));
+        provider = next;
+      }
+    }
+    return null;
+  }
+
+  /** The shot's prompt as written without reviewer feedback: the base for softening. */
+  private ShotPrompt promptWithoutFeedback(ShotSpec shot) {
+    return steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, "soften " + shot.name())
+        .composePrompts(new PromptRequest(request.product(), request.style(), List.of(shot), ""))
+        .get(0);
+  }
+
+  private void alert(String alert) {
+    if (record.alert(alert)) {
+      log.error("Shoot {}: {}", request.product().sku(), alert);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.facet.shoot;
+
+import dev.facet.model.Candidate;
+import dev.facet.model.ChannelImage;
+import dev.facet.model.ColourSignature;
+import dev.facet.model.ImageRef;
+import dev.facet.model.QaCheck;
+import dev.facet.model.QaReport;
+import dev.facet.model.Reference;
+import dev.facet.model.Score;
+import dev.facet.model.ShotPrompt;
+import dev.facet.model.ShotSpec;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Everything a shoot has made, measured and been told so far: the evidence its decisions rest on
+ * and its {@code state} query shows. Workflow state: deterministic, no I/O.
+ */
+final class ShootRecord {
+
+  /** The reviewer name of decisions the policy took. */
+  static final String POLICY = "auto";
+
+  int round = 1;
+  List<Reference> references = List.of();
+  ColourSignature signature;
+
+  /** The shots the current round works on. */
+  List<ShotSpec> shotsInRound = List.of();
+
+  /** Prompts of the latest round, by shot. */
+  final Map<String, ShotPrompt> prompts = new LinkedHashMap<>();
+
+  /** Every candidate of every round. */
+  private final List<CandidateView> candidates = new ArrayList<>();
+
+  /** Shot to selected candidate id. Shots not redone in a later round keep their selection. */
+  final Map<String, String> selections = new LinkedHashMap<>();
+
+  /** Current finished image and its QA, by "shot/channel". */
+  final Map<String, ChannelImage> outputs = new LinkedHashMap<>();
+
+  final Map<String, QaReport> qa = new LinkedHashMap<>();
+  private final List<Attempt> attempts = new ArrayList<>();
+  final List<Fallback> fallbacks = new ArrayList<>();
+
+  /** What an operator must act on: a provider refusing credentials, a spent budget. */
+  final List<String> alerts = new ArrayList<>();
+
+  private final List<AuditEntry> audit = new ArrayList<>();
+  ImageRef manifest;
+  String failure;
+
+  // ---- candidates ------------------------------------------------------------------------
+
+  void addCandidates(List<Candidate> made) {
+    made.forEach(c -> candidates.add(new CandidateView(c, null, 0)));
+  }
+
+  List<CandidateView> roundCandidates() {
+    return candidates.stream().filter(v -> v.candidate().round() == round).toList();
+  }
+
+  CandidateView candidate(String id) {
+    return candidates.stream().filter(v -> v.candidate().id().equals(id)).findFirst().orElse(null);
+  }
+
+  /** Attaches this round's scores and ranks each shot's candidates (1 = best). */
+  void rank(List<Candidate> scored, List<Score> scores) {
+    candidates.removeIf(v -> v.candidate().round() == round);
+    for (ShotSpec shot : shotsInRound) {
+      List<CandidateView> ranked = new ArrayList<>();
+      for (int i = 0; i < scored.size(); i++) {
+        if (scored.get(i).shot().equals(shot.name())) {
+          ranked.add(new CandidateView(scored.get(i), scores.get(i), 0));
+        }
+      }
+      ranked.sort(
+          Comparator.comparingDouble((CandidateView v) -> -v.score().total())
+              .thenComparingInt(v -> v.candidate().variant()));
+      for (int rank = 1; rank <= ranked.size(); rank++) {
+        CandidateView v = ranked.get(rank - 1);
+        candidates.add(new CandidateView(v.candidate(), v.score(), rank));
+      }
+    }
+  }
+
+  Map<String, CandidateView> bestPerShot() {
+    return roundCandidates().stream()
+        .filter(v -> v.rank() == 1)
+        .collect(
+            Collectors.toMap(v -> v.candidate().shot(), v -> v, (a, b) -> a, LinkedHashMap::new));
+  }
+
+  double cost() {
+    return candidates.stream().mapToDouble(v -> v.candidate().costUsd()).sum();
+  }
+
+  // ---- QA --------------------------------------------------------------------------------
+
+  List<String> failedShots() {
+    return qa.values().stream()
+        .filter(report -> !report.passed())
+        .map(QaReport::shot)
+        .distinct()
+        .toList();
+  }
+
+  /** The blocking checks that failed, in words for the next round's prompt. */
+  String failedChecksInWords() {
+    return qa.values().stream()
+        .filter(report -> !report.passed())
+        .flatMap(
+            report ->
+                report.checks().stream()
+                    .filter(c -> c.blocking() && !c.passed())
+                    .map(c -> report.shot() + " (" + report.channel() + "): " + inWords(c)))
+        .collect(Collectors.joining("; "));
+  }
+
+  private static String inWords(QaCheck check) {
+    return check.name() + " " + check.value() + " must be " + check.comparator() + " "
+        + check.threshold() + (check.detail().isEmpty() ? "" : " - " + check.detail());
+  }
+
+  // ---- attempts, alerts and the audit trail ----------------------------------------------
+
+  void succeeded(String step, String subject, int attemptsTaken) {
+    attempts.add(new Attempt(round, step, subject, attemptsTaken, true, null, null));
+  }
+
+  void failed(String step, String subject, ActivityFailure e, int maximumAttempts) {
+    attempts.add(new Attempt(round, step, subject, ActivityFailures.attempts(e, maximumAttempts),
+        false, ActivityFailures.type(e), ActivityFailures.describe(e)));
+  }
+
+  /** Keeps an operator alert once; true when it is new. */
+  boolean alert(String alert) {
+    if (alerts.contains(alert)) {
+      return false;
+    }
+    alerts.add(alert);
+    return true;
+  }
+
+  void audit(Decision decision, String via, boolean accepted, String outcome) {
+    audit.add(new AuditEntry(now(), decision == null ? "unknown" : decision.reviewer(),
+        decision == null ? null : decision.action(), round, via, accepted, outcome));
+  }
+
+  void auditByPolicy(Decision.Action action, String outcome) {
+    audit.add(new AuditEntry(now(), POLICY, action, round, "policy", true, outcome));
+  }
+
+  private static String now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
+  }
+
+  ShootState snapshot(ShootRequest request, Stage stage) {
+    return new ShootState(
+        request.product() == null ? "(no sku)" : request.product().sku(),
+        request.catalogId(),
+        stage,
+        stage.words(),
+        stage.awaitingHuman(),
+        round,
+        request.policy().maxRounds(),
+        request.policy(),
+        references,
+        List.copyOf(prompts.values()),
+        List.copyOf(candidates),
+        Map.copyOf(selections),
+        List.copyOf(outputs.values()),
+        List.copyOf(qa.values()),
+        List.copyOf(attempts),
+        List.copyOf(fallbacks),
+        List.copyOf(alerts),
+        List.copyOf(audit),
+        cost(),
+        manifest,
+        failure);
+  }
+}
