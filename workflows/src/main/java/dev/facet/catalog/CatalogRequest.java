@@ -2,6 +2,7 @@ package dev.facet.catalog;
 
 import dev.facet.model.StyleGuide;
 import dev.facet.shoot.ShootPolicy;
+import java.time.Duration;
 
 /**
  * Input of a {@link CatalogWorkflow}. The manifest is passed by reference: a catalog of 10,000
@@ -15,6 +16,8 @@ import dev.facet.shoot.ShootPolicy;
  * @param window products in progress at once, not counting those parked for a human
  * @param startsPerRun product starts per workflow run before continuing as new, which keeps each
  *     run's history small
+ * @param quietPeriod how long the catalog waits without news from any shoot before it asks
+ *     Temporal which of its shoots closed without reporting (10 minutes when absent)
  * @param progress carried over from the previous run; null on the first
  */
 public record CatalogRequest(
@@ -24,6 +27,7 @@ public record CatalogRequest(
     ShootPolicy policy,
     Integer window,
     Integer startsPerRun,
+    Duration quietPeriod,
     CatalogProgressState progress) {
 
   public CatalogRequest {
@@ -31,6 +35,7 @@ public record CatalogRequest(
     policy = policy == null ? ShootPolicy.defaults() : policy;
     window = window == null ? 100 : window;
     startsPerRun = startsPerRun == null ? 500 : startsPerRun;
+    quietPeriod = quietPeriod == null ? Duration.ofMinutes(10) : quietPeriod;
     if (window < 1 || window > 1000) {
       throw new IllegalArgumentException("window must be 1..1000, was " + window);
     }
@@ -41,6 +46,7 @@ public record CatalogRequest(
   }
 
   CatalogRequest continuing(CatalogProgressState next) {
-    return new CatalogRequest(catalogId, manifestKey, style, policy, window, startsPerRun, next);
+    return new CatalogRequest(
+        catalogId, manifestKey, style, policy, window, startsPerRun, quietPeriod, next);
   }
 }

@@ -41,12 +41,6 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
                       .build())
               .build());
 
-  /**
-   * How long a catalog waits without hearing from any shoot before it asks Temporal which of its
-   * shoots have closed without telling it.
-   */
-  static final Duration QUIET_PERIOD = Duration.ofMinutes(10);
-
   private final ShootWatchActivities watch =
       Workflow.newActivityStub(
           ShootWatchActivities.class,
@@ -80,7 +74,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     while (true) {
       boolean woke =
           Workflow.await(
-              QUIET_PERIOD,
+              request.quietPeriod(),
               () -> state.cancelling || finished() || mayStart()
                   || startsThisRun >= request.startsPerRun());
       if (!woke) {

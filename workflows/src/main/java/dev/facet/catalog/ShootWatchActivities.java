@@ -10,6 +10,10 @@ import java.util.List;
 @ActivityInterface
 public interface ShootWatchActivities {
 
-  /** An update for every shoot among {@code skus} that has closed; open ones are left out. */
+  /**
+   * An update for every shoot among {@code skus} that has closed, with its outcome: a shoot that
+   * failed, was terminated, cancelled or timed out comes back as {@code FAILED} with the reason.
+   * Open ones are left out.
+   */
   List<ShootUpdate> closedShoots(List<String> skus);
 }

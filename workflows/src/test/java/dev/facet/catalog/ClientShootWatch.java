@@ -2,6 +2,7 @@ package dev.facet.catalog;
 
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootResult;
+import dev.facet.shoot.Stage;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -22,9 +23,12 @@ final class ClientShootWatch implements ShootWatchActivities {
     List<ShootUpdate> closed = new ArrayList<>();
     for (String sku : skus) {
       WorkflowStub shoot = client.newUntypedWorkflowStub(ProductShootWorkflow.workflowId(sku));
-      if (shoot.describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+      WorkflowExecutionStatus status = shoot.describe().getStatus();
+      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
         ShootResult result = shoot.getResult(ShootResult.class);
         closed.add(new ShootUpdate(sku, result.outcome(), result.costUsd(), result.failure(), null));
+      } else if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        closed.add(new ShootUpdate(sku, Stage.FAILED, 0, "the shoot ended " + status, null));
       }
     }
     return closed;

@@ -57,6 +57,8 @@ public class FakeShoot implements ProductShootWorkflow {
   static final AtomicInteger maxRunning = new AtomicInteger();
   static final Set<String> failing = ConcurrentHashMap.newKeySet();
   static final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+  static final AtomicInteger signalsLost = new AtomicInteger();
+
   /** Shoots that end without telling their catalog. */
   static final Set<String> silent = ConcurrentHashMap.newKeySet();
 
@@ -68,6 +70,7 @@ public class FakeShoot implements ProductShootWorkflow {
     failing.clear();
     cancelled.clear();
     silent.clear();
+    signalsLost.set(0);
   }
 
   @Override
@@ -91,9 +94,14 @@ public class FakeShoot implements ProductShootWorkflow {
       running.decrementAndGet();
     }
     if (!silent.contains(sku)) {
-      Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
-          .shootUpdate(new ShootUpdate(sku, outcome, 0.25,
-              outcome == Stage.FAILED ? "capture failed: photo too blurry" : null, null));
+      try {
+        Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
+            .shootUpdate(new ShootUpdate(sku, outcome, 0.25,
+                outcome == Stage.FAILED ? "capture failed: photo too blurry" : null, null));
+      } catch (RuntimeException e) {
+        // As the real shoot: the catalog's watch will find this one.
+        signalsLost.incrementAndGet();
+      }
     }
     return new ShootResult(sku, outcome, 1, List.of(), null, 0.25, null);
   }
