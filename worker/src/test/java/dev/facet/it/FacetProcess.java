@@ -1,0 +1,64 @@
+package dev.facet.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar facet.jar <command> <args>} as a real process, its output in a log file. */
+final class FacetProcess implements AutoCloseable {
+
+  private final Process process;
+  private final Path log;
+
+  private FacetProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  static FacetProcess start(Path log, String command, String... properties) {
+    List<String> commandLine = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx768m", "-jar", RealStack.jar().toString(), command));
+    commandLine.addAll(List.of(properties));
+    try {
+      Files.createDirectories(log.getParent());
+      Process process = new ProcessBuilder(commandLine)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+      return new FacetProcess(process, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + commandLine, e);
+    }
+  }
+
+  /** SIGKILL: no shutdown hook, no goodbye to the server. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+}
