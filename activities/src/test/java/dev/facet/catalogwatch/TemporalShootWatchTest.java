@@ -1,0 +1,105 @@
+package dev.facet.catalogwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facet.catalog.ShootUpdate;
+import dev.facet.shoot.Decision;
+import dev.facet.shoot.DecisionReceipt;
+import dev.facet.shoot.ProductShootWorkflow;
+import dev.facet.shoot.ShootRequest;
+import dev.facet.shoot.ShootResult;
+import dev.facet.shoot.ShootState;
+import dev.facet.shoot.Stage;
+import dev.facet.steps.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TemporalShootWatchTest {
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+
+  @BeforeEach
+  void setUp() {
+    env = TestWorkflowEnvironment.newInstance();
+    env.newWorker(TaskQueues.SHOOT).registerWorkflowImplementationTypes(ScriptedShoot.class);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void reportsEveryClosedShootWithItsOutcomeAndLeavesRunningOnesOut() {
+    start("DONE").run(null);
+    try {
+      start("BROKEN").run(null);
+    } catch (RuntimeException expected) {
+      // It fails on purpose.
+    }
+    ProductShootWorkflow running = start("RUNNING");
+    WorkflowClient.start(running::run, null);
+    ProductShootWorkflow killed = start("KILLED");
+    WorkflowClient.start(killed::run, null);
+    WorkflowStub.fromTyped(killed).terminate("operator said so");
+
+    List<ShootUpdate> closed =
+        new TemporalShootWatch(client).closedShoots(List.of("DONE", "BROKEN", "RUNNING", "KILLED"));
+
+    assertThat(closed).extracting(ShootUpdate::sku, ShootUpdate::stage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("DONE", Stage.PUBLISHED),
+            org.assertj.core.groups.Tuple.tuple("BROKEN", Stage.FAILED),
+            org.assertj.core.groups.Tuple.tuple("KILLED", Stage.FAILED));
+    assertThat(closed.get(1).failure()).isEqualTo("capture failed: photo too blurry");
+    assertThat(closed.get(2).failure()).isEqualTo("the shoot was terminated");
+  }
+
+  private ProductShootWorkflow start(String sku) {
+    return client.newWorkflowStub(ProductShootWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(ProductShootWorkflow.workflowId(sku)).setTaskQueue(TaskQueues.SHOOT).build());
+  }
+
+  /** Ends as its workflow id says: published, failed, or still running. */
+  public static class ScriptedShoot implements ProductShootWorkflow {
+    @Override
+    public ShootResult run(ShootRequest request) {
+      String id = Workflow.getInfo().getWorkflowId();
+      if (id.endsWith("BROKEN")) {
+        throw ApplicationFailure.newNonRetryableFailure("capture failed: photo too blurry", "ShootFailed");
+      }
+      if (!id.endsWith("DONE")) {
+        Workflow.sleep(Duration.ofDays(1));
+      }
+      return new ShootResult(id, Stage.PUBLISHED, 1, List.of(), null, 0.5, null);
+    }
+
+    @Override
+    public void decision(Decision decision) {}
+
+    @Override
+    public DecisionReceipt decide(Decision decision) {
+      return null;
+    }
+
+    @Override
+    public void validateDecide(Decision decision) {}
+
+    @Override
+    public ShootState state() {
+      return null;
+    }
+  }
+}
