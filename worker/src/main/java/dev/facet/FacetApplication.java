@@ -1,13 +1,12 @@
 package dev.facet;
 
-import dev.facet.catalog.Catalog;
-import dev.facet.catalog.CatalogException;
-import dev.facet.catalog.CatalogReader;
+import dev.facet.cli.CatalogFile;
 import dev.facet.cli.CatalogRun;
 import dev.facet.cli.Invocation;
 import dev.facet.cli.RunOptions;
 import dev.facet.cli.Terminal;
 import dev.facet.cli.UsageException;
+import dev.facet.manifest.ManifestException;
 import java.io.UncheckedIOException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -46,10 +45,10 @@ public class FacetApplication {
 
   /** Reads the catalog first, so a broken file fails before anything starts. */
   private static int run(RunOptions options, String[] springArgs) {
-    Catalog catalog;
+    CatalogFile catalog;
     try {
-      catalog = CatalogReader.read(options.catalog());
-    } catch (CatalogException | UncheckedIOException e) {
+      catalog = CatalogFile.read(options.catalog(), options.catalogId(), options.approval());
+    } catch (ManifestException | UncheckedIOException e) {
       System.err.println(e.getMessage());
       return USAGE_ERROR;
     }

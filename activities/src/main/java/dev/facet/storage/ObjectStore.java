@@ -1,6 +1,7 @@
 package dev.facet.storage;
 
 import dev.facet.model.ImageRef;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,12 @@ public interface ObjectStore {
 
   /** The stored object's reference, or empty when there is none. */
   Optional<ImageRef> find(String key);
+
+  /** Every key starting with {@code prefix}, in lexicographic order. */
+  List<String> list(String prefix);
+
+  /** Removes the object under {@code key}; nothing happens when there is none. */
+  void delete(String key);
 
   /** The bucket every key lives in. */
   String bucket();

@@ -3,6 +3,7 @@ package dev.facet.storage;
 import dev.facet.model.ImageRef;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** {@link ObjectStore} over the S3 API (AWS SDK v2). */
 public final class S3ObjectStore implements ObjectStore, AutoCloseable {
@@ -25,12 +27,26 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   private static final String WIDTH = "width";
   private static final String HEIGHT = "height";
 
+  /** Keys per ListObjectsV2 request: S3's maximum. */
+  private static final int LIST_PAGE = 1000;
+
   private final S3Client s3;
   private final String bucket;
+  private final int listPage;
 
   public S3ObjectStore(S3Client s3, String bucket) {
+    this(s3, bucket, LIST_PAGE);
+  }
+
+  private S3ObjectStore(S3Client s3, String bucket, int listPage) {
     this.s3 = s3;
     this.bucket = bucket;
+    this.listPage = listPage;
+  }
+
+  /** The same store, listing {@code keys} keys per request: lets a test cross pages cheaply. */
+  S3ObjectStore listingPagesOf(int keys) {
+    return new S3ObjectStore(s3, bucket, keys);
   }
 
   public static S3ObjectStore connect(S3Settings settings) {
@@ -116,6 +132,22 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
       }
       throw e;
     }
+  }
+
+  @Override
+  public List<String> list(String prefix) {
+    // The paginator follows the continuation tokens.
+    return s3
+        .listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).maxKeys(listPage))
+        .contents()
+        .stream()
+        .map(S3Object::key)
+        .toList();
+  }
+
+  @Override
+  public void delete(String key) {
+    s3.deleteObject(b -> b.bucket(bucket).key(key));
   }
 
   @Override

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.facet.model.ImageRef;
 import dev.facet.testing.EmbeddedS3Extension;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,5 +35,28 @@ class S3ObjectStoreTest {
     assertThatThrownBy(() -> s3.store().get("nope/none.png"))
         .isInstanceOf(MissingObjectException.class)
         .hasMessageContaining("nope/none.png");
+  }
+
+  @Test
+  void listsEveryKeyUnderAPrefixAcrossPages() {
+    byte[] one = {1};
+    List<String> keys = IntStream.range(0, 7).mapToObj(i -> "many/%02d.json".formatted(i)).toList();
+    keys.forEach(key -> s3.store().put(key, one, "application/json"));
+    s3.store().put("many-not/0.json", one, "application/json");
+    S3ObjectStore listingByThree = s3.store().listingPagesOf(3);
+
+    assertThat(listingByThree.list("many/")).containsExactlyElementsOf(keys);
+    assertThat(s3.store().list("many/")).containsExactlyElementsOf(keys);
+    assertThat(s3.store().list("nothing/")).isEmpty();
+  }
+
+  @Test
+  void deleteRemovesAnObjectAndIgnoresAMissingOne() {
+    s3.store().put("gone/a.txt", new byte[] {1}, "text/plain");
+
+    s3.store().delete("gone/a.txt");
+    s3.store().delete("gone/a.txt");
+
+    assertThat(s3.store().find("gone/a.txt")).isEmpty();
   }
 }

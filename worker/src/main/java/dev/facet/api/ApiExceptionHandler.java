@@ -1,12 +1,19 @@
 package dev.facet.api;
 
+import dev.facet.client.CatalogChangeRefusedException;
+import dev.facet.client.CatalogFinishedException;
+import dev.facet.client.CatalogNotFinishedException;
+import dev.facet.client.CatalogNotFoundException;
+import dev.facet.client.CatalogUnavailableException;
 import dev.facet.client.DecisionRejectedException;
+import dev.facet.client.InvalidCatalogRequestException;
 import dev.facet.client.InvalidShootRequestException;
 import dev.facet.client.ShootAlreadyRunningException;
 import dev.facet.client.ShootFinishedException;
 import dev.facet.client.ShootNotFoundException;
 import dev.facet.client.ShootUnavailableException;
 import dev.facet.client.UnknownPhotosException;
+import dev.facet.manifest.ManifestException;
 import dev.facet.uploads.RejectedUploadException;
 import dev.facet.uploads.UploadProperties;
 import org.slf4j.Logger;
@@ -81,6 +88,47 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail unavailable(ShootUnavailableException e) {
     log.warn(e.getMessage(), e.getCause());
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Shoot unavailable", e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail invalidManifest(ManifestException e) {
+    ProblemDetail problem =
+        e.kind() == ManifestException.Kind.UNREADABLE
+            ? problem(HttpStatus.BAD_REQUEST, "Unreadable manifest", e)
+            : problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid products", e);
+    problem.setProperty("problems", e.problems());
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail invalidCatalogRequest(InvalidCatalogRequestException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid request", e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail catalogNotFound(CatalogNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "No such catalog", e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail catalogFinished(CatalogFinishedException e) {
+    return problem(HttpStatus.CONFLICT, "Catalog already finished", e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail catalogChangeRefused(CatalogChangeRefusedException e) {
+    return problem(HttpStatus.CONFLICT, "Change refused", e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail catalogNotFinished(CatalogNotFinishedException e) {
+    return problem(HttpStatus.CONFLICT, "No report yet", e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail catalogUnavailable(CatalogUnavailableException e) {
+    log.warn(e.getMessage(), e.getCause());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Catalog unavailable", e);
   }
 
   @ExceptionHandler

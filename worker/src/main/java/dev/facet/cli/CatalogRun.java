@@ -1,52 +1,52 @@
 package dev.facet.cli;
 
-import dev.facet.catalog.Catalog;
-import dev.facet.catalog.CatalogProduct;
-import dev.facet.catalog.PhotoSource;
+import dev.facet.catalog.CatalogReport;
+import dev.facet.catalog.CatalogResult;
+import dev.facet.catalogstore.CatalogKeys;
+import dev.facet.catalogstore.CatalogReportDocument;
+import dev.facet.catalogstore.ReportRow;
+import dev.facet.client.CatalogClient;
+import dev.facet.client.CatalogStart;
+import dev.facet.client.CatalogStarted;
+import dev.facet.client.CatalogStatus;
 import dev.facet.client.Failures;
-import dev.facet.client.InvalidShootRequestException;
-import dev.facet.client.ShootAlreadyRunningException;
 import dev.facet.client.ShootClient;
-import dev.facet.client.ShootNotFoundException;
-import dev.facet.client.ShootStarted;
-import dev.facet.client.ShootUnavailableException;
-import dev.facet.client.UnknownPhotosException;
-import dev.facet.model.ReferencePhoto;
-import dev.facet.shoot.ShootPolicy;
-import dev.facet.shoot.ShootRequest;
-import dev.facet.shoot.ShootResult;
-import dev.facet.shoot.ShootState;
+import dev.facet.manifest.ManifestFormat;
+import dev.facet.manifest.ManifestReader;
 import dev.facet.storage.ObjectStore;
 import dev.facet.temporal.TemporalEndpoint;
 import dev.facet.temporal.TemporalProperties;
-import dev.facet.uploads.IncomingPhoto;
 import dev.facet.uploads.PhotoUploads;
-import dev.facet.uploads.RejectedUploadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code run} command: uploads every product's photos, starts one shoot per product, follows
- * them until they finish (telling reviewers how to decide when one waits), copies the finished
- * images out and reports.
+ * The {@code run} command: uploads every product's photos, stores the manifest and runs the file
+ * as one Catalog workflow (or follows the one already running under its id), shows its progress,
+ * tells reviewers how to decide, then copies the finished images and the report out.
  */
 @Component
 public class CatalogRun {
 
-  private static final Duration POLL = Duration.ofSeconds(1);
-
   private final PhotoUploads uploads;
+  private final CatalogClient catalogs;
   private final ShootClient shoots;
   private final ObjectStore store;
   private final TemporalEndpoint temporal;
@@ -55,12 +55,14 @@ public class CatalogRun {
 
   public CatalogRun(
       PhotoUploads uploads,
+      CatalogClient catalogs,
       ShootClient shoots,
       ObjectStore store,
       TemporalEndpoint temporal,
       TemporalProperties temporalProperties,
       Environment environment) {
     this.uploads = uploads;
+    this.catalogs = catalogs;
     this.shoots = shoots;
     this.store = store;
     this.temporal = temporal;
@@ -71,159 +73,165 @@ public class CatalogRun {
   /**
    * @return 0 when every product was published and its images copied, 1 otherwise
    */
-  public int run(Catalog catalog, RunOptions options, Terminal terminal) {
+  public int run(CatalogFile catalog, RunOptions options, Terminal terminal) {
     Instant begin = Instant.now();
     String api = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-    ReviewInstructions instructions =
-        new ReviewInstructions(
-            api, temporal.target(), temporalProperties.namespace(), temporal.webUi());
     introduce(catalog, options, api, terminal);
-    ProgressBoard board = new ProgressBoard(terminal);
-    List<TrackedShoot> tracked =
-        catalog.products().stream().map(p -> new TrackedShoot(p, begin)).toList();
-    for (TrackedShoot shoot : tracked) {
-      start(shoot, catalog.id(), options, board);
+    CatalogBoard board = new CatalogBoard(terminal);
+    List<CatalogUpload.Refused> refused = new ArrayList<>();
+    if (!attach(catalog, board)) {
+      CatalogUpload.Uploaded uploaded = new CatalogUpload(uploads).upload(catalog);
+      uploaded.refused().forEach(r -> board.message(r.sku() + " is left out: " + r.reason()));
+      refused.addAll(uploaded.refused());
+      if (uploaded.products() == 0) {
+        RunReport.print(
+            terminal.out(),
+            new RunOutcome(List.of(), refused, List.of(), Map.of()),
+            Duration.between(begin, Instant.now()));
+        return 1;
+      }
+      start(catalog, uploaded, board);
     }
-    follow(tracked, board, instructions);
-    List<ExportedImage> images = export(tracked, new ImageExport(store, options.out()));
-    RunReport.print(terminal.out(), tracked, images, Duration.between(begin, Instant.now()));
-    return tracked.stream().allMatch(TrackedShoot::published) ? 0 : 1;
+    CatalogResult result;
+    try {
+      ReviewInstructions help =
+          new ReviewInstructions(
+              api, temporal.target(), temporalProperties.namespace(), temporal.webUi());
+      result =
+          new CatalogWatch(catalogs, shoots, board, help).follow(catalog.id(), startOrder(catalog));
+    } catch (ExecutionException e) {
+      terminal.out().println("The catalog failed: " + Failures.rootMessage(e));
+      return 1;
+    }
+    RunOutcome outcome = collect(catalog, result.report(), refused, options.out());
+    RunReport.print(terminal.out(), outcome, Duration.between(begin, Instant.now()));
+    printReport(terminal, catalog.id(), result.report(), options.out());
+    return outcome.everyProductPublished() ? 0 : 1;
   }
 
-  private void introduce(Catalog catalog, RunOptions options, String api, Terminal terminal) {
+  private void introduce(CatalogFile catalog, RunOptions options, String api, Terminal terminal) {
     terminal
         .out()
         .printf(
-            "Shooting %d products of catalog '%s' into %s%n",
+            "Shooting %d products of catalog '%s' (policy %s) into %s%n",
             catalog.products().size(),
             catalog.id(),
+            catalog.approval().name().toLowerCase(Locale.ROOT),
             options.out());
     terminal.out().printf("Temporal: %s%n", temporal.description());
     temporal.webUi().ifPresent(ui -> terminal.out().printf("Web UI:   %s%n", ui));
-    terminal.out().printf("API:      %s/api%n%n", api);
+    terminal.out().printf("API:      %s/api%n", api);
+    terminal
+        .out()
+        .printf(
+            "Progress: curl %s/api/catalogs/%s  (pause, resume, cancel: curl -X POST …/pause)%n%n",
+            api,
+            catalog.id());
   }
 
-  private void start(
-      TrackedShoot shoot, String catalogId, RunOptions options, ProgressBoard board) {
-    CatalogProduct product = shoot.product();
-    try {
-      List<ReferencePhoto> photos =
-          uploads.store(read(product.photos())).stream()
-              .map(photo -> new ReferencePhoto(photo.key(), photo.angle()))
-              .toList();
-      ShootPolicy.Approval approval =
-          options.approval().or(product::approval).orElse(ShootPolicy.Approval.AUTO);
-      ShootStarted started =
-          shoots.start(
-              new ShootRequest(product.spec(), photos, null, policy(approval), catalogId));
-      shoot.started(started, shoots.result(started), "starting");
-    } catch (ShootAlreadyRunningException e) {
+  /** Follows what already runs under the catalog's id; false when there is nothing to follow. */
+  private boolean attach(CatalogFile catalog, CatalogBoard board) {
+    Optional<CatalogStatus> status = catalogs.status(catalog.id());
+    if (status.isPresent() && status.get().running()) {
       board.message(
-          shoot.sku() + " already has a running shoot (" + e.workflowId() + "); following it.");
-      ShootStarted running = new ShootStarted(e.sku(), e.workflowId(), e.runId());
-      shoot.started(running, shoots.result(running), "following the running shoot");
-    } catch (RejectedUploadException
-        | InvalidShootRequestException
-        | UnknownPhotosException
-        | UncheckedIOException e) {
-      shoot.failed(e.getMessage(), Instant.now());
+          "Catalog '"
+              + catalog.id()
+              + "' is already running ("
+              + status.get().workflowId()
+              + "); following it.");
+      return true;
     }
+    if (status.isPresent() && status.get().completed()) {
+      board.message(
+          "Catalog '"
+              + catalog.id()
+              + "' has already run to its end; showing its results. To shoot the file again,"
+              + " give the catalog another id with --id.");
+      return true;
+    }
+    return false;
   }
 
-  private static List<IncomingPhoto> read(List<PhotoSource> photos) {
-    List<IncomingPhoto> incoming = new ArrayList<>();
-    for (PhotoSource photo : photos) {
-      try {
-        incoming.add(
-            new IncomingPhoto(
-                photo.path().getFileName().toString(),
-                Files.readAllBytes(photo.path()),
-                photo.angle()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + photo.path(), e);
-      }
-    }
-    return incoming;
+  private void start(CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board) {
+    CatalogStarted started =
+        catalogs.start(
+            new CatalogStart(
+                catalog.id(), ManifestFormat.JSON, uploaded.manifest(), catalog.approval(), null));
+    board.message(
+        started.created()
+            ? "Started " + started.workflowId() + " with " + uploaded.products() + " products."
+            : "Catalog '" + catalog.id() + "' was started meanwhile; following it.");
   }
 
-  static ShootPolicy policy(ShootPolicy.Approval approval) {
-    return approval == ShootPolicy.Approval.AUTO ? ShootPolicy.auto() : ShootPolicy.defaults();
+  /**
+   * The SKUs of the stored manifest in its order, the order products start in; null for a row
+   * that is not shot.
+   */
+  private List<String> startOrder(CatalogFile catalog) {
+    Optional<String> found = CatalogKeys.findManifest(store, catalog.id());
+    if (found.isEmpty()) {
+      return List.of(); // Started by other means: the progress bar still tells the story.
+    }
+    String key = found.get();
+    String text = new String(store.get(key), StandardCharsets.UTF_8);
+    return ManifestReader.read(key, text).entries().stream()
+        .map(entry -> entry.valid() ? entry.product().sku() : null)
+        .collect(Collectors.toList());
   }
 
-  private void follow(List<TrackedShoot> tracked, ProgressBoard board, ReviewInstructions help) {
-    while (tracked.stream().anyMatch(shoot -> !shoot.isFinished())) {
-      for (TrackedShoot shoot : tracked) {
-        if (shoot.isFinished()) {
-          continue;
-        }
-        CompletableFuture<ShootResult> result = shoot.result().orElseThrow();
-        if (result.isDone()) {
-          settle(shoot, result);
-        } else {
-          observe(shoot, board, help);
-        }
-      }
-      board.draw(tracked, Instant.now());
-      awaitAnyResult(tracked);
-    }
-    board.draw(tracked, Instant.now());
-  }
-
-  private void observe(TrackedShoot shoot, ProgressBoard board, ReviewInstructions help) {
-    try {
-      ShootState state = shoots.state(shoot.sku());
-      shoot.observed(state);
-      if (state.awaitingHuman() && shoot.firstSight(state.stage(), state.round())) {
-        board.message(help.explain(state, shoot.startedShoot().orElseThrow().runId()));
-      }
-    } catch (ShootUnavailableException | ShootNotFoundException e) {
-      shoot.note("waiting for the workflow to answer");
-    }
-  }
-
-  private static void settle(TrackedShoot shoot, CompletableFuture<ShootResult> result) {
-    try {
-      shoot.finished(result.get(), Instant.now());
-    } catch (ExecutionException e) {
-      shoot.failed(Failures.rootMessage(e), Instant.now());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while following the shoots", e);
-    }
-  }
-
-  /** Waits up to one poll interval, and less when a shoot finishes sooner. */
-  private static void awaitAnyResult(List<TrackedShoot> tracked) {
-    CompletableFuture<?>[] pending =
-        tracked.stream()
-            .filter(shoot -> !shoot.isFinished())
-            .flatMap(shoot -> shoot.result().stream())
-            .toArray(CompletableFuture[]::new);
-    if (pending.length == 0) {
-      return;
-    }
-    try {
-      CompletableFuture.anyOf(pending).get(POLL.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      // Time to poll again, or a shoot ended: the next round looks at it.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while following the shoots", e);
-    }
-  }
-
-  private static List<ExportedImage> export(List<TrackedShoot> tracked, ImageExport export) {
+  /** Reads the report, copies the published images out, and accounts for every file product. */
+  private RunOutcome collect(
+      CatalogFile catalog, CatalogReport report, List<CatalogUpload.Refused> refused, Path out) {
+    List<ReportRow> rows =
+        CatalogReportDocument.fromJson(store.get(report.json().key())).rows();
+    ImageExport export = new ImageExport(store, out);
     List<ExportedImage> images = new ArrayList<>();
-    for (TrackedShoot shoot : tracked) {
-      if (!shoot.published()) {
-        continue;
-      }
-      try {
-        images.addAll(export.export(shoot.sku(), shoot.outcome().orElseThrow().finals()));
-      } catch (RuntimeException e) {
-        shoot.exportFailed("published, but copying its images failed: " + e.getMessage());
+    Map<String, String> exportFailures = new LinkedHashMap<>();
+    for (ReportRow row : rows) {
+      if (row.published()) {
+        try {
+          images.addAll(export.export(row.sku(), row.finals()));
+        } catch (RuntimeException e) {
+          exportFailures.put(
+              row.sku(), "published, but copying its images failed: " + e.getMessage());
+        }
       }
     }
-    return images;
+    Set<String> accounted =
+        rows.stream().map(ReportRow::sku).collect(Collectors.toCollection(HashSet::new));
+    refused.forEach(r -> accounted.add(r.sku()));
+    List<CatalogUpload.Refused> missing = new ArrayList<>(refused);
+    for (CatalogProduct product : catalog.products()) {
+      if (!accounted.contains(product.sku())) {
+        missing.add(
+            new CatalogUpload.Refused(
+                product.sku(),
+                "not in the catalog as it ran (its photos were refused, or the file has changed"
+                    + " since)"));
+      }
+    }
+    return new RunOutcome(rows, missing, images, exportFailures);
+  }
+
+  private void printReport(Terminal terminal, String catalogId, CatalogReport report, Path out) {
+    List<String> copies = new ArrayList<>();
+    for (String key : List.of(report.csv().key(), report.json().key())) {
+      Path file = out.resolve(catalogId + "-" + key.substring(key.lastIndexOf('/') + 1));
+      try {
+        Files.createDirectories(out);
+        Files.write(file, store.get(key));
+        copies.add(RunReport.shown(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write " + file, e);
+      }
+    }
+    terminal
+        .out()
+        .printf(
+            "Report: s3://%s/%s and %s, copied to %s%n",
+            store.bucket(),
+            report.csv().key(),
+            report.json().key(),
+            String.join(" and ", copies));
   }
 }

@@ -1,6 +1,6 @@
 package dev.facet.cli;
 
-import dev.facet.catalog.CatalogReader;
+import dev.facet.manifest.ManifestReader;
 import dev.facet.shoot.ShootPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +27,13 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
       Usage: java -jar facet.jar <command> [options] [--spring.property=value ...]
 
       Commands:
-        run <catalog.csv|catalog.json> [--out DIR] [--policy auto|manual]
-                  Shoot every product of the catalog on the embedded stack, show progress,
-                  and copy the finished images to DIR (default: facet-out). --policy
-                  overrides the catalog's approval policy (default: auto).
+        run <catalog.csv|catalog.json> [--out DIR] [--policy auto|manual] [--id ID]
+                  Shoot every product of the catalog as one Catalog workflow on the embedded
+                  stack, show its progress, and copy the finished images and the report to
+                  DIR (default: facet-out). --policy overrides the catalog's approval policy
+                  (default: auto); --id its id (default: the JSON "id", else the file name).
+                  Running a catalog that is still running follows it; one that has finished
+                  shows its results.
         serve     Run the HTTP API (/api/...) and the worker until stopped.
         worker    Run the worker only, without a web server.
         help      Show this text.
@@ -64,6 +67,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     Path catalog = null;
     Path out = RunOptions.DEFAULT_OUT;
     Optional<ShootPolicy.Approval> approval = Optional.empty();
+    Optional<String> id = Optional.empty();
     List<String> spring = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -72,6 +76,9 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         i += arg.contains("=") ? 0 : 1;
       } else if (arg.equals("--policy") || arg.startsWith("--policy=")) {
         approval = Optional.of(approval(value(args, i, "--policy")));
+        i += arg.contains("=") ? 0 : 1;
+      } else if (arg.equals("--id") || arg.startsWith("--id=")) {
+        id = Optional.of(value(args, i, "--id"));
         i += arg.contains("=") ? 0 : 1;
       } else if (arg.startsWith("--") && arg.contains("=")) {
         spring.add(arg);
@@ -84,7 +91,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     if (catalog == null) {
       throw new UsageException("run needs a catalog file, e.g. run examples/catalog.csv");
     }
-    return new Invocation(Command.RUN, Optional.of(new RunOptions(catalog, out, approval)), spring);
+    return new Invocation(Command.RUN, Optional.of(new RunOptions(catalog, out, approval, id)), spring);
   }
 
   private static String value(List<String> args, int index, String option) {
@@ -100,7 +107,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
 
   private static ShootPolicy.Approval approval(String text) {
     try {
-      return CatalogReader.parseApproval(text);
+      return ManifestReader.parseApproval(text);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--policy is auto or manual, not '" + text + "'.");
     }

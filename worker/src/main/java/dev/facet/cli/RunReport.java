@@ -1,5 +1,6 @@
 package dev.facet.cli;
 
+import dev.facet.catalogstore.ReportRow;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +12,12 @@ final class RunReport {
 
   private RunReport() {}
 
-  static void print(
-      PrintStream out, List<TrackedShoot> shoots, List<ExportedImage> images, Duration wallTime) {
+  static void print(PrintStream out, RunOutcome outcome, Duration wallTime) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"SKU", "SHOT", "CHANNEL", "SIZE", "FILE"});
-    for (TrackedShoot shoot : shoots) {
-      List<ExportedImage> own = images.stream().filter(i -> i.sku().equals(shoot.sku())).toList();
+    for (ReportRow row : outcome.rows()) {
+      List<ExportedImage> own =
+          outcome.images().stream().filter(i -> i.sku().equals(row.sku())).toList();
       for (ExportedImage image : own) {
         rows.add(
             new String[] {
@@ -27,25 +28,28 @@ final class RunReport {
               shown(image.file())
             });
       }
-      if (own.isEmpty()) {
-        String outcome = shoot.outcome().map(r -> r.outcome().name()).orElse("FAILED");
-        rows.add(
-            new String[] {
-              shoot.sku(), "-", "-", "-", outcome + shoot.failure().map(f -> ": " + f).orElse("")
-            });
+      if (!outcome.published(row)) {
+        String why = outcome.exportFailures().getOrDefault(row.sku(), row.failure());
+        rows.add(notPublished(row.sku(), row.status(), why));
       }
+    }
+    for (CatalogUpload.Refused refused : outcome.refused()) {
+      rows.add(notPublished(refused.sku(), "REFUSED", refused.reason()));
     }
     out.println();
     printTable(out, rows);
-    long published = shoots.stream().filter(TrackedShoot::published).count();
     out.println();
     out.printf(
         "%s: %d published, %d not published; %s; wall time %s%n",
-        count(shoots.size(), "product"),
-        published,
-        shoots.size() - published,
-        count(images.size(), "image"),
+        count(outcome.products(), "product"),
+        outcome.published(),
+        outcome.products() - outcome.published(),
+        count(outcome.images().size(), "image"),
         words(wallTime));
+  }
+
+  private static String[] notPublished(String sku, String status, String why) {
+    return new String[] {sku, "-", "-", "-", why.isBlank() ? status : status + ": " + why};
   }
 
   private static String count(long n, String noun) {
@@ -73,7 +77,7 @@ final class RunReport {
   }
 
   /** Relative to the working directory when the file lies below it. */
-  private static String shown(Path file) {
+  static String shown(Path file) {
     Path here = Path.of("").toAbsolutePath();
     Path absolute = file.toAbsolutePath().normalize();
     return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();

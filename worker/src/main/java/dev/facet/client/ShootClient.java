@@ -1,11 +1,11 @@
 package dev.facet.client;
 
+import dev.facet.manifest.Identifier;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootRequest;
-import dev.facet.shoot.ShootResult;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.shoot.ShootState;
 import dev.facet.shoot.Stage;
@@ -25,8 +25,6 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +57,7 @@ public class ShootClient {
           "The request needs a product, at least {\"product\":{\"sku\":\"…\",\"name\":\"…\","
               + "\"type\":\"…\",\"metal\":\"…\"}}.");
     }
-    String sku = Sku.requireValid(request.product().sku());
+    String sku = requireValidSku(request.product().sku());
     if (request.photos().isEmpty()) {
       throw new InvalidShootRequestException(
           "The request needs at least one reference photo in \"photos\": [{\"key\":\"…\"}].");
@@ -109,7 +107,7 @@ public class ShootClient {
    * @throws ShootUnavailableException when the shoot does not answer
    */
   public ShootState state(String sku) {
-    Sku.requireValid(sku);
+    requireValidSku(sku);
     try {
       return workflow(sku).state();
     } catch (WorkflowNotFoundException e) {
@@ -127,7 +125,7 @@ public class ShootClient {
    * @throws ShootNotFoundException when no shoot was started for the SKU
    */
   public DecisionReceipt decide(String sku, Decision decision) {
-    Sku.requireValid(sku);
+    requireValidSku(sku);
     if (decision == null || decision.action() == null) {
       throw new InvalidShootRequestException(
           "A decision needs an \"action\": \"select\", \"approve\" or \"reject\".");
@@ -143,11 +141,32 @@ public class ShootClient {
     }
   }
 
-  /** Completes with the shoot's result, or exceptionally when the workflow fails. */
-  public CompletableFuture<ShootResult> result(ShootStarted shoot) {
-    return client
-        .newUntypedWorkflowStub(shoot.workflowId(), Optional.of(shoot.runId()), Optional.empty())
-        .getResultAsync(ShootResult.class);
+  /**
+   * The latest shoot for the SKU.
+   *
+   * @throws ShootNotFoundException when no shoot was started for the SKU
+   */
+  public ShootStarted latest(String sku) {
+    requireValidSku(sku);
+    try {
+      WorkflowExecution execution =
+          client
+              .newUntypedWorkflowStub(ProductShootWorkflow.workflowId(sku))
+              .describe()
+              .getExecution();
+      return new ShootStarted(sku, execution.getWorkflowId(), execution.getRunId());
+    } catch (WorkflowNotFoundException e) {
+      throw new ShootNotFoundException(sku);
+    } catch (WorkflowServiceException e) {
+      throw new ShootUnavailableException(sku, e);
+    }
+  }
+
+  private static String requireValidSku(String sku) {
+    if (!Identifier.SKU.isValid(sku)) {
+      throw new InvalidShootRequestException(Identifier.SKU.describeInvalid(sku));
+    }
+    return sku;
   }
 
   private ProductShootWorkflow workflow(String sku) {

@@ -1,5 +1,7 @@
 package dev.facet.temporal;
 
+import dev.facet.catalog.CatalogWorkflowImpl;
+import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.StepActivities;
 import dev.facet.steps.TaskQueues;
@@ -9,9 +11,9 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 
 /**
- * The product shoot: its workflow and every step but generation on {@link TaskQueues#SHOOT}, and
- * one worker per generation provider on its own queue, so each provider's limits hold however many
- * workers run.
+ * The product shoot and the catalog: their workflows, the catalog's I/O and every step but
+ * generation on {@link TaskQueues#SHOOT}, and one worker per generation provider on its own queue,
+ * so each provider's limits hold however many workers run.
  */
 final class ShootWorkers implements WorkerRegistration {
 
@@ -27,8 +29,10 @@ final class ShootWorkers implements WorkerRegistration {
   public void registerOn(WorkerFactory factory) {
     StepActivities steps = StepActivities.create(store);
     Worker shoot = factory.newWorker(TaskQueues.SHOOT);
-    shoot.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
+    shoot.registerWorkflowImplementationTypes(
+        ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
     shoot.registerActivitiesImplementations(steps.shootQueue().toArray());
+    shoot.registerActivitiesImplementations(new CatalogActivitiesImpl(store));
     steps
         .generators()
         .forEach(

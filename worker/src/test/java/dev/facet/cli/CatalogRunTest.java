@@ -3,9 +3,10 @@ package dev.facet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.facet.catalog.Catalog;
-import dev.facet.catalog.CatalogReader;
+import dev.facet.catalog.CatalogWorkflow;
+import dev.facet.client.CatalogClient;
 import dev.facet.testing.FakeRenderActivities;
+import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
 import dev.facet.testing.TestImages;
 import dev.facet.temporal.TemporalEndpoint;
@@ -27,23 +28,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-/** The {@code run} command end to end, with the fake workflow standing in for the real one. */
+/** The {@code run} command end to end, with the fake workflow standing in for the real shoot. */
 @InProcessStackTest
 class CatalogRunTest {
 
   @Autowired CatalogRun run;
+  @Autowired CatalogClient catalogs;
   @Autowired TemporalEndpoint temporal;
   @LocalServerPort int port;
   @TempDir Path folder;
 
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-  private final Terminal terminal =
-      new Terminal(new PrintStream(printed, true, StandardCharsets.UTF_8), false);
+  private final Terminal terminal = plain(printed);
 
   @Test
-  void shootsEveryProductCopiesTheImagesOutAndSucceeds() throws IOException {
-    Catalog catalog =
+  void shootsTheFileAsOneCatalogCopiesImagesAndReportOutAndShowsThemAgainOnceFinished()
+      throws IOException {
+    CatalogFile catalog =
         catalog(
+            "run-a.csv",
             """
             sku,name,type,metal,photos,policy
             RUN-A1,Solitaire,ring,18k yellow gold,front.jpg@front;side.jpg@side,auto
@@ -51,32 +54,50 @@ class CatalogRunTest {
             """);
     Path out = folder.resolve("out");
 
-    int exit = run.run(catalog, new RunOptions(catalog.file(), out, Optional.empty()), terminal);
+    int exit = run.run(catalog, options(catalog, out), terminal);
 
     assertThat(exit).isZero();
+    assertThat(catalogs.status("run-a").orElseThrow().completed()).isTrue();
     Path image = out.resolve("RUN-A1/hero-amazon-main.jpg");
     assertThat(ImageIO.read(image.toFile()).getWidth()).isEqualTo(FakeRenderActivities.WIDTH);
     assertThat(out.resolve("RUN-A1/hero-master.jpg")).exists();
     assertThat(out.resolve("RUN-A2/hero-amazon-main.jpg")).exists();
+    assertThat(out.resolve("run-a-report.csv")).content().contains("RUN-A1", "RUN-A2");
+    assertThat(FakeShootWorkflow.STARTS.get("RUN-A1")).hasValue(1);
     assertThat(output())
-        .contains("RUN-A1 PUBLISHED round 1/3 published, 2 images")
+        .contains("Shooting 2 products of catalog 'run-a' (policy auto)")
+        .contains("Started " + CatalogWorkflow.workflowId("run-a") + " with 2 products.")
+        .containsPattern(
+            "catalog run-a \\(finished\\) \\[#{24}] 2/2 done \\(2 published\\), 0 in"
+                + " progress, 0 awaiting a reviewer, ETA 0:00")
         .containsPattern("RUN-A1 +hero +amazon-main +64x48 +\\S*/RUN-A1/hero-amazon-main.jpg")
-        .contains("2 products: 2 published, 0 not published; 4 images; wall time");
+        .contains("2 products: 2 published, 0 not published; 4 images; wall time")
+        .containsPattern(
+            "Report: s3://\\S+/catalogs/run-a/report.csv and catalogs/run-a/report.json, copied to"
+                + " \\S*run-a-report.csv and \\S*run-a-report.json");
+
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    assertThat(run.run(catalog, options(catalog, folder.resolve("again")), plain(again))).isZero();
+    assertThat(again.toString(StandardCharsets.UTF_8))
+        .contains("Catalog 'run-a' has already run to its end; showing its results.")
+        .contains("2 products: 2 published, 0 not published; 4 images");
+    assertThat(folder.resolve("again/RUN-A2/hero-master.jpg")).exists();
+    assertThat(FakeShootWorkflow.STARTS.get("RUN-A1")).hasValue(1);
   }
 
   @Test
-  void tellsHowToApproveAWaitingShootAndFailsWhenAProductFails() throws Exception {
-    Catalog catalog =
+  void tellsHowToApproveAWaitingProductAndFailsWhenAProductFails() throws Exception {
+    CatalogFile catalog =
         catalog(
+            "run-m.csv",
             """
             sku,name,type,metal,photos,policy
             RUN-M1,Solitaire,ring,18k yellow gold,front.jpg@front,manual
-            FAIL-R1,Bangle,bangle,925 sterling silver,front.jpg@front,auto
+            FAIL-M2,Bangle,bangle,925 sterling silver,front.jpg@front,manual
             """);
-    RunOptions options = new RunOptions(catalog.file(), folder.resolve("out"), Optional.empty());
-
     CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(() -> run.run(catalog, options, terminal));
+        CompletableFuture.supplyAsync(
+            () -> run.run(catalog, options(catalog, folder.resolve("out")), terminal));
 
     String approve = "{\"action\":\"approve\",\"reviewer\":\"you\"}";
     await()
@@ -97,70 +118,76 @@ class CatalogRunTest {
                             + temporal.target()
                             + " --workflow-id shoot-RUN-M1 --name decision --input '"
                             + approve
-                            + "'"));
-    RestClient.create("http://localhost:" + port)
-        .post()
-        .uri("/api/shoots/RUN-M1/decisions")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(approve)
-        .retrieve()
-        .toBodilessEntity();
+                            + "'")
+                    .containsPattern("1/2 done \\(1 failed\\), 0 in progress, 1 awaiting a reviewer"));
+    decide("RUN-M1", approve);
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(output())
-        .contains("RUN-M1 PUBLISHED")
-        .containsPattern("FAIL-R1 FAILED round \\S+ failed: the studio renderer found no product")
-        .containsPattern("FAIL-R1 +- +- +- +FAILED: the studio renderer found no product")
+        .contains("RUN-M1 AWAITING_APPROVAL round 1/3 waiting for a reviewer")
+        .contains("2/2 done (1 published, 1 failed)")
+        .containsPattern("FAIL-M2 +- +- +- +FAILED: the studio renderer found no product")
         .contains("2 products: 1 published, 1 not published; 2 images");
   }
 
   @Test
-  void followsAShootThatIsAlreadyRunningInsteadOfStartingAnother() throws Exception {
-    Catalog catalog =
+  void followsTheCatalogAlreadyRunningUnderItsIdInsteadOfStartingAnother() throws Exception {
+    CatalogFile catalog =
         catalog(
+            "run-r.csv",
             """
             sku,name,type,metal,photos,policy
             RUN-R1,Solitaire,ring,18k yellow gold,front.jpg@front,manual
             """);
-    RunOptions options = new RunOptions(catalog.file(), folder.resolve("out"), Optional.empty());
+    RunOptions options = options(catalog, folder.resolve("out"));
     CompletableFuture<Integer> first =
         CompletableFuture.supplyAsync(() -> run.run(catalog, options, terminal));
     await().atMost(Duration.ofSeconds(20)).until(() -> output().contains("RUN-R1 is waiting"));
 
-    // A second run of the same catalog, as after a restart: it must attach, not fail.
+    // A second run of the same file, as after a restart: it must attach, not start again.
     ByteArrayOutputStream second = new ByteArrayOutputStream();
     CompletableFuture<Integer> again =
-        CompletableFuture.supplyAsync(
-            () ->
-                run.run(
-                    catalog,
-                    options,
-                    new Terminal(new PrintStream(second, true, StandardCharsets.UTF_8), false)));
+        CompletableFuture.supplyAsync(() -> run.run(catalog, options, plain(second)));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
                 second
                     .toString(StandardCharsets.UTF_8)
-                    .contains("RUN-R1 already has a running shoot (shoot-RUN-R1); following it."));
-    RestClient.create("http://localhost:" + port)
-        .post()
-        .uri("/api/shoots/RUN-R1/decisions")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body("{\"action\":\"approve\"}")
-        .retrieve()
-        .toBodilessEntity();
+                    .contains("Catalog 'run-r' is already running (catalog-run-r); following it."));
+    decide("RUN-R1", "{\"action\":\"approve\"}");
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
     assertThat(again.get(30, TimeUnit.SECONDS)).isZero();
     assertThat(second.toString(StandardCharsets.UTF_8))
+        .doesNotContain("Started ")
         .contains("1 product: 1 published, 0 not published; 2 images");
+    assertThat(FakeShootWorkflow.STARTS.get("RUN-R1")).hasValue(1);
   }
 
-  private Catalog catalog(String csv) throws IOException {
+  private void decide(String sku, String decision) {
+    RestClient.create("http://localhost:" + port)
+        .post()
+        .uri("/api/shoots/" + sku + "/decisions")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(decision)
+        .retrieve()
+        .toBodilessEntity();
+  }
+
+  private CatalogFile catalog(String name, String csv) throws IOException {
     Files.write(folder.resolve("front.jpg"), TestImages.jpeg(32, 32));
     Files.write(folder.resolve("side.jpg"), TestImages.jpeg(32, 32));
-    return CatalogReader.read(Files.writeString(folder.resolve("catalog.csv"), csv));
+    return CatalogFile.read(
+        Files.writeString(folder.resolve(name), csv), Optional.empty(), Optional.empty());
+  }
+
+  private static RunOptions options(CatalogFile catalog, Path out) {
+    return new RunOptions(catalog.file(), out, Optional.empty(), Optional.empty());
+  }
+
+  private static Terminal plain(ByteArrayOutputStream bytes) {
+    return new Terminal(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
   }
 
   private String output() {

@@ -20,6 +20,8 @@ class InvocationTest {
             "manual",
             "examples/catalog.csv",
             "--out=/tmp/out",
+            "--id",
+            "summer-24",
             "--server.port=0");
 
     assertThat(invocation.command()).isEqualTo(Invocation.Command.RUN);
@@ -28,7 +30,8 @@ class InvocationTest {
             new RunOptions(
                 Path.of("examples/catalog.csv"),
                 Path.of("/tmp/out"),
-                Optional.of(ShootPolicy.Approval.MANUAL)));
+                Optional.of(ShootPolicy.Approval.MANUAL),
+                Optional.of("summer-24")));
     assertThat(invocation.springArgs()).containsExactly("--server.port=0");
   }
 
@@ -38,6 +41,7 @@ class InvocationTest {
 
     assertThat(options.out()).isEqualTo(Path.of("facet-out"));
     assertThat(options.approval()).isEmpty();
+    assertThat(options.catalogId()).isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.facet.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.FacetProperties;
+import dev.facet.client.CatalogProperties;
 import dev.facet.objectstore.StoreProperties;
 import dev.facet.temporal.TemporalProperties;
 import dev.facet.temporal.WorkerProperties;
@@ -27,7 +28,8 @@ class ConfigurationDefaultsTest {
         Arguments.of("facet.store", StoreProperties.class),
         Arguments.of("facet.temporal", TemporalProperties.class),
         Arguments.of("facet.worker", WorkerProperties.class),
-        Arguments.of("facet.uploads", UploadProperties.class));
+        Arguments.of("facet.uploads", UploadProperties.class),
+        Arguments.of("facet.catalog", CatalogProperties.class));
   }
 
   @ParameterizedTest

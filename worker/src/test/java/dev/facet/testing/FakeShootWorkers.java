@@ -1,5 +1,7 @@
 package dev.facet.testing;
 
+import dev.facet.catalog.CatalogWorkflowImpl;
+import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
 import dev.facet.temporal.WorkerRegistration;
@@ -8,17 +10,25 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Registers {@link FakeShootWorkflow} instead of the real workflow and steps. */
+/**
+ * Registers {@link FakeShootWorkflow} instead of the real shoot and its steps, next to the real
+ * catalog workflow and activities, as {@code ShootWorkers} does.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeShootWorkers {
 
   @Bean
   @Primary
   WorkerRegistration fakeWorkerRegistration(ObjectStore store) {
+    return registration(store);
+  }
+
+  public static WorkerRegistration registration(ObjectStore store) {
     return factory -> {
       Worker worker = factory.newWorker(TaskQueues.SHOOT);
-      worker.registerWorkflowImplementationTypes(FakeShootWorkflow.class);
-      worker.registerActivitiesImplementations(new FakeRenderActivities(store));
+      worker.registerWorkflowImplementationTypes(FakeShootWorkflow.class, CatalogWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new FakeRenderActivities(store), new CatalogActivitiesImpl(store));
     };
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
  * @param queued products not started yet
  * @param inProgress products being shot, awaiting humans included
  * @param awaitingHuman products parked for a reviewer (they do not take a window slot)
+ * @param awaiting the SKUs of those products, the first {@value #AWAITING_LISTED} of them
  * @param failures the first failures with their reasons
  * @param etaSeconds expected seconds to finish at the throughput so far, or -1 while unknown
  * @param runs workflow runs so far (continue-as-new)
@@ -19,6 +20,7 @@ public record CatalogProgress(
     int queued,
     int inProgress,
     int awaitingHuman,
+    List<String> awaiting,
     int published,
     int rejected,
     int expired,
@@ -27,4 +29,13 @@ public record CatalogProgress(
     List<ProductFailure> failures,
     double costUsd,
     long etaSeconds,
-    int runs) {}
+    int runs) {
+
+  /** Bounds the list, which also travels in the history as the result of every update. */
+  public static final int AWAITING_LISTED = 200;
+
+  public CatalogProgress {
+    // Absent from the progress of catalogs that ran before the list existed.
+    awaiting = awaiting == null ? List.of() : List.copyOf(awaiting);
+  }
+}

@@ -19,6 +19,7 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 
 public class CatalogWorkflowImpl implements CatalogWorkflow {
@@ -272,6 +273,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         queued,
         state.inProgress.size(),
         (int) state.awaitingHuman(),
+        awaitingSkus(),
         state.published,
         state.rejected,
         state.expired,
@@ -281,6 +283,14 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         state.costUsd,
         etaSeconds(queued + state.inProgress.size()),
         state.runs);
+  }
+
+  private List<String> awaitingSkus() {
+    return state.inProgress.entrySet().stream()
+        .filter(Map.Entry::getValue)
+        .map(Map.Entry::getKey)
+        .limit(CatalogProgress.AWAITING_LISTED)
+        .toList();
   }
 
   private String status() {

@@ -1,0 +1,172 @@
+package dev.facet.catalogstore;
+
+import dev.facet.catalog.CatalogActivities;
+import dev.facet.catalog.CatalogItem;
+import dev.facet.catalog.CatalogReport;
+import dev.facet.catalog.ManifestPage;
+import dev.facet.catalog.ProductOutcome;
+import dev.facet.manifest.Manifest;
+import dev.facet.manifest.ManifestEntry;
+import dev.facet.manifest.ManifestException;
+import dev.facet.model.ImageRef;
+import dev.facet.model.ReferencePhoto;
+import dev.facet.storage.MissingObjectException;
+import dev.facet.storage.ObjectStore;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * The catalog's I/O over the object store: manifest pages in (photos are object keys), one outcome
+ * file per product, and the report out as CSV and JSON. See {@link CatalogKeys} for the layout.
+ */
+public class CatalogActivitiesImpl implements CatalogActivities {
+
+  /** Failure types; none of them goes away by retrying. */
+  public static final String INVALID_MANIFEST = "InvalidManifest";
+
+  public static final String MISSING_MANIFEST = "MissingManifest";
+  public static final String INVALID_NAME = "InvalidName";
+
+  /** Outcomes read at once: a 10,000-product report must fit the activity's timeout on real S3. */
+  private static final int PARALLEL_READS = 16;
+
+  private final ObjectStore store;
+  private final ManifestCache manifests;
+
+  public CatalogActivitiesImpl(ObjectStore store) {
+    this.store = store;
+    this.manifests = new ManifestCache(store);
+  }
+
+  @Override
+  public ManifestPage readManifest(String manifestKey, int offset, int limit) {
+    if (offset < 0 || limit < 0) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "offset and limit must not be negative, were " + offset + " and " + limit,
+          INVALID_MANIFEST);
+    }
+    List<ManifestEntry> entries = readable(manifestKey).entries();
+    int from = Math.min(offset, entries.size());
+    int to = (int) Math.min(entries.size(), (long) offset + limit);
+    List<CatalogItem> items = entries.subList(from, to).stream().map(this::item).toList();
+    return new ManifestPage(items, entries.size());
+  }
+
+  private CatalogItem item(ManifestEntry entry) {
+    List<String> problems = entry.valid() ? StoredPhotos.problems(store, entry) : entry.problems();
+    List<ReferencePhoto> photos =
+        entry.photos().stream().map(p -> new ReferencePhoto(p.reference(), p.angle())).toList();
+    return new CatalogItem(
+        entry.line(),
+        entry.product(),
+        photos,
+        problems.isEmpty() ? null : String.join("; ", problems));
+  }
+
+  private Manifest readable(String manifestKey) {
+    try {
+      return manifests.get(manifestKey).requireReadable();
+    } catch (ManifestException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), INVALID_MANIFEST);
+    } catch (MissingObjectException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage() + ": store the manifest before starting the catalog", MISSING_MANIFEST);
+    }
+  }
+
+  @Override
+  public void recordOutcome(ProductOutcome outcome) {
+    // The same outcome under the same key: a retry rewrites what is there.
+    store.put(
+        key(() -> CatalogKeys.outcome(outcome.catalogId(), outcome.sku())),
+        CatalogJson.write(outcome),
+        "application/json");
+  }
+
+  @Override
+  public CatalogReport writeReport(String catalogId) {
+    Map<String, ProductOutcome> outcomes = outcomes(key(() -> CatalogKeys.outcomes(catalogId)));
+    List<ReportRow> rows =
+        CatalogKeys.findManifest(store, catalogId)
+            .map(manifestKey -> inManifestOrder(readable(manifestKey), outcomes))
+            .orElseGet(() -> bySku(outcomes));
+    Map<String, Integer> statuses = new HashMap<>();
+    rows.forEach(row -> statuses.merge(row.status(), 1, Integer::sum));
+    double cost = rows.stream().mapToDouble(ReportRow::costUsd).sum();
+    ImageRef json =
+        store.put(
+            CatalogKeys.reportJson(catalogId),
+            CatalogJson.write(
+                new CatalogReportDocument(catalogId, rows.size(), statuses, cost, rows)),
+            "application/json");
+    ImageRef csv = store.put(CatalogKeys.reportCsv(catalogId), ReportCsv.write(rows), "text/csv");
+    return new CatalogReport(csv, json, rows.size());
+  }
+
+  /**
+   * Every manifest row once: its outcome, or why it has none. Outcomes of SKUs the manifest does
+   * not list (left by an earlier run under the same id) stay out.
+   */
+  private static List<ReportRow> inManifestOrder(
+      Manifest manifest, Map<String, ProductOutcome> outcomes) {
+    List<ReportRow> rows = new ArrayList<>();
+    for (ManifestEntry entry : manifest.entries()) {
+      ProductOutcome outcome = entry.valid() ? outcomes.get(entry.product().sku()) : null;
+      rows.add(
+          outcome == null
+              ? ReportRow.without(entry, entry.problems())
+              : ReportRow.of(entry.line(), outcome));
+    }
+    return rows;
+  }
+
+  /** Without a manifest at the usual place (a catalog started by hand): the outcomes alone. */
+  private static List<ReportRow> bySku(Map<String, ProductOutcome> outcomes) {
+    return outcomes.values().stream()
+        .sorted(Comparator.comparing(ProductOutcome::sku))
+        .map(outcome -> ReportRow.of(0, outcome))
+        .toList();
+  }
+
+  private Map<String, ProductOutcome> outcomes(String prefix) {
+    List<String> keys = store.list(prefix);
+    ExecutorService reads = Executors.newFixedThreadPool(PARALLEL_READS);
+    try {
+      List<Future<ProductOutcome>> pending = new ArrayList<>();
+      for (String key : keys) {
+        pending.add(reads.submit(() -> CatalogJson.read(store.get(key), ProductOutcome.class)));
+      }
+      Map<String, ProductOutcome> outcomes = new HashMap<>();
+      for (Future<ProductOutcome> read : pending) {
+        ProductOutcome outcome = read.get();
+        outcomes.put(outcome.sku(), outcome);
+      }
+      return outcomes;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot read the outcomes under " + prefix, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the outcomes", e);
+    } finally {
+      reads.shutdownNow();
+    }
+  }
+
+  /** A key made of an id or SKU that breaks the naming rule: no retry will fix it. */
+  private static String key(Supplier<String> key) {
+    try {
+      return key.get();
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), INVALID_NAME);
+    }
+  }
+}

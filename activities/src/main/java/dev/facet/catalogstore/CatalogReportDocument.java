@@ -1,0 +1,30 @@
+package dev.facet.catalogstore;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The JSON report of a catalog ({@code catalogs/<id>/report.json}).
+ *
+ * @param statuses how many products ended in each status
+ * @param rows one per product, in manifest order
+ */
+public record CatalogReportDocument(
+    String catalogId,
+    int products,
+    Map<String, Integer> statuses,
+    double costUsd,
+    List<ReportRow> rows) {
+
+  public CatalogReportDocument {
+    statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
+    rows = List.copyOf(rows);
+  }
+
+  /** Reads {@code report.json} back, e.g. to show a finished catalog's products. */
+  public static CatalogReportDocument fromJson(byte[] json) {
+    return CatalogJson.read(json, CatalogReportDocument.class);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.facet.catalogstore;
+
+import dev.facet.catalog.ProductOutcome;
+import dev.facet.manifest.ManifestEntry;
+import dev.facet.model.ChannelImage;
+import dev.facet.model.QaCheck;
+import dev.facet.model.QaReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One product of a catalog report.
+ *
+ * @param line where the product is in the manifest, 0 when the manifest is not at hand
+ * @param status the shoot's final stage ({@code PUBLISHED}, {@code REJECTED}, {@code EXPIRED},
+ *     {@code FAILED}), {@code INVALID} for a row that could not be shot, or {@code NOT_SHOT} for a
+ *     product without a recorded outcome (the catalog was cancelled first)
+ * @param finals the published images, one per shot and channel
+ * @param qaPassed automated checks that passed, over every finished image
+ * @param qaFailed automated checks that failed
+ * @param failedChecks the failed checks as {@code shot/channel: check}
+ * @param failure why the product has no images, or empty
+ */
+public record ReportRow(
+    int line,
+    String sku,
+    String status,
+    int rounds,
+    double costUsd,
+    List<ChannelImage> finals,
+    int qaPassed,
+    int qaFailed,
+    List<String> failedChecks,
+    String failure) {
+
+  public static final String INVALID = "INVALID";
+  public static final String NOT_SHOT = "NOT_SHOT";
+
+  public ReportRow {
+    finals = finals == null ? List.of() : List.copyOf(finals);
+    failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
+    failure = failure == null ? "" : failure;
+  }
+
+  static ReportRow of(int line, ProductOutcome outcome) {
+    int passed = 0;
+    List<String> failed = new ArrayList<>();
+    for (QaReport report : outcome.qa()) {
+      for (QaCheck check : report.checks()) {
+        if (check.passed()) {
+          passed++;
+        } else {
+          failed.add(report.shot() + "/" + report.channel() + ": " + check.name());
+        }
+      }
+    }
+    return new ReportRow(
+        line,
+        outcome.sku(),
+        outcome.status().name(),
+        outcome.rounds(),
+        outcome.costUsd(),
+        outcome.finals(),
+        passed,
+        failed.size(),
+        failed,
+        outcome.failure());
+  }
+
+  /** A manifest row without an outcome: it could not be shot, or never was. */
+  static ReportRow without(ManifestEntry entry, List<String> problems) {
+    return problems.isEmpty()
+        ? new ReportRow(
+            entry.line(),
+            entry.name(),
+            NOT_SHOT,
+            0,
+            0,
+            List.of(),
+            0,
+            0,
+            List.of(),
+            "no outcome was recorded: the catalog was cancelled before its shoot ended, or the"
+                + " shoot could not start or record it")
+        : new ReportRow(
+            entry.line(),
+            entry.name(),
+            INVALID,
+            0,
+            0,
+            List.of(),
+            0,
+            0,
+            List.of(),
+            String.join("; ", problems));
+  }
+
+  public boolean published() {
+    return "PUBLISHED".equals(status);
+  }
+}

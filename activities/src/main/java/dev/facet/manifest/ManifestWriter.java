@@ -1,0 +1,57 @@
+package dev.facet.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.model.ProductSpec;
+import dev.facet.model.ReferencePhoto;
+import dev.facet.model.Stone;
+import java.util.List;
+
+/**
+ * Writes a manifest as JSON in the form {@link ManifestReader} reads, with photos as object keys:
+ * what {@code run} stores for its catalog once it has uploaded the photos.
+ */
+public final class ManifestWriter {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  /** A product to write, its photos already in the object store. */
+  public record Product(ProductSpec spec, List<ReferencePhoto> photos) {}
+
+  private ManifestWriter() {}
+
+  public static byte[] json(String catalogId, List<Product> products) {
+    ObjectNode manifest = MAPPER.createObjectNode().put("id", catalogId);
+    ArrayNode array = manifest.putArray("products");
+    for (Product product : products) {
+      ProductSpec spec = product.spec();
+      ObjectNode node =
+          array
+              .addObject()
+              .put("sku", spec.sku())
+              .put("name", spec.name())
+              .put("type", spec.type())
+              .put("metal", spec.metal())
+              .put("setting", spec.setting())
+              .put("engraving", spec.engraving());
+      ArrayNode stones = node.putArray("stones");
+      for (Stone stone : spec.stones()) {
+        stones
+            .addObject()
+            .put("type", stone.type())
+            .put("count", stone.count())
+            .put("cut", stone.cut())
+            .put("colour", stone.colour());
+      }
+      ArrayNode photos = node.putArray("photos");
+      product.photos().forEach(p -> photos.addObject().put("key", p.key()).put("angle", p.angle()));
+    }
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write a JSON tree", e);
+    }
+  }
+}

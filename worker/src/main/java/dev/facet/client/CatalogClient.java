@@ -1,0 +1,244 @@
+package dev.facet.client;
+
+import dev.facet.catalog.CatalogProgress;
+import dev.facet.catalog.CatalogReport;
+import dev.facet.catalog.CatalogRequest;
+import dev.facet.catalog.CatalogResult;
+import dev.facet.catalog.CatalogWorkflow;
+import dev.facet.catalogstore.CatalogKeys;
+import dev.facet.manifest.Identifier;
+import dev.facet.manifest.ManifestFormat;
+import dev.facet.shoot.ShootSearchAttributes;
+import dev.facet.steps.TaskQueues;
+import dev.facet.storage.ObjectStore;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowQueryException;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts catalogs, reads their progress, pauses, resumes and cancels them: the one place the API
+ * and the CLI talk to {@link CatalogWorkflow}. A catalog id names one catalog: starting it again
+ * while it runs answers the running one; once it has completed, the id starts nothing new.
+ */
+@Component
+public class CatalogClient {
+
+  private final WorkflowClient client;
+  private final ObjectStore store;
+  private final CatalogProperties defaults;
+
+  public CatalogClient(WorkflowClient client, ObjectStore store, CatalogProperties defaults) {
+    this.client = client;
+    this.store = store;
+    this.defaults = defaults;
+  }
+
+  /**
+   * Stores the manifest at {@code catalogs/<id>/manifest.<ext>} and starts {@code catalog-<id>};
+   * or answers the run already going under the id, leaving its manifest alone.
+   *
+   * @throws InvalidCatalogRequestException for a bad id or window
+   * @throws CatalogFinishedException when a catalog under the id has completed
+   */
+  public CatalogStarted start(CatalogStart start) {
+    String id = requireValidId(start.catalogId());
+    CatalogRequest request = request(id, start);
+    Optional<CatalogStatus> latest = status(id);
+    if (latest.isPresent() && latest.get().running()) {
+      return existing(id, latest.get());
+    }
+    if (latest.isPresent() && latest.get().completed()) {
+      throw finished(id, latest.get());
+    }
+    // A failed or terminated run may be redone: its manifest is replaced, whatever its format.
+    for (ManifestFormat format : ManifestFormat.values()) {
+      if (format != start.format()) {
+        store.delete(CatalogKeys.manifest(id, format));
+      }
+    }
+    store.put(request.manifestKey(), start.manifest(), start.format().mediaType());
+    CatalogWorkflow workflow = client.newWorkflowStub(CatalogWorkflow.class, startOptions(id));
+    try {
+      WorkflowExecution execution = WorkflowClient.start(workflow::run, request);
+      return new CatalogStarted(id, execution.getWorkflowId(), execution.getRunId(), true);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      // Another start of the same id got there first.
+      CatalogStatus now = status(id).orElseThrow(() -> e);
+      if (now.running()) {
+        return existing(id, now);
+      }
+      throw finished(id, now);
+    }
+  }
+
+  private CatalogRequest request(String id, CatalogStart start) {
+    if (start.format() == null || start.manifest() == null) {
+      throw new InvalidCatalogRequestException("A catalog needs a manifest, as CSV or JSON.");
+    }
+    try {
+      return new CatalogRequest(
+          id,
+          CatalogKeys.manifest(id, start.format()),
+          null,
+          start.policy(),
+          start.window() != null ? start.window() : defaults.window(),
+          defaults.startsPerRun(),
+          null);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");
+    }
+  }
+
+  private static WorkflowOptions startOptions(String id) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(CatalogWorkflow.workflowId(id))
+        .setTaskQueue(TaskQueues.SHOOT)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+        // A completed catalog keeps its id, its outcomes and its report; a failed one may rerun.
+        .setWorkflowIdReusePolicy(
+            WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder().set(ShootSearchAttributes.CATALOG, id).build())
+        .setStaticSummary("catalog " + id)
+        .build();
+  }
+
+  private static CatalogStarted existing(String id, CatalogStatus status) {
+    return new CatalogStarted(id, status.workflowId(), status.runId(), false);
+  }
+
+  private static CatalogFinishedException finished(String id, CatalogStatus status) {
+    return new CatalogFinishedException(
+        id,
+        status.words(),
+        "Its report: GET /api/catalogs/" + id + "/report. Start the catalog again under another id.");
+  }
+
+  /** The latest run under the id, or empty when none was ever started. */
+  public Optional<CatalogStatus> status(String catalogId) {
+    String id = requireValidId(catalogId);
+    try {
+      WorkflowExecutionDescription description =
+          client.newUntypedWorkflowStub(CatalogWorkflow.workflowId(id)).describe();
+      WorkflowExecution execution = description.getExecution();
+      return Optional.of(
+          new CatalogStatus(
+              execution.getWorkflowId(), execution.getRunId(), description.getStatus()));
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    } catch (WorkflowServiceException e) {
+      throw new CatalogUnavailableException(id, e);
+    }
+  }
+
+  /**
+   * @throws CatalogNotFoundException when no catalog was started under the id
+   * @throws CatalogUnavailableException when it does not answer
+   */
+  public CatalogProgress progress(String catalogId) {
+    String id = requireValidId(catalogId);
+    try {
+      return workflow(id).progress();
+    } catch (WorkflowNotFoundException e) {
+      throw new CatalogNotFoundException(id);
+    } catch (WorkflowQueryException | WorkflowServiceException e) {
+      throw new CatalogUnavailableException(id, e);
+    }
+  }
+
+  /** Stops starting products; those in progress go on. */
+  public CatalogProgress pause(String catalogId) {
+    return change(catalogId, "pause", CatalogWorkflow::pause);
+  }
+
+  public CatalogProgress resume(String catalogId) {
+    return change(catalogId, "resume", CatalogWorkflow::resume);
+  }
+
+  /** Starts nothing more and cancels every product in progress. */
+  public CatalogProgress cancel(String catalogId) {
+    return change(catalogId, "cancel", CatalogWorkflow::cancel);
+  }
+
+  private CatalogProgress change(
+      String catalogId, String change, Function<CatalogWorkflow, CatalogProgress> update) {
+    String id = requireValidId(catalogId);
+    try {
+      return update.apply(workflow(id));
+    } catch (WorkflowUpdateException e) {
+      throw new CatalogChangeRefusedException(id, change, Failures.rootMessage(e));
+    } catch (WorkflowNotFoundException e) {
+      CatalogStatus status = status(id).orElseThrow(() -> new CatalogNotFoundException(id));
+      throw new CatalogFinishedException(
+          id, status.words(), "A closed catalog cannot " + change + ".");
+    } catch (WorkflowServiceException e) {
+      throw new CatalogUnavailableException(id, e);
+    }
+  }
+
+  /**
+   * The report of a completed catalog.
+   *
+   * @throws CatalogNotFinishedException while it runs, or when it ended without a report
+   */
+  public CatalogReport report(String catalogId) {
+    String id = requireValidId(catalogId);
+    CatalogStatus status = status(id).orElseThrow(() -> new CatalogNotFoundException(id));
+    if (status.running()) {
+      CatalogProgress progress = progress(id);
+      throw new CatalogNotFinishedException(
+          "The catalog '"
+              + id
+              + "' is still running ("
+              + (progress.total() - progress.queued() - progress.inProgress())
+              + " of "
+              + progress.total()
+              + " products done); its report is written when it finishes.");
+    }
+    try {
+      return result(id).join().report();
+    } catch (CompletionException e) {
+      throw new CatalogNotFinishedException(
+          "The catalog '"
+              + id
+              + "' "
+              + status.words()
+              + " without a report: "
+              + Failures.rootMessage(e)
+              + ". Fix the cause and start it again under the same id.");
+    }
+  }
+
+  /** Completes with the catalog's result, following it through continue-as-new. */
+  public CompletableFuture<CatalogResult> result(String catalogId) {
+    return client
+        .newUntypedWorkflowStub(
+            CatalogWorkflow.workflowId(requireValidId(catalogId)), Optional.empty(), Optional.empty())
+        .getResultAsync(CatalogResult.class);
+  }
+
+  private CatalogWorkflow workflow(String id) {
+    return client.newWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(id));
+  }
+
+  private static String requireValidId(String id) {
+    if (!Identifier.CATALOG.isValid(id)) {
+      throw new InvalidCatalogRequestException(Identifier.CATALOG.describeInvalid(id));
+    }
+    return id;
+  }
+}

@@ -1,0 +1,264 @@
+package dev.facet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.facet.storage.ObjectStore;
+import dev.facet.testing.FakeShootWorkflow;
+import dev.facet.testing.InProcessStackTest;
+import dev.facet.testing.TestImages;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
+
+/** The catalog API against the in-process Temporal server and the stand-in shoot. */
+@InProcessStackTest
+class CatalogApiTest {
+
+  @LocalServerPort int port;
+  @Autowired ObjectStore store;
+  RestClient http;
+  String photo;
+
+  @BeforeEach
+  void setUp() {
+    http =
+        RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .defaultStatusHandler(status -> true, (request, response) -> {})
+            .build();
+    MultipartBodyBuilder body = new MultipartBodyBuilder();
+    body.part("photos", new ByteArrayResource(TestImages.jpeg(16, 16))).filename("front.jpg");
+    photo = JsonPath.read(multipart("/api/uploads", body).getBody(), "$[0].key");
+  }
+
+  @Test
+  void startsACatalogOnceAndTheSameIdAgainAnswersTheRunningOne() {
+    ResponseEntity<String> first = start("cat-start", products("CS-1", "CS-2"), Map.of());
+    ResponseEntity<String> second = start("cat-start", products("CS-1", "CS-2"), Map.of());
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(first.getHeaders().getLocation()).hasPath("/api/catalogs/cat-start");
+    assertThat((String) JsonPath.read(first.getBody(), "$.workflowId"))
+        .isEqualTo("catalog-cat-start");
+    assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat((String) JsonPath.read(second.getBody(), "$.runId"))
+        .isEqualTo(JsonPath.read(first.getBody(), "$.runId"));
+    assertThat(store.find("catalogs/cat-start/manifest.csv")).isPresent();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(FakeShootWorkflow.STARTS.keySet()).contains("CS-2"));
+    assertThat(FakeShootWorkflow.STARTS.get("CS-1")).hasValue(1);
+  }
+
+  @Test
+  void answersProgressAndTheProductsAwaitingAReviewer() {
+    start("cat-wait", products("CW-1", "CW-2", "FAIL-CW-3"), Map.of("policy", "manual"));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> progress = get("/api/catalogs/cat-wait");
+              assertThat(progress.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((Integer) JsonPath.read(progress.getBody(), "$.total")).isEqualTo(3);
+              assertThat((Integer) JsonPath.read(progress.getBody(), "$.awaitingHuman")).isEqualTo(2);
+              assertThat((Integer) JsonPath.read(progress.getBody(), "$.failed")).isEqualTo(1);
+            });
+    ResponseEntity<String> awaiting = get("/api/catalogs/cat-wait/awaiting");
+
+    assertThat(awaiting.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat((Integer) JsonPath.read(awaiting.getBody(), "$.count")).isEqualTo(2);
+    assertThat((List<String>) JsonPath.read(awaiting.getBody(), "$.products[*].sku"))
+        .containsExactlyInAnyOrder("CW-1", "CW-2");
+    assertThat((String) JsonPath.read(awaiting.getBody(), "$.products[0].decisionsUrl"))
+        .matches("/api/shoots/CW-[12]/decisions");
+    assertThat((String) JsonPath.read(get("/api/catalogs/cat-wait").getBody(), "$.failures[0].reason"))
+        .isEqualTo(FakeShootWorkflow.FAILURE);
+  }
+
+  @Test
+  void pausesResumesAndCancelsAndRefusesAChangeThatDoesNotFit() {
+    start("cat-ctl", products("CC-1", "CC-2"), Map.of("policy", "manual", "window", "1"));
+
+    ResponseEntity<String> paused = post("/api/catalogs/cat-ctl/pause");
+    ResponseEntity<String> pausedAgain = post("/api/catalogs/cat-ctl/pause");
+    ResponseEntity<String> resumed = post("/api/catalogs/cat-ctl/resume");
+    ResponseEntity<String> resumedAgain = post("/api/catalogs/cat-ctl/resume");
+    ResponseEntity<String> noReportYet = get("/api/catalogs/cat-ctl/report");
+    ResponseEntity<String> cancelled = post("/api/catalogs/cat-ctl/cancel");
+
+    assertThat(paused.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat((String) JsonPath.read(paused.getBody(), "$.status")).isEqualTo("paused");
+    assertProblem(pausedAgain, HttpStatus.CONFLICT);
+    assertThat(detail(pausedAgain))
+        .isEqualTo("The catalog 'cat-ctl' cannot pause: the catalog is already paused.");
+    assertThat((String) JsonPath.read(resumed.getBody(), "$.status")).isEqualTo("running");
+    assertProblem(resumedAgain, HttpStatus.CONFLICT);
+    assertThat(detail(resumedAgain)).contains("cannot resume: the catalog is not paused");
+    assertProblem(noReportYet, HttpStatus.CONFLICT);
+    assertThat(detail(noReportYet)).contains("is still running");
+    assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> report = get("/api/catalogs/cat-ctl/report");
+              assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((Integer) JsonPath.read(report.getBody(), "$.products")).isEqualTo(2);
+              assertThat((String) JsonPath.read(report.getBody(), "$.csv"))
+                  .isEqualTo("catalogs/cat-ctl/report.csv");
+            });
+    ResponseEntity<String> afterTheEnd = post("/api/catalogs/cat-ctl/pause");
+    assertProblem(afterTheEnd, HttpStatus.CONFLICT);
+    assertThat(detail(afterTheEnd)).contains("'cat-ctl' has already completed");
+    ResponseEntity<String> restart = start("cat-ctl", products("CC-1"), Map.of());
+    assertProblem(restart, HttpStatus.CONFLICT);
+    assertThat(detail(restart)).contains("Start the catalog again under another id");
+  }
+
+  @Test
+  void aFinishedCatalogAnswersItsReportKeys() {
+    start("cat-done", products("CD-1", "CD-2"), Map.of("policy", "auto"));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(get("/api/catalogs/cat-done/report").getStatusCode())
+                .isEqualTo(HttpStatus.OK));
+    ResponseEntity<String> report = get("/api/catalogs/cat-done/report");
+
+    String json = JsonPath.read(report.getBody(), "$.json");
+    assertThat(json).isEqualTo("catalogs/cat-done/report.json");
+    assertThat(new String(store.get(json), StandardCharsets.UTF_8))
+        .contains("\"sku\" : \"CD-1\"", "\"status\" : \"PUBLISHED\"");
+    assertThat((String) JsonPath.read(get("/api/catalogs/cat-done").getBody(), "$.status"))
+        .isEqualTo("finished");
+  }
+
+  @Test
+  void anUnreadableManifestIsABadRequestNamingTheLine() {
+    String json =
+        """
+        {"products": [
+          {"sku": "X-1", "name": "Ring",
+           "type": "ring" "metal": "gold"}
+        ]}
+        """;
+    ResponseEntity<String> response = start("cat-bad.json", null, json, Map.of());
+
+    assertProblem(response, HttpStatus.BAD_REQUEST);
+    assertThat((String) JsonPath.read(response.getBody(), "$.title")).isEqualTo("Unreadable manifest");
+    assertThat((List<String>) JsonPath.read(response.getBody(), "$.problems"))
+        .singleElement()
+        .asString()
+        .startsWith("line 3: not valid JSON");
+    assertProblem(start("notes.txt", "cat-bad", "sku\n", Map.of()), HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void productsThatBreakTheRulesAreUnprocessableWithEveryProblemAndLine() {
+    String csv =
+        """
+        sku,name,type,metal,photos
+        OK-1,Ring,ring,gold,%s@front
+        NO-2,Ring,ring,gold,uploads/nope/0@front
+        NO-3,Ring,ring,,%s
+        """
+            .formatted(photo, photo);
+    ResponseEntity<String> response = start("catalog.csv", "cat-rules", csv, Map.of());
+
+    assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat((List<String>) JsonPath.read(response.getBody(), "$.problems"))
+        .containsExactly(
+            "line 3: photo 'uploads/nope/0' is not in the object store; upload it with POST"
+                + " /api/uploads and use the key it answers",
+            "line 4: the metal is missing");
+    assertThat(get("/api/catalogs/cat-rules").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aBadIdPolicyOrWindowIsABadRequest() {
+    String manifest = products("BAD-1");
+
+    assertThat(detail(start("../x", manifest, Map.of()))).contains("'../x' is not a valid catalog id");
+    assertThat(detail(start("cat-p", manifest, Map.of("policy", "sometimes"))))
+        .contains("auto or manual, not 'sometimes'");
+    ResponseEntity<String> window = start("cat-w", manifest, Map.of("window", "0"));
+    assertProblem(window, HttpStatus.BAD_REQUEST);
+    assertThat(detail(window)).contains("window must be 1..1000, was 0");
+  }
+
+  @Test
+  void anUnknownCatalogIsNotFound() {
+    assertProblem(get("/api/catalogs/never-started"), HttpStatus.NOT_FOUND);
+    assertProblem(get("/api/catalogs/never-started/report"), HttpStatus.NOT_FOUND);
+    assertProblem(post("/api/catalogs/never-started/pause"), HttpStatus.NOT_FOUND);
+  }
+
+  private String products(String... skus) {
+    StringBuilder csv = new StringBuilder("sku,name,type,metal,photos\n");
+    for (String sku : skus) {
+      csv.append(sku).append(",Solitaire,ring,18k yellow gold,").append(photo).append("@front\n");
+    }
+    return csv.toString();
+  }
+
+  private ResponseEntity<String> start(String id, String csv, Map<String, String> params) {
+    return start("manifest.csv", id, csv, params);
+  }
+
+  private ResponseEntity<String> start(
+      String fileName, String id, String manifest, Map<String, String> params) {
+    MultipartBodyBuilder body = new MultipartBodyBuilder();
+    body.part("manifest", new ByteArrayResource(manifest.getBytes(StandardCharsets.UTF_8)))
+        .filename(fileName);
+    if (id != null) {
+      body.part("catalogId", id);
+    }
+    params.forEach(body::part);
+    return multipart("/api/catalogs", body);
+  }
+
+  private ResponseEntity<String> multipart(String path, MultipartBodyBuilder body) {
+    return http.post()
+        .uri(path)
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(body.build())
+        .retrieve()
+        .toEntity(String.class);
+  }
+
+  private ResponseEntity<String> get(String path) {
+    return http.get().uri(path).retrieve().toEntity(String.class);
+  }
+
+  private ResponseEntity<String> post(String path) {
+    return http.post().uri(path).retrieve().toEntity(String.class);
+  }
+
+  private static void assertProblem(ResponseEntity<String> response, HttpStatus status) {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+    assertThat(response.getHeaders().getContentType())
+        .isNotNull()
+        .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+    assertThat(detail(response)).isNotBlank();
+  }
+
+  private static String detail(ResponseEntity<String> response) {
+    return JsonPath.read(response.getBody(), "$.detail");
+  }
+}
