@@ -97,6 +97,7 @@ public class CatalogClient {
           start.policy(),
           start.window() != null ? start.window() : defaults.window(),
           defaults.startsPerRun(),
+          null,
           null);
     } catch (IllegalArgumentException e) {
       throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");

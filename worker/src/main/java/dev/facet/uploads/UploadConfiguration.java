@@ -1,5 +1,6 @@
 package dev.facet.uploads;
 
+import dev.facet.imaging.PhotoValidator;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
@@ -10,10 +11,10 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class UploadConfiguration {
 
-  /** The upload validation seam: swap in the imaging library's validator here. */
+  /** Uploads are checked by the same validator as the capture step. */
   @Bean
   UploadInspector uploadInspector() {
-    return new MagicBytesInspector();
+    return new ReferencePhotoInspector(new PhotoValidator());
   }
 
   /**

@@ -1,9 +1,8 @@
 package dev.facet.uploads;
 
 /**
- * Decides whether uploaded bytes are a photo Facet can work with. This is the single seam for
- * upload validation: {@link MagicBytesInspector} only recognises the format; the imaging library's
- * validator (decoding, resolution, blur, exposure) replaces it in {@link UploadConfiguration}.
+ * Decides whether uploaded bytes are a photo Facet can work with: the single seam for upload
+ * validation, {@link ReferencePhotoInspector} in production.
  */
 @FunctionalInterface
 public interface UploadInspector {

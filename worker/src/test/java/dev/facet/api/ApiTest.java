@@ -49,8 +49,8 @@ class ApiTest {
 
     @Test
     void storesPhotosUnderServerMadeKeysWithTheirAngles() {
-      byte[] front = TestImages.jpeg(40, 30);
-      byte[] side = TestImages.png(30, 40);
+      byte[] front = TestImages.photo("P01_capture_1.jpg");
+      byte[] side = TestImages.photoAsPng("P01_capture_3.jpg");
       ResponseEntity<String> response =
           upload(
               List.of(part(front, "ring-front.jpg"), part(side, "ring-side.png")),
@@ -75,7 +75,7 @@ class ApiTest {
     @Test
     void aPathTraversalFileNameDoesNotReachTheKey() {
       ResponseEntity<String> response =
-          upload(List.of(part(TestImages.jpeg(20, 20), "../../../etc/passwd.jpg")), List.of());
+          upload(List.of(part(TestImages.photo("P02_capture_1.jpg"), "../../../etc/passwd.jpg")), List.of());
 
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
       String key = JsonPath.read(response.getBody(), "$[0].key");
@@ -92,6 +92,24 @@ class ApiTest {
     }
 
     @Test
+    void refusesAPhotoThatCannotServeAsAReferenceWithTheReason() {
+      ResponseEntity<String> response =
+          upload(List.of(part(TestImages.photo("bad/blurred.jpg"), "ring.jpg")), List.of());
+
+      assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT);
+      assertThat(detail(response)).contains("ring.jpg", "blurr");
+    }
+
+    @Test
+    void refusesADecompressionBombBeforeDecodingIt() {
+      ResponseEntity<String> response =
+          upload(List.of(part(TestImages.photo("bad/bomb_100000x100000.png"), "bomb.jpg")), List.of());
+
+      assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT);
+      assertThat(detail(response)).contains("100000x100000");
+    }
+
+    @Test
     void refusesMorePhotosThanAllowed() {
       List<HttpPart> eleven =
           IntStream.range(0, 11)
@@ -105,12 +123,12 @@ class ApiTest {
 
     @Test
     void refusesAPhotoAboveTheSizeLimit() {
-      byte[] big = new byte[1_200_000];
+      byte[] big = new byte[3_200_000];
       System.arraycopy(TestImages.jpeg(8, 8), 0, big, 0, 3);
       ResponseEntity<String> response = upload(List.of(part(big, "huge.jpg")), List.of());
 
       assertProblem(response, HttpStatus.CONTENT_TOO_LARGE);
-      assertThat(detail(response)).contains("at most 1 MB");
+      assertThat(detail(response)).contains("at most 3 MB");
     }
 
     @Test
@@ -281,7 +299,7 @@ class ApiTest {
 
   private ResponseEntity<String> start(String sku, String approval) {
     ResponseEntity<String> uploaded =
-        upload(List.of(part(TestImages.jpeg(16, 16), "a.jpg")), List.of("front"));
+        upload(List.of(part(TestImages.photo("P01_capture_1.jpg"), "a.jpg")), List.of("front"));
     String key = JsonPath.read(uploaded.getBody(), "$[0].key");
     String body =
         """

@@ -40,7 +40,7 @@ class CatalogApiTest {
             .defaultStatusHandler(status -> true, (request, response) -> {})
             .build();
     MultipartBodyBuilder body = new MultipartBodyBuilder();
-    body.part("photos", new ByteArrayResource(TestImages.jpeg(16, 16))).filename("front.jpg");
+    body.part("photos", new ByteArrayResource(TestImages.photo("P01_capture_1.jpg"))).filename("front.jpg");
     photo = JsonPath.read(multipart("/api/uploads", body).getBody(), "$[0].key");
   }
 

@@ -176,8 +176,8 @@ class CatalogRunTest {
   }
 
   private CatalogFile catalog(String name, String csv) throws IOException {
-    Files.write(folder.resolve("front.jpg"), TestImages.jpeg(32, 32));
-    Files.write(folder.resolve("side.jpg"), TestImages.jpeg(32, 32));
+    Files.write(folder.resolve("front.jpg"), TestImages.photo("P01_capture_1.jpg"));
+    Files.write(folder.resolve("side.jpg"), TestImages.photo("P01_capture_3.jpg"));
     return CatalogFile.read(
         Files.writeString(folder.resolve(name), csv), Optional.empty(), Optional.empty());
   }

@@ -21,6 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
       "facet.temporal.mode=in-process",
       "facet.temporal.port=0",
       "facet.data=target/test-data/${random.uuid}",
-      "facet.uploads.max-file-size=1MB"
+      "facet.uploads.max-file-size=3MB"
     })
 public @interface InProcessStackTest {}

@@ -8,10 +8,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** Small real images for tests. */
+/**
+ * Images for tests: small drawn ones where the content does not matter, and the project's
+ * fixture photos where it must pass the reference-photo validator.
+ */
 public final class TestImages {
 
   private TestImages() {}
+
+  /** A seller-style fixture photo (JPEG) that passes validation, e.g. "P01_capture_1.jpg". */
+  public static byte[] photo(String name) {
+    return Fixtures.bytes(name);
+  }
+
+  /** The same photo re-encoded as PNG. */
+  public static byte[] photoAsPng(String name) {
+    try {
+      BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(photo(name)));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", bytes);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   public static byte[] jpeg(int width, int height) {
     return encode(width, height, "jpg");
