@@ -1,5 +1,6 @@
 package dev.facet.providers;
 
+import dev.facet.steps.Providers;
 import dev.facet.model.Candidate;
 import dev.facet.model.Reference;
 import dev.facet.providers.flux.FluxCheckpoint;

@@ -1,5 +1,6 @@
 package dev.facet.providers;
 
+import dev.facet.steps.Providers;
 import static dev.facet.providers.ProviderFailure.AUTH;
 import static dev.facet.providers.ProviderFailure.INVALID_REQUEST;
 import static dev.facet.providers.ProviderFailure.MODERATED;

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class StudioGenerator implements GenerationActivities {
 
-  public static final String PROVIDER = "studio";
+  public static final String PROVIDER = Providers.STUDIO;
   /** Candidates are stored as 4:4:4 JPEG at this quality: visually lossless, a fifth of a PNG. */
   static final float QUALITY = 0.95f;
 

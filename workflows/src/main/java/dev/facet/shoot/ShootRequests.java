@@ -1,6 +1,7 @@
 package dev.facet.shoot;
 
 import dev.facet.model.ShotSpec;
+import dev.facet.steps.Providers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,12 +59,26 @@ public final class ShootRequests {
         problems.add("shot name '" + shot.name() + "' appears twice");
       }
     }
-    if (request.policy().channels().isEmpty()) {
+    problems.addAll(policyProblems(request.policy()));
+    return problems;
+  }
+
+  /** Every problem with a policy, which a catalog applies to all its shoots. */
+  public static List<String> policyProblems(ShootPolicy policy) {
+    List<String> problems = new ArrayList<>();
+    if (policy.channels().isEmpty()) {
       problems.add("policy.channels must list at least one channel preset");
     }
-    if (request.policy().providers().isEmpty()) {
+    if (policy.providers().isEmpty()) {
       problems.add("policy.providers must list at least one generator");
     }
+    policy.providers().stream()
+        .filter(name -> !Providers.ALL.contains(name))
+        .forEach(
+            name ->
+                problems.add(
+                    "policy.providers names '" + name + "'; the generators are "
+                        + String.join(", ", Providers.ALL)));
     return problems;
   }
 

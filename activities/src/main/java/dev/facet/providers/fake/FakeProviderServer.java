@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.facet.providers.Json;
-import dev.facet.providers.Providers;
+import dev.facet.steps.Providers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -9,7 +9,7 @@ import dev.facet.providers.Json;
 import dev.facet.providers.ProviderErrors;
 import dev.facet.providers.ProviderException;
 import dev.facet.providers.ProviderHttp;
-import dev.facet.providers.Providers;
+import dev.facet.steps.Providers;
 import java.io.IOException;
 import java.util.Optional;
 import okhttp3.HttpUrl;

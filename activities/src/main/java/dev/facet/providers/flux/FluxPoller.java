@@ -2,7 +2,7 @@ package dev.facet.providers.flux;
 
 import dev.facet.providers.ProviderException;
 import dev.facet.providers.ProviderFailure;
-import dev.facet.providers.Providers;
+import dev.facet.steps.Providers;
 import java.time.Clock;
 import java.time.Instant;
 
