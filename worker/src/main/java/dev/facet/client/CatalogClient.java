@@ -6,8 +6,10 @@ import dev.facet.catalog.CatalogRequest;
 import dev.facet.catalog.CatalogResult;
 import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.catalogstore.CatalogKeys;
+import dev.facet.generators.ServedProviders;
 import dev.facet.manifest.Identifier;
 import dev.facet.manifest.ManifestFormat;
+import dev.facet.shoot.ShootRequests;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
@@ -23,6 +25,8 @@ import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -40,11 +44,17 @@ public class CatalogClient {
   private final WorkflowClient client;
   private final ObjectStore store;
   private final CatalogProperties defaults;
+  private final ServedProviders served;
 
-  public CatalogClient(WorkflowClient client, ObjectStore store, CatalogProperties defaults) {
+  public CatalogClient(
+      WorkflowClient client,
+      ObjectStore store,
+      CatalogProperties defaults,
+      ServedProviders served) {
     this.client = client;
     this.store = store;
     this.defaults = defaults;
+    this.served = served;
   }
 
   /**
@@ -89,19 +99,28 @@ public class CatalogClient {
     if (start.format() == null || start.manifest() == null) {
       throw new InvalidCatalogRequestException("A catalog needs a manifest, as CSV or JSON.");
     }
+    CatalogRequest request;
     try {
-      return new CatalogRequest(
-          id,
-          CatalogKeys.manifest(id, start.format()),
-          null,
-          start.policy(),
-          start.window() != null ? start.window() : defaults.window(),
-          defaults.startsPerRun(),
-          null,
-          null);
+      request =
+          new CatalogRequest(
+              id,
+              CatalogKeys.manifest(id, start.format()),
+              null,
+              start.policy(),
+              start.window() != null ? start.window() : defaults.window(),
+              defaults.startsPerRun(),
+              null,
+              null);
     } catch (IllegalArgumentException e) {
       throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");
     }
+    List<String> problems = new ArrayList<>(ShootRequests.policyProblems(request.policy()));
+    problems.addAll(served.problems(request.policy().providers()));
+    if (!problems.isEmpty()) {
+      throw new InvalidCatalogRequestException(
+          "The catalog cannot start: " + String.join("; ", problems) + ".");
+    }
+    return request;
   }
 
   private static WorkflowOptions startOptions(String id) {

@@ -1,11 +1,13 @@
 package dev.facet.client;
 
+import dev.facet.generators.ServedProviders;
 import dev.facet.manifest.Identifier;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootRequest;
+import dev.facet.shoot.ShootRequests;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.shoot.ShootState;
 import dev.facet.shoot.Stage;
@@ -23,6 +25,7 @@ import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -37,17 +40,20 @@ public class ShootClient {
 
   private final WorkflowClient client;
   private final ObjectStore store;
+  private final ServedProviders served;
 
-  public ShootClient(WorkflowClient client, ObjectStore store) {
+  public ShootClient(WorkflowClient client, ObjectStore store, ServedProviders served) {
     this.client = client;
     this.store = store;
+    this.served = served;
   }
 
   /**
    * Starts {@code shoot-<sku>}. A SKU has at most one running shoot; once it has finished, a new
    * one may start.
    *
-   * @throws InvalidShootRequestException without a product, with a bad SKU or without photos
+   * @throws InvalidShootRequestException without a product, with a bad SKU or without photos, or
+   *     breaking any other of {@link ShootRequests}' rules, or asking for an unserved provider
    * @throws UnknownPhotosException when a photo is not in the object store
    * @throws ShootAlreadyRunningException naming the running workflow
    */
@@ -61,6 +67,12 @@ public class ShootClient {
     if (request.photos().isEmpty()) {
       throw new InvalidShootRequestException(
           "The request needs at least one reference photo in \"photos\": [{\"key\":\"…\"}].");
+    }
+    List<String> problems = new ArrayList<>(ShootRequests.problems(request));
+    problems.addAll(served.problems(request.policy().providers()));
+    if (!problems.isEmpty()) {
+      throw new InvalidShootRequestException(
+          "The shoot cannot start: " + String.join("; ", problems) + ".");
     }
     List<String> missing =
         request.photos().stream()

@@ -2,13 +2,17 @@ package dev.facet.temporal;
 
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
+import dev.facet.catalogwatch.TemporalShootWatch;
 import dev.facet.shoot.ProductShootWorkflowImpl;
+import dev.facet.steps.GenerationActivities;
 import dev.facet.steps.StepActivities;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The product shoot and the catalog: their workflows, the catalog's I/O and every step but
@@ -19,10 +23,18 @@ final class ShootWorkers implements WorkerRegistration {
 
   private final ObjectStore store;
   private final WorkerProperties properties;
+  private final Map<String, GenerationActivities> paidGenerators;
 
-  ShootWorkers(ObjectStore store, WorkerProperties properties) {
+  /**
+   * @param paidGenerators the provider generators this worker serves besides the studio renderer
+   */
+  ShootWorkers(
+      ObjectStore store,
+      WorkerProperties properties,
+      Map<String, GenerationActivities> paidGenerators) {
     this.store = store;
     this.properties = properties;
+    this.paidGenerators = Map.copyOf(paidGenerators);
   }
 
   @Override
@@ -32,14 +44,15 @@ final class ShootWorkers implements WorkerRegistration {
     shoot.registerWorkflowImplementationTypes(
         ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
     shoot.registerActivitiesImplementations(steps.shootQueue().toArray());
-    shoot.registerActivitiesImplementations(new CatalogActivitiesImpl(store));
-    steps
-        .generators()
-        .forEach(
-            (provider, generator) ->
-                factory
-                    .newWorker(TaskQueues.generation(provider), generatorOptions(provider))
-                    .registerActivitiesImplementations(generator));
+    shoot.registerActivitiesImplementations(
+        new CatalogActivitiesImpl(store), new TemporalShootWatch(factory.getWorkflowClient()));
+    Map<String, GenerationActivities> generators = new LinkedHashMap<>(steps.generators());
+    generators.putAll(paidGenerators);
+    generators.forEach(
+        (provider, generator) ->
+            factory
+                .newWorker(TaskQueues.generation(provider), generatorOptions(provider))
+                .registerActivitiesImplementations(generator));
   }
 
   private WorkerOptions generatorOptions(String provider) {

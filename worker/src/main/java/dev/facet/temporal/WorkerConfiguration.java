@@ -1,5 +1,6 @@
 package dev.facet.temporal;
 
+import dev.facet.generators.ProviderGenerators;
 import dev.facet.storage.ObjectStore;
 import io.temporal.client.WorkflowClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class WorkerConfiguration {
 
   @Bean
-  WorkerRegistration shootWorkers(ObjectStore store, WorkerProperties properties) {
-    return new ShootWorkers(store, properties);
+  WorkerRegistration shootWorkers(
+      ObjectStore store, WorkerProperties properties, ProviderGenerators paid) {
+    return new ShootWorkers(store, properties, paid.byProvider());
   }
 
   @Bean

@@ -219,6 +219,32 @@ class ApiTest {
     }
 
     @Test
+    void aProviderWithoutAKeyIsABadRequestNamingTheSettingToFix() {
+      ResponseEntity<String> response = post("/api/shoots", withProviders("RING-005", "openai"));
+
+      assertProblem(response, HttpStatus.BAD_REQUEST);
+      assertThat(detail(response)).contains("'openai'", "FACET_PROVIDERS_OPENAI_API_KEY");
+    }
+
+    @Test
+    void anUnknownProviderIsABadRequestListingTheGenerators() {
+      ResponseEntity<String> response = post("/api/shoots", withProviders("RING-006", "midjourney"));
+
+      assertProblem(response, HttpStatus.BAD_REQUEST);
+      assertThat(detail(response)).contains("'midjourney'", "studio, openai, flux");
+    }
+
+    private String withProviders(String sku, String provider) {
+      ResponseEntity<String> uploaded =
+          upload(List.of(part(TestImages.photo("P01_capture_1.jpg"), "a.jpg")), List.of("front"));
+      String key = JsonPath.read(uploaded.getBody(), "$[0].key");
+      return """
+          {"product":{"sku":"%s","name":"Ring","type":"ring","metal":"18k yellow gold"},
+           "photos":[{"key":"%s"}],"policy":{"providers":["%s","studio"]}}"""
+          .formatted(sku, key, provider);
+    }
+
+    @Test
     void anUnknownShootIsNotFound() {
       ResponseEntity<String> response = get("/api/shoots/NEVER-STARTED");
 

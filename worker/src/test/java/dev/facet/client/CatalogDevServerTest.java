@@ -17,6 +17,7 @@ import dev.facet.temporal.DevServer;
 import dev.facet.temporal.SearchAttributeRegistrar;
 import dev.facet.temporal.TemporalCli;
 import dev.facet.testing.EmbeddedS3Extension;
+import dev.facet.generators.ServedProviders;
 import dev.facet.testing.FakeShootWorkers;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.TestImages;
@@ -102,7 +103,8 @@ class CatalogDevServerTest {
   @Test
   void fiftyProductsAreEachShotOnceAcrossContinueAsNewAndReportedOnce() throws Exception {
     CatalogClient catalogs =
-        new CatalogClient(client, s3.store(), new CatalogProperties(null, 20));
+        new CatalogClient(
+            client, s3.store(), new CatalogProperties(null, 20), ServedProviders.elsewhere());
     CatalogStart start =
         new CatalogStart(CATALOG, ManifestFormat.JSON, manifest(), ShootPolicy.Approval.AUTO, 8);
 

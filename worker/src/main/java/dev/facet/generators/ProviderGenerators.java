@@ -1,0 +1,73 @@
+package dev.facet.generators;
+
+import dev.facet.providers.ApiKey;
+import dev.facet.providers.FluxGenerator;
+import dev.facet.providers.OpenAiGenerator;
+import dev.facet.providers.flux.FluxClient;
+import dev.facet.providers.flux.FluxOptions;
+import dev.facet.providers.flux.FluxSettings;
+import dev.facet.providers.openai.OpenAiImageOptions;
+import dev.facet.providers.openai.OpenAiImagesClient;
+import dev.facet.providers.openai.OpenAiPrices;
+import dev.facet.providers.openai.OpenAiSettings;
+import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.Providers;
+import dev.facet.storage.ObjectStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The paid generators whose keys are configured, by provider name. */
+public final class ProviderGenerators {
+
+  private final Map<String, GenerationActivities> byProvider;
+
+  private ProviderGenerators(Map<String, GenerationActivities> byProvider) {
+    this.byProvider = Map.copyOf(byProvider);
+  }
+
+  public Map<String, GenerationActivities> byProvider() {
+    return byProvider;
+  }
+
+  /**
+   * @throws IllegalArgumentException when a configured provider's options are unusable, e.g. an
+   *     OpenAI model and size without a known price: better to refuse to start than to bill blind
+   */
+  public static ProviderGenerators create(
+      ObjectStore store, ProviderProperties properties) {
+    Map<String, GenerationActivities> generators = new LinkedHashMap<>();
+    if (properties.openai().configured()) {
+      generators.put(Providers.OPENAI, openAi(store, properties.openai()));
+    }
+    if (properties.flux().configured()) {
+      generators.put(Providers.FLUX, flux(store, properties.flux()));
+    }
+    return new ProviderGenerators(generators);
+  }
+
+  private static OpenAiGenerator openAi(ObjectStore store, ProviderProperties.OpenAi config) {
+    OpenAiSettings settings = OpenAiSettings.of(config.baseUrl(), new ApiKey(config.apiKey()));
+    OpenAiImageOptions defaults = OpenAiImageOptions.defaults();
+    OpenAiImageOptions options =
+        new OpenAiImageOptions(
+            config.model(),
+            config.size(),
+            config.quality(),
+            defaults.background(),
+            defaults.outputFormat(),
+            defaults.outputCompression(),
+            config.inputFidelity() != null ? config.inputFidelity() : defaults.inputFidelity(),
+            defaults.moderation(),
+            defaults.sendMask(),
+            config.pricePerImageUsd());
+    return new OpenAiGenerator(
+        store, new OpenAiImagesClient(settings), options, OpenAiPrices.load());
+  }
+
+  private static FluxGenerator flux(ObjectStore store, ProviderProperties.Flux config) {
+    FluxSettings settings = FluxSettings.of(config.baseUrl(), new ApiKey(config.apiKey()));
+    FluxOptions options =
+        new FluxOptions(config.model(), config.width(), config.height(), null, null, null, null);
+    return new FluxGenerator(store, new FluxClient(settings), options);
+  }
+}
