@@ -30,7 +30,8 @@ class ProvidersIT {
     try (DevServer temporal = RealStack.devServer(data.resolve("temporal"));
         FakeProviderServer providers = FakeProviderServer.start()) {
       // Kontext [pro] costs 4 credits: two of the four variants fit, the others get a 402.
-      providers.bfl().credits(8);
+      providers.bfl().apiKey("test-bfl-key").credits(8);
+      providers.openAi().apiKey("test-openai-key");
       int apiPort = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
       try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
