@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.providers.fake.FakeProviderServer;
+import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.temporal.DevServer;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProvidersIT {
 
+  private static final String FLUX_KEY = "bfl-test-5f0c1e";
+  private static final String OPENAI_KEY = "sk-test-9a4d27";
+
   @TempDir Path data;
 
   @Test
@@ -30,8 +35,8 @@ class ProvidersIT {
     try (DevServer temporal = RealStack.devServer(data.resolve("temporal"));
         FakeProviderServer providers = FakeProviderServer.start()) {
       // Kontext [pro] costs 4 credits: two of the four variants fit, the others get a 402.
-      providers.bfl().apiKey("test-bfl-key").credits(8);
-      providers.openAi().apiKey("test-openai-key");
+      providers.bfl().apiKey(FLUX_KEY).credits(8);
+      providers.openAi().apiKey(OPENAI_KEY);
       int apiPort = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
       try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
@@ -40,9 +45,9 @@ class ProvidersIT {
           "--facet.store.embedded-port=" + RealStack.freePort(),
           "--facet.temporal.mode=external",
           "--facet.temporal.address=" + temporal.target(),
-          "--facet.providers.flux.api-key=test-bfl-key",
+          "--facet.providers.flux.api-key=" + FLUX_KEY,
           "--facet.providers.flux.base-url=" + providers.bflBaseUrl(),
-          "--facet.providers.openai.api-key=test-openai-key",
+          "--facet.providers.openai.api-key=" + OPENAI_KEY,
           "--facet.providers.openai.base-url=" + providers.openAiBaseUrl())) {
         api.awaitUp();
 
@@ -65,6 +70,14 @@ class ProvidersIT {
         assertThat(waiting.get("costUsd").asDouble()).isPositive();
         System.out.printf("%s: candidates by provider %s, billed %s, cost $%.2f%n",
             sku, byProvider, providers.billed(), waiting.get("costUsd").asDouble());
+
+        // The keys reach the providers and nothing else: not the history, not the log.
+        String history =
+            RealStack.client(temporal).fetchHistory(ProductShootWorkflow.workflowId(sku)).toJson(false);
+        assertThat(history).contains("flux").doesNotContain(FLUX_KEY, OPENAI_KEY);
+        assertThat(Files.readString(data.resolve("serve.log")))
+            .contains("provider flux is unusable")
+            .doesNotContain(FLUX_KEY, OPENAI_KEY);
       }
     }
   }
