@@ -7,21 +7,31 @@ import dev.facet.cli.RunOptions;
 import dev.facet.cli.Terminal;
 import dev.facet.cli.UsageException;
 import dev.facet.manifest.ManifestException;
+import dev.facet.providers.fake.FakeProviderServer;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Facet's one executable: {@code run}, {@code serve}, {@code worker} or {@code help}. */
+/**
+ * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code fake-providers} or
+ * {@code help}.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class FacetApplication {
 
   static final int USAGE_ERROR = 2;
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals(Invocation.FAKE_PROVIDERS)) {
+      // Not Facet itself: the stand-in for the paid APIs, for trying provider settings offline.
+      FakeProviderServer.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     Invocation invocation;
     try {
       invocation = Invocation.parse(args);

@@ -20,6 +20,9 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     HELP
   }
 
+  /** The fake provider server's command, handled before any parsing: its flags are its own. */
+  public static final String FAKE_PROVIDERS = "fake-providers";
+
   public static final String USAGE =
       """
       Facet turns a jewelry seller's reference photos into marketplace-ready product images.
@@ -36,6 +39,10 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
                   shows its results.
         serve     Run the HTTP API (/api/...) and the worker until stopped.
         worker    Run the worker only, without a web server.
+        fake-providers [--port 8089] [--bfl-error-rate server_error=0.2] [--help]
+                  Serve stand-ins for the OpenAI and BFL APIs that follow their contracts,
+                  errors included, and count what they would bill; point
+                  facet.providers.*.base-url at them to try a provider set-up offline.
         help      Show this text.
 
       Any --name=value is a Spring property, for example:
