@@ -5,24 +5,35 @@ import dev.facet.catalog.CatalogItem;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.catalog.ManifestPage;
 import dev.facet.catalog.ProductOutcome;
+import dev.facet.consistency.CollectionConsistency;
+import dev.facet.consistency.Look;
+import dev.facet.consistency.LookMeasurer;
 import dev.facet.manifest.Manifest;
 import dev.facet.manifest.ManifestEntry;
 import dev.facet.manifest.ManifestException;
+import dev.facet.model.ChannelImage;
 import dev.facet.model.ImageRef;
 import dev.facet.model.ReferencePhoto;
+import dev.facet.shoot.Stage;
 import dev.facet.storage.MissingObjectException;
 import dev.facet.storage.ObjectStore;
 import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The catalog's I/O over the object store: manifest pages in (photos are object keys), one outcome
@@ -39,8 +50,14 @@ public class CatalogActivitiesImpl implements CatalogActivities {
   /** Outcomes read at once: a 10,000-product report must fit the activity's timeout on real S3. */
   private static final int PARALLEL_READS = 16;
 
+  /** The channel whose image is measured for the consistency report. */
+  private static final String MEASURED_CHANNEL = "master";
+
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogActivitiesImpl.class);
+
   private final ObjectStore store;
   private final ManifestCache manifests;
+  private final LookMeasurer looks = new LookMeasurer();
 
   public CatalogActivitiesImpl(ObjectStore store) {
     this.store = store;
@@ -90,11 +107,40 @@ public class CatalogActivitiesImpl implements CatalogActivities {
         key(() -> CatalogKeys.outcome(outcome.catalogId(), outcome.sku())),
         CatalogJson.write(outcome),
         "application/json");
+    if (outcome.status() == Stage.PUBLISHED) {
+      heroPhoto(outcome).ifPresent(hero -> recordLook(outcome, hero));
+    }
+  }
+
+  /** The first shot's master image (the backdrop is the style's own there), else its first. */
+  private static Optional<ImageRef> heroPhoto(ProductOutcome outcome) {
+    return outcome.finals().stream()
+        .filter(image -> image.channel().equals(MEASURED_CHANNEL))
+        .findFirst()
+        .or(() -> outcome.finals().stream().findFirst())
+        .map(ChannelImage::image);
+  }
+
+  private void recordLook(ProductOutcome outcome, ImageRef hero) {
+    Look look;
+    try {
+      look = looks.measure(outcome.sku(), hero.key(), store.get(hero.key()));
+    } catch (IOException | IllegalArgumentException | MissingObjectException e) {
+      // The product is published either way; the report compares the products it could measure.
+      LOG.warn("Cannot measure the look of {} ({}): {}", outcome.sku(), hero.key(), e.getMessage());
+      return;
+    }
+    store.put(
+        CatalogKeys.look(outcome.catalogId(), outcome.sku()),
+        CatalogJson.write(look),
+        "application/json");
   }
 
   @Override
   public CatalogReport writeReport(String catalogId) {
-    Map<String, ProductOutcome> outcomes = outcomes(key(() -> CatalogKeys.outcomes(catalogId)));
+    Map<String, ProductOutcome> outcomes = new HashMap<>();
+    readAll(key(() -> CatalogKeys.outcomes(catalogId)), ProductOutcome.class)
+        .forEach(outcome -> outcomes.put(outcome.sku(), outcome));
     List<ReportRow> rows =
         CatalogKeys.findManifest(store, catalogId)
             .map(manifestKey -> inManifestOrder(readable(manifestKey), outcomes))
@@ -106,7 +152,8 @@ public class CatalogActivitiesImpl implements CatalogActivities {
         store.put(
             CatalogKeys.reportJson(catalogId),
             CatalogJson.write(
-                new CatalogReportDocument(catalogId, rows.size(), statuses, cost, rows)),
+                new CatalogReportDocument(
+                    catalogId, rows.size(), statuses, cost, rows, consistency(catalogId, rows))),
             "application/json");
     ImageRef csv = store.put(CatalogKeys.reportCsv(catalogId), ReportCsv.write(rows), "text/csv");
     return new CatalogReport(csv, json, rows.size());
@@ -137,25 +184,40 @@ public class CatalogActivitiesImpl implements CatalogActivities {
         .toList();
   }
 
-  private Map<String, ProductOutcome> outcomes(String prefix) {
+  /** Compares the looks of the products the report lists as published. */
+  private CollectionConsistency consistency(String catalogId, List<ReportRow> rows) {
+    Set<String> published =
+        rows.stream()
+            .filter(row -> row.status().equals(Stage.PUBLISHED.name()))
+            .map(ReportRow::sku)
+            .collect(Collectors.toSet());
+    List<Look> compared =
+        readAll(CatalogKeys.looks(catalogId), Look.class).stream()
+            .filter(look -> published.contains(look.sku()))
+            .sorted(Comparator.comparing(Look::sku))
+            .toList();
+    return CollectionConsistency.of(compared, CollectionConsistency.Tolerances.defaults());
+  }
+
+  /** Every JSON object under the prefix, read in parallel. */
+  private <T> List<T> readAll(String prefix, Class<T> type) {
     List<String> keys = store.list(prefix);
     ExecutorService reads = Executors.newFixedThreadPool(PARALLEL_READS);
     try {
-      List<Future<ProductOutcome>> pending = new ArrayList<>();
+      List<Future<T>> pending = new ArrayList<>();
       for (String key : keys) {
-        pending.add(reads.submit(() -> CatalogJson.read(store.get(key), ProductOutcome.class)));
+        pending.add(reads.submit(() -> CatalogJson.read(store.get(key), type)));
       }
-      Map<String, ProductOutcome> outcomes = new HashMap<>();
-      for (Future<ProductOutcome> read : pending) {
-        ProductOutcome outcome = read.get();
-        outcomes.put(outcome.sku(), outcome);
+      List<T> all = new ArrayList<>();
+      for (Future<T> read : pending) {
+        all.add(read.get());
       }
-      return outcomes;
+      return all;
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot read the outcomes under " + prefix, e.getCause());
+      throw new IllegalStateException("Cannot read the objects under " + prefix, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading the outcomes", e);
+      throw new IllegalStateException("Interrupted while reading " + prefix, e);
     } finally {
       reads.shutdownNow();
     }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Where a catalog keeps its objects: {@code catalogs/<id>/manifest.<csv|json>}, {@code
- * catalogs/<id>/outcomes/<sku>.json} and {@code catalogs/<id>/report.<csv|json>}. Ids and SKUs are
+ * catalogs/<id>/outcomes/<sku>.json}, {@code catalogs/<id>/looks/<sku>.json} and {@code
+ * catalogs/<id>/report.<csv|json>}. Ids and SKUs are
  * checked here, because they become parts of keys.
  */
 public final class CatalogKeys {
@@ -34,6 +35,18 @@ public final class CatalogKeys {
       throw new IllegalArgumentException(Identifier.SKU.describeInvalid(sku));
     }
     return outcomes(catalogId) + sku + ".json";
+  }
+
+  /** How each published product's hero photo looks, for the consistency report. */
+  public static String looks(String catalogId) {
+    return folder(catalogId) + "looks/";
+  }
+
+  public static String look(String catalogId, String sku) {
+    if (!Identifier.SKU.isValid(sku)) {
+      throw new IllegalArgumentException(Identifier.SKU.describeInvalid(sku));
+    }
+    return looks(catalogId) + sku + ".json";
   }
 
   public static String reportCsv(String catalogId) {

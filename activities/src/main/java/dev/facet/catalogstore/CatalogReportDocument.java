@@ -1,5 +1,6 @@
 package dev.facet.catalogstore;
 
+import dev.facet.consistency.CollectionConsistency;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,15 @@ import java.util.TreeMap;
  *
  * @param statuses how many products ended in each status
  * @param rows one per product, in manifest order
+ * @param consistency how alike the published products look, with those to re-shoot
  */
 public record CatalogReportDocument(
     String catalogId,
     int products,
     Map<String, Integer> statuses,
     double costUsd,
-    List<ReportRow> rows) {
+    List<ReportRow> rows,
+    CollectionConsistency consistency) {
 
   public CatalogReportDocument {
     statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));

@@ -8,6 +8,8 @@ import dev.facet.catalog.CatalogItem;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.catalog.ManifestPage;
 import dev.facet.catalog.ProductOutcome;
+import dev.facet.consistency.CollectionConsistency;
+import dev.facet.imaging.StudioRenderer;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.ImageRef;
@@ -17,6 +19,8 @@ import dev.facet.model.ReferencePhoto;
 import dev.facet.shoot.Stage;
 import dev.facet.storage.ObjectStore;
 import dev.facet.testing.EmbeddedS3Extension;
+import dev.facet.testing.Fixtures;
+import dev.facet.testing.StudioShots;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -222,6 +226,34 @@ class CatalogActivitiesImplTest {
     assertThat(CatalogReportDocument.fromJson(s3.store().get(report.json().key())).rows())
         .extracting(ReportRow::line, ReportRow::sku)
         .containsExactly(tuple(0, "A-1"), tuple(0, "B-2"));
+  }
+
+  @Test
+  void theReportComparesHowThePublishedProductsLookAndFlagsTheOneThatStrays() {
+    List<String> captures = Fixtures.firstCaptures().subList(0, 4);
+    for (String capture : captures) {
+      StudioRenderer.Look look =
+          capture.equals(captures.get(3))
+              ? new StudioRenderer.Look(StudioShots.WHITE.backdrop(), 5500, 0.55, false)
+              : StudioShots.WHITE;
+      String sku = capture.substring(0, 3);
+      s3.store().put("out/" + sku + "/hero-master.png", StudioShots.jpeg(capture, look), "image/jpeg");
+      activities.recordOutcome(published(sku));
+    }
+
+    CatalogReport report = activities.writeReport(catalog);
+
+    CollectionConsistency consistency =
+        CatalogReportDocument.fromJson(s3.store().get(report.json().key())).consistency();
+    assertThat(consistency.products()).isEqualTo(4);
+    assertThat(consistency.outliers())
+        .singleElement()
+        .satisfies(
+            outlier -> {
+              assertThat(outlier.sku()).isEqualTo("P04");
+              assertThat(outlier.image()).isEqualTo("out/P04/hero-master.png");
+              assertThat(outlier.reasons()).singleElement().asString().startsWith("product scale");
+            });
   }
 
   private ProductOutcome published(String sku) {

@@ -11,6 +11,7 @@ import dev.facet.client.CatalogStarted;
 import dev.facet.client.CatalogStatus;
 import dev.facet.client.Failures;
 import dev.facet.client.ShootClient;
+import dev.facet.consistency.CollectionConsistency;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
 import dev.facet.storage.ObjectStore;
@@ -233,5 +234,10 @@ public class CatalogRun {
             report.csv().key(),
             report.json().key(),
             String.join(" and ", copies));
+    CollectionConsistency consistency =
+        CatalogReportDocument.fromJson(store.get(report.json().key())).consistency();
+    if (consistency != null) {
+      terminal.out().println(RunReport.consistency(consistency));
+    }
   }
 }

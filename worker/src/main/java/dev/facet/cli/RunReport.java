@@ -1,11 +1,14 @@
 package dev.facet.cli;
 
 import dev.facet.catalogstore.ReportRow;
+import dev.facet.consistency.CollectionConsistency;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The end of a {@code run}: every finished image with its file, then the totals. */
 final class RunReport {
@@ -46,6 +49,35 @@ final class RunReport {
         outcome.products() - outcome.published(),
         count(outcome.images().size(), "image"),
         words(wallTime));
+  }
+
+  /** One line on how alike the published products look, naming those to re-shoot. */
+  static String consistency(CollectionConsistency consistency) {
+    if (consistency.products() == 0) {
+      return "Consistency: no published product could be compared.";
+    }
+    if (consistency.outliers().isEmpty()) {
+      return String.format(
+          Locale.ROOT,
+          "Consistency: the %s look alike (backdrop L* %.1f-%.1f, %.0f-%.0f K, product scale"
+              + " %.2f-%.2f).",
+          count(consistency.products(), "published product"),
+          consistency.backdropLightness().min(),
+          consistency.backdropLightness().max(),
+          consistency.backdropKelvin().min(),
+          consistency.backdropKelvin().max(),
+          consistency.productScale().min(),
+          consistency.productScale().max());
+    }
+    return "Consistency: "
+        + consistency.outliers().size()
+        + " of "
+        + count(consistency.products(), "published product")
+        + " stray from the set; re-shoot "
+        + consistency.outliers().stream()
+            .map(o -> o.sku() + " (" + String.join(", ", o.reasons()) + ")")
+            .collect(Collectors.joining("; "))
+        + ".";
   }
 
   private static String[] notPublished(String sku, String status, String why) {
