@@ -195,7 +195,12 @@ public final class FluxGenerator implements GenerationActivities {
         inputImage =
             Base64.getEncoder().encodeToString(candidates.read(references.get(0).image(), attempt));
       }
-      return new FluxJob(request.prompt().prompt(), inputImage, seed(request), options);
+      String style =
+          StyleReference.present(request)
+              ? Base64.getEncoder().encodeToString(candidates.read(request.styleReference(), attempt))
+              : null;
+      return new FluxJob(
+          StyleReference.prompt(request, style != null), inputImage, style, seed(request), options);
     }
 
     /** Every task this variant has cost, earlier attempts included: the candidate's price. */

@@ -2,6 +2,7 @@ package dev.facet.providers;
 
 import dev.facet.steps.Providers;
 import dev.facet.model.Candidate;
+import dev.facet.model.ImageRef;
 import dev.facet.model.Reference;
 import dev.facet.providers.openai.EditMasks;
 import dev.facet.providers.openai.InputImage;
@@ -69,14 +70,15 @@ public final class OpenAiGenerator implements GenerationActivities {
   }
 
   private OpenAiImage call(GenerateRequest request, int attempt) {
-    String prompt = request.prompt().prompt();
     List<Reference> references = GeneratedCandidates.forShot(request);
     if (references.isEmpty()) {
-      return client.generate(prompt, options);
+      // Generations take no images, so no style reference either.
+      return client.generate(request.prompt().prompt(), options);
     }
+    boolean withStyle = StyleReference.present(request);
+    int room = OpenAiImagesClient.MAX_EDIT_IMAGES - (withStyle ? 1 : 0);
     List<InputImage> images = new ArrayList<>();
-    for (Reference reference :
-        references.subList(0, Math.min(references.size(), OpenAiImagesClient.MAX_EDIT_IMAGES))) {
+    for (Reference reference : references.subList(0, Math.min(references.size(), room))) {
       images.add(
           new InputImage(
               "reference-" + reference.index() + ".jpg",
@@ -92,7 +94,15 @@ public final class OpenAiGenerator implements GenerationActivities {
               EditMasks.fromProductMask(candidates.read(first.mask(), attempt)),
               "image/png");
     }
-    return client.edit(prompt, images, mask, options);
+    if (withStyle) {
+      ImageRef style = request.styleReference();
+      images.add(
+          new InputImage(
+              "style-reference.jpg",
+              candidates.read(style, attempt),
+              style.mediaType() == null ? "image/jpeg" : style.mediaType()));
+    }
+    return client.edit(StyleReference.prompt(request, withStyle), images, mask, options);
   }
 
   private void ledger(String outcome, String requestId, String candidateId) {

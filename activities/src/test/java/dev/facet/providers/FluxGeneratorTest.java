@@ -62,6 +62,16 @@ class FluxGeneratorTest {
   }
 
   @Test
+  void theCollectionsStyleReferenceIsKontextsSecondInputImage() {
+    worker(null).stub.generate(shoot.withStyleReference("flux", 1));
+
+    var sent = fake.bfl().lastSubmit();
+    assertThat(sent.model()).isEqualTo("flux-kontext-pro");
+    assertThat(sent.fields()).contains("input_image", "input_image_2");
+    assertThat(sent.prompt()).contains("The last image shows the collection's style");
+  }
+
+  @Test
   void editsTheReferencePhotoAndStoresTheCandidate() {
     Worker worker = worker(null);
 

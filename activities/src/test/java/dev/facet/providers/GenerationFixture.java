@@ -21,8 +21,10 @@ final class GenerationFixture {
 
   private final ShootKeys keys = ShootKeys.of("shoot-ring-1", UUID.randomUUID().toString());
   private final List<Reference> references;
+  private final ObjectStore store;
 
   GenerationFixture(ObjectStore store) {
+    this.store = store;
     Lab gold = new Lab(75.4, 5.0, 50.8);
     // Stored side first, so the test sees the generator put the shot's angle first.
     Reference side =
@@ -58,6 +60,15 @@ final class GenerationFixture {
         null, front.productBox(), front.fill(), front.metal(), front.sharpness(), List.of());
     return new GenerateRequest(r.keys(), r.round(), r.shot(), r.variant(), r.prompt(),
         List.of(gone), r.signature(), r.style(), provider);
+  }
+
+  /** A request of a catalog that has its style reference: the approved hero of an earlier piece. */
+  GenerateRequest withStyleReference(String provider, int variant) {
+    GenerateRequest r = request(provider, variant);
+    ImageRef style =
+        store.put("shoots/shoot-EARLIER/r1/hero-master.jpg", Fixtures.referenceFront(), "image/jpeg", 512, 512);
+    return new GenerateRequest(r.keys(), r.round(), r.shot(), r.variant(), r.prompt(),
+        r.references(), r.signature(), r.style(), provider, style);
   }
 
   GenerateRequest withoutReferences(String provider, int variant) {

@@ -83,6 +83,18 @@ class OpenAiGeneratorTest {
   }
 
   @Test
+  void theCollectionsStyleReferenceGoesLastWithASentenceSayingWhatItIsFor() {
+    generator(OpenAiImageOptions.defaults()).generate(shoot.withStyleReference("openai", 1));
+
+    var sent = fake.openAi().lastRequest();
+    assertThat(sent.fileFieldNames()).containsExactly("image[]", "image[]", "image[]");
+    assertThat(sent.files().get(2).filename()).isEqualTo("style-reference.jpg");
+    assertThat(sent.fields().get("prompt"))
+        .startsWith(shoot.request("openai", 1).prompt().prompt())
+        .contains("The last image shows the collection's style");
+  }
+
+  @Test
   void theMaskIsSentWhenConfigured() {
     generator(OpenAiImageOptions.defaults().withMask(true)).generate(shoot.request("openai", 1));
 

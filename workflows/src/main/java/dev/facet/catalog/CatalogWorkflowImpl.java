@@ -132,7 +132,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
       startsThisRun++;
       ProductShootWorkflow shoot = Workflow.newChildWorkflowStub(ProductShootWorkflow.class, childOptions(sku));
       Async.function(shoot::run, new ShootRequest(item.product(), item.photos(), request.style(),
-          request.policy(), request.catalogId()));
+          request.policy(), request.catalogId(), state.styleReference));
       starts.add(Workflow.getWorkflowExecution(shoot));
       skus.add(sku);
     }

@@ -100,7 +100,8 @@ final class CandidateGeneration {
         Candidate candidate = steps
             .stub(GenerationActivities.class, ShootActivityOptions.generate(provider), "generate " + attempt)
             .generate(new GenerateRequest(keys, record.round, shot, variant, prompt,
-                record.references, record.signature, request.style(), provider));
+                record.references, record.signature, request.style(), provider,
+                request.styleReference()));
         chain.settle(provider, candidate.costUsd());
         record.succeeded("generate", attempt, candidate.attempts());
         return candidate;

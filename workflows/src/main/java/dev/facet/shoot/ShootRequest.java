@@ -1,5 +1,6 @@
 package dev.facet.shoot;
 
+import dev.facet.model.ImageRef;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.model.StyleGuide;
@@ -14,13 +15,26 @@ import java.util.List;
  * @param style the collection's look; the white studio look when absent
  * @param policy how decisions are taken; {@link ShootPolicy#defaults()} when absent
  * @param catalogId the catalog this shoot belongs to, or empty
+ * @param styleReference the collection's first approved hero image, or {@code null}: generators
+ *     that take extra images are shown it, so the collection looks like one set
  */
 public record ShootRequest(
     ProductSpec product,
     List<ReferencePhoto> photos,
     StyleGuide style,
     ShootPolicy policy,
-    String catalogId) {
+    String catalogId,
+    ImageRef styleReference) {
+
+  /** A shoot without a style reference. */
+  public ShootRequest(
+      ProductSpec product,
+      List<ReferencePhoto> photos,
+      StyleGuide style,
+      ShootPolicy policy,
+      String catalogId) {
+    this(product, photos, style, policy, catalogId, null);
+  }
 
   public ShootRequest {
     photos = photos == null ? List.of() : List.copyOf(photos);

@@ -69,6 +69,23 @@ class CatalogWorkflowTest {
   }
 
   @Test
+  void theFirstPublishedHeroIsTheStyleReferenceOfEveryShootStartedAfterItAcrossRuns() {
+    startWorker(5, Set.of());
+
+    catalog("set").run(request("set", 1, 2));
+
+    String first = FakeCatalogActivities.sku(0);
+    assertThat(FakeShoot.styleReferences).hasSize(5).containsEntry(first, "none");
+    assertThat(FakeShoot.styleReferences)
+        .allSatisfy(
+            (sku, style) -> {
+              if (!sku.equals(first)) {
+                assertThat(style).isEqualTo(FakeShoot.hero(first).key());
+              }
+            });
+  }
+
+  @Test
   void failingProductsAndBadRowsNeverFailTheCatalog() {
     startWorker(12, Set.of(5));
     FakeShoot.failing.add(FakeCatalogActivities.sku(7));

@@ -1,5 +1,6 @@
 package dev.facet.catalog;
 
+import dev.facet.model.ImageRef;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ProductShootWorkflow;
@@ -58,6 +59,8 @@ public class FakeShoot implements ProductShootWorkflow {
   static final Set<String> failing = ConcurrentHashMap.newKeySet();
   static final Set<String> cancelled = ConcurrentHashMap.newKeySet();
   static final AtomicInteger signalsLost = new AtomicInteger();
+  /** The style reference each shoot was started with, "none" for none. */
+  static final Map<String, String> styleReferences = new ConcurrentHashMap<>();
 
   /** Shoots that end without telling their catalog. */
   static final Set<String> silent = ConcurrentHashMap.newKeySet();
@@ -71,6 +74,12 @@ public class FakeShoot implements ProductShootWorkflow {
     cancelled.clear();
     silent.clear();
     signalsLost.set(0);
+    styleReferences.clear();
+  }
+
+  /** The approved hero image a published fake shoot reports. */
+  static ImageRef hero(String sku) {
+    return new ImageRef("shoots/shoot-" + sku + "/hero-master.jpg", "00", 1, "image/jpeg", 8, 8);
   }
 
   @Override
@@ -79,6 +88,8 @@ public class FakeShoot implements ProductShootWorkflow {
     if (!Workflow.isReplaying()) {
       starts.computeIfAbsent(sku, k -> new AtomicInteger()).incrementAndGet();
       maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+      styleReferences.put(
+          sku, request.styleReference() == null ? "none" : request.styleReference().key());
     }
     try {
       work.work(sku);
@@ -97,7 +108,8 @@ public class FakeShoot implements ProductShootWorkflow {
       try {
         Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
             .shootUpdate(new ShootUpdate(sku, outcome, 0.25,
-                outcome == Stage.FAILED ? "capture failed: photo too blurry" : null, null));
+                outcome == Stage.FAILED ? "capture failed: photo too blurry" : null,
+                outcome == Stage.PUBLISHED ? hero(sku) : null));
       } catch (RuntimeException e) {
         // As the real shoot: the catalog's watch will find this one.
         signalsLost.incrementAndGet();

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
@@ -91,6 +92,7 @@ public final class FakeBfl {
   private volatile int pendingPolls = 3;
   private volatile Duration generationTime = Duration.ofSeconds(30);
   private volatile String unknownStatus;
+  private volatile Submitted lastSubmit;
   private volatile Duration deliveryTtl = Duration.ofMinutes(10);
   private volatile boolean resignOnPoll;
   private volatile String cluster = "eu2";
@@ -214,6 +216,14 @@ public final class FakeBfl {
   // ---- observations ------------------------------------------------------------------------
 
   /** Tasks accepted, and so charged, since start or reset. */
+  /** The fields of a submit body (images are megabytes: names only) and its prompt. */
+  public record Submitted(String model, List<String> fields, String prompt) {}
+
+  /** The last submit received, valid or not; {@code null} before any. */
+  public Submitted lastSubmit() {
+    return lastSubmit;
+  }
+
   public int billed() {
     return billed.get();
   }
@@ -319,6 +329,9 @@ public final class FakeBfl {
       validation(exchange, List.of("body"), "JSON decode error", "json_invalid");
       return;
     }
+    List<String> fields = new ArrayList<>();
+    json.fieldNames().forEachRemaining(fields::add);
+    lastSubmit = new Submitted(model, List.copyOf(fields), json.path("prompt").asText(null));
     FluxInput input;
     try {
       input = FluxInput.read(model, json);

@@ -56,9 +56,15 @@ public final class FluxClient implements AutoCloseable {
     if (options.model().editsInputImage()) {
       if (job.inputImageBase64() != null) {
         body.put("input_image", job.inputImageBase64());
+        if (job.styleImageBase64() != null) {
+          body.put("input_image_2", job.styleImageBase64());
+        }
       }
       body.put("aspect_ratio", options.aspectRatio());
     } else {
+      if (job.styleImageBase64() != null) {
+        body.put("image_prompt", job.styleImageBase64());
+      }
       body.put("width", options.width());
       body.put("height", options.height());
       body.put("prompt_upsampling", false);
