@@ -101,6 +101,39 @@ class ProductShootWorkflowTest {
   }
 
   @Test
+  void twoReviewersDecidingAtOnceGetExactlyOneDecisionTakenAndTheOtherToldWhy() throws Exception {
+    ShootPolicy manual = ShootPolicy.defaults();
+    ProductShootWorkflow shoot = start(manual);
+    WorkflowClient.start(shoot::run, request(manual));
+    awaitStage(shoot, Stage.AWAITING_SELECTION);
+    ProductShootWorkflow other =
+        client.newWorkflowStub(ProductShootWorkflow.class, ProductShootWorkflow.workflowId(SKU));
+
+    var ana = java.util.concurrent.CompletableFuture.supplyAsync(() -> outcome(() ->
+        shoot.decide(Decision.select(Map.of("hero", "r1-hero-v1", "profile", "r1-profile-v1"), "ana"))));
+    var ben = java.util.concurrent.CompletableFuture.supplyAsync(() -> outcome(() ->
+        other.decide(Decision.select(Map.of("hero", "r1-hero-v2", "profile", "r1-profile-v2"), "ben"))));
+
+    List<String> outcomes = List.of(ana.get(), ben.get());
+    assertThat(outcomes).filteredOn("accepted"::equals).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> !o.equals("accepted")).singleElement().asString()
+        .contains("not waiting for a selection");
+    awaitStage(shoot, Stage.AWAITING_APPROVAL);
+    String taken = outcomes.get(0).equals("accepted") ? "-v1" : "-v2";
+    assertThat(steps.postProcessed).extracting(p -> p.candidate().id()).isNotEmpty()
+        .allSatisfy(id -> assertThat(id).endsWith(taken));
+  }
+
+  private static String outcome(Runnable decision) {
+    try {
+      decision.run();
+      return "accepted";
+    } catch (io.temporal.client.WorkflowException e) {
+      return rootMessage(e);
+    }
+  }
+
+  @Test
   void rejectionWithNotesRegeneratesOnlyTheNamedShotsWithTheFeedback() {
     ShootPolicy manual = new ShootPolicy(Approval.MANUAL, null, null, null, 2, 3, List.of("master"), null);
     ProductShootWorkflow shoot = start(manual);
