@@ -37,7 +37,7 @@ final class CatalogLink {
       return;
     }
     try {
-      steps.stub(CatalogActivities.class, ShootActivityOptions.PUBLISH, "record outcome")
+      steps.stub(CatalogActivities.class, ShootActivityOptions.RECORD_OUTCOME, "record outcome")
           .recordOutcome(new ProductOutcome(request.catalogId(), request.product().sku(), outcome,
               record.round, record.cost(),
               outcome == Stage.PUBLISHED ? List.copyOf(record.outputs.values()) : List.of(),

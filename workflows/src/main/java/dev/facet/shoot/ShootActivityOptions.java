@@ -20,12 +20,27 @@ final class ShootActivityOptions {
 
   private static final String[] PERMANENT = {FailureTypes.INVALID_INPUT, FailureTypes.MISSING_OBJECT};
 
-  static final ActivityOptions CAPTURE = options(Duration.ofMinutes(2), 5);
-  static final ActivityOptions PROMPT = options(Duration.ofSeconds(30), 3);
-  static final ActivityOptions SCORE = options(Duration.ofMinutes(1), 5);
-  static final ActivityOptions POST_PROCESS = options(Duration.ofMinutes(1), 5);
-  static final ActivityOptions INSPECT = options(Duration.ofMinutes(1), 5);
-  static final ActivityOptions PUBLISH = options(Duration.ofMinutes(1), 10);
+  static final ActivityOptions CAPTURE = options(Duration.ofMinutes(2));
+  static final ActivityOptions PROMPT = options(Duration.ofSeconds(30));
+  static final ActivityOptions SCORE = options(Duration.ofMinutes(1));
+  static final ActivityOptions POST_PROCESS = options(Duration.ofMinutes(1));
+  static final ActivityOptions INSPECT = options(Duration.ofMinutes(1));
+  static final ActivityOptions PUBLISH = options(Duration.ofMinutes(1));
+
+  /** The catalog report's copy of the outcome: worth a few tries, not worth holding a shoot up. */
+  static final ActivityOptions RECORD_OUTCOME =
+      ActivityOptions.newBuilder(PUBLISH)
+          .setScheduleToCloseTimeout(null)
+          .setRetryOptions(
+              RetryOptions.newBuilder(PUBLISH.getRetryOptions()).setMaximumAttempts(10).build())
+          .build();
+
+  /**
+   * How long a step on the shoot queue keeps retrying a failure that is not typed as permanent:
+   * long enough to outlast an object store or network outage, bounded so a broken deployment
+   * still surfaces as a failed shoot rather than one that waits forever.
+   */
+  static final Duration STEP_RETRY_WINDOW = Duration.ofMinutes(15);
 
   private ShootActivityOptions() {}
 
@@ -57,16 +72,16 @@ final class ShootActivityOptions {
         .build();
   }
 
-  private static ActivityOptions options(Duration startToClose, int maximumAttempts) {
+  private static ActivityOptions options(Duration startToClose) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.SHOOT)
         .setStartToCloseTimeout(startToClose)
+        .setScheduleToCloseTimeout(STEP_RETRY_WINDOW)
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofSeconds(1))
                 .setBackoffCoefficient(2)
                 .setMaximumInterval(Duration.ofSeconds(30))
-                .setMaximumAttempts(maximumAttempts)
                 .setDoNotRetry(PERMANENT)
                 .build())
         .build();
