@@ -1,5 +1,6 @@
 package dev.facet.temporal;
 
+import dev.facet.steps.Providers;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,19 +21,28 @@ public record WorkerProperties(
   }
 
   /**
-   * @param maxConcurrent generations this worker runs at once; the number of processors when
-   *     empty, which suits the CPU-bound studio renderer
+   * @param maxConcurrent generations this worker runs at once; when empty, 24 for FLUX, 4 for
+   *     OpenAI and the number of processors for the CPU-bound studio renderer
    * @param maxPerSecond generations per second across every worker of the provider's task queue,
    *     enforced by the Temporal server; unlimited when empty
    */
   public record GeneratorLimits(Integer maxConcurrent, Double maxPerSecond) {}
+
+  /**
+   * Generations at once per worker when not configured: BFL runs 24 tasks per account at once; an
+   * OpenAI call holds its connection for the whole generation, and images-per-minute limits are
+   * low (5 at tier 1), so a few suffice; the studio renderer is CPU-bound.
+   */
+  private static final Map<String, Integer> DEFAULT_MAX_CONCURRENT =
+      Map.of(Providers.FLUX, 24, Providers.OPENAI, 4);
 
   public GeneratorLimits limitsFor(String provider) {
     GeneratorLimits configured = generators.getOrDefault(provider, new GeneratorLimits(null, null));
     int maxConcurrent =
         configured.maxConcurrent() != null
             ? configured.maxConcurrent()
-            : Runtime.getRuntime().availableProcessors();
+            : DEFAULT_MAX_CONCURRENT.getOrDefault(
+                provider, Runtime.getRuntime().availableProcessors());
     return new GeneratorLimits(maxConcurrent, configured.maxPerSecond());
   }
 }

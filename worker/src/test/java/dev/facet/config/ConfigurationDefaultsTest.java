@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.FacetProperties;
 import dev.facet.client.CatalogProperties;
+import dev.facet.generators.ProviderProperties;
 import dev.facet.objectstore.StoreProperties;
 import dev.facet.temporal.TemporalProperties;
 import dev.facet.temporal.WorkerProperties;
@@ -29,7 +30,8 @@ class ConfigurationDefaultsTest {
         Arguments.of("facet.temporal", TemporalProperties.class),
         Arguments.of("facet.worker", WorkerProperties.class),
         Arguments.of("facet.uploads", UploadProperties.class),
-        Arguments.of("facet.catalog", CatalogProperties.class));
+        Arguments.of("facet.catalog", CatalogProperties.class),
+        Arguments.of("facet.providers", ProviderProperties.class));
   }
 
   @ParameterizedTest
