@@ -40,7 +40,10 @@ final class ShootWorkers implements WorkerRegistration {
   @Override
   public void registerOn(WorkerFactory factory) {
     StepActivities steps = StepActivities.create(store);
-    Worker shoot = factory.newWorker(TaskQueues.SHOOT);
+    // Workflow tasks are not limited here: only the step activities, which hold decoded photos.
+    Worker shoot = factory.newWorker(TaskQueues.SHOOT, WorkerOptions.newBuilder()
+        .setMaxConcurrentActivityExecutionSize(properties.stepsMaxConcurrent())
+        .build());
     shoot.registerWorkflowImplementationTypes(
         ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
     shoot.registerActivitiesImplementations(steps.shootQueue().toArray());

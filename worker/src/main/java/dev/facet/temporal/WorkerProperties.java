@@ -11,13 +11,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether this process runs workers; {@code serve} without workers is an API-only
  *     node
  * @param generators limits per generation provider, by provider name
+ * @param steps how many of the other steps (capture, scoring, post-processing, QA, publishing) this
+ *     worker runs at once on the shoot queue; the number of processors when empty. They decode and
+ *     analyse full-size photos: unbounded, a catalog's window of shoots starting together runs out
+ *     of heap in the capture step.
  */
 @ConfigurationProperties("facet.worker")
 public record WorkerProperties(
-    @DefaultValue("true") boolean enabled, Map<String, GeneratorLimits> generators) {
+    @DefaultValue("true") boolean enabled,
+    Map<String, GeneratorLimits> generators,
+    StepLimits steps) {
 
   public WorkerProperties {
     generators = generators == null ? Map.of() : Map.copyOf(generators);
+    steps = steps == null ? new StepLimits(null) : steps;
+  }
+
+  /** @param maxConcurrent step activities this worker runs at once; processors when empty */
+  public record StepLimits(Integer maxConcurrent) {}
+
+  /** Step activities at once on the shoot queue: configured, else the number of processors. */
+  public int stepsMaxConcurrent() {
+    return steps.maxConcurrent() != null
+        ? steps.maxConcurrent()
+        : Runtime.getRuntime().availableProcessors();
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -68,6 +69,7 @@ public final class FakeBfl {
   private final Map<String, FakeTask> tasks = new ConcurrentHashMap<>();
   private final Deque<String> outcomes = new ArrayDeque<>();
   private final AtomicInteger billed = new AtomicInteger();
+  private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
   private final AtomicInteger polls = new AtomicInteger();
   private final AtomicInteger failPolls = new AtomicInteger();
   private final AtomicInteger failDeliveries = new AtomicInteger();
@@ -228,6 +230,21 @@ public final class FakeBfl {
     return billed.get();
   }
 
+  /**
+   * Tasks charged, by {@code <submit scenario>/<how the task ends>}: {@code ok/Ready} is a task
+   * whose id reached the client and that makes an image; {@code drop_after_accept/Ready} was paid
+   * but its id lost, {@code ok/Content Moderated} was paid and makes no image.
+   */
+  public Map<String, Integer> billedBy() {
+    return counts(billedBy);
+  }
+
+  static Map<String, Integer> counts(Map<String, AtomicInteger> counters) {
+    Map<String, Integer> copy = new TreeMap<>();
+    counters.forEach((k, v) -> copy.put(k, v.get()));
+    return copy;
+  }
+
   /** {@code get_result} requests answered, failed ones included. */
   public int polls() {
     return polls.get();
@@ -250,6 +267,7 @@ public final class FakeBfl {
       outcomes.clear();
     }
     billed.set(0);
+    billedBy.clear();
     polls.set(0);
     failPolls.set(0);
     failDeliveries.set(0);
@@ -363,6 +381,8 @@ public final class FakeBfl {
           nextOutcome(), seed ^ input.seed());
       tasks.put(task.id(), task);
       billed.incrementAndGet();
+      billedBy.computeIfAbsent(scenario + "/" + task.outcome(), k -> new AtomicInteger())
+          .incrementAndGet();
     }
 
     String base = "http://" + exchange.getRequestHeaders().getFirst("Host");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,6 +62,7 @@ public final class FakeOpenAi {
   private final ScenarioPicker scenarios;
   private final long seed;
   private final AtomicInteger billed = new AtomicInteger();
+  private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong requestIds = new AtomicLong();
@@ -180,6 +182,16 @@ public final class FakeOpenAi {
     return billed.get();
   }
 
+  /**
+   * Images charged, by the scenario the request was answered with: {@code ok}, {@code slow}, or
+   * one that loses the answer after the charge ({@code drop_after_accept}, {@code truncated},
+   * {@code malformed}, {@code corrupt_image}; {@code moderation_blocked} with {@link
+   * #billModerated}).
+   */
+  public Map<String, Integer> billedBy() {
+    return FakeBfl.counts(billedBy);
+  }
+
   /** Requests received on the image endpoints, rejected ones included. */
   public int requests() {
     return requests.get();
@@ -192,6 +204,7 @@ public final class FakeOpenAi {
   void reset() {
     scenarios.reset();
     billed.set(0);
+    billedBy.clear();
     requests.set(0);
     last = null;
     synchronized (ipmLock) {
@@ -316,7 +329,7 @@ public final class FakeOpenAi {
     }
     if (scenario.equals("moderation_blocked")) {
       if (billModerated) {
-        billed.addAndGet(call.n());
+        bill(scenario, call.n());
       }
       error(exchange, 400, "Your request was rejected by the safety system. If you believe this "
           + "is an error, contact us at help.openai.com and include the request ID "
@@ -333,8 +346,13 @@ public final class FakeOpenAi {
           : FakeImages.derive(inputs.get(0), call.width(), call.height(), imageSeed);
       images.add(FakeImages.encode(picture, call.outputFormat()));
     }
-    billed.addAndGet(call.n());
+    bill(scenario, call.n());
     answer(exchange, call, images, scenario, edits);
+  }
+
+  private void bill(String scenario, int images) {
+    billed.addAndGet(images);
+    billedBy.computeIfAbsent(scenario, k -> new AtomicInteger()).addAndGet(images);
   }
 
   private void answer(

@@ -40,6 +40,11 @@ final class FakeTask {
     return input;
   }
 
+  /** The terminal status it ends with. */
+  String outcome() {
+    return outcome;
+  }
+
   long submittedAt() {
     return submittedAt;
   }
