@@ -68,6 +68,7 @@ public final class FakeBfl {
   private final Deque<String> outcomes = new ArrayDeque<>();
   private final AtomicInteger billed = new AtomicInteger();
   private final AtomicInteger polls = new AtomicInteger();
+  private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger failPolls = new AtomicInteger();
   private final AtomicInteger failDeliveries = new AtomicInteger();
   private final byte[] signingKey;
@@ -223,6 +224,11 @@ public final class FakeBfl {
     return polls.get();
   }
 
+  /** Answers with status 429 (the active-task cap, {@code rate_limited}) since start or reset. */
+  public int throttled() {
+    return throttled.get();
+  }
+
   public double credits() {
     return credits;
   }
@@ -241,6 +247,7 @@ public final class FakeBfl {
     }
     billed.set(0);
     polls.set(0);
+    throttled.set(0);
     failPolls.set(0);
     failDeliveries.set(0);
   }
@@ -499,6 +506,7 @@ public final class FakeBfl {
   }
 
   private void tooMany(HttpExchange exchange, String message) throws IOException {
+    throttled.incrementAndGet();
     Map<String, String> headers = retryAfterOn429 == null
         ? Map.of()
         : Map.of("Retry-After", Long.toString(retryAfterOn429.toSeconds()));
