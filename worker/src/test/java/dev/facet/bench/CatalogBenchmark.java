@@ -67,7 +67,7 @@ public final class CatalogBenchmark {
   }
 
   /** What part 1 measured. */
-  record CatalogFigures(int products, long makespanMillis, long idealMillis, int throttled,
+  record CatalogFigures(int products, int concurrency, long latencyMillis, long makespanMillis, long idealMillis, int throttled,
       int billed, CatalogProgress progress, int shootExecutions, int shootIds, int catalogRuns,
       long catalogMaxEvents, long catalogMaxBytes, long shootMaxEvents, long shootMaxBytes,
       Map<String, Long> worker, String loadBefore, String loadAfter) {
@@ -175,7 +175,8 @@ public final class CatalogBenchmark {
     System.out.print(HistoryTimeline.of(bench.client,
         ProductShootWorkflow.workflowId(sku("CAT", (n + 1) / 2))));
     long ideal = (long) Math.ceil(4.0 * n / options.concurrency()) * options.latency().toMillis();
-    return new CatalogFigures(n, makespan, ideal, bench.fake.openAi().throttled(),
+    return new CatalogFigures(n, options.concurrency(), options.latency().toMillis(), makespan,
+        ideal, bench.fake.openAi().throttled(),
         bench.fake.openAi().billed(), done.progress(), shoots.size(),
         (int) shoots.stream().map(WorkflowExecutionMetadata::getExecution)
             .map(e -> e.getWorkflowId()).distinct().count(),
@@ -206,7 +207,7 @@ public final class CatalogBenchmark {
         Catalog benchmark results (N = %d products × 1 shot × 4 variants)
           %s
           makespan                     %.1f s
-          ideal makespan               %.0f s  (ceil(4 × %d / 32) × 1 s)
+          ideal makespan               %.0f s  (ceil(4 × %d / %d) × %.1f s)
           efficiency                   %.3f  (goal ≥ 0.95)
           provider 429s received       %d  (goal 0); images billed %d
           outcome                      %d published, %d rejected, %d expired, %d failed, %d cancelled
@@ -218,7 +219,7 @@ public final class CatalogBenchmark {
           machine                      before: %s; after: %s
         """,
         f.products(), STAND_IN_NOTE, f.makespanMillis() / 1000.0, f.idealMillis() / 1000.0,
-        f.products(), f.efficiency(), f.throttled(), f.billed(), p.published(), p.rejected(),
+        f.products(), f.concurrency(), f.latencyMillis() / 1000.0, f.efficiency(), f.throttled(), f.billed(), p.published(), p.rejected(),
         p.expired(), p.failed(), p.cancelled(), f.shootExecutions(), f.products(), f.shootIds(),
         f.catalogRuns(), f.catalogMaxEvents(), kib(f.catalogMaxBytes()), f.shootMaxEvents(),
         kib(f.shootMaxBytes()), Bench.mib(f.worker().get("rssPeak")),
