@@ -71,6 +71,7 @@ public final class FakeBfl {
   private final AtomicInteger billed = new AtomicInteger();
   private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
   private final AtomicInteger polls = new AtomicInteger();
+  private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger failPolls = new AtomicInteger();
   private final AtomicInteger failDeliveries = new AtomicInteger();
   private final byte[] signingKey;
@@ -250,6 +251,11 @@ public final class FakeBfl {
     return polls.get();
   }
 
+  /** Answers with status 429 (the active-task cap, {@code rate_limited}) since start or reset. */
+  public int throttled() {
+    return throttled.get();
+  }
+
   public double credits() {
     return credits;
   }
@@ -269,6 +275,7 @@ public final class FakeBfl {
     billed.set(0);
     billedBy.clear();
     polls.set(0);
+    throttled.set(0);
     failPolls.set(0);
     failDeliveries.set(0);
   }
@@ -532,6 +539,7 @@ public final class FakeBfl {
   }
 
   private void tooMany(HttpExchange exchange, String message) throws IOException {
+    throttled.incrementAndGet();
     Map<String, String> headers = retryAfterOn429 == null
         ? Map.of()
         : Map.of("Retry-After", Long.toString(retryAfterOn429.toSeconds()));

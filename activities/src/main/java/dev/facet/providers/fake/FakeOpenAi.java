@@ -65,6 +65,7 @@ public final class FakeOpenAi {
   private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicLong requestIds = new AtomicLong();
 
   private volatile String apiKey = "sk-fake";
@@ -197,6 +198,11 @@ public final class FakeOpenAi {
     return requests.get();
   }
 
+  /** Answers with status 429 (rate limits, the concurrency cap, spent quota) since start or reset. */
+  public int throttled() {
+    return throttled.get();
+  }
+
   public Received lastRequest() {
     return last;
   }
@@ -206,6 +212,7 @@ public final class FakeOpenAi {
     billed.set(0);
     billedBy.clear();
     requests.set(0);
+    throttled.set(0);
     last = null;
     synchronized (ipmLock) {
       windowCount = 0;
@@ -243,16 +250,19 @@ public final class FakeOpenAi {
       error(exchange, 400, "fake: " + e.getMessage(), "invalid_request_error", null, null);
       return;
     }
-    FakeHttp.pause(latency);
-    if (answeredBeforeWork(exchange, scenario)) {
-      return;
-    }
+    // A request holds a concurrency slot from its arrival to its answer, the latency included:
+    // the latency stands for the provider's work. One that finds every slot taken holds none.
     if (inFlight.incrementAndGet() > maxConcurrent && maxConcurrent > 0) {
       inFlight.decrementAndGet();
+      FakeHttp.pause(latency);
       rateLimited(exchange, "Rate limit reached: too many concurrent requests.");
       return;
     }
     try {
+      FakeHttp.pause(latency);
+      if (answeredBeforeWork(exchange, scenario)) {
+        return;
+      }
       serve(exchange, edits, body, scenario);
     } finally {
       inFlight.decrementAndGet();
@@ -552,6 +562,7 @@ public final class FakeOpenAi {
   }
 
   private void rateLimited(HttpExchange exchange, String message) throws IOException {
+    throttled.incrementAndGet();
     Map<String, String> headers = baseHeaders(exchange);
     headers.put("retry-after", Long.toString(Math.max(1, retryAfter.toSeconds())));
     headers.put("retry-after-ms", Long.toString(retryAfter.toMillis()));
@@ -582,6 +593,9 @@ public final class FakeOpenAi {
   private boolean error(
       HttpExchange exchange, int status, String message, String type, String param, String code)
       throws IOException {
+    if (status == 429) {
+      throttled.incrementAndGet();
+    }
     FakeHttp.json(exchange, status, envelope(message, type, param, code), baseHeaders(exchange));
     return true;
   }

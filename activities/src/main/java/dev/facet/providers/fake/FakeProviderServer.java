@@ -115,6 +115,11 @@ public final class FakeProviderServer implements AutoCloseable {
     return Map.of(Providers.OPENAI, openAi.billed(), Providers.FLUX, bfl.billed());
   }
 
+  /** Answers with status 429 per provider ("openai", "flux") since start or reset. */
+  public Map<String, Integer> throttled() {
+    return Map.of(Providers.OPENAI, openAi.throttled(), Providers.FLUX, bfl.throttled());
+  }
+
   /** Forgets tasks, counters and scripts; knobs stay as set. */
   public void reset() {
     openAi.reset();
@@ -137,10 +142,12 @@ public final class FakeProviderServer implements AutoCloseable {
       case "GET /admin/stats" -> {
         answer.putObject(Providers.OPENAI)
             .put("billed", openAi.billed())
-            .put("requests", openAi.requests());
+            .put("requests", openAi.requests())
+            .put("throttled", openAi.throttled());
         answer.putObject(Providers.FLUX)
             .put("billed", bfl.billed())
             .put("polls", bfl.polls())
+            .put("throttled", bfl.throttled())
             .put("activeTasks", bfl.activeTasks())
             .put("credits", bfl.credits());
       }

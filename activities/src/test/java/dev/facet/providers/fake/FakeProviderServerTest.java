@@ -115,6 +115,33 @@ class FakeProviderServerTest {
   }
 
   @Test
+  void aRequestHoldsItsConcurrencySlotForTheWholeLatencyAndEvery429IsCounted() throws Exception {
+    fake.openAi().latency(Duration.ofMillis(800)).maxConcurrent(1);
+    String body = "{\"model\":\"gpt-image-1.5\",\"prompt\":\"a ring\",\"size\":\"256x256\"}";
+    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
+      try (Response response = http.newCall(openAi("images/generations")
+              .post(RequestBody.create(body, JSON)).build()).execute()) {
+        return response.code();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(300);
+
+    int second;
+    try (Response response = http.newCall(openAi("images/generations")
+            .post(RequestBody.create(body, JSON)).build()).execute()) {
+      second = response.code();
+    }
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(200);
+    assertThat(second).isEqualTo(429);
+    assertThat(fake.throttled()).containsEntry("openai", 1).containsEntry("flux", 0);
+    assertThat(Json.MAPPER.readTree(get("/admin/stats")).path("openai").path("throttled").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
   void theAdminEndpointReportsBilledGenerationsAndScriptsScenarios() throws IOException {
     assertThat(status(edit("image", 1))).isEqualTo(200);
     post("/admin/openai/script", "[\"server_error\"]");
