@@ -58,11 +58,11 @@ public final class CatalogBenchmark {
   /** What to run. */
   record Options(int products, int window, int startsPerRun, int concurrency, Duration latency,
       int parked, Duration parkedLatency, boolean catalog, boolean parkedPart,
-      List<String> workerJvmArgs) {
+      List<String> workerJvmArgs, Duration timeout) {
 
     static Options defaults() {
       return new Options(1000, 100, 500, 32, Duration.ofSeconds(1), 2000, Duration.ZERO, true,
-          true, List.of());
+          true, List.of(), Duration.ofHours(2));
     }
   }
 
@@ -150,14 +150,15 @@ public final class CatalogBenchmark {
         .newUntypedWorkflowStub(CatalogWorkflow.workflowId(catalogId), Optional.empty(),
             Optional.empty())
         .getResultAsync(CatalogResult.class);
-    long deadline = t0 + TimeUnit.SECONDS.toNanos(Math.max(600, n * 2L));
+    long deadline = t0 + options.timeout().toNanos();
     CatalogResult done = null;
     while (done == null) {
       try {
         done = result.get(15, TimeUnit.SECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the catalog did not finish in time");
+          throw new IllegalStateException("the catalog did not finish within " + options.timeout()
+              + " (--timeout-s)");
         }
         progressLine(bench, catalogId, t0);
       }
@@ -371,6 +372,7 @@ public final class CatalogBenchmark {
     boolean catalog = true;
     boolean parkedPart = true;
     List<String> jvm = new ArrayList<>();
+    long timeoutS = o.timeout().toSeconds();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--help")) {
@@ -398,11 +400,13 @@ public final class CatalogBenchmark {
         case "--parked" -> parked = Integer.parseInt(value);
         case "--parked-latency-ms" -> parkedLatencyMs = Long.parseLong(value);
         case "--worker-jvm" -> jvm.add(value);
+        case "--timeout-s" -> timeoutS = Long.parseLong(value);
         default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
       }
     }
     return new Options(products, window, startsPerRun, concurrency, Duration.ofMillis(latencyMs),
-        parked, Duration.ofMillis(parkedLatencyMs), catalog, parkedPart, List.copyOf(jvm));
+        parked, Duration.ofMillis(parkedLatencyMs), catalog, parkedPart, List.copyOf(jvm),
+        Duration.ofSeconds(timeoutS));
   }
 
   private static final String USAGE = """
@@ -415,6 +419,7 @@ public final class CatalogBenchmark {
         --parked N              shoots parked awaiting approval in part 2 (default 2000)
         --parked-latency-ms N   provider time per image in part 2 (default 0)
         --worker-jvm OPT        a JVM option of the worker, repeatable (e.g. --worker-jvm -Xmx1g)
+        --timeout-s N           give up on the catalog after N s (default 7200)
         --catalog-only | --parked-only
       """;
 }

@@ -26,7 +26,8 @@ class CatalogBenchmarkIT {
     }
     assumeThat(cli).as("No `temporal` CLI found: skipped.").isPresent();
     CatalogBenchmark.Options options = new CatalogBenchmark.Options(50, 20, 20, 8,
-        Duration.ofMillis(200), 0, Duration.ZERO, true, false, List.of("-Xmx512m"));
+        Duration.ofMillis(200), 0, Duration.ZERO, true, false, List.of("-Xmx512m"),
+        Duration.ofMinutes(10));
 
     CatalogBenchmark.CatalogFigures figures;
     try (Bench bench = Bench.start(options.concurrency(), options.workerJvmArgs())) {
