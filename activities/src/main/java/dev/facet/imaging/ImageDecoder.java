@@ -71,6 +71,18 @@ public final class ImageDecoder {
     return decode(bytes, format);
   }
 
+  /**
+   * Decodes an image whose format is sniffed from its bytes and turns it upright as its EXIF
+   * orientation says (JPEG, PNG and WebP all may carry one).
+   */
+  public static RgbImage decodeUpright(byte[] bytes) throws IOException {
+    ImageFormat format =
+        ImageFormat.sniff(bytes)
+            .filter(ImageFormat::supported)
+            .orElseThrow(() -> new IOException("not a " + ImageFormat.supportedNames() + " image"));
+    return Orientation.of(bytes, format).apply(decode(bytes, format));
+  }
+
   /** Reads a mask PNG: any non-black pixel is product (also reads the fixtures' red/green masks). */
   public static Mask decodeMask(byte[] png) throws IOException {
     RgbImage image = decode(png, ImageFormat.PNG);

@@ -14,7 +14,7 @@ public final class JpegSegments {
   static final int APP1 = 0xE1, APP2 = 0xE2;
   static final byte[] XMP_ID = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII);
   static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
-  static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+  public static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
   /** Largest payload of one segment: the 16-bit length counts itself. */
   private static final int MAX_PAYLOAD = 65_533;
 
