@@ -20,7 +20,7 @@ import java.util.Map;
  * @param quality lossy encoding quality, 0..1
  * @param sharpenAmount unsharp-mask strength, 0 to skip
  * @param sharpenSigma unsharp-mask radius (Gaussian σ, pixels of the output)
- * @param qa what the channel does with each check; checks not listed are {@link QaRule#BLOCK}
+ * @param qa what the channel does with each check; checks not listed get their {@link QaCheckName#defaultRule()}
  */
 public record ChannelPreset(
     String name,
@@ -43,7 +43,7 @@ public record ChannelPreset(
   }
 
   public QaRule rule(QaCheckName check) {
-    return qa.getOrDefault(check, QaRule.BLOCK);
+    return qa.getOrDefault(check, check.defaultRule());
   }
 
   public String mediaType() {
