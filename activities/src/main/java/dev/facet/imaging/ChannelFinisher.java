@@ -7,7 +7,8 @@ import dev.facet.model.Lab;
  * Turns a generated image into one channel's finished image: find the product, pull its metal
  * tone toward the signature (a little, never a repaint), replace the background with exactly the
  * channel's colour while keeping a soft contact shadow near the piece, frame the product to the
- * channel's fill, resize with Lanczos-3, sharpen, encode.
+ * channel's fill, resize with Lanczos-3, sharpen, encode with an sRGB profile and the image's
+ * digital source type.
  */
 public final class ChannelFinisher {
 
@@ -24,22 +25,41 @@ public final class ChannelFinisher {
 
   private final ProductAnalyzer analyzer = new ProductAnalyzer();
 
-  public record Finished(RgbImage image, byte[] jpeg) {}
+  /** A finished image and its encoded file. */
+  public record Finished(RgbImage image, byte[] bytes) {}
 
-  public Finished finish(RgbImage candidate, Lab signatureMetal, ChannelPreset preset) {
+  public Finished finish(RgbImage candidate, Lab signatureMetal, ChannelPreset preset, DigitalSourceType source) {
+    return prepare(candidate, signatureMetal).finish(preset, source);
+  }
+
+  /**
+   * The analysis every channel's image of one candidate shares: product mask, backdrop and tone
+   * gains. Found once, so a candidate finished for several channels is segmented once.
+   */
+  public Prepared prepare(RgbImage candidate, Lab signatureMetal) {
     ProductAnalyzer.Analysis analysis = analyzer.analyse(candidate);
     if (analysis.measurements().isEmpty()) {
       throw new IllegalArgumentException("no product found in the image");
     }
     Mask mask = analysis.maskAt(candidate.width(), candidate.height());
-    Box box = mask.box().orElseThrow();
-    double[] gains = toneGains(analysis.measurements().get().metal(), signatureMetal);
-    BackdropModel backdrop = analysis.backdrop().at(candidate.width(), candidate.height());
-    RgbImage clean = cleanBackground(candidate, mask, box, backdrop, gains, preset);
-    RgbImage framed = frame(clean, box, preset);
-    RgbImage sharp = UnsharpMask.apply(framed, preset.sharpenSigma(), preset.sharpenAmount());
-    clearBorder(sharp, preset.background());
-    return new Finished(sharp, ImageEncoder.jpeg(sharp, preset.quality()));
+    return new Prepared(
+        candidate,
+        mask,
+        mask.box().orElseThrow(),
+        analysis.backdrop().at(candidate.width(), candidate.height()),
+        toneGains(analysis.measurements().get().metal(), signatureMetal));
+  }
+
+  /** One candidate, analysed, ready to be finished for any channel. */
+  public record Prepared(RgbImage candidate, Mask mask, Box box, BackdropModel backdrop, double[] gains) {
+
+    public Finished finish(ChannelPreset preset, DigitalSourceType source) {
+      RgbImage clean = cleanBackground(candidate, mask, box, backdrop, gains, preset);
+      RgbImage framed = frame(clean, box, preset);
+      RgbImage sharp = UnsharpMask.apply(framed, preset.sharpenSigma(), preset.sharpenAmount());
+      clearBorder(sharp, preset.background());
+      return new Finished(sharp, ImageEncoder.finished(sharp, preset.format(), preset.quality(), source));
+    }
   }
 
   /**

@@ -1,44 +1,57 @@
 package dev.facet.imaging;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
- * What one sales channel wants of a finished image. Adding a channel is adding one of these to
- * {@link ChannelPresets}.
+ * What one sales channel wants of a finished image. Presets are data: {@link ChannelPresets}
+ * loads them from {@code channel-presets.json} and an optional user file.
  *
  * @param name the channel id used in requests and object keys, e.g. "amazon-main"
+ * @param about where the numbers come from, for people reading the file
  * @param width output width in pixels
  * @param height output height in pixels
+ * @param minLongSide the channel's smallest acceptable longest side, checked by QA
  * @param background background colour, packed sRGB; every background pixel is exactly this
  * @param targetFill longest side of the product over the frame side it lies along, as produced
  * @param minFill the channel's minimum fill, checked by QA
  * @param shadow whether to keep a soft contact shadow (false: product on a flat background)
- * @param quality JPEG quality, 0..1
+ * @param format {@link ImageFormat#JPEG} or {@link ImageFormat#WEBP}
+ * @param quality lossy encoding quality, 0..1
  * @param sharpenAmount unsharp-mask strength, 0 to skip
  * @param sharpenSigma unsharp-mask radius (Gaussian σ, pixels of the output)
+ * @param qa what the channel does with each check; checks not listed get their {@link QaCheckName#defaultRule()}
  */
 public record ChannelPreset(
     String name,
+    String about,
     int width,
     int height,
+    int minLongSide,
     int background,
     double targetFill,
     double minFill,
     boolean shadow,
+    ImageFormat format,
     float quality,
     double sharpenAmount,
-    double sharpenSigma) {
+    double sharpenSigma,
+    Map<QaCheckName, QaRule> qa) {
 
   public ChannelPreset {
-    if (minFill > targetFill || targetFill > 0.98) {
-      throw new IllegalArgumentException(name + ": need minFill <= targetFill <= 0.98");
-    }
+    qa = qa.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(qa));
+  }
+
+  public QaRule rule(QaCheckName check) {
+    return qa.getOrDefault(check, check.defaultRule());
   }
 
   public String mediaType() {
-    return ImageFormat.JPEG.mediaType();
+    return format.mediaType();
   }
 
   public String extension() {
-    return "jpg";
+    return format == ImageFormat.WEBP ? "webp" : "jpg";
   }
 
   /** width / height */

@@ -2,7 +2,8 @@ package dev.facet.imaging;
 
 /**
  * EXIF orientation (tag 0x0112): how the stored pixels must be turned to be seen upright. Read
- * from a JPEG's APP1 segment without a metadata library; photos from phones carry it all the time.
+ * without a metadata library from a JPEG's APP1 segment, a PNG's eXIf chunk or a WebP's EXIF
+ * chunk; photos from phones carry it all the time.
  */
 public enum Orientation {
   NORMAL,
@@ -21,6 +22,43 @@ public enum Orientation {
 
   public static Orientation ofExif(int value) {
     return value >= 1 && value <= 8 ? values()[value - 1] : NORMAL;
+  }
+
+  /** The orientation the file declares, {@link #NORMAL} when it declares none. */
+  public static Orientation of(byte[] b, ImageFormat format) {
+    return switch (format) {
+      case JPEG -> ofJpeg(b);
+      case PNG -> ofPng(b);
+      case WEBP -> ofWebp(b);
+      default -> NORMAL;
+    };
+  }
+
+  /** A PNG's eXIf chunk holds the TIFF structure directly (PNG 1.5 / third edition). */
+  static Orientation ofPng(byte[] b) {
+    int i = 8;
+    while (i + 12 <= b.length) {
+      long length = ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFFL) << 16) | ((b[i + 2] & 0xFFL) << 8) | (b[i + 3] & 0xFFL);
+      String type = new String(b, i + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+      if (type.equals("eXIf")) {
+        return ofTiff(b, i + 8, (int) Math.min(b.length, i + 8 + length));
+      }
+      if (type.equals("IEND") || length > b.length) {
+        break;
+      }
+      i += 12 + (int) length;
+    }
+    return NORMAL;
+  }
+
+  /** A WebP's EXIF chunk holds the TIFF structure, by some writers after an "Exif\0\0" header. */
+  static Orientation ofWebp(byte[] b) {
+    byte[] exif = WebpContainer.chunks(b).get("EXIF");
+    if (exif == null) {
+      return NORMAL;
+    }
+    int start = isExif(exif, 0) ? 6 : 0;
+    return ofTiff(exif, start, exif.length);
   }
 
   /** The orientation a JPEG declares, {@link #NORMAL} when it declares none. */
@@ -52,10 +90,11 @@ public enum Orientation {
       return NORMAL;
     }
     boolean little = b[tiff] == 'I';
-    int ifd = tiff + (int) read(b, tiff + 4, 4, little);
-    if (ifd + 2 > end) {
-      return NORMAL;
+    long offset = read(b, tiff + 4, 4, little);
+    if (offset < 8 || tiff + offset + 2 > end) {
+      return NORMAL; // malformed: an orientation is a hint, never a reason to fail
     }
+    int ifd = tiff + (int) offset;
     int entries = (int) read(b, ifd, 2, little);
     for (int e = 0; e < entries; e++) {
       int entry = ifd + 2 + 12 * e;

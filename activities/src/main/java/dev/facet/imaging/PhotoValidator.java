@@ -87,8 +87,7 @@ public final class PhotoValidator {
     } catch (IOException e) {
       return rejected(format, Problem.CORRUPT, corrupt(format, "it cannot be decoded (" + e.getMessage() + ")"));
     }
-    RgbImage upright =
-        format == ImageFormat.JPEG ? Orientation.ofJpeg(bytes).apply(stored) : stored;
+    RgbImage upright = Orientation.of(bytes, format).apply(stored);
     return checkPixels(upright, format);
   }
 

@@ -1,5 +1,6 @@
 package dev.facet.imaging;
 
+import dev.facet.model.ColourSignature;
 import dev.facet.model.Lab;
 import dev.facet.model.QaCheck;
 import java.util.ArrayList;
@@ -7,11 +8,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The automated checks of a finished image: fidelity to the physical piece (metal tone, silhouette,
- * sharpness) and the channel's rules (background, fill, framing, size). Run on the decoded final
- * file, so JPEG artefacts count.
+ * The automated checks of a finished image: fidelity to the physical piece (metal and stone tone,
+ * silhouette, fine detail, sharpness), the channel's rules (background, fill, framing, size,
+ * aspect) and defects of the file itself (text or watermarks, compression blocks). Run on the
+ * decoded final file, so encoding artefacts count. Each check reports its value, threshold and
+ * verdict; the channel preset decides which checks run and which block ({@link QaRule}).
  */
 public final class QualityInspector {
+
+  /** ΔE reported when a colour expected by the signature cannot be found (JSON has no NaN). */
+  static final double NOT_FOUND = 100;
 
   private final QaThresholds thresholds;
   private final ProductAnalyzer analyzer = new ProductAnalyzer();
@@ -20,47 +26,139 @@ public final class QualityInspector {
     this.thresholds = thresholds;
   }
 
+  /** A reference photo as QA compares against it: its product mask and detail map. */
+  public record ReferenceView(Mask mask, DetailMap detail) {
+    public static ReferenceView of(RgbImage photo, Mask mask) {
+      return new ReferenceView(mask, DetailMap.of(photo, mask));
+    }
+  }
+
   /** What the finished image is compared against. */
-  public record Expectations(ChannelPreset preset, Lab signatureMetal, List<Mask> referenceMasks, double referenceSharpness) {}
+  public record Expectations(
+      ChannelPreset preset, ColourSignature signature, List<ReferenceView> references, double referenceSharpness) {}
 
   public List<QaCheck> inspect(RgbImage image, Expectations expected) {
-    ChannelPreset preset = expected.preset();
+    Checks checks = new Checks(expected.preset());
     ProductAnalyzer.Analysis analysis = analyzer.analyse(image);
-    List<QaCheck> checks = new ArrayList<>();
+    Mask fullMask = null;
     if (analysis.measurements().isEmpty()) {
-      checks.add(fail("product", "no product found in the image"));
+      checks.fail(QaCheckName.PRODUCT, "no product found in the image");
     } else {
-      ProductMeasurer.Measurements m = analysis.measurements().get();
-      double tone = MetalTone.deltaE(m.metal(), expected.signatureMetal());
-      checks.add(atMost("metal-tone", tone, thresholds.metalToneMax(),
-          format("metal %s vs signature %s: ΔE2000 %.2f (lightness excluded)", m.metal(), expected.signatureMetal(), tone)));
-      double shape = expected.referenceMasks().stream().mapToDouble(r -> Silhouette.agreement(analysis.mask(), r)).max().orElse(0);
-      checks.add(atLeast("silhouette", shape, thresholds.silhouetteMin(),
-          format("outline agreement with the closest reference photo: %.2f", shape)));
-      double sharpness = expected.referenceSharpness() <= 0 ? 1 : m.sharpness() / expected.referenceSharpness();
-      checks.add(atLeast("sharpness", sharpness, thresholds.sharpnessRatioMin(),
-          format("product sharpness %.0f, %.2f of the references' %.0f", m.sharpness(), sharpness, expected.referenceSharpness())));
-      checks.add(atLeast("fill", m.fill(), preset.minFill(),
-          format("product spans %.1f %% of the frame, %s needs %.0f %%", m.fill() * 100, preset.name(), preset.minFill() * 100)));
-      Mask fullMask = analysis.maskAt(image.width(), image.height());
-      int band = borderBand(image);
-      boolean cut = fullMask.touchesBorder(band);
-      checks.add(atLeast("in-frame", cut ? 0 : 1, 1,
-          cut ? "the product reaches into the border band: it may be cut off" : "the product clears the border band"));
-      double background = backgroundPurity(image, fullMask, preset.background());
-      checks.add(atLeast("background", background, thresholds.backgroundPurityMin(),
-          format("%.2f %% of the background away from the product is exactly %s", background * 100, hex(preset.background()))));
+      fullMask = analysis.maskAt(image.width(), image.height());
+      inspectProduct(image, analysis, fullMask, expected, checks);
     }
-    double border = borderPurity(image, preset.background());
-    checks.add(atLeast("background-border", border, thresholds.borderPurityMin(),
-        format("%.2f %% of the 1 %% border band is exactly %s", border * 100, hex(preset.background()))));
-    double size = Math.min((double) image.width() / preset.width(), (double) image.height() / preset.height());
-    checks.add(atLeast("size", size, 1,
-        format("%dx%d, %s needs %dx%d", image.width(), image.height(), preset.name(), preset.width(), preset.height())));
-    double aspectError = Math.abs((double) image.width() / image.height() - preset.aspect());
-    checks.add(atMost("aspect", aspectError, 0.01,
-        format("aspect %.3f, %s needs %.3f", (double) image.width() / image.height(), preset.name(), preset.aspect())));
-    return checks;
+    inspectFrame(image, fullMask, expected.preset(), checks);
+    return checks.list;
+  }
+
+  private void inspectProduct(
+      RgbImage image, ProductAnalyzer.Analysis analysis, Mask fullMask, Expectations expected, Checks checks) {
+    ChannelPreset preset = expected.preset();
+    ProductMeasurer.Measurements m = analysis.measurements().orElseThrow();
+    ColourSignature signature = expected.signature();
+    if (checks.runs(QaCheckName.METAL_TONE)) {
+      double tone = MetalTone.deltaE(m.metal(), signature.metal());
+      checks.atMost(QaCheckName.METAL_TONE, tone, thresholds.metalToneMax(),
+          format("metal %s vs signature %s: ΔE2000 %.2f (lightness excluded)", m.metal(), signature.metal(), tone));
+    }
+    if (signature.stone() != null && checks.runs(QaCheckName.STONE_TONE)) {
+      if (m.stone() == null) {
+        checks.atMost(QaCheckName.STONE_TONE, NOT_FOUND, thresholds.stoneToneMax(),
+            format("the references show stones of %s; no stone-like colour found here", signature.stone()));
+      } else {
+        double tone = MetalTone.deltaE(m.stone(), signature.stone());
+        checks.atMost(QaCheckName.STONE_TONE, tone, thresholds.stoneToneMax(),
+            format("stones %s vs signature %s: ΔE2000 %.2f (lightness excluded)", m.stone(), signature.stone(), tone));
+      }
+    }
+    ReferenceView closest = null;
+    double shape = 0;
+    for (ReferenceView r : expected.references()) {
+      double a = Silhouette.agreement(analysis.mask(), r.mask());
+      if (closest == null || a > shape) {
+        closest = r;
+        shape = a;
+      }
+    }
+    checks.atLeast(QaCheckName.SILHOUETTE, shape, thresholds.silhouetteMin(),
+        format("outline agreement with the closest reference photo: %.2f", shape));
+    if (closest != null && checks.runs(QaCheckName.DETAIL)) {
+      double detail = DetailMap.of(image, fullMask).difference(closest.detail());
+      checks.atMost(QaCheckName.DETAIL, detail, thresholds.detailMax(),
+          format("fine structure (stones, prongs, sparkle) against the closest reference: largest local"
+              + " difference %.2f (log contrast)", detail));
+    }
+    double sharpness = expected.referenceSharpness() <= 0 ? 1 : m.sharpness() / expected.referenceSharpness();
+    checks.atLeast(QaCheckName.SHARPNESS, sharpness, thresholds.sharpnessRatioMin(),
+        format("product sharpness %.0f, %.2f of the references' %.0f", m.sharpness(), sharpness, expected.referenceSharpness()));
+    checks.atLeast(QaCheckName.FILL, m.fill(), preset.minFill(),
+        format("product spans %.1f %% of the frame, %s needs %.0f %%", m.fill() * 100, preset.name(), preset.minFill() * 100));
+    boolean cut = fullMask.touchesBorder(borderBand(image));
+    checks.atLeast(QaCheckName.IN_FRAME, cut ? 0 : 1, 1,
+        cut ? "the product reaches into the border band: it may be cut off by the frame" : "the product clears the border band");
+    if (checks.runs(QaCheckName.BACKGROUND)) {
+      double background = backgroundPurity(image, fullMask, preset.background());
+      checks.atLeast(QaCheckName.BACKGROUND, background, thresholds.backgroundPurityMin(),
+          format("%.2f %% of the background away from the product is exactly %s", background * 100, hex(preset.background())));
+    }
+  }
+
+  private void inspectFrame(RgbImage image, Mask productOrNull, ChannelPreset preset, Checks checks) {
+    if (checks.runs(QaCheckName.BACKGROUND_BORDER)) {
+      double border = borderPurity(image, preset.background());
+      checks.atLeast(QaCheckName.BACKGROUND_BORDER, border, thresholds.borderPurityMin(),
+          format("%.2f %% of the 1 %% border band is exactly %s", border * 100, hex(preset.background())));
+    }
+    if (checks.runs(QaCheckName.TEXT)) {
+      Mask product = productOrNull != null ? productOrNull : new Mask(1, 1, new boolean[1]);
+      double strokes = TextDetector.strokesPerMille(image, product, 2 * ChannelFinisher.SHADOW_REACH);
+      checks.atMost(QaCheckName.TEXT, strokes, thresholds.textMax(),
+          format("%.2f ‰ of the background away from the product is thin high-contrast stroke (text,"
+              + " logo or watermark)", strokes));
+    }
+    if (checks.runs(QaCheckName.COMPRESSION)) {
+      double blocks = Blockiness.of(image);
+      checks.atMost(QaCheckName.COMPRESSION, blocks, thresholds.blockinessMax(),
+          format("8x8 block-boundary steps are %.2fx the steps inside blocks (1.0 = no blocking)", blocks));
+    }
+    checks.atLeast(QaCheckName.SIZE, image.longSide(), preset.minLongSide(),
+        format("%dx%d, %s needs a longest side of at least %d px", image.width(), image.height(), preset.name(), preset.minLongSide()));
+    double aspect = (double) image.width() / image.height();
+    double aspectError = Math.abs(aspect - preset.aspect()) / preset.aspect();
+    checks.atMost(QaCheckName.ASPECT, aspectError, 0.01,
+        format("aspect %.3f, %s needs %.3f (%dx%d)", aspect, preset.name(), preset.aspect(), preset.width(), preset.height()));
+  }
+
+  /** The checks found so far, each blocking or not as the channel says. */
+  private static final class Checks {
+    final ChannelPreset preset;
+    final List<QaCheck> list = new ArrayList<>();
+
+    Checks(ChannelPreset preset) {
+      this.preset = preset;
+    }
+
+    boolean runs(QaCheckName check) {
+      return check == QaCheckName.PRODUCT || preset.rule(check) != QaRule.OFF;
+    }
+
+    void atMost(QaCheckName check, double value, double threshold, String detail) {
+      add(check, value, threshold, "<=", value <= threshold, detail);
+    }
+
+    void atLeast(QaCheckName check, double value, double threshold, String detail) {
+      add(check, value, threshold, ">=", value >= threshold, detail);
+    }
+
+    void fail(QaCheckName check, String detail) {
+      add(check, 0, 1, ">=", false, detail);
+    }
+
+    private void add(QaCheckName check, double value, double threshold, String comparator, boolean passed, String detail) {
+      if (!runs(check)) return;
+      boolean blocking = check == QaCheckName.PRODUCT || preset.rule(check) == QaRule.BLOCK;
+      list.add(new QaCheck(check.id(), value, threshold, comparator, passed, blocking, detail));
+    }
   }
 
   static int borderBand(RgbImage image) {
@@ -97,18 +195,6 @@ public final class QualityInspector {
       }
     }
     return total == 0 ? 1 : (double) exact / total;
-  }
-
-  private static QaCheck atMost(String name, double value, double threshold, String detail) {
-    return new QaCheck(name, value, threshold, "<=", value <= threshold, true, detail);
-  }
-
-  private static QaCheck atLeast(String name, double value, double threshold, String detail) {
-    return new QaCheck(name, value, threshold, ">=", value >= threshold, true, detail);
-  }
-
-  private static QaCheck fail(String name, String detail) {
-    return new QaCheck(name, 0, 1, ">=", false, true, detail);
   }
 
   private static String hex(int rgb) {

@@ -6,6 +6,7 @@ import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.ImageEncoder;
 import dev.facet.imaging.ImageFormat;
 import dev.facet.imaging.Mask;
+import dev.facet.imaging.Medians;
 import dev.facet.imaging.PhotoCheck;
 import dev.facet.imaging.PhotoValidator;
 import dev.facet.imaging.ProductMeasurer;
@@ -22,7 +23,6 @@ import dev.facet.storage.ObjectStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -150,14 +150,8 @@ public final class CaptureActivitiesImpl implements CaptureActivities {
         + errors.stream().map(Finding::message).collect(Collectors.joining("; "));
   }
 
-  /**
-   * Metal: the per-component median over the references. Stone: the same over the references that
-   * show stone-like colour, when at least half do; otherwise the piece counts as metal-only.
-   */
+  /** {@link Medians#signature} over the references' metal and stone colours. */
   static ColourSignature signature(List<Reference> references, List<Lab> stones) {
-    Lab metal = Medians.of(references.stream().map(Reference::metal).toList());
-    List<Lab> seen = stones.stream().filter(Objects::nonNull).toList();
-    Lab stone = seen.size() * 2 >= stones.size() && !seen.isEmpty() ? Medians.of(seen) : null;
-    return new ColourSignature(metal, stone);
+    return Medians.signature(references.stream().map(Reference::metal).toList(), stones);
   }
 }

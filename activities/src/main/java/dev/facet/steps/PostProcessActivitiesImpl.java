@@ -3,13 +3,17 @@ package dev.facet.steps;
 import dev.facet.imaging.ChannelFinisher;
 import dev.facet.imaging.ChannelPreset;
 import dev.facet.imaging.ChannelPresets;
+import dev.facet.imaging.DigitalSourceType;
 import dev.facet.model.Candidate;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.ImageRef;
 import dev.facet.storage.ObjectStore;
 import java.util.Optional;
 
-/** Step 5: one channel's finished image of a selected candidate; a retry returns the stored one. */
+/**
+ * Step 5: one channel's finished image of a selected candidate, in the channel's format, with an sRGB
+ * profile and its digital source type embedded; a retry returns the stored one.
+ */
 public final class PostProcessActivitiesImpl implements PostProcessActivities {
 
   private final ObjectStore store;
@@ -40,12 +44,23 @@ public final class PostProcessActivitiesImpl implements PostProcessActivities {
     }
     ChannelFinisher.Finished finished;
     try {
-      finished = finisher.finish(images.image(candidate.image()), request.signature().metal(), preset);
+      finished =
+          finisher.finish(images.image(candidate.image()), request.signature().metal(), preset, sourceType(candidate));
     } catch (IllegalArgumentException e) {
       throw StepFailures.invalidInput("Candidate " + candidate.id() + ": " + e.getMessage());
     }
     ImageRef ref =
-        store.put(key, finished.jpeg(), preset.mediaType(), finished.image().width(), finished.image().height());
+        store.put(key, finished.bytes(), preset.mediaType(), finished.image().width(), finished.image().height());
     return new ChannelImage(candidate.shot(), preset.name(), candidate.id(), ref);
+  }
+
+  /**
+   * How the candidate was made, for the file's XMP: the studio renderer composites the seller's own
+   * photo without a trained model; every other provider is a generative model.
+   */
+  static DigitalSourceType sourceType(Candidate candidate) {
+    return StudioGenerator.PROVIDER.equals(candidate.provider())
+        ? DigitalSourceType.COMPOSITE_SYNTHETIC
+        : DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA;
   }
 }

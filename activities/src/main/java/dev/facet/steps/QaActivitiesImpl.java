@@ -2,8 +2,9 @@ package dev.facet.steps;
 
 import dev.facet.imaging.ChannelPreset;
 import dev.facet.imaging.ChannelPresets;
-import dev.facet.imaging.Mask;
+import dev.facet.imaging.Medians;
 import dev.facet.imaging.QualityInspector;
+import dev.facet.imaging.QualityInspector.ReferenceView;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.QaReport;
 import dev.facet.model.Reference;
@@ -30,11 +31,14 @@ public final class QaActivitiesImpl implements QaActivities {
         presets
             .find(image.channel())
             .orElseThrow(() -> StepFailures.invalidInput("Unknown channel \"" + image.channel() + "\""));
-    List<Mask> referenceMasks = request.references().stream().map(r -> images.mask(r.mask())).toList();
+    List<ReferenceView> references =
+        request.references().stream()
+            .map(r -> ReferenceView.of(images.image(r.image()), images.mask(r.mask())))
+            .toList();
     double referenceSharpness =
         Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
     QualityInspector.Expectations expected =
-        new QualityInspector.Expectations(preset, request.signature().metal(), referenceMasks, referenceSharpness);
+        new QualityInspector.Expectations(preset, request.signature(), references, referenceSharpness);
     return new QaReport(image.shot(), image.channel(), image.image(), inspector.inspect(images.image(image.image()), expected));
   }
 }

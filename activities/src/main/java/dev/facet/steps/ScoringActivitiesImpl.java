@@ -2,6 +2,7 @@ package dev.facet.steps;
 
 import dev.facet.imaging.MetalTone;
 import dev.facet.imaging.Mask;
+import dev.facet.imaging.Medians;
 import dev.facet.imaging.ProductAnalyzer;
 import dev.facet.imaging.ProductMeasurer.Measurements;
 import dev.facet.imaging.Silhouette;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.facet.imaging.ColourScience;
 import dev.facet.imaging.ImageDecoder;
+import dev.facet.imaging.JpegSegments;
 import dev.facet.imaging.Mask;
 import dev.facet.imaging.Orientation;
 import dev.facet.imaging.PhotoValidator;
@@ -13,6 +14,7 @@ import dev.facet.model.Lab;
 import dev.facet.model.Reference;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.testing.EmbeddedS3Extension;
+import dev.facet.testing.ExifFixtures;
 import dev.facet.testing.Fixtures;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -126,6 +128,32 @@ class CaptureActivitiesTest {
     // Upright means the product mask lies where the original capture's ground truth does.
     Mask mask = ImageDecoder.decodeMask(s3.store().get(result.references().get(0).mask().key()));
     assertThat(mask.iou(Fixtures.groundTruthMask("P06_capture_1"))).isGreaterThan(0.85);
+  }
+
+  /** A phone photo with GPS coordinates in its EXIF: the stored reference carries no EXIF at all. */
+  @Test
+  void gpsAndOtherExifAreStrippedFromTheStoredReference() {
+    byte[] withGps = ExifFixtures.jpeg(Fixtures.bytes("P04_capture_1.jpg"), ExifFixtures.tiff(1, true));
+    assertThat(JpegSegments.read(withGps)).anyMatch(s -> s.startsWith(JpegSegments.EXIF_ID));
+    String key = "uploads/" + UUID.randomUUID() + "/gps.jpg";
+    s3.store().put(key, withGps, "image/jpeg");
+
+    CaptureResult result = capture.capture(new CaptureRequest(keys, List.of(new ReferencePhoto(key, "front"))));
+
+    byte[] stored = s3.store().get(result.references().get(0).image().key());
+    assertThat(JpegSegments.read(stored))
+        .as("no APP1 (EXIF or XMP), no APP13 (IPTC), no COM")
+        .noneMatch(s -> s.marker() == 0xE1 || s.marker() == 0xED || s.marker() == 0xFE);
+    assertThat(indexOf(stored, ExifFixtures.tiff(1, true))).isNegative();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int k = 0; k < needle.length; k++) if (haystack[i + k] != needle[k]) continue outer;
+      return i;
+    }
+    return -1;
   }
 
   @Test

@@ -117,7 +117,8 @@ class StudioPipelineTest {
       System.out.printf("%s    %6.2f      %6.3f      %6.2f    %5.3f  %7.4f    %5.3f   %d ms%n",
           product, value(report, "metal-tone"), value(report, "silhouette"), value(report, "sharpness"),
           value(report, "fill"), value(report, "background"), value(report, "background-border"), shoot.postProcessMillis());
-      assertThat(report.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.name() + ": " + c.detail()).isTrue());
+      assertThat(report.checks()).filteredOn(QaCheck::blocking)
+          .allSatisfy(c -> assertThat(c.passed()).as(c.name() + ": " + c.detail()).isTrue());
       assertThat(report.passed()).isTrue();
     });
   }

@@ -1,0 +1,55 @@
+package dev.facet.imaging;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The automated checks by the names reviewers, reports and the presets file use. One list, so a
+ * preset cannot name a check that does not exist.
+ */
+public enum QaCheckName {
+  PRODUCT("product"),
+  METAL_TONE("metal-tone"),
+  /**
+   * Warns unless a preset says otherwise: on the calibration set (QaCalibrationTest) faithful
+   * images of a diamond piece read up to ΔE 24 (the stones mirror the metal and the backdrop) while
+   * recoloured stones can read 3, so no bar separates them yet.
+   */
+  STONE_TONE("stone-tone", QaRule.WARN),
+  SILHOUETTE("silhouette"),
+  DETAIL("detail"),
+  SHARPNESS("sharpness"),
+  FILL("fill"),
+  IN_FRAME("in-frame"),
+  BACKGROUND("background"),
+  BACKGROUND_BORDER("background-border"),
+  TEXT("text"),
+  COMPRESSION("compression"),
+  SIZE("size"),
+  ASPECT("aspect");
+
+  private final String id;
+  private final QaRule defaultRule;
+
+  QaCheckName(String id) {
+    this(id, QaRule.BLOCK);
+  }
+
+  QaCheckName(String id, QaRule defaultRule) {
+    this.id = id;
+    this.defaultRule = defaultRule;
+  }
+
+  /** What a channel does with this check when its preset does not say. */
+  public QaRule defaultRule() {
+    return defaultRule;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public static Optional<QaCheckName> of(String id) {
+    return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.facet.imaging;
+
+import dev.facet.model.ColourSignature;
+import dev.facet.model.Lab;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reference photos measured the way capture measures them, for QA outside a shoot (the audit
+ * command, calibration): each photo's product mask and detail map, the colour signature and the
+ * references' median sharpness.
+ */
+public record ReferenceSet(ColourSignature signature, List<QualityInspector.ReferenceView> views, double sharpness) {
+
+  /**
+   * @param photos upright reference photos
+   * @throws IllegalArgumentException naming the photo (from 1) in which no product was found
+   */
+  public static ReferenceSet of(List<RgbImage> photos) {
+    ProductSegmenter segmenter = new ProductSegmenter();
+    ProductMeasurer measurer = new ProductMeasurer();
+    List<Lab> metals = new ArrayList<>(), stones = new ArrayList<>();
+    List<QualityInspector.ReferenceView> views = new ArrayList<>();
+    double[] sharpness = new double[photos.size()];
+    for (int i = 0; i < photos.size(); i++) {
+      RgbImage photo = photos.get(i);
+      ProductSegmenter.Segmentation s = segmenter.segment(photo);
+      if (s.mask().count() == 0) {
+        throw new IllegalArgumentException("reference " + (i + 1) + ": no product found against the backdrop");
+      }
+      ProductMeasurer.Measurements m = measurer.measure(photo, s.mask(), s.backdrop());
+      metals.add(m.metal());
+      stones.add(m.stone());
+      sharpness[i] = m.sharpness();
+      views.add(QualityInspector.ReferenceView.of(photo, s.mask()));
+    }
+    return new ReferenceSet(Medians.signature(metals, stones), views, Medians.of(sharpness));
+  }
+
+  public QualityInspector.Expectations expectations(ChannelPreset preset) {
+    return new QualityInspector.Expectations(preset, signature, views, sharpness);
+  }
+}
