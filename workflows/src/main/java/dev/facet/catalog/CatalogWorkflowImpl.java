@@ -5,6 +5,7 @@ import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.RetryOptions;
@@ -17,7 +18,10 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,6 +32,9 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
 
   /** Products read from the manifest per activity call. */
   static final int PAGE_SIZE = 100;
+
+  /** Change id of read-ahead refills with unawaited child starts (older runs replay without). */
+  static final String READ_AHEAD = "read-ahead-refill";
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(
@@ -54,6 +61,12 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   private final CatalogProgressState state;
 
   private int startsThisRun;
+
+  /** Manifest items read but not started yet; not carried over (the next run reads from nextIndex). */
+  private final Deque<CatalogItem> readAhead = new ArrayDeque<>();
+
+  /** Child starts not yet confirmed; a run hands over only when there are none. */
+  private final List<Promise<WorkflowExecution>> pendingStarts = new ArrayList<>();
 
   @WorkflowInit
   public CatalogWorkflowImpl(CatalogRequest request) {
@@ -84,6 +97,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         continue;
       }
       if (state.cancelling) {
+        Workflow.await(pendingStarts::isEmpty);
         cancelInProgress();
         break;
       }
@@ -92,7 +106,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
       }
       if (startsThisRun >= request.startsPerRun() || Workflow.getInfo().isContinueAsNewSuggested()) {
         // Everything the next run needs is in the state; handlers finish before the hand-over.
-        Workflow.await(Workflow::isEveryHandlerFinished);
+        Workflow.await(() -> pendingStarts.isEmpty() && Workflow.isEveryHandlerFinished());
         state.runs++;
         Workflow.continueAsNew(request.continuing(state));
       }
@@ -113,42 +127,87 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     return !state.paused && state.nextIndex < state.total && state.active() < request.window();
   }
 
-  /** Fills the window from the manifest, one page per activity call. */
+  /**
+   * Fills the window from manifest pages read ahead, so a refill of one product costs no activity.
+   * Child starts are not awaited here: one slow start must not hold the window shut.
+   */
   private void startNextProducts() {
+    if (Workflow.getVersion(READ_AHEAD, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      startNextProductsAwaitingStarts();
+      return;
+    }
+    while (mayStart() && startsThisRun < request.startsPerRun()) {
+      if (readAhead.isEmpty()) {
+        List<CatalogItem> page =
+            catalog.readManifest(request.manifestKey(), state.nextIndex, PAGE_SIZE).items();
+        if (page.isEmpty()) {
+          // The manifest is shorter than it said: nothing more to start.
+          state.total = state.nextIndex;
+          return;
+        }
+        readAhead.addAll(page);
+      }
+      CatalogItem item = readAhead.poll();
+      Promise<WorkflowExecution> started = start(item);
+      if (started != null) {
+        String sku = item.product().sku();
+        pendingStarts.add(started);
+        started.handle((execution, failure) -> {
+          pendingStarts.remove(started);
+          if (failure != null) {
+            startFailed(sku, failure);
+          }
+          return null;
+        });
+      }
+    }
+  }
+
+  /** Before {@link #READ_AHEAD}: one page per refill, every start awaited. Replays older runs. */
+  private void startNextProductsAwaitingStarts() {
     int free = (int) Math.min(request.window() - state.active(), request.startsPerRun() - startsThisRun);
     ManifestPage page =
         catalog.readManifest(request.manifestKey(), state.nextIndex, Math.min(free, PAGE_SIZE));
-    List<Promise<?>> starts = new ArrayList<>();
-    List<String> skus = new ArrayList<>();
+    Map<String, Promise<WorkflowExecution>> starts = new LinkedHashMap<>();
     for (CatalogItem item : page.items()) {
-      state.nextIndex++;
-      if (item.problem() != null) {
-        state.fail(item.product() == null ? "line " + item.line() : item.product().sku(),
-            "line " + item.line() + ": " + item.problem());
-        continue;
+      Promise<WorkflowExecution> started = start(item);
+      if (started != null) {
+        starts.put(item.product().sku(), started);
       }
-      String sku = item.product().sku();
-      state.inProgress.put(sku, false);
-      startsThisRun++;
-      ProductShootWorkflow shoot = Workflow.newChildWorkflowStub(ProductShootWorkflow.class, childOptions(sku));
-      Async.function(shoot::run, new ShootRequest(item.product(), item.photos(), request.style(),
-          request.policy(), request.catalogId(), state.styleReference));
-      starts.add(Workflow.getWorkflowExecution(shoot));
-      skus.add(sku);
     }
     if (page.items().isEmpty()) {
-      // The manifest is shorter than it said: nothing more to start.
       state.total = state.nextIndex;
     }
-    for (int i = 0; i < starts.size(); i++) {
+    starts.forEach((sku, started) -> {
       try {
-        starts.get(i).get();
+        started.get();
       } catch (ChildWorkflowFailure e) {
-        state.inProgress.remove(skus.get(i));
-        state.fail(skus.get(i), "could not start its shoot (is one for this SKU already running?): "
-            + e.getMessage());
+        startFailed(sku, e);
       }
+    });
+  }
+
+  /** Starts the item's shoot and returns the promise of its start, or records why it cannot. */
+  private Promise<WorkflowExecution> start(CatalogItem item) {
+    state.nextIndex++;
+    if (item.problem() != null) {
+      state.fail(item.product() == null ? "line " + item.line() : item.product().sku(),
+          "line " + item.line() + ": " + item.problem());
+      return null;
     }
+    String sku = item.product().sku();
+    state.inProgress.put(sku, false);
+    startsThisRun++;
+    ProductShootWorkflow shoot = Workflow.newChildWorkflowStub(ProductShootWorkflow.class, childOptions(sku));
+    Async.function(shoot::run, new ShootRequest(item.product(), item.photos(), request.style(),
+        request.policy(), request.catalogId(), state.styleReference));
+    return Workflow.getWorkflowExecution(shoot);
+  }
+
+  private void startFailed(String sku, Throwable failure) {
+    state.inProgress.remove(sku);
+    state.fail(sku, "could not start its shoot (is one for this SKU already running?): "
+        + failure.getMessage());
   }
 
   private ChildWorkflowOptions childOptions(String sku) {

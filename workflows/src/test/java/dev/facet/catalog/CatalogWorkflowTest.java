@@ -66,6 +66,8 @@ class CatalogWorkflowTest {
     assertThat(result.progress().status()).isEqualTo("finished");
     assertThat(result.progress().costUsd()).isEqualTo(15.0);
     assertThat(activities.reportsWritten).containsExactly("summer");
+    // The total, then one page per run: refilling the window one product at a time reads nothing.
+    assertThat(activities.manifestReads).hasValueLessThanOrEqualTo(result.progress().runs() + 1);
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.facet.model.ReferencePhoto;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /** A manifest of {@code size} generated products; rows in {@code invalidLines} are bad. */
@@ -14,6 +15,7 @@ final class FakeCatalogActivities implements CatalogActivities {
   final int size;
   final Set<Integer> invalidLines;
   final List<String> reportsWritten = new CopyOnWriteArrayList<>();
+  final AtomicInteger manifestReads = new AtomicInteger();
 
   FakeCatalogActivities(int size, Set<Integer> invalidLines) {
     this.size = size;
@@ -26,6 +28,7 @@ final class FakeCatalogActivities implements CatalogActivities {
 
   @Override
   public ManifestPage readManifest(String manifestKey, int offset, int limit) {
+    manifestReads.incrementAndGet();
     List<CatalogItem> items =
         IntStream.range(offset, Math.min(size, offset + limit))
             .mapToObj(i -> new CatalogItem(i + 2,
