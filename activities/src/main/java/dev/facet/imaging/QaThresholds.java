@@ -38,6 +38,6 @@ public record QaThresholds(
     double blockinessMax) {
 
   public static QaThresholds defaults() {
-    return new QaThresholds(3.0, 6.0, 0.70, 1.0, 0.5, 1.0, 0.995, 0.5, 1.3);
+    return new QaThresholds(3.0, 6.0, 0.88, 1.0, 0.5, 1.0, 0.995, 0.5, 1.3);
   }
 }

@@ -54,7 +54,7 @@ final class CalibrationSet {
   /**
    * Every case of this piece, handed to {@code sink} as soon as it is made (they are large).
    *
-   * @param captures the piece's capture photos, at the calibration scale
+   * @param captures the piece's capture photos, full size
    * @param scale the calibration scale of the fixture photos (the studio photo is resized by it)
    */
   void build(List<RgbImage> captures, double scale, Consumer<Case> sink) {

@@ -7,7 +7,6 @@ import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.QaThresholds;
 import dev.facet.imaging.QualityInspector;
 import dev.facet.imaging.ReferenceSet;
-import dev.facet.imaging.Resampler;
 import dev.facet.imaging.RgbImage;
 import dev.facet.testing.Fixtures;
 import java.nio.file.Files;
@@ -30,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * written to target/calibration.md, every measured value to target/calibration-values.csv), and
  * asserts the rates the current checks reach, so a change that weakens QA fails the build.
  *
- * <p>To stay fast enough for every build it runs at half the fixtures' size: photos scaled by 0.5,
- * amazon-main's rules on a 1000 px frame (its minimum long side scaled alike). The full-size run:
+ * <p>To stay fast enough for every build the finished images are half size: the studio photos
+ * scaled by 0.5, amazon-main's rules on a 1000 px frame (its minimum long side scaled alike); the
+ * references stay full size, as in a shoot. The full-size run:
  * {@code -Dfacet.calibration.scale=1} (several minutes; the asserted rates hold for the default).
  */
 class QaCalibrationTest {
@@ -55,8 +55,9 @@ class QaCalibrationTest {
       for (int p = 1; p <= 6; p++) {
         String product = "P0" + p;
         work.add(pool.submit(() -> {
+          // References at full size, as a shoot measures them: the segmenter is tuned for it.
           List<RgbImage> captures =
-              IntStream.rangeClosed(1, 3).mapToObj(c -> scaled(Fixtures.photo(product + "_capture_" + c))).toList();
+              IntStream.rangeClosed(1, 3).mapToObj(c -> Fixtures.photo(product + "_capture_" + c)).toList();
           ReferenceSet references = ReferenceSet.of(captures);
           new CalibrationSet(product, references, preset).build(captures, SCALE, c ->
               results.add(new CalibrationReport.Result(c.product(), c.base(), c.alteration(), c.targets(),
@@ -88,8 +89,8 @@ class QaCalibrationTest {
   /**
    * Recall of each check on the defects made for it: the rates the checks reach on this set today,
    * rounded down, so a change that weakens one fails the build. Checks missing here (stone-tone,
-   * silhouette, detail) are not reliable enough on this set to hold to a bar; the printed table
-   * shows where they stand.
+   * detail) are not reliable enough on this set to hold to a bar; the printed table shows where
+   * they stand.
    */
   @Test
   void eachCheckCatchesTheDefectMadeForIt() {
@@ -100,26 +101,28 @@ class QaCalibrationTest {
     assertThat(report.recall("in-frame")).as("in-frame").isGreaterThanOrEqualTo(0.6);
     // The corner signature is found; the faint diagonal "SAMPLE" is not (values printed in the table).
     assertThat(report.recall("text")).as("text").isGreaterThanOrEqualTo(0.5);
+    // Every mirrored piece but the bangle, whose mirror image has the same outline.
+    assertThat(report.recall("silhouette")).as("silhouette").isGreaterThanOrEqualTo(0.8);
   }
 
   /**
    * Altered images rejected by some blocking check (not necessarily the one they target). The misses
-   * today are stones removed, added or recoloured on pieces with small stones: the detail check does
-   * not see them, and stone-tone only warns.
+   * today are stones removed, added or recoloured: the detail check does not see them, and
+   * stone-tone only warns.
    */
   @Test
   void alteredImagesAreRejected() {
-    assertThat(report.detectionRate()).as("altered images rejected by some blocking check").isGreaterThanOrEqualTo(0.85);
+    assertThat(report.detectionRate()).as("altered images rejected by some blocking check").isGreaterThanOrEqualTo(0.8);
   }
 
   /**
-   * A bar against getting worse, not a claim of quality: today most faithful images are rejected,
-   * a third of faithful images are rejected, by silhouette or metal-tone (listed under "Misses and
-   * false rejects").
+   * A bar against getting worse, not a claim of quality: a quarter of the faithful images are
+   * rejected today, by silhouette on half-size finishes or by metal-tone (listed under "Misses and
+   * false rejects"; the full-size run rejects fewer).
    */
   @Test
   void falseRejectsDoNotGrow() {
-    assertThat(report.falseRejectRate()).as("faithful images rejected by some blocking check").isLessThanOrEqualTo(0.4);
+    assertThat(report.falseRejectRate()).as("faithful images rejected by some blocking check").isLessThanOrEqualTo(0.25);
   }
 
   /** amazon-main's rules at {@code scale} of its size; fill, background and the QA rules unchanged. */
@@ -129,10 +132,5 @@ class QaCalibrationTest {
         (int) Math.round(a.width() * scale), (int) Math.round(a.height() * scale), (int) Math.round(a.minLongSide() * scale),
         a.background(), a.targetFill(), a.minFill(), a.shadow(), a.format(), a.quality(), a.sharpenAmount(),
         a.sharpenSigma(), a.qa());
-  }
-
-  private static RgbImage scaled(RgbImage photo) {
-    if (SCALE == 1) return photo;
-    return Resampler.resize(photo, (int) Math.round(photo.width() * SCALE), (int) Math.round(photo.height() * SCALE));
   }
 }
