@@ -1,5 +1,6 @@
 package dev.facet;
 
+import dev.facet.audit.QaAudit;
 import dev.facet.cli.CatalogFile;
 import dev.facet.cli.CatalogRun;
 import dev.facet.cli.Invocation;
@@ -17,8 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code fake-providers} or
- * {@code help}.
+ * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code
+ * fake-providers} or {@code help}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,9 +28,13 @@ public class FacetApplication {
   static final int USAGE_ERROR = 2;
 
   public static void main(String[] args) throws InterruptedException {
+    // Tools that need neither Spring nor Temporal; their flags are their own.
+    if (args.length > 0 && args[0].equals(Invocation.QA)) {
+      System.exit(new QaAudit(System.out, System.err).run(rest(args)));
+    }
     if (args.length > 0 && args[0].equals(Invocation.FAKE_PROVIDERS)) {
-      // Not Facet itself: the stand-in for the paid APIs, for trying provider settings offline.
-      FakeProviderServer.main(Arrays.copyOfRange(args, 1, args.length));
+      // The stand-in for the paid APIs, for trying provider settings offline.
+      FakeProviderServer.main(rest(args));
       return;
     }
     Invocation invocation;
@@ -51,6 +56,10 @@ public class FacetApplication {
               .run(springArgs);
       case RUN -> System.exit(run(invocation.run().orElseThrow(), springArgs));
     }
+  }
+
+  private static String[] rest(String[] args) {
+    return Arrays.copyOfRange(args, 1, args.length);
   }
 
   /** Reads the catalog first, so a broken file fails before anything starts. */

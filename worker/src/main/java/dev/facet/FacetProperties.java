@@ -1,6 +1,7 @@
 package dev.facet;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,6 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param data the folder holding local state: the embedded object store, the dev server's
  *     database and the log of a {@code run}
+ * @param channelPresets a JSON file of channel presets merged over the built-in ones (README,
+ *     "Channel presets"); none by default
  */
 @ConfigurationProperties("facet")
-public record FacetProperties(@DefaultValue("./data") Path data) {}
+public record FacetProperties(@DefaultValue("./data") Path data, Path channelPresets) {
+
+  public Optional<Path> channelPresetsFile() {
+    return Optional.ofNullable(channelPresets);
+  }
+}

@@ -14,11 +14,6 @@ import java.util.TreeMap;
  */
 public final class ChannelPresets {
 
-  /** System property naming a user presets file; the environment variable below is the fallback. */
-  public static final String FILE_PROPERTY = "facet.channel-presets";
-
-  public static final String FILE_VARIABLE = "FACET_CHANNEL_PRESETS";
-
   private final Map<String, ChannelPreset> byName = new TreeMap<>();
 
   public ChannelPresets(Collection<ChannelPreset> presets) {
@@ -35,14 +30,9 @@ public final class ChannelPresets {
     return new ChannelPresets(ChannelPresetsFile.builtIn().mergedWith(userFile).presets());
   }
 
-  /**
-   * The built-in presets, with the user file named by {@value #FILE_PROPERTY} or {@value
-   * #FILE_VARIABLE} merged over them when one is set. A broken user file stops the start with its
-   * error rather than silently falling back.
-   */
-  public static ChannelPresets defaults() {
-    String file = System.getProperty(FILE_PROPERTY, System.getenv(FILE_VARIABLE));
-    return file == null || file.isBlank() ? builtIn() : withUserFile(Path.of(file));
+  /** The built-in presets, with {@code userFile} merged over them when there is one. */
+  public static ChannelPresets of(Optional<Path> userFile) {
+    return userFile.map(ChannelPresets::withUserFile).orElseGet(ChannelPresets::builtIn);
   }
 
   public Optional<ChannelPreset> find(String name) {

@@ -16,6 +16,11 @@ public record StepSettings(
     ValidationLimits validation, QaThresholds qa, ChannelPresets channels, int studioSize) {
 
   public static StepSettings defaults() {
-    return new StepSettings(ValidationLimits.defaults(), QaThresholds.defaults(), ChannelPresets.defaults(), 2000);
+    return withChannels(ChannelPresets.builtIn());
+  }
+
+  /** The defaults, with these channel presets. */
+  public static StepSettings withChannels(ChannelPresets channels) {
+    return new StepSettings(ValidationLimits.defaults(), QaThresholds.defaults(), channels, 2000);
   }
 }

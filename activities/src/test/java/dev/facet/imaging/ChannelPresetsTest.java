@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,15 +58,10 @@ class ChannelPresetsTest {
   }
 
   @Test
-  void theSystemPropertyNamesTheUserFile() throws Exception {
+  void withoutAUserFileTheBuiltInPresetsServe() throws Exception {
     Path user = write("{\"presets\": {\"tiny\": {\"extends\": \"ebay\", \"width\": 600, \"height\": 600}}}");
-    System.setProperty(ChannelPresets.FILE_PROPERTY, user.toString());
-    try {
-      assertThat(ChannelPresets.defaults().find("tiny")).isPresent();
-    } finally {
-      System.clearProperty(ChannelPresets.FILE_PROPERTY);
-    }
-    assertThat(ChannelPresets.defaults().find("tiny")).isEmpty();
+    assertThat(ChannelPresets.of(Optional.of(user)).find("tiny")).isPresent();
+    assertThat(ChannelPresets.of(Optional.empty()).names()).isEqualTo(ChannelPresets.builtIn().names());
   }
 
   @Test

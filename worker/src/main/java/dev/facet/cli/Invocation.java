@@ -20,8 +20,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     HELP
   }
 
-  /** The fake provider server's command, handled before any parsing: its flags are its own. */
-  public static final String FAKE_PROVIDERS = "fake-providers";
+  /** Commands handled before any parsing: their flags are their own. */
+  public static final String QA = "qa", FAKE_PROVIDERS = "fake-providers";
 
   public static final String USAGE =
       """
@@ -39,6 +39,11 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
                   shows its results.
         serve     Run the HTTP API (/api/...) and the worker until stopped.
         worker    Run the worker only, without a web server.
+        qa --reference <photo>... --candidate <image> [--channel amazon-main]
+           [--presets presets.json] [--json]
+                  Run Facet's automated QA on any JPEG, PNG or WebP against the product's
+                  reference photos: every check with its value, threshold and verdict. Exit
+                  code 0 passed, 1 a blocking check failed, 2 unusable input.
         fake-providers [--port 8089] [--bfl-error-rate server_error=0.2] [--help]
                   Serve stand-ins for the OpenAI and BFL APIs that follow their contracts,
                   errors included, and count what they would bill; point

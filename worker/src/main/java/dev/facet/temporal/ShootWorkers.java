@@ -6,6 +6,7 @@ import dev.facet.catalogwatch.TemporalShootWatch;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.GenerationActivities;
 import dev.facet.steps.StepActivities;
+import dev.facet.steps.StepSettings;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
 import io.temporal.worker.Worker;
@@ -22,6 +23,7 @@ import java.util.Map;
 final class ShootWorkers implements WorkerRegistration {
 
   private final ObjectStore store;
+  private final StepSettings settings;
   private final WorkerProperties properties;
   private final Map<String, GenerationActivities> paidGenerators;
 
@@ -30,16 +32,18 @@ final class ShootWorkers implements WorkerRegistration {
    */
   ShootWorkers(
       ObjectStore store,
+      StepSettings settings,
       WorkerProperties properties,
       Map<String, GenerationActivities> paidGenerators) {
     this.store = store;
+    this.settings = settings;
     this.properties = properties;
     this.paidGenerators = Map.copyOf(paidGenerators);
   }
 
   @Override
   public void registerOn(WorkerFactory factory) {
-    StepActivities steps = StepActivities.create(store);
+    StepActivities steps = StepActivities.create(store, settings);
     // Workflow tasks are not limited here: only the step activities, which hold decoded photos.
     Worker shoot = factory.newWorker(TaskQueues.SHOOT, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(properties.stepsMaxConcurrent())

@@ -1,6 +1,9 @@
 package dev.facet.temporal;
 
+import dev.facet.FacetProperties;
 import dev.facet.generators.ProviderGenerators;
+import dev.facet.imaging.ChannelPresets;
+import dev.facet.steps.StepSettings;
 import dev.facet.storage.ObjectStore;
 import io.temporal.client.WorkflowClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,8 +17,10 @@ class WorkerConfiguration {
 
   @Bean
   WorkerRegistration shootWorkers(
-      ObjectStore store, WorkerProperties properties, ProviderGenerators paid) {
-    return new ShootWorkers(store, properties, paid.byProvider());
+      ObjectStore store, FacetProperties facet, WorkerProperties properties, ProviderGenerators paid) {
+    // A broken presets file stops the start with its error rather than falling back silently.
+    StepSettings settings = StepSettings.withChannels(ChannelPresets.of(facet.channelPresetsFile()));
+    return new ShootWorkers(store, settings, properties, paid.byProvider());
   }
 
   @Bean
