@@ -11,10 +11,10 @@ package dev.facet.imaging;
  *     hero images and ≤ 3 for lifestyle; the six faithful outputs measure 0.1–1.9, a yellow → rose
  *     recolour 17, so 3 leaves room for the measurement's own noise.
  * @param stoneToneMax the same measure for the stones' median colour.
- * @param silhouetteMin {@link Silhouette} agreement with the closest reference. The faithful
- *     outputs measure 0.90–0.96, the bangle 0.76 (its reference mask carries a strip of its cast
- *     shadow, which the clean output does not); the pendant mirrored reads 0.35, a ring squeezed to
- *     70 % width 0.27.
+ * @param silhouetteMin {@link Silhouette} agreement with the closest reference. Full-size finishes
+ *     of the studio photos measure 0.94–0.99 against their captures (the half-size calibration
+ *     finishes down to 0.81); mirrored pieces 0.69–0.84, except the bangle, whose mirror image has
+ *     the same outline; a piece squeezed to 70 % width at most 0.82.
  * @param detailMax {@link DetailMap#difference} against the closest reference.
  * @param sharpnessRatioMin product sharpness over the references' median. Faithful (sharpened)
  *     outputs read 1.1–1.4, the same image blurred by σ = 4 px at 2,000 px 0.06. Research proposes
