@@ -1,30 +1,30 @@
 package dev.facet.imaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * The bars of the automated QA. QaCalibrationTest measures them on faithful finished images of the
- * six fixture pieces against deliberately altered copies and prints every check's recall, precision
- * and false-reject rate; the numbers quoted below for metal tone, silhouette and sharpness are from
- * the earlier fixture test and are not all borne out by that run (it finds silhouette and stone tone
- * rejecting many faithful images).
+ * The bars of the automated QA. They are configuration, not code: the built-in {@code
+ * qa-thresholds.json} holds each value with the calibration that chose it, and a user file may set
+ * any of them by name.
  *
- * @param metalToneMax {@link MetalTone} ΔE2000 against the signature. Research proposes ≤ 2 for
- *     hero images and ≤ 3 for lifestyle; the six faithful outputs measure 0.1–1.9, a yellow → rose
- *     recolour 17, so 3 leaves room for the measurement's own noise.
- * @param stoneToneMax the same measure for the stones' median colour.
- * @param silhouetteMin {@link Silhouette} agreement with the closest reference. Full-size finishes
- *     of the studio photos measure 0.94–0.99 against their captures (the half-size calibration
- *     finishes down to 0.81); mirrored pieces 0.69–0.84, except the bangle, whose mirror image has
- *     the same outline; a piece squeezed to 70 % width at most 0.82.
- * @param detailMax {@link DetailMap#difference} against the closest reference.
- * @param sharpnessRatioMin product sharpness over the references' median. Faithful (sharpened)
- *     outputs read 1.1–1.4, the same image blurred by σ = 4 px at 2,000 px 0.06. Research proposes
- *     0.8 for a like-for-like comparison; generated images are not like-for-like, so 0.5.
- * @param borderPurityMin share of exactly-background pixels in the 1 % border band: all of them
- *     (Amazon suppressed a listing at 254, 254, 253).
- * @param backgroundPurityMin share of exactly-background pixels in the background away from the
- *     product and its shadow (research proposes 99.5 %).
- * @param textMax {@link TextDetector#strokesPerMille} of the background.
- * @param blockinessMax {@link Blockiness#of} the decoded file.
+ * @param metalToneMax {@link MetalTone} ΔE2000 against the signature
+ * @param stoneToneMax the same measure for the stones' median colour
+ * @param silhouetteMin {@link Silhouette} agreement with the closest reference
+ * @param detailMax {@link DetailMap#difference} against the closest reference
+ * @param sharpnessRatioMin product sharpness over the references' median
+ * @param borderPurityMin share of exactly-background pixels in the 1 % border band
+ * @param backgroundPurityMin share of exactly-background pixels away from product and shadow
+ * @param textMax {@link TextDetector#strokesPerMille} of the background
+ * @param blockinessMax {@link Blockiness#of} the decoded file
  */
 public record QaThresholds(
     double metalToneMax,
@@ -37,7 +37,66 @@ public record QaThresholds(
     double textMax,
     double blockinessMax) {
 
+  static final String RESOURCE = "/dev/facet/imaging/qa-thresholds.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The built-in thresholds. */
   public static QaThresholds defaults() {
-    return new QaThresholds(3.0, 6.0, 0.88, 1.0, 0.5, 1.0, 0.995, 0.5, 1.3);
+    try (InputStream in = QaThresholds.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in " + RESOURCE + " is missing from the classpath");
+      }
+      return from(JSON.readTree(in), null, "built-in qa-thresholds.json");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The built-in thresholds with those {@code userFile} sets; an unknown name is an error. */
+  public static QaThresholds withUserFile(Path userFile) {
+    JsonNode user;
+    try {
+      user = JSON.readTree(userFile.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("QA thresholds " + userFile + ": " + e.getMessage(), e);
+    }
+    return from(user, defaults(), "QA thresholds " + userFile);
+  }
+
+  public static QaThresholds of(Optional<Path> userFile) {
+    return userFile.map(QaThresholds::withUserFile).orElseGet(QaThresholds::defaults);
+  }
+
+  /** Reads each component by name, as a number or {@code {"value": n}}; missing ones from {@code base}. */
+  private static QaThresholds from(JsonNode document, QaThresholds base, String source) {
+    RecordComponent[] components = QaThresholds.class.getRecordComponents();
+    List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+    if (document == null || !document.isObject()) {
+      throw new IllegalArgumentException(source + ": must be a JSON object of " + names);
+    }
+    document.fieldNames().forEachRemaining(name -> {
+      if (!name.equals("about") && !names.contains(name)) {
+        throw new IllegalArgumentException(source + ": unknown threshold \"" + name + "\"; known: " + names);
+      }
+    });
+    Object[] values = new Object[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        JsonNode node = document.get(names.get(i));
+        JsonNode value = node != null && node.isObject() ? node.get("value") : node;
+        if (value == null && base != null) {
+          values[i] = components[i].getAccessor().invoke(base);
+        } else if (value == null || !value.isNumber()) {
+          throw new IllegalArgumentException(source + ": " + names.get(i) + " must be a number");
+        } else {
+          values[i] = value.doubleValue();
+        }
+      }
+      Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+      return QaThresholds.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -16,11 +16,11 @@ public record StepSettings(
     ValidationLimits validation, QaThresholds qa, ChannelPresets channels, int studioSize) {
 
   public static StepSettings defaults() {
-    return withChannels(ChannelPresets.builtIn());
+    return of(ChannelPresets.builtIn(), QaThresholds.defaults());
   }
 
-  /** The defaults, with these channel presets. */
-  public static StepSettings withChannels(ChannelPresets channels) {
-    return new StepSettings(ValidationLimits.defaults(), QaThresholds.defaults(), channels, 2000);
+  /** The defaults, with these channel presets and QA thresholds. */
+  public static StepSettings of(ChannelPresets channels, QaThresholds qa) {
+    return new StepSettings(ValidationLimits.defaults(), qa, channels, 2000);
   }
 }

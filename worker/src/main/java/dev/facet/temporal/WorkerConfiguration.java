@@ -3,9 +3,11 @@ package dev.facet.temporal;
 import dev.facet.FacetProperties;
 import dev.facet.generators.ProviderGenerators;
 import dev.facet.imaging.ChannelPresets;
+import dev.facet.imaging.QaThresholds;
 import dev.facet.steps.StepSettings;
 import dev.facet.storage.ObjectStore;
 import io.temporal.client.WorkflowClient;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,10 @@ class WorkerConfiguration {
   @Bean
   WorkerRegistration shootWorkers(
       ObjectStore store, FacetProperties facet, WorkerProperties properties, ProviderGenerators paid) {
-    // A broken presets file stops the start with its error rather than falling back silently.
-    StepSettings settings = StepSettings.withChannels(ChannelPresets.of(facet.channelPresetsFile()));
+    // A broken file stops the start with its error rather than falling back silently.
+    StepSettings settings = StepSettings.of(
+        ChannelPresets.of(Optional.ofNullable(facet.channelPresets())),
+        QaThresholds.of(Optional.ofNullable(facet.qaThresholds())));
     return new ShootWorkers(store, settings, properties, paid.byProvider());
   }
 
