@@ -109,6 +109,8 @@ public class ShootClient {
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .setTypedSearchAttributes(attributes.build())
+        // The Web UI's list shows it: which product, and from which catalog.
+        .setStaticSummary(catalogId.isBlank() ? "shoot " + sku : "catalog " + catalogId + ": " + sku)
         .build();
   }
 

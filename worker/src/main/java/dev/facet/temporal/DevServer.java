@@ -154,7 +154,8 @@ public final class DevServer implements TemporalEndpoint {
     return Optional.of(ui());
   }
 
-  private URI ui() {
+  /** The Web UI's base address. */
+  public URI ui() {
     return URI.create("http://localhost:" + uiPort);
   }
 

@@ -1,5 +1,6 @@
 package dev.facet.it;
 
+import dev.facet.temporal.DevServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +35,22 @@ final class FacetProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + commandLine, e);
     }
+  }
+
+  /**
+   * The arguments of {@code serve} against a dev server, with the embedded object store over
+   * {@code data} on {@code s3Port} (fixed, so a restarted process finds its objects), then {@code
+   * extra}.
+   */
+  static String[] serveArgs(Path data, int apiPort, int s3Port, DevServer temporal, String... extra) {
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=" + apiPort,
+        "--facet.data=" + data,
+        "--facet.store.embedded-port=" + s3Port,
+        "--facet.temporal.mode=external",
+        "--facet.temporal.address=" + temporal.target()));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
   }
 
   /** SIGKILL: no shutdown hook, no goodbye to the server. */

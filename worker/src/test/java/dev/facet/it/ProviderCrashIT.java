@@ -36,16 +36,10 @@ class ProviderCrashIT {
       providers.bfl().apiKey(FLUX_KEY).progress(Integer.MAX_VALUE, Duration.ofSeconds(120));
       int apiPort = RealStack.freePort();
       // The same data directory and embedded S3 port for both processes: the store survives.
-      String[] serve = {
-        "--server.port=" + apiPort,
-        "--facet.data=" + data.resolve("facet"),
-        "--facet.store.embedded-port=" + RealStack.freePort(),
-        "--facet.temporal.mode=external",
-        "--facet.temporal.address=" + temporal.target(),
+      String[] serve = FacetProcess.serveArgs(data.resolve("facet"), apiPort, RealStack.freePort(), temporal,
         "--facet.providers.flux.api-key=" + FLUX_KEY,
         "--facet.providers.flux.base-url=" + providers.bflBaseUrl(),
-        "--facet.worker.generators.flux.max-concurrent=" + TASKS
-      };
+        "--facet.worker.generators.flux.max-concurrent=" + TASKS);
       FacetApi api = new FacetApi(apiPort);
       String sku = "CRASH-" + UUID.randomUUID().toString().substring(0, 8);
 

@@ -48,17 +48,13 @@ class ProviderSoakIT {
       int apiPort = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
       try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
-          "--server.port=" + apiPort,
-          "--facet.data=" + data.resolve("facet"),
-          "--facet.store.embedded-port=" + RealStack.freePort(),
-          "--facet.temporal.mode=external",
-          "--facet.temporal.address=" + temporal.target(),
+          FacetProcess.serveArgs(data.resolve("facet"), apiPort, RealStack.freePort(), temporal,
           "--facet.providers.flux.api-key=" + FLUX_KEY,
           "--facet.providers.flux.base-url=" + providers.bflBaseUrl(),
           "--facet.providers.openai.api-key=" + OPENAI_KEY,
           "--facet.providers.openai.base-url=" + providers.openAiBaseUrl(),
           // Paid generations wait on the network, not the CPU (FLUX defaults to 24).
-          "--facet.worker.generators.openai.max-concurrent=8")) {
+          "--facet.worker.generators.openai.max-concurrent=8"))) {
         api.awaitUp();
         JsonNode photos = api.upload("P01-front.jpg", "front", "P01-side.jpg", "side");
 

@@ -40,15 +40,11 @@ class ProvidersIT {
       int apiPort = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
       try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
-          "--server.port=" + apiPort,
-          "--facet.data=" + data.resolve("facet"),
-          "--facet.store.embedded-port=" + RealStack.freePort(),
-          "--facet.temporal.mode=external",
-          "--facet.temporal.address=" + temporal.target(),
+          FacetProcess.serveArgs(data.resolve("facet"), apiPort, RealStack.freePort(), temporal,
           "--facet.providers.flux.api-key=" + FLUX_KEY,
           "--facet.providers.flux.base-url=" + providers.bflBaseUrl(),
           "--facet.providers.openai.api-key=" + OPENAI_KEY,
-          "--facet.providers.openai.base-url=" + providers.openAiBaseUrl())) {
+          "--facet.providers.openai.base-url=" + providers.openAiBaseUrl()))) {
         api.awaitUp();
 
         JsonNode photos = api.upload("P01-front.jpg", "front", "P01-side.jpg", "side");

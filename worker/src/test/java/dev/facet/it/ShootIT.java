@@ -44,11 +44,7 @@ class ShootIT {
       int s3Port = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
       try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
-          "--server.port=" + apiPort,
-          "--facet.data=" + data.resolve("facet"),
-          "--facet.store.embedded-port=" + s3Port,
-          "--facet.temporal.mode=external",
-          "--facet.temporal.address=" + temporal.target())) {
+          FacetProcess.serveArgs(data.resolve("facet"), apiPort, s3Port, temporal))) {
         api.awaitUp();
 
         JsonNode photos = api.upload("P01-front.jpg", "front", "P01-side.jpg", "side");

@@ -35,11 +35,7 @@ class TemporalCliIT {
       int apiPort = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
       try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
-          "--server.port=" + apiPort,
-          "--facet.data=" + data.resolve("facet"),
-          "--facet.store.embedded-port=" + RealStack.freePort(),
-          "--facet.temporal.mode=external",
-          "--facet.temporal.address=" + server.target())) {
+          FacetProcess.serveArgs(data.resolve("facet"), apiPort, RealStack.freePort(), server))) {
         api.awaitUp();
         String photo = api.upload("P01-front.jpg", "front").get(0).get("key").asText();
         String sku = "CLI-" + UUID.randomUUID().toString().substring(0, 8);
