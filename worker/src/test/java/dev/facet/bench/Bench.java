@@ -44,6 +44,7 @@ final class Bench implements AutoCloseable {
   /** The price table has no 256x256: the 1024x1024 low price of the model, for the cost figures. */
   static final double OPENAI_PRICE_USD = 0.005;
   static final String BUCKET = "bench";
+  static final String FLUX_KEY = "bfl-fake";
 
   final Path folder;
   final DevServer server;
@@ -52,10 +53,14 @@ final class Bench implements AutoCloseable {
   final FakeProviderServer fake;
   final WorkflowServiceStubs stubs;
   final WorkflowClient client;
-  final WorkerProcess worker;
+  private final List<String> workerJvmArgs;
+  private final String[] workerArgs;
+  private volatile WorkerProcess worker;
+  private int workerStarts = 1;
 
   private Bench(Path folder, DevServer server, EmbeddedS3 s3, S3ObjectStore store,
-      FakeProviderServer fake, WorkflowServiceStubs stubs, WorkerProcess worker) {
+      FakeProviderServer fake, WorkflowServiceStubs stubs, List<String> workerJvmArgs,
+      String[] workerArgs, WorkerProcess worker) {
     this.folder = folder;
     this.server = server;
     this.s3 = s3;
@@ -63,7 +68,23 @@ final class Bench implements AutoCloseable {
     this.fake = fake;
     this.stubs = stubs;
     this.client = WorkflowClient.newInstance(stubs);
+    this.workerJvmArgs = workerJvmArgs;
+    this.workerArgs = workerArgs;
     this.worker = worker;
+  }
+
+  WorkerProcess worker() {
+    return worker;
+  }
+
+  /**
+   * SIGKILLs the worker JVM (no shutdown hook, no goodbye to the server) and starts a fresh one
+   * on the same stack; returns once the new one polls.
+   */
+  synchronized void killAndRestartWorker() throws IOException {
+    worker.kill();
+    worker = WorkerProcess.start(folder.resolve("worker-" + ++workerStarts + ".log"), workerJvmArgs,
+        workerArgs);
   }
 
   /**
@@ -91,10 +112,10 @@ final class Bench implements AutoCloseable {
           WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
       started.add(stubs::shutdownNow);
       SearchAttributeRegistrar.ensure(stubs, "default", ShootSearchAttributes.ALL);
-      WorkerProcess worker = WorkerProcess.start(folder.resolve("worker.log"), workerJvmArgs,
-          server.target(), s3.endpoint().toString(), BUCKET, fake.openAiBaseUrl().toString(),
-          Integer.toString(concurrency));
-      return new Bench(folder, server, s3, store, fake, stubs, worker);
+      String[] workerArgs = {server.target(), s3.endpoint().toString(), BUCKET,
+          fake.openAiBaseUrl().toString(), Integer.toString(concurrency), fake.bflBaseUrl().toString()};
+      WorkerProcess worker = WorkerProcess.start(folder.resolve("worker.log"), workerJvmArgs, workerArgs);
+      return new Bench(folder, server, s3, store, fake, stubs, workerJvmArgs, workerArgs, worker);
     } catch (Exception | Error e) {
       for (int i = started.size() - 1; i >= 0; i--) {
         try {
@@ -220,6 +241,16 @@ final class Bench implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
+      }
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    void kill() {
+      process.destroyForcibly();
+      try {
+        process.waitFor(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 

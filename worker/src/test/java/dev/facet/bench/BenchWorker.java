@@ -6,8 +6,6 @@ import dev.facet.catalogwatch.TemporalShootWatch;
 import dev.facet.generators.ProviderGenerators;
 import dev.facet.generators.ProviderProperties;
 import dev.facet.shoot.ProductShootWorkflowImpl;
-import dev.facet.steps.GenerationActivities;
-import dev.facet.steps.Providers;
 import dev.facet.steps.StepActivities;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.S3ObjectStore;
@@ -39,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * imaging steps. Registered as {@code ShootWorkers} does, with the default WorkerFactory options
  * the application uses; the generation worker runs at most {@code maxConcurrent} generations.
  *
- * <p>Arguments: temporal target, S3 endpoint, bucket, OpenAI base URL, max concurrent generations.
+ * <p>Arguments: temporal target, S3 endpoint, bucket, OpenAI base URL, max concurrent generations,
+ * BFL base URL (FLUX, with the real {@link dev.facet.providers.FluxGenerator}, same limit).
  * On stdin, {@code stats} answers one {@code BENCH ...} line on stdout; {@code stats-gc} collects
  * garbage first.
  */
@@ -54,6 +53,7 @@ public final class BenchWorker {
         dev.facet.storage.EmbeddedS3.ACCESS_KEY, dev.facet.storage.EmbeddedS3.SECRET_KEY);
     URI openAiBaseUrl = URI.create(args[3]);
     int maxConcurrent = Integer.parseInt(args[4]);
+    URI bflBaseUrl = URI.create(args[5]);
 
     S3ObjectStore store = S3ObjectStore.connect(s3);
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
@@ -73,12 +73,11 @@ public final class BenchWorker {
     ProviderProperties providers = new ProviderProperties(
         new ProviderProperties.OpenAi(Bench.OPENAI_KEY, openAiBaseUrl, Bench.OPENAI_MODEL,
             Bench.OPENAI_SIZE, "low", null, Bench.OPENAI_PRICE_USD),
-        null);
-    GenerationActivities openAi = ProviderGenerators.create(store, providers).byProvider()
-        .get(Providers.OPENAI);
-    factory.newWorker(TaskQueues.generation(Providers.OPENAI),
-            WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(maxConcurrent).build())
-        .registerActivitiesImplementations(openAi);
+        new ProviderProperties.Flux(Bench.FLUX_KEY, bflBaseUrl, null, null, null));
+    ProviderGenerators.create(store, providers).byProvider().forEach((provider, generator) ->
+        factory.newWorker(TaskQueues.generation(provider),
+                WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(maxConcurrent).build())
+            .registerActivitiesImplementations(generator));
     factory.start();
 
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

@@ -99,7 +99,7 @@ public final class CatalogBenchmark {
     try (Bench bench = Bench.start(options.concurrency(), options.workerJvmArgs())) {
       System.out.println("Stack: Temporal dev server " + bench.server.target() + " (SQLite), "
           + "embedded S3, fake provider " + bench.fake.openAiBaseUrl() + ", worker JVM pid "
-          + bench.worker.pid() + " (" + bench.worker.ready + "); files in " + bench.folder);
+          + bench.worker().pid() + " (" + bench.worker().ready + "); files in " + bench.folder);
       if (options.catalog()) {
         print(runCatalog(bench, options));
       }
@@ -117,19 +117,9 @@ public final class CatalogBenchmark {
     bench.fake.openAi().apiKey(Bench.OPENAI_KEY).latency(options.latency())
         .maxConcurrent(options.concurrency());
     bench.fake.reset();
-    String photo = "uploads/bench/photo.jpg";
-    bench.store.put(photo, TestImages.jpeg(64, 64), "image/jpeg", 64, 64);
-    List<ManifestWriter.Product> products = IntStream.rangeClosed(1, n)
-        .mapToObj(i -> new ManifestWriter.Product(
-            new ProductSpec(sku("CAT", i), "Ring " + i, "ring", "18k gold", null, null, null),
-            List.of(new ReferencePhoto(photo, "front"))))
-        .toList();
-    String manifestKey = CatalogKeys.manifest(catalogId, ManifestFormat.JSON);
-    bench.store.put(manifestKey, ManifestWriter.json(catalogId, products),
-        ManifestFormat.JSON.mediaType());
-    CatalogRequest request = new CatalogRequest(catalogId, manifestKey, oneShotStyle(),
-        policy(ShootPolicy.Approval.AUTO, ShootPolicy.TimeoutAction.AUTO), options.window(),
-        options.startsPerRun(), null, null);
+    CatalogRequest request = new CatalogRequest(catalogId, storeManifest(bench, catalogId, n),
+        oneShotStyle(), policy(ShootPolicy.Approval.AUTO, ShootPolicy.TimeoutAction.AUTO),
+        options.window(), options.startsPerRun(), null, null);
 
     String loadBefore = Bench.load();
     System.out.printf("%nPart 1: catalog of %d products × 1 shot × 4 variants, automatic approval;"
@@ -165,7 +155,7 @@ public final class CatalogBenchmark {
     }
     long makespan = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     String loadAfter = Bench.load();
-    Map<String, Long> worker = bench.worker.stats(false);
+    Map<String, Long> worker = bench.worker().stats(false);
 
     List<WorkflowExecutionMetadata> runs = awaitListed(bench,
         "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'",
@@ -283,7 +273,7 @@ public final class CatalogBenchmark {
       Bench.uncheckedSleep(Duration.ofSeconds(1));
     }
     long parkSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-    return new ParkedFigures(n, parkSeconds, awaitingApproval, bench.worker.stats(true),
+    return new ParkedFigures(n, parkSeconds, awaitingApproval, bench.worker().stats(true),
         Bench.load());
   }
 
@@ -310,6 +300,21 @@ public final class CatalogBenchmark {
 
   // ---- shared --------------------------------------------------------------------------------
 
+  /** Stores one photo and a manifest of {@code n} rings ({@code CAT-00001}…) that all use it; returns its key. */
+  static String storeManifest(Bench bench, String catalogId, int n) {
+    String photo = "uploads/bench/photo.jpg";
+    bench.store.put(photo, TestImages.jpeg(64, 64), "image/jpeg", 64, 64);
+    List<ManifestWriter.Product> products = IntStream.rangeClosed(1, n)
+        .mapToObj(i -> new ManifestWriter.Product(
+            new ProductSpec(sku("CAT", i), "Ring " + i, "ring", "18k gold", null, null, null),
+            List.of(new ReferencePhoto(photo, "front"))))
+        .toList();
+    String manifestKey = CatalogKeys.manifest(catalogId, ManifestFormat.JSON);
+    bench.store.put(manifestKey, ManifestWriter.json(catalogId, products),
+        ManifestFormat.JSON.mediaType());
+    return manifestKey;
+  }
+
   /** The white studio look with its first shot only: 1 shot × 4 variants per product. */
   static StyleGuide oneShotStyle() {
     StyleGuide studio = StyleGuide.whiteStudio();
@@ -318,8 +323,13 @@ public final class CatalogBenchmark {
   }
 
   static ShootPolicy policy(ShootPolicy.Approval approval, ShootPolicy.TimeoutAction onTimeout) {
-    return new ShootPolicy(approval, null, null, onTimeout, 4, null, null,
-        List.of(Providers.OPENAI));
+    return policy(approval, onTimeout, Providers.OPENAI);
+  }
+
+  /** 4 variants from {@code provider}. */
+  static ShootPolicy policy(ShootPolicy.Approval approval, ShootPolicy.TimeoutAction onTimeout,
+      String provider) {
+    return new ShootPolicy(approval, null, null, onTimeout, 4, null, null, List.of(provider));
   }
 
   static String sku(String prefix, int i) {
