@@ -154,6 +154,11 @@ public final class DevServer implements TemporalEndpoint {
     return Optional.of(ui());
   }
 
+  /** The server process's id, for measurements. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** The Web UI's base address. */
   public URI ui() {
     return URI.create("http://localhost:" + uiPort);

@@ -157,6 +157,29 @@ final class Bench implements AutoCloseable {
     }
   }
 
+  /**
+   * CPU seconds (user + system) used so far by the worker, the dev server and this process (the
+   * embedded S3 server, the fake provider and the client), from /proc; empty off Linux.
+   */
+  Map<String, Double> cpuSeconds() {
+    Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+    cpu.put("worker", cpuSeconds(worker.pid()));
+    cpu.put("dev server", cpuSeconds(server.pid()));
+    cpu.put("S3 + fake provider + client", cpuSeconds(ProcessHandle.current().pid()));
+    return cpu;
+  }
+
+  /** utime + stime of /proc/<pid>/stat, in seconds (USER_HZ = 100 on Linux). */
+  private static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   static String mib(long bytes) {
     return String.format("%.0f MiB", bytes / (1024.0 * 1024.0));
   }
