@@ -2,6 +2,8 @@ package dev.facet.imaging;
 
 import dev.facet.model.Box;
 import dev.facet.model.Lab;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a generated image into one channel's finished image: find the product, pull its metal
@@ -50,11 +52,20 @@ public final class ChannelFinisher {
         toneGains(analysis.measurements().get().metal(), signatureMetal));
   }
 
-  /** One candidate, analysed, ready to be finished for any channel. */
-  public record Prepared(RgbImage candidate, Mask mask, Box box, BackdropModel backdrop, double[] gains) {
+  /**
+   * One candidate, analysed, ready to be finished for any channel. Channels that share a
+   * background and shadow share its clean-up, the costliest step at full size.
+   */
+  public record Prepared(RgbImage candidate, Mask mask, Box box, BackdropModel backdrop, double[] gains,
+      Map<String, RgbImage> cleaned) {
+
+    Prepared(RgbImage candidate, Mask mask, Box box, BackdropModel backdrop, double[] gains) {
+      this(candidate, mask, box, backdrop, gains, new ConcurrentHashMap<>());
+    }
 
     public Finished finish(ChannelPreset preset, DigitalSourceType source) {
-      RgbImage clean = cleanBackground(candidate, mask, box, backdrop, gains, preset);
+      RgbImage clean = cleaned.computeIfAbsent(preset.background() + (preset.shadow() ? "/shadow" : ""),
+          look -> cleanBackground(candidate, mask, box, backdrop, gains, preset));
       RgbImage framed = frame(clean, box, preset);
       RgbImage sharp = UnsharpMask.apply(framed, preset.sharpenSigma(), preset.sharpenAmount());
       clearBorder(sharp, preset.background());

@@ -1,5 +1,7 @@
 package dev.facet.imaging;
 
+import java.util.stream.IntStream;
+
 /**
  * Separable resampling of packed sRGB images: Lanczos-3 (widened when shrinking, so it also
  * anti-aliases) for output quality, exact area averaging for fast analysis-size copies. Weights are
@@ -77,9 +79,10 @@ public final class Resampler {
     Weights vertical = Weights.of(sh, height, lanczos);
     int[] src = image.pixels();
 
-    // Horizontal pass into three float planes (width x source height).
+    // Horizontal pass into three float planes (width x source height). Rows are independent, so
+    // both passes run on every core, as libvips does.
     float[] r = new float[width * sh], g = new float[width * sh], b = new float[width * sh];
-    for (int y = 0; y < sh; y++) {
+    IntStream.range(0, sh).parallel().forEach(y -> {
       int row = y * sw;
       for (int x = 0; x < width; x++) {
         float ar = 0, ag = 0, ab = 0;
@@ -97,14 +100,11 @@ public final class Resampler {
         g[o] = ag;
         b[o] = ab;
       }
-    }
+    });
     // Vertical pass, row by row so the inner loop walks memory in order.
     int[] out = new int[width * height];
-    float[] ar = new float[width], ag = new float[width], ab = new float[width];
-    for (int y = 0; y < height; y++) {
-      java.util.Arrays.fill(ar, 0);
-      java.util.Arrays.fill(ag, 0);
-      java.util.Arrays.fill(ab, 0);
+    IntStream.range(0, height).parallel().forEach(y -> {
+      float[] ar = new float[width], ag = new float[width], ab = new float[width];
       int start = vertical.start[y];
       float[] wts = vertical.weights[y];
       for (int k = 0; k < wts.length; k++) {
@@ -120,7 +120,7 @@ public final class Resampler {
       for (int x = 0; x < width; x++) {
         out[o + x] = (clamp(ar[x]) << 16) | (clamp(ag[x]) << 8) | clamp(ab[x]);
       }
-    }
+    });
     return new RgbImage(width, height, out);
   }
 
