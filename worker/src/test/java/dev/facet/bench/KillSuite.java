@@ -15,6 +15,7 @@ import io.temporal.common.SearchAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * lost, and FLUX tasks billed against candidates delivered (goal 1.00: a task paid before a kill
  * is resumed from its heartbeat, not submitted again).
  *
- * <p>{@code bench/faults} runs it (README, "Operating Facet"); {@link KillSuiteIT} runs a smaller
- * one in CI.
+ * <p>{@code bench/faults} runs it, then {@link #runWithProviderFaults} (README, "Operating Facet");
+ * {@link KillSuiteIT} runs the kills at a smaller size in CI.
  */
 public final class KillSuite {
 
@@ -83,6 +84,7 @@ public final class KillSuite {
       Options options = parse(args);
       try (Bench bench = Bench.start(8, List.of("-Xmx512m"))) {
         run(bench, options).print();
+        runWithProviderFaults(bench, options.products());
       }
     } catch (Exception | Error e) {
       e.printStackTrace();
@@ -140,6 +142,56 @@ public final class KillSuite {
     int delivered = (int) bench.store.list("shoots/").stream().filter(k -> k.contains("/generate/")).count();
     return new Figures(options.products(), killedAt.size(), done.progress(),
         bench.fake.bfl().billed(), delivered, makespan);
+  }
+
+  /**
+   * Fault suite, part 4 at catalog scale: a second catalog, no kills, FLUX failing as in {@code
+   * ProviderSoakIT} (10 % 500, 10 % 503, 10 % 429 with retry-after, 2.5 % dropped connections on
+   * submit; 2 % of tasks moderated), OpenAI as the fallback. Prints every product's end state and
+   * the faults met.
+   */
+  static CatalogProgress runWithProviderFaults(Bench bench, int products) throws Exception {
+    bench.fake.reset();
+    Random draw = new Random(11);
+    String[] outcomes = new String[products * VARIANTS * 2];
+    for (int i = 0; i < outcomes.length; i++) {
+      outcomes[i] = draw.nextDouble() < 0.02 ? "Content Moderated" : "Ready";
+    }
+    bench.fake.bfl().apiKey(Bench.FLUX_KEY).progress(2, Duration.ofSeconds(2))
+        .retryAfterOn429(Duration.ofSeconds(1))
+        .errorRate("server_error", 0.10).errorRate("overloaded", 0.10)
+        .errorRate("rate_limited", 0.10).errorRate("drop", 0.025)
+        .outcomes(outcomes);
+    bench.fake.openAi().apiKey(Bench.OPENAI_KEY);
+    String catalogId = "provider-faults-" + products;
+    CatalogRequest request = new CatalogRequest(catalogId,
+        CatalogBenchmark.storeManifest(bench, catalogId, products), CatalogBenchmark.oneShotStyle(),
+        new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO,
+            VARIANTS, null, null, List.of(Providers.FLUX, Providers.OPENAI)),
+        10, 20, null, null);
+    CatalogWorkflow workflow = bench.client.newWorkflowStub(CatalogWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(CatalogWorkflow.workflowId(catalogId))
+            .setTaskQueue(TaskQueues.SHOOT)
+            .build());
+    long t0 = System.nanoTime();
+    CatalogProgress p = workflow.run(request).progress();
+    Map<String, Integer> submits = bench.fake.bfl().submitsBy();
+    int faults = submits.entrySet().stream().filter(e -> !e.getKey().equals("ok"))
+        .mapToInt(Map.Entry::getValue).sum();
+    System.out.printf("""
+
+        Fault suite: provider faults during a catalog (FLUX failing, OpenAI as fallback)
+          products                     %d: %d published, %d failed, %d rejected, %d expired
+          products lost                %d  (goal 0)
+          FLUX submits                 %s: %d faults met
+          FLUX tasks billed            %d (outcomes %s); OpenAI images billed %d (fallback)
+          catalog finished after       %d s
+        """, products, p.published(), p.failed(), p.rejected(), p.expired(),
+        products - p.published() - p.failed() - p.rejected() - p.expired() - p.cancelled(),
+        submits, faults, bench.fake.bfl().billed(), bench.fake.bfl().billedBy(),
+        bench.fake.openAi().billed(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
+    return p;
   }
 
   static Options parse(String[] args) {

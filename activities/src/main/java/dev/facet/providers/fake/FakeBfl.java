@@ -70,6 +70,7 @@ public final class FakeBfl {
   private final Deque<String> outcomes = new ArrayDeque<>();
   private final AtomicInteger billed = new AtomicInteger();
   private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> submitsBy = new ConcurrentHashMap<>();
   private final AtomicInteger polls = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger failPolls = new AtomicInteger();
@@ -240,6 +241,11 @@ public final class FakeBfl {
     return counts(billedBy);
   }
 
+  /** Submits received, by the scenario they met ({@code ok}, {@code server_error}, …). */
+  public Map<String, Integer> submitsBy() {
+    return counts(submitsBy);
+  }
+
   static Map<String, Integer> counts(Map<String, AtomicInteger> counters) {
     Map<String, Integer> copy = new TreeMap<>();
     counters.forEach((k, v) -> copy.put(k, v.get()));
@@ -274,6 +280,7 @@ public final class FakeBfl {
     }
     billed.set(0);
     billedBy.clear();
+    submitsBy.clear();
     polls.set(0);
     throttled.set(0);
     failPolls.set(0);
@@ -328,6 +335,7 @@ public final class FakeBfl {
       detail(exchange, 400, "fake: " + e.getMessage());
       return;
     }
+    submitsBy.computeIfAbsent(scenario, k -> new AtomicInteger()).incrementAndGet();
     switch (scenario) {
       case "rate_limited" -> {
         tooMany(exchange, "Rate limit exceeded. Please try again later.");
