@@ -41,7 +41,7 @@ public final class KillSuite {
       Duration timeout) {
 
     static Options defaults() {
-      return new Options(50, 20, Duration.ofSeconds(3), Duration.ofSeconds(15), 7,
+      return new Options(50, 20, Duration.ofSeconds(2), Duration.ofSeconds(8), 7,
           Duration.ofMinutes(60));
     }
   }
@@ -157,7 +157,7 @@ public final class KillSuite {
     for (int i = 0; i < outcomes.length; i++) {
       outcomes[i] = draw.nextDouble() < 0.02 ? "Content Moderated" : "Ready";
     }
-    bench.fake.bfl().apiKey(Bench.FLUX_KEY).progress(2, Duration.ofSeconds(2))
+    bench.fake.bfl().apiKey(Bench.FLUX_KEY).credits(1_000_000).progress(2, Duration.ofSeconds(2))
         .retryAfterOn429(Duration.ofSeconds(1))
         .errorRate("server_error", 0.10).errorRate("overloaded", 0.10)
         .errorRate("rate_limited", 0.10).errorRate("drop", 0.025)
