@@ -1,8 +1,16 @@
 package dev.facet.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import ch.qos.logback.classic.Level;
+import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.providers.fake.FakeProviderServer;
 import dev.facet.shoot.ShootSearchAttributes;
+import dev.facet.steps.TaskQueues;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import java.util.Optional;
 import dev.facet.storage.EmbeddedS3;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.temporal.DevServer;
@@ -71,6 +79,28 @@ final class Bench implements AutoCloseable {
     this.workerJvmArgs = workerJvmArgs;
     this.workerArgs = workerArgs;
     this.worker = worker;
+  }
+
+  /** A stub for a new catalog workflow, tagged with its id as the application tags one. */
+  CatalogWorkflow catalog(String catalogId) {
+    return client.newWorkflowStub(CatalogWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(CatalogWorkflow.workflowId(catalogId))
+        .setTaskQueue(TaskQueues.SHOOT)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder().set(ShootSearchAttributes.CATALOG, catalogId).build())
+        .build());
+  }
+
+  /**
+   * The {@code temporal} CLI the stack needs: a test is skipped without it, unless {@code
+   * FACET_REQUIRE_TEMPORAL_CLI=true} (as in CI) makes that a failure.
+   */
+  static void assumeTemporalCli() {
+    Optional<Path> cli = TemporalCli.locate(null);
+    if ("true".equals(System.getenv("FACET_REQUIRE_TEMPORAL_CLI"))) {
+      assertThat(cli).as("the temporal CLI (FACET_REQUIRE_TEMPORAL_CLI=true)").isPresent();
+    }
+    assumeThat(cli).as("No `temporal` CLI found: skipped.").isPresent();
   }
 
   WorkerProcess worker() {

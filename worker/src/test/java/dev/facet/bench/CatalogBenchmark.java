@@ -14,7 +14,6 @@ import dev.facet.shoot.Decision;
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootRequest;
-import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.shoot.Stage;
 import dev.facet.steps.Providers;
 import dev.facet.steps.TaskQueues;
@@ -24,8 +23,6 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
-import io.temporal.common.SearchAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -128,13 +125,7 @@ public final class CatalogBenchmark {
             + " worker max-concurrent %d; window %d, continue-as-new every %d starts. %s%n",
         n, options.latency().toMillis(), options.concurrency(), options.concurrency(),
         options.window(), options.startsPerRun(), loadBefore);
-    CatalogWorkflow workflow = bench.client.newWorkflowStub(CatalogWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(CatalogWorkflow.workflowId(catalogId))
-            .setTaskQueue(TaskQueues.SHOOT)
-            .setTypedSearchAttributes(
-                SearchAttributes.newBuilder().set(ShootSearchAttributes.CATALOG, catalogId).build())
-            .build());
+    CatalogWorkflow workflow = bench.catalog(catalogId);
     Map<String, Double> cpuBefore = bench.cpuSeconds();
     long t0 = System.nanoTime();
     WorkflowClient.start(workflow::run, request);

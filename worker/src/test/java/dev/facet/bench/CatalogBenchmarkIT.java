@@ -1,13 +1,9 @@
 package dev.facet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.facet.temporal.TemporalCli;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +16,7 @@ class CatalogBenchmarkIT {
 
   @Test
   void fiftyProductsArePublishedOnceEachWithoutA429() throws Exception {
-    Optional<Path> cli = TemporalCli.locate(null);
-    if ("true".equals(System.getenv("FACET_REQUIRE_TEMPORAL_CLI"))) {
-      assertThat(cli).as("the temporal CLI (FACET_REQUIRE_TEMPORAL_CLI=true)").isPresent();
-    }
-    assumeThat(cli).as("No `temporal` CLI found: skipped.").isPresent();
+    Bench.assumeTemporalCli();
     CatalogBenchmark.Options options = new CatalogBenchmark.Options(50, 20, 20, 8,
         Duration.ofMillis(200), 0, Duration.ZERO, true, false, List.of("-Xmx512m"),
         Duration.ofMinutes(10));

@@ -5,13 +5,9 @@ import dev.facet.catalog.CatalogRequest;
 import dev.facet.catalog.CatalogResult;
 import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.shoot.ShootPolicy;
-import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.Providers;
-import dev.facet.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.SearchAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,13 +99,7 @@ public final class KillSuite {
         CatalogBenchmark.policy(ShootPolicy.Approval.AUTO, ShootPolicy.TimeoutAction.AUTO,
             Providers.FLUX),
         10, 20, null, null);
-    CatalogWorkflow workflow = bench.client.newWorkflowStub(CatalogWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(CatalogWorkflow.workflowId(catalogId))
-            .setTaskQueue(TaskQueues.SHOOT)
-            .setTypedSearchAttributes(
-                SearchAttributes.newBuilder().set(ShootSearchAttributes.CATALOG, catalogId).build())
-            .build());
+    CatalogWorkflow workflow = bench.catalog(catalogId);
     System.out.printf("Fault suite: catalog of %d products × %d FLUX variants; %d SIGKILLs of the"
             + " worker, %d–%d s apart (seed %d). %s%n", options.products(), VARIANTS,
         options.kills(), options.minGap().toSeconds(), options.maxGap().toSeconds(), options.seed(),
@@ -169,11 +159,7 @@ public final class KillSuite {
         new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO,
             VARIANTS, null, null, List.of(Providers.FLUX, Providers.OPENAI)),
         10, 20, null, null);
-    CatalogWorkflow workflow = bench.client.newWorkflowStub(CatalogWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(CatalogWorkflow.workflowId(catalogId))
-            .setTaskQueue(TaskQueues.SHOOT)
-            .build());
+    CatalogWorkflow workflow = bench.catalog(catalogId);
     long t0 = System.nanoTime();
     CatalogProgress p = workflow.run(request).progress();
     Map<String, Integer> submits = bench.fake.bfl().submitsBy();

@@ -1,13 +1,9 @@
 package dev.facet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.facet.temporal.TemporalCli;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,11 +15,7 @@ class KillSuiteIT {
 
   @Test
   void aCatalogSurvivesRepeatedWorkerKillsAndPaysOncePerCandidate() throws Exception {
-    Optional<Path> cli = TemporalCli.locate(null);
-    if ("true".equals(System.getenv("FACET_REQUIRE_TEMPORAL_CLI"))) {
-      assertThat(cli).as("the temporal CLI (FACET_REQUIRE_TEMPORAL_CLI=true)").isPresent();
-    }
-    assumeThat(cli).as("No `temporal` CLI found: skipped.").isPresent();
+    Bench.assumeTemporalCli();
     KillSuite.Options options = new KillSuite.Options(
         Integer.getInteger("facet.faults.products", 12), Integer.getInteger("facet.faults.kills", 4),
         Duration.ofSeconds(4), Duration.ofSeconds(12), 7, Duration.ofMinutes(15));
