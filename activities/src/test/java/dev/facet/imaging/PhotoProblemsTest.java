@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.imaging.Finding.Problem;
 import dev.facet.imaging.Finding.Severity;
+import dev.facet.testing.Blur;
 import dev.facet.testing.Fixtures;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -120,22 +121,7 @@ class PhotoProblemsTest {
     }
 
     static RgbImage blur(RgbImage image, double sigma) {
-      int n = image.pixels().length, w = image.width();
-      float[][] c = new float[3][n];
-      for (int i = 0; i < n; i++) {
-        int p = image.pixels()[i];
-        c[0][i] = RgbImage.red(p);
-        c[1][i] = RgbImage.green(p);
-        c[2][i] = RgbImage.blue(p);
-      }
-      Plane[] b = new Plane[3];
-      for (int k = 0; k < 3; k++) b[k] = new Plane(w, image.height(), c[k]).gaussian(sigma);
-      int[] out = new int[n];
-      for (int i = 0; i < n; i++) {
-        out[i] = RgbImage.pack(Math.round(b[0].get(i % w, i / w)), Math.round(b[1].get(i % w, i / w)),
-            Math.round(b[2].get(i % w, i / w)));
-      }
-      return new RgbImage(w, image.height(), out);
+      return Blur.gaussian(image, sigma);
     }
   }
 }

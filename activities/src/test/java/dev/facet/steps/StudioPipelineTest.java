@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.facet.imaging.ColourScience;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.ImageEncoder;
-import dev.facet.imaging.Plane;
 import dev.facet.imaging.QualityInspector;
 import dev.facet.imaging.Resampler;
 import dev.facet.imaging.RgbImage;
@@ -21,6 +20,7 @@ import dev.facet.model.Score;
 import dev.facet.model.ShotPrompt;
 import dev.facet.model.ShotSpec;
 import dev.facet.model.StyleGuide;
+import dev.facet.testing.Blur;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.testing.Fixtures;
 import io.temporal.activity.ActivityOptions;
@@ -354,22 +354,6 @@ class StudioPipelineTest {
   }
 
   static RgbImage blur(RgbImage image, double sigma) {
-    int n = image.pixels().length;
-    float[][] c = new float[3][n];
-    for (int i = 0; i < n; i++) {
-      int p = image.pixels()[i];
-      c[0][i] = RgbImage.red(p);
-      c[1][i] = RgbImage.green(p);
-      c[2][i] = RgbImage.blue(p);
-    }
-    float[][] b = new float[3][];
-    for (int k = 0; k < 3; k++) {
-      Plane blurred = new Plane(image.width(), image.height(), c[k]).gaussian(sigma);
-      b[k] = new float[n];
-      for (int i = 0; i < n; i++) b[k][i] = blurred.get(i % image.width(), i / image.width());
-    }
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) out[i] = RgbImage.pack(Math.round(b[0][i]), Math.round(b[1][i]), Math.round(b[2][i]));
-    return new RgbImage(image.width(), image.height(), out);
+    return Blur.gaussian(image, sigma);
   }
 }
