@@ -15,13 +15,15 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code
  * fake-providers} or {@code help}.
  */
-@SpringBootApplication
+// Facet's users are API keys (dev.facet.security), not Spring's generated default user.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class FacetApplication {
 

@@ -14,6 +14,7 @@ import dev.facet.client.ShootNotFoundException;
 import dev.facet.client.ShootUnavailableException;
 import dev.facet.client.UnknownPhotosException;
 import dev.facet.manifest.ManifestException;
+import dev.facet.review.QueueUnavailableException;
 import dev.facet.uploads.RejectedUploadException;
 import dev.facet.uploads.UploadProperties;
 import org.slf4j.Logger;
@@ -129,6 +130,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail catalogUnavailable(CatalogUnavailableException e) {
     log.warn(e.getMessage(), e.getCause());
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Catalog unavailable", e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail queueUnavailable(QueueUnavailableException e) {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "No review queue", e);
   }
 
   @ExceptionHandler

@@ -2,12 +2,14 @@ package dev.facet.api;
 
 import dev.facet.client.ShootClient;
 import dev.facet.client.ShootStarted;
+import dev.facet.security.KeyHolder;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootState;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,8 +46,11 @@ class ShootController {
     return shoots.state(sku);
   }
 
+  /** The audit trail names the key that decided, whatever the body's {@code reviewer} says. */
   @PostMapping("/{sku}/decisions")
-  DecisionReceipt decide(@PathVariable String sku, @RequestBody Decision decision) {
-    return shoots.decide(sku, decision);
+  DecisionReceipt decide(
+      @PathVariable String sku, @RequestBody Decision decision, Authentication caller) {
+    String reviewer = KeyHolder.of(caller).map(KeyHolder::name).orElse(decision.reviewer());
+    return shoots.decide(sku, decision.by(reviewer));
   }
 }

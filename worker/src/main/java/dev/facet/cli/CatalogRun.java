@@ -1,5 +1,6 @@
 package dev.facet.cli;
 
+import dev.facet.FacetProperties;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.catalog.CatalogResult;
 import dev.facet.catalogstore.CatalogKeys;
@@ -14,6 +15,8 @@ import dev.facet.client.ShootClient;
 import dev.facet.consistency.CollectionConsistency;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
+import dev.facet.security.LocalAdminKey;
+import dev.facet.security.SecurityProperties;
 import dev.facet.storage.ObjectStore;
 import dev.facet.temporal.TemporalEndpoint;
 import dev.facet.temporal.TemporalProperties;
@@ -53,6 +56,7 @@ public class CatalogRun {
   private final TemporalEndpoint temporal;
   private final TemporalProperties temporalProperties;
   private final Environment environment;
+  private final String apiKey;
 
   public CatalogRun(
       PhotoUploads uploads,
@@ -61,7 +65,9 @@ public class CatalogRun {
       ObjectStore store,
       TemporalEndpoint temporal,
       TemporalProperties temporalProperties,
-      Environment environment) {
+      Environment environment,
+      SecurityProperties security,
+      FacetProperties facet) {
     this.uploads = uploads;
     this.catalogs = catalogs;
     this.shoots = shoots;
@@ -69,6 +75,7 @@ public class CatalogRun {
     this.temporal = temporal;
     this.temporalProperties = temporalProperties;
     this.environment = environment;
+    this.apiKey = LocalAdminKey.shellReference(security, facet.data());
   }
 
   /**
@@ -97,7 +104,7 @@ public class CatalogRun {
     try {
       ReviewInstructions help =
           new ReviewInstructions(
-              api, temporal.target(), temporalProperties.namespace(), temporal.webUi());
+              api, temporal.target(), temporalProperties.namespace(), temporal.webUi(), apiKey);
       result =
           new CatalogWatch(catalogs, shoots, board, help).follow(catalog.id(), startOrder(catalog));
     } catch (ExecutionException e) {
@@ -121,11 +128,14 @@ public class CatalogRun {
             options.out());
     terminal.out().printf("Temporal: %s%n", temporal.description());
     temporal.webUi().ifPresent(ui -> terminal.out().printf("Web UI:   %s%n", ui));
-    terminal.out().printf("API:      %s/api%n", api);
+    terminal.out().printf("API:      %s/api  (key: %s)%n", api, apiKey);
+    terminal.out().printf("Review:   %s/review  (log in with that key)%n", api);
     terminal
         .out()
         .printf(
-            "Progress: curl %s/api/catalogs/%s  (pause, resume, cancel: curl -X POST …/pause)%n%n",
+            "Progress: curl -H \"Authorization: Bearer %s\" %s/api/catalogs/%s  (pause, resume,"
+                + " cancel: curl -X POST …/pause)%n%n",
+            apiKey,
             api,
             catalog.id());
   }

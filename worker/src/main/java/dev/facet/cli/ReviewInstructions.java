@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param temporalTarget the address for {@code temporal --address}
  * @param namespace the Temporal namespace
  * @param webUi the Temporal Web UI, when there is one
+ * @param apiKey the API key as a shell expression, e.g. {@code $(cat data/admin.key)}
  */
 record ReviewInstructions(
-    String api, String temporalTarget, String namespace, Optional<URI> webUi) {
+    String api, String temporalTarget, String namespace, Optional<URI> webUi, String apiKey) {
 
   private static final String DEFAULT_TARGET = "127.0.0.1:7233";
   private static final JsonMapper JSON = JsonMapper.shared();
@@ -49,7 +50,9 @@ record ReviewInstructions(
         .append(api)
         .append("/api/shoots/")
         .append(sku)
-        .append("/decisions -H 'Content-Type: application/json' -d ")
+        .append("/decisions -H \"Authorization: Bearer ")
+        .append(apiKey)
+        .append("\" -H 'Content-Type: application/json' -d ")
         .append(shellQuote(decision))
         .append('\n');
     text.append("    temporal workflow signal")
@@ -73,7 +76,9 @@ record ReviewInstructions(
     if (!selecting) {
       text.append("  Or reject with notes: ").append(shellQuote(reject)).append('\n');
     }
-    text.append("  See everything: curl ")
+    text.append("  See everything: curl -H \"Authorization: Bearer ")
+        .append(apiKey)
+        .append("\" ")
         .append(api)
         .append("/api/shoots/")
         .append(sku)

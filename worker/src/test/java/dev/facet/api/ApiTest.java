@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.facet.storage.ObjectStore;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
+import dev.facet.testing.TestKeys;
 import dev.facet.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +42,7 @@ class ApiTest {
     http =
         RestClient.builder()
             .baseUrl("http://localhost:" + port)
+            .defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(TestKeys.ADMIN))
             .defaultStatusHandler(status -> true, (request, response) -> {})
             .build();
   }
@@ -277,7 +280,10 @@ class ApiTest {
           post("/api/shoots/RING-011/decisions", "{\"action\":\"approve\",\"reviewer\":\"ana\"}");
       assertThat(receipt.getStatusCode()).isEqualTo(HttpStatus.OK);
       assertThat((String) JsonPath.read(receipt.getBody(), "$.action")).isEqualTo("approve");
-      assertThat((String) JsonPath.read(receipt.getBody(), "$.outcome")).contains("ana");
+      // Recorded under the key that decided (ada, the admin), not the name in the body.
+      assertThat((String) JsonPath.read(receipt.getBody(), "$.outcome"))
+          .contains("ada")
+          .doesNotContain("ana");
       awaitStage("RING-011", "PUBLISHED");
 
       await()

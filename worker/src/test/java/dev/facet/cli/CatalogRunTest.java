@@ -8,6 +8,7 @@ import dev.facet.client.CatalogClient;
 import dev.facet.testing.FakeRenderActivities;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
+import dev.facet.testing.TestKeys;
 import dev.facet.testing.TestImages;
 import dev.facet.temporal.TemporalEndpoint;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -109,7 +111,8 @@ class CatalogRunTest {
                     .contains(
                         "curl -X POST http://localhost:"
                             + port
-                            + "/api/shoots/RUN-M1/decisions -H 'Content-Type: application/json'"
+                            + "/api/shoots/RUN-M1/decisions -H \"Authorization: Bearer $FACET_API_KEY\""
+                            + " -H 'Content-Type: application/json'"
                             + " -d '"
                             + approve
                             + "'")
@@ -169,6 +172,7 @@ class CatalogRunTest {
     RestClient.create("http://localhost:" + port)
         .post()
         .uri("/api/shoots/" + sku + "/decisions")
+        .header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(TestKeys.REVIEWER))
         .contentType(MediaType.APPLICATION_JSON)
         .body(decision)
         .retrieve()

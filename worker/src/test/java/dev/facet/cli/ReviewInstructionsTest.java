@@ -23,7 +23,8 @@ class ReviewInstructionsTest {
             "http://localhost:8080",
             "127.0.0.1:7233",
             "default",
-            Optional.of(URI.create("http://localhost:8233")));
+            Optional.of(URI.create("http://localhost:8233")),
+            "$(cat data/admin.key)");
     ShootState state =
         state(
             Stage.AWAITING_SELECTION,
@@ -44,6 +45,7 @@ class ReviewInstructionsTest {
         .startsWith("P01 is waiting for a reviewer to select candidates (round 2).")
         .contains(
             "curl -X POST http://localhost:8080/api/shoots/P01/decisions"
+                + " -H \"Authorization: Bearer $(cat data/admin.key)\""
                 + " -H 'Content-Type: application/json' -d '"
                 + selection
                 + "'")
@@ -59,7 +61,11 @@ class ReviewInstructionsTest {
   void namesANonDefaultServerAndNamespaceAndQuotesForTheShell() {
     ReviewInstructions instructions =
         new ReviewInstructions(
-            "http://localhost:9090", "temporal.example.com:7233", "shop", Optional.empty());
+            "http://localhost:9090",
+            "temporal.example.com:7233",
+            "shop",
+            Optional.empty(),
+            "$FACET_API_KEY");
 
     String text = instructions.explain(state(Stage.AWAITING_APPROVAL, 1, List.of()), "run-1");
 

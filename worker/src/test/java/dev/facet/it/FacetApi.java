@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facet.testing.TestKeys;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +48,7 @@ final class FacetApi {
 
   boolean answers(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(api + path)).build(),
+      return http.send(request(path).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode() > 0;
     } catch (Exception e) {
       return false;
@@ -56,7 +57,7 @@ final class FacetApi {
 
   JsonNode get(String path) {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path)).build(),
+      HttpResponse<String> response = http.send(request(path).build(),
           HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 ? json.readTree(response.body()) : null;
     } catch (Exception e) {
@@ -65,7 +66,7 @@ final class FacetApi {
   }
 
   HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(api + path))
+    return http.send(request(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -81,12 +82,18 @@ final class FacetApi {
       part(body, boundary, "angle", "text/plain", fileAndAngle[i + 1].getBytes(StandardCharsets.UTF_8));
     }
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/uploads"))
+    HttpResponse<String> response = http.send(request("/uploads")
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return json.readTree(response.body());
+  }
+
+  /** Every request carries the admin key the stack is started with ({@link FacetProcess#serveArgs}). */
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(api + path))
+        .header("Authorization", TestKeys.bearer(TestKeys.ADMIN));
   }
 
   private static void part(ByteArrayOutputStream body, String boundary, String name, String type,

@@ -1,6 +1,7 @@
 package dev.facet.it;
 
 import dev.facet.temporal.DevServer;
+import dev.facet.testing.TestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ final class FacetProcess implements AutoCloseable {
         "--facet.store.embedded-port=" + s3Port,
         "--facet.temporal.mode=external",
         "--facet.temporal.address=" + temporal.target()));
+    TestKeys.PROPERTIES.forEach(property -> args.add("--" + property));
     args.addAll(List.of(extra));
     return args.toArray(String[]::new);
   }

@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole application on a random port, with the in-process Temporal server, the embedded object
  * store over a fresh folder under {@code target/}, and {@link FakeShootWorkflow} as the workflow.
- * Photos are limited to 1 MB so that "too large" is cheap to send.
+ * The API keys are {@link TestKeys}. Photos are limited to 3 MB so that "too large" is cheap to send.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,16 @@ import org.springframework.boot.test.context.SpringBootTest;
       "facet.temporal.mode=in-process",
       "facet.temporal.port=0",
       "facet.data=target/test-data/${random.uuid}",
-      "facet.uploads.max-file-size=3MB"
+      "facet.uploads.max-file-size=3MB",
+      // TestKeys: olga the operator, rita the reviewer, ada the admin.
+      "facet.security.keys[0].name=olga",
+      "facet.security.keys[0].role=operator",
+      "facet.security.keys[0].sha256=" + TestKeys.OPERATOR_SHA256,
+      "facet.security.keys[1].name=rita",
+      "facet.security.keys[1].role=reviewer",
+      "facet.security.keys[1].sha256=" + TestKeys.REVIEWER_SHA256,
+      "facet.security.keys[2].name=ada",
+      "facet.security.keys[2].role=admin",
+      "facet.security.keys[2].sha256=" + TestKeys.ADMIN_SHA256
     })
 public @interface InProcessStackTest {}

@@ -44,6 +44,11 @@ public record Decision(
     reviewer = reviewer == null || reviewer.isBlank() ? "anonymous" : reviewer;
   }
 
+  /** The same decision, recorded as made by {@code reviewer}. */
+  public Decision by(String reviewer) {
+    return new Decision(action, selections, notes, redoShots, reviewer, round);
+  }
+
   public static Decision select(Map<String, String> selections, String reviewer) {
     return new Decision(Action.SELECT, selections, null, null, reviewer, null);
   }

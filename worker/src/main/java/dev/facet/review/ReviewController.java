@@ -1,0 +1,75 @@
+package dev.facet.review;
+
+import dev.facet.client.ShootClient;
+import dev.facet.model.ImageRef;
+import dev.facet.shoot.ShootState;
+import dev.facet.storage.ObjectStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** What the review page reads: the queue, and a shoot's images through this authenticated proxy. */
+@RestController
+class ReviewController {
+
+  private final ReviewQueue queue;
+  private final ShootClient shoots;
+  private final ObjectStore store;
+
+  ReviewController(ReviewQueue queue, ShootClient shoots, ObjectStore store) {
+    this.queue = queue;
+    this.shoots = shoots;
+    this.store = store;
+  }
+
+  /** @param catalog only this catalog's shoots */
+  @GetMapping("/api/review/queue")
+  ReviewQueue.Queue queue(@RequestParam Optional<String> catalog) {
+    return queue.awaiting(catalog.filter(id -> !id.isBlank()));
+  }
+
+  /**
+   * One image of a shoot: a reference, a candidate or a finished image. Only keys that the shoot's
+   * state names are served, so the bucket stays private and no other object can be read this way.
+   *
+   * @param key the image's object key, as the shoot's state gives it
+   */
+  @GetMapping("/api/shoots/{sku}/image")
+  ResponseEntity<byte[]> image(@PathVariable String sku, @RequestParam String key) {
+    ImageRef image =
+        images(shoots.state(sku))
+            .filter(ref -> ref.key().equals(key))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "The shoot of " + sku + " has no image with the key " + key + "."));
+    // Keys name immutable content (a retried step rewrites the same bytes), so caching is safe.
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(image.mediaType()))
+        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+        .eTag(image.sha256())
+        .body(store.get(image.key()));
+  }
+
+  private static Stream<ImageRef> images(ShootState state) {
+    return Stream.of(
+            state.references().stream().map(reference -> reference.image()),
+            state.candidates().stream().map(view -> view.candidate().image()),
+            state.outputs().stream().map(output -> output.image()),
+            state.qa().stream().map(report -> report.image()))
+        .flatMap(s -> s)
+        .filter(Objects::nonNull);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.facet.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The review page's login: a key in, a session cookie out (HttpOnly, SameSite=Strict). The key is
+ * never kept in the browser; the page asks here for the session's CSRF token.
+ */
+@RestController
+@RequestMapping(ReviewSession.PATH)
+class ReviewSession {
+
+  static final String PATH = "/review/session";
+
+  /** @param key an API key, as {@code ./facet key} printed it */
+  record Login(String key) {}
+
+  /** @param csrfToken send back in the {@code X-CSRF-TOKEN} header of every change */
+  record Session(String name, String role, String csrfToken) {}
+
+  private final ApiKeys keys;
+  private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+  ReviewSession(ApiKeys keys) {
+    this.keys = keys;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> login(
+      @RequestBody Login login, HttpServletRequest request, HttpServletResponse response) {
+    return keys.find(login.key())
+        .<ResponseEntity<?>>map(
+            grant -> {
+              request.getSession(true);
+              request.changeSessionId(); // a session fixed before login is worth nothing after it
+              SecurityContext context = SecurityContextHolder.createEmptyContext();
+              context.setAuthentication(KeyHolder.authentication(grant));
+              SecurityContextHolder.setContext(context);
+              contexts.saveContext(context, request, response);
+              return ResponseEntity.noContent().build();
+            })
+        .orElseGet(
+            () ->
+                problem(
+                    "That key is not known here. Ask an admin for a key (`./facet key --role"
+                        + " reviewer`)."));
+  }
+
+  @GetMapping
+  ResponseEntity<?> current(Authentication authentication, CsrfToken csrf) {
+    return KeyHolder.of(authentication)
+        .<ResponseEntity<?>>map(
+            holder ->
+                ResponseEntity.ok(new Session(holder.name(), holder.role().label(), csrf.getToken())))
+        .orElseGet(() -> problem("Not logged in: log in with an API key."));
+  }
+
+  @DeleteMapping
+  ResponseEntity<Void> logout(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    SecurityContextHolder.clearContext();
+    return ResponseEntity.noContent().build();
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
+    problem.setTitle("Not logged in");
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}
