@@ -9,6 +9,7 @@ import dev.facet.cli.Terminal;
 import dev.facet.cli.UsageException;
 import dev.facet.manifest.ManifestException;
 import dev.facet.providers.fake.FakeProviderServer;
+import dev.facet.security.KeyCommand;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.springframework.boot.WebApplicationType;
@@ -19,8 +20,8 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code
- * fake-providers} or {@code help}.
+ * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code key},
+ * {@code fake-providers} or {@code help}.
  */
 // Facet's users are API keys (dev.facet.security), not Spring's generated default user.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
@@ -33,6 +34,9 @@ public class FacetApplication {
     // Tools that need neither Spring nor Temporal; their flags are their own.
     if (args.length > 0 && args[0].equals(Invocation.QA)) {
       System.exit(new QaAudit(System.out, System.err).run(rest(args)));
+    }
+    if (args.length > 0 && args[0].equals(Invocation.KEY)) {
+      System.exit(new KeyCommand(System.out, System.err).run(rest(args)));
     }
     if (args.length > 0 && args[0].equals(Invocation.FAKE_PROVIDERS)) {
       // The stand-in for the paid APIs, for trying provider settings offline.

@@ -21,7 +21,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
   }
 
   /** Commands handled before any parsing: their flags are their own. */
-  public static final String QA = "qa", FAKE_PROVIDERS = "fake-providers";
+  public static final String QA = "qa", FAKE_PROVIDERS = "fake-providers", KEY = "key";
 
   public static final String USAGE =
       """
@@ -44,6 +44,9 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
                   Run Facet's automated QA on any JPEG, PNG or WebP against the product's
                   reference photos: every check with its value, threshold and verdict. Exit
                   code 0 passed, 1 a blocking check failed, 2 unusable input.
+        key --name <who> --role operator|reviewer|admin
+                  Make an API key and print it once, with the facet.security.keys entry
+                  (its SHA-256) that lets it in.
         fake-providers [--port 8089] [--bfl-error-rate server_error=0.2] [--help]
                   Serve stand-ins for the OpenAI and BFL APIs that follow their contracts,
                   errors included, and count what they would bill; point
