@@ -6,8 +6,9 @@
 const $ = (id) => document.getElementById(id);
 const desk = { csrf: null, queue: [], current: null, state: null, shot: 0, focus: 0, picks: {} };
 
-function el(tag, props = {}, ...children) {
+function el(tag, { dataset = {}, ...props } = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset);
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 }
@@ -33,6 +34,8 @@ async function start() {
   $('login').hidden = true;
   $('desk').hidden = false;
   await loadQueue();
+  // New work arrives while a reviewer works: the queue refreshes itself, the open item does not.
+  desk.poll ||= setInterval(() => { if (!$('desk').hidden) loadQueue(); }, 10000);
 }
 
 function showLogin() {
@@ -51,6 +54,7 @@ $('login').addEventListener('submit', async (event) => {
     return;
   }
   $('login-error').textContent = '';
+  document.activeElement.blur(); // the keys are the desk's now, not the hidden key field's
   await start();
 });
 
@@ -139,8 +143,8 @@ function renderItem() {
   $('references').replaceChildren(...state.references.map((r) =>
     figure(image(r.image), `reference ${r.index + 1}: ${r.angle || 'no angle'}`, 'reference')));
   $('shots').replaceChildren(...shots().map((shot, s) => el('div', { className: `shot${s === desk.shot ? ' current' : ''}` },
-    el('h3', { textContent: `Shot ${shot.name}${selecting() ? '' : ` (selected: ${state.selections[shot.name] || '—'})`}` },
-      el('div', { className: 'strip' }, ...shot.candidates.map((view, c) => candidateFigure(shot, s, view, c)))))));
+    el('h3', { textContent: `Shot ${shot.name}${selecting() ? '' : ` (selected: ${state.selections[shot.name] || '—'})`}` }),
+    el('div', { className: 'strip' }, ...shot.candidates.map((view, c) => candidateFigure(shot, s, view, c))))));
   renderFinals();
   $('approve').textContent = selecting() ? 'Send selection (A)' : 'Approve (A)';
   $('approve').disabled = !state.awaitingHuman;

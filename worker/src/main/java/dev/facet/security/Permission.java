@@ -30,5 +30,6 @@ public record Permission(HttpMethod method, String pattern, Role role, String ac
           "/swagger-ui/**",
           "/review",
           "/review/**",
+          "/favicon.ico",
           "/error");
 }

@@ -7,15 +7,12 @@ import dev.facet.temporal.DevServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -60,8 +57,7 @@ class WebUiIT {
           RealStack.await("the filtered list to show " + waiting, Duration.ofSeconds(60), () ->
               waiting.stream().allMatch(sku -> browser.getPageSource().contains("shoot-" + sku)));
           String listed = browser.getPageSource();
-          Path shot = Browser.keep(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES),
-              "awaiting-human.png");
+          Path shot = Browser.screenshot(browser, "webui", "awaiting-human.png");
           System.out.printf("web UI: %s lists %s; screenshot %s%n", AWAITING_HUMAN, waiting, shot);
           assertThat(listed).doesNotContain("shoot-" + published);
         } finally {
@@ -78,33 +74,5 @@ class WebUiIT {
          "policy": {"approval": "%s", "variants": 1, "channels": ["master"]}}
         """.formatted(sku, photo, approval));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-  }
-
-  /** Debian's chromium and chromedriver, headless; Selenium downloads nothing. */
-  static final class Browser {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium"), DRIVER = Path.of("/usr/bin/chromedriver");
-
-    /** Skips without the browser, unless {@code FACET_REQUIRE_BROWSER=true} (as in CI) makes that a failure. */
-    static ChromeDriver headless() {
-      boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-      if ("true".equals(System.getenv("FACET_REQUIRE_BROWSER"))) {
-        assertThat(present).as("chromium and chromedriver (FACET_REQUIRE_BROWSER=true)").isTrue();
-      }
-      org.junit.jupiter.api.Assumptions.assumeTrue(present,
-          "No chromium/chromedriver: skipped (apt-get install chromium chromium-driver).");
-      var options = new org.openqa.selenium.chrome.ChromeOptions()
-          .setBinary(CHROMIUM.toFile())
-          .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1000");
-      var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder()
-          .usingDriverExecutable(DRIVER.toFile())
-          .build();
-      return new ChromeDriver(service, options);
-    }
-
-    static Path keep(byte[] png, String name) throws java.io.IOException {
-      Path dir = Files.createDirectories(Path.of("target", "webui"));
-      return Files.write(dir.resolve(name), png);
-    }
   }
 }
