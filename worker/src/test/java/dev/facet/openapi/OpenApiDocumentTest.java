@@ -59,10 +59,24 @@ class OpenApiDocumentTest {
       fail(COMMITTED.toAbsolutePath().normalize() + " is missing; write it with\n  " + REGENERATE);
     }
     String committed = canonical(Files.readString(COMMITTED, StandardCharsets.UTF_8));
-    assertThat(served)
-        .as("The API changed but %s did not: review the difference, then regenerate it with\n  %s",
-            COMMITTED.normalize(), REGENERATE)
-        .isEqualTo(committed);
+    if (!served.equals(committed)) {
+      fail("The API changed but %s did not (%s). Review the change, then regenerate it with%n  %s",
+          COMMITTED.normalize(), firstDifference(committed, served), REGENERATE);
+    }
+  }
+
+  /** Where the two documents part, as a line number and both lines. */
+  static String firstDifference(String committed, String served) {
+    List<String> before = committed.lines().toList();
+    List<String> after = served.lines().toList();
+    int line = 0;
+    while (line < before.size() && line < after.size() && before.get(line).equals(after.get(line))) {
+      line++;
+    }
+    return "first difference at line %d: committed %s, served %s".formatted(
+        line + 1,
+        line < before.size() ? "`" + before.get(line).strip() + "`" : "nothing",
+        line < after.size() ? "`" + after.get(line).strip() + "`" : "nothing");
   }
 
   @Test
