@@ -59,9 +59,18 @@ public final class FluxGenerator implements GenerationActivities {
 
   @Override
   public Candidate generate(GenerateRequest request) {
+    GenerationMeter meter = GenerationMeter.start(Providers.FLUX);
+    try {
+      return generate(request, meter);
+    } catch (RuntimeException e) {
+      meter.failed(e); // counts what the provider's own failures did not, e.g. a missing reference
+      throw e;
+    }
+  }
+
+  private Candidate generate(GenerateRequest request, GenerationMeter meter) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     int attempt = activity.getInfo().getAttempt();
-    GenerationMeter meter = GenerationMeter.start(Providers.FLUX);
     String id = GeneratedCandidates.id(request);
     double listPrice = options.model().listPriceUsd();
     Optional<Candidate> existing =

@@ -44,8 +44,17 @@ public final class OpenAiGenerator implements GenerationActivities {
 
   @Override
   public Candidate generate(GenerateRequest request) {
-    int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     GenerationMeter meter = GenerationMeter.start(Providers.OPENAI);
+    try {
+      return generate(request, meter);
+    } catch (RuntimeException e) {
+      meter.failed(e); // counts what the provider's own failures did not, e.g. a missing reference
+      throw e;
+    }
+  }
+
+  private Candidate generate(GenerateRequest request, GenerationMeter meter) {
+    int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     String id = GeneratedCandidates.id(request);
     Optional<Candidate> existing =
         candidates.existing(request, options.outputFormat(), Providers.OPENAI, pricePerImage, attempt);

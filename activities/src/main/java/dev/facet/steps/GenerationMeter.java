@@ -8,13 +8,15 @@ import java.time.Duration;
 
 /**
  * Times one generation attempt from its start and counts how it ended ({@link
- * FacetMetrics#generation}), on the activity's metrics scope.
+ * FacetMetrics#generation}), on the activity's metrics scope. Only the first ending counts, so a
+ * generator can name a specific outcome and still have a catch-all for any other failure.
  */
 public final class GenerationMeter {
 
   private final Scope scope;
   private final String provider;
   private final long started = System.nanoTime();
+  private boolean ended;
 
   private GenerationMeter(Scope scope, String provider) {
     this.scope = scope;
@@ -28,6 +30,10 @@ public final class GenerationMeter {
 
   /** The attempt ended: {@link FacetMetrics#OK}, {@link FacetMetrics#REUSED} or a failure type. */
   public void ended(String outcome) {
+    if (ended) {
+      return;
+    }
+    ended = true;
     FacetMetrics.generation(scope, provider, outcome, Duration.ofNanos(System.nanoTime() - started));
   }
 

@@ -40,7 +40,7 @@ public final class StudioGenerator implements GenerationActivities {
     try {
       return render(request, meter);
     } catch (RuntimeException e) {
-      meter.failed(e);
+      meter.failed(e); // e.g. a reference gone from the store
       throw e;
     }
   }
