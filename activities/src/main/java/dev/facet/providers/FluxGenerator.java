@@ -1,5 +1,7 @@
 package dev.facet.providers;
 
+import dev.facet.metrics.FacetMetrics;
+import dev.facet.steps.GenerationMeter;
 import dev.facet.steps.Providers;
 import dev.facet.model.Candidate;
 import dev.facet.model.Reference;
@@ -31,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class FluxGenerator implements GenerationActivities {
 
   private static final Logger LOG = LoggerFactory.getLogger(FluxGenerator.class);
-  private static final Logger LEDGER = LoggerFactory.getLogger(ProviderCall.LOGGER);
 
   private final GeneratedCandidates candidates;
   private final FluxClient client;
@@ -58,6 +59,16 @@ public final class FluxGenerator implements GenerationActivities {
 
   @Override
   public Candidate generate(GenerateRequest request) {
+    GenerationMeter meter = GenerationMeter.start(Providers.FLUX);
+    try {
+      return generate(request, meter);
+    } catch (RuntimeException e) {
+      meter.failed(e); // counts what the provider's own failures did not, e.g. a missing reference
+      throw e;
+    }
+  }
+
+  private Candidate generate(GenerateRequest request, GenerationMeter meter) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     int attempt = activity.getInfo().getAttempt();
     String id = GeneratedCandidates.id(request);
@@ -66,6 +77,7 @@ public final class FluxGenerator implements GenerationActivities {
         candidates.existing(request, options.outputFormat(), Providers.FLUX, listPrice, attempt);
     if (existing.isPresent()) {
       ledger(0, ProviderCall.REUSED, null, id);
+      meter.ended(FacetMetrics.REUSED);
       return existing.get();
     }
 
@@ -76,9 +88,11 @@ public final class FluxGenerator implements GenerationActivities {
           candidates.save(
               request, options.outputFormat(), image, Providers.FLUX, run.costUsd(), attempt);
       ledger(0, ProviderCall.OK, run.taskId(), id);
+      meter.ended(FacetMetrics.OK);
       return candidate;
     } catch (ProviderException e) {
       ledger(0, e.failure().type(), run.taskId(), id);
+      meter.ended(e.failure().type());
       throw e.toApplicationFailure(attempt);
     }
   }
@@ -96,10 +110,9 @@ public final class FluxGenerator implements GenerationActivities {
         options.model().editsInputImage()
             ? options.aspectRatio()
             : options.width() + "x" + options.height();
-    LEDGER.info(
-        "{}",
-        new ProviderCall(
-            Providers.FLUX, options.model().endpoint(), size, costUsd, outcome, taskId, candidateId));
+    new ProviderCall(
+            Providers.FLUX, options.model().endpoint(), size, costUsd, outcome, taskId, candidateId)
+        .write();
   }
 
   /** What a task gave: its image, or why there is none. */

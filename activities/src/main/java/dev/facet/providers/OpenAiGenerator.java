@@ -1,5 +1,7 @@
 package dev.facet.providers;
 
+import dev.facet.metrics.FacetMetrics;
+import dev.facet.steps.GenerationMeter;
 import dev.facet.steps.Providers;
 import dev.facet.model.Candidate;
 import dev.facet.model.ImageRef;
@@ -17,16 +19,12 @@ import io.temporal.activity.Activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Generates candidates with OpenAI GPT Image: an edit of the product's reference photos, or a plain
  * generation when there are none. Registered on {@code TaskQueues.generation("openai")}.
  */
 public final class OpenAiGenerator implements GenerationActivities {
-
-  private static final Logger LEDGER = LoggerFactory.getLogger(ProviderCall.LOGGER);
 
   private final GeneratedCandidates candidates;
   private final OpenAiImagesClient client;
@@ -46,12 +44,23 @@ public final class OpenAiGenerator implements GenerationActivities {
 
   @Override
   public Candidate generate(GenerateRequest request) {
+    GenerationMeter meter = GenerationMeter.start(Providers.OPENAI);
+    try {
+      return generate(request, meter);
+    } catch (RuntimeException e) {
+      meter.failed(e); // counts what the provider's own failures did not, e.g. a missing reference
+      throw e;
+    }
+  }
+
+  private Candidate generate(GenerateRequest request, GenerationMeter meter) {
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     String id = GeneratedCandidates.id(request);
     Optional<Candidate> existing =
         candidates.existing(request, options.outputFormat(), Providers.OPENAI, pricePerImage, attempt);
     if (existing.isPresent()) {
       ledger(ProviderCall.REUSED, null, id);
+      meter.ended(FacetMetrics.REUSED);
       return existing.get();
     }
 
@@ -59,13 +68,15 @@ public final class OpenAiGenerator implements GenerationActivities {
     try {
       image = call(request, attempt);
     } catch (ProviderException e) {
-      LEDGER.info("{}", ProviderCall.failed(options.model(), options.size(), pricePerImage, e, id));
+      ProviderCall.failed(options.model(), options.size(), pricePerImage, e, id).write();
+      meter.ended(e.failure().type());
       throw e.toApplicationFailure(attempt);
     }
     Candidate candidate =
         candidates.save(
             request, options.outputFormat(), image.image(), Providers.OPENAI, pricePerImage, attempt);
     ledger(ProviderCall.OK, image.requestId(), id);
+    meter.ended(FacetMetrics.OK);
     return candidate;
   }
 
@@ -106,15 +117,14 @@ public final class OpenAiGenerator implements GenerationActivities {
   }
 
   private void ledger(String outcome, String requestId, String candidateId) {
-    LEDGER.info(
-        "{}",
-        new ProviderCall(
+    new ProviderCall(
             Providers.OPENAI,
             options.model(),
             options.size(),
             outcome.equals(ProviderCall.REUSED) ? 0 : pricePerImage,
             outcome,
             requestId,
-            candidateId));
+            candidateId)
+        .write();
   }
 }

@@ -1,5 +1,9 @@
 package dev.facet.providers;
 
+import dev.facet.metrics.FacetMetrics;
+import io.temporal.activity.Activity;
+import org.slf4j.LoggerFactory;
+
 /**
  * One line of the cost ledger: what a generation cost and how it ended. Generators log it under
  * {@link #LOGGER}; the successful call's cost also travels on {@code Candidate.costUsd}, which the
@@ -30,6 +34,15 @@ public record ProviderCall(
   public static final String REUSED = "reused";
 
   public static final String SUBMITTED = "submitted";
+
+  /**
+   * Writes this line to the ledger and adds its charge to {@link FacetMetrics#PROVIDER_COST}, so
+   * the metric is the ledger summed. Called from a generation activity.
+   */
+  public void write() {
+    LoggerFactory.getLogger(LOGGER).info("{}", this);
+    FacetMetrics.cost(Activity.getExecutionContext().getMetricsScope(), provider, costUsd);
+  }
 
   /** The ledger line of a failed call: charged only if it may have been billed. */
   public static ProviderCall failed(

@@ -5,10 +5,13 @@ import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.Medians;
 import dev.facet.imaging.QualityInspector;
 import dev.facet.imaging.QualityInspector.ReferenceView;
+import dev.facet.metrics.FacetMetrics;
 import dev.facet.model.ChannelImage;
+import dev.facet.model.QaCheck;
 import dev.facet.model.QaReport;
 import dev.facet.model.Reference;
 import dev.facet.storage.ObjectStore;
+import io.temporal.activity.Activity;
 import java.util.List;
 
 /** Step 6: the automated checks of one finished image, read back from the store as published. */
@@ -39,6 +42,8 @@ public final class QaActivitiesImpl implements QaActivities {
         Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
     QualityInspector.Expectations expected =
         new QualityInspector.Expectations(preset, request.signature(), references, referenceSharpness);
-    return new QaReport(image.shot(), image.channel(), image.image(), inspector.inspect(images.image(image.image()), expected));
+    List<QaCheck> checks = inspector.inspect(images.image(image.image()), expected);
+    FacetMetrics.qaChecks(Activity.getExecutionContext().getMetricsScope(), checks);
+    return new QaReport(image.shot(), image.channel(), image.image(), checks);
   }
 }

@@ -1,6 +1,7 @@
 package dev.facet.steps;
 
 import dev.facet.imaging.BackdropModel;
+import dev.facet.metrics.FacetMetrics;
 import dev.facet.imaging.ImageEncoder;
 import dev.facet.imaging.ImageFormat;
 import dev.facet.imaging.RgbImage;
@@ -35,10 +36,21 @@ public final class StudioGenerator implements GenerationActivities {
 
   @Override
   public Candidate generate(GenerateRequest request) {
+    GenerationMeter meter = GenerationMeter.start(PROVIDER);
+    try {
+      return render(request, meter);
+    } catch (RuntimeException e) {
+      meter.failed(e); // e.g. a reference gone from the store
+      throw e;
+    }
+  }
+
+  private Candidate render(GenerateRequest request, GenerationMeter meter) {
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     String key = request.keys().candidate(request.round(), request.shot().name(), request.variant(), "jpg");
     Optional<ImageRef> stored = store.find(key);
     if (stored.isPresent()) {
+      meter.ended(FacetMetrics.REUSED);
       return candidate(request, stored.get(), attempt);
     }
     Reference source = AngleSource.pick(request.references(), request.shot().referenceAngle(), request.variant());
@@ -52,6 +64,7 @@ public final class StudioGenerator implements GenerationActivities {
             StudioRenderer.Variation.seeded(seed(request)));
     ImageRef ref =
         store.put(key, ImageEncoder.jpeg(render, QUALITY), ImageFormat.JPEG.mediaType(), render.width(), render.height());
+    meter.ended(FacetMetrics.OK);
     return candidate(request, ref, attempt);
   }
 

@@ -85,6 +85,14 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     return this;
   }
 
+  /**
+   * Throws unless the bucket answers a HEAD within {@code timeout}: the cheapest request that
+   * proves the endpoint, the credentials and the bucket.
+   */
+  public void checkBucket(Duration timeout) {
+    s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(c -> c.apiCallTimeout(timeout)));
+  }
+
   @Override
   public ImageRef put(String key, byte[] bytes, String mediaType, int width, int height) {
     String sha256 = Digests.sha256(bytes);

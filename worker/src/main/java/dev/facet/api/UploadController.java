@@ -1,8 +1,11 @@
 package dev.facet.api;
 
+import dev.facet.openapi.ProblemResponses;
 import dev.facet.uploads.IncomingPhoto;
 import dev.facet.uploads.PhotoUploads;
 import dev.facet.uploads.UploadedPhoto;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /** {@code POST /api/uploads}: reference photos in, object keys out. */
+@Tag(name = "Uploads", description = "Reference photos in, object keys out.")
 @RestController
 class UploadController {
 
@@ -30,6 +34,13 @@ class UploadController {
    * @param photos the photos, as multipart parts named {@code photos}
    * @param angles optional {@code angle} values, the n-th for the n-th photo
    */
+  @Operation(
+      operationId = "uploadPhotos",
+      summary = "Upload reference photos",
+      description = "Validates each photo (format, size, resolution, blur, exposure) and stores it "
+          + "under a server-made key, for `photos` in a shoot or catalog manifest. Role: "
+          + "operator or admin.")
+  @ProblemResponses({400, 413, 415, 422})
   @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   List<UploadedPhoto> upload(

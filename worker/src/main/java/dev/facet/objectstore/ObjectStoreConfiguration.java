@@ -39,4 +39,9 @@ class ObjectStoreConfiguration {
     log.info("Object store: {}", settings);
     return S3ObjectStore.connect(settings).ensureBucket();
   }
+
+  @Bean
+  ObjectStoreHealthIndicator objectStoreHealthIndicator(S3ObjectStore objectStore) {
+    return new ObjectStoreHealthIndicator(objectStore);
+  }
 }

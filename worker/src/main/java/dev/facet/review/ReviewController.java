@@ -2,8 +2,13 @@ package dev.facet.review;
 
 import dev.facet.client.ShootClient;
 import dev.facet.model.ImageRef;
+import dev.facet.openapi.ProblemResponses;
 import dev.facet.shoot.ShootState;
 import dev.facet.storage.ObjectStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** What the review page reads: the queue, and a shoot's images through this authenticated proxy. */
+@Tag(name = "Review", description = "What waits for a reviewer, and the images to judge it by.")
 @RestController
 class ReviewController {
 
@@ -33,6 +39,13 @@ class ReviewController {
   }
 
   /** @param catalog only this catalog's shoots */
+  @Operation(
+      operationId = "reviewQueue",
+      summary = "List what awaits a reviewer",
+      description = "Every running shoot awaiting a selection or an approval, newest first (at most"
+          + " 500), and the progress of running catalogs. Needs Temporal's visibility store: 503"
+          + " on the in-process server. Role: any.")
+  @ProblemResponses({503})
   @GetMapping("/api/review/queue")
   ReviewQueue.Queue queue(@RequestParam Optional<String> catalog) {
     return queue.awaiting(catalog.filter(id -> !id.isBlank()));
@@ -44,6 +57,16 @@ class ReviewController {
    *
    * @param key the image's object key, as the shoot's state gives it
    */
+  @Operation(
+      operationId = "shootImage",
+      summary = "Read one of a shoot's images",
+      description = "A reference photo, candidate or finished image, by the object key the shoot's"
+          + " state gives; other keys are 404. Role: any.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The image bytes, in their media type.",
+      content = @Content(mediaType = "image/*"))
+  @ProblemResponses({404, 503})
   @GetMapping("/api/shoots/{sku}/image")
   ResponseEntity<byte[]> image(@PathVariable String sku, @RequestParam String key) {
     ImageRef image =

@@ -44,7 +44,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             ? keys.find(header.substring(BEARER.length()).strip())
             : Optional.empty();
     if (grant.isEmpty()) {
-      ProblemResponses.unauthorized(
+      ProblemWriter.unauthorized(
           request,
           response,
           "The Authorization header does not carry a known API key. Send 'Authorization: Bearer"

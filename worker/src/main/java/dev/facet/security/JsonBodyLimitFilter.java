@@ -29,7 +29,7 @@ final class JsonBodyLimitFilter extends OncePerRequestFilter {
     long length = request.getContentLengthLong();
     boolean json = isJson(request.getContentType());
     if (json && length > limit.toBytes()) {
-      ProblemResponses.write(
+      ProblemWriter.write(
           request,
           response,
           HttpStatus.CONTENT_TOO_LARGE,
@@ -38,7 +38,7 @@ final class JsonBodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     if (json && length < 0 && request.getHeader("Transfer-Encoding") != null) {
-      ProblemResponses.write(
+      ProblemWriter.write(
           request,
           response,
           HttpStatus.LENGTH_REQUIRED,

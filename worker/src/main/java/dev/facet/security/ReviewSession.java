@@ -1,5 +1,10 @@
 package dev.facet.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The review page's login: a key in, a session cookie out (HttpOnly, SameSite=Strict). The key is
  * never kept in the browser; the page asks here for the session's CSRF token.
  */
+@Tag(name = "Review", description = "What waits for a reviewer, and the images to judge it by.")
 @RestController
 @RequestMapping(ReviewSession.PATH)
 class ReviewSession {
@@ -43,6 +49,13 @@ class ReviewSession {
     this.keys = keys;
   }
 
+  @Operation(
+      operationId = "logIn",
+      summary = "Log the review page in",
+      description = "Trades an API key for a session cookie (HttpOnly, SameSite=Strict). Role: any"
+          + " key; no key needed to call it.",
+      security = {})
+  @ApiResponse(responseCode = "204", description = "Logged in; the cookie is set.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> login(
       @RequestBody Login login, HttpServletRequest request, HttpServletResponse response) {
@@ -64,6 +77,15 @@ class ReviewSession {
                         + " reviewer`)."));
   }
 
+  @Operation(
+      operationId = "currentSession",
+      summary = "Who is logged in",
+      description = "The key's name and role, and the CSRF token to send as `X-CSRF-TOKEN` with"
+          + " every change made through the session. Role: any.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The session.",
+      content = @Content(schema = @Schema(implementation = Session.class)))
   @GetMapping
   ResponseEntity<?> current(Authentication authentication, CsrfToken csrf) {
     return KeyHolder.of(authentication)
@@ -73,6 +95,11 @@ class ReviewSession {
         .orElseGet(() -> problem("Not logged in: log in with an API key."));
   }
 
+  @Operation(
+      operationId = "logOut",
+      summary = "Log the review page out",
+      description = "Ends the session; needs its CSRF token. Role: any.")
+  @ApiResponse(responseCode = "204", description = "Logged out.")
   @DeleteMapping
   ResponseEntity<Void> logout(HttpServletRequest request) {
     HttpSession session = request.getSession(false);

@@ -74,7 +74,7 @@ class SecurityConfiguration {
                 errors
                     .authenticationEntryPoint(
                         (request, response, e) ->
-                            ProblemResponses.unauthorized(
+                            ProblemWriter.unauthorized(
                                 request,
                                 response,
                                 "This needs an API key: send 'Authorization: Bearer <key>' (make one"
@@ -106,7 +106,7 @@ class SecurityConfiguration {
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     if (e instanceof CsrfException) {
-      ProblemResponses.forbidden(
+      ProblemWriter.forbidden(
           request,
           response,
           "This request came with the review page's session but without its CSRF token; send the"
@@ -125,6 +125,6 @@ class SecurityConfiguration {
             .findFirst()
             .map(p -> "; to " + p.action() + " a key needs the role " + p.role().label() + " (or admin).")
             .orElse(".");
-    ProblemResponses.forbidden(request, response, who + needed);
+    ProblemWriter.forbidden(request, response, who + needed);
   }
 }

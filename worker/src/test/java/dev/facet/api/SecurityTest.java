@@ -72,6 +72,9 @@ class SecurityTest {
         row(HttpMethod.GET, "/actuator/health", Body.NONE, 200, 200, 200, 200),
         row(HttpMethod.GET, "/actuator/health/liveness", Body.NONE, 200, 200, 200, 200),
         row(HttpMethod.GET, "/actuator/beans", Body.NONE, 401, 404, 403, 404),
+        row(HttpMethod.GET, "/actuator/prometheus", Body.NONE, 401, 200, 403, 200),
+        row(HttpMethod.GET, "/v3/api-docs", Body.NONE, 200, 200, 200, 200),
+        row(HttpMethod.GET, "/swagger-ui/index.html", Body.NONE, 200, 200, 200, 200),
         row(HttpMethod.GET, "/review", Body.NONE, 200, 200, 200, 200),
         row(HttpMethod.GET, "/review/review.js", Body.NONE, 200, 200, 200, 200),
         row(HttpMethod.GET, "/review/session", Body.NONE, 401, 200, 200, 200));

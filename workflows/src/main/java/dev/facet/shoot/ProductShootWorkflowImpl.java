@@ -6,6 +6,7 @@ import static dev.facet.shoot.ShootSearchAttributes.PROVIDER;
 import static dev.facet.shoot.ShootSearchAttributes.SKU;
 import static dev.facet.shoot.ShootSearchAttributes.STAGE;
 
+import dev.facet.metrics.FacetMetrics;
 import dev.facet.model.Candidate;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.QaReport;
@@ -35,6 +36,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,7 +252,12 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   /** Waits for a decision in {@code waiting}; null when the policy's timeout passes first. */
   private Decision awaitHuman(Stage waiting) {
     enter(waiting);
+    long since = Workflow.currentTimeMillis();
     boolean decided = Workflow.await(policy.humanTimeout(), () -> pending != null);
+    // The workflow's metrics scope is silent during replay and adds no command: replay-safe.
+    String point = waiting == Stage.AWAITING_SELECTION ? "selection" : "approval";
+    FacetMetrics.humanWait(Workflow.getMetricsScope(), point, decided,
+        Duration.ofMillis(Workflow.currentTimeMillis() - since));
     Decision decision = pending;
     pending = null;
     return decided ? decision : null;

@@ -14,11 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Refusals written before a request reaches Spring MVC (so {@code ApiExceptionHandler} never sees
  * them), in the same {@code application/problem+json} as every other API error.
  */
-final class ProblemResponses {
+final class ProblemWriter {
 
   private static final JsonMapper json = JsonMapper.builder().build();
 
-  private ProblemResponses() {}
+  private ProblemWriter() {}
 
   static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
       throws IOException {
