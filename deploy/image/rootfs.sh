@@ -54,6 +54,11 @@ if ! (cd "$WORK/debs" && apt-get download $packages >/dev/null 2>&1); then
   (cd "$WORK/debs" && apt-get download $packages >/dev/null)
 fi
 for deb in "$WORK"/debs/*.deb; do dpkg-deb -x "$deb" "$OUT"; done
+# The C.UTF-8 locale (LANG in the image), from libc-bin, so the JVM's default and stdout encodings
+# are UTF-8 rather than ASCII; the rest of libc-bin (ldconfig, locale…) stays out.
+(cd "$WORK" && apt-get download libc-bin >/dev/null && dpkg-deb -x libc-bin_*.deb libc-bin)
+mkdir -p "$OUT/usr/lib/locale"
+cp -a "$WORK/libc-bin/usr/lib/locale/C.utf8" "$OUT/usr/lib/locale/"
 # Jib copies a symlink as the file it points to, resolved on the build machine: an absolute link
 # (/lib64/ld-linux-x86-64.so.2 -> /lib/...) would bring in the host's file. Replace every link by
 # a copy of its target inside this tree, and drop those that point nowhere here.
