@@ -45,7 +45,9 @@ public class FacetApplication {
     }
     Invocation invocation;
     try {
-      invocation = Invocation.parse(args);
+      // The container image starts with no command: FACET_ROLE (api, worker, both) names it.
+      String role = System.getenv(Invocation.ROLE_VARIABLE);
+      invocation = Invocation.parse(Invocation.withRole(args, role));
     } catch (UsageException e) {
       System.err.println(e.getMessage() + "\n\n" + Invocation.USAGE);
       System.exit(USAGE_ERROR);

@@ -58,6 +58,30 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         --facet.temporal.mode=external --facet.temporal.address=temporal.example.com:7233
       """;
 
+  /** The environment variable that names a container's role when it is given no command. */
+  public static final String ROLE_VARIABLE = "FACET_ROLE";
+
+  /**
+   * The command line of a role, for the container image: {@code api} (the HTTP API alone), {@code
+   * worker} (the worker, with a web server for the health probes and metrics only reachable inside
+   * the pod's network) or {@code both}. Explicit arguments win; without a role they stay as given.
+   *
+   * @throws UsageException for an unknown role
+   */
+  public static String[] withRole(String[] args, String role) {
+    if (args.length > 0 || role == null || role.isBlank()) {
+      return args;
+    }
+    return switch (role.strip()) {
+      case "api" -> new String[] {"serve", "--facet.worker.enabled=false"};
+      case "worker" -> new String[] {"worker", "--spring.main.web-application-type=servlet"};
+      case "both" -> new String[] {"serve"};
+      default ->
+          throw new UsageException(
+              "Unknown " + ROLE_VARIABLE + " '" + role + "': api, worker or both.");
+    };
+  }
+
   /**
    * @throws UsageException naming what is wrong
    */

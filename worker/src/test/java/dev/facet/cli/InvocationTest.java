@@ -66,4 +66,17 @@ class InvocationTest {
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("'8080'");
   }
+
+  @Test
+  void aContainerRoleBecomesTheCommandLineUnlessArgumentsAreGiven() {
+    assertThat(Invocation.withRole(new String[0], "api"))
+        .containsExactly("serve", "--facet.worker.enabled=false");
+    assertThat(Invocation.withRole(new String[0], "worker"))
+        .containsExactly("worker", "--spring.main.web-application-type=servlet");
+    assertThat(Invocation.withRole(new String[0], " both ")).containsExactly("serve");
+    assertThat(Invocation.withRole(new String[] {"help"}, "api")).containsExactly("help");
+    assertThat(Invocation.withRole(new String[0], null)).isEmpty();
+    assertThatThrownBy(() -> Invocation.withRole(new String[0], "db"))
+        .hasMessage("Unknown FACET_ROLE 'db': api, worker or both.");
+  }
 }
