@@ -116,7 +116,10 @@ async function openItem(sku) {
   desk.shot = 0;
   desk.focus = 0;
   desk.picks = {};
-  shots().forEach((shot) => { desk.picks[shot.name] = shot.candidates[0]?.candidate.id; });
+  // The best-ranked candidate of each shot is picked to start with.
+  shots().forEach((shot) => {
+    desk.picks[shot.name] = [...shot.candidates].sort((a, b) => a.rank - b.rank)[0]?.candidate.id;
+  });
   renderQueue(false);
   renderItem();
 }
@@ -131,7 +134,9 @@ function shots() {
     if (!byShot.has(view.candidate.shot)) byShot.set(view.candidate.shot, []);
     byShot.get(view.candidate.shot).push(view);
   }
-  return [...byShot].map(([name, candidates]) => ({ name, candidates: candidates.sort((a, b) => a.rank - b.rank) }));
+  // In a bake-off every provider made the same shot: group them, best first within each.
+  const order = (a, b) => a.candidate.provider.localeCompare(b.candidate.provider) || a.rank - b.rank;
+  return [...byShot].map(([name, candidates]) => ({ name, candidates: candidates.sort(order) }));
 }
 
 function renderItem() {
@@ -144,7 +149,12 @@ function renderItem() {
     figure(image(r.image), `reference ${r.index + 1}: ${r.angle || 'no angle'}`, 'reference')));
   $('shots').replaceChildren(...shots().map((shot, s) => el('div', { className: `shot${s === desk.shot ? ' current' : ''}` },
     el('h3', { textContent: `Shot ${shot.name}${selecting() ? '' : ` (selected: ${state.selections[shot.name] || '—'})`}` }),
-    el('div', { className: 'strip' }, ...shot.candidates.map((view, c) => candidateFigure(shot, s, view, c))))));
+    el('div', { className: 'strip' }, ...shot.candidates.flatMap((view, c) => {
+      const firstOfProvider = c === 0 || shot.candidates[c - 1].candidate.provider !== view.candidate.provider;
+      const label = firstOfProvider && new Set(shot.candidates.map((v) => v.candidate.provider)).size > 1
+        ? el('span', { className: 'provider', textContent: view.candidate.provider }) : null;
+      return [label, candidateFigure(shot, s, view, c)].filter(Boolean);
+    })))));
   renderFinals();
   $('approve').textContent = selecting() ? 'Send selection (A)' : 'Approve (A)';
   $('approve').disabled = !state.awaitingHuman;
