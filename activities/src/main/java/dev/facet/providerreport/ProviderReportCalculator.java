@@ -22,7 +22,7 @@ import java.util.TreeMap;
 public final class ProviderReportCalculator {
 
   /** The QA checks that measure faithfulness to the piece: the {@code auto} floor applies to them. */
-  public static final Set<String> FIDELITY_CHECKS = Set.of("metal-tone", "stone-tone", "silhouette", "detail");
+  public static final Set<String> FIDELITY_CHECKS = ProviderStats.FIDELITY_CHECKS;
 
   private ProviderReportCalculator() {}
 

@@ -1,6 +1,7 @@
 package dev.facet.routing;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one provider achieved on one product category, measured over finished shoots.
@@ -40,7 +41,22 @@ public record ProviderStats(
     double costUsd,
     Double costPerAcceptedUsd) {
 
+  /** The QA checks that measure faithfulness to the piece: the {@code auto} floor applies to them. */
+  public static final Set<String> FIDELITY_CHECKS = Set.of("metal-tone", "stone-tone", "silhouette", "detail");
+
   public ProviderStats {
     checkPassRate = checkPassRate == null ? Map.of() : Map.copyOf(checkPassRate);
+  }
+
+  /**
+   * The mean pass rate of the fidelity checks measured: finer than {@link #fidelityPassRate} when
+   * no provider passes them all (a provider that gets the metal right beats one that does not).
+   */
+  public double meanFidelityCheckPassRate() {
+    return checkPassRate.entrySet().stream()
+        .filter(check -> FIDELITY_CHECKS.contains(check.getKey()))
+        .mapToDouble(Map.Entry::getValue)
+        .average()
+        .orElse(0);
   }
 }

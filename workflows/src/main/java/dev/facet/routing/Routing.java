@@ -28,7 +28,10 @@ public final class Routing {
   /** {@code auto}: the draw fell in the exploration share; another provider gets the shoot. */
   public static final String AUTO_EXPLORE = "auto-explore";
 
-  /** {@code auto}: every provider is sampled and none clears the floor; the most faithful. */
+  /**
+   * {@code auto}: every provider is sampled and none clears the floor; the most faithful, by the
+   * share passing every fidelity check, then by the mean pass rate of each.
+   */
   public static final String AUTO_BELOW_FLOOR = "auto-below-floor";
 
   private Routing() {}
@@ -59,8 +62,7 @@ public final class Routing {
     Optional<ProviderStats> cheapest = evidence.stream()
         .filter(s -> s.judged() >= policy.minSample())
         .filter(s -> s.fidelityPassRate() >= policy.fidelityFloor())
-        .filter(s -> s.costPerAcceptedUsd() != null)
-        .min(Comparator.comparingDouble(ProviderStats::costPerAcceptedUsd)); // first wins ties
+        .min(Comparator.comparingDouble(Routing::costPerAccepted)); // first wins ties
     if (cheapest.isPresent()) {
       ProviderStats best = cheapest.get();
       List<String> others = pool.stream().filter(p -> !p.equals(best.provider())).toList();
@@ -72,8 +74,9 @@ public final class Routing {
                 draw, policy.exploreShare(), explored, best.provider()), draw, evidence);
       }
       return decision(category, AUTO_CHEAPEST, List.of(best.provider()), pool,
-          String.format(Locale.ROOT, "%s: $%.4f per accepted image, fidelity %.0f%% >= floor %.0f%% over %d judged images",
-              best.provider(), best.costPerAcceptedUsd(), 100 * best.fidelityPassRate(),
+          String.format(Locale.ROOT, "%s: %s per accepted image, fidelity %.0f%% >= floor %.0f%% over %d judged images",
+              best.provider(), best.costPerAcceptedUsd() == null ? "no image accepted yet, so no price"
+                  : String.format(Locale.ROOT, "$%.4f", best.costPerAcceptedUsd()), 100 * best.fidelityPassRate(),
               100 * policy.fidelityFloor(), best.judged()), draw, evidence);
     }
     Optional<ProviderStats> unsampled = evidence.stream().filter(s -> s.judged() < policy.minSample()).findFirst();
@@ -84,11 +87,13 @@ public final class Routing {
               s.provider(), s.judged(), policy.minSample(), belowFloor(evidence, policy)), draw, evidence);
     }
     ProviderStats faithful = evidence.stream()
-        .max(Comparator.comparingDouble(ProviderStats::fidelityPassRate)) // first wins ties
+        .max(Comparator.comparingDouble(ProviderStats::fidelityPassRate)
+            .thenComparingDouble(ProviderStats::meanFidelityCheckPassRate)) // first wins ties
         .orElseThrow();
     return decision(category, AUTO_BELOW_FLOOR, List.of(faithful.provider()), pool,
-        String.format(Locale.ROOT, "no provider reaches the fidelity floor %.0f%%%s: %s is the most faithful",
-            100 * policy.fidelityFloor(), belowFloor(evidence, policy), faithful.provider()), draw, evidence);
+        String.format(Locale.ROOT, "no provider reaches the fidelity floor %.0f%%%s: %s is the most faithful"
+            + " (%.0f%% of its fidelity checks pass)", 100 * policy.fidelityFloor(), belowFloor(evidence, policy),
+            faithful.provider(), 100 * faithful.meanFidelityCheckPassRate()), draw, evidence);
   }
 
   /** The sampled providers that fail the floor, in words; empty when none. */
@@ -107,6 +112,11 @@ public final class Routing {
     List<String> chain = new ArrayList<>(first);
     fallbacks.stream().filter(p -> !chain.contains(p)).forEach(chain::add);
     return new RoutingDecision(category, rule, chain.get(0), chain, reason, draw, evidence);
+  }
+
+  /** Nothing accepted yet counts as dearest: faithful images that fail other checks cost a round. */
+  private static double costPerAccepted(ProviderStats stats) {
+    return stats.costPerAcceptedUsd() == null ? Double.POSITIVE_INFINITY : stats.costPerAcceptedUsd();
   }
 
   private static ProviderStats statsOf(String provider, List<ProviderStats> stats) {

@@ -98,6 +98,27 @@ class RoutingTest {
   }
 
   @Test
+  void whenNoneClearsTheFloorAndNonePassesEveryCheckTheOneWithMoreChecksRightWins() {
+    ProviderStats wrongMetal = new ProviderStats("flux", RING, 4, 0, 4, 0,
+        Map.of("metal-tone", 0.0, "silhouette", 0.0), 0, 0, null, 1, 0, 0, 0, 0.16, null);
+    ProviderStats rightMetal = new ProviderStats("openai", RING, 4, 0, 4, 0,
+        Map.of("metal-tone", 1.0, "silhouette", 0.0), 0, 0, null, 1, 0, 0, 0, 0.68, null);
+    RoutingDecision d = Routing.choose(RING, POOL, RoutingPolicy.auto(0.5, 4, 0), List.of(wrongMetal, rightMetal), 0.5);
+    assertThat(d.rule()).isEqualTo(Routing.AUTO_BELOW_FLOOR);
+    assertThat(d.provider()).isEqualTo("openai");
+    assertThat(d.reason()).endsWith("openai is the most faithful (50% of its fidelity checks pass)");
+  }
+
+  @Test
+  void aProviderAboveTheFloorWithNothingAcceptedYetStillBeatsOnesBelowIt() {
+    List<ProviderStats> report = List.of(stats("flux", 10, 0.2, 0.05), stats("openai", 10, 0.9, null));
+    RoutingDecision d = Routing.choose(RING, POOL, AUTO, report, 0.5);
+    assertThat(d.rule()).isEqualTo(Routing.AUTO_CHEAPEST);
+    assertThat(d.provider()).isEqualTo("openai");
+    assertThat(d.reason()).contains("no image accepted yet");
+  }
+
+  @Test
   void theSameInputsAlwaysGiveTheSameDecision() {
     List<ProviderStats> report = List.of(stats("flux", 12, 0.95, 0.21), stats("openai", 10, 0.9, 0.18));
     for (double draw : new double[] {0.0, 0.05, 0.5, 0.999}) {
