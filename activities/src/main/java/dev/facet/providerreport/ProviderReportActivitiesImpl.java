@@ -36,19 +36,19 @@ public final class ProviderReportActivitiesImpl implements ProviderReportActivit
   }
 
   @Override
-  public void recordEvidence(ShootEvidence evidence) {
+  public void recordProviderEvidence(ShootEvidence evidence) {
     // The same run's evidence under the same key: a retry rewrites what is there.
     store.put(ProviderReportKeys.evidence(evidence.workflowId(), evidence.runId()),
         CatalogJson.write(evidence), "application/json");
   }
 
   @Override
-  public List<ProviderStats> categoryStats(String category) {
+  public List<ProviderStats> providerStats(String category) {
     return current().category(category);
   }
 
   @Override
-  public ProviderReportFiles writeReport() {
+  public ProviderReportFiles writeProviderReport() {
     ProviderReport report = ProviderReportCalculator.compute(readEvidence(), clock.instant());
     return new ProviderReportFiles(
         store.put(ProviderReportKeys.JSON, CatalogJson.write(report), "application/json"),
@@ -67,7 +67,7 @@ public final class ProviderReportActivitiesImpl implements ProviderReportActivit
     } catch (MissingObjectException e) {
       // No report yet: compute the first.
     }
-    writeReport();
+    writeProviderReport();
     return CatalogJson.read(store.get(ProviderReportKeys.JSON), ProviderReport.class);
   }
 

@@ -2,6 +2,7 @@ package dev.facet.providerreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.model.ShotSpec;
@@ -81,7 +82,8 @@ class AutoRoutingWithFakeProvidersTest {
     Worker shoot = env.newWorker(TaskQueues.SHOOT);
     shoot.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
     shoot.registerActivitiesImplementations(StepActivities.create(s3.store()).shootQueue().toArray());
-    shoot.registerActivitiesImplementations(reports);
+    // As the worker registers them: the catalog's activities share the queue (and must not share names).
+    shoot.registerActivitiesImplementations(reports, new CatalogActivitiesImpl(s3.store()));
     env.newWorker(TaskQueues.generation("flux"))
         .registerActivitiesImplementations(new FluxGenerator(s3.store(), flux, FluxOptions.defaults()));
     env.newWorker(TaskQueues.generation("openai")).registerActivitiesImplementations(
@@ -117,7 +119,7 @@ class AutoRoutingWithFakeProvidersTest {
       decisions.add(decision);
     }
 
-    reports.writeReport();
+    reports.writeProviderReport();
     ProviderReport report = reports.current();
     System.out.print(ProviderReportFormat.table(report));
 

@@ -35,7 +35,7 @@ class ProviderReportController {
       @RequestParam(defaultValue = "json") String format,
       @RequestParam(defaultValue = "false") boolean fresh) {
     if (fresh) {
-      reports.writeReport();
+      reports.writeProviderReport();
     }
     ProviderReport report = reports.current();
     return switch (format) {

@@ -119,7 +119,7 @@ public class CatalogRun {
   /** The provider report over every measured shoot so far, this bake-off's included. */
   private void printProviderReport(Terminal terminal) {
     ProviderReportActivitiesImpl reports = new ProviderReportActivitiesImpl(store);
-    ProviderReportFiles files = reports.writeReport();
+    ProviderReportFiles files = reports.writeProviderReport();
     terminal.out().println();
     terminal.out().println("Provider report (s3://" + store.bucket() + "/" + files.json().key() + " and "
         + files.csv().key() + ", also GET /api/reports/providers):");

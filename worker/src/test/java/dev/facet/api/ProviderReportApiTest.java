@@ -26,7 +26,7 @@ class ProviderReportApiTest {
 
   @Test
   void servesTheReportAsJsonCsvAndTable() {
-    new ProviderReportActivitiesImpl(store).recordEvidence(new ShootEvidence("shoot-R1", "run-1", "R1", "", "ring/stone-heavy",
+    new ProviderReportActivitiesImpl(store).recordProviderEvidence(new ShootEvidence("shoot-R1", "run-1", "R1", "", "ring/stone-heavy",
         "PUBLISHED", true, null, List.of(
             new ImageEvidence("r1-hero-v1", 1, "hero", "studio", 0, 2000, Map.of("metal-tone", true), true, "human", true, "accepted"),
             new ImageEvidence("r1-hero-v2", 1, "hero", "flux", 0.04, 9000, Map.of("metal-tone", false), false, null, false, null)),

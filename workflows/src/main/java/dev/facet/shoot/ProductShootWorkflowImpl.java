@@ -160,7 +160,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     String category = ProductCategory.of(request.product());
     List<ProviderStats> stats = steps
         .stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME, "provider report for " + category)
-        .categoryStats(category);
+        .providerStats(category);
     // Drawn from the workflow's seeded random: the same on replay, independent across shoots.
     double draw = Workflow.newRandom().nextDouble();
     RoutingDecision decision = Routing.choose(category, policy.providers(), policy.routing(), stats, draw);
@@ -418,7 +418,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private ShootResult finish(Stage outcome) {
     enter(outcome);
-    recordEvidence(outcome);
+    recordProviderEvidence(outcome);
     catalog.close(outcome);
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new ShootResult(sku(), outcome, record.round,
@@ -430,7 +430,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private ShootResult fail(String why) {
     record.failure = why;
     enter(Stage.FAILED);
-    recordEvidence(Stage.FAILED);
+    recordProviderEvidence(Stage.FAILED);
     catalog.close(Stage.FAILED);
     Workflow.await(Workflow::isEveryHandlerFinished);
     throw ApplicationFailure.newNonRetryableFailure(why, SHOOT_FAILED);
@@ -443,13 +443,13 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   }
 
   /** Hands the shoot's evidence to the provider report; a failure costs the report, not the shoot. */
-  private void recordEvidence(Stage outcome) {
+  private void recordProviderEvidence(Stage outcome) {
     if (request.product() == null || !measuring()) {
       return;
     }
     try {
       steps.stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME, "record provider evidence")
-          .recordEvidence(record.providers.evidence(request, record.allCandidates(), outcome));
+          .recordProviderEvidence(record.providers.evidence(request, record.allCandidates(), outcome));
     } catch (ActivityFailure e) {
       log.error("Could not record the provider evidence: {}", ActivityFailures.describe(e));
     }

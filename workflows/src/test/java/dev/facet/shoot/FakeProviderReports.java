@@ -16,18 +16,18 @@ final class FakeProviderReports implements ProviderReportActivities {
   final List<ShootEvidence> evidence = new CopyOnWriteArrayList<>();
 
   @Override
-  public void recordEvidence(ShootEvidence shoot) {
+  public void recordProviderEvidence(ShootEvidence shoot) {
     evidence.add(shoot);
   }
 
   @Override
-  public List<ProviderStats> categoryStats(String category) {
+  public List<ProviderStats> providerStats(String category) {
     categoriesAsked.add(category);
     return rows.stream().filter(r -> r.category().equals(category)).toList();
   }
 
   @Override
-  public ProviderReportFiles writeReport() {
+  public ProviderReportFiles writeProviderReport() {
     ImageRef none = new ImageRef("reports/providers/report.json", "0".repeat(64), 0, "application/json", 0, 0);
     return new ProviderReportFiles(none, none, evidence.size());
   }
