@@ -40,12 +40,12 @@ public final class ProviderReportFormat {
 
   /** Rates as percentages, times in seconds; "-" where there is nothing to measure. */
   public static String table(ProviderReport report) {
-    String format = "%-22s %-8s %6s %6s %6s %6s %6s %6s %6s %6s %9s %7s %6s %6s %7s %7s %10s%n";
+    String format = "%-22s %-8s %6s %6s %6s %6s %6s %6s %6s %6s %6s %9s %7s %6s %6s %7s %7s %10s%n";
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format, "category", "provider",
-        "images", "judged", "accept", "metal", "stone", "shape", "backgr", "fidel.", "votes", "reject",
+        "images", "failed", "judged", "accept", "metal", "stone", "shape", "backgr", "fidel.", "votes", "reject",
         "regen", "p50 s", "p95 s", "cost", "$/accepted"));
     for (ProviderStats r : report.rows()) {
-      out.append(String.format(Locale.ROOT, format, r.category(), r.provider(), r.images(), r.judged(),
+      out.append(String.format(Locale.ROOT, format, r.category(), r.provider(), r.images(), r.failedGenerations(), r.judged(),
           r.accepted(), pct(r, "metal-tone"), pct(r, "stone-tone"), pct(r, "silhouette"), pct(r, "background"),
           r.judged() == 0 ? "-" : pct(r.fidelityPassRate()),
           r.humanVotes() + (r.selectionShare() == null ? "" : " " + pct(r.selectionShare())),
