@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * The JSON of outcomes and reports: indented, because people open them; unknown fields ignored,
  * so a newer Facet's files stay readable.
  */
-final class CatalogJson {
+public final class CatalogJson {
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
@@ -21,7 +21,7 @@ final class CatalogJson {
 
   private CatalogJson() {}
 
-  static byte[] write(Object value) {
+  public static byte[] write(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
@@ -29,7 +29,7 @@ final class CatalogJson {
     }
   }
 
-  static <T> T read(byte[] json, Class<T> type) {
+  public static <T> T read(byte[] json, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);
     } catch (IOException e) {

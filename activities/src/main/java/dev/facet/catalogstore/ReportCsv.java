@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * A catalog report as CSV for spreadsheets: one row per product, one {@code images_<channel>}
  * column per channel holding {@code shot=key} entries separated by {@code ;}.
  */
-final class ReportCsv {
+public final class ReportCsv {
 
   private ReportCsv() {}
 
@@ -62,7 +62,7 @@ final class ReportCsv {
   }
 
   /** RFC 4180 quoting; text a spreadsheet would run as a formula is prefixed with a quote. */
-  static String cell(String value) {
+  public static String cell(String value) {
     String text = value == null ? "" : value;
     if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;

@@ -13,6 +13,9 @@ import dev.facet.client.CatalogStatus;
 import dev.facet.client.Failures;
 import dev.facet.client.ShootClient;
 import dev.facet.consistency.CollectionConsistency;
+import dev.facet.providerreport.ProviderReportActivitiesImpl;
+import dev.facet.providerreport.ProviderReportFormat;
+import dev.facet.routing.ProviderReportFiles;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
 import dev.facet.security.LocalAdminKey;
@@ -98,7 +101,7 @@ public class CatalogRun {
             Duration.between(begin, Instant.now()));
         return 1;
       }
-      start(catalog, uploaded, board);
+      start(catalog, uploaded, board, options.bakeoff());
     }
     CatalogResult result;
     try {
@@ -114,7 +117,20 @@ public class CatalogRun {
     RunOutcome outcome = collect(catalog, result.report(), refused, options.out());
     RunReport.print(terminal.out(), outcome, Duration.between(begin, Instant.now()));
     printReport(terminal, catalog.id(), result.report(), options.out());
+    if (!options.bakeoff().isEmpty()) {
+      printProviderReport(terminal);
+    }
     return outcome.everyProductPublished() ? 0 : 1;
+  }
+
+  /** The provider report over every measured shoot so far, this bake-off's included. */
+  private void printProviderReport(Terminal terminal) {
+    ProviderReportActivitiesImpl reports = new ProviderReportActivitiesImpl(store);
+    ProviderReportFiles files = reports.writeProviderReport();
+    terminal.out().println();
+    terminal.out().println("Provider report (s3://" + store.bucket() + "/" + files.json().key() + " and "
+        + files.csv().key() + ", also GET /api/reports/providers):");
+    terminal.out().print(ProviderReportFormat.table(reports.current()));
   }
 
   private void introduce(CatalogFile catalog, RunOptions options, String api, Terminal terminal) {
@@ -163,11 +179,13 @@ public class CatalogRun {
     return false;
   }
 
-  private void start(CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board) {
+  private void start(
+      CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board, List<String> bakeoff) {
     CatalogStarted started =
         catalogs.start(
             new CatalogStart(
-                catalog.id(), ManifestFormat.JSON, uploaded.manifest(), catalog.approval(), null));
+                catalog.id(), ManifestFormat.JSON, uploaded.manifest(), catalog.approval(), null,
+                bakeoff));
     board.message(
         started.created()
             ? "Started " + started.workflowId() + " with " + uploaded.products() + " products."

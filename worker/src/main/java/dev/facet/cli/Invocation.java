@@ -31,12 +31,14 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
 
       Commands:
         run <catalog.csv|catalog.json> [--out DIR] [--policy auto|manual] [--id ID]
+            [--bakeoff studio,openai,flux]
                   Shoot every product of the catalog as one Catalog workflow on the embedded
                   stack, show its progress, and copy the finished images and the report to
                   DIR (default: facet-out). --policy overrides the catalog's approval policy
                   (default: auto); --id its id (default: the JSON "id", else the file name).
                   Running a catalog that is still running follows it; one that has finished
-                  shows its results.
+                  shows its results. --bakeoff makes every shot with each listed provider,
+                  judges them with the same QA checks and prints the provider report.
         serve     Run the HTTP API (/api/...) and the worker until stopped.
         worker    Run the worker only, without a web server.
         qa --reference <photo>... --candidate <image> [--channel amazon-main]
@@ -107,6 +109,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     Path out = RunOptions.DEFAULT_OUT;
     Optional<ShootPolicy.Approval> approval = Optional.empty();
     Optional<String> id = Optional.empty();
+    List<String> bakeoff = List.of();
     List<String> spring = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -115,6 +118,9 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         i += arg.contains("=") ? 0 : 1;
       } else if (arg.equals("--policy") || arg.startsWith("--policy=")) {
         approval = Optional.of(approval(value(args, i, "--policy")));
+        i += arg.contains("=") ? 0 : 1;
+      } else if (arg.equals("--bakeoff") || arg.startsWith("--bakeoff=")) {
+        bakeoff = List.of(value(args, i, "--bakeoff").split(",")).stream().map(String::trim).toList();
         i += arg.contains("=") ? 0 : 1;
       } else if (arg.equals("--id") || arg.startsWith("--id=")) {
         id = Optional.of(value(args, i, "--id"));
@@ -130,7 +136,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     if (catalog == null) {
       throw new UsageException("run needs a catalog file, e.g. run examples/catalog.csv");
     }
-    return new Invocation(Command.RUN, Optional.of(new RunOptions(catalog, out, approval, id)), spring);
+    return new Invocation(Command.RUN, Optional.of(new RunOptions(catalog, out, approval, id, bakeoff)), spring);
   }
 
   private static String value(List<String> args, int index, String option) {

@@ -2,6 +2,7 @@ package dev.facet.cli;
 
 import dev.facet.shoot.ShootPolicy;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,12 +12,23 @@ import java.util.Optional;
  * @param out where finished images go, {@code <out>/<sku>/<shot>-<channel>.<ext>}
  * @param approval overrides the catalog's policy when given
  * @param catalogId overrides the catalog's id when given
+ * @param bakeoff providers every product's shots are made by, for the provider report; empty when
+ *     the run is no bake-off
  */
 public record RunOptions(
     Path catalog,
     Path out,
     Optional<ShootPolicy.Approval> approval,
-    Optional<String> catalogId) {
+    Optional<String> catalogId,
+    List<String> bakeoff) {
+
+  public RunOptions(Path catalog, Path out, Optional<ShootPolicy.Approval> approval, Optional<String> catalogId) {
+    this(catalog, out, approval, catalogId, List.of());
+  }
+
+  public RunOptions {
+    bakeoff = bakeoff == null ? List.of() : List.copyOf(bakeoff);
+  }
 
   public static final Path DEFAULT_OUT = Path.of("facet-out");
 }

@@ -3,6 +3,7 @@ package dev.facet.temporal;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
+import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.GenerationActivities;
 import dev.facet.steps.StepActivities;
@@ -52,7 +53,8 @@ final class ShootWorkers implements WorkerRegistration {
         ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
     shoot.registerActivitiesImplementations(steps.shootQueue().toArray());
     shoot.registerActivitiesImplementations(
-        new CatalogActivitiesImpl(store), new TemporalShootWatch(factory.getWorkflowClient()));
+        new CatalogActivitiesImpl(store), new TemporalShootWatch(factory.getWorkflowClient()),
+        new ProviderReportActivitiesImpl(store));
     Map<String, GenerationActivities> generators = new LinkedHashMap<>(steps.generators());
     generators.putAll(paidGenerators);
     generators.forEach(

@@ -45,6 +45,15 @@ class InvocationTest {
   }
 
   @Test
+  void runTakesTheProvidersOfABakeoff() {
+    RunOptions options = Invocation.parse("run", "c.csv", "--bakeoff", "studio, flux").run().orElseThrow();
+    assertThat(options.bakeoff()).containsExactly("studio", "flux");
+    assertThat(Invocation.parse("run", "c.csv", "--bakeoff=openai").run().orElseThrow().bakeoff())
+        .containsExactly("openai");
+    assertThat(Invocation.parse("run", "c.csv").run().orElseThrow().bakeoff()).isEmpty();
+  }
+
+  @Test
   void serveAndWorkerPassPropertiesToSpring() {
     assertThat(Invocation.parse("serve", "--facet.data=/srv").springArgs())
         .isEqualTo(List.of("--facet.data=/srv"));

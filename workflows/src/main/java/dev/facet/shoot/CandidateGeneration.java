@@ -23,7 +23,9 @@ import org.slf4j.Logger;
  * The generate step: every variant of every shot at once, each down the policy's provider chain. A
  * variant that still fails after its retries moves to the next provider; a moderated prompt is
  * retried once, softened, on the same provider; refused credentials or spent credit retire a
- * provider for the rest of the shoot; the budget stops paid generations.
+ * provider for the rest of the shoot; the budget stops paid generations. In a bake-off every
+ * provider makes every shot's variants, numbered on from one provider to the next, without
+ * falling back: a provider's failure is part of what the bake-off measures.
  */
 final class CandidateGeneration {
 
@@ -32,7 +34,7 @@ final class CandidateGeneration {
   private final ShootRequest request;
   private final ShootRecord record;
   private final StepStubs steps;
-  private final ProviderChain chain;
+  private ProviderChain chain;
 
   /** Why the last variant of each shot failed, for the message when none succeeded. */
   private final Map<String, String> lastError = new LinkedHashMap<>();
@@ -44,6 +46,11 @@ final class CandidateGeneration {
     this.chain = new ProviderChain(request.policy().providers(), request.policy().budgetUsd());
   }
 
+  /** Uses {@code providers} as the chain instead of the policy's: the routing decision's. */
+  void route(List<String> providers) {
+    this.chain = new ProviderChain(providers, request.policy().budgetUsd());
+  }
+
   /**
    * Makes this round's candidates and adds them to the record.
    *
@@ -51,10 +58,22 @@ final class CandidateGeneration {
    */
   void generate(ShootKeys keys, List<ShotSpec> shots) {
     Map<String, Promise<Candidate>> running = new LinkedHashMap<>();
+    int variants = request.policy().variants();
     for (ShotSpec shot : shots) {
-      for (int variant = 1; variant <= request.policy().variants(); variant++) {
+      if (request.policy().bakeoff()) {
+        List<String> providers = request.policy().providers();
+        for (int p = 0; p < providers.size(); p++) {
+          String only = providers.get(p);
+          for (int variant = p * variants + 1; variant <= (p + 1) * variants; variant++) {
+            int v = variant;
+            running.put(shot.name() + " v" + v, Async.function(() -> variant(keys, shot, v, only)));
+          }
+        }
+        continue;
+      }
+      for (int variant = 1; variant <= variants; variant++) {
         int v = variant;
-        running.put(shot.name() + " v" + v, Async.function(() -> variant(keys, shot, v)));
+        running.put(shot.name() + " v" + v, Async.function(() -> variant(keys, shot, v, null)));
       }
     }
     Map<String, List<Candidate>> byShot = new LinkedHashMap<>();
@@ -73,12 +92,15 @@ final class CandidateGeneration {
     byShot.values().forEach(record::addCandidates);
   }
 
-  /** One variant down the provider chain; null when no provider could make it. */
-  private Candidate variant(ShootKeys keys, ShotSpec shot, int variant) {
+  /**
+   * One variant down the provider chain, or on {@code only} that provider when not null (a
+   * bake-off); null when no provider could make it.
+   */
+  private Candidate variant(ShootKeys keys, ShotSpec shot, int variant, String only) {
     String subject = shot.name() + " v" + variant;
     ShotPrompt prompt = record.prompts.get(shot.name());
     boolean softened = false;
-    String provider = chain.first();
+    String provider = only == null ? chain.first() : chain.usable(only) ? only : null;
     if (provider == null) {
       lastError.put(shot.name(), "no generator is usable: " + String.join(", ", record.alerts));
     }
@@ -88,7 +110,7 @@ final class CandidateGeneration {
       if (!chain.affordable(provider)) {
         String spent = "the budget of $" + request.policy().budgetUsd() + " is spent";
         alert("budget of $" + request.policy().budgetUsd() + " reached: no new paid generations");
-        String next = chain.after(provider);
+        String next = only == null ? chain.after(provider) : null;
         record.fallbacks.add(new Fallback(record.round, subject, provider, next, spent));
         lastError.put(shot.name(), spent);
         provider = next;
@@ -96,6 +118,7 @@ final class CandidateGeneration {
       }
       String attempt = subject + " (" + provider + ")";
       chain.reserve(provider);
+      long started = Workflow.currentTimeMillis();
       try {
         Candidate candidate = steps
             .stub(GenerationActivities.class, ShootActivityOptions.generate(provider), "generate " + attempt)
@@ -104,6 +127,7 @@ final class CandidateGeneration {
                 request.styleReference()));
         chain.settle(provider, candidate.costUsd());
         record.succeeded("generate", attempt, candidate.attempts());
+        record.providers.generated(candidate.id(), Workflow.currentTimeMillis() - started);
         return candidate;
       } catch (ActivityFailure e) {
         chain.release(provider);
@@ -121,7 +145,8 @@ final class CandidateGeneration {
           chain.retire(provider);
           alert("provider " + provider + " is unusable: " + ActivityFailures.describe(e));
         }
-        String next = chain.after(provider);
+        record.providers.failed(record.round, shot.name(), provider, type);
+        String next = only == null ? chain.after(provider) : null;
         record.fallbacks.add(new Fallback(record.round, subject, provider, next, ActivityFailures.describe(e)));
         provider = next;
       }

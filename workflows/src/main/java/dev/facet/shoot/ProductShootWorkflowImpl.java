@@ -12,6 +12,12 @@ import dev.facet.model.ChannelImage;
 import dev.facet.model.QaReport;
 import dev.facet.model.Score;
 import dev.facet.model.ShotSpec;
+import dev.facet.routing.ImageEvidence;
+import dev.facet.routing.ProductCategory;
+import dev.facet.routing.ProviderReportActivities;
+import dev.facet.routing.ProviderStats;
+import dev.facet.routing.Routing;
+import dev.facet.routing.RoutingDecision;
 import dev.facet.shoot.Decision.Action;
 import dev.facet.shoot.ShootPolicy.Approval;
 import dev.facet.shoot.ShootPolicy.TimeoutAction;
@@ -49,6 +55,13 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   /** The failure type of a shoot that could not finish; it closes the workflow as Failed. */
   static final String SHOOT_FAILED = "ShootFailed";
 
+  /**
+   * Change id of provider measurement (bake-off, routing, evidence for the provider report). Only
+   * policies with {@code bakeoff} or {@code routing} take the new path, and histories recorded
+   * before it have neither; the marker keeps later changes to that path versionable.
+   */
+  static final String PROVIDER_MEASUREMENT = "provider-measurement";
+
   private final ShootRequest request;
   private final ShootPolicy policy;
   private final ShootRecord record = new ShootRecord();
@@ -81,6 +94,9 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     upsertIdentity();
     try {
       capture(keys);
+      if (policy.routing() != null && !policy.bakeoff() && measuring()) {
+        route();
+      }
       List<ShotSpec> shots = request.style().shots();
       String feedback = "";
       while (true) {
@@ -89,6 +105,9 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         enter(Stage.GENERATING);
         generation.generate(keys, shots);
         score();
+        if (policy.bakeoff() && measuring()) {
+          inspectEveryProvider(keys);
+        }
         if (!select()) {
           return finish(Stage.EXPIRED);
         }
@@ -98,6 +117,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         if (verdict == null) {
           return finish(Stage.EXPIRED);
         }
+        recordVerdict(verdict);
         if (verdict.action() == Action.APPROVE) {
           publish(keys, verdict.reviewer());
           return finish(Stage.PUBLISHED);
@@ -134,6 +154,52 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         .forEach(p -> record.prompts.put(p.shot(), p));
   }
 
+  /**
+   * Chooses the provider chain for the product's category from the provider report: the decision
+   * and the numbers it rests on go into the state.
+   */
+  private void route() {
+    String category = ProductCategory.of(request.product());
+    List<ProviderStats> stats = steps
+        .stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME, "provider report for " + category)
+        .providerStats(category);
+    // Drawn from the workflow's seeded random: the same on replay, independent across shoots.
+    double draw = Workflow.newRandom().nextDouble();
+    RoutingDecision decision = Routing.choose(category, policy.providers(), policy.routing(), stats, draw);
+    record.providers.routing = decision;
+    generation.route(decision.chain());
+    Workflow.upsertTypedSearchAttributes(PROVIDER.valueSet(decision.provider()));
+    log.info("Shoot {} routed to {} by {}: {}", sku(), decision.provider(), decision.rule(), decision.reason());
+  }
+
+  /**
+   * Bake-off: each provider's best candidate of each shot is finished for the first channel and
+   * checked by QA, so every provider is judged on the same shots by the same checks.
+   */
+  private void inspectEveryProvider(ShootKeys keys) {
+    String channel = policy.channels().get(0);
+    Map<String, Promise<QaReport>> running = new LinkedHashMap<>();
+    for (ShotSpec shot : record.shotsInRound) {
+      for (String provider : policy.providers()) {
+        record.roundCandidates().stream()
+            .filter(v -> v.candidate().shot().equals(shot.name()) && v.candidate().provider().equals(provider))
+            .min(java.util.Comparator.comparingInt(CandidateView::rank))
+            .map(CandidateView::candidate)
+            .ifPresent(best -> running.put(best.id(), Async.function(() -> finishAndInspect(keys, best, channel))));
+      }
+    }
+    running.forEach((id, promise) -> record.providers.judged(id, promise.get()));
+  }
+
+  private QaReport finishAndInspect(ShootKeys keys, Candidate candidate, String channel) {
+    String subject = candidate.id() + " (" + candidate.provider() + ") for " + channel;
+    ChannelImage finished = steps
+        .stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS, "bake-off post-process " + subject)
+        .postProcess(new PostProcessRequest(keys.bakeoff(candidate.id()), candidate, record.signature, channel));
+    return steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA " + subject)
+        .inspect(new QaRequest(record.references, record.signature, finished));
+  }
+
   /** Scores this round's candidates and ranks them within each shot. */
   private void score() {
     enter(Stage.SCORING);
@@ -152,21 +218,39 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     Map<String, CandidateView> best = record.bestPerShot();
     boolean clearsBar = best.values().stream().allMatch(v -> v.score().total() >= policy.autoThreshold());
     if (policy.approval() == Approval.AUTO && clearsBar) {
-      best.forEach((shot, v) -> record.selections.put(shot, v.candidate().id()));
+      best.forEach((shot, v) -> selectByPolicy(shot, v));
       record.auditByPolicy(Action.SELECT, "selected the best candidate of each shot");
       return true;
     }
     Decision decision = awaitHuman(Stage.AWAITING_SELECTION);
     if (decision != null) {
       record.selections.putAll(decision.selections());
+      decision.selections().values().forEach(id -> record.providers.selected(id, ImageEvidence.HUMAN));
       return true;
     }
     if (policy.onTimeout() == TimeoutAction.AUTO) {
-      best.forEach((shot, v) -> record.selections.put(shot, v.candidate().id()));
+      best.forEach((shot, v) -> selectByPolicy(shot, v));
       record.auditByPolicy(Action.SELECT, "nobody selected in time: took the best candidate of each shot");
       return true;
     }
     return false;
+  }
+
+  private void selectByPolicy(String shot, CandidateView best) {
+    record.selections.put(shot, best.candidate().id());
+    record.providers.selected(best.candidate().id(), ImageEvidence.POLICY);
+  }
+
+  /** The verdict on each shot's selected candidate, for the provider report. */
+  private void recordVerdict(Decision verdict) {
+    boolean approved = verdict.action() == Action.APPROVE;
+    List<ShotSpec> judged = approved ? record.shotsInRound : shotsToRedo(verdict);
+    for (ShotSpec shot : judged) {
+      String id = record.selections.get(shot.name());
+      if (id != null) {
+        record.providers.verdict(id, approved ? ImageEvidence.ACCEPTED : ImageEvidence.REJECTED);
+      }
+    }
   }
 
   private void postProcess(ShootKeys keys, List<ShotSpec> shots) {
@@ -197,6 +281,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
       }
     }
     running.forEach((key, promise) -> record.qa.put(key, promise.get()));
+    running.forEach((key, promise) -> record.providers.judged(
+        record.selections.get(key.substring(0, key.indexOf('/'))), promise.get()));
   }
 
   /**
@@ -339,6 +425,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private ShootResult finish(Stage outcome) {
     enter(outcome);
+    recordProviderEvidence(outcome);
     catalog.close(outcome);
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new ShootResult(sku(), outcome, record.round,
@@ -350,9 +437,29 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private ShootResult fail(String why) {
     record.failure = why;
     enter(Stage.FAILED);
+    recordProviderEvidence(Stage.FAILED);
     catalog.close(Stage.FAILED);
     Workflow.await(Workflow::isEveryHandlerFinished);
     throw ApplicationFailure.newNonRetryableFailure(why, SHOOT_FAILED);
+  }
+
+  /** Whether this shoot takes the provider-measurement path (see {@link #PROVIDER_MEASUREMENT}). */
+  private boolean measuring() {
+    return policy.measuresProviders()
+        && Workflow.getVersion(PROVIDER_MEASUREMENT, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  /** Hands the shoot's evidence to the provider report; a failure costs the report, not the shoot. */
+  private void recordProviderEvidence(Stage outcome) {
+    if (request.product() == null || !measuring()) {
+      return;
+    }
+    try {
+      steps.stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME, "record provider evidence")
+          .recordProviderEvidence(record.providers.evidence(request, record.allCandidates(), outcome));
+    } catch (ActivityFailure e) {
+      log.error("Could not record the provider evidence: {}", ActivityFailures.describe(e));
+    }
   }
 
   private String sku() {

@@ -41,11 +41,16 @@ final class ProviderChain {
   String after(String provider) {
     int from = provider == null ? 0 : providers.indexOf(provider) + 1;
     for (String candidate : providers.subList(from, providers.size())) {
-      if (!dead.contains(candidate) && affordable(candidate)) {
+      if (usable(candidate)) {
         return candidate;
       }
     }
     return null;
+  }
+
+  /** Whether {@code provider} may make an image now: not retired, and within the budget. */
+  boolean usable(String provider) {
+    return !dead.contains(provider) && affordable(provider);
   }
 
   /**

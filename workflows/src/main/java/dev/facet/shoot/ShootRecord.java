@@ -56,6 +56,9 @@ final class ShootRecord {
   final List<String> alerts = new ArrayList<>();
 
   private final List<AuditEntry> audit = new ArrayList<>();
+
+  /** What this shoot learns about its providers, for the provider report. */
+  final ProviderEvidenceLog providers = new ProviderEvidenceLog();
   ImageRef manifest;
   String failure;
 
@@ -186,6 +189,13 @@ final class ShootRecord {
         List.copyOf(audit),
         cost(),
         manifest,
-        failure);
+        failure,
+        providers.routing,
+        providers.qaByCandidate());
+  }
+
+  /** Every candidate of every round, for the provider evidence. */
+  List<CandidateView> allCandidates() {
+    return List.copyOf(candidates);
   }
 }

@@ -79,6 +79,13 @@ public final class ShootRequests {
                 problems.add(
                     "policy.providers names '" + name + "'; the generators are "
                         + String.join(", ", Providers.ALL)));
+    if (policy.routing() != null) {
+      // One pool: what a route may name is what the shoot's key checks and fallbacks cover.
+      policy.routing().namedProviders().stream()
+          .filter(name -> !policy.providers().contains(name))
+          .forEach(name -> problems.add("policy.routing names '" + name
+              + "', which policy.providers does not list (" + String.join(", ", policy.providers()) + ")"));
+    }
     return problems;
   }
 

@@ -5,6 +5,7 @@ import dev.facet.model.ImageRef;
 import dev.facet.model.QaReport;
 import dev.facet.model.Reference;
 import dev.facet.model.ShotPrompt;
+import dev.facet.routing.RoutingDecision;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,10 @@ import java.util.Map;
  * @param attempts every step invocation with its attempt count and outcome
  * @param fallbacks variants that moved to another provider or a softened prompt, and why
  * @param alerts what an operator must act on (refused credentials, spent credit, spent budget)
+ * @param routing which provider the shoot started with, by which rule and numbers; null when the
+ *     policy has no routing
+ * @param candidateQa the QA of every judged candidate by id: in a bake-off each provider's best
+ *     candidate per shot, so reviewers compare providers on the same checks
  */
 public record ShootState(
     String sku,
@@ -37,4 +42,28 @@ public record ShootState(
     List<AuditEntry> audit,
     double costUsd,
     ImageRef manifest,
-    String failure) {}
+    String failure,
+    RoutingDecision routing,
+    Map<String, List<QaReport>> candidateQa) {
+
+  /** A state without routing or per-candidate QA. */
+  public ShootState(String sku, String catalogId, Stage stage, String stageWords,
+      boolean awaitingHuman, int round, int maxRounds, ShootPolicy policy,
+      List<Reference> references, List<ShotPrompt> prompts, List<CandidateView> candidates,
+      Map<String, String> selections, List<ChannelImage> outputs, List<QaReport> qa,
+      List<Attempt> attempts, List<Fallback> fallbacks, List<String> alerts,
+      List<AuditEntry> audit, double costUsd, ImageRef manifest, String failure) {
+    this(sku, catalogId, stage, stageWords, awaitingHuman, round, maxRounds, policy, references,
+        prompts, candidates, selections, outputs, qa, attempts, fallbacks, alerts, audit, costUsd,
+        manifest, failure, null, Map.of());
+  }
+
+  /** Candidate ids by provider, in the order made: how reviewers see a bake-off grouped. */
+  public Map<String, List<String>> candidatesByProvider() {
+    Map<String, List<String>> byProvider = new java.util.LinkedHashMap<>();
+    candidates.forEach(v -> byProvider
+        .computeIfAbsent(v.candidate().provider(), p -> new java.util.ArrayList<>())
+        .add(v.candidate().id()));
+    return byProvider;
+  }
+}

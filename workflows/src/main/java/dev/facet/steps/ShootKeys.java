@@ -29,6 +29,14 @@ public record ShootKeys(String prefix) {
     return prefix + "/r" + round + "/post-process/" + shot + "/" + channel + "." + extension;
   }
 
+  /**
+   * The keys of one candidate's bake-off work (its finished image for the QA comparison), apart
+   * from the shot's own outputs, which are keyed by round, shot and channel alone.
+   */
+  public ShootKeys bakeoff(String candidateId) {
+    return new ShootKeys(prefix + "/bakeoff/" + candidateId);
+  }
+
   public String manifest() {
     return prefix + "/publish/manifest.json";
   }

@@ -15,14 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProductShootReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json"})
+  @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json", "shoot-bakeoff.json",
+      "shoot-routed-auto.json"})
   void recordedHistoriesReplayOnTheCurrentCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/" + history, ProductShootWorkflowImpl.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json"})
+  @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json", "shoot-bakeoff.json",
+      "shoot-routed-auto.json"})
   void anUnversionedChangeIsCaught(String history) {
     assertThatThrownBy(
             () ->

@@ -59,6 +59,43 @@ class RecordShootHistories {
     }
   }
 
+  /**
+   * A bake-off (studio and flux, a reviewer's vote) and an {@code auto}-routed shoot: the
+   * provider-measurement path. Record alone with {@code -Dtest=RecordShootHistories#recordProviderMeasurement}.
+   */
+  @Test
+  void recordProviderMeasurement() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      FakeProviderReports reports = new FakeProviderReports();
+      reports.rows = List.of(ProviderMeasurementWorkflowTest.row("flux", 12, 0.25, 0.16),
+          ProviderMeasurementWorkflowTest.row("openai", 12, 0.92, 0.21));
+      Worker worker = env.newWorker(TaskQueues.SHOOT);
+      worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new FakeSteps(), reports);
+      for (String provider : List.of("studio", "flux", "openai")) {
+        env.newWorker(TaskQueues.generation(provider)).registerActivitiesImplementations(new FakeGenerator());
+      }
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+
+      ShootPolicy bakeoff = new ShootPolicy(null, null, null, null, 2, 1, List.of("master"),
+          List.of("studio", "flux"), null, true, null);
+      ProductShootWorkflow shoot = stub(client, "RING-BAKEOFF");
+      WorkflowClient.start(shoot::run, ProductShootWorkflowTest.request("RING-BAKEOFF", bakeoff));
+      await(env, shoot, Stage.AWAITING_SELECTION);
+      shoot.decide(Decision.select(Map.of("hero", "r1-hero-v3", "profile", "r1-profile-v1"), "ana"));
+      await(env, shoot, Stage.AWAITING_APPROVAL);
+      shoot.decide(Decision.approve("ana"));
+      WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
+      save(client, "RING-BAKEOFF", "shoot-bakeoff.json");
+
+      ProductShootWorkflow routed = stub(client, "RING-ROUTED");
+      routed.run(ProductShootWorkflowTest.request("RING-ROUTED", ProviderMeasurementWorkflowTest.autoPolicy(0.8, 10, 0.1)));
+      save(client, "RING-ROUTED", "shoot-routed-auto.json");
+    }
+  }
+
   private static ProductShootWorkflow stub(WorkflowClient client, String sku) {
     return client.newWorkflowStub(
         ProductShootWorkflow.class,

@@ -66,6 +66,7 @@ public final class FakeBfl {
   private final long seed;
   private final ScenarioPicker scenarios;
   private final Random ids;
+  private final MetalShift metalShift;
   private final Map<String, FakeTask> tasks = new ConcurrentHashMap<>();
   private final Deque<String> outcomes = new ArrayDeque<>();
   private final AtomicInteger billed = new AtomicInteger();
@@ -106,12 +107,19 @@ public final class FakeBfl {
     this.seed = seed;
     this.scenarios = new ScenarioPicker(SCENARIOS, seed);
     this.ids = new Random(seed);
+    this.metalShift = new MetalShift(seed);
     this.signingKey = ("fake-delivery-" + seed).getBytes(StandardCharsets.UTF_8);
   }
 
   // ---- knobs -------------------------------------------------------------------------------
 
   /** The key {@code x-key} must carry. */
+  /** Share of images delivered with a shifted metal tone: a provider with a fidelity defect. */
+  public FakeBfl metalShiftRate(double probability) {
+    metalShift.rate(probability);
+    return this;
+  }
+
   public FakeBfl apiKey(String apiKey) {
     this.apiKey = apiKey;
     return this;
@@ -393,7 +401,7 @@ public final class FakeBfl {
       }
       credits -= cost;
       task = new FakeTask(new UUID(ids.nextLong(), ids.nextLong()).toString(), model, input, now,
-          nextOutcome(), seed ^ input.seed());
+          nextOutcome(), seed ^ input.seed(), metalShift.next());
       tasks.put(task.id(), task);
       billed.incrementAndGet();
       billedBy.computeIfAbsent(scenario + "/" + task.outcome(), k -> new AtomicInteger())

@@ -83,6 +83,24 @@ final class FakeImages {
     return out;
   }
 
+  /**
+   * The defect a provider with a metal-tone problem makes: the metal's hue turned (gold comes out
+   * steel blue, silver stays near grey) while the white backdrop and the shape stay as they were.
+   */
+  static BufferedImage shiftMetal(BufferedImage image) {
+    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        out.setRGB(x, y, (b << 16) | (g << 8) | r); // red and blue swapped
+      }
+    }
+    return out;
+  }
+
   /** Encodes for {@code output_format}: {@code png}, {@code jpeg} or {@code webp}. */
   static byte[] encode(BufferedImage image, String format) {
     if (format.equals("webp")) {

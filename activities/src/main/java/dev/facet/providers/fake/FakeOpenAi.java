@@ -61,6 +61,7 @@ public final class FakeOpenAi {
 
   private final ScenarioPicker scenarios;
   private final long seed;
+  private final MetalShift metalShift;
   private final AtomicInteger billed = new AtomicInteger();
   private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
@@ -92,6 +93,7 @@ public final class FakeOpenAi {
 
   FakeOpenAi(long seed) {
     this.seed = seed;
+    this.metalShift = new MetalShift(seed);
     this.scenarios = new ScenarioPicker(SCENARIOS, seed);
   }
 
@@ -113,6 +115,12 @@ public final class FakeOpenAi {
   /** The scenarios of the next requests, in order (e.g. {@code rate_limited}, {@code ok}). */
   public FakeOpenAi script(String... scenarios) {
     this.scenarios.script(List.of(scenarios));
+    return this;
+  }
+
+  /** Share of images answered with a shifted metal tone: a provider with a fidelity defect. */
+  public FakeOpenAi metalShiftRate(double probability) {
+    metalShift.rate(probability);
     return this;
   }
 
@@ -354,7 +362,8 @@ public final class FakeOpenAi {
       BufferedImage picture = inputs.isEmpty()
           ? FakeImages.render(call.width(), call.height(), imageSeed)
           : FakeImages.derive(inputs.get(0), call.width(), call.height(), imageSeed);
-      images.add(FakeImages.encode(picture, call.outputFormat()));
+      images.add(FakeImages.encode(metalShift.next() ? FakeImages.shiftMetal(picture) : picture,
+          call.outputFormat()));
     }
     bill(scenario, call.n());
     answer(exchange, call, images, scenario, edits);

@@ -222,6 +222,10 @@ public final class FakeProviderServer implements AutoCloseable {
         });
         case "--openai-error-rate" -> knobs.add(() -> rate(value, self[0].openAi::errorRate));
         case "--bfl-error-rate" -> knobs.add(() -> rate(value, self[0].bfl::errorRate));
+        case "--openai-metal-shift-rate" ->
+            knobs.add(() -> self[0].openAi.metalShiftRate(Double.parseDouble(value)));
+        case "--bfl-metal-shift-rate" ->
+            knobs.add(() -> self[0].bfl.metalShiftRate(Double.parseDouble(value)));
         case "--openai-slow-ms" ->
             knobs.add(() -> self[0].openAi.slowDelay(Duration.ofMillis(Long.parseLong(value))));
         case "--openai-ipm" -> knobs.add(() -> self[0].openAi.imagesPerMinute(Integer.parseInt(value)));
@@ -267,6 +271,8 @@ public final class FakeProviderServer implements AutoCloseable {
         --latency-ms N              delay of every answer
         --openai-error-rate S=P     e.g. server_error=0.05 (repeatable); scenarios: %s
         --bfl-error-rate S=P        e.g. rate_limited=0.1 (repeatable); scenarios: %s
+        --openai-metal-shift-rate P / --bfl-metal-shift-rate P
+                                    share of images with a shifted metal tone (default 0)
         --openai-slow-ms N          how long the 'slow' scenario takes (default 130000)
         --openai-ipm N              images per minute before 429 (default unlimited)
         --openai-max-concurrent N   concurrent requests before 429 (default unlimited)

@@ -15,11 +15,14 @@ final class FakeTask {
   private final long submittedAt;
   private final String outcome;
   private final long seed;
+  private final boolean metalShifted;
   private int polls;
   private Long finishedAt;
   private byte[] image;
 
-  FakeTask(String id, String model, FluxInput input, long submittedAt, String outcome, long seed) {
+  FakeTask(String id, String model, FluxInput input, long submittedAt, String outcome, long seed,
+      boolean metalShifted) {
+    this.metalShifted = metalShifted;
     this.id = id;
     this.model = model;
     this.input = input;
@@ -87,7 +90,7 @@ final class FakeTask {
       BufferedImage picture = input.inputImage() == null
           ? FakeImages.render(input.width(), input.height(), seed)
           : FakeImages.derive(input.inputImage(), input.width(), input.height(), seed);
-      image = FakeImages.encode(picture, input.outputFormat());
+      image = FakeImages.encode(metalShifted ? FakeImages.shiftMetal(picture) : picture, input.outputFormat());
     }
     return image;
   }
