@@ -68,6 +68,7 @@ class SecurityTest {
         row(HttpMethod.POST, "/api/catalogs/nope/cancel", Body.NONE, 401, 404, 403, 404),
         // The in-process Temporal server has no visibility store to list the queue from (ReviewIT has).
         row(HttpMethod.GET, "/api/review/queue", Body.NONE, 401, 503, 503, 503),
+        row(HttpMethod.GET, "/api/reports/providers", Body.NONE, 401, 200, 200, 200),
         row(HttpMethod.GET, "/api/no-such-thing", Body.NONE, 401, 404, 404, 404),
         row(HttpMethod.GET, "/actuator/health", Body.NONE, 200, 200, 200, 200),
         row(HttpMethod.GET, "/actuator/health/liveness", Body.NONE, 200, 200, 200, 200),
