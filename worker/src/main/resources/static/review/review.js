@@ -144,7 +144,8 @@ function renderItem() {
   $('item-empty').hidden = true;
   $('item-body').hidden = false;
   $('item-title').textContent = `${state.sku}${state.catalogId ? ` · ${state.catalogId}` : ''} · round ${state.round} of ${state.maxRounds}`;
-  $('item-stage').textContent = `Stage: ${state.stageWords}. Cost so far $${state.costUsd.toFixed(2)}.`;
+  const routing = state.routing ? ` Routed to ${state.routing.provider}: ${state.routing.reason}.` : '';
+  $('item-stage').textContent = `Stage: ${state.stageWords}. Cost so far $${state.costUsd.toFixed(2)}.${routing}`;
   $('references').replaceChildren(...state.references.map((r) =>
     figure(image(r.image), `reference ${r.index + 1}: ${r.angle || 'no angle'}`, 'reference')));
   $('shots').replaceChildren(...shots().map((shot, s) => el('div', { className: `shot${s === desk.shot ? ' current' : ''}` },
@@ -169,6 +170,13 @@ function candidateFigure(shot, s, view, c) {
     `${c + 1}. ${candidate.id} · ${candidate.provider} · score ${score.total.toFixed(2)} (fidelity ${score.fidelity.toFixed(2)}, sharpness ${score.sharpness.toFixed(2)}, ΔE ${score.metalDeltaE.toFixed(1)}) · rank ${view.rank}`,
     classes.join(' '));
   fig.dataset.candidate = candidate.id;
+  // A bake-off judges each provider's best candidate by QA before anyone selects.
+  const checks = (desk.state.candidateQa?.[candidate.id] || []).flatMap((report) => report.checks);
+  if (checks.length) {
+    const failed = checks.filter((check) => !check.passed).map((check) => check.name);
+    fig.append(el('figcaption', { className: failed.length ? 'fail' : 'pass',
+      textContent: `QA ${checks.length - failed.length}/${checks.length}${failed.length ? `: ${failed.join(', ')}` : ''}` }));
+  }
   fig.addEventListener('click', (event) => {
     if (event.target.tagName === 'IMG') return;
     desk.shot = s; desk.focus = c; pick(); renderItem();
