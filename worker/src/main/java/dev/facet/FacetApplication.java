@@ -75,7 +75,10 @@ public class FacetApplication {
     CatalogFile catalog;
     try {
       catalog = CatalogFile.read(options.catalog(), options.catalogId(), options.approval());
-    } catch (ManifestException | UncheckedIOException e) {
+      if (options.sample() > 0) {
+        catalog = catalog.sample(options.sample());
+      }
+    } catch (ManifestException | UncheckedIOException | UsageException e) {
       System.err.println(e.getMessage());
       return USAGE_ERROR;
     }

@@ -31,14 +31,16 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
 
       Commands:
         run <catalog.csv|catalog.json> [--out DIR] [--policy auto|manual] [--id ID]
-            [--bakeoff studio,openai,flux]
+            [--bakeoff studio,openai,flux [--sample N]]
                   Shoot every product of the catalog as one Catalog workflow on the embedded
                   stack, show its progress, and copy the finished images and the report to
                   DIR (default: facet-out). --policy overrides the catalog's approval policy
                   (default: auto); --id its id (default: the JSON "id", else the file name).
                   Running a catalog that is still running follows it; one that has finished
                   shows its results. --bakeoff makes every shot with each listed provider,
-                  judges them with the same QA checks and prints the provider report.
+                  judges them with the same QA checks and prints the provider report;
+                  --sample N shoots only N products, spread over the catalog's categories,
+                  as the catalog <id>-sample.
         serve     Run the HTTP API (/api/...) and the worker until stopped.
         worker    Run the worker only, without a web server.
         qa --reference <photo>... --candidate <image> [--channel amazon-main]
@@ -110,6 +112,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     Optional<ShootPolicy.Approval> approval = Optional.empty();
     Optional<String> id = Optional.empty();
     List<String> bakeoff = List.of();
+    int sample = 0;
     List<String> spring = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -121,6 +124,9 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         i += arg.contains("=") ? 0 : 1;
       } else if (arg.equals("--bakeoff") || arg.startsWith("--bakeoff=")) {
         bakeoff = List.of(value(args, i, "--bakeoff").split(",")).stream().map(String::trim).toList();
+        i += arg.contains("=") ? 0 : 1;
+      } else if (arg.equals("--sample") || arg.startsWith("--sample=")) {
+        sample = sampleSize(value(args, i, "--sample"));
         i += arg.contains("=") ? 0 : 1;
       } else if (arg.equals("--id") || arg.startsWith("--id=")) {
         id = Optional.of(value(args, i, "--id"));
@@ -136,7 +142,24 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     if (catalog == null) {
       throw new UsageException("run needs a catalog file, e.g. run examples/catalog.csv");
     }
-    return new Invocation(Command.RUN, Optional.of(new RunOptions(catalog, out, approval, id, bakeoff)), spring);
+    if (sample > 0 && bakeoff.isEmpty()) {
+      throw new UsageException(
+          "--sample chooses the products of a bake-off; give the providers with --bakeoff.");
+    }
+    return new Invocation(
+        Command.RUN, Optional.of(new RunOptions(catalog, out, approval, id, bakeoff, sample)), spring);
+  }
+
+  private static int sampleSize(String value) {
+    try {
+      int size = Integer.parseInt(value);
+      if (size > 0) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new UsageException("--sample needs a number of products above 0, not '" + value + "'.");
   }
 
   private static String value(List<String> args, int index, String option) {

@@ -14,16 +14,19 @@ import java.util.Optional;
  * @param catalogId overrides the catalog's id when given
  * @param bakeoff providers every product's shots are made by, for the provider report; empty when
  *     the run is no bake-off
+ * @param sample for a bake-off: how many of the catalog's products to shoot, spread over its
+ *     product categories; 0 for all of them
  */
 public record RunOptions(
     Path catalog,
     Path out,
     Optional<ShootPolicy.Approval> approval,
     Optional<String> catalogId,
-    List<String> bakeoff) {
+    List<String> bakeoff,
+    int sample) {
 
   public RunOptions(Path catalog, Path out, Optional<ShootPolicy.Approval> approval, Optional<String> catalogId) {
-    this(catalog, out, approval, catalogId, List.of());
+    this(catalog, out, approval, catalogId, List.of(), 0);
   }
 
   public RunOptions {

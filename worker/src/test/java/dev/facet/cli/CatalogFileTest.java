@@ -108,6 +108,19 @@ class CatalogFileTest {
         .isEqualTo(ShootPolicy.Approval.MANUAL);
   }
 
+  @Test
+  void aSampleTakesEachCategoryInTurnAndKeepsFileOrder() {
+    CatalogFile catalog = read(EXAMPLES.resolve("catalog.csv"));
+    assertThat(catalog.products()).hasSizeGreaterThan(2);
+
+    CatalogFile sample = catalog.sample(2);
+
+    assertThat(sample.id()).isEqualTo(catalog.id() + "-sample");
+    // P01 is a ring with a diamond, P03 a pendant with stones: two categories, one product each.
+    assertThat(sample.products()).extracting(p -> p.spec().sku()).containsExactly("P01", "P03");
+    assertThat(catalog.sample(100).products()).hasSameSizeAs(catalog.products());
+  }
+
   private static CatalogFile read(Path file) {
     return CatalogFile.read(file, Optional.empty(), Optional.empty());
   }

@@ -54,6 +54,20 @@ class InvocationTest {
   }
 
   @Test
+  void aBakeoffSampleNeedsABakeoffAndAPositiveSize() {
+    assertThat(Invocation.parse("run", "c.csv", "--bakeoff", "studio,flux", "--sample", "12")
+            .run().orElseThrow().sample())
+        .isEqualTo(12);
+    assertThat(Invocation.parse("run", "c.csv").run().orElseThrow().sample()).isZero();
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--sample", "3"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--bakeoff");
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--bakeoff=flux", "--sample=none"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--sample needs a number of products above 0, not 'none'.");
+  }
+
+  @Test
   void serveAndWorkerPassPropertiesToSpring() {
     assertThat(Invocation.parse("serve", "--facet.data=/srv").springArgs())
         .isEqualTo(List.of("--facet.data=/srv"));
