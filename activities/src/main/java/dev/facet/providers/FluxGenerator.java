@@ -59,13 +59,7 @@ public final class FluxGenerator implements GenerationActivities {
 
   @Override
   public Candidate generate(GenerateRequest request) {
-    GenerationMeter meter = GenerationMeter.start(Providers.FLUX);
-    try {
-      return generate(request, meter);
-    } catch (RuntimeException e) {
-      meter.failed(e); // counts what the provider's own failures did not, e.g. a missing reference
-      throw e;
-    }
+    return GenerationMeter.measure(Providers.FLUX, meter -> generate(request, meter));
   }
 
   private Candidate generate(GenerateRequest request, GenerationMeter meter) {

@@ -44,13 +44,7 @@ public final class OpenAiGenerator implements GenerationActivities {
 
   @Override
   public Candidate generate(GenerateRequest request) {
-    GenerationMeter meter = GenerationMeter.start(Providers.OPENAI);
-    try {
-      return generate(request, meter);
-    } catch (RuntimeException e) {
-      meter.failed(e); // counts what the provider's own failures did not, e.g. a missing reference
-      throw e;
-    }
+    return GenerationMeter.measure(Providers.OPENAI, meter -> generate(request, meter));
   }
 
   private Candidate generate(GenerateRequest request, GenerationMeter meter) {

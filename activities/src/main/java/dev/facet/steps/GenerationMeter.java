@@ -2,9 +2,11 @@ package dev.facet.steps;
 
 import com.uber.m3.tally.Scope;
 import dev.facet.metrics.FacetMetrics;
+import dev.facet.model.Candidate;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Times one generation attempt from its start and counts how it ended ({@link
@@ -23,9 +25,19 @@ public final class GenerationMeter {
     this.provider = provider;
   }
 
-  /** Starts timing the current activity's generation on {@code provider}. */
-  public static GenerationMeter start(String provider) {
-    return new GenerationMeter(Activity.getExecutionContext().getMetricsScope(), provider);
+  /**
+   * Runs the current activity's generation on {@code provider} under a meter. A failure the
+   * generation did not count itself (a reference gone from the store, say) is counted here.
+   */
+  public static Candidate measure(String provider, Function<GenerationMeter, Candidate> generation) {
+    GenerationMeter meter =
+        new GenerationMeter(Activity.getExecutionContext().getMetricsScope(), provider);
+    try {
+      return generation.apply(meter);
+    } catch (RuntimeException e) {
+      meter.failed(e);
+      throw e;
+    }
   }
 
   /** The attempt ended: {@link FacetMetrics#OK}, {@link FacetMetrics#REUSED} or a failure type. */

@@ -36,13 +36,7 @@ public final class StudioGenerator implements GenerationActivities {
 
   @Override
   public Candidate generate(GenerateRequest request) {
-    GenerationMeter meter = GenerationMeter.start(PROVIDER);
-    try {
-      return render(request, meter);
-    } catch (RuntimeException e) {
-      meter.failed(e); // e.g. a reference gone from the store
-      throw e;
-    }
+    return GenerationMeter.measure(PROVIDER, meter -> render(request, meter));
   }
 
   private Candidate render(GenerateRequest request, GenerationMeter meter) {

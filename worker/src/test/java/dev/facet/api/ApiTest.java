@@ -7,8 +7,9 @@ import com.jayway.jsonpath.JsonPath;
 import dev.facet.storage.ObjectStore;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
-import dev.facet.testing.TestKeys;
+import dev.facet.testing.TestHttp;
 import dev.facet.testing.TestImages;
+import dev.facet.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +39,7 @@ class ApiTest {
 
   @BeforeEach
   void client() {
-    http =
-        RestClient.builder()
-            .baseUrl("http://localhost:" + port)
-            .defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(TestKeys.ADMIN))
-            .defaultStatusHandler(status -> true, (request, response) -> {})
-            .build();
+    http = TestHttp.withKey(port, TestKeys.ADMIN);
   }
 
   @Nested

@@ -7,8 +7,9 @@ import com.jayway.jsonpath.JsonPath;
 import dev.facet.storage.ObjectStore;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
-import dev.facet.testing.TestKeys;
+import dev.facet.testing.TestHttp;
 import dev.facet.testing.TestImages;
+import dev.facet.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,12 +36,7 @@ class CatalogApiTest {
 
   @BeforeEach
   void setUp() {
-    http =
-        RestClient.builder()
-            .baseUrl("http://localhost:" + port)
-            .defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(TestKeys.ADMIN))
-            .defaultStatusHandler(status -> true, (request, response) -> {})
-            .build();
+    http = TestHttp.withKey(port, TestKeys.ADMIN);
     MultipartBodyBuilder body = new MultipartBodyBuilder();
     body.part("photos", new ByteArrayResource(TestImages.photo("P01_capture_1.jpg"))).filename("front.jpg");
     photo = JsonPath.read(multipart("/api/uploads", body).getBody(), "$[0].key");

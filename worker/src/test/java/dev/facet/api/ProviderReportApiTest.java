@@ -10,13 +10,13 @@ import dev.facet.routing.ShootEvidence;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import dev.facet.testing.InProcessStackTest;
+import dev.facet.testing.TestHttp;
 import dev.facet.testing.TestKeys;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
 /** {@code GET /api/reports/providers} over evidence in the object store. */
@@ -33,11 +33,7 @@ class ProviderReportApiTest {
             new ImageEvidence("r1-hero-v1", 1, "hero", "studio", 0, 2000, Map.of("metal-tone", true), true, "human", true, "accepted"),
             new ImageEvidence("r1-hero-v2", 1, "hero", "flux", 0.04, 9000, Map.of("metal-tone", false), false, null, false, null)),
         List.of()));
-    RestClient http =
-        RestClient.builder()
-            .baseUrl("http://localhost:" + port)
-            .defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(TestKeys.REVIEWER))
-            .build();
+    RestClient http = TestHttp.withKey(port, TestKeys.REVIEWER);
 
     String json = http.get().uri("/api/reports/providers?fresh=true").retrieve().body(String.class);
     assertThat(JsonPath.<List<String>>read(json, "$.rows[?(@.category == 'ring/stone-heavy')].provider"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.facet.testing.InProcessStackTest;
+import dev.facet.testing.TestHttp;
 import dev.facet.testing.TestKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,11 +41,7 @@ class SecurityTest {
 
   @BeforeEach
   void client() {
-    http =
-        RestClient.builder()
-            .baseUrl("http://localhost:" + port)
-            .defaultStatusHandler(status -> true, (request, response) -> {})
-            .build();
+    http = TestHttp.anonymous(port);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.facet.testing.InProcessStackTest;
+import dev.facet.testing.TestHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,11 +43,7 @@ class OpenApiDocumentTest {
 
   @BeforeEach
   void client() {
-    http =
-        RestClient.builder()
-            .baseUrl("http://localhost:" + port)
-            .defaultStatusHandler(status -> true, (request, response) -> {})
-            .build();
+    http = TestHttp.anonymous(port);
   }
 
   @Test

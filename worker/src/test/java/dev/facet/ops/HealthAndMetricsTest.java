@@ -8,6 +8,7 @@ import dev.facet.FacetApplication;
 import dev.facet.FacetProperties;
 import dev.facet.providers.fake.FakeProviderServer;
 import dev.facet.security.LocalAdminKey;
+import dev.facet.testing.TestHttp;
 import dev.facet.testing.TestImages;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,15 +66,8 @@ class HealthAndMetricsTest {
   /** With no keys configured, the app made a local admin key in its data folder. */
   @BeforeEach
   void client() {
-    anonymous =
-        RestClient.builder()
-            .baseUrl("http://localhost:" + port)
-            .defaultStatusHandler(status -> true, (request, response) -> {})
-            .build();
-    http =
-        anonymous.mutate()
-            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + LocalAdminKey.in(facet.data()))
-            .build();
+    anonymous = TestHttp.anonymous(port);
+    http = TestHttp.withKey(port, LocalAdminKey.in(facet.data()));
   }
 
   @Test
