@@ -69,7 +69,8 @@ $('logout').addEventListener('click', async () => {
 async function loadQueue() {
   const catalog = $('catalog-filter').value;
   const result = await api('/api/review/queue' + (catalog ? `?catalog=${encodeURIComponent(catalog)}` : ''));
-  if (!result.ok) return message(result.body?.detail || `The queue did not load (${result.status}).`);
+  $('queue-error').textContent = result.ok ? '' : result.body?.detail || `The queue did not load (${result.status}).`;
+  if (!result.ok) return;
   desk.queue = result.body.items;
   renderCatalogs(result.body.catalogs);
   renderQueue(result.body.truncated);
