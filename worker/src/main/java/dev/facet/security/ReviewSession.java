@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Review", description = "What waits for a reviewer, and the images to judge it by.")
 @RestController
 @RequestMapping(ReviewSession.PATH)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // with its ApiKeys
 class ReviewSession {
 
   static final String PATH = "/review/session";
