@@ -126,10 +126,12 @@ class ReviewIT {
   }
 
   private static void logIn(ChromeDriver browser) {
-    await(browser, "the login form", () -> browser.findElement(By.id("login")).isDisplayed());
+    await(browser, "the login form alone", () -> browser.findElement(By.id("login")).isDisplayed()
+        && !browser.findElement(By.id("desk")).isDisplayed());
     browser.findElement(By.id("key")).sendKeys(TestKeys.REVIEWER, Keys.ENTER);
-    await(browser, "the desk", () -> browser.findElement(By.id("desk")).isDisplayed());
-    assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("rita (reviewer)");
+    await(browser, "the desk, logged in as rita", () -> browser.findElement(By.id("desk")).isDisplayed()
+        && browser.findElement(By.id("who")).getText().equals("rita (reviewer)"));
+    assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
   }
 
   private static void start(FacetApi api, String sku, JsonNode photos) throws Exception {
