@@ -11,18 +11,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Adds finished shoots' evidence up into the provider report: per provider and category, and per
- * provider over all categories. Every number comes from what the shoots recorded; see {@link
+ * Adds finished shoots' evidence up into the provider report: per generator name ({@code flux},
+ * {@code flux:flux-pro-1.1}) and category, and per name over all categories. Every number comes from what the shoots recorded; see {@link
  * ProviderStats} for what each means.
  */
 public final class ProviderReportCalculator {
-
-  /** The QA checks that measure faithfulness to the piece: the {@code auto} floor applies to them. */
-  public static final Set<String> FIDELITY_CHECKS = ProviderStats.FIDELITY_CHECKS;
 
   private ProviderReportCalculator() {}
 
@@ -64,7 +61,9 @@ public final class ProviderReportCalculator {
       double cost = images.stream().mapToDouble(ImageEvidence::costUsd).sum();
       long[] millis = images.stream().mapToLong(ImageEvidence::generationMillis).sorted().toArray();
       int votes = humanVotes();
-      return new ProviderStats(provider, category, images.size(), failures.size(), judged.size(),
+      List<String> models = images.stream().map(ImageEvidence::model).filter(Objects::nonNull)
+          .distinct().sorted().toList();
+      return new ProviderStats(provider, models, category, images.size(), failures.size(), judged.size(),
           accepted, checkPassRates(judged), share(faithful, judged.size()), votes,
           categoryVotes == 0 ? null : (double) votes / categoryVotes,
           share(judged.size() - accepted, judged.size()), share(sentBack, decided.size()),
@@ -75,7 +74,7 @@ public final class ProviderReportCalculator {
     /** Every fidelity check it was given passed. */
     private static boolean faithful(ImageEvidence image) {
       return image.checks().entrySet().stream()
-          .filter(check -> FIDELITY_CHECKS.contains(check.getKey()))
+          .filter(check -> ProviderStats.FIDELITY_CHECKS.contains(check.getKey()))
           .allMatch(Map.Entry::getValue);
     }
 

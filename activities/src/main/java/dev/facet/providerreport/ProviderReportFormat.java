@@ -3,6 +3,7 @@ package dev.facet.providerreport;
 import dev.facet.catalogstore.ReportCsv;
 import dev.facet.routing.ProviderReport;
 import dev.facet.routing.ProviderStats;
+import dev.facet.steps.Providers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class ProviderReportFormat {
   private ProviderReportFormat() {}
 
   public static byte[] csv(ProviderReport report) {
-    List<String> header = new ArrayList<>(List.of("category", "provider", "images", "failed_generations",
+    List<String> header = new ArrayList<>(List.of("category", "provider", "models", "images", "failed_generations",
         "judged", "accepted"));
     CHECKS.forEach(check -> header.add(check.replace('-', '_') + "_pass_rate"));
     header.addAll(List.of("fidelity_pass_rate", "human_votes", "selection_share", "rejection_rate",
@@ -26,7 +27,7 @@ public final class ProviderReportFormat {
     StringBuilder csv = new StringBuilder();
     line(csv, header);
     for (ProviderStats r : report.rows()) {
-      List<String> cells = new ArrayList<>(List.of(r.category(), r.provider(), i(r.images()),
+      List<String> cells = new ArrayList<>(List.of(r.category(), r.provider(), String.join(" ", r.models()), i(r.images()),
           i(r.failedGenerations()), i(r.judged()), i(r.accepted())));
       CHECKS.forEach(check -> cells.add(r.checkPassRate().containsKey(check) ? d(r.checkPassRate().get(check)) : ""));
       cells.addAll(List.of(d(r.fidelityPassRate()), i(r.humanVotes()),
@@ -40,12 +41,13 @@ public final class ProviderReportFormat {
 
   /** Rates as percentages, times in seconds; "-" where there is nothing to measure. */
   public static String table(ProviderReport report) {
-    String format = "%-22s %-8s %6s %6s %6s %6s %6s %6s %6s %6s %6s %9s %7s %6s %6s %7s %7s %10s%n";
+    int width = report.rows().stream().mapToInt(r -> generator(r).length()).max().orElse(0);
+    String format = "%-22s %-" + Math.max(8, width) + "s %6s %6s %6s %6s %6s %6s %6s %6s %6s %9s %7s %6s %6s %7s %7s %10s%n";
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format, "category", "provider",
         "images", "failed", "judged", "accept", "metal", "stone", "shape", "backgr", "fidel.", "votes", "reject",
         "regen", "p50 s", "p95 s", "cost", "$/accepted"));
     for (ProviderStats r : report.rows()) {
-      out.append(String.format(Locale.ROOT, format, r.category(), r.provider(), r.images(), r.failedGenerations(), r.judged(),
+      out.append(String.format(Locale.ROOT, format, r.category(), generator(r), r.images(), r.failedGenerations(), r.judged(),
           r.accepted(), pct(r, "metal-tone"), pct(r, "stone-tone"), pct(r, "silhouette"), pct(r, "background"),
           r.judged() == 0 ? "-" : pct(r.fidelityPassRate()),
           r.humanVotes() + (r.selectionShare() == null ? "" : " " + pct(r.selectionShare())),
@@ -55,6 +57,12 @@ public final class ProviderReportFormat {
     }
     out.append(report.shoots()).append(" finished shoots, computed ").append(report.generatedAt()).append('\n');
     return out.toString();
+  }
+
+  /** The row's name, and for a bare provider name the models it ran. */
+  private static String generator(ProviderStats r) {
+    boolean bare = Providers.modelOf(r.provider()).isEmpty();
+    return bare && !r.models().isEmpty() ? r.provider() + " [" + String.join(", ", r.models()) + "]" : r.provider();
   }
 
   private static String pct(ProviderStats r, String check) {

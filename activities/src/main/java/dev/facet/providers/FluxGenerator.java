@@ -8,13 +8,13 @@ import dev.facet.model.Reference;
 import dev.facet.providers.flux.FluxCheckpoint;
 import dev.facet.providers.flux.FluxClient;
 import dev.facet.providers.flux.FluxJob;
+import dev.facet.providers.flux.FluxModel;
 import dev.facet.providers.flux.FluxOptions;
 import dev.facet.providers.flux.FluxPoll;
 import dev.facet.providers.flux.FluxPoller;
 import dev.facet.providers.flux.FluxStatus;
 import dev.facet.providers.flux.FluxTask;
 import dev.facet.steps.GenerateRequest;
-import dev.facet.steps.GenerationActivities;
 import dev.facet.storage.ObjectStore;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -30,31 +30,43 @@ import org.slf4j.LoggerFactory;
  * heartbeated as soon as it is paid for, so a retry after a crash resumes polling the same task
  * (research B.9: BFL has no idempotency key). Registered on {@code TaskQueues.generation("flux")}.
  */
-public final class FluxGenerator implements GenerationActivities {
+public final class FluxGenerator implements PaidGenerator {
 
   private static final Logger LOG = LoggerFactory.getLogger(FluxGenerator.class);
 
   private final GeneratedCandidates candidates;
   private final FluxClient client;
   private final FluxPoller poller;
-  private final FluxOptions options;
+  private final FluxOptions defaults;
   private final ProviderErrors errors;
 
   public FluxGenerator(
       ObjectStore store,
       FluxClient client,
       FluxPoller poller,
-      FluxOptions options,
+      FluxOptions defaults,
       ProviderErrors errors) {
     this.candidates = new GeneratedCandidates(store);
     this.client = client;
     this.poller = poller;
-    this.options = options;
+    this.defaults = defaults;
     this.errors = errors;
   }
 
-  public FluxGenerator(ObjectStore store, FluxClient client, FluxOptions options) {
-    this(store, client, new FluxPoller(client), options, ProviderErrors.systemClock());
+  public FluxGenerator(ObjectStore store, FluxClient client, FluxOptions defaults) {
+    this(store, client, new FluxPoller(client), defaults, ProviderErrors.systemClock());
+  }
+
+  @Override
+  public String defaultModel() {
+    return defaults.model().endpoint();
+  }
+
+  @Override
+  public Optional<String> modelProblem(String model) {
+    return FluxModel.byEndpoint(model).isPresent()
+        ? Optional.empty()
+        : Optional.of("FLUX has no model '" + model + "' that Facet runs; it runs " + FluxModel.endpoints());
   }
 
   @Override
@@ -66,26 +78,27 @@ public final class FluxGenerator implements GenerationActivities {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     int attempt = activity.getInfo().getAttempt();
     String id = GeneratedCandidates.id(request);
+    FluxOptions options = defaults.withModel(FluxModel.byEndpoint(modelOf(request, attempt)).orElseThrow());
     double listPrice = options.model().listPriceUsd();
     Optional<Candidate> existing =
-        candidates.existing(request, options.outputFormat(), Providers.FLUX, listPrice, attempt);
+        candidates.existing(request, options.outputFormat(), options.model().endpoint(), listPrice, attempt);
     if (existing.isPresent()) {
-      ledger(0, ProviderCall.REUSED, null, id);
+      ledger(options, 0, ProviderCall.REUSED, null, id);
       meter.ended(FacetMetrics.REUSED);
       return existing.get();
     }
 
-    Run run = new Run(request, activity, attempt);
+    Run run = new Run(request, options, activity, attempt);
     try {
       GeneratedImage image = run.toImage();
       Candidate candidate =
           candidates.save(
-              request, options.outputFormat(), image, Providers.FLUX, run.costUsd(), attempt);
-      ledger(0, ProviderCall.OK, run.taskId(), id);
+              request, options.outputFormat(), image, options.model().endpoint(), run.costUsd(), attempt);
+      ledger(options, 0, ProviderCall.OK, run.taskId(), id);
       meter.ended(FacetMetrics.OK);
       return candidate;
     } catch (ProviderException e) {
-      ledger(0, e.failure().type(), run.taskId(), id);
+      ledger(options, 0, e.failure().type(), run.taskId(), id);
       meter.ended(e.failure().type());
       throw e.toApplicationFailure(attempt);
     }
@@ -99,7 +112,8 @@ public final class FluxGenerator implements GenerationActivities {
         Integer.MAX_VALUE);
   }
 
-  private void ledger(double costUsd, String outcome, String taskId, String candidateId) {
+  private static void ledger(
+      FluxOptions options, double costUsd, String outcome, String taskId, String candidateId) {
     String size =
         options.model().editsInputImage()
             ? options.aspectRatio()
@@ -123,12 +137,14 @@ public final class FluxGenerator implements GenerationActivities {
   /** One activity attempt: resumes the heartbeated task, or submits a new one. */
   private final class Run {
     private final GenerateRequest request;
+    private final FluxOptions options;
     private final ActivityExecutionContext activity;
     private final int attempt;
     private FluxCheckpoint checkpoint;
 
-    Run(GenerateRequest request, ActivityExecutionContext activity, int attempt) {
+    Run(GenerateRequest request, FluxOptions options, ActivityExecutionContext activity, int attempt) {
       this.request = request;
+      this.options = options;
       this.activity = activity;
       this.attempt = attempt;
       this.checkpoint = activity.getHeartbeatDetails(FluxCheckpoint.class).orElse(null);
@@ -222,7 +238,7 @@ public final class FluxGenerator implements GenerationActivities {
     private void paid(FluxCheckpoint next) {
       checkpoint = next;
       // BFL charges on submit: the ledger line is written now, so a crash cannot lose it.
-      ledger(next.task().costUsd(), ProviderCall.SUBMITTED, next.task().id(),
+      ledger(options, next.task().costUsd(), ProviderCall.SUBMITTED, next.task().id(),
           GeneratedCandidates.id(request));
       // The first heartbeat of an attempt goes out at once: the paid task is on record before
       // the first poll.

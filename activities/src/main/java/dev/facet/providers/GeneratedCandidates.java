@@ -34,25 +34,25 @@ final class GeneratedCandidates {
         .candidate(request.round(), request.shot().name(), request.variant(), format.extension());
   }
 
-  /** The candidate an earlier attempt stored, if any. */
+  /** The candidate an earlier attempt stored, if any; {@code model} made it. */
   Optional<Candidate> existing(
-      GenerateRequest request, ImageFormat format, String provider, double costUsd, int attempt) {
+      GenerateRequest request, ImageFormat format, String model, double costUsd, int attempt) {
     return store
         .find(key(request, format))
-        .map(image -> candidate(request, provider, image, attempt, costUsd));
+        .map(image -> candidate(request, model, image, attempt, costUsd));
   }
 
   Candidate save(
       GenerateRequest request,
       ImageFormat format,
       GeneratedImage image,
-      String provider,
+      String model,
       double costUsd,
       int attempt) {
     ImageRef stored =
         store.put(
             key(request, format), image.bytes(), image.mediaType(), image.width(), image.height());
-    return candidate(request, provider, stored, attempt, costUsd);
+    return candidate(request, model, stored, attempt, costUsd);
   }
 
   /** The references, those showing the shot's angle first (OpenAI applies a mask to the first). */
@@ -82,13 +82,14 @@ final class GeneratedCandidates {
   }
 
   private static Candidate candidate(
-      GenerateRequest request, String provider, ImageRef image, int attempt, double costUsd) {
+      GenerateRequest request, String model, ImageRef image, int attempt, double costUsd) {
     return new Candidate(
         id(request),
         request.round(),
         request.shot().name(),
         request.variant(),
-        provider,
+        request.provider(),
+        model,
         image,
         attempt,
         costUsd);

@@ -13,7 +13,6 @@ import dev.facet.providers.openai.OpenAiImageOptions;
 import dev.facet.providers.openai.OpenAiImagesClient;
 import dev.facet.providers.openai.OpenAiPrices;
 import dev.facet.steps.GenerateRequest;
-import dev.facet.steps.GenerationActivities;
 import dev.facet.storage.ObjectStore;
 import io.temporal.activity.Activity;
 import java.util.ArrayList;
@@ -24,22 +23,40 @@ import java.util.Optional;
  * Generates candidates with OpenAI GPT Image: an edit of the product's reference photos, or a plain
  * generation when there are none. Registered on {@code TaskQueues.generation("openai")}.
  */
-public final class OpenAiGenerator implements GenerationActivities {
+public final class OpenAiGenerator implements PaidGenerator {
 
   private final GeneratedCandidates candidates;
   private final OpenAiImagesClient client;
-  private final OpenAiImageOptions options;
-  private final double pricePerImage;
+  private final OpenAiImageOptions defaults;
+  private final OpenAiPrices prices;
 
   /**
-   * @throws IllegalArgumentException when the options have no known price
+   * @throws IllegalArgumentException when the default options have no known price
    */
   public OpenAiGenerator(
-      ObjectStore store, OpenAiImagesClient client, OpenAiImageOptions options, OpenAiPrices prices) {
+      ObjectStore store, OpenAiImagesClient client, OpenAiImageOptions defaults, OpenAiPrices prices) {
     this.candidates = new GeneratedCandidates(store);
     this.client = client;
-    this.options = options;
-    this.pricePerImage = prices.priceOf(options);
+    this.defaults = defaults;
+    this.prices = prices;
+    prices.priceOf(defaults);
+  }
+
+  @Override
+  public String defaultModel() {
+    return defaults.model();
+  }
+
+  /** A model runs when its image at the configured size and quality has a price. */
+  @Override
+  public Optional<String> modelProblem(String model) {
+    try {
+      prices.priceOf(defaults.forModel(model));
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of("OpenAI model '" + model + "' has no price at " + defaults.size() + " "
+          + defaults.quality() + " in Facet's price table, so its cost could not be counted");
+    }
   }
 
   @Override
@@ -50,17 +67,19 @@ public final class OpenAiGenerator implements GenerationActivities {
   private Candidate generate(GenerateRequest request, GenerationMeter meter) {
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     String id = GeneratedCandidates.id(request);
+    OpenAiImageOptions options = defaults.forModel(modelOf(request, attempt));
+    double pricePerImage = prices.priceOf(options);
     Optional<Candidate> existing =
-        candidates.existing(request, options.outputFormat(), Providers.OPENAI, pricePerImage, attempt);
+        candidates.existing(request, options.outputFormat(), options.model(), pricePerImage, attempt);
     if (existing.isPresent()) {
-      ledger(ProviderCall.REUSED, null, id);
+      ledger(options, pricePerImage, ProviderCall.REUSED, null, id);
       meter.ended(FacetMetrics.REUSED);
       return existing.get();
     }
 
     OpenAiImage image;
     try {
-      image = call(request, attempt);
+      image = call(request, options, attempt);
     } catch (ProviderException e) {
       ProviderCall.failed(options.model(), options.size(), pricePerImage, e, id).write();
       meter.ended(e.failure().type());
@@ -68,13 +87,13 @@ public final class OpenAiGenerator implements GenerationActivities {
     }
     Candidate candidate =
         candidates.save(
-            request, options.outputFormat(), image.image(), Providers.OPENAI, pricePerImage, attempt);
-    ledger(ProviderCall.OK, image.requestId(), id);
+            request, options.outputFormat(), image.image(), options.model(), pricePerImage, attempt);
+    ledger(options, pricePerImage, ProviderCall.OK, image.requestId(), id);
     meter.ended(FacetMetrics.OK);
     return candidate;
   }
 
-  private OpenAiImage call(GenerateRequest request, int attempt) {
+  private OpenAiImage call(GenerateRequest request, OpenAiImageOptions options, int attempt) {
     List<Reference> references = GeneratedCandidates.forShot(request);
     if (references.isEmpty()) {
       // Generations take no images, so no style reference either.
@@ -110,7 +129,8 @@ public final class OpenAiGenerator implements GenerationActivities {
     return client.edit(StyleReference.prompt(request, withStyle), images, mask, options);
   }
 
-  private void ledger(String outcome, String requestId, String candidateId) {
+  private static void ledger(OpenAiImageOptions options, double pricePerImage, String outcome,
+      String requestId, String candidateId) {
     new ProviderCall(
             Providers.OPENAI,
             options.model(),

@@ -77,6 +77,7 @@ public final class StudioGenerator implements GenerationActivities {
         request.shot().name(),
         request.variant(),
         PROVIDER,
+        null,
         image,
         attempt,
         0.0);

@@ -78,6 +78,7 @@ class FluxGeneratorTest {
     Candidate candidate = worker.stub.generate(shoot.request("flux", 1));
 
     assertThat(candidate.provider()).isEqualTo("flux");
+    assertThat(candidate.model()).isEqualTo("flux-kontext-pro"); // the default, for a bare name
     assertThat(candidate.costUsd()).isEqualTo(0.04);
     assertThat(candidate.image().key()).isEqualTo(shoot.keys().candidate(1, "hero", 1, "png"));
     assertThat(candidate.image().width()).isEqualTo(1024);
@@ -85,6 +86,28 @@ class FluxGeneratorTest {
     assertThat(worker.heartbeats).isNotEmpty();
     assertThat(worker.heartbeats.get(0).submissions()).isEqualTo(1);
     assertThat(fake.bfl().billed()).isEqualTo(1);
+  }
+
+  @Test
+  void aNameWithAModelSubmitsToThatModelsEndpoint() {
+    Candidate candidate = worker(null).stub.generate(shoot.request("flux:flux-pro-1.1", 1));
+
+    assertThat(fake.bfl().lastSubmit().model()).isEqualTo("flux-pro-1.1");
+    assertThat(fake.bfl().lastSubmit().fields()).doesNotContain("input_image");
+    assertThat(candidate.provider()).isEqualTo("flux:flux-pro-1.1");
+    assertThat(candidate.model()).isEqualTo("flux-pro-1.1");
+    assertThat(candidate.costUsd()).isEqualTo(0.04);
+  }
+
+  @Test
+  void aModelFacetDoesNotRunIsRefusedForGoodBeforeAnythingIsPaid() {
+    ApplicationFailure failure = failureOf(worker(null), shoot.request("flux:flux-dev", 1));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_INVALID_REQUEST);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .contains("FLUX has no model 'flux-dev'", "flux-pro-1.1, flux-kontext-pro");
+    assertThat(fake.bfl().billed()).isZero();
   }
 
   @Test

@@ -148,6 +148,32 @@ class OpenAiGeneratorTest {
   }
 
   @Test
+  void aNameWithAModelRunsThatModelAtItsOwnPrice() {
+    Candidate candidate = generator(OpenAiImageOptions.defaults())
+        .generate(shoot.request("openai:gpt-image-1-mini", 6));
+
+    assertThat(candidate.provider()).isEqualTo("openai:gpt-image-1-mini");
+    assertThat(candidate.model()).isEqualTo("gpt-image-1-mini");
+    assertThat(candidate.costUsd()).isEqualTo(0.036); // gpt-image-1-mini, 1024x1024, high
+    // The mini model takes no input_fidelity; the configured model's "high" is not sent to it.
+    assertThat(fake.openAi().lastRequest().fields())
+        .containsEntry("model", "gpt-image-1-mini")
+        .doesNotContainKey("input_fidelity");
+  }
+
+  @Test
+  void aModelWithoutAPriceIsRefusedForGoodBeforeAnyCall() {
+    ApplicationFailure failure = failureOf(() -> generator(OpenAiImageOptions.defaults().withSize("1536x1024"))
+        .generate(shoot.request("openai:gpt-image-2", 7)));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_INVALID_REQUEST);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage())
+        .contains("'gpt-image-2' has no price at 1536x1024 high");
+    assertThat(fake.openAi().requests()).isZero();
+  }
+
+  @Test
   void anUnpricedConfigurationIsRefusedAtWiring() {
     assertThatThrownBy(() -> new OpenAiGenerator(s3.store(), client,
             OpenAiImageOptions.defaults().withModel("gpt-image-2").withSize("2048x1152"),

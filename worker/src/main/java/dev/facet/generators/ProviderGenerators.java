@@ -3,6 +3,7 @@ package dev.facet.generators;
 import dev.facet.providers.ApiKey;
 import dev.facet.providers.FluxGenerator;
 import dev.facet.providers.OpenAiGenerator;
+import dev.facet.providers.PaidGenerator;
 import dev.facet.providers.flux.FluxClient;
 import dev.facet.providers.flux.FluxOptions;
 import dev.facet.providers.flux.FluxSettings;
@@ -10,7 +11,6 @@ import dev.facet.providers.openai.OpenAiImageOptions;
 import dev.facet.providers.openai.OpenAiImagesClient;
 import dev.facet.providers.openai.OpenAiPrices;
 import dev.facet.providers.openai.OpenAiSettings;
-import dev.facet.steps.GenerationActivities;
 import dev.facet.steps.Providers;
 import dev.facet.storage.ObjectStore;
 import java.util.LinkedHashMap;
@@ -19,13 +19,13 @@ import java.util.Map;
 /** The paid generators whose keys are configured, by provider name. */
 public final class ProviderGenerators {
 
-  private final Map<String, GenerationActivities> byProvider;
+  private final Map<String, PaidGenerator> byProvider;
 
-  private ProviderGenerators(Map<String, GenerationActivities> byProvider) {
+  private ProviderGenerators(Map<String, PaidGenerator> byProvider) {
     this.byProvider = Map.copyOf(byProvider);
   }
 
-  public Map<String, GenerationActivities> byProvider() {
+  public Map<String, PaidGenerator> byProvider() {
     return byProvider;
   }
 
@@ -35,7 +35,7 @@ public final class ProviderGenerators {
    */
   public static ProviderGenerators create(
       ObjectStore store, ProviderProperties properties) {
-    Map<String, GenerationActivities> generators = new LinkedHashMap<>();
+    Map<String, PaidGenerator> generators = new LinkedHashMap<>();
     if (properties.openai().configured()) {
       generators.put(Providers.OPENAI, openAi(store, properties.openai()));
     }

@@ -1,50 +1,63 @@
 package dev.facet.generators;
 
+import dev.facet.providers.PaidGenerator;
 import dev.facet.steps.Providers;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Which generators this process's workers serve, so a shoot asking for a provider without a key is
- * refused at the start instead of waiting on a task queue nobody polls. An API-only process cannot
- * know what the workers elsewhere serve, and refuses nothing.
+ * Which generators this process's workers serve, so a shoot asking for a provider without a key, or
+ * for a model its provider cannot run, is refused at the start instead of failing later. An
+ * API-only process cannot know what the workers elsewhere serve, and refuses nothing.
  */
 public final class ServedProviders {
 
-  private final Set<String> served;
+  /** The paid generators served here, by provider; null when the workers run elsewhere. */
+  private final Map<String, PaidGenerator> paid;
 
-  private ServedProviders(Set<String> served) {
-    this.served = served;
+  private ServedProviders(Map<String, PaidGenerator> paid) {
+    this.paid = paid;
   }
 
   /** The studio renderer and the paid generators this process's workers run. */
   public static ServedProviders here(ProviderGenerators paid) {
-    Set<String> served = new HashSet<>(paid.byProvider().keySet());
-    served.add(Providers.STUDIO);
-    return new ServedProviders(Set.copyOf(served));
+    return new ServedProviders(paid.byProvider());
   }
 
   /** For an API-only process: the workers run elsewhere. */
   public static ServedProviders elsewhere() {
-    return new ServedProviders(Set.copyOf(Providers.ALL));
+    return new ServedProviders(null);
   }
 
-  /** A problem per known provider in the chain that is not served; unknown names are not mine. */
+  /** A problem per known name in the chain that is not served; unknown providers are not mine. */
   public List<String> problems(List<String> chain) {
-    return chain.stream()
-        .filter(name -> Providers.ALL.contains(name) && !served.contains(name))
+    List<String> problems = new ArrayList<>();
+    if (paid == null) {
+      return problems;
+    }
+    chain.stream()
+        .filter(name -> Providers.problem(name).isEmpty())
         .distinct()
-        .map(
-            name ->
-                "policy.providers names '"
-                    + name
-                    + "', but no API key is configured for it: set FACET_PROVIDERS_"
-                    + name.toUpperCase(Locale.ROOT)
-                    + "_API_KEY and restart, or leave '"
-                    + name
-                    + "' out")
-        .toList();
+        .forEach(name -> problem(name).ifPresent(problems::add));
+    return problems;
+  }
+
+  private Optional<String> problem(String name) {
+    String provider = Providers.providerOf(name);
+    if (provider.equals(Providers.STUDIO)) {
+      return Optional.empty();
+    }
+    PaidGenerator generator = paid.get(provider);
+    if (generator == null) {
+      return Optional.of("policy.providers names '" + name + "', but no API key is configured for "
+          + provider + ": set FACET_PROVIDERS_" + provider.toUpperCase(Locale.ROOT)
+          + "_API_KEY and restart, or leave '" + name + "' out");
+    }
+    return Providers.modelOf(name)
+        .flatMap(generator::modelProblem)
+        .map(problem -> "policy.providers names '" + name + "': " + problem);
   }
 }

@@ -26,7 +26,7 @@ final class ShootWorkers implements WorkerRegistration {
   private final ObjectStore store;
   private final StepSettings settings;
   private final WorkerProperties properties;
-  private final Map<String, GenerationActivities> paidGenerators;
+  private final Map<String, ? extends GenerationActivities> paidGenerators;
 
   /**
    * @param paidGenerators the provider generators this worker serves besides the studio renderer
@@ -35,7 +35,7 @@ final class ShootWorkers implements WorkerRegistration {
       ObjectStore store,
       StepSettings settings,
       WorkerProperties properties,
-      Map<String, GenerationActivities> paidGenerators) {
+      Map<String, ? extends GenerationActivities> paidGenerators) {
     this.store = store;
     this.settings = settings;
     this.properties = properties;

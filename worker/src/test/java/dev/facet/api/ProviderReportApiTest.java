@@ -30,8 +30,8 @@ class ProviderReportApiTest {
   void servesTheReportAsJsonCsvAndTable() {
     new ProviderReportActivitiesImpl(store).recordProviderEvidence(new ShootEvidence("shoot-R1", "run-1", "R1", "", "ring/stone-heavy",
         "PUBLISHED", true, null, List.of(
-            new ImageEvidence("r1-hero-v1", 1, "hero", "studio", 0, 2000, Map.of("metal-tone", true), true, "human", true, "accepted"),
-            new ImageEvidence("r1-hero-v2", 1, "hero", "flux", 0.04, 9000, Map.of("metal-tone", false), false, null, false, null)),
+            new ImageEvidence("r1-hero-v1", 1, "hero", "studio", null, 0, 2000, Map.of("metal-tone", true), true, "human", true, "accepted"),
+            new ImageEvidence("r1-hero-v2", 1, "hero", "flux", "flux-kontext-pro", 0.04, 9000, Map.of("metal-tone", false), false, null, false, null)),
         List.of()));
     RestClient http = TestHttp.withKey(port, TestKeys.REVIEWER);
 
@@ -40,7 +40,7 @@ class ProviderReportApiTest {
         .containsExactly("flux", "studio");
     assertThat(JsonPath.<List<Double>>read(json, "$.rows[?(@.provider == 'studio')].selectionShare")).containsOnly(1.0);
     assertThat(http.get().uri("/api/reports/providers?format=csv").retrieve().body(String.class))
-        .startsWith("category,provider,").contains("ring/stone-heavy,flux,1,0,1,0,0.0000");
+        .startsWith("category,provider,").contains("ring/stone-heavy,flux,flux-kontext-pro,1,0,1,0,0.0000");
     assertThat(http.get().uri("/api/reports/providers?format=table").retrieve().body(String.class))
         .contains("$/accepted", "1 finished shoots");
   }

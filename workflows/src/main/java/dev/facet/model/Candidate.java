@@ -4,7 +4,10 @@ package dev.facet.model;
  * One generated variant of one shot.
  *
  * @param id {@code r<round>-<shot>-v<variant>}, unique within a shoot
- * @param provider which generator made it, e.g. "studio"
+ * @param provider the generator name it was asked of, e.g. {@code studio}, {@code flux} or {@code
+ *     flux:flux-pro-1.1}
+ * @param model the model that made it, as the provider spells it; null for the studio renderer
+ *     and in histories recorded before models were
  * @param attempts how many activity attempts it took
  * @param costUsd estimated provider cost of this image
  */
@@ -14,6 +17,7 @@ public record Candidate(
     String shot,
     int variant,
     String provider,
+    String model,
     ImageRef image,
     int attempts,
     double costUsd) {

@@ -3,8 +3,12 @@ package dev.facet.routing;
 import java.util.Map;
 
 /**
- * What one candidate image tells about its provider.
+ * What one candidate image tells about its generator.
  *
+ * @param provider the generator name the shoot asked, e.g. {@code flux} or {@code
+ *     flux:flux-pro-1.1}: the row of the provider report it counts in
+ * @param model the model that made it; null for the studio renderer and in evidence recorded
+ *     before models were
  * @param generationMillis from scheduling the generation to its result (queueing and retries
  *     included), in workflow time
  * @param checks QA check name to passed, over every finished image of this candidate; empty when
@@ -20,6 +24,7 @@ public record ImageEvidence(
     int round,
     String shot,
     String provider,
+    String model,
     double costUsd,
     long generationMillis,
     Map<String, Boolean> checks,

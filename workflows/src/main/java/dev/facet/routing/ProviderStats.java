@@ -1,11 +1,17 @@
 package dev.facet.routing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What one provider achieved on one product category, measured over finished shoots.
+ * What one generator achieved on one product category, measured over finished shoots.
  *
+ * @param provider the generator name: a provider ({@code flux}, which runs the worker's default
+ *     model) or a provider with a model ({@code flux:flux-pro-1.1}); the names routing chooses from
+ * @param models the models that made its images: one, unless a bare name's default model was
+ *     changed between shoots; empty for the studio renderer and for evidence recorded before
+ *     models were
  * @param category e.g. {@code ring/stone-heavy}, or {@code all}
  * @param images candidates the provider made, every round and variant
  * @param failedGenerations variants the provider could not make (after retries)
@@ -25,6 +31,7 @@ import java.util.Set;
  */
 public record ProviderStats(
     String provider,
+    List<String> models,
     String category,
     int images,
     int failedGenerations,
@@ -45,6 +52,7 @@ public record ProviderStats(
   public static final Set<String> FIDELITY_CHECKS = Set.of("metal-tone", "stone-tone", "silhouette", "detail");
 
   public ProviderStats {
+    models = models == null ? List.of() : List.copyOf(models);
     checkPassRate = checkPassRate == null ? Map.of() : Map.copyOf(checkPassRate);
   }
 

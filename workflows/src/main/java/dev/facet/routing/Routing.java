@@ -123,6 +123,6 @@ public final class Routing {
     return stats.stream()
         .filter(s -> s.provider().equals(provider))
         .findFirst()
-        .orElseGet(() -> new ProviderStats(provider, "", 0, 0, 0, 0, Map.of(), 0, 0, null, 0, 0, 0, 0, 0, null));
+        .orElseGet(() -> new ProviderStats(provider, List.of(), "", 0, 0, 0, 0, Map.of(), 0, 0, null, 0, 0, 0, 0, 0, null));
   }
 }

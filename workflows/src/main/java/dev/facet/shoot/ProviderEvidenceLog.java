@@ -65,7 +65,7 @@ final class ProviderEvidenceLog {
           boolean contested = by != null && candidates.stream().map(CandidateView::candidate)
               .anyMatch(o -> o.round() == c.round() && o.shot().equals(c.shot())
                   && !o.provider().equals(c.provider()));
-          return new ImageEvidence(c.id(), c.round(), c.shot(), c.provider(), c.costUsd(),
+          return new ImageEvidence(c.id(), c.round(), c.shot(), c.provider(), c.model(), c.costUsd(),
               generationMillis.getOrDefault(c.id(), 0L), checks(reports),
               !reports.isEmpty() && reports.stream().allMatch(QaReport::passed), by, contested,
               verdicts.get(c.id()));

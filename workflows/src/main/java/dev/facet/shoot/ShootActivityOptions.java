@@ -1,6 +1,7 @@
 package dev.facet.shoot;
 
 import dev.facet.steps.FailureTypes;
+import dev.facet.steps.Providers;
 import dev.facet.steps.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -55,8 +56,12 @@ final class ShootActivityOptions {
   private static final Duration DEFAULT_START_TO_CLOSE = Duration.ofMinutes(10);
   private static final Set<String> HEARTBEATING = Set.of("flux");
 
-  /** Generation runs on the provider's own task queue, where its rate limits are enforced. */
-  static ActivityOptions generate(String provider) {
+  /**
+   * Generation runs on the provider's own task queue, where its rate limits are enforced: every
+   * model of a provider shares it, as they share the provider account's limits.
+   */
+  static ActivityOptions generate(String generator) {
+    String provider = Providers.providerOf(generator);
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.generation(provider))
         .setStartToCloseTimeout(START_TO_CLOSE.getOrDefault(provider, DEFAULT_START_TO_CLOSE))

@@ -5,6 +5,7 @@ import dev.facet.steps.Providers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -73,12 +74,12 @@ public final class ShootRequests {
       problems.add("policy.providers must list at least one generator");
     }
     policy.providers().stream()
-        .filter(name -> !Providers.ALL.contains(name))
-        .forEach(
-            name ->
-                problems.add(
-                    "policy.providers names '" + name + "'; the generators are "
-                        + String.join(", ", Providers.ALL)));
+        .map(Providers::problem)
+        .flatMap(Optional::stream)
+        .forEach(problem -> problems.add("policy.providers: " + problem));
+    if (policy.providers().stream().distinct().count() < policy.providers().size()) {
+      problems.add("policy.providers names a generator twice: " + String.join(", ", policy.providers()));
+    }
     if (policy.routing() != null) {
       // One pool: what a route may name is what the shoot's key checks and fallbacks cover.
       policy.routing().namedProviders().stream()

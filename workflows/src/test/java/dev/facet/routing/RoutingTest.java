@@ -16,7 +16,7 @@ class RoutingTest {
 
   /** A row with what auto looks at: judged images, fidelity pass rate, cost per accepted image. */
   static ProviderStats stats(String provider, int judged, double fidelity, Double costPerAccepted) {
-    return new ProviderStats(provider, RING, judged, 0, judged, judged, Map.of(), fidelity, 0, null,
+    return new ProviderStats(provider, List.of(), RING, judged, 0, judged, judged, Map.of(), fidelity, 0, null,
         0, 0, 1000, 2000, 0, costPerAccepted);
   }
 
@@ -99,9 +99,9 @@ class RoutingTest {
 
   @Test
   void whenNoneClearsTheFloorAndNonePassesEveryCheckTheOneWithMoreChecksRightWins() {
-    ProviderStats wrongMetal = new ProviderStats("flux", RING, 4, 0, 4, 0,
+    ProviderStats wrongMetal = new ProviderStats("flux", List.of(), RING, 4, 0, 4, 0,
         Map.of("metal-tone", 0.0, "silhouette", 0.0), 0, 0, null, 1, 0, 0, 0, 0.16, null);
-    ProviderStats rightMetal = new ProviderStats("openai", RING, 4, 0, 4, 0,
+    ProviderStats rightMetal = new ProviderStats("openai", List.of(), RING, 4, 0, 4, 0,
         Map.of("metal-tone", 1.0, "silhouette", 0.0), 0, 0, null, 1, 0, 0, 0, 0.68, null);
     RoutingDecision d = Routing.choose(RING, POOL, RoutingPolicy.auto(0.5, 4, 0), List.of(wrongMetal, rightMetal), 0.5);
     assertThat(d.rule()).isEqualTo(Routing.AUTO_BELOW_FLOOR);

@@ -3,6 +3,7 @@ package dev.facet.shoot;
 import dev.facet.model.Candidate;
 import dev.facet.steps.GenerateRequest;
 import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.Providers;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
@@ -49,6 +50,7 @@ final class FakeGenerator implements GenerationActivities {
     String key = request.keys().candidate(request.round(), request.shot().name(),
         request.variant(), "png");
     return new Candidate(id, request.round(), request.shot().name(), request.variant(),
-        request.provider(), FakeSteps.image(key), attempt, costUsd);
+        request.provider(), Providers.modelOf(request.provider()).orElse(null), FakeSteps.image(key),
+        attempt, costUsd);
   }
 }

@@ -1,6 +1,7 @@
 package dev.facet.shoot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.facet.routing.ImageEvidence;
 import dev.facet.routing.ProviderStats;
@@ -115,6 +116,29 @@ class ProviderMeasurementWorkflowTest {
   }
 
   @Test
+  void aBakeoffComparesTwoModelsOfOneProviderOnTheProvidersOwnQueue() {
+    ShootPolicy policy = new ShootPolicy(Approval.AUTO, 0.0, null, TimeoutAction.AUTO, 1, 1, List.of("master"),
+        List.of("flux:flux-pro-1.1", "flux:flux-kontext-pro"), null, true, null);
+    ProductShootWorkflow shoot = stub();
+    WorkflowClient.start(shoot::run, ProductShootWorkflowTest.request(policy));
+    WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
+
+    // Both models ran on the flux queue, where the account's task limit holds for both.
+    assertThat(flux.calls).containsOnlyKeys("r1-hero-v1", "r1-hero-v2", "r1-profile-v1", "r1-profile-v2");
+    assertThat(finished().state().candidatesByProvider())
+        .containsOnlyKeys("flux:flux-pro-1.1", "flux:flux-kontext-pro");
+    ShootEvidence evidence = reports.evidence.get(0);
+    assertThat(evidence.images()).extracting(ImageEvidence::candidateId, ImageEvidence::provider, ImageEvidence::model)
+        .containsExactlyInAnyOrder(
+            tuple("r1-hero-v1", "flux:flux-pro-1.1", "flux-pro-1.1"),
+            tuple("r1-profile-v1", "flux:flux-pro-1.1", "flux-pro-1.1"),
+            tuple("r1-hero-v2", "flux:flux-kontext-pro", "flux-kontext-pro"),
+            tuple("r1-profile-v2", "flux:flux-kontext-pro", "flux-kontext-pro"));
+    // Each model's image is judged, so the report can set them side by side.
+    assertThat(finished().state().candidateQa()).containsOnlyKeys("r1-hero-v1", "r1-hero-v2", "r1-profile-v1", "r1-profile-v2");
+  }
+
+  @Test
   void autoRoutingFollowsTheReportAndRecordsTheRuleAndItsNumbers() throws Exception {
     reports.rows = List.of(
         row("flux", 12, 0.25, 0.16),   // cheap, but the metal comes out wrong
@@ -200,7 +224,7 @@ class ProviderMeasurementWorkflowTest {
   }
 
   static ProviderStats row(String provider, int judged, double fidelity, double costPerAccepted) {
-    return new ProviderStats(provider, RING, judged, 0, judged, judged, Map.of("metal-tone", fidelity),
+    return new ProviderStats(provider, List.of(), RING, judged, 0, judged, judged, Map.of("metal-tone", fidelity),
         fidelity, 0, null, 1 - fidelity, 0, 1000, 3000, judged * costPerAccepted, costPerAccepted);
   }
 

@@ -1,5 +1,9 @@
 package dev.facet.providers.flux;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /**
  * The FLUX endpoints Facet submits to, with their list price (research B.10: 1 credit = $0.01; the
  * submit answer carries the actual cost, which wins when present).
@@ -18,6 +22,16 @@ public enum FluxModel {
     this.endpoint = endpoint;
     this.credits = credits;
     this.editsInputImage = editsInputImage;
+  }
+
+  /** The model whose endpoint is {@code endpoint}, as generator names spell it. */
+  public static Optional<FluxModel> byEndpoint(String endpoint) {
+    return Arrays.stream(values()).filter(m -> m.endpoint.equals(endpoint)).findFirst();
+  }
+
+  /** Every endpoint, for a message naming the models there are. */
+  public static String endpoints() {
+    return Arrays.stream(values()).map(FluxModel::endpoint).collect(Collectors.joining(", "));
   }
 
   /** The path segment after {@code /v1/}. */

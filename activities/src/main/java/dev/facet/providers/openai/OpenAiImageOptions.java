@@ -53,6 +53,20 @@ public record OpenAiImageOptions(
         outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
   }
 
+  /**
+   * These options for another model of the same size and quality. The price override belonged to
+   * the configured model, so it goes; {@code input_fidelity} goes for {@code gpt-image-1-mini},
+   * which does not take it (research A.2).
+   */
+  public OpenAiImageOptions forModel(String other) {
+    if (other.equals(model)) {
+      return this;
+    }
+    String fidelity = other.startsWith("gpt-image-1-mini") ? null : inputFidelity;
+    return new OpenAiImageOptions(other, size, quality, background, outputFormat,
+        outputCompression, fidelity, moderation, sendMask, null);
+  }
+
   public OpenAiImageOptions withSize(String size) {
     return new OpenAiImageOptions(model, size, quality, background, outputFormat,
         outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
