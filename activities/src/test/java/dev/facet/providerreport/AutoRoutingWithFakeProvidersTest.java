@@ -1,6 +1,7 @@
 package dev.facet.providerreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.model.ProductSpec;
@@ -60,6 +61,9 @@ class AutoRoutingWithFakeProvidersTest {
 
   static final int MIN_SAMPLE = 2;
   static final String RING = "ring/stone-heavy";
+  static final ShootPolicy AUTO_OPENAI_OR_FLUX = new ShootPolicy(Approval.AUTO, 0.0, Duration.ofHours(1),
+      TimeoutAction.EXPIRE, 1, 1, List.of("master"), List.of("openai", "flux"), null, false,
+      RoutingPolicy.auto(0.5, MIN_SAMPLE, 0.0));
 
   private FakeProviderServer fake;
   private FluxClient flux;
@@ -106,15 +110,7 @@ class AutoRoutingWithFakeProvidersTest {
     List<RoutingDecision> decisions = new ArrayList<>();
     for (int i = 1; i <= 6; i++) {
       String sku = "RING-" + i;
-      ProductShootWorkflow shoot = env.getWorkflowClient().newWorkflowStub(ProductShootWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(ProductShootWorkflow.workflowId(sku))
-              .setTaskQueue(TaskQueues.SHOOT).build());
-      shoot.run(request(sku));
-      var state = env.getWorkflowClient()
-          .newWorkflowStub(ProductShootWorkflow.class, ProductShootWorkflow.workflowId(sku)).state();
-      RoutingDecision decision = state.routing();
-      state.qa().forEach(q -> q.checks().stream().filter(c -> !c.passed())
-          .forEach(c -> System.out.printf("  %s failed: %s %.3f %s %.3f %s%n", sku, c.name(), c.value(), c.comparator(), c.threshold(), c.detail())));
+      RoutingDecision decision = shoot(sku, AUTO_OPENAI_OR_FLUX);
       System.out.printf("%s -> %-6s %-16s %s%n", sku, decision.provider(), decision.rule(), decision.reason());
       decisions.add(decision);
     }
@@ -149,13 +145,57 @@ class AutoRoutingWithFakeProvidersTest {
     assertThat(s3.store().find(ProviderReportKeys.CSV)).isPresent();
   }
 
+  @Test
+  void aBakeoffOfTwoFluxModelsMeasuresEachOnItsOwnRowAndAutoRoutesToTheFaithfulOne() {
+    fake.bfl().metalShiftRate("flux-pro-1.1", 1.0);
+    s3.store().put("uploads/ring/front.jpg", Fixtures.bytes("P01_studio.jpg"), "image/jpeg");
+    List<String> models = List.of("flux:flux-pro-1.1", "flux:flux-kontext-pro");
+    ShootPolicy bakeoff = new ShootPolicy(Approval.AUTO, 0.0, Duration.ofHours(1), TimeoutAction.EXPIRE, 1, 1,
+        List.of("master"), models, null, true, null);
+    for (int i = 1; i <= MIN_SAMPLE; i++) {
+      shoot("RING-" + i, bakeoff);
+    }
+    reports.writeProviderReport();
+    ProviderReport report = reports.current();
+    System.out.print(ProviderReportFormat.table(report));
+
+    ProviderStats shifted = row(report, "flux:flux-pro-1.1");
+    ProviderStats faithful = row(report, "flux:flux-kontext-pro");
+    assertThat(shifted.models()).containsExactly("flux-pro-1.1");
+    assertThat(faithful.models()).containsExactly("flux-kontext-pro");
+    assertThat(List.of(shifted, faithful)).allSatisfy(r -> {
+      assertThat(r.images()).isEqualTo(MIN_SAMPLE);
+      assertThat(r.judged()).isEqualTo(MIN_SAMPLE);
+      assertThat(r.costUsd()).isCloseTo(0.04 * MIN_SAMPLE, within(1e-9));
+    });
+    assertThat(shifted.checkPassRate()).containsEntry("metal-tone", 0.0);
+    assertThat(faithful.checkPassRate()).containsEntry("metal-tone", 1.0);
+
+    // Both models sampled: auto routes the category between them on those numbers.
+    ShootPolicy routed = new ShootPolicy(Approval.AUTO, 0.0, Duration.ofHours(1), TimeoutAction.EXPIRE, 1, 1,
+        List.of("master"), models, null, false, RoutingPolicy.auto(0.5, MIN_SAMPLE, 0.0));
+    List<RoutingDecision> decisions = List.of(shoot("RING-3", routed), shoot("RING-4", routed));
+    decisions.forEach(d -> System.out.printf("%s %s: %s%n", d.provider(), d.rule(), d.reason()));
+    assertThat(decisions).extracting(RoutingDecision::provider).containsOnly("flux:flux-kontext-pro");
+    assertThat(decisions.get(0).reason()).contains("flux:flux-pro-1.1 0%");
+    // Every model ran on the one flux queue: 2 bake-off shoots x 2 models, then 2 routed shoots.
+    assertThat(fake.billed()).containsEntry("flux", 2 * MIN_SAMPLE + 2);
+  }
+
+  private RoutingDecision shoot(String sku, ShootPolicy policy) {
+    ProductShootWorkflow shoot = env.getWorkflowClient().newWorkflowStub(ProductShootWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(ProductShootWorkflow.workflowId(sku))
+            .setTaskQueue(TaskQueues.SHOOT).build());
+    shoot.run(request(sku, policy));
+    return env.getWorkflowClient()
+        .newWorkflowStub(ProductShootWorkflow.class, ProductShootWorkflow.workflowId(sku)).state().routing();
+  }
+
   private static ProviderStats row(ProviderReport report, String provider) {
     return report.category(RING).stream().filter(r -> r.provider().equals(provider)).findFirst().orElseThrow();
   }
 
-  private static ShootRequest request(String sku) {
-    ShootPolicy policy = new ShootPolicy(Approval.AUTO, 0.0, Duration.ofHours(1), TimeoutAction.EXPIRE, 1, 1,
-        List.of("master"), List.of("openai", "flux"), null, false, RoutingPolicy.auto(0.5, MIN_SAMPLE, 0.0));
+  private static ShootRequest request(String sku, ShootPolicy policy) {
     StyleGuide oneShot = new StyleGuide("white-studio", "#ffffff", 5500, 0.8, false,
         List.of(new ShotSpec("hero", "three-quarter front view, camera slightly above", "front")), 7L);
     return new ShootRequest(

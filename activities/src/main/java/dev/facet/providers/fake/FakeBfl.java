@@ -67,6 +67,7 @@ public final class FakeBfl {
   private final ScenarioPicker scenarios;
   private final Random ids;
   private final MetalShift metalShift;
+  private final Map<String, MetalShift> modelMetalShift = new ConcurrentHashMap<>();
   private final Map<String, FakeTask> tasks = new ConcurrentHashMap<>();
   private final Deque<String> outcomes = new ArrayDeque<>();
   private final AtomicInteger billed = new AtomicInteger();
@@ -113,13 +114,19 @@ public final class FakeBfl {
 
   // ---- knobs -------------------------------------------------------------------------------
 
-  /** The key {@code x-key} must carry. */
   /** Share of images delivered with a shifted metal tone: a provider with a fidelity defect. */
   public FakeBfl metalShiftRate(double probability) {
     metalShift.rate(probability);
     return this;
   }
 
+  /** As {@link #metalShiftRate(double)}, for one model's images only: a model with the defect. */
+  public FakeBfl metalShiftRate(String model, double probability) {
+    modelMetalShift.computeIfAbsent(model, m -> new MetalShift(seed ^ m.hashCode())).rate(probability);
+    return this;
+  }
+
+  /** The key {@code x-key} must carry. */
   public FakeBfl apiKey(String apiKey) {
     this.apiKey = apiKey;
     return this;
@@ -401,7 +408,7 @@ public final class FakeBfl {
       }
       credits -= cost;
       task = new FakeTask(new UUID(ids.nextLong(), ids.nextLong()).toString(), model, input, now,
-          nextOutcome(), seed ^ input.seed(), metalShift.next());
+          nextOutcome(), seed ^ input.seed(), modelMetalShift.getOrDefault(model, metalShift).next());
       tasks.put(task.id(), task);
       billed.incrementAndGet();
       billedBy.computeIfAbsent(scenario + "/" + task.outcome(), k -> new AtomicInteger())
