@@ -128,6 +128,10 @@ async function openItem(sku) {
 const image = (ref) => `/api/shoots/${encodeURIComponent(desk.current)}/image?key=${encodeURIComponent(ref.key)}`;
 const selecting = () => desk.state?.stage === 'AWAITING_SELECTION';
 
+/** Who made a candidate: its generator name, and for a bare provider name the model that ran. */
+const maker = (candidate) => (candidate.model && !candidate.provider.includes(':')
+  ? `${candidate.provider} (${candidate.model})` : candidate.provider);
+
 /** This round's candidates, per shot, best first. */
 function shots() {
   const byShot = new Map();
@@ -168,7 +172,7 @@ function candidateFigure(shot, s, view, c) {
   const classes = [candidate.id === desk.picks[shot.name] && selecting() ? 'selected' : '',
     s === desk.shot && c === desk.focus ? 'focused' : ''];
   const fig = figure(image(candidate.image),
-    `${c + 1}. ${candidate.id} · ${candidate.provider} · score ${score.total.toFixed(2)} (fidelity ${score.fidelity.toFixed(2)}, sharpness ${score.sharpness.toFixed(2)}, ΔE ${score.metalDeltaE.toFixed(1)}) · rank ${view.rank}`,
+    `${c + 1}. ${candidate.id} · ${maker(candidate)} · score ${score.total.toFixed(2)} (fidelity ${score.fidelity.toFixed(2)}, sharpness ${score.sharpness.toFixed(2)}, ΔE ${score.metalDeltaE.toFixed(1)}) · rank ${view.rank}`,
     classes.join(' '));
   fig.dataset.candidate = candidate.id;
   // A bake-off judges each provider's best candidate by QA before anyone selects.
