@@ -38,7 +38,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
                   (default: auto); --id its id (default: the JSON "id", else the file name).
                   Running a catalog that is still running follows it; one that has finished
                   shows its results. --bakeoff makes every shot with each listed provider,
-                  judges them with the same QA checks and prints the provider report;
+                  or provider:model (flux:flux-pro-1.1, openai:gpt-image-2), judges them
+                  with the same QA checks and prints the provider report;
                   --sample N shoots only N products, spread over the catalog's categories,
                   as the catalog <id>-sample.
         serve     Run the HTTP API (/api/...) and the worker until stopped.

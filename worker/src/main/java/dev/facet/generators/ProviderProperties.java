@@ -22,7 +22,8 @@ public record ProviderProperties(OpenAi openai, Flux flux) {
   /**
    * @param apiKey better given as {@code FACET_PROVIDERS_OPENAI_API_KEY}; never printed
    * @param baseUrl API root including {@code /v1}; OpenAI's when empty
-   * @param model e.g. {@code gpt-image-1.5} (the default) or {@code gpt-image-2}
+   * @param model e.g. {@code gpt-image-1.5} (the default) or {@code gpt-image-2}: what a policy's
+ *     {@code openai} runs; {@code openai:<model>} runs another
    * @param size {@code WxH}, default {@code 1024x1024}
    * @param quality {@code low}, {@code medium} or {@code high} (the default)
    * @param inputFidelity {@code high} (the default) keeps the reference photos' detail
@@ -46,7 +47,9 @@ public record ProviderProperties(OpenAi openai, Flux flux) {
    * @param apiKey better given as {@code FACET_PROVIDERS_FLUX_API_KEY}; never printed
    * @param baseUrl {@code https://api.bfl.ai} when empty, or a regional one such as {@code
    *     https://api.eu.bfl.ai}
-   * @param model {@code KONTEXT_PRO} (the default; edits the seller's photo) or {@code PRO_1_1}
+   * @param model {@code KONTEXT_PRO} (the default; edits the seller's photo) or {@code PRO_1_1}:
+ *     what a policy's {@code flux} runs; {@code flux:flux-pro-1.1} or {@code
+ *     flux:flux-kontext-pro} runs one of them by name
    * @param width FLUX 1.1 [pro] only, 256-1440 in steps of 32
    * @param height FLUX 1.1 [pro] only, 256-1440 in steps of 32
    */

@@ -224,8 +224,13 @@ public final class FakeProviderServer implements AutoCloseable {
         case "--bfl-error-rate" -> knobs.add(() -> rate(value, self[0].bfl::errorRate));
         case "--openai-metal-shift-rate" ->
             knobs.add(() -> self[0].openAi.metalShiftRate(Double.parseDouble(value)));
-        case "--bfl-metal-shift-rate" ->
-            knobs.add(() -> self[0].bfl.metalShiftRate(Double.parseDouble(value)));
+        case "--bfl-metal-shift-rate" -> knobs.add(() -> {
+          if (value.contains("=")) {
+            rate(value, self[0].bfl::metalShiftRate);
+          } else {
+            self[0].bfl.metalShiftRate(Double.parseDouble(value));
+          }
+        });
         case "--openai-slow-ms" ->
             knobs.add(() -> self[0].openAi.slowDelay(Duration.ofMillis(Long.parseLong(value))));
         case "--openai-ipm" -> knobs.add(() -> self[0].openAi.imagesPerMinute(Integer.parseInt(value)));
@@ -273,6 +278,7 @@ public final class FakeProviderServer implements AutoCloseable {
         --bfl-error-rate S=P        e.g. rate_limited=0.1 (repeatable); scenarios: %s
         --openai-metal-shift-rate P / --bfl-metal-shift-rate P
                                     share of images with a shifted metal tone (default 0)
+        --bfl-metal-shift-rate MODEL=P   the same for one FLUX model, e.g. flux-pro-1.1=1.0
         --openai-slow-ms N          how long the 'slow' scenario takes (default 130000)
         --openai-ipm N              images per minute before 429 (default unlimited)
         --openai-max-concurrent N   concurrent requests before 429 (default unlimited)
