@@ -8,6 +8,7 @@ import dev.facet.client.ManifestIntake;
 import dev.facet.openapi.ProblemResponses;
 import dev.facet.storage.ObjectStore;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -46,13 +47,17 @@ class CatalogController {
    * @param catalogId the catalog's id; else the manifest's {@code "id"}, else its file name
    * @param policy {@code auto} or {@code manual}; else the manifest's, else {@code manual}
    * @param window products in progress at once
+   * @param bakeoff generator names separated by commas: every shot made by each of them
+   * @param sample with {@code bakeoff}: shoot only this many products, as {@code <id>-sample}
    */
   @Operation(
       operationId = "startCatalog",
       summary = "Start a catalog",
       description = "Starts the Catalog workflow `catalog-<id>` over a CSV or JSON manifest. The "
           + "same id while it runs answers the running catalog (200) instead of creating "
-          + "one (201). Role: operator or admin.",
+          + "one (201). With `bakeoff` it is a provider bake-off: every shot is made by every "
+          + "listed provider and measured in the provider report (`GET /api/reports/providers`). "
+          + "Role: operator or admin.",
       responses = {
         @ApiResponse(
             responseCode = "201",
@@ -67,13 +72,36 @@ class CatalogController {
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<StartedCatalog> start(
       @RequestParam("manifest") MultipartFile manifest,
-      @RequestParam(required = false) String catalogId,
-      @RequestParam(required = false) String policy,
-      @RequestParam(required = false) Integer window) {
+      @Parameter(description = "The catalog's id; else the manifest's `id`, else its file name.")
+          @RequestParam(required = false)
+          String catalogId,
+      @Parameter(description = "`auto` or `manual`; else the manifest's, else `manual`.")
+          @RequestParam(required = false)
+          String policy,
+      @Parameter(description = "Products in progress at once; else the configured default.")
+          @RequestParam(required = false)
+          Integer window,
+      @Parameter(
+              description = "A provider bake-off: generator names separated by commas, e.g. "
+                  + "`studio,openai,flux`. Every shot of every product is made by each of them "
+                  + "(`policy.bakeoff`, `policy.providers`). Each must be a generator this "
+                  + "deployment has a key for (`studio` needs none); an empty name is a 400.",
+              example = "studio,openai,flux")
+          @RequestParam(required = false)
+          String bakeoff,
+      @Parameter(
+              description = "Only with `bakeoff`: shoot only this many products (above 0), taken "
+                  + "in turn from each product category, as the catalog `<id>-sample` (like "
+                  + "`./facet run --sample`).",
+              example = "4")
+          @RequestParam(required = false)
+          Integer sample) {
     CatalogStarted started =
         catalogs.start(
             intake.prepare(
-                manifest.getOriginalFilename(), bytes(manifest), catalogId, policy, window));
+                manifest.getOriginalFilename(),
+                bytes(manifest),
+                new ManifestIntake.Options(catalogId, policy, window, bakeoff, sample)));
     URI progress =
         ServletUriComponentsBuilder.fromCurrentContextPath()
             .path("/api/catalogs/{id}")

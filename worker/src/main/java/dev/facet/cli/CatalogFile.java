@@ -1,5 +1,6 @@
 package dev.facet.cli;
 
+import dev.facet.manifest.CatalogSample;
 import dev.facet.manifest.Identifier;
 import dev.facet.manifest.Manifest;
 import dev.facet.manifest.ManifestEntry;
@@ -7,7 +8,6 @@ import dev.facet.manifest.ManifestException;
 import dev.facet.manifest.ManifestReader;
 import dev.facet.manifest.PhotoReference;
 import dev.facet.manifest.Problem;
-import dev.facet.routing.ProductCategory;
 import dev.facet.shoot.ShootPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,13 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -86,34 +81,14 @@ public record CatalogFile(
     return new CatalogFile(catalogId, file.toAbsolutePath(), policy, products);
   }
 
-  /**
-   * At most {@code size} of the products, as the catalog {@code <id>-sample}: taken in turn from
-   * each product category (in the order the categories first appear, each in file order), so a
-   * small bake-off still measures every kind of piece the catalog holds.
-   */
+  /** At most {@code size} of the products, as the catalog {@code <id>-sample}: {@link CatalogSample}. */
   public CatalogFile sample(int size) {
-    Map<String, Deque<CatalogProduct>> byCategory = new LinkedHashMap<>();
-    for (CatalogProduct product : products) {
-      byCategory
-          .computeIfAbsent(ProductCategory.of(product.spec()), category -> new ArrayDeque<>())
-          .add(product);
+    Optional<String> problem = CatalogSample.idProblem(id);
+    if (problem.isPresent()) {
+      throw new UsageException(problem.get() + " Give the catalog a shorter --id.");
     }
-    List<CatalogProduct> chosen = new ArrayList<>();
-    while (chosen.size() < size && byCategory.values().stream().anyMatch(q -> !q.isEmpty())) {
-      for (Deque<CatalogProduct> category : byCategory.values()) {
-        if (!category.isEmpty() && chosen.size() < size) {
-          chosen.add(category.poll());
-        }
-      }
-    }
-    chosen.sort(Comparator.comparingInt(CatalogProduct::line));
-    String sampleId = id + "-sample";
-    if (!Identifier.CATALOG.isValid(sampleId)) {
-      throw new UsageException(
-          "The sample's catalog id would be '" + sampleId + "': " + Identifier.RULE
-              + ". Give the catalog a shorter --id.");
-    }
-    return new CatalogFile(sampleId, file, approval, chosen);
+    List<CatalogProduct> chosen = CatalogSample.choose(products, CatalogProduct::spec, size);
+    return new CatalogFile(CatalogSample.id(id), file, approval, chosen);
   }
 
   /** The photos of {@code entry} that exist; a problem for each that does not. */

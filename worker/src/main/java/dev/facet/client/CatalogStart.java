@@ -9,6 +9,7 @@ import java.util.List;
  * and how its products are decided.
  *
  * @param window products in progress at once; null for the configured default
+ * @param bakeoffProviders for a bake-off, the providers every shot is made by; null or empty for none
  */
 public record CatalogStart(
     String catalogId,

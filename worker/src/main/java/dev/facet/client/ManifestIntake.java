@@ -1,25 +1,44 @@
 package dev.facet.client;
 
 import dev.facet.catalogstore.StoredPhotos;
+import dev.facet.manifest.CatalogSample;
+import dev.facet.manifest.Identifier;
 import dev.facet.manifest.Manifest;
 import dev.facet.manifest.ManifestEntry;
 import dev.facet.manifest.ManifestException;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
+import dev.facet.manifest.ManifestWriter;
 import dev.facet.manifest.Problem;
+import dev.facet.model.ReferencePhoto;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a manifest sent to the API, whose photos are object keys from {@code POST /api/uploads},
- * and settles what the catalog start leaves open: its id and its policy.
+ * and settles what the catalog start leaves open: its id, its policy and, for a bake-off, its
+ * providers and sample.
  */
 @Component
 public class ManifestIntake {
+
+  /**
+   * What the start asks for besides the manifest, as sent; each may be null.
+   *
+   * @param catalogId the id to use; else the manifest's {@code "id"}, else the file name
+   * @param policy {@code auto} or {@code manual}; else the manifest's, else {@code manual}
+   * @param window products in progress at once; else the configured default
+   * @param bakeoff generator names separated by commas: every shot made by each of them
+   * @param sample for a bake-off: shoot only this many products, as {@link CatalogSample} chooses
+   */
+  public record Options(
+      String catalogId, String policy, Integer window, String bakeoff, Integer sample) {}
 
   private final ObjectStore store;
 
@@ -29,15 +48,22 @@ public class ManifestIntake {
 
   /**
    * @param fileName the uploaded file's name; {@code .csv} or {@code .json} gives the format
-   * @param catalogId the id to use; else the manifest's {@code "id"}, else the file name
-   * @param policy {@code auto} or {@code manual}; else the manifest's, else {@code manual}
    * @throws ManifestException naming every problem with its line: {@link
    *     ManifestException.Kind#UNREADABLE} for the file as a whole, else the products' problems
    *     (photos not in the store included)
-   * @throws InvalidCatalogRequestException for a bad id or policy
+   * @throws InvalidCatalogRequestException for a bad id, policy, bake-off or sample
    */
-  public CatalogStart prepare(
-      String fileName, byte[] bytes, String catalogId, String policy, Integer window) {
+  public CatalogStart prepare(String fileName, byte[] bytes, Options options) {
+    List<String> bakeoff = bakeoff(options.bakeoff());
+    Integer sample = options.sample();
+    if (sample != null && sample <= 0) {
+      throw new InvalidCatalogRequestException(
+          "The 'sample' is a number of products above 0, not " + sample + ".");
+    }
+    if (sample != null && bakeoff == null) {
+      throw new InvalidCatalogRequestException(
+          "The 'sample' chooses the products of a bake-off; give the providers with 'bakeoff'.");
+    }
     String name = fileName == null || fileName.isBlank() ? "manifest" : fileName;
     Manifest manifest =
         ManifestReader.read(name, new String(bytes, StandardCharsets.UTF_8)).requireReadable();
@@ -49,9 +75,62 @@ public class ManifestIntake {
       }
     }
     ManifestException.throwIfAny(name, problems, false);
+    String catalogId = options.catalogId();
     String id = catalogId == null || catalogId.isBlank() ? manifest.ownId() : catalogId;
+    ShootPolicy.Approval approval = approval(options.policy(), manifest);
+    if (sample != null) {
+      // A bake-off over part of the catalog, under its own id, as run --sample shoots it.
+      String sampleId = sampleId(id);
+      return new CatalogStart(
+          sampleId, ManifestFormat.JSON, sample(manifest, sampleId, sample), approval,
+          options.window(), bakeoff);
+    }
     return new CatalogStart(
-        id, ManifestFormat.of(name).orElseThrow(), bytes, approval(policy, manifest), window);
+        id, ManifestFormat.of(name).orElseThrow(), bytes, approval, options.window(), bakeoff);
+  }
+
+  /** The providers of a bake-off, trimmed; null for none asked. */
+  private static List<String> bakeoff(String bakeoff) {
+    if (bakeoff == null) {
+      return null;
+    }
+    List<String> providers = Arrays.stream(bakeoff.split(",", -1)).map(String::trim).toList();
+    if (providers.contains("")) {
+      throw new InvalidCatalogRequestException(
+          "The 'bakeoff' lists generators separated by commas, e.g. studio,openai,flux; '"
+              + bakeoff
+              + "' has an empty one.");
+    }
+    return providers;
+  }
+
+  private static String sampleId(String id) {
+    if (!Identifier.CATALOG.isValid(id)) {
+      throw new InvalidCatalogRequestException(Identifier.CATALOG.describeInvalid(id));
+    }
+    Optional<String> problem = CatalogSample.idProblem(id);
+    if (problem.isPresent()) {
+      throw new InvalidCatalogRequestException(
+          problem.get() + " Give the catalog a shorter 'catalogId'.");
+    }
+    return CatalogSample.id(id);
+  }
+
+  /** The manifest of the sample's products, photos as the same object keys. */
+  private static byte[] sample(Manifest manifest, String sampleId, int size) {
+    List<ManifestEntry> products =
+        manifest.entries().stream().filter(ManifestEntry::valid).toList();
+    return ManifestWriter.json(
+        sampleId,
+        CatalogSample.choose(products, ManifestEntry::product, size).stream()
+            .map(
+                entry ->
+                    new ManifestWriter.Product(
+                        entry.product(),
+                        entry.photos().stream()
+                            .map(photo -> new ReferencePhoto(photo.reference(), photo.angle()))
+                            .toList()))
+            .toList());
   }
 
   private static ShootPolicy.Approval approval(String policy, Manifest manifest) {

@@ -201,6 +201,105 @@ class CatalogApiTest {
   }
 
   @Test
+  void startsABakeoffWhoseShootsMakeEveryShotWithEveryListedProvider() {
+    // The in-process stack serves only the studio renderer: a bake-off of one is still a bake-off.
+    ResponseEntity<String> response =
+        start("cat-bake", products("CB-1"), Map.of("policy", "manual", "bakeoff", " studio "));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> state = get("/api/shoots/CB-1");
+              assertThat(state.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((String) JsonPath.read(state.getBody(), "$.catalogId"))
+                  .isEqualTo("cat-bake");
+              assertThat((Boolean) JsonPath.read(state.getBody(), "$.policy.bakeoff")).isTrue();
+              assertThat((List<String>) JsonPath.read(state.getBody(), "$.policy.providers"))
+                  .containsExactly("studio");
+              assertThat((String) JsonPath.read(state.getBody(), "$.policy.approval"))
+                  .isEqualTo("manual");
+            });
+  }
+
+  @Test
+  void aBakeoffSampleShootsProductsInTurnFromEachCategoryAsTheSampleCatalog() {
+    String csv =
+        """
+        sku,name,type,metal,photos
+        CSM-1,Solitaire,ring,18k yellow gold,%1$s@front
+        CSM-2,Band,ring,18k yellow gold,%1$s@front
+        CSM-3,Drop,pendant,18k yellow gold,%1$s@front
+        CSM-4,Signet,ring,18k yellow gold,%1$s@front
+        """
+            .formatted(photo);
+
+    ResponseEntity<String> response =
+        start("cat-smp", csv, Map.of("policy", "manual", "bakeoff", "studio", "sample", "2"));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat((String) JsonPath.read(response.getBody(), "$.catalogId")).isEqualTo("cat-smp-sample");
+    assertThat(response.getHeaders().getLocation()).hasPath("/api/catalogs/cat-smp-sample");
+    assertThat(store.find("catalogs/cat-smp-sample/manifest.json")).isPresent();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> progress = get("/api/catalogs/cat-smp-sample/awaiting");
+              assertThat(progress.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((List<String>) JsonPath.read(progress.getBody(), "$.products[*].sku"))
+                  .containsExactlyInAnyOrder("CSM-1", "CSM-3");
+            });
+    assertThat((Integer) JsonPath.read(get("/api/catalogs/cat-smp-sample").getBody(), "$.total"))
+        .isEqualTo(2);
+    assertThat((Boolean) JsonPath.read(get("/api/shoots/CSM-3").getBody(), "$.policy.bakeoff"))
+        .isTrue();
+    assertThat(get("/api/catalogs/cat-smp").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aBadBakeoffOrSampleIsABadRequest() {
+    String manifest = products("BAD-B1");
+
+    for (String bakeoff : List.of("studio,,flux", "studio,", " ")) {
+      ResponseEntity<String> empty = start("cat-b", manifest, Map.of("bakeoff", bakeoff));
+      assertProblem(empty, HttpStatus.BAD_REQUEST);
+      assertThat(detail(empty))
+          .isEqualTo(
+              "The 'bakeoff' lists generators separated by commas, e.g. studio,openai,flux; '"
+                  + bakeoff
+                  + "' has an empty one.");
+    }
+    ResponseEntity<String> unknown = start("cat-b", manifest, Map.of("bakeoff", "studio,midjourney"));
+    assertProblem(unknown, HttpStatus.BAD_REQUEST);
+    assertThat(detail(unknown))
+        .contains("'midjourney' is no generator; the generators are studio, openai, flux");
+    ResponseEntity<String> alone = start("cat-b", manifest, Map.of("sample", "2"));
+    assertProblem(alone, HttpStatus.BAD_REQUEST);
+    assertThat(detail(alone))
+        .isEqualTo(
+            "The 'sample' chooses the products of a bake-off; give the providers with 'bakeoff'.");
+    for (String sample : List.of("0", "-3")) {
+      ResponseEntity<String> size =
+          start("cat-b", manifest, Map.of("bakeoff", "studio", "sample", sample));
+      assertProblem(size, HttpStatus.BAD_REQUEST);
+      assertThat(detail(size))
+          .isEqualTo("The 'sample' is a number of products above 0, not " + sample + ".");
+    }
+    assertProblem(
+        start("cat-b", manifest, Map.of("bakeoff", "studio", "sample", "two")),
+        HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> longId =
+        start("a".repeat(60), manifest, Map.of("bakeoff", "studio", "sample", "1"));
+    assertProblem(longId, HttpStatus.BAD_REQUEST);
+    assertThat(detail(longId))
+        .startsWith("The sample's catalog id would be '" + "a".repeat(60) + "-sample'")
+        .endsWith("Give the catalog a shorter 'catalogId'.");
+    assertThat(get("/api/catalogs/cat-b").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void anUnknownCatalogIsNotFound() {
     assertProblem(get("/api/catalogs/never-started"), HttpStatus.NOT_FOUND);
     assertProblem(get("/api/catalogs/never-started/report"), HttpStatus.NOT_FOUND);
