@@ -11,19 +11,26 @@ import dev.facet.storage.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The provider report over the object store: one evidence file per finished shoot run, and the
  * report computed from all of them, as JSON and CSV. Shoots read it when they route; it is
  * recomputed when older than {@code maxAge}, so a burst of shoots does not list every evidence
- * file once each.
+ * file once each. Each evidence file is read once per process: a run's evidence never changes
+ * (a retry writes the same), so a recomputation lists the folder and reads only the new files.
  */
 public final class ProviderReportActivitiesImpl implements ProviderReportActivities {
 
   private final ObjectStore store;
   private final Duration maxAge;
   private final Clock clock;
+
+  /** Evidence read so far, by key; about a few KB per shoot run. */
+  private final Map<String, ShootEvidence> read = new ConcurrentHashMap<>();
 
   public ProviderReportActivitiesImpl(ObjectStore store, Duration maxAge, Clock clock) {
     this.store = store;
@@ -72,8 +79,10 @@ public final class ProviderReportActivitiesImpl implements ProviderReportActivit
   }
 
   private List<ShootEvidence> readEvidence() {
-    return store.list(ProviderReportKeys.EVIDENCE).stream()
-        .map(key -> CatalogJson.read(store.get(key), ShootEvidence.class))
+    List<String> keys = store.list(ProviderReportKeys.EVIDENCE);
+    read.keySet().retainAll(new HashSet<>(keys)); // deleted evidence leaves the report
+    return keys.stream()
+        .map(key -> read.computeIfAbsent(key, k -> CatalogJson.read(store.get(k), ShootEvidence.class)))
         .toList();
   }
 }

@@ -18,6 +18,7 @@ import dev.facet.model.QaReport;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.shoot.Stage;
 import dev.facet.storage.ObjectStore;
+import dev.facet.testing.CountingStore;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.testing.Fixtures;
 import dev.facet.testing.StudioShots;
@@ -304,40 +305,5 @@ class CatalogActivitiesImplTest {
 
   private static void photo(String key) {
     s3.store().put(key, new byte[] {1, 2, 3}, "image/jpeg");
-  }
-
-  /** The store, counting downloads. */
-  private record CountingStore(ObjectStore store, AtomicInteger downloads) implements ObjectStore {
-
-    @Override
-    public ImageRef put(String key, byte[] bytes, String mediaType, int width, int height) {
-      return store.put(key, bytes, mediaType, width, height);
-    }
-
-    @Override
-    public byte[] get(String key) {
-      downloads.incrementAndGet();
-      return store.get(key);
-    }
-
-    @Override
-    public Optional<ImageRef> find(String key) {
-      return store.find(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-      return store.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-      store.delete(key);
-    }
-
-    @Override
-    public String bucket() {
-      return store.bucket();
-    }
   }
 }
