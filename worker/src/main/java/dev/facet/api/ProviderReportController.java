@@ -4,7 +4,6 @@ import dev.facet.openapi.ProblemResponses;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.providerreport.ProviderReportFormat;
 import dev.facet.routing.ProviderReport;
-import dev.facet.storage.ObjectStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,8 +32,8 @@ class ProviderReportController {
 
   private final ProviderReportActivitiesImpl reports;
 
-  ProviderReportController(ObjectStore store) {
-    this.reports = new ProviderReportActivitiesImpl(store);
+  ProviderReportController(ProviderReportActivitiesImpl reports) {
+    this.reports = reports;
   }
 
   /**

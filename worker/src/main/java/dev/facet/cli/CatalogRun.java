@@ -56,6 +56,7 @@ public class CatalogRun {
   private final CatalogClient catalogs;
   private final ShootClient shoots;
   private final ObjectStore store;
+  private final ProviderReportActivitiesImpl reports;
   private final TemporalEndpoint temporal;
   private final TemporalProperties temporalProperties;
   private final Environment environment;
@@ -66,6 +67,7 @@ public class CatalogRun {
       CatalogClient catalogs,
       ShootClient shoots,
       ObjectStore store,
+      ProviderReportActivitiesImpl reports,
       TemporalEndpoint temporal,
       TemporalProperties temporalProperties,
       Environment environment,
@@ -75,6 +77,7 @@ public class CatalogRun {
     this.catalogs = catalogs;
     this.shoots = shoots;
     this.store = store;
+    this.reports = reports;
     this.temporal = temporal;
     this.temporalProperties = temporalProperties;
     this.environment = environment;
@@ -125,7 +128,6 @@ public class CatalogRun {
 
   /** The provider report over every measured shoot so far, this bake-off's included. */
   private void printProviderReport(Terminal terminal) {
-    ProviderReportActivitiesImpl reports = new ProviderReportActivitiesImpl(store);
     ProviderReportFiles files = reports.writeProviderReport();
     terminal.out().println();
     terminal.out().println("Provider report (s3://" + store.bucket() + "/" + files.json().key() + " and "

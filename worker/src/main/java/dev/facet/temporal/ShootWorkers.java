@@ -27,6 +27,7 @@ final class ShootWorkers implements WorkerRegistration {
   private final StepSettings settings;
   private final WorkerProperties properties;
   private final Map<String, ? extends GenerationActivities> paidGenerators;
+  private final ProviderReportActivitiesImpl reports;
 
   /**
    * @param paidGenerators the provider generators this worker serves besides the studio renderer
@@ -35,11 +36,13 @@ final class ShootWorkers implements WorkerRegistration {
       ObjectStore store,
       StepSettings settings,
       WorkerProperties properties,
-      Map<String, ? extends GenerationActivities> paidGenerators) {
+      Map<String, ? extends GenerationActivities> paidGenerators,
+      ProviderReportActivitiesImpl reports) {
     this.store = store;
     this.settings = settings;
     this.properties = properties;
     this.paidGenerators = Map.copyOf(paidGenerators);
+    this.reports = reports;
   }
 
   @Override
@@ -54,7 +57,7 @@ final class ShootWorkers implements WorkerRegistration {
     shoot.registerActivitiesImplementations(steps.shootQueue().toArray());
     shoot.registerActivitiesImplementations(
         new CatalogActivitiesImpl(store), new TemporalShootWatch(factory.getWorkflowClient()),
-        new ProviderReportActivitiesImpl(store));
+        reports);
     Map<String, GenerationActivities> generators = new LinkedHashMap<>(steps.generators());
     generators.putAll(paidGenerators);
     generators.forEach(

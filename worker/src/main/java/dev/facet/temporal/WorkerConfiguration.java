@@ -5,6 +5,7 @@ import dev.facet.generators.ProviderGenerators;
 import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.QaThresholds;
 import dev.facet.steps.StepSettings;
+import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.storage.ObjectStore;
 import io.temporal.client.WorkflowClient;
 import java.util.Optional;
@@ -19,12 +20,16 @@ class WorkerConfiguration {
 
   @Bean
   WorkerRegistration shootWorkers(
-      ObjectStore store, FacetProperties facet, WorkerProperties properties, ProviderGenerators paid) {
+      ObjectStore store,
+      FacetProperties facet,
+      WorkerProperties properties,
+      ProviderGenerators paid,
+      ProviderReportActivitiesImpl reports) {
     // A broken file stops the start with its error rather than falling back silently.
     StepSettings settings = StepSettings.of(
         ChannelPresets.of(Optional.ofNullable(facet.channelPresets())),
         QaThresholds.of(Optional.ofNullable(facet.qaThresholds())));
-    return new ShootWorkers(store, settings, properties, paid.byProvider());
+    return new ShootWorkers(store, settings, properties, paid.byProvider(), reports);
   }
 
   @Bean
