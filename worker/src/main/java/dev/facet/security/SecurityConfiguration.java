@@ -4,6 +4,7 @@ import dev.facet.FacetProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -46,7 +47,7 @@ class SecurityConfiguration {
     log.info(
         "No facet.security.keys configured: the API takes the local admin key in {}",
         facet.data().resolve(LocalAdminKey.FILE));
-    return new ApiKeys(java.util.List.of(LocalAdminKey.grant(facet.data())));
+    return new ApiKeys(List.of(LocalAdminKey.grant(facet.data())));
   }
 
   @Bean

@@ -43,6 +43,7 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
       for (String provider : policy.providers()) {
         record.roundCandidates().stream()
             .filter(v -> v.candidate().shot().equals(shot.name()) && v.candidate().provider().equals(provider))
-            .min(java.util.Comparator.comparingInt(CandidateView::rank))
+            .min(Comparator.comparingInt(CandidateView::rank))
             .map(CandidateView::candidate)
             .ifPresent(best -> running.put(best.id(), Async.function(() -> finishAndInspect(keys, best, channel))));
       }
@@ -281,8 +282,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
       }
     }
     running.forEach((key, promise) -> record.qa.put(key, promise.get()));
-    running.forEach((key, promise) -> record.providers.judged(
-        record.selections.get(key.substring(0, key.indexOf('/'))), promise.get()));
+    running.values().stream().map(Promise::get)
+        .forEach(report -> record.providers.judged(record.selections.get(report.shot()), report));
   }
 
   /**

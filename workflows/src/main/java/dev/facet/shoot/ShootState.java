@@ -6,6 +6,8 @@ import dev.facet.model.QaReport;
 import dev.facet.model.Reference;
 import dev.facet.model.ShotPrompt;
 import dev.facet.routing.RoutingDecision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,9 +62,9 @@ public record ShootState(
 
   /** Candidate ids by provider, in the order made: how reviewers see a bake-off grouped. */
   public Map<String, List<String>> candidatesByProvider() {
-    Map<String, List<String>> byProvider = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> byProvider = new LinkedHashMap<>();
     candidates.forEach(v -> byProvider
-        .computeIfAbsent(v.candidate().provider(), p -> new java.util.ArrayList<>())
+        .computeIfAbsent(v.candidate().provider(), p -> new ArrayList<>())
         .add(v.candidate().id()));
     return byProvider;
   }
