@@ -6,7 +6,6 @@ import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.shoot.Stage;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.common.SearchAttributes;
@@ -81,7 +80,6 @@ public class ReviewQueue {
     return client
         .listExecutions(query)
         .limit(50)
-        .filter(execution -> execution.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
         .map(execution -> execution.getExecution().getWorkflowId().substring(CATALOG_PREFIX.length()))
         .map(catalogs::progress)
         .toList();
