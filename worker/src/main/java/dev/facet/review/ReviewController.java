@@ -1,18 +1,14 @@
 package dev.facet.review;
 
-import dev.facet.client.ShootClient;
 import dev.facet.model.ImageRef;
 import dev.facet.openapi.ProblemResponses;
-import dev.facet.shoot.ShootState;
 import dev.facet.storage.ObjectStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,12 +25,12 @@ import org.springframework.web.server.ResponseStatusException;
 class ReviewController {
 
   private final ReviewQueue queue;
-  private final ShootClient shoots;
+  private final ShootImages images;
   private final ObjectStore store;
 
-  ReviewController(ReviewQueue queue, ShootClient shoots, ObjectStore store) {
+  ReviewController(ReviewQueue queue, ShootImages images, ObjectStore store) {
     this.queue = queue;
-    this.shoots = shoots;
+    this.images = images;
     this.store = store;
   }
 
@@ -70,9 +66,8 @@ class ReviewController {
   @GetMapping("/api/shoots/{sku}/image")
   ResponseEntity<byte[]> image(@PathVariable String sku, @RequestParam String key) {
     ImageRef image =
-        images(shoots.state(sku))
-            .filter(ref -> ref.key().equals(key))
-            .findFirst()
+        images
+            .find(sku, key)
             .orElseThrow(
                 () ->
                     new ResponseStatusException(
@@ -84,15 +79,5 @@ class ReviewController {
         .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
         .eTag(image.sha256())
         .body(store.get(image.key()));
-  }
-
-  private static Stream<ImageRef> images(ShootState state) {
-    return Stream.of(
-            state.references().stream().map(reference -> reference.image()),
-            state.candidates().stream().map(view -> view.candidate().image()),
-            state.outputs().stream().map(output -> output.image()),
-            state.qa().stream().map(report -> report.image()))
-        .flatMap(s -> s)
-        .filter(Objects::nonNull);
   }
 }
