@@ -83,7 +83,8 @@ class CatalogController {
           Integer window,
       @Parameter(
               description = "A provider bake-off: generator names separated by commas, e.g. "
-                  + "`studio,openai,flux`. Every shot of every product is made by each of them "
+                  + "`studio,openai,flux`, or models of one provider: "
+                  + "`flux:flux-pro-1.1,flux:flux-kontext-pro`. Every shot of every product is made by each of them "
                   + "(`policy.bakeoff`, `policy.providers`). Each must be a generator this "
                   + "deployment has a key for (`studio` needs none); an empty name is a 400.",
               example = "studio,openai,flux")
