@@ -23,14 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
       "facet.data=target/test-data/${random.uuid}",
       "facet.uploads.max-file-size=3MB",
       // TestKeys: olga the operator, rita the reviewer, ada the admin.
-      "facet.security.keys[0].name=olga",
-      "facet.security.keys[0].role=operator",
-      "facet.security.keys[0].sha256=" + TestKeys.OPERATOR_SHA256,
-      "facet.security.keys[1].name=rita",
-      "facet.security.keys[1].role=reviewer",
-      "facet.security.keys[1].sha256=" + TestKeys.REVIEWER_SHA256,
-      "facet.security.keys[2].name=ada",
-      "facet.security.keys[2].role=admin",
-      "facet.security.keys[2].sha256=" + TestKeys.ADMIN_SHA256
+      TestKeys.OPERATOR_PROPERTIES,
+      TestKeys.REVIEWER_PROPERTIES,
+      TestKeys.ADMIN_PROPERTIES
     })
 public @interface InProcessStackTest {}
