@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** {@link ShootWatchActivities} over the Temporal client: asks each shoot's latest run. */
 public final class TemporalShootWatch implements ShootWatchActivities {
@@ -40,7 +41,7 @@ public final class TemporalShootWatch implements ShootWatchActivities {
             closed.add(new ShootUpdate(sku, Stage.FAILED, 0, failureOf(shoot), null));
         default -> closed.add(new ShootUpdate(sku, Stage.FAILED, 0,
             "the shoot was " + status.name().replace("WORKFLOW_EXECUTION_STATUS_", "")
-                .toLowerCase(java.util.Locale.ROOT).replace('_', ' '), null));
+                .toLowerCase(Locale.ROOT).replace('_', ' '), null));
       }
     }
     return closed;

@@ -1,5 +1,7 @@
 package dev.facet.imaging;
 
+import java.util.Arrays;
+
 /**
  * The backdrop's colour everywhere in the frame, as if the product were not there: a smooth surface
  * (a degree-4 polynomial in x and y, per channel, over log linear RGB) fitted robustly to the
@@ -66,7 +68,7 @@ public final class BackdropModel {
       }
     }
     boolean[] keep = new boolean[n];
-    java.util.Arrays.fill(keep, true);
+    Arrays.fill(keep, true);
     double[][] coefficients = new double[3][];
     double[] residual = new double[n];
     for (int round = 0; round < ROUNDS; round++) {
@@ -172,8 +174,8 @@ public final class BackdropModel {
   }
 
   private static double median(double[] values, int n) {
-    double[] copy = java.util.Arrays.copyOf(values, n);
-    java.util.Arrays.sort(copy);
+    double[] copy = Arrays.copyOf(values, n);
+    Arrays.sort(copy);
     return n == 0 ? 0 : copy[n / 2];
   }
 

@@ -2,6 +2,7 @@ package dev.facet.imaging;
 
 import dev.facet.model.Box;
 import dev.facet.model.Lab;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -100,7 +101,7 @@ public final class ChannelFinisher {
     int w = image.width(), h = image.height();
     int bg = preset.background();
     int[] out = new int[w * h];
-    java.util.Arrays.fill(out, bg);
+    Arrays.fill(out, bg);
     // Only the product's neighbourhood can hold anything but background.
     double reach = SHADOW_REACH * Math.min(w, h);
     int pad = (int) Math.ceil(reach) + 4;
@@ -169,7 +170,7 @@ public final class ChannelFinisher {
     int left = (int) Math.round(box.x() + box.width() / 2.0 - sw / 2.0);
     int top = (int) Math.round(box.y() + box.height() / 2.0 - sh / 2.0);
     int[] region = new int[sw * sh];
-    java.util.Arrays.fill(region, preset.background());
+    Arrays.fill(region, preset.background());
     int[] px = clean.pixels();
     for (int y = 0; y < sh; y++) {
       int sy = top + y;

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -282,7 +283,7 @@ public final class ChannelPresetsFile {
       rules.fields().forEachRemaining(e -> {
         QaCheckName check = QaCheckName.of(e.getKey()).orElseThrow(() -> error(
             "qa names unknown check \"" + e.getKey() + "\"; checks: "
-                + String.join(", ", java.util.Arrays.stream(QaCheckName.values()).map(QaCheckName::id).toList())));
+                + String.join(", ", Arrays.stream(QaCheckName.values()).map(QaCheckName::id).toList())));
         if (check == QaCheckName.PRODUCT) {
           throw error("qa cannot change \"product\": an image without a product always fails");
         }

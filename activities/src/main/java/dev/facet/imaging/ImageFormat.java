@@ -3,6 +3,7 @@ package dev.facet.imaging;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -93,7 +94,7 @@ public enum ImageFormat {
     }
     if (looksLikeText(b)) {
       String head = new String(b, 0, Math.min(b.length, 512), StandardCharsets.UTF_8).trim();
-      String lower = head.toLowerCase(java.util.Locale.ROOT);
+      String lower = head.toLowerCase(Locale.ROOT);
       if (lower.startsWith("<svg") || (lower.startsWith("<?xml") && lower.contains("<svg"))) {
         return "an SVG drawing (image/svg+xml), not a photo";
       }

@@ -3,6 +3,7 @@ package dev.facet.imaging;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ public final class JpegSegments {
     int count = (icc.length + chunk - 1) / chunk;
     for (int k = 0; k < count; k++) {
       int from = k * chunk, length = Math.min(chunk, icc.length - from);
-      byte[] part = java.util.Arrays.copyOfRange(icc, from, from + length);
+      byte[] part = Arrays.copyOfRange(icc, from, from + length);
       writeSegment(out, APP2, ICC_ID, new byte[] {(byte) (k + 1), (byte) count}, part);
     }
     out.write(jpeg, at, jpeg.length - at);

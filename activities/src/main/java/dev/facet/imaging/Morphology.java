@@ -1,5 +1,7 @@
 package dev.facet.imaging;
 
+import java.util.Arrays;
+
 /**
  * Binary morphology by Euclidean distance transform (Felzenszwalb and Huttenlocher 2012): dilating
  * or eroding by a disk of any radius costs the same few passes, so a radius-6 closing on a 3 MP
@@ -135,7 +137,7 @@ public final class Morphology {
           continue;
         }
         count++;
-        if (count >= sizes.length) sizes = java.util.Arrays.copyOf(sizes, sizes.length * 2);
+        if (count >= sizes.length) sizes = Arrays.copyOf(sizes, sizes.length * 2);
         int top = 0, size = 0;
         stack[top++] = start;
         labels[start] = count;
@@ -150,7 +152,7 @@ public final class Morphology {
         }
         sizes[count] = size;
       }
-      return new Components(labels, count, java.util.Arrays.copyOf(sizes, count + 1));
+      return new Components(labels, count, Arrays.copyOf(sizes, count + 1));
     }
 
     /** Whether each label has a pixel on the frame's edge. */

@@ -7,6 +7,7 @@ import java.awt.image.DirectColorModel;
 import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
+import java.util.Arrays;
 
 /**
  * An 8-bit sRGB image as one packed {@code 0xRRGGBB} int per pixel, row by row. Every imaging step
@@ -30,7 +31,7 @@ public final class RgbImage {
 
   public static RgbImage filled(int width, int height, int rgb) {
     int[] pixels = new int[width * height];
-    java.util.Arrays.fill(pixels, rgb & 0xFFFFFF);
+    Arrays.fill(pixels, rgb & 0xFFFFFF);
     return new RgbImage(width, height, pixels);
   }
 

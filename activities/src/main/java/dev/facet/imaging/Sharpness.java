@@ -1,6 +1,9 @@
 package dev.facet.imaging;
 
 import dev.facet.model.Box;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Variance of the Laplacian (Pech-Pacheco et al. 2000), always measured at a fixed working
@@ -25,7 +28,7 @@ public final class Sharpness {
   public static double detail(RgbImage photo) {
     Plane lap = Plane.luma(Resampler.fitWithin(photo, FRAME_SIDE)).laplacian();
     int w = lap.width(), h = lap.height();
-    java.util.List<Double> tiles = new java.util.ArrayList<>();
+    List<Double> tiles = new ArrayList<>();
     for (int ty = 1; ty + TILE < h; ty += TILE) {
       for (int tx = 1; tx + TILE < w; tx += TILE) {
         double sum = 0, sq = 0;
@@ -43,7 +46,7 @@ public final class Sharpness {
     if (tiles.isEmpty()) {
       return lap.meanVariance(null)[1];
     }
-    java.util.Collections.sort(tiles);
+    Collections.sort(tiles);
     return tiles.get((int) Math.round(0.99 * (tiles.size() - 1)));
   }
 

@@ -8,6 +8,7 @@ import dev.facet.model.ShotPrompt;
 import dev.facet.model.ShotSpec;
 import dev.facet.model.Stone;
 import dev.facet.model.StyleGuide;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class PromptComposer {
       return "";
     }
     List<String> notes =
-        java.util.Arrays.stream(feedback.strip().split("\\R|(?<=[.!?;])\\s+"))
+        Arrays.stream(feedback.strip().split("\\R|(?<=[.!?;])\\s+"))
             .map(String::strip)
             .map(n -> n.replaceAll("^[-*•]\\s*", ""))
             .filter(n -> !n.isEmpty())
@@ -146,6 +147,6 @@ public final class PromptComposer {
   }
 
   private static String join(String... words) {
-    return java.util.Arrays.stream(words).filter(w -> w != null && !w.isBlank()).collect(Collectors.joining(" "));
+    return Arrays.stream(words).filter(w -> w != null && !w.isBlank()).collect(Collectors.joining(" "));
   }
 }
