@@ -243,6 +243,17 @@ class ApiTest {
     }
 
     @Test
+    void anImageTheShootDoesNotNameIsNotFound() {
+      start("RING-007", "manual");
+      awaitStage("RING-007", "AWAITING_APPROVAL");
+
+      ResponseEntity<String> response = get("/api/shoots/RING-007/image?key=uploads/other/0");
+
+      assertProblem(response, HttpStatus.NOT_FOUND);
+      assertThat(detail(response)).contains("RING-007", "uploads/other/0");
+    }
+
+    @Test
     void anUnknownShootIsNotFound() {
       ResponseEntity<String> response = get("/api/shoots/NEVER-STARTED");
 
