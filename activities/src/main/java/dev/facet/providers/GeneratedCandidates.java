@@ -91,6 +91,7 @@ final class GeneratedCandidates {
         request.provider(),
         model,
         image,
+        null,
         attempt,
         costUsd);
   }

@@ -8,6 +8,9 @@ package dev.facet.model;
  *     flux:flux-pro-1.1}
  * @param model the model that made it, as the provider spells it; null for the studio renderer
  *     and in histories recorded before models were
+ * @param cutout the product cut out of the image (RGBA PNG: its own colour and alpha), when the
+ *     generator knows it exactly (the studio renderer); null for generated images, which are cut
+ *     out by post-processing, and in histories recorded before cut-outs were
  * @param attempts how many activity attempts it took
  * @param costUsd estimated provider cost of this image
  */
@@ -19,6 +22,7 @@ public record Candidate(
     String provider,
     String model,
     ImageRef image,
+    ImageRef cutout,
     int attempts,
     double costUsd) {
 

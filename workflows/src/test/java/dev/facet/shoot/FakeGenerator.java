@@ -51,6 +51,6 @@ final class FakeGenerator implements GenerationActivities {
         request.variant(), "png");
     return new Candidate(id, request.round(), request.shot().name(), request.variant(),
         request.provider(), Providers.modelOf(request.provider()).orElse(null), FakeSteps.image(key),
-        attempt, costUsd);
+        null, attempt, costUsd);
   }
 }
