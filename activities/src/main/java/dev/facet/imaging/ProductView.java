@@ -4,11 +4,8 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
-import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
-import static org.bytedeco.opencv.global.opencv_video.MOTION_AFFINE;
-import static org.bytedeco.opencv.global.opencv_video.findTransformECC;
 
 import dev.facet.model.Box;
 import java.nio.ByteBuffer;
@@ -17,14 +14,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_core.TermCriteria;
 
 /**
  * A product seen at a fixed size, so two photos of the same piece can be laid over each other: the
  * product's bounding box (plus a margin) scaled so its longest side spans {@link #SIDE} pixels,
- * centred in a square frame. {@link #alignedTo} then moves one view onto another (an affine fit of
- * their silhouettes), which is what QA compares pixel by pixel: what is missing, where the stones
- * are.
+ * centred in a square frame. {@link #alignedTo} then moves one view onto another (scale and shift
+ * that lay their silhouettes over each other), which is what QA compares pixel by pixel: what is
+ * missing, where the stones are.
  *
  * @param rgb the view's pixels, packed sRGB ({@code fill} outside the photo)
  * @param product the product's pixels in the view
@@ -62,45 +58,80 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
   }
 
   /**
-   * This view moved onto {@code reference}: the affine map that best lays this silhouette over the
-   * reference's (ECC on the blurred silhouettes, starting from the identity, as both views already
-   * centre and scale the product alike); the identity when the fit does not converge.
+   * This view moved onto {@code reference}: scaled about its silhouette's centre so both
+   * silhouettes have the same area and their centres meet, then nudged (scale by a few per cent,
+   * shift by a few pixels) while that lays them better over each other. Both views already centre
+   * and scale the piece by its bounding box, so only small corrections remain.
    */
   public ProductView alignedTo(ProductView reference) {
+    double[] mine = moments(product), theirs = moments(reference.product);
+    if (mine[0] == 0 || theirs[0] == 0) return this;
+    double scale = Math.sqrt(theirs[0] / mine[0]);
+    double dx = theirs[1] - mine[1] * scale, dy = theirs[2] - mine[2] * scale;
+    double best = overlap(reference.product, scale, dx, dy);
+    for (double step : new double[] {4, 2, 1}) {
+      boolean better = true;
+      while (better) {
+        better = false;
+        double[][] moves = {{1 + step / 200, 0, 0}, {1 - step / 200, 0, 0}, {1, step, 0}, {1, -step, 0}, {1, 0, step}, {1, 0, -step}};
+        for (double[] m : moves) {
+          double s2 = scale * m[0];
+          // Scaled about the reference silhouette's centre, so the centres stay together.
+          double dx2 = m[0] * dx + (1 - m[0]) * theirs[1] + m[1], dy2 = m[0] * dy + (1 - m[0]) * theirs[2] + m[2];
+          double o = overlap(reference.product, s2, dx2, dy2);
+          if (o > best + 1e-6) {
+            best = o;
+            scale = s2;
+            dx = dx2;
+            dy = dy2;
+            better = true;
+          }
+        }
+      }
+    }
+    return moved(scale, dx, dy);
+  }
+
+  /** Area and centre of a silhouette. */
+  private static double[] moments(boolean[] bits) {
+    double n = 0, sx = 0, sy = 0;
+    for (int i = 0; i < bits.length; i++) {
+      if (!bits[i]) continue;
+      n++;
+      sx += i % SIDE;
+      sy += i / SIDE;
+    }
+    return n == 0 ? new double[] {0, 0, 0} : new double[] {n, sx / n, sy / n};
+  }
+
+  /** IoU of {@code target} with this silhouette moved by x' = scale·x + dx. */
+  private double overlap(boolean[] target, double scale, double dx, double dy) {
+    long inter = 0, union = 0;
+    for (int y = 0; y < SIDE; y++) {
+      int sy = (int) Math.floor((y - dy) / scale + 0.5);
+      for (int x = 0; x < SIDE; x++) {
+        int sx = (int) Math.floor((x - dx) / scale + 0.5);
+        boolean mine = sx >= 0 && sy >= 0 && sx < SIDE && sy < SIDE && product[sy * SIDE + sx];
+        boolean theirs = target[y * SIDE + x];
+        if (mine && theirs) inter++;
+        if (mine || theirs) union++;
+      }
+    }
+    return (double) inter / Math.max(1, union);
+  }
+
+  /** This view resampled by x' = scale·x + dx (pixels bilinear, the silhouette nearest). */
+  private ProductView moved(double scale, double dx, double dy) {
     try (PointerScope scope = new PointerScope()) {
-      Mat template = blurredSilhouette(reference.product), input = blurredSilhouette(product);
-      Mat warp = Mat.eye(2, 3, CV_32F).asMat();
-      try {
-        findTransformECC(template, input, warp, MOTION_AFFINE, new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 60, 1e-5),
-            new Mat(), 5);
-      } catch (RuntimeException notConverged) {
-        warp = Mat.eye(2, 3, CV_32F).asMat();
-      }
-      if (!nearIdentity(warp)) {
-        // Both views centre and scale the piece alike: a fit far from that has run off.
-        warp = Mat.eye(2, 3, CV_32F).asMat();
-      }
-      Mat image = new Mat(SIDE, SIDE, CV_8UC3), movedImage = new Mat(), movedMask = new Mat();
-      byte[] b = new byte[rgb.length * 3];
-      for (int i = 0; i < rgb.length; i++) {
-        b[3 * i] = (byte) RgbImage.red(rgb[i]);
-        b[3 * i + 1] = (byte) RgbImage.green(rgb[i]);
-        b[3 * i + 2] = (byte) RgbImage.blue(rgb[i]);
-      }
-      ((ByteBuffer) image.createBuffer()).put(b);
-      warpAffine(image, movedImage, warp, new Size(SIDE, SIDE), INTER_LINEAR | WARP_INVERSE_MAP,
+      Mat warp = new Mat(2, 3, CV_32F);
+      ((java.nio.FloatBuffer) warp.createBuffer()).put(new float[] {(float) scale, 0, (float) dx, 0, (float) scale, (float) dy});
+      Mat movedImage = new Mat(), movedMask = new Mat();
+      warpAffine(OpenCv.rgb8(new RgbImage(SIDE, SIDE, rgb)), movedImage, warp, new Size(SIDE, SIDE), INTER_LINEAR,
           org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE, new Scalar());
-      warpAffine(OpenCv.bytes(SIDE, SIDE, product, 255), movedMask, warp, new Size(SIDE, SIDE), INTER_LINEAR | WARP_INVERSE_MAP,
+      warpAffine(OpenCv.bytes(SIDE, SIDE, product, 255), movedMask, warp, new Size(SIDE, SIDE), INTER_LINEAR,
           org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT, new Scalar());
       return new ProductView(packed(movedImage), threshold(movedMask), box);
     }
-  }
-
-  /** The fit moves the piece by under a tenth of the view and scales or shears it by under 15 %. */
-  private static boolean nearIdentity(Mat warp) {
-    float[] w = OpenCv.floats(warp);
-    return Math.abs(w[0] - 1) < 0.15 && Math.abs(w[4] - 1) < 0.15 && Math.abs(w[1]) < 0.15 && Math.abs(w[3]) < 0.15
-        && Math.abs(w[2]) < SIDE / 10.0 && Math.abs(w[5]) < SIDE / 10.0;
   }
 
   /** Pixels of the view as a box in the photo it came from. */
@@ -114,12 +145,6 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
     int n = 0;
     for (boolean b : product) if (b) n++;
     return n;
-  }
-
-  private static Mat blurredSilhouette(boolean[] bits) {
-    float[] v = new float[bits.length];
-    for (int i = 0; i < v.length; i++) v[i] = bits[i] ? 1 : 0;
-    return OpenCv.gaussian(OpenCv.floats(SIDE, SIDE, v), 2.0);
   }
 
   private static int[] packed(Mat rgb8) {

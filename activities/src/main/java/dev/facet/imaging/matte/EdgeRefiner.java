@@ -4,7 +4,6 @@ import static org.bytedeco.opencv.global.opencv_core.merge;
 import static org.bytedeco.opencv.global.opencv_core.multiply;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
-import static org.bytedeco.opencv.global.opencv_ximgproc.guidedFilter;
 
 import dev.facet.imaging.OpenCv;
 import dev.facet.imaging.RgbImage;
@@ -75,9 +74,7 @@ final class EdgeRefiner {
         a[i] = (float) (trust * measured + (1 - trust) * prior[i]);
       }
     }
-    Mat snapped = new Mat();
-    guidedFilter(grey(photo, roi), OpenCv.floats(w, h, a), snapped, s.guidedRadius(), s.guidedEps());
-    float[] refined = OpenCv.floats(snapped);
+    float[] refined = GuidedFilter.apply(grey(photo, roi), OpenCv.floats(w, h, a), s.guidedRadius(), s.guidedEps());
 
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
