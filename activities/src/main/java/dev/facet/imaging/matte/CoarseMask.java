@@ -78,15 +78,17 @@ final class CoarseMask {
 
   /**
    * Where the outline has gaps, regions of product and of shadow run into each other; a watershed
-   * settles them. Seeds of product: colour, highlights, mirror-like texture. Seeds of background:
-   * everything outside, and smooth shadow-like pixels inside. The rest goes to whichever seed
-   * floods it first across the weakest edges of the photo, so the border settles on the strongest
-   * edge between them, which an outline with gaps still leaves there.
+   * settles them. Background seeds: everything outside, and smooth shadow the backdrop reaches
+   * without crossing an outline. Left to the flood: darker floor the backdrop reaches without
+   * crossing a strong outline (a contact shadow, mottled or next to a band, that is not smooth
+   * enough to seed). Product seeds: the rest, a margin in. Each unsettled pixel goes to whichever
+   * seed floods it first across the weakest edges of the photo, so the border settles on the
+   * strongest edge between them, which an outline with gaps still leaves there.
    */
   private static boolean[] settled(boolean[] product, Cues cues, MattingSettings s) {
     int w = cues.width, h = cues.height, n = w * h;
-    boolean[] barrier = OpenCv.morph(w, h, cues.outline, 1);
-    boolean[] passable = new boolean[n], outside = new boolean[n];
+    boolean[] barrier = OpenCv.morph(w, h, cues.outline, 1), strongBarrier = OpenCv.morph(w, h, cues.strongOutline, 1);
+    boolean[] passable = new boolean[n], darkFloor = new boolean[n], outside = new boolean[n];
     for (int i = 0; i < n; i++) {
       outside[i] = !product[i];
       // A floor next to silver or gold takes on a little of its colour: twice the product-colour bar.
@@ -95,23 +97,31 @@ final class CoarseMask {
       // Measured away from the outline, whose own contrast would make every shadow next to it rough.
       boolean smooth = cues.textureAway[i] < s.shadowTexture();
       passable[i] = outside[i] || (!barrier[i] && smooth && floor);
+      darkFloor[i] = outside[i] || (!strongBarrier[i] && floor && cues.logRatio[i] < -s.holeLogRatio());
     }
-    // Background seeds: smooth shadow the backdrop reaches without crossing an outline, and
-    // through no gap narrower than the shadow itself: a shadow meets the floor along its length,
-    // a leak into a smooth metal face comes through a break in its outline.
-    boolean[] open = OpenCv.morph(w, h, passable, -GAP);
-    Regions reach = Regions.of(w, h, open, false);
-    boolean[] shadow = OpenCv.morph(w, h, reach.select(reach.anyOf(outside)), GAP);
-    for (int i = 0; i < n; i++) shadow[i] = (shadow[i] && passable[i]) || outside[i];
+    boolean[] shadow = reachedFromOutside(w, h, passable, outside);
+    boolean[] unsettled = reachedFromOutside(w, h, darkFloor, outside);
     boolean[] rest = new boolean[n];
     for (int i = 0; i < n; i++) rest[i] = product[i] && !shadow[i];
     boolean[] metal = OpenCv.morph(w, h, rest, -SEED_MARGIN);
     int[] labels = new int[n];
-    for (int i = 0; i < n; i++) labels[i] = shadow[i] ? BACKGROUND : metal[i] ? PRODUCT : 0;
+    for (int i = 0; i < n; i++) labels[i] = shadow[i] ? BACKGROUND : metal[i] && !unsettled[i] ? PRODUCT : 0;
     Watershed.flood(w, h, labels, cues.edgeStrength);
     boolean[] out = new boolean[n];
     for (int i = 0; i < n; i++) out[i] = product[i] && labels[i] == PRODUCT;
     return out;
+  }
+
+  /**
+   * The pixels of {@code passable} the outside reaches through no gap narrower than {@link #GAP}:
+   * a shadow meets the floor along its length, a leak into a metal face comes through a break in
+   * its outline.
+   */
+  private static boolean[] reachedFromOutside(int w, int h, boolean[] passable, boolean[] outside) {
+    Regions reach = Regions.of(w, h, OpenCv.morph(w, h, passable, -GAP), false);
+    boolean[] reached = OpenCv.morph(w, h, reach.select(reach.anyOf(outside)), GAP);
+    for (int i = 0; i < reached.length; i++) reached[i] = (reached[i] && passable[i]) || outside[i];
+    return reached;
   }
 
   /** Breaks in an outline narrower than twice this (px) do not let the floor's shadow in. */
@@ -124,11 +134,23 @@ final class CoarseMask {
 
   private static final int BACKGROUND = 1, PRODUCT = 2;
 
-  /** An opening by one pixel, then parts smaller than a share of the largest dropped. */
+  /**
+   * An opening by one pixel, then parts smaller than a share of the largest dropped, and parts with
+   * neither an outline nor a colour of their own (a hot spot of the lighting, not a piece).
+   */
   private static boolean[] tidy(boolean[] product, Cues cues, MattingSettings s) {
-    int w = cues.width, h = cues.height;
+    int w = cues.width, h = cues.height, n = w * h;
     boolean[] opened = OpenCv.morph(w, h, OpenCv.morph(w, h, product, -1), 1);
     Regions parts = Regions.of(w, h, opened, true);
-    return parts.keepLarger((int) Math.ceil(s.speckShare() * parts.largest()));
+    int minSize = (int) Math.ceil(s.speckShare() * parts.largest());
+    boolean[] drawn = new boolean[n];
+    for (int i = 0; i < n; i++) drawn[i] = cues.outline[i] || cues.colour[i];
+    boolean[] piece = parts.anyOf(drawn);
+    boolean[] out = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int r = parts.labels[i];
+      out[i] = r != 0 && piece[r] && parts.sizes[r] >= minSize;
+    }
+    return out;
   }
 }

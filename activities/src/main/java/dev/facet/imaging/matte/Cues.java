@@ -56,6 +56,12 @@ final class Cues {
   /** Colour differences above this are product colour; below {@link #noiseColour} they are paper. */
   final double productColour, noiseColour;
   final boolean[] colour, bright, outline, border;
+  /**
+   * The parts of {@link #outline} whose median contrast clears the hysteresis's upper bar: a
+   * piece's outline, not the mottling of a rendered or grainy shadow, whose pieces reach that bar
+   * only here and there.
+   */
+  final boolean[] strongOutline;
   final float[] texture;
   /**
    * {@link #texture} measured away from the outline (whose own contrast bleeds into its
@@ -64,6 +70,8 @@ final class Cues {
   final float[] textureAway;
   /** How strongly each pixel lies on a crisp edge, 0..1: what a watershed border settles on. */
   final float[] edgeStrength;
+  /** The fine gradient of L* in multiples of the border's gradient noise. */
+  private final float[] contrast;
   /** The border's median mid-scale energy, which {@link #texture} is measured in. */
   double textureReference;
 
@@ -110,7 +118,9 @@ final class Cues {
       bright[i] = logRatio[i] > s.brightLogRatio();
     }
     edgeStrength = new float[n];
+    contrast = new float[n];
     outline = outline(lin, s);
+    strongOutline = strongParts(outline, s);
     texture = texture(s, null);
     textureAway = texture(s, OpenCv.morph(width, height, outline, OUTLINE_BLEED));
   }
@@ -161,6 +171,7 @@ final class Cues {
     Mat fine = OpenCv.gaussian(l, 1.0);
     float[] g1 = gradient(fine), g3 = gradient(OpenCv.gaussian(l, 3.0));
     double noise = Math.max(0.05, quantile(g1, border, 0.99));
+    for (int i = 0; i < n; i++) contrast[i] = (float) (g1[i] / noise);
 
     // Canny on the smoothed lightness, its gradients scaled so the thresholds are in L* per pixel.
     final double unit = 64;
@@ -187,6 +198,14 @@ final class Cues {
     boolean[] crispEdge = new boolean[n];
     for (int i = 0; i < n; i++) crispEdge[i] = edge[i] && sum[i] >= s.edgeCrispness() * count[i];
     return Regions.of(width, height, crispEdge, true).keepLarger(s.edgeMinLength());
+  }
+
+  private boolean[] strongParts(boolean[] edges, MattingSettings s) {
+    Regions parts = Regions.of(width, height, edges, true);
+    double[][] median = parts.medians(contrast, 1);
+    boolean[] strong = new boolean[parts.count + 1];
+    for (int r = 1; r <= parts.count; r++) strong[r] = median[r][0] >= s.edgeHigh();
+    return parts.select(strong);
   }
 
   /**

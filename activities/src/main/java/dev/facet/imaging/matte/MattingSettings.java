@@ -23,7 +23,6 @@ import dev.facet.imaging.CalibratedValues;
  * @param shadowShare a region is cast shadow when more than this share of it is shadow-like
  * @param shadowChroma ... and its median colour is within this of the backdrop's (a shadow is a darker copy of it)
  * @param shadowTexture a shadow is smoother than this (mid-scale texture over the border's); metal is not
- * @param metalTexture mid-scale texture above which a pixel is surely metal (a seed of product)
  * @param textureFloor the least border texture measured against: paper's grain, for backgrounds cleaner than paper
  * @param speckShare parts smaller than this share of the largest part are specks
  * @param edgeBand half-width of the band along the outline where the alpha is measured, full-size pixels
@@ -48,7 +47,6 @@ public record MattingSettings(
     double shadowShare,
     double shadowChroma,
     double shadowTexture,
-    double metalTexture,
     double textureFloor,
     double speckShare,
     int edgeBand,
