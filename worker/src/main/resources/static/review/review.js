@@ -171,12 +171,12 @@ function candidateFigure(shot, s, view, c) {
   const { candidate, score } = view;
   const classes = [candidate.id === desk.picks[shot.name] && selecting() ? 'selected' : '',
     s === desk.shot && c === desk.focus ? 'focused' : ''];
+  // A bake-off judges each provider's best candidate by QA before anyone selects.
+  const checks = (desk.state.candidateQa?.[candidate.id] || []).flatMap((report) => report.checks);
   const fig = figure(image(candidate.image),
     `${c + 1}. ${candidate.id} · ${maker(candidate)} · score ${score.total.toFixed(2)} (fidelity ${score.fidelity.toFixed(2)}, sharpness ${score.sharpness.toFixed(2)}, ΔE ${score.metalDeltaE.toFixed(1)}) · rank ${view.rank}`,
     classes.join(' '));
   fig.dataset.candidate = candidate.id;
-  // A bake-off judges each provider's best candidate by QA before anyone selects.
-  const checks = (desk.state.candidateQa?.[candidate.id] || []).flatMap((report) => report.checks);
   if (checks.length) {
     const failed = checks.filter((check) => !check.passed).map((check) => check.name);
     fig.append(el('figcaption', { className: failed.length ? 'fail' : 'pass',
@@ -189,10 +189,41 @@ function candidateFigure(shot, s, view, c) {
   return fig;
 }
 
-function figure(src, caption, className) {
+/** An image with its caption; {@code checks} that failed are outlined where their evidence is. */
+function figure(src, caption, className, checks = []) {
   const img = el('img', { src, alt: caption, loading: 'lazy' });
-  img.addEventListener('click', () => zoom(src, caption));
-  return el('figure', { className }, img, el('figcaption', { textContent: caption }));
+  img.addEventListener('click', () => zoom(src, caption, checks));
+  return el('figure', { className }, withEvidence(img, checks), el('figcaption', { textContent: caption }));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * The image with a box around each region a failed check points at (what is missing, added or
+ * left behind), in the image's own pixels: the overlay's viewBox is the image's natural size and
+ * it is fitted as the image is (object-fit: contain), so a box stays on its pixels at any size.
+ */
+function withEvidence(img, checks) {
+  const failed = checks.filter((check) => !check.passed && check.regions?.length);
+  if (!failed.length) return img;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.classList.add('evidence');
+  svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+  const fit = () => svg.setAttribute('viewBox', `0 0 ${img.naturalWidth} ${img.naturalHeight}`);
+  if (img.complete && img.naturalWidth) fit(); else img.addEventListener('load', fit, { once: true });
+  for (const check of failed) {
+    for (const region of check.regions) {
+      const rect = document.createElementNS(SVG, 'rect');
+      for (const side of ['x', 'y', 'width', 'height']) rect.setAttribute(side, region[side]);
+      rect.classList.add(check.blocking ? 'blocking' : 'warning');
+      rect.dataset.check = check.name;
+      const title = document.createElementNS(SVG, 'title');
+      title.textContent = `${check.name}: ${check.detail || ''}`;
+      rect.append(title);
+      svg.append(rect);
+    }
+  }
+  return el('div', { className: 'evidence' }, img, svg);
 }
 
 function renderFinals() {
@@ -204,17 +235,23 @@ function renderFinals() {
       el('td', { textContent: check.name }), el('td', { textContent: check.value.toFixed(3) }),
       el('td', { textContent: `${check.comparator} ${check.threshold}` }),
       el('td', { textContent: check.passed ? 'pass' : check.blocking ? 'FAIL' : 'warn' }),
-      el('td', { textContent: check.detail || '' })));
+      el('td', { textContent: [check.detail, outlined(check)].filter(Boolean).join(' · ') })));
     return el('div', {},
-      figure(image(output.image), `${output.shot} · ${output.channel} · from ${output.candidateId}`, 'final'),
+      figure(image(output.image), `${output.shot} · ${output.channel} · from ${output.candidateId}`, 'final',
+        report?.checks || []),
       el('table', { className: 'qa' },
         el('thead', {}, el('tr', {}, ...['check', 'value', 'threshold', 'result', 'evidence'].map((h) => el('th', { textContent: h })))),
         el('tbody', {}, ...rows)));
   }));
 }
 
-function zoom(src, caption) {
-  $('zoom-image').src = src;
+/** Where a failed check's regions are drawn, in words for the QA table. */
+const outlined = (check) => (!check.passed && check.regions?.length
+  ? `${check.regions.length} region${check.regions.length > 1 ? 's' : ''} outlined` : '');
+
+function zoom(src, caption, checks = []) {
+  const img = el('img', { src, alt: caption });
+  $('zoom-view').replaceChildren(withEvidence(img, checks));
   $('zoom-caption').textContent = caption;
   $('zoom').showModal();
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.temporal.DevServer;
 import dev.facet.testing.TestKeys;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +82,7 @@ class ReviewIT {
           browser.manage().window().setSize(new Dimension(1600, 2400)); // the whole sheet, QA included
           Browser.screenshot(browser, "review", "approval.png");
           browser.manage().window().setSize(new Dimension(1600, 1000));
+          assertEvidenceIsOutlinedWhereItIs(browser);
           keys(browser, "r");
           browser.findElement(By.id("notes")).sendKeys("the band looks too pink");
           browser.findElement(By.cssSelector("#redo input[value='hero']")).click();
@@ -123,6 +125,40 @@ class ReviewIT {
         }
       }
     }
+  }
+
+  /**
+   * A failed check's regions are boxes over the finished image, on the image's own pixels whatever
+   * size it is shown at. The shoot's own checks may all pass, so one failure with a known region is
+   * added to the page's state and the finals drawn again.
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertEvidenceIsOutlinedWhereItIs(ChromeDriver browser) throws IOException {
+    browser.executeScript("""
+        desk.state.qa[0].checks.push({ name: 'debris', value: 0.05, threshold: 0.02, comparator: '<=',
+          passed: false, blocking: true, detail: 'shadow left behind',
+          regions: [{ x: 500, y: 1000, width: 1000, height: 500 }] });
+        renderFinals();""");
+    await(browser, "the debris region drawn", () -> (Boolean) browser.executeScript("""
+        const img = document.querySelector("svg.evidence rect[data-check='debris']")?.closest('div.evidence').querySelector('img');
+        return !!img && img.complete && img.naturalWidth > 0;"""));
+    // Where the box should be: the region scaled as object-fit: contain fits the image.
+    Map<String, Object> at = (Map<String, Object>) browser.executeScript("""
+        const rect = document.querySelector("svg.evidence rect[data-check='debris']");
+        const img = rect.closest('div.evidence').querySelector('img');
+        const shown = img.getBoundingClientRect(), box = rect.getBoundingClientRect();
+        const scale = Math.min(shown.width / img.naturalWidth, shown.height / img.naturalHeight);
+        const left = shown.left + (shown.width - img.naturalWidth * scale) / 2;
+        const top = shown.top + (shown.height - img.naturalHeight * scale) / 2;
+        return { dx: box.left - (left + 500 * scale), dy: box.top - (top + 1000 * scale),
+          dw: box.width - 1000 * scale, dh: box.height - 500 * scale,
+          row: [...document.querySelectorAll('table.qa td')].some((td) => td.textContent.includes('1 region outlined')) };""");
+    for (String off : List.of("dx", "dy", "dw", "dh")) {
+      assertThat(((Number) at.get(off)).doubleValue()).as("box " + off + " off its region, px").isBetween(-1.5, 1.5);
+    }
+    assertThat(at.get("row")).as("the QA table says a region is outlined").isEqualTo(true);
+    browser.executeScript("document.querySelector(\"svg.evidence rect[data-check='debris']\").closest('figure').scrollIntoView()");
+    Browser.screenshot(browser, "review", "evidence.png");
   }
 
   private static void logIn(ChromeDriver browser) {
