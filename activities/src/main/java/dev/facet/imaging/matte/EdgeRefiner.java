@@ -69,8 +69,16 @@ final class EdgeRefiner {
           dot += (lin[3 * i + c] - back[3 * i + c]) * d;
           d2 += d * d;
         }
-        double measured = Math.max(0, Math.min(1, dot / Math.max(d2, 1e-8)));
-        double trust = Math.min(1, d2 / contrast2);
+        double along = dot / Math.max(d2, 1e-8), measured = Math.max(0, Math.min(1, along));
+        // A pixel the mix of the two sides cannot explain (a highlight lighter than both) says
+        // nothing about α: the farther it lies from the mix, the less it is trusted. Beyond the
+        // piece's own colour it is piece, however far.
+        double residual2 = 0;
+        for (int c = 0; c < 3 && along < 1; c++) {
+          double r = lin[3 * i + c] - (measured * front[3 * i + c] + (1 - measured) * back[3 * i + c]);
+          residual2 += r * r;
+        }
+        double trust = Math.min(1, d2 / contrast2) * Math.min(1, contrast2 / Math.max(residual2, 1e-12));
         a[i] = (float) (trust * measured + (1 - trust) * prior[i]);
       }
     }
