@@ -68,6 +68,7 @@ public final class FakeOpenAi {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicLong requestIds = new AtomicLong();
+  private final ChargeLog charges = new ChargeLog();
 
   private volatile String apiKey = "sk-fake";
   private volatile Set<String> models =
@@ -201,6 +202,11 @@ public final class FakeOpenAi {
     return FakeBfl.counts(billedBy);
   }
 
+  /** Every request charged since start or reset, with whether its answer went out whole. */
+  public List<FakeCharge> charges() {
+    return charges.all();
+  }
+
   /** Requests received on the image endpoints, rejected ones included. */
   public int requests() {
     return requests.get();
@@ -222,6 +228,7 @@ public final class FakeOpenAi {
     requests.set(0);
     throttled.set(0);
     last = null;
+    charges.clear();
     synchronized (ipmLock) {
       windowCount = 0;
     }
@@ -234,6 +241,7 @@ public final class FakeOpenAi {
   // ---- the API -----------------------------------------------------------------------------
 
   void handle(HttpExchange exchange) throws IOException {
+    long arrived = System.currentTimeMillis();
     byte[] body = FakeHttp.body(exchange);
     String path = exchange.getRequestURI().getPath();
     boolean edits = path.equals("/v1/images/edits");
@@ -271,7 +279,7 @@ public final class FakeOpenAi {
       if (answeredBeforeWork(exchange, scenario)) {
         return;
       }
-      serve(exchange, edits, body, scenario);
+      serve(exchange, edits, body, scenario, arrived);
     } finally {
       inFlight.decrementAndGet();
     }
@@ -304,7 +312,8 @@ public final class FakeOpenAi {
     return true;
   }
 
-  private void serve(HttpExchange exchange, boolean edits, byte[] body, String scenario)
+  private void serve(
+      HttpExchange exchange, boolean edits, byte[] body, String scenario, long arrived)
       throws IOException {
     ImageCall call;
     try {
@@ -347,7 +356,8 @@ public final class FakeOpenAi {
     }
     if (scenario.equals("moderation_blocked")) {
       if (billModerated) {
-        bill(scenario, call.n());
+        bill(exchange, scenario, call.n(), arrived);
+        charges.answered(requestId(exchange));
       }
       error(exchange, 400, "Your request was rejected by the safety system. If you believe this "
           + "is an error, contact us at help.openai.com and include the request ID "
@@ -365,13 +375,22 @@ public final class FakeOpenAi {
       images.add(FakeImages.encode(metalShift.next() ? FakeImages.shiftMetal(picture) : picture,
           call.outputFormat()));
     }
-    bill(scenario, call.n());
-    answer(exchange, call, images, scenario, edits);
+    bill(exchange, scenario, call.n(), arrived);
+    String id = requestId(exchange);
+    try {
+      answer(exchange, call, images, scenario, edits);
+      if (scenario.equals("ok") || scenario.equals("slow")) {
+        charges.collected(id);
+      }
+    } finally {
+      charges.answered(id);
+    }
   }
 
-  private void bill(String scenario, int images) {
+  private void bill(HttpExchange exchange, String scenario, int images, long arrived) {
     billed.addAndGet(images);
     billedBy.computeIfAbsent(scenario, k -> new AtomicInteger()).addAndGet(images);
+    charges.charged(requestId(exchange), scenario, images, arrived);
   }
 
   private void answer(
