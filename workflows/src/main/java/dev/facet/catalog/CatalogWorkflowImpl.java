@@ -1,5 +1,6 @@
 package dev.facet.catalog;
 
+import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootSearchAttributes;
@@ -255,6 +256,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     }
     state.inProgress.remove(update.sku());
     state.costUsd += update.costUsd();
+    state.spend = ProviderSpend.sum(state.spend, update.spend());
     switch (update.stage()) {
       case PUBLISHED -> {
         state.published++;
@@ -341,7 +343,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         List.copyOf(state.failures),
         state.costUsd,
         etaSeconds(queued + state.inProgress.size()),
-        state.runs);
+        state.runs,
+        state.spend);
   }
 
   private List<String> awaitingSkus() {

@@ -1,5 +1,7 @@
 package dev.facet.model;
 
+import java.util.List;
+
 /**
  * One generated variant of one shot.
  *
@@ -9,7 +11,10 @@ package dev.facet.model;
  * @param model the model that made it, as the provider spells it; null for the studio renderer
  *     and in histories recorded before models were
  * @param attempts how many activity attempts it took
- * @param costUsd estimated provider cost of this image
+ * @param costUsd what the provider would bill for this variant: every charge of its generation,
+ *     the lost ones included
+ * @param charges those charges, the one that delivered last; null for a free generator and in
+ *     histories recorded before the ledger had lines
  */
 public record Candidate(
     String id,
@@ -20,7 +25,18 @@ public record Candidate(
     String model,
     ImageRef image,
     int attempts,
-    double costUsd) {
+    double costUsd,
+    List<Charge> charges) {
+
+  public Candidate {
+    charges = charges == null ? null : List.copyOf(charges);
+  }
+
+  /** A candidate without ledger lines: a free generator's. */
+  public Candidate(String id, int round, String shot, int variant, String provider, String model,
+      ImageRef image, int attempts, double costUsd) {
+    this(id, round, shot, variant, provider, model, image, attempts, costUsd, null);
+  }
 
   public static String id(int round, String shot, int variant) {
     return "r" + round + "-" + shot + "-v" + variant;
