@@ -104,11 +104,7 @@ final class PaidAttempt implements AutoCloseable {
    * details never reach a retry.
    */
   private ApplicationFailure failure(RuntimeException e) {
-    GenerationCheckpoint now = checkpoint();
-    if (now.inFlight() != null) {
-      // Broke between sending and reading the answer: it may have gone out.
-      now = now.settled(now.inFlight().maybeBilled(null, Charge.ANSWER_LOST), null);
-    }
+    GenerationCheckpoint now = checkpoint().abandoned(Charge.ANSWER_LOST);
     try {
       live.record(now);
     } catch (RuntimeException unrecorded) {

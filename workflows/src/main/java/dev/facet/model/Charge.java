@@ -60,8 +60,8 @@ public record Charge(
     return new Charge(provider, model, candidateId, requestId, usd, billing, why, false);
   }
 
-  /** It delivered the candidate. */
+  /** It delivered the candidate (found stored after all, if it had been given up as lost). */
   public Charge delivering() {
-    return new Charge(provider, model, candidateId, requestId, usd, billing, reason, true);
+    return new Charge(provider, model, candidateId, requestId, usd, billing, null, true);
   }
 }

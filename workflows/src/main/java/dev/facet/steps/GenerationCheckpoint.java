@@ -22,9 +22,24 @@ public record GenerationCheckpoint(List<Charge> charges, Charge inFlight, String
 
   public static final GenerationCheckpoint NONE = new GenerationCheckpoint(List.of(), null, null);
 
-  /** What the next attempt starts from: a request its crashed predecessor had in flight is maybe billed. */
+  /** What the next attempt inherits from one whose worker died: see {@link #abandoned}. */
   public GenerationCheckpoint afterCrash() {
-    return inFlight == null ? this : new GenerationCheckpoint(with(inFlight), null, resumeUrl);
+    return abandoned(Charge.WORKER_KILLED);
+  }
+
+  /**
+   * What the next attempt inherits from one that ended without delivering, for {@code why}: the
+   * request it had in flight is maybe billed, and a paid answer it held but did not keep (nothing
+   * left to collect, as with a synchronous API) is lost.
+   */
+  public GenerationCheckpoint abandoned(String why) {
+    if (inFlight != null) {
+      return new GenerationCheckpoint(with(inFlight.maybeBilled(null, why)), null, resumeUrl);
+    }
+    Charge last = last();
+    boolean heldNotKept =
+        resumeUrl == null && last != null && !last.delivered() && last.reason() == null;
+    return heldNotKept ? new GenerationCheckpoint(withLast(last.lost(why)), null, null) : this;
   }
 
   public GenerationCheckpoint sending(Charge request) {
