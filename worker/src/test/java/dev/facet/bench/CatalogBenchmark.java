@@ -310,11 +310,17 @@ public final class CatalogBenchmark {
 
   /** Stores one photo and a manifest of {@code n} rings ({@code CAT-00001}…) that all use it; returns its key. */
   static String storeManifest(Bench bench, String catalogId, int n) {
+    return storeManifest(bench, catalogId, n,
+        i -> new ProductSpec(sku("CAT", i), "Ring " + i, "ring", "18k gold", null, null, null));
+  }
+
+  /** As {@link #storeManifest(Bench, String, int)}, with the {@code i}th product (from 1) given. */
+  static String storeManifest(Bench bench, String catalogId, int n,
+      java.util.function.IntFunction<ProductSpec> product) {
     String photo = "uploads/bench/photo.jpg";
     bench.store.put(photo, TestImages.jpeg(64, 64), "image/jpeg", 64, 64);
     List<ManifestWriter.Product> products = IntStream.rangeClosed(1, n)
-        .mapToObj(i -> new ManifestWriter.Product(
-            new ProductSpec(sku("CAT", i), "Ring " + i, "ring", "18k gold", null, null, null),
+        .mapToObj(i -> new ManifestWriter.Product(product.apply(i),
             List.of(new ReferencePhoto(photo, "front"))))
         .toList();
     String manifestKey = CatalogKeys.manifest(catalogId, ManifestFormat.JSON);

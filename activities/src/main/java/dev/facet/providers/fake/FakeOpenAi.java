@@ -69,6 +69,7 @@ public final class FakeOpenAi {
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicLong requestIds = new AtomicLong();
   private final ChargeLog charges = new ChargeLog();
+  private final Map<HttpExchange, String> requestIdsByExchange = new ConcurrentHashMap<>();
 
   private volatile String apiKey = "sk-fake";
   private volatile Set<String> models =
@@ -241,6 +242,14 @@ public final class FakeOpenAi {
   // ---- the API -----------------------------------------------------------------------------
 
   void handle(HttpExchange exchange) throws IOException {
+    try {
+      respond(exchange);
+    } finally {
+      requestIdsByExchange.remove(exchange);
+    }
+  }
+
+  private void respond(HttpExchange exchange) throws IOException {
     long arrived = System.currentTimeMillis();
     byte[] body = FakeHttp.body(exchange);
     String path = exchange.getRequestURI().getPath();
@@ -657,14 +666,13 @@ public final class FakeOpenAi {
     return headers;
   }
 
-  /** One id per exchange, the same in the header and in a moderation message. */
+  /**
+   * One id per exchange, the same in the header, a moderation message and the charge log. Kept
+   * here, not as an exchange attribute: the JDK server shares those across a context's exchanges.
+   */
   private String requestId(HttpExchange exchange) {
-    Object id = exchange.getAttribute("x-request-id");
-    if (id == null) {
-      id = String.format("req_%032x", seed * 1_000_003L + requestIds.incrementAndGet());
-      exchange.setAttribute("x-request-id", id);
-    }
-    return id.toString();
+    return requestIdsByExchange.computeIfAbsent(exchange,
+        e -> String.format("req_%032x", seed * 1_000_003L + requestIds.incrementAndGet()));
   }
 
   private int limit() {
