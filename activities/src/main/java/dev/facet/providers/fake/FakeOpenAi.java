@@ -65,6 +65,7 @@ public final class FakeOpenAi {
   private final AtomicInteger billed = new AtomicInteger();
   private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final Map<String, AtomicInteger> requestsBy = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicLong requestIds = new AtomicLong();
@@ -213,6 +214,11 @@ public final class FakeOpenAi {
     return requests.get();
   }
 
+  /** Authorised requests, by the scenario they met ({@code ok}, {@code drop}, …). */
+  public Map<String, Integer> requestsBy() {
+    return FakeBfl.counts(requestsBy);
+  }
+
   /** Answers with status 429 (rate limits, the concurrency cap, spent quota) since start or reset. */
   public int throttled() {
     return throttled.get();
@@ -227,6 +233,7 @@ public final class FakeOpenAi {
     billed.set(0);
     billedBy.clear();
     requests.set(0);
+    requestsBy.clear();
     throttled.set(0);
     last = null;
     charges.clear();
@@ -275,6 +282,7 @@ public final class FakeOpenAi {
       error(exchange, 400, "fake: " + e.getMessage(), "invalid_request_error", null, null);
       return;
     }
+    requestsBy.computeIfAbsent(scenario, k -> new AtomicInteger()).incrementAndGet();
     // A request holds a concurrency slot from its arrival to its answer, the latency included:
     // the latency stands for the provider's work. One that finds every slot taken holds none.
     if (inFlight.incrementAndGet() > maxConcurrent && maxConcurrent > 0) {
