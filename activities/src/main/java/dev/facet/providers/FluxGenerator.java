@@ -171,16 +171,8 @@ public final class FluxGenerator implements PaidGenerator {
      */
     private FluxTask submit() {
       FluxJob job = job();
-      paid.sending(options.model().listPriceUsd());
-      FluxTask task;
-      try {
-        task = client.submit(job);
-      } catch (ProviderException e) {
-        paid.failed(e);
-        throw e;
-      }
-      paid.billed(task.id(), task.costUsd(), task.pollingUrl());
-      return task;
+      return paid.pay(options.model().listPriceUsd(), () -> client.submit(job),
+          task -> new PaidAttempt.Receipt(task.id(), task.costUsd(), task.pollingUrl()));
     }
 
     /** Polls the task to its end and downloads the result; a lost result means pay again. */

@@ -84,16 +84,8 @@ public final class OpenAiGenerator implements PaidGenerator {
       return existing.get();
     }
     double price = prices.priceOf(options);
-    Supplier<OpenAiImage> call = call(request, options, paid.attempt());
-    paid.sending(price);
-    OpenAiImage image;
-    try {
-      image = call.get();
-    } catch (ProviderException e) {
-      paid.failed(e);
-      throw e;
-    }
-    paid.billed(image.requestId(), price, null);
+    OpenAiImage image = paid.pay(price, call(request, options, paid.attempt()),
+        answer -> new PaidAttempt.Receipt(answer.requestId(), price, null));
     Candidate candidate = candidates.save(
         request, options.outputFormat(), image.image(), options.model(), paid.delivered(),
         paid.attempt());

@@ -9,6 +9,7 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One attempt at a paid generation, and its money. It starts from the checkpoint the previous
@@ -63,24 +64,39 @@ final class PaidAttempt implements AutoCloseable {
     return live.details();
   }
 
-  /** A request priced {@code usd} goes out next: on record first, so a crash cannot hide it. */
-  void sending(double usd) {
-    live.record(checkpoint().sending(Charge.inFlight(provider, model, candidateId, usd)));
-  }
+  /**
+   * What a provider's answer says it charged.
+   *
+   * @param id its request or task id
+   * @param resumeUrl where its result waits to be collected, or null when the answer holds it
+   */
+  record Receipt(String id, double usd, String resumeUrl) {}
 
-  /** The provider answered request {@code id}, charging {@code usd}; its result waits at {@code resumeUrl}, if anywhere. */
-  void billed(String id, double usd, String resumeUrl) {
-    GenerationCheckpoint now = checkpoint();
-    live.record(now.settled(now.inFlight().billed(id, usd), resumeUrl));
-  }
-
-  /** The request in flight failed: maybe billed if it reached the provider, else free. */
-  void failed(ProviderException e) {
-    GenerationCheckpoint now = checkpoint();
-    live.record(e.mayHaveBilled()
-        ? now.settled(now.inFlight().maybeBilled(e.requestId().orElse(null),
-            e.maybeBilledBecause()), null)
-        : now.unsent());
+  /**
+   * Sends one paid request as every paid request goes: on record as in flight before it leaves,
+   * so a crash cannot hide it; then on record with its charge, billed as the answer says, or maybe
+   * billed when the answer was lost, or none when the provider refused it.
+   *
+   * @param listPrice what it costs if its answer never says
+   * @throws ProviderException as {@code request} throws it
+   */
+  <T> T pay(double listPrice, Supplier<T> request, Function<T, Receipt> receipt) {
+    GenerationCheckpoint sending =
+        checkpoint().sending(Charge.inFlight(provider, model, candidateId, listPrice));
+    live.record(sending);
+    T answer;
+    try {
+      answer = request.get();
+    } catch (ProviderException e) {
+      live.record(e.mayHaveBilled()
+          ? sending.settled(sending.inFlight().maybeBilled(e.requestId().orElse(null),
+              e.maybeBilledBecause()), null)
+          : sending.unsent());
+      throw e;
+    }
+    Receipt paid = receipt.apply(answer);
+    live.record(sending.settled(sending.inFlight().billed(paid.id(), paid.usd()), paid.resumeUrl()));
+    return answer;
   }
 
   /** The last charge will deliver nothing, for {@code why}. */
