@@ -12,7 +12,8 @@ import java.util.Map;
  * Timeouts and retries of every step, in one place. Typed failures listed as do-not-retry end the
  * step at once; everything else (a crashed worker, a flaky store) retries with backoff. A step's
  * start-to-close timeout is also how long a crashed worker's task waits before another worker
- * retries it, so each is a few times the step's real duration, not more.
+ * retries it, so each is a few times the step's real duration, not more; generation, whose
+ * attempts may rightly take minutes, heartbeats instead ({@link #GENERATE_HEARTBEAT_TIMEOUT}).
  */
 final class ShootActivityOptions {
 
