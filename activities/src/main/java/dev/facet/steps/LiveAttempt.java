@@ -29,8 +29,9 @@ public final class LiveAttempt<T> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveAttempt.class);
 
+  /** Beats are short RPCs; a few threads keep dozens of attempts beating on time. */
   private static final ScheduledExecutorService BEATS =
-      Executors.newScheduledThreadPool(2, r -> {
+      Executors.newScheduledThreadPool(4, r -> {
         Thread t = new Thread(r, "generation-heartbeat");
         t.setDaemon(true);
         return t;
