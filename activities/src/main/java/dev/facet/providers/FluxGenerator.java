@@ -171,7 +171,7 @@ public final class FluxGenerator implements PaidGenerator {
      */
     private FluxTask submit() {
       FluxJob job = job();
-      return paid.pay(options.model().listPriceUsd(), () -> client.submit(job),
+      return paid.pay(options.model().listPriceUsd(), sending -> client.submit(job, sending),
           task -> new PaidAttempt.Receipt(task.id(), task.costUsd(), task.pollingUrl()));
     }
 

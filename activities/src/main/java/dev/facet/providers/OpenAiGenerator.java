@@ -18,7 +18,7 @@ import io.temporal.activity.Activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Generates candidates with OpenAI GPT Image: an edit of the product's reference photos, or a plain
@@ -93,13 +93,16 @@ public final class OpenAiGenerator implements PaidGenerator {
     return candidate;
   }
 
-  /** The call to make, its input images read from the store already. */
-  private Supplier<OpenAiImage> call(
+  /**
+   * The call to make, its input images read from the store already; it runs its argument just
+   * before the request goes out.
+   */
+  private Function<Runnable, OpenAiImage> call(
       GenerateRequest request, OpenAiImageOptions options, int attempt) {
     List<Reference> references = GeneratedCandidates.forShot(request);
     if (references.isEmpty()) {
       // Generations take no images, so no style reference either.
-      return () -> client.generate(request.prompt().prompt(), options);
+      return sending -> client.generate(request.prompt().prompt(), options, sending);
     }
     boolean withStyle = StyleReference.present(request);
     int room = OpenAiImagesClient.MAX_EDIT_IMAGES - (withStyle ? 1 : 0);
@@ -130,6 +133,6 @@ public final class OpenAiGenerator implements PaidGenerator {
     }
     InputImage editMask = mask;
     String prompt = StyleReference.prompt(request, withStyle);
-    return () -> client.edit(prompt, images, editMask, options);
+    return sending -> client.edit(prompt, images, editMask, options, sending);
   }
 }

@@ -9,7 +9,6 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * One attempt at a paid generation, and its money. It starts from the checkpoint the previous
@@ -75,18 +74,21 @@ final class PaidAttempt implements AutoCloseable {
   /**
    * Sends one paid request as every paid request goes: on record as in flight before it leaves,
    * so a crash cannot hide it; then on record with its charge, billed as the answer says, or maybe
-   * billed when the answer was lost, or none when the provider refused it.
+   * billed when the answer was lost, or none when the provider refused it. The in-flight record
+   * is made at the last moment, once the request is built and its connection ready: a crash
+   * between the record and the provider receiving the request is a maybe-billed charge the
+   * provider never made.
    *
+   * @param request sends the request, running the given step just before the first byte goes out
    * @param listPrice what it costs if its answer never says
    * @throws ProviderException as {@code request} throws it
    */
-  <T> T pay(double listPrice, Supplier<T> request, Function<T, Receipt> receipt) {
+  <T> T pay(double listPrice, Function<Runnable, T> request, Function<T, Receipt> receipt) {
     GenerationCheckpoint sending =
         checkpoint().sending(Charge.inFlight(provider, model, candidateId, listPrice));
-    live.record(sending);
     T answer;
     try {
-      answer = request.get();
+      answer = request.apply(() -> live.record(sending));
     } catch (ProviderException e) {
       live.record(e.mayHaveBilled()
           ? sending.settled(sending.inFlight().maybeBilled(e.requestId().orElse(null),

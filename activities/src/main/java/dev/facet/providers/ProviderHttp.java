@@ -2,6 +2,9 @@ package dev.facet.providers;
 
 import java.io.IOException;
 import java.time.Duration;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -39,7 +42,34 @@ public final class ProviderHttp {
    * @throws ProviderException {@link ProviderFailure#UNAVAILABLE} when no complete answer came
    */
   public HttpAnswer send(Request request, boolean billable) {
-    try (Response response = http.newCall(request).execute()) {
+    return send(http, request, billable);
+  }
+
+  /**
+   * As {@link #send(Request, boolean)}, running {@code beforeWriting} once the connection is
+   * ready and before the first byte of the request goes out: after the call's set-up, connecting
+   * and TLS, which can take a fresh process a noticeable moment.
+   *
+   * @param beforeWriting e.g. putting the request on record as in flight; what it throws ends the
+   *     call unsent
+   */
+  public HttpAnswer send(Request request, boolean billable, Runnable beforeWriting) {
+    OkHttpClient once = http.newBuilder().eventListener(new EventListener() {
+      private boolean ran;
+
+      @Override
+      public void connectionAcquired(Call call, Connection connection) {
+        if (!ran) {
+          ran = true;
+          beforeWriting.run();
+        }
+      }
+    }).build();
+    return send(once, request, billable);
+  }
+
+  private HttpAnswer send(OkHttpClient client, Request request, boolean billable) {
+    try (Response response = client.newCall(request).execute()) {
       return new HttpAnswer(response.code(), response.headers(), response.body().bytes());
     } catch (IOException e) {
       throw errors.transport(provider, e, billable);

@@ -89,6 +89,18 @@ public final class KillSuite {
       return (int) ledger.stream().filter(c -> c.billing() == Charge.Billing.MAYBE_BILLED).count();
     }
 
+    /** "52 (worker killed)", or "11 (worker killed 9, answer lost 2)". */
+    String maybeBilledWhy() {
+      Map<String, Long> why = ledger.stream()
+          .filter(c -> c.billing() == Charge.Billing.MAYBE_BILLED)
+          .collect(Collectors.groupingBy(Charge::reason, java.util.TreeMap::new,
+              Collectors.counting()));
+      return maybeBilled() + (why.isEmpty() ? "" : why.size() == 1
+          ? " (" + why.keySet().iterator().next() + ")"
+          : why.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+              .collect(Collectors.joining(", ", " (", ")")));
+    }
+
     double ledgerUsd() {
       return ledger.stream().mapToDouble(Charge::usd).sum();
     }
@@ -133,7 +145,7 @@ public final class KillSuite {
       row(out, "charges billed by the provider", p -> Integer.toString(p.billed()), "");
       row(out, "charges on the ledger", p -> String.format(Locale.ROOT, "%d ($%.3f)",
           p.ledger().size(), p.ledgerUsd()), "goal: = billed");
-      row(out, "  of which maybe billed", p -> Integer.toString(p.maybeBilled()), "");
+      row(out, "  of which maybe billed", ProviderFigures::maybeBilledWhy, "");
       row(out, "on the catalog's ledger", p -> progress.spend().stream()
           .filter(s -> s.provider().equals(p.provider())).findFirst()
           .map(s -> String.format(Locale.ROOT, "%d ($%.3f)", s.charges(), s.totalUsd()))
@@ -163,8 +175,8 @@ public final class KillSuite {
 
     private void row(StringBuilder out, String label, Function<ProviderFigures, String> cell,
         String goal) {
-      out.append(String.format(Locale.ROOT, "  %-34s", label));
-      providers.forEach(p -> out.append(String.format(Locale.ROOT, "%-18s", cell.apply(p))));
+      out.append(String.format(Locale.ROOT, "  %-36s", label));
+      providers.forEach(p -> out.append(String.format(Locale.ROOT, "%-26s", cell.apply(p))));
       out.append(goal.isEmpty() ? "" : "(" + goal + ")").append('\n');
     }
   }
