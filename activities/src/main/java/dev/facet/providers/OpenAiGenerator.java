@@ -94,8 +94,8 @@ public final class OpenAiGenerator implements PaidGenerator {
   }
 
   /**
-   * The call to make, its input images read from the store already; it runs its argument just
-   * before the request goes out.
+   * The call to make, its input images read from the store already; it runs its argument before
+   * the request's last byte goes out.
    */
   private Function<Runnable, OpenAiImage> call(
       GenerateRequest request, OpenAiImageOptions options, int attempt) {

@@ -75,11 +75,10 @@ final class PaidAttempt implements AutoCloseable {
    * Sends one paid request as every paid request goes: on record as in flight before it leaves,
    * so a crash cannot hide it; then on record with its charge, billed as the answer says, or maybe
    * billed when the answer was lost, or none when the provider refused it. The in-flight record
-   * is made at the last moment, once the request is built and its connection ready: a crash
-   * between the record and the provider receiving the request is a maybe-billed charge the
-   * provider never made.
+   * is made at the last moment, with the request's last byte held back: only a crash in the
+   * moment between the record and that byte leaves a maybe-billed charge the provider never made.
    *
-   * @param request sends the request, running the given step just before the first byte goes out
+   * @param request sends the request, running the given step before its last byte goes out
    * @param listPrice what it costs if its answer never says
    * @throws ProviderException as {@code request} throws it
    */

@@ -54,9 +54,8 @@ public final class FluxClient implements AutoCloseable {
   }
 
   /**
-   * Submits a paid task, running {@code beforeSending} once the body is built and the connection
-   * ready, just before the request goes out (see {@link ProviderHttp#send(Request, boolean,
-   * Runnable)}).
+   * Submits a paid task, running {@code beforeSending} before the request's last byte goes out
+   * (see {@link ProviderHttp#send(Request, boolean, Runnable)}): BFL cannot have taken it yet.
    *
    * @throws ProviderException classified per {@link ProviderErrors#bfl}
    */

@@ -60,7 +60,8 @@ public final class OpenAiImagesClient implements AutoCloseable {
 
   /**
    * As {@link #edit(String, List, InputImage, OpenAiImageOptions)}, running {@code beforeSending}
-   * just before the request goes out (see {@link ProviderHttp#send(Request, boolean, Runnable)}).
+   * before the request's last byte goes out (see {@link ProviderHttp#send(Request, boolean,
+   * Runnable)}): OpenAI cannot have taken it yet.
    */
   public OpenAiImage edit(String prompt, List<InputImage> images, InputImage mask,
       OpenAiImageOptions options, Runnable beforeSending) {
@@ -103,8 +104,8 @@ public final class OpenAiImagesClient implements AutoCloseable {
   }
 
   /**
-   * As {@link #generate(String, OpenAiImageOptions)}, running {@code beforeSending} just before
-   * the request goes out (see {@link ProviderHttp#send(Request, boolean, Runnable)}).
+   * As {@link #generate(String, OpenAiImageOptions)}, running {@code beforeSending} before the
+   * request's last byte goes out (see {@link ProviderHttp#send(Request, boolean, Runnable)}).
    */
   public OpenAiImage generate(String prompt, OpenAiImageOptions options, Runnable beforeSending) {
     ObjectNode body = Json.MAPPER.createObjectNode();
