@@ -2,7 +2,8 @@
 # Assembles the image's base filesystem without a container registry or a Docker daemon:
 #   - a Java runtime cut by jlink from the local JDK 17 (only the modules Facet needs),
 #   - the shared libraries that runtime links, taken whole from their Debian packages
-#     (`apt-get download` + `dpkg-deb -x`: glibc, libstdc++, zlib, libjpeg, lcms2, ...),
+#     (`apt-get download` + `dpkg-deb -x`: glibc, libstdc++, zlib, libjpeg, lcms2, ...), and the
+#     C++ runtime OpenCV's natives need,
 #   - /etc/passwd and /etc/group with the non-root user 65532 (nonroot), /tmp, the CA bundle.
 # There is no shell and no package manager in it. Jib adds it as extra directories on top of the
 # empty `scratch` base (worker/pom.xml, profile `image`).
@@ -46,6 +47,8 @@ packages=$(for lib in $libs /lib64/ld-linux-x86-64.so.2; do
   dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null ||
     dpkg -S "*/$(basename "$lib")" 2>/dev/null | head -1
 done | cut -d: -f1 | sort -u | grep -v '^openjdk-')
+# OpenCV's natives (unpacked from their jars at run time) need the C++ runtime as well.
+packages=$(echo $packages libstdc++6 libgcc-s1 | tr ' ' '\n' | sort -u)
 echo "Debian packages: $(echo $packages)"
 # apt-get download needs the package lists; a fresh machine may have none yet.
 if ! (cd "$WORK/debs" && apt-get download $packages >/dev/null 2>&1); then

@@ -3,9 +3,9 @@ package dev.facet.consistency;
 import dev.facet.imaging.ColourScience;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.Mask;
-import dev.facet.imaging.ProductSegmenter;
 import dev.facet.imaging.Resampler;
 import dev.facet.imaging.RgbImage;
+import dev.facet.imaging.matte.Matting;
 import dev.facet.model.Box;
 import java.io.IOException;
 
@@ -15,7 +15,7 @@ public final class LookMeasurer {
   /** Looks are compared, not printed: a downscaled photo measures them as well and fast. */
   private static final int SIDE = 512;
 
-  private final ProductSegmenter segmenter = new ProductSegmenter(SIDE);
+  private final Matting matting = new Matting();
 
   /**
    * @throws IOException when the bytes are not a decodable image
@@ -23,7 +23,7 @@ public final class LookMeasurer {
    */
   public Look measure(String sku, String key, byte[] photo) throws IOException {
     RgbImage image = Resampler.fitWithin(ImageDecoder.decode(photo), SIDE);
-    Mask product = segmenter.segment(image).mask();
+    Mask product = matting.coarse(image).mask();
     Box box =
         product
             .box()

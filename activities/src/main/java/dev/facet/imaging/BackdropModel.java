@@ -15,9 +15,11 @@ public final class BackdropModel {
   private static final int DEGREE = 4;
   private static final int TERMS = (DEGREE + 1) * (DEGREE + 2) / 2;
   private static final int BLOCK = 16;
-  private static final int ROUNDS = 6;
+  private static final int ROUNDS = 8;
   /** Blocks whose colour departs from the fit by more than this (log units) are not backdrop. */
   private static final double CHROMA_OUTLIER = 0.05;
+  /** Blocks darker than the fit by this many robust deviations are shadow, brighter by this many highlight. */
+  private static final double DARKER = 2, BRIGHTER = 3;
 
   /** Per channel, coefficients of x^i·y^j in the order of {@link #terms}. */
   private final double[][] coefficients;
@@ -67,12 +69,24 @@ public final class BackdropModel {
         x[i] = terms(((bx + 0.5) * sw) / w * 2 - 1, ((by + 0.5) * sh) / h * 2 - 1);
       }
     }
+    // Start from the frame's edge, where a product photo shows its backdrop: a piece that fills
+    // most of the frame must not be taken for the backdrop itself.
     boolean[] keep = new boolean[n];
-    Arrays.fill(keep, true);
+    int ring = Math.max(1, Math.min(bw, bh) / 10);
+    int edge = 0;
+    for (int by = 0; by < bh; by++) {
+      for (int bx = 0; bx < bw; bx++) {
+        keep[by * bw + bx] = bx < ring || by < ring || bx >= bw - ring || by >= bh - ring;
+        if (keep[by * bw + bx]) edge++;
+      }
+    }
+    if (edge < TERMS * 2) Arrays.fill(keep, true);
     double[][] coefficients = new double[3][];
     double[] residual = new double[n];
     for (int round = 0; round < ROUNDS; round++) {
-      for (int c = 0; c < 3; c++) coefficients[c] = leastSquares(x, y[c], keep);
+      // A plane first: from the edge alone a full surface would swing freely over the middle.
+      int degree = round == 0 ? 1 : DEGREE;
+      for (int c = 0; c < 3; c++) coefficients[c] = leastSquares(x, y[c], keep, degree);
       double[] absLum = new double[n];
       int kept = 0;
       for (int i = 0; i < n; i++) {
@@ -81,14 +95,16 @@ public final class BackdropModel {
         double r2 = y[2][i] - dot(coefficients[2], x[i]);
         double lum = (r0 + r1 + r2) / 3;
         double chroma = Math.max(Math.abs(r0 - lum), Math.max(Math.abs(r1 - lum), Math.abs(r2 - lum)));
-        residual[i] = chroma > CHROMA_OUTLIER ? Double.POSITIVE_INFINITY : Math.abs(lum);
+        residual[i] = chroma > CHROMA_OUTLIER ? Double.NaN : lum;
         if (keep[i]) absLum[kept++] = Math.abs(lum);
       }
       double mad = median(absLum, kept) * 1.4826 + 1e-3;
       int survivors = 0;
       boolean[] next = new boolean[n];
       for (int i = 0; i < n; i++) {
-        next[i] = residual[i] < 3 * mad + 0.02;
+        // One-sided: a shadow only darkens the paper, so the fit follows the lit paper and drops
+        // darker blocks sooner than brighter ones (else a large shadow pulls the surface down).
+        next[i] = residual[i] > -(DARKER * mad + 0.01) && residual[i] < BRIGHTER * mad + 0.02;
         if (next[i]) survivors++;
       }
       if (survivors < TERMS * 2) {
@@ -97,6 +113,14 @@ public final class BackdropModel {
       keep = next;
     }
     return new BackdropModel(coefficients, w, h);
+  }
+
+  /** A perfectly even backdrop of one colour: a studio's seamless white, a staged background. */
+  public static BackdropModel flat(int rgb, int width, int height) {
+    double[][] coefficients = new double[3][TERMS];
+    int[] channels = {RgbImage.red(rgb), RgbImage.green(rgb), RgbImage.blue(rgb)};
+    for (int c = 0; c < 3; c++) coefficients[c][0] = LOG_LINEAR[channels[c]];
+    return new BackdropModel(coefficients, width, height);
   }
 
   /** The same backdrop for a resized copy of the image: the surface lives in frame fractions. */
@@ -122,6 +146,21 @@ public final class BackdropModel {
       g[x] = (float) horner(inX[1], nx);
       b[x] = (float) horner(inX[2], nx);
     }
+  }
+
+  /** Linear RGB of the backdrop at every pixel, interleaved, row by row. */
+  public float[] linearRgb() {
+    float[] out = new float[width * height * 3];
+    float[] r = new float[width], g = new float[width], b = new float[width];
+    for (int y = 0; y < height; y++) {
+      logRow(y, r, g, b);
+      for (int x = 0, o = y * width * 3; x < width; x++, o += 3) {
+        out[o] = (float) (Math.exp(r[x]) - 1e-4);
+        out[o + 1] = (float) (Math.exp(g[x]) - 1e-4);
+        out[o + 2] = (float) (Math.exp(b[x]) - 1e-4);
+      }
+    }
+    return out;
   }
 
   /** Linear RGB of the backdrop at a pixel. */
@@ -180,13 +219,16 @@ public final class BackdropModel {
   }
 
   /** Least squares by the normal equations, solved by Gaussian elimination with pivoting. */
-  private static double[] leastSquares(double[][] x, double[] y, boolean[] keep) {
+  private static double[] leastSquares(double[][] x, double[] y, boolean[] keep, int degree) {
     double[][] a = new double[TERMS][TERMS + 1];
+    boolean[] used = new boolean[TERMS];
+    for (int i = 0, t = 0; i <= DEGREE; i++) for (int j = 0; j <= DEGREE - i; j++, t++) used[t] = i + j <= degree;
     for (int i = 0; i < y.length; i++) {
       if (!keep[i]) continue;
       double[] xi = x[i];
       for (int r = 0; r < TERMS; r++) {
-        for (int c = 0; c < TERMS; c++) a[r][c] += xi[r] * xi[c];
+        if (!used[r]) continue;
+        for (int c = 0; c < TERMS; c++) if (used[c]) a[r][c] += xi[r] * xi[c];
         a[r][TERMS] += xi[r] * y[i];
       }
     }

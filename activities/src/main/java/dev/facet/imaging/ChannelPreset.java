@@ -15,7 +15,8 @@ import java.util.Map;
  * @param background background colour, packed sRGB; every background pixel is exactly this
  * @param targetFill longest side of the product over the frame side it lies along, as produced
  * @param minFill the channel's minimum fill, checked by QA
- * @param shadow whether to keep a soft contact shadow (false: product on a flat background)
+ * @param shadow whether to stage the product over a soft contact shadow (false: on a flat background)
+ * @param reflection whether to add a faint floor reflection under the product
  * @param format {@link ImageFormat#JPEG} or {@link ImageFormat#WEBP}
  * @param quality lossy encoding quality, 0..1
  * @param sharpenAmount unsharp-mask strength, 0 to skip
@@ -32,6 +33,7 @@ public record ChannelPreset(
     double targetFill,
     double minFill,
     boolean shadow,
+    boolean reflection,
     ImageFormat format,
     float quality,
     double sharpenAmount,

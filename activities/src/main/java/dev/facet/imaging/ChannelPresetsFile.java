@@ -37,7 +37,7 @@ public final class ChannelPresetsFile {
   private static final Set<String> TOP_FIELDS = Set.of("about", "defaults", "presets");
   private static final Set<String> PRESET_FIELDS =
       Set.of("about", "extends", "width", "height", "minLongSide", "background", "fill", "shadow",
-          "format", "quality", "sharpen", "qa");
+          "reflection", "format", "quality", "sharpen", "qa");
   private static final int MAX_SIDE = 10_000;
 
   private final String source;
@@ -171,6 +171,7 @@ public final class ChannelPresetsFile {
         target,
         min,
         f.bool("shadow"),
+        f.bool("reflection"),
         f.format("format"),
         (float) f.number("quality", 0.05, 1.0),
         sharpen.number("amount", 0, 3),

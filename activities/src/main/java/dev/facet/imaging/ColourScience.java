@@ -87,8 +87,12 @@ public final class ColourScience {
 
   /** L* of an 8-bit sRGB pixel. */
   public static double lightness(int rgb) {
-    double y =
-        luminance(linear(RgbImage.red(rgb)), linear(RgbImage.green(rgb)), linear(RgbImage.blue(rgb)));
+    return lightnessOfLuminance(
+        luminance(linear(RgbImage.red(rgb)), linear(RgbImage.green(rgb)), linear(RgbImage.blue(rgb))));
+  }
+
+  /** L* of a relative luminance Y (white = 1). */
+  public static double lightnessOfLuminance(double y) {
     return 116 * f(y) - 16;
   }
 

@@ -1,5 +1,6 @@
 package dev.facet.imaging;
 
+import dev.facet.imaging.matte.ProductMatte;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -83,16 +84,45 @@ public final class ImageDecoder {
     return Orientation.of(bytes, format).apply(decode(bytes, format));
   }
 
-  /** Reads a mask PNG: any non-black pixel is product (also reads the fixtures' red/green masks). */
+  /**
+   * Reads a stored product mask: the alpha of a {@link #decodeMatte cut-out}, or any non-black
+   * pixel of an opaque mask (also the fixtures' red/green masks).
+   */
   public static Mask decodeMask(byte[] png) throws IOException {
-    RgbImage image = decode(png, ImageFormat.PNG);
-    int[] px = image.pixels();
-    boolean[] bits = new boolean[px.length];
-    for (int i = 0; i < px.length; i++) {
-      int p = px[i];
-      bits[i] = RgbImage.red(p) > 127 || RgbImage.green(p) > 127 || RgbImage.blue(p) > 127;
+    BufferedImage image = withReader(png, ImageFormat.PNG, r -> r.read(0));
+    int w = image.getWidth(), h = image.getHeight();
+    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+    boolean alpha = image.getColorModel().hasAlpha();
+    boolean[] bits = new boolean[argb.length];
+    for (int i = 0; i < argb.length; i++) {
+      int p = argb[i];
+      bits[i] = alpha
+          ? (p >>> 24) >= 128
+          : RgbImage.red(p) > 127 || RgbImage.green(p) > 127 || RgbImage.blue(p) > 127;
     }
-    return new Mask(image.width(), image.height(), bits);
+    return new Mask(w, h, bits);
+  }
+
+  /**
+   * Reads a cut-out stored by {@link ImageEncoder#png(ProductMatte)}: the product's own sRGB colour
+   * and its alpha, back into a matte over {@code backdrop}.
+   */
+  public static ProductMatte decodeMatte(byte[] png, BackdropModel backdrop) throws IOException {
+    BufferedImage image = withReader(png, ImageFormat.PNG, r -> r.read(0));
+    int w = image.getWidth(), h = image.getHeight();
+    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+    boolean hasAlpha = image.getColorModel().hasAlpha();
+    float[] alpha = new float[argb.length], foreground = new float[argb.length * 3];
+    for (int i = 0; i < argb.length; i++) {
+      int p = argb[i];
+      alpha[i] = hasAlpha ? (p >>> 24) / 255f : (RgbImage.red(p) > 127 ? 1 : 0);
+      if (hasAlpha) {
+        foreground[3 * i] = ColourScience.linear(RgbImage.red(p));
+        foreground[3 * i + 1] = ColourScience.linear(RgbImage.green(p));
+        foreground[3 * i + 2] = ColourScience.linear(RgbImage.blue(p));
+      }
+    }
+    return new ProductMatte(w, h, alpha, foreground, backdrop.at(w, h));
   }
 
   private interface ReaderFunction<T> {

@@ -1,9 +1,12 @@
 package dev.facet.imaging;
 
+import dev.facet.imaging.matte.ProductMatte;
+
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,6 +127,22 @@ public final class ImageEncoder {
       }
     }
     return png(binary);
+  }
+
+  /**
+   * A cut-out as an RGBA PNG: the product's own colour (unmixed from the backdrop, sRGB) and its
+   * alpha. What a product matte is stored as.
+   */
+  public static byte[] png(ProductMatte matte) {
+    int w = matte.width(), h = matte.height();
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    int[] argb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    float[] alpha = matte.alpha(), fg = matte.foreground();
+    for (int i = 0; i < argb.length; i++) {
+      int a = Math.round(alpha[i] * 255);
+      argb[i] = a == 0 ? 0 : (a << 24) | ColourScience.packLinear(fg[3 * i], fg[3 * i + 1], fg[3 * i + 2]);
+    }
+    return png(image);
   }
 
   private static byte[] png(BufferedImage image) {

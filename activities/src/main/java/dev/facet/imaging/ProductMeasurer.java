@@ -8,9 +8,11 @@ import java.util.Arrays;
  * Measures the product found in a photo: where it is, how much of the frame it fills, how sharp it
  * is, and the colour of its metal and stones.
  *
- * <p>Colours are read after removing the light fall-off the backdrop shows (vignetting, a hot spot):
- * each pixel is divided by the backdrop's relative illumination there, so a ring near a darkened
- * corner reads the same as one in the centre. The median is taken per sRGB channel.
+ * <p>Colours are read under the photo's own {@link WhitePoint} (most of the backdrop's cast taken
+ * out, so a warm seller photo does not fail a faithful studio image) and after removing the light
+ * fall-off the backdrop shows (vignetting, a hot spot): each pixel is divided by the backdrop's
+ * relative illumination there, so a ring near a darkened corner reads the same as one in the
+ * centre. The median is taken per sRGB channel.
  *
  * <p>Metal versus stone is a heuristic, not a detector: the metal is assumed to be the dominant
  * colour of the piece. Pixels whose a*b* lie far from the dominant colour (tolerance widening with
@@ -61,8 +63,10 @@ public final class ProductMeasurer {
         Sharpness.ofProduct(photo, mask));
   }
 
-  /** Product pixels with the backdrop's light fall-off divided out, as packed sRGB. */
-  /** Product pixels of {@code mask} (covering {@code box} of the photo), flattened. */
+  /**
+   * Product pixels of {@code mask} (covering {@code box} of the photo) under the photo's own white
+   * point and with the backdrop's light fall-off divided out, as packed sRGB.
+   */
   static int[] flattenedProductPixels(RgbImage photo, Mask mask, Box box, BackdropModel backdrop) {
     int w = photo.width();
     int[] out = new int[mask.count()];
@@ -70,6 +74,8 @@ public final class ProductMeasurer {
     int[] px = photo.pixels();
     float[] r = new float[w], g = new float[w], b = new float[w];
     double peak = backdrop.peakLuminance();
+    // One white point for the piece: the backdrop's colour where it stands.
+    double[] neutral = WhitePoint.gains(backdrop.linearAt(box.x() + box.width() / 2, box.y() + box.height() / 2));
     int j = 0;
     for (int my = 0; my < mask.height(); my++) {
       int y = box.y() + my;
@@ -77,15 +83,14 @@ public final class ProductMeasurer {
       for (int mx = 0; mx < mask.width(); mx++) {
         if (!bits[my * mask.width() + mx]) continue;
         int x = box.x() + mx;
-        double illumination =
-            ColourScience.luminance(Math.exp(r[x]), Math.exp(g[x]), Math.exp(b[x])) / peak;
-        double gain = 1 / Math.max(0.2, illumination);
+        double illumination = ColourScience.luminance(Math.exp(r[x]), Math.exp(g[x]), Math.exp(b[x])) / peak;
+        double light = 1 / Math.max(0.2, illumination);
         int p = px[y * w + x];
         out[j++] =
             ColourScience.packLinear(
-                gain * ColourScience.linear(RgbImage.red(p)),
-                gain * ColourScience.linear(RgbImage.green(p)),
-                gain * ColourScience.linear(RgbImage.blue(p)));
+                light * neutral[0] * ColourScience.linear(RgbImage.red(p)),
+                light * neutral[1] * ColourScience.linear(RgbImage.green(p)),
+                light * neutral[2] * ColourScience.linear(RgbImage.blue(p)));
       }
     }
     return out;

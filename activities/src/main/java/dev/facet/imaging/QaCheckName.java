@@ -17,12 +17,17 @@ public enum QaCheckName {
    */
   STONE_TONE("stone-tone", QaRule.WARN),
   SILHOUETTE("silhouette"),
+  /** Parts of the piece the closest reference shows and this image does not (holes, missing parts). */
+  COMPLETENESS("completeness"),
+  /** Stones removed or added against the closest reference. */
   DETAIL("detail"),
   SHARPNESS("sharpness"),
   FILL("fill"),
   IN_FRAME("in-frame"),
   BACKGROUND("background"),
   BACKGROUND_BORDER("background-border"),
+  /** Shadow fragments, paper or dust left in the background. */
+  DEBRIS("debris"),
   TEXT("text"),
   COMPRESSION("compression"),
   SIZE("size"),

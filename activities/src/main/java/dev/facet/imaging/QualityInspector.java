@@ -1,5 +1,6 @@
 package dev.facet.imaging;
 
+import dev.facet.model.Box;
 import dev.facet.model.ColourSignature;
 import dev.facet.model.Lab;
 import dev.facet.model.QaCheck;
@@ -26,10 +27,10 @@ public final class QualityInspector {
     this.thresholds = thresholds;
   }
 
-  /** A reference photo as QA compares against it: its product mask and detail map. */
-  public record ReferenceView(Mask mask, DetailMap detail) {
+  /** A reference photo as QA compares against it: its product mask, and the product at a fixed size. */
+  public record ReferenceView(Mask mask, ProductView view) {
     public static ReferenceView of(RgbImage photo, Mask mask) {
-      return new ReferenceView(mask, DetailMap.of(photo, mask));
+      return new ReferenceView(mask, ProductView.of(photo, mask));
     }
   }
 
@@ -82,11 +83,8 @@ public final class QualityInspector {
     }
     checks.atLeast(QaCheckName.SILHOUETTE, shape, thresholds.silhouetteMin(),
         format("outline agreement with the closest reference photo: %.2f", shape));
-    if (closest != null && checks.runs(QaCheckName.DETAIL)) {
-      double detail = DetailMap.of(image, fullMask).difference(closest.detail());
-      checks.atMost(QaCheckName.DETAIL, detail, thresholds.detailMax(),
-          format("fine structure (stones, prongs, sparkle) against the closest reference: largest local"
-              + " difference %.2f (log contrast)", detail));
+    if (closest != null) {
+      compareWith(closest, ProductView.of(analysis.image(), analysis.mask()).alignedTo(closest.view()), preset, checks);
     }
     double sharpness = expected.referenceSharpness() <= 0 ? 1 : m.sharpness() / expected.referenceSharpness();
     checks.atLeast(QaCheckName.SHARPNESS, sharpness, thresholds.sharpnessRatioMin(),
@@ -101,6 +99,29 @@ public final class QualityInspector {
       checks.atLeast(QaCheckName.BACKGROUND, background, thresholds.backgroundPurityMin(),
           format("%.2f %% of the background away from the product is exactly %s", background * 100, hex(preset.background())));
     }
+    if (checks.runs(QaCheckName.DEBRIS)) {
+      Debris.Result debris = Debris.of(image, fullMask, preset.background());
+      checks.atMost(QaCheckName.DEBRIS, debris.share(), thresholds.debrisMax(), debris.regions(),
+          format("dark fragments in the background (shadow, paper, dust) away from the product: %.1f %% of its area",
+              debris.share() * 100));
+    }
+  }
+
+  /**
+   * What the closest reference shows that the image does not, with the image laid over it: parts of
+   * the piece gone (a punched hole, a missing prong), stones removed or added.
+   */
+  private void compareWith(ReferenceView reference, ProductView candidate, ChannelPreset preset, Checks checks) {
+    if (checks.runs(QaCheckName.COMPLETENESS)) {
+      Completeness.Result c = Completeness.of(reference.view(), candidate, preset.background());
+      checks.atMost(QaCheckName.COMPLETENESS, c.missing(), thresholds.completenessMax(), c.regions(),
+          format("largest part of the piece that shows bare background here: %.2f %% of the piece", c.missing() * 100));
+    }
+    if (checks.runs(QaCheckName.DETAIL)) {
+      Stones.Difference d = Stones.compare(reference.view(), candidate);
+      checks.atMost(QaCheckName.DETAIL, d.stones(), thresholds.detailMax(), d.regions(),
+          format("stones against the closest reference: the largest stone removed or added is %.2f stones' worth", d.stones()));
+    }
   }
 
   private void inspectFrame(RgbImage image, Mask productOrNull, ChannelPreset preset, Checks checks) {
@@ -111,7 +132,7 @@ public final class QualityInspector {
     }
     if (checks.runs(QaCheckName.TEXT)) {
       Mask product = productOrNull != null ? productOrNull : new Mask(1, 1, new boolean[1]);
-      double strokes = TextDetector.strokesPerMille(image, product, 2 * ChannelFinisher.SHADOW_REACH);
+      double strokes = TextDetector.strokesPerMille(image, product, Staging.SHADOW_REACH);
       checks.atMost(QaCheckName.TEXT, strokes, thresholds.textMax(),
           format("%.2f ‰ of the background away from the product is thin high-contrast stroke (text,"
               + " logo or watermark)", strokes));
@@ -143,21 +164,26 @@ public final class QualityInspector {
     }
 
     void atMost(QaCheckName check, double value, double threshold, String detail) {
-      add(check, value, threshold, "<=", value <= threshold, detail);
+      atMost(check, value, threshold, List.of(), detail);
+    }
+
+    void atMost(QaCheckName check, double value, double threshold, List<Box> regions, String detail) {
+      add(check, value, threshold, "<=", value <= threshold, regions, detail);
     }
 
     void atLeast(QaCheckName check, double value, double threshold, String detail) {
-      add(check, value, threshold, ">=", value >= threshold, detail);
+      add(check, value, threshold, ">=", value >= threshold, List.of(), detail);
     }
 
     void fail(QaCheckName check, String detail) {
-      add(check, 0, 1, ">=", false, detail);
+      add(check, 0, 1, ">=", false, List.of(), detail);
     }
 
-    private void add(QaCheckName check, double value, double threshold, String comparator, boolean passed, String detail) {
+    private void add(QaCheckName check, double value, double threshold, String comparator, boolean passed,
+        List<Box> regions, String detail) {
       if (!runs(check)) return;
       boolean blocking = check == QaCheckName.PRODUCT || preset.rule(check) == QaRule.BLOCK;
-      list.add(new QaCheck(check.id(), value, threshold, comparator, passed, blocking, detail));
+      list.add(new QaCheck(check.id(), value, threshold, comparator, passed, blocking, detail, regions));
     }
   }
 
@@ -181,12 +207,12 @@ public final class QualityInspector {
   }
 
   /**
-   * Share of exactly-background pixels among those farther from the product than a shadow may
-   * reach (twice {@link ChannelFinisher#SHADOW_REACH}, as the product mask is itself approximate).
+   * Share of exactly-background pixels among those farther from the product than a staged shadow
+   * may reach ({@link Staging#SHADOW_REACH}).
    */
   static double backgroundPurity(RgbImage image, Mask product, int background) {
     float[] d2 = Morphology.squaredDistanceTo(product, true);
-    double reach = 2 * ChannelFinisher.SHADOW_REACH * Math.min(image.width(), image.height());
+    double reach = Staging.SHADOW_REACH * Math.min(image.width(), image.height());
     long exact = 0, total = 0;
     for (int i = 0; i < d2.length; i++) {
       if (d2[i] > reach * reach) {

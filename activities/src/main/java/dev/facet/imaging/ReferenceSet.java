@@ -1,5 +1,7 @@
 package dev.facet.imaging;
 
+import dev.facet.imaging.matte.Matting;
+import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.ColourSignature;
 import dev.facet.model.Lab;
 import java.util.ArrayList;
@@ -17,22 +19,23 @@ public record ReferenceSet(ColourSignature signature, List<QualityInspector.Refe
    * @throws IllegalArgumentException naming the photo (from 1) in which no product was found
    */
   public static ReferenceSet of(List<RgbImage> photos) {
-    ProductSegmenter segmenter = new ProductSegmenter();
+    Matting matting = new Matting();
     ProductMeasurer measurer = new ProductMeasurer();
     List<Lab> metals = new ArrayList<>(), stones = new ArrayList<>();
     List<QualityInspector.ReferenceView> views = new ArrayList<>();
     double[] sharpness = new double[photos.size()];
     for (int i = 0; i < photos.size(); i++) {
       RgbImage photo = photos.get(i);
-      ProductSegmenter.Segmentation s = segmenter.segment(photo);
-      if (s.mask().count() == 0) {
+      ProductMatte s = matting.find(photo);
+      Mask mask = s.mask();
+      if (s.isEmpty()) {
         throw new IllegalArgumentException("reference " + (i + 1) + ": no product found against the backdrop");
       }
-      ProductMeasurer.Measurements m = measurer.measure(photo, s.mask(), s.backdrop());
+      ProductMeasurer.Measurements m = measurer.measure(photo, mask, s.backdrop());
       metals.add(m.metal());
       stones.add(m.stone());
       sharpness[i] = m.sharpness();
-      views.add(QualityInspector.ReferenceView.of(photo, s.mask()));
+      views.add(QualityInspector.ReferenceView.of(photo, mask));
     }
     return new ReferenceSet(Medians.signature(metals, stones), views, Medians.of(sharpness));
   }

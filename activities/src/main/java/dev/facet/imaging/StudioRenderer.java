@@ -1,5 +1,6 @@
 package dev.facet.imaging;
 
+import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.Box;
 import dev.facet.model.StyleGuide;
 import java.util.SplittableRandom;
@@ -9,17 +10,16 @@ import java.util.SplittableRandom;
  * studio. Everything happens in linear light.
  *
  * <ol>
- *   <li>Cut-out: the mask, feathered, as alpha; edge pixels have the capture's backdrop colour
- *       taken out of them (known from the {@link BackdropModel}), so no beige or grey fringe follows
- *       the piece onto a white backdrop.
+ *   <li>Cut-out: the {@link ProductMatte} found at capture: a soft alpha, and the piece's own colour
+ *       with the paper unmixed from its edge, so no beige or grey fringe follows it; nothing of the
+ *       seller's shadow.
  *   <li>Relight: vignetting and light fall-off divided out; the capture's colour cast (the
  *       backdrop's tint at the piece) partly neutralised, then the style's colour temperature
  *       applied; exposure set so the capture's backdrop would read as {@link #BACKDROP_EXPOSURE};
- *       highlights roll off instead of clipping; a gentle gradient from the variant's light
- *       direction.
- *   <li>Stage: the style's backdrop, a soft drop shadow away from the light, a tight contact shadow
- *       at the base, optionally a faint floor reflection; the piece scaled to the style's share of
- *       the frame.
+ *       highlights ease toward a {@link #CEILING} below the backdrop's white instead of clipping
+ *       into it; a gentle gradient from the variant's light direction.
+ *   <li>Stage ({@link Staging}): the style's backdrop, a soft shadow of our own making,
+ *       optionally a faint floor reflection; the piece scaled to the style's share of the frame.
  * </ol>
  *
  * Product pixels are only ever scaled and tinted, never invented: prongs and stones stay exactly
@@ -28,26 +28,20 @@ import java.util.SplittableRandom;
 public final class StudioRenderer {
 
   /**
-   * How much of the capture's colour cast is removed, 0..1. Sellers' backdrops are rarely neutral
-   * (beige paper, warm bulbs); removing all of the tint the backdrop shows would remove the paper's
-   * own colour from the metal too. 0.7 gave the smallest metal ΔE2000 to the fixtures' studio
-   * ideals (mean 2.3 against 3.3 at 0 and 2.5 at 1; StudioRendererTest prints it).
-   */
-  static final double ADAPTATION = 0.7;
-
-  /**
    * The luminance the capture's backdrop is given under studio light. Photographed paper is grey
    * next to a studio's lit white; 0.78 brings the fixtures' metal closest to the lightness of their
    * studio ideals.
    */
   static final double BACKDROP_EXPOSURE = 0.78;
 
-  /** Where highlights start to roll off (linear), so speculars stay smooth instead of clipping. */
-  private static final double HIGHLIGHT_KNEE = 0.8;
-
-  private static final double DROP_SHADOW_OPACITY = 0.20;
-  private static final double CONTACT_SHADOW_OPACITY = 0.45;
-  private static final double REFLECTION_OPACITY = 0.16;
+  /**
+   * The lightest a product pixel may become (linear; sRGB 238), approached smoothly from {@link
+   * #SHOULDER}. The background is white (255): a white-metal highlight that reached it would melt
+   * into it and read as a hole. Fixture studio photos keep 97-99 % of their metal under this.
+   */
+  static final double CEILING = 0.86;
+  /** Where tones start to roll off toward the {@link #CEILING}. */
+  static final double SHOULDER = 0.70;
 
   /** What the style guide asks of the picture. */
   public record Look(int backdrop, int kelvin, double productScale, boolean reflection) {
@@ -99,247 +93,46 @@ public final class StudioRenderer {
     return size;
   }
 
-  public RgbImage render(RgbImage photo, Mask mask, BackdropModel backdrop, Look look, Variation v) {
-    Box box = mask.box().orElseThrow(() -> new IllegalArgumentException("no product in the mask"));
-    Box crop = expand(box, Math.max(4, Math.max(box.width(), box.height()) / 50), photo);
-    Cutout cutout = cutOut(photo, mask, backdrop, crop, look, v);
-
-    // Scale so the product's longest side is the style's share of the frame.
-    double scale = look.productScale() * v.scale() * size / Math.max(box.width(), box.height());
-    int cw = Math.max(1, (int) Math.round(crop.width() * scale));
-    int ch = Math.max(1, (int) Math.round(crop.height() * scale));
-    float[][] scaled = Resampler.resize(cutout.planes(), crop.width(), crop.height(), cw, ch);
-    // Place the product's box (not the crop's) at the frame centre, plus the variant's shift.
-    double boxCx = (box.x() - crop.x() + box.width() / 2.0) * scale;
-    double boxCy = (box.y() - crop.y() + box.height() / 2.0) * scale;
-    int left = (int) Math.round(size / 2.0 + v.offsetX() * size - boxCx);
-    int top = (int) Math.round(size / 2.0 + v.offsetY() * size - boxCy);
-    int productBottom = top + (int) Math.round((box.y() - crop.y() + box.height()) * scale);
-
-    float[] alpha = new float[size * size];
-    place(scaled[3], cw, ch, left, top, alpha);
-    float[] shade = shadows(alpha, productBottom, v);
-
-    double[] back = linear(look.backdrop());
-    float[] r = new float[size * size], g = new float[size * size], b = new float[size * size];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = (float) back[0] * shade[i];
-      g[i] = (float) back[1] * shade[i];
-      b[i] = (float) back[2] * shade[i];
-    }
-    if (look.reflection()) {
-      reflect(scaled, cw, ch, left, top, productBottom, r, g, b);
-    }
-    composite(scaled, cw, ch, left, top, r, g, b);
-
-    int[] out = new int[size * size];
-    for (int i = 0; i < out.length; i++) out[i] = ColourScience.packLinear(r[i], g[i], b[i]);
-    return new RgbImage(size, size, out);
-  }
-
-  /** The relit product as premultiplied linear R, G, B and alpha over the crop. */
-  private record Cutout(float[][] planes) {}
-
-  private Cutout cutOut(RgbImage photo, Mask mask, BackdropModel backdrop, Box crop, Look look, Variation v) {
-    int w = crop.width(), h = crop.height();
-    Plane alpha = new Plane(w, h, toFloats(mask.crop(crop))).gaussian(0.7);
-    double[] gains = whiteBalance(backdrop, crop, look.kelvin());
+  /** The product of {@code matte} re-shot on the style's backdrop, and its matte in the new picture. */
+  public Staging.Staged render(ProductMatte matte, Look look, Variation v) {
+    Box box = matte.box().orElseThrow(() -> new IllegalArgumentException("no product in the matte"));
+    BackdropModel backdrop = matte.backdrop();
+    double[] gains = whiteBalance(backdrop, box, look.kelvin());
     double exposure = BACKDROP_EXPOSURE * v.exposure();
     double lx = Math.cos(v.lightAngle()), ly = -Math.sin(v.lightAngle());
-    double half = Math.max(w, h) / 2.0;
-
-    float[] r = new float[w * h], g = new float[w * h], b = new float[w * h], a = new float[w * h];
-    float[] br = new float[photo.width()], bg = new float[photo.width()], bb = new float[photo.width()];
-    int[] px = photo.pixels();
-    for (int y = 0; y < h; y++) {
-      int sy = crop.y() + y;
-      backdrop.logRow(sy, br, bg, bb);
-      for (int x = 0; x < w; x++) {
-        int i = y * w + x;
-        float al = alpha.v[i];
-        if (al <= 0.002f) continue;
-        int sx = crop.x() + x;
-        int p = px[sy * photo.width() + sx];
-        double backR = Math.exp(br[sx]) - 1e-4, backG = Math.exp(bg[sx]) - 1e-4, backB = Math.exp(bb[sx]) - 1e-4;
-        double backY = Math.max(1e-3, ColourScience.luminance(backR, backG, backB));
-        double pr = Matting.unmix(ColourScience.linear(RgbImage.red(p)), backR, al);
-        double pg = Matting.unmix(ColourScience.linear(RgbImage.green(p)), backG, al);
-        double pb = Matting.unmix(ColourScience.linear(RgbImage.blue(p)), backB, al);
-        double light =
-            exposure / backY * (1 + v.lightFalloff() * ((x - w / 2.0) * lx + (y - h / 2.0) * ly) / half);
-        r[i] = (float) (rollOff(pr * gains[0] * light) * al);
-        g[i] = (float) (rollOff(pg * gains[1] * light) * al);
-        b[i] = (float) (rollOff(pb * gains[2] * light) * al);
-        a[i] = al;
-      }
-    }
-    return new Cutout(new float[][] {r, g, b, a});
+    double cx = box.x() + box.width() / 2.0, cy = box.y() + box.height() / 2.0;
+    double half = Math.max(box.width(), box.height()) / 2.0;
+    float[] back = backdrop.linearRgb();
+    Cutout cut = Cutout.of(matte, (x, y, rgb) -> {
+      int i = 3 * (y * matte.width() + x);
+      double light = exposure / Math.max(1e-3, ColourScience.luminance(back[i], back[i + 1], back[i + 2]))
+          * (1 + v.lightFalloff() * ((x - cx) * lx + (y - cy) * ly) / half);
+      for (int c = 0; c < 3; c++) rgb[c] = (float) tone(rgb[c] * gains[c] * light);
+    });
+    return Staging.stage(cut, new Staging.Scene(size, size, look.backdrop(), look.productScale() * v.scale(),
+        v.offsetX(), v.offsetY(), Staging.Shadow.SOFT.towards(v.lightAngle()), look.reflection()));
   }
 
   /**
-   * Per-channel gains: remove {@link #ADAPTATION} of the cast the backdrop shows around the piece,
+   * Per-channel gains: take out the cast the backdrop shows around the piece ({@link WhitePoint}),
    * then tint by the style's colour temperature; luminance is left to the exposure.
    */
   static double[] whiteBalance(BackdropModel backdrop, Box around, int kelvin) {
-    double[] cast = backdrop.linearAt(around.x() + around.width() / 2, around.y() + around.height() / 2);
-    double y = ColourScience.luminance(cast[0], cast[1], cast[2]);
+    double[] neutral = WhitePoint.gains(backdrop.linearAt(around.x() + around.width() / 2, around.y() + around.height() / 2));
     double[] k = ColourScience.kelvinGains(kelvin);
     double[] gains = new double[3];
-    for (int c = 0; c < 3; c++) gains[c] = Math.pow(Math.max(1e-4, cast[c] / y), -ADAPTATION) * k[c];
+    for (int c = 0; c < 3; c++) gains[c] = neutral[c] * k[c];
     double norm = ColourScience.luminance(gains[0], gains[1], gains[2]);
     for (int c = 0; c < 3; c++) gains[c] /= norm;
     return gains;
   }
 
-  private static double rollOff(double v) {
-    if (v <= HIGHLIGHT_KNEE) {
+  /** Linear up to the {@link #SHOULDER}, then easing toward the {@link #CEILING}, never past it. */
+  static double tone(double v) {
+    if (v <= SHOULDER) {
       return v;
     }
-    double room = 1 - HIGHLIGHT_KNEE;
-    return HIGHLIGHT_KNEE + room * (1 - Math.exp(-(v - HIGHLIGHT_KNEE) / room));
-  }
-
-  /**
-   * Shadow as a multiplier on the backdrop (1 = unshadowed), computed at a quarter of the frame
-   * size (it is soft anyway) and interpolated up: a drop shadow cast away from the light and a
-   * contact shadow squashed against the base of the piece.
-   */
-  private float[] shadows(float[] alpha, int productBottom, Variation v) {
-    int q = 4, sw = size / q;
-    float[] small = new float[sw * sw];
-    for (int y = 0; y < sw; y++) {
-      for (int x = 0; x < sw; x++) {
-        float s = 0;
-        for (int yy = 0; yy < q; yy++) for (int xx = 0; xx < q; xx++) s += alpha[(y * q + yy) * size + x * q + xx];
-        small[y * sw + x] = s / (q * q);
-      }
-    }
-    // Drop shadow: the silhouette shifted away from the light, blurred wide.
-    double reach = 0.010 * sw;
-    int dx = (int) Math.round(-Math.cos(v.lightAngle()) * reach);
-    int dy = (int) Math.round(Math.sin(v.lightAngle()) * reach);
-    float[] drop = new float[small.length];
-    for (int y = 0; y < sw; y++) {
-      for (int x = 0; x < sw; x++) {
-        int sx = x - dx, sy = y - dy;
-        if (sx >= 0 && sy >= 0 && sx < sw && sy < sw) drop[y * sw + x] = small[sy * sw + sx];
-      }
-    }
-    Plane dropBlur = new Plane(sw, sw, drop).gaussian(0.018 * sw);
-    // Contact shadow: the lowest tenth of the silhouette (what rests on the floor) flattened to a
-    // quarter of its height, just under the base line.
-    int base = Math.min(sw - 1, productBottom / q);
-    int height = 0;
-    for (int y = 0; y < sw && height == 0; y++) {
-      for (int x = 0; x < sw; x++) {
-        if (small[y * sw + x] > 0.5f) {
-          height = base - y;
-          break;
-        }
-      }
-    }
-    double footing = Math.max(2, 0.10 * height);
-    double squash = 0.25;
-    float[] contact = new float[small.length];
-    for (int y = 0; y < sw; y++) {
-      double src = base - (base - y) / squash;
-      int sy = (int) Math.round(src);
-      if (y > base + 1 || sy < 0 || sy >= sw || base - sy > footing) continue;
-      for (int x = 0; x < sw; x++) contact[y * sw + x] = small[sy * sw + x];
-    }
-    Plane contactBlur = new Plane(sw, sw, contact).gaussian(0.006 * sw);
-
-    float[] shade = new float[size * size];
-    for (int y = 0; y < size; y++) {
-      double fy = Math.min(sw - 1.001, Math.max(0, (y + 0.5) / q - 0.5));
-      int y0 = (int) fy;
-      double ty = fy - y0;
-      for (int x = 0; x < size; x++) {
-        double fx = Math.min(sw - 1.001, Math.max(0, (x + 0.5) / q - 0.5));
-        int x0 = (int) fx;
-        double tx = fx - x0;
-        double d = bilinear(dropBlur.v, sw, x0, y0, tx, ty);
-        double c = bilinear(contactBlur.v, sw, x0, y0, tx, ty);
-        double darkening = DROP_SHADOW_OPACITY * Math.min(1, 1.6 * d) + CONTACT_SHADOW_OPACITY * Math.min(1, 2.5 * c);
-        shade[y * size + x] = (float) Math.max(0.45, 1 - darkening);
-      }
-    }
-    return shade;
-  }
-
-  private static double bilinear(float[] v, int w, int x0, int y0, double tx, double ty) {
-    int i = y0 * w + x0;
-    double top = v[i] + tx * (v[i + 1] - v[i]);
-    double bottom = v[i + w] + tx * (v[i + w + 1] - v[i + w]);
-    return top + ty * (bottom - top);
-  }
-
-  /** A faint mirror image of the piece below its base, fading out over a third of its height. */
-  private void reflect(float[][] p, int cw, int ch, int left, int top, int bottom, float[] r, float[] g, float[] b) {
-    int depth = Math.max(1, (bottom - top) / 3);
-    for (int d = 1; d <= depth; d++) {
-      int y = bottom + d, sy = bottom - d - top;
-      if (y >= size || sy < 0 || sy >= ch) break;
-      double w = REFLECTION_OPACITY * (1 - (double) d / depth);
-      for (int x = 0; x < cw; x++) {
-        int cx = left + x;
-        if (cx < 0 || cx >= size) continue;
-        int s = sy * cw + x, o = y * size + cx;
-        double a = w * p[3][s];
-        r[o] = (float) (r[o] * (1 - a) + w * p[0][s]);
-        g[o] = (float) (g[o] * (1 - a) + w * p[1][s]);
-        b[o] = (float) (b[o] * (1 - a) + w * p[2][s]);
-      }
-    }
-  }
-
-  /** Premultiplied "over". */
-  private void composite(float[][] p, int cw, int ch, int left, int top, float[] r, float[] g, float[] b) {
-    for (int y = 0; y < ch; y++) {
-      int oy = top + y;
-      if (oy < 0 || oy >= size) continue;
-      for (int x = 0; x < cw; x++) {
-        int ox = left + x;
-        if (ox < 0 || ox >= size) continue;
-        int s = y * cw + x, o = oy * size + ox;
-        float a = Math.max(0, Math.min(1, p[3][s]));
-        r[o] = Math.max(0, p[0][s]) + (1 - a) * r[o];
-        g[o] = Math.max(0, p[1][s]) + (1 - a) * g[o];
-        b[o] = Math.max(0, p[2][s]) + (1 - a) * b[o];
-      }
-    }
-  }
-
-  private void place(float[] plane, int cw, int ch, int left, int top, float[] out) {
-    for (int y = 0; y < ch; y++) {
-      int oy = top + y;
-      if (oy < 0 || oy >= size) continue;
-      for (int x = 0; x < cw; x++) {
-        int ox = left + x;
-        if (ox >= 0 && ox < size) out[oy * size + ox] = Math.max(0, Math.min(1, plane[y * cw + x]));
-      }
-    }
-  }
-
-  private static float[] toFloats(Mask mask) {
-    boolean[] bits = mask.bits();
-    float[] out = new float[bits.length];
-    for (int i = 0; i < bits.length; i++) out[i] = bits[i] ? 1f : 0f;
-    return out;
-  }
-
-  private static double[] linear(int rgb) {
-    return new double[] {
-      ColourScience.linear(RgbImage.red(rgb)),
-      ColourScience.linear(RgbImage.green(rgb)),
-      ColourScience.linear(RgbImage.blue(rgb))
-    };
-  }
-
-  private static Box expand(Box box, int margin, RgbImage frame) {
-    int x0 = Math.max(0, box.x() - margin), y0 = Math.max(0, box.y() - margin);
-    int x1 = Math.min(frame.width(), box.x() + box.width() + margin);
-    int y1 = Math.min(frame.height(), box.y() + box.height() + margin);
-    return new Box(x0, y0, x1 - x0, y1 - y0);
+    double room = CEILING - SHOULDER;
+    return SHOULDER + room * (1 - Math.exp(-(v - SHOULDER) / room));
   }
 }

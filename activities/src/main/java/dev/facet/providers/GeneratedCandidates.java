@@ -97,6 +97,7 @@ final class GeneratedCandidates {
         request.provider(),
         model,
         image,
+        null,
         attempt,
         paid.costUsd(),
         paid.charges());

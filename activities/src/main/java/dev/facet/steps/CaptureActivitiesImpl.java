@@ -1,6 +1,5 @@
 package dev.facet.steps;
 
-import dev.facet.imaging.BackdropModel;
 import dev.facet.imaging.Finding;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.ImageEncoder;
@@ -11,8 +10,9 @@ import dev.facet.imaging.PhotoCheck;
 import dev.facet.imaging.PhotoValidator;
 import dev.facet.imaging.ProductMeasurer;
 import dev.facet.imaging.ProductMeasurer.Measurements;
-import dev.facet.imaging.ProductSegmenter;
 import dev.facet.imaging.RgbImage;
+import dev.facet.imaging.matte.Matting;
+import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.ColourSignature;
 import dev.facet.model.ImageRef;
 import dev.facet.model.Lab;
@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Validates every reference photo, stores it upright in sRGB without metadata (so GPS and other
  * personal EXIF never leave this step) together with its product mask, and measures the colour
- * signature. A retry finds the photos an earlier attempt already stored and only re-measures them.
+ * signature. A retry finds the photos an earlier attempt already stored and only re-measures them,
+ * fitting the backdrop exactly as the first attempt did, so the signature does not depend on retries.
  */
 public final class CaptureActivitiesImpl implements CaptureActivities {
 
@@ -38,7 +39,7 @@ public final class CaptureActivitiesImpl implements CaptureActivities {
 
   private final ObjectStore store;
   private final PhotoValidator validator;
-  private final ProductSegmenter segmenter = new ProductSegmenter();
+  private final Matting matting = new Matting();
   private final ProductMeasurer measurer = new ProductMeasurer();
 
   public CaptureActivitiesImpl(ObjectStore store, PhotoValidator validator) {
@@ -73,45 +74,45 @@ public final class CaptureActivitiesImpl implements CaptureActivities {
     if (!check.accepted()) {
       throw StepFailures.invalidInput(describe(index, photo, check.errors()));
     }
-    RgbImage image = check.image();
-    ProductSegmenter.Segmentation segmentation = segmenter.segment(image);
-    List<Finding> productFindings = validator.checkProduct(segmentation.mask());
+    // Everything is measured on the photo as stored, so a retry that re-reads it measures the same.
+    byte[] normalised = ImageEncoder.jpeg(check.image(), REFERENCE_QUALITY);
+    RgbImage image = decodeStored(normalised, keys.reference(index));
+    ProductMatte matte = matting.find(image);
+    Mask mask = matte.mask();
+    List<Finding> productFindings = validator.checkProduct(mask);
     List<Finding> errors = productFindings.stream().filter(Finding::isError).toList();
     if (!errors.isEmpty()) {
       throw StepFailures.invalidInput(describe(index, photo, errors));
     }
-    // Mask first: a stored reference then always has its mask, which is what a retry checks.
+    // Cut-out first: a stored reference then always has its cut-out, which is what a retry checks.
     ImageRef maskRef =
-        store.put(
-            keys.mask(index),
-            ImageEncoder.png(segmentation.mask()),
-            ImageFormat.PNG.mediaType(),
-            image.width(),
-            image.height());
+        store.put(keys.mask(index), ImageEncoder.png(matte), ImageFormat.PNG.mediaType(), image.width(), image.height());
     ImageRef imageRef =
-        store.put(
-            keys.reference(index),
-            ImageEncoder.jpeg(image, REFERENCE_QUALITY),
-            ImageFormat.JPEG.mediaType(),
-            image.width(),
-            image.height());
-    Measurements m = measurer.measure(image, segmentation.mask(), segmentation.backdrop());
+        store.put(keys.reference(index), normalised, ImageFormat.JPEG.mediaType(), image.width(), image.height());
+    Measurements m = measurer.measure(image, mask, matte.backdrop());
     return reference(index, photo, imageRef, maskRef, m, warnings(check, productFindings));
   }
 
-  /** A retry: the normalised photo and mask are stored, so only the measurements are redone. */
+  /** A retry: the normalised photo and its cut-out are stored, so only the measurements are redone. */
   private Captured remeasure(int index, ReferencePhoto photo, ImageRef imageRef, ImageRef maskRef) {
-    RgbImage image;
+    RgbImage image = decodeStored(read(imageRef.key()), imageRef.key());
     Mask mask;
     try {
-      image = ImageDecoder.decode(read(imageRef.key()), ImageFormat.JPEG);
       mask = ImageDecoder.decodeMask(read(maskRef.key()));
     } catch (IOException e) {
-      throw new IllegalStateException("stored reference " + imageRef.key() + " is unreadable", e);
+      throw new IllegalStateException("stored cut-out " + maskRef.key() + " is unreadable", e);
     }
     PhotoCheck check = validator.checkPixels(image, ImageFormat.JPEG);
-    Measurements m = measurer.measure(image, mask, BackdropModel.fit(image));
+    Measurements m = measurer.measure(image, mask, matting.backdrop(image));
     return reference(index, photo, imageRef, maskRef, m, warnings(check, validator.checkProduct(mask)));
+  }
+
+  private static RgbImage decodeStored(byte[] jpeg, String key) {
+    try {
+      return ImageDecoder.decode(jpeg, ImageFormat.JPEG);
+    } catch (IOException e) {
+      throw new IllegalStateException("stored reference " + key + " is unreadable", e);
+    }
   }
 
   private static Captured reference(

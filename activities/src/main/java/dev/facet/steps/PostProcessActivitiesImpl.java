@@ -1,9 +1,11 @@
 package dev.facet.steps;
 
+import dev.facet.imaging.BackdropModel;
 import dev.facet.imaging.ChannelFinisher;
 import dev.facet.imaging.ChannelPreset;
 import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.DigitalSourceType;
+import dev.facet.imaging.RgbImage;
 import dev.facet.model.Candidate;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.ImageRef;
@@ -44,8 +46,13 @@ public final class PostProcessActivitiesImpl implements PostProcessActivities {
     }
     ChannelFinisher.Finished finished;
     try {
-      finished =
-          finisher.finish(images.image(candidate.image()), request.signature().metal(), preset, sourceType(candidate));
+      RgbImage image = images.image(candidate.image());
+      // A staged candidate's background is flat: only its light level matters to the tone measurement.
+      ChannelFinisher.Prepared prepared = candidate.cutout() == null
+          ? finisher.prepare(image, request.signature().metal())
+          : finisher.prepare(image, images.matte(candidate.cutout(), BackdropModel.flat(0xFFFFFF, image.width(), image.height())),
+              request.signature().metal());
+      finished = prepared.finish(preset, sourceType(candidate));
     } catch (IllegalArgumentException e) {
       throw StepFailures.invalidInput("Candidate " + candidate.id() + ": " + e.getMessage());
     }

@@ -1,8 +1,10 @@
 package dev.facet.steps;
 
+import dev.facet.imaging.BackdropModel;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.Mask;
 import dev.facet.imaging.RgbImage;
+import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.ImageRef;
 import dev.facet.storage.MissingObjectException;
 import dev.facet.storage.ObjectStore;
@@ -30,6 +32,15 @@ final class StoredImages {
       return ImageDecoder.decodeMask(bytes(ref));
     } catch (IOException e) {
       throw StepFailures.invalidInput("Stored mask " + ref.key() + " cannot be decoded: " + e.getMessage());
+    }
+  }
+
+  /** A stored cut-out, over the backdrop of the photo it was cut from. */
+  ProductMatte matte(ImageRef ref, BackdropModel backdrop) {
+    try {
+      return ImageDecoder.decodeMatte(bytes(ref), backdrop);
+    } catch (IOException e) {
+      throw StepFailures.invalidInput("Stored cut-out " + ref.key() + " cannot be decoded: " + e.getMessage());
     }
   }
 

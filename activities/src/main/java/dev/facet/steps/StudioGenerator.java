@@ -1,11 +1,13 @@
 package dev.facet.steps;
 
-import dev.facet.imaging.BackdropModel;
 import dev.facet.metrics.FacetMetrics;
 import dev.facet.imaging.ImageEncoder;
 import dev.facet.imaging.ImageFormat;
 import dev.facet.imaging.RgbImage;
+import dev.facet.imaging.Staging;
 import dev.facet.imaging.StudioRenderer;
+import dev.facet.imaging.matte.Matting;
+import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.Candidate;
 import dev.facet.model.ImageRef;
 import dev.facet.model.Reference;
@@ -16,7 +18,9 @@ import java.util.Optional;
 /**
  * The built-in, offline generator ("studio"): re-shoots the product from a reference photo in a
  * virtual studio ({@link StudioRenderer}). Free and deterministic: the same style seed, round,
- * shot and variant give the same picture, and a rejected round gets fresh variations. A retry finds the candidate already stored and returns it.
+ * shot and variant give the same picture, and a rejected round gets fresh variations. It hands on
+ * the candidate's exact cut-out with it, so post-processing need not cut the product out again. A
+ * retry finds the candidate already stored and returns it.
  */
 public final class StudioGenerator implements GenerationActivities {
 
@@ -27,6 +31,7 @@ public final class StudioGenerator implements GenerationActivities {
   private final ObjectStore store;
   private final StoredImages images;
   private final StudioRenderer renderer;
+  private final Matting matting = new Matting();
 
   public StudioGenerator(ObjectStore store, int size) {
     this.store = store;
@@ -44,25 +49,26 @@ public final class StudioGenerator implements GenerationActivities {
 
   private Candidate render(GenerateRequest request, GenerationMeter meter) {
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
-    String key = request.keys().candidate(request.round(), request.shot().name(), request.variant(), "jpg");
+    int round = request.round(), variant = request.variant();
+    String shot = request.shot().name();
+    String key = request.keys().candidate(round, shot, variant, "jpg");
     Optional<ImageRef> stored = store.find(key);
     if (stored.isPresent()) {
       meter.ended(FacetMetrics.REUSED);
-      return candidate(request, stored.get(), attempt);
+      return candidate(request, stored.get(), store.find(request.keys().cutout(round, shot, variant)).orElse(null), attempt);
     }
-    Reference source = AngleSource.pick(request.references(), request.shot().referenceAngle(), request.variant());
+    Reference source = AngleSource.pick(request.references(), request.shot().referenceAngle(), variant);
     RgbImage photo = images.image(source.image());
-    RgbImage render =
-        renderer.render(
-            photo,
-            images.mask(source.mask()),
-            BackdropModel.fit(photo),
-            StudioRenderer.Look.of(request.style()),
-            StudioRenderer.Variation.seeded(seed(request)));
-    ImageRef ref =
-        store.put(key, ImageEncoder.jpeg(render, QUALITY), ImageFormat.JPEG.mediaType(), render.width(), render.height());
+    ProductMatte matte = images.matte(source.mask(), matting.backdrop(photo));
+    Staging.Staged render =
+        renderer.render(matte, StudioRenderer.Look.of(request.style()), StudioRenderer.Variation.seeded(seed(request)));
+    RgbImage image = render.image();
+    // The cut-out first: a stored candidate then always has its cut-out, which is what a retry finds.
+    ImageRef cutout = store.put(request.keys().cutout(round, shot, variant), ImageEncoder.png(render.matte()),
+        ImageFormat.PNG.mediaType(), image.width(), image.height());
+    ImageRef ref = store.put(key, ImageEncoder.jpeg(image, QUALITY), ImageFormat.JPEG.mediaType(), image.width(), image.height());
     meter.ended(FacetMetrics.OK);
-    return candidate(request, ref, attempt);
+    return candidate(request, ref, cutout, attempt);
   }
 
   /** Style seed, round, shot and variant, mixed so neighbours differ in every parameter. */
@@ -73,7 +79,7 @@ public final class StudioGenerator implements GenerationActivities {
         + request.variant();
   }
 
-  private static Candidate candidate(GenerateRequest request, ImageRef image, int attempt) {
+  private static Candidate candidate(GenerateRequest request, ImageRef image, ImageRef cutout, int attempt) {
     return new Candidate(
         Candidate.id(request.round(), request.shot().name(), request.variant()),
         request.round(),
@@ -82,6 +88,7 @@ public final class StudioGenerator implements GenerationActivities {
         PROVIDER,
         null,
         image,
+        cutout,
         attempt,
         0.0);
   }

@@ -127,7 +127,7 @@ public final class PostProcessBenchmark {
   static ChannelPreset preset(int side) {
     ChannelPreset a = ChannelPresets.builtIn().get("amazon-main");
     return new ChannelPreset("bench-" + side, a.about(), side, side, a.minLongSide(), a.background(), a.targetFill(),
-        a.minFill(), a.shadow(), a.format(), 0.92f, a.sharpenAmount(), a.sharpenSigma(), a.qa());
+        a.minFill(), a.shadow(), a.reflection(), a.format(), 0.92f, a.sharpenAmount(), a.sharpenSigma(), a.qa());
   }
 
   /** Wall milliseconds for the vips CLI to resize, sharpen and encode every input to every size. */

@@ -8,6 +8,8 @@ import dev.facet.imaging.Morphology;
 import dev.facet.imaging.Plane;
 import dev.facet.imaging.Resampler;
 import dev.facet.imaging.RgbImage;
+import dev.facet.imaging.UnsharpMask;
+import dev.facet.model.Box;
 import dev.facet.model.Lab;
 import java.awt.AlphaComposite;
 import java.awt.Color;
@@ -55,14 +57,27 @@ final class Alterations {
    */
   static RgbImage removeLargestStone(RgbImage image, Mask stones) {
     Mask stone = largestComponent(stones);
-    Mask region = Morphology.dilate(stone, Math.max(3, image.width() / 300.0));
+    return fillIn(image, Morphology.dilate(stone, Math.max(3, image.width() / 300.0)));
+  }
+
+  /** The region filled inward from its edge with the average of the pixels already known, then smoothed. */
+  private static RgbImage fillIn(RgbImage image, Mask region) {
+    boolean[] known = new boolean[region.bits().length];
+    for (int i = 0; i < known.length; i++) known[i] = !region.bits()[i];
+    RgbImage filled = propagate(image, region.bits(), known);
+    RgbImage smooth = blur(filled, 2);
+    return copyWhere(filled, smooth, region);
+  }
+
+  /** Fills the {@code unknown} pixels, ring by ring, with the average of their {@code source} neighbours. */
+  private static RgbImage propagate(RgbImage image, boolean[] unknownIn, boolean[] sourceIn) {
     int w = image.width(), h = image.height();
     int[] px = image.pixels().clone();
-    boolean[] unknown = region.bits().clone();
+    boolean[] unknown = unknownIn.clone(), source = sourceIn.clone();
     boolean progress = true;
     while (progress) {
       progress = false;
-      boolean[] next = unknown.clone();
+      boolean[] nextUnknown = unknown.clone(), nextSource = source.clone();
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           int i = y * w + x;
@@ -70,7 +85,7 @@ final class Alterations {
           int r = 0, g = 0, b = 0, n = 0;
           for (int k = 0; k < 4; k++) {
             int xx = x + (k == 0 ? -1 : k == 1 ? 1 : 0), yy = y + (k == 2 ? -1 : k == 3 ? 1 : 0);
-            if (xx < 0 || yy < 0 || xx >= w || yy >= h || unknown[yy * w + xx]) continue;
+            if (xx < 0 || yy < 0 || xx >= w || yy >= h || !source[yy * w + xx]) continue;
             int q = px[yy * w + xx];
             r += RgbImage.red(q);
             g += RgbImage.green(q);
@@ -79,16 +94,16 @@ final class Alterations {
           }
           if (n > 0) {
             px[i] = RgbImage.pack(r / n, g / n, b / n);
-            next[i] = false;
+            nextUnknown[i] = false;
+            nextSource[i] = true;
             progress = true;
           }
         }
       }
-      unknown = next;
+      unknown = nextUnknown;
+      source = nextSource;
     }
-    RgbImage filled = new RgbImage(w, h, px);
-    RgbImage smooth = blur(filled, 2);
-    return copyWhere(filled, smooth, region);
+    return new RgbImage(w, h, px);
   }
 
   /**
@@ -126,6 +141,89 @@ final class Alterations {
       fillDisc(px, w, h, px0, py0, radius * 0.22, image.rgb(Math.min(w - 1, Math.max(0, cx)), cy));
     }
     return out;
+  }
+
+  /**
+   * Takes one prong off the largest stone: of the metal parts just around the stone (an annulus
+   * from 0.8 to 1.4 of its radius), the one nearest the stone's top, filled in from around it (the
+   * stone behind it, or the background beside it).
+   */
+  static RgbImage removeProng(RgbImage image, Mask metal, Mask stones) {
+    Mask stone = largestComponent(stones);
+    Box box = stone.box().orElseThrow();
+    double cx = box.x() + box.width() / 2.0, cy = box.y() + box.height() / 2.0;
+    double r = Math.max(box.width(), box.height()) / 2.0;
+    int w = image.width(), h = image.height();
+    boolean[] ring = new boolean[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double d = Math.hypot(x - cx, y - cy) / r;
+        ring[y * w + x] = metal.get(x, y) && d >= 0.8 && d <= 1.4;
+      }
+    }
+    Morphology.Components parts = Morphology.components(new Mask(w, h, ring));
+    int best = 0;
+    double bestY = Double.MAX_VALUE;
+    double[] sumY = new double[parts.count() + 1];
+    for (int i = 0; i < ring.length; i++) if (parts.labels()[i] != 0) sumY[parts.labels()[i]] += i / w;
+    for (int l = 1; l <= parts.count(); l++) {
+      if (parts.sizes()[l] < r * r * 0.01) continue;
+      double meanY = sumY[l] / parts.sizes()[l];
+      if (meanY < bestY) {
+        bestY = meanY;
+        best = l;
+      }
+    }
+    if (best == 0) throw new IllegalStateException("no prong found around the stone");
+    boolean[] prong = new boolean[w * h];
+    for (int i = 0; i < prong.length; i++) prong[i] = parts.labels()[i] == best;
+    return fillIn(image, Morphology.dilate(new Mask(w, h, prong), Math.max(2, w / 500.0)));
+  }
+
+  /** The largest stone drawn 35 % larger about its centre, over what was there. */
+  static RgbImage enlargeStone(RgbImage image, Mask stones) {
+    Mask stone = largestComponent(stones);
+    Box box = stone.box().orElseThrow();
+    double s = 1.35;
+    int bw = (int) Math.round(box.width() * s), bh = (int) Math.round(box.height() * s);
+    RgbImage big = Resampler.resize(image.crop(box), bw, bh);
+    Mask bigMask = stone.crop(box).resized(bw, bh);
+    int left = box.x() + box.width() / 2 - bw / 2, top = box.y() + box.height() / 2 - bh / 2;
+    int[] out = image.pixels().clone();
+    for (int y = 0; y < bh; y++) {
+      for (int x = 0; x < bw; x++) {
+        int ox = left + x, oy = top + y;
+        if (ox < 0 || oy < 0 || ox >= image.width() || oy >= image.height() || !bigMask.get(x, y)) continue;
+        out[oy * image.width() + ox] = big.rgb(x, y);
+      }
+    }
+    return new RgbImage(image.width(), image.height(), out);
+  }
+
+  /** The metal grown outward by 1.2 % of the frame, the new pixels taking the nearest metal's colour. */
+  static RgbImage thickenMetal(RgbImage image, Mask metal) {
+    Mask grown = Morphology.dilate(metal, 0.012 * Math.min(image.width(), image.height()));
+    boolean[] unknown = new boolean[grown.bits().length];
+    for (int i = 0; i < unknown.length; i++) unknown[i] = grown.bits()[i] && !metal.bits()[i];
+    return propagate(image, unknown, metal.bits());
+  }
+
+  // ---- harmless: what a faithful image may go through --------------------------------------------
+
+  /** Every pixel 8 % brighter in linear light (white stays white). */
+  static RgbImage brighter(RgbImage image) {
+    int[] out = image.pixels().clone();
+    for (int i = 0; i < out.length; i++) {
+      int p = out[i];
+      out[i] = ColourScience.packLinear(1.08 * ColourScience.linear(RgbImage.red(p)),
+          1.08 * ColourScience.linear(RgbImage.green(p)), 1.08 * ColourScience.linear(RgbImage.blue(p)));
+    }
+    return new RgbImage(image.width(), image.height(), out);
+  }
+
+  /** A light unsharp mask, as a marketplace or a seller's editor may apply. */
+  static RgbImage sharpened(RgbImage image) {
+    return UnsharpMask.apply(image, 1.0, 0.3);
   }
 
   // ---- delivery: applied to a finished image ----------------------------------------------------

@@ -71,6 +71,13 @@ final class CalibrationReport {
     return share(rs, Result::rejected);
   }
 
+  /** Share of the images with any of these alterations some blocking check rejected. */
+  double detectionRate(Set<String> alterations) {
+    List<Result> rs = results.stream().filter(r -> alterations.contains(r.alteration())).toList();
+    if (rs.isEmpty()) throw new IllegalArgumentException("no images altered by " + alterations);
+    return share(rs, Result::rejected);
+  }
+
   /** Share of the images made to trip this check that it failed. */
   double recall(String check) {
     List<Result> rs = results.stream().filter(r -> r.targets().contains(check)).toList();
@@ -122,8 +129,11 @@ final class CalibrationReport {
     }
     long rejectedFaithful = results.stream().filter(r -> r.faithful() && r.rejected()).count();
     long detected = results.stream().filter(r -> !r.faithful() && r.rejected()).count();
-    md.append(String.format(Locale.ROOT, "| **any blocking check** | | %s | %s | %s | | |%n%n",
+    md.append(String.format(Locale.ROOT, "| **any blocking check** | | %s | %s | %s | | |%n",
         fraction(detected, altered), fraction(detected, detected + rejectedFaithful), fraction(rejectedFaithful, faithful)));
+    List<Result> detail = results.stream().filter(r -> CalibrationSet.DETAIL_DEFECTS.contains(r.alteration())).toList();
+    md.append(String.format(Locale.ROOT, "| **any blocking check, stone and prong defects** | | %s | | | | |%n%n",
+        fraction(detail.stream().filter(Result::rejected).count(), detail.size())));
 
     md.append("## Per alteration\n\n| alteration | images | detected | checks that failed (count) |\n|---|---|---|---|\n");
     Map<String, List<Result>> byAlteration = new TreeMap<>();
@@ -136,7 +146,7 @@ final class CalibrationReport {
       }
       long hit = rs.stream().filter(Result::rejected).count();
       md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", alteration, rs.size(),
-          alteration.equals("faithful") ? hit + " rejected" : fraction(hit, rs.size()), fired.isEmpty() ? "none" : fired));
+          alteration.startsWith("faithful") ? hit + " rejected" : fraction(hit, rs.size()), fired.isEmpty() ? "none" : fired));
     });
 
     md.append("\n## Misses and false rejects\n\n");

@@ -5,26 +5,40 @@ import dev.facet.imaging.ChannelFinisher;
 import dev.facet.imaging.ChannelPreset;
 import dev.facet.imaging.DigitalSourceType;
 import dev.facet.imaging.ImageDecoder;
+import dev.facet.imaging.ImageEncoder;
 import dev.facet.imaging.Mask;
 import dev.facet.imaging.ReferenceSet;
 import dev.facet.imaging.Resampler;
 import dev.facet.imaging.RgbImage;
+import dev.facet.imaging.Staging;
 import dev.facet.imaging.StudioRenderer;
+import dev.facet.imaging.matte.Matting;
+import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.Lab;
 import dev.facet.model.StyleGuide;
 import dev.facet.testing.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The images QA is calibrated on, for one fixture piece: faithful finished images (the studio
- * renderer's re-shoot of the first capture, and the piece's studio ideal photo, each finished for
- * the channel) and deliberately altered ones, each labelled with the checks that should catch it:
- * content defects made on the studio photo before finishing, delivery defects on its finished file.
+ * The images QA is calibrated on, for one fixture piece, each labelled with the checks that should
+ * catch it (none: a faithful image):
+ *
+ * <ul>
+ *   <li>faithful: Facet's own finished images (the studio renderer's re-shoot of each capture,
+ *       through the shoot's path: cut-out, render, finish with the render's cut-out), the piece's
+ *       studio photo finished, and harmless versions of both (8 % brighter, JPEG quality 85, a light
+ *       sharpening), as a marketplace or an editor may deliver them;
+ *   <li>content defects, made on the studio photo before it is finished, as a generator makes them:
+ *       the metal recoloured to another family, the stones recoloured, the largest stone removed,
+ *       a stone added, a prong removed, the largest stone enlarged, the metal thickened, the piece
+ *       mirrored;
+ *   <li>delivery defects on the finished file: an off-white background, a small or cropped
+ *       product, blur, a corner signature or a diagonal watermark, heavy compression.
+ * </ul>
  */
 final class CalibrationSet {
 
@@ -35,15 +49,18 @@ final class CalibrationSet {
     }
   }
 
+  /** Alterations of what a jeweller calls detail: the stones and prongs. */
+  static final Set<String> DETAIL_DEFECTS =
+      Set.of("stones recoloured", "stone removed", "extra stone", "prong removed", "stone enlarged");
+
   private static final int WHITE = 0xFFFFFF;
-  /** Faithful re-shoots rendered per piece, from its first captures (each costs a finish and an inspection). */
-  private static final int RENDERS = 1;
   private static final List<String> METALS = List.of("yellow_gold_18k", "rose_gold_18k", "white_gold_18k");
 
   private final String product;
   private final ReferenceSet references;
   private final ChannelPreset preset;
-  private final ChannelFinisher finisher = new ChannelFinisher();
+  private final Matting matting = new Matting();
+  private final ChannelFinisher finisher = new ChannelFinisher(matting);
 
   CalibrationSet(String product, ReferenceSet references, ChannelPreset preset) {
     this.product = product;
@@ -55,52 +72,64 @@ final class CalibrationSet {
    * Every case of this piece, handed to {@code sink} as soon as it is made (they are large).
    *
    * @param captures the piece's capture photos, full size
-   * @param scale the calibration scale of the fixture photos (the studio photo is resized by it)
    */
-  void build(List<RgbImage> captures, double scale, Consumer<Case> sink) {
+  void build(List<RgbImage> captures, Consumer<Case> sink) {
     StudioRenderer renderer = new StudioRenderer(preset.width());
-    List<RgbImage> renders = new ArrayList<>();
-    for (int i = 0; i < RENDERS; i++) {
-      RgbImage photo = captures.get(i);
-      RgbImage render = renderer.render(photo, references.views().get(i).mask(), BackdropModel.fit(photo),
-          StudioRenderer.Look.of(StyleGuide.whiteStudio()), StudioRenderer.Variation.seeded(31L * i + product.hashCode()));
-      renders.add(render);
-      sink.accept(new Case(product, "render-" + (i + 1), "faithful", Set.of(), finish(render)));
+    RgbImage firstRender = null;
+    for (int i = 0; i < captures.size(); i++) {
+      Staging.Staged render = renderer.render(matting.find(captures.get(i)), StudioRenderer.Look.of(StyleGuide.whiteStudio()),
+          StudioRenderer.Variation.seeded(31L * i + product.hashCode()));
+      RgbImage finished = finish(render.image(), render.matte());
+      if (firstRender == null) firstRender = finished;
+      sink.accept(new Case(product, "render-" + (i + 1), "faithful", Set.of(), finished));
     }
-    RgbImage full = Fixtures.photo(product + "_studio");
-    int w = (int) Math.round(full.width() * scale), h = (int) Math.round(full.height() * scale);
-    RgbImage ideal = scale == 1 ? full : Resampler.resize(full, w, h);
-    Mask[] truth = metalAndStones(product + "_studio", w, h);
+    RgbImage ideal = Fixtures.photo(product + "_studio");
+    Mask[] truth = metalAndStones(product + "_studio", ideal.width(), ideal.height());
     Mask metal = truth[0], stones = truth[1];
     RgbImage finishedIdeal = finish(ideal);
     sink.accept(new Case(product, "studio", "faithful", Set.of(), finishedIdeal));
+    harmless("render-1", firstRender, sink);
+    harmless("studio", finishedIdeal, sink);
 
     String ownName = Fixtures.manifest().at("/products/" + product + "/metal/name").asText();
     Lab own = metalTint(ownName);
     for (String other : METALS) {
       if (isSameFamily(ownName, other)) continue;
       String label = "metal→" + other.replace("_18k", "").replace("_gold", "");
-      sink.accept(new Case(product, "studio", label, Set.of("metal-tone"),
-          finish(Alterations.recolourMetal(ideal, metal, own, metalTint(other)))));
+      content(label, Set.of("metal-tone"), Alterations.recolourMetal(ideal, metal, own, metalTint(other)), sink);
     }
     if (stones.count() > 0) {
-      sink.accept(new Case(product, "studio", "stone removed", Set.of("detail", "stone-tone"),
-          finish(Alterations.removeLargestStone(ideal, stones))));
-      sink.accept(new Case(product, "studio", "stones recoloured", Set.of("stone-tone"),
-          finish(Alterations.recolourStones(ideal, stones))));
+      content("stone removed", Set.of("detail", "completeness", "silhouette"), Alterations.removeLargestStone(ideal, stones), sink);
+      content("stones recoloured", Set.of("stone-tone", "detail"), Alterations.recolourStones(ideal, stones), sink);
+      content("stone enlarged", Set.of("detail", "silhouette"), Alterations.enlargeStone(ideal, stones), sink);
+      if (Fixtures.manifest().at("/products/" + product + "/prongs").asInt() > 0) {
+        content("prong removed", Set.of("completeness", "silhouette", "detail"), Alterations.removeProng(ideal, metal, stones), sink);
+      }
     }
-    sink.accept(new Case(product, "studio", "extra stone", Set.of("detail"),
-        finish(Alterations.addStone(ideal, metal, stones))));
-    sink.accept(new Case(product, "studio", "mirrored", Set.of("silhouette", "detail"), finish(ideal.mirrored())));
+    content("extra stone", Set.of("detail"), Alterations.addStone(ideal, metal, stones), sink);
+    content("metal thickened", Set.of("silhouette"), Alterations.thickenMetal(ideal, metal), sink);
+    content("mirrored", Set.of("silhouette"), ideal.mirrored(), sink);
 
     delivered("off-white background", Set.of("background", "background-border"),
         Alterations.replaceColour(finishedIdeal, WHITE, 0xFAFAF8), sink);
     delivered("small product", Set.of("fill"), Alterations.shrink(finishedIdeal, 0.6, WHITE), sink);
     delivered("cut by the frame", Set.of("in-frame"), Alterations.shiftLeft(finishedIdeal, 0.2, WHITE), sink);
-    delivered("blur σ3", Set.of("sharpness"), Alterations.blur(finishedIdeal, 3 * scale), sink);
+    delivered("blur σ3", Set.of("sharpness"), Alterations.blur(finishedIdeal, 3), sink);
     delivered("corner watermark", Set.of("text"), Alterations.cornerWatermark(finishedIdeal), sink);
     delivered("diagonal watermark", Set.of("text"), Alterations.diagonalWatermark(finishedIdeal), sink);
     sink.accept(new Case(product, "studio", "JPEG quality 8", Set.of("compression"), Alterations.jpeg(finishedIdeal, 0.08f)));
+  }
+
+  /** What a faithful image may go through on its way: brighter, recompressed, sharpened. */
+  private void harmless(String base, RgbImage finished, Consumer<Case> sink) {
+    sink.accept(new Case(product, base, "faithful, 8 % brighter", Set.of(), Alterations.jpeg(Alterations.brighter(finished), preset.quality())));
+    sink.accept(new Case(product, base, "faithful, JPEG q85", Set.of(), Alterations.jpeg(finished, 0.85f)));
+    sink.accept(new Case(product, base, "faithful, sharpened", Set.of(), Alterations.jpeg(Alterations.sharpened(finished), preset.quality())));
+  }
+
+  /** A generator's defect: the altered picture, finished for the channel. */
+  private void content(String label, Set<String> targets, RgbImage altered, Consumer<Case> sink) {
+    sink.accept(new Case(product, "studio", label, targets, finish(altered)));
   }
 
   /** A delivered file: the altered pixels saved as the channel's usual JPEG. */
@@ -108,9 +137,25 @@ final class CalibrationSet {
     sink.accept(new Case(product, "studio", label, targets, Alterations.jpeg(altered, preset.quality())));
   }
 
-  /** The channel's finished file, decoded as QA reads it. */
+  /** The channel's finished file of a generated picture, decoded as QA reads it. */
   private RgbImage finish(RgbImage candidate) {
-    byte[] bytes = finisher.finish(candidate, references.signature().metal(), preset, DigitalSourceType.COMPOSITE_SYNTHETIC).bytes();
+    return decode(finisher.finish(candidate, references.signature().metal(), preset, DigitalSourceType.COMPOSITE_SYNTHETIC).bytes());
+  }
+
+  /** The same for a studio render, with the cut-out it comes with (stored as PNG, as a shoot stores it). */
+  private RgbImage finish(RgbImage render, ProductMatte matte) {
+    try {
+      RgbImage candidate = decode(ImageEncoder.jpeg(render, 0.95f));
+      ProductMatte stored = ImageDecoder.decodeMatte(ImageEncoder.png(matte),
+          BackdropModel.flat(WHITE, candidate.width(), candidate.height()));
+      return decode(finisher.prepare(candidate, stored, references.signature().metal())
+          .finish(preset, DigitalSourceType.COMPOSITE_SYNTHETIC).bytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static RgbImage decode(byte[] bytes) {
     try {
       return ImageDecoder.decode(bytes);
     } catch (IOException e) {

@@ -46,14 +46,51 @@ class QaMeasuresTest {
   }
 
   @Test
-  void detailMapsAgreeForTheSamePieceAtAnotherSizeAndDisagreeForAnAddedStone() {
-    DetailMap reference = DetailMap.of(PRODUCT, PRODUCT_MASK);
-    RgbImage smaller = Resampler.resize(PRODUCT, 600, 600);
-    double sameAtOtherSize = DetailMap.of(smaller, PRODUCT_MASK.resized(600, 600)).difference(reference);
-    double extraStone = DetailMap.of(product(true), PRODUCT_MASK).difference(reference);
-    System.out.printf("detail difference: same piece smaller %.2f, extra stone %.2f%n", sameAtOtherSize, extraStone);
-    assertThat(sameAtOtherSize).isLessThan(0.3);
-    assertThat(extraStone).isGreaterThan(QaThresholds.defaults().detailMax());
+  void aStoneAddedOrRemovedIsFoundWhereItIsAndTheSamePieceReadsNone() {
+    ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
+    ProductView same = ProductView.of(Resampler.resize(PRODUCT, 700, 700), PRODUCT_MASK.resized(700, 700)).alignedTo(reference);
+    ProductView added = ProductView.of(product(true), PRODUCT_MASK).alignedTo(reference);
+    Stones.Difference none = Stones.compare(reference, same), extra = Stones.compare(reference, added);
+    Stones.Difference removed = Stones.compare(added, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(added));
+    System.out.printf("stones: same piece smaller %.2f, extra stone %.2f, stone removed %.2f%n", none.stones(), extra.stones(),
+        removed.stones());
+    double bar = QaThresholds.defaults().detailMax();
+    assertThat(none.stones()).isLessThan(bar);
+    assertThat(extra.stones()).isGreaterThan(bar);
+    assertThat(removed.stones()).isGreaterThan(bar);
+    // The evidence points at the bottom of the ring, where the extra stone is (y ≈ 715 of 900).
+    assertThat(extra.regions()).isNotEmpty();
+    assertThat(extra.regions().get(0).y()).isBetween(650, 740);
+  }
+
+  @Test
+  void aHolePunchedThroughTheBandIsMissingFromThePiece() {
+    ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
+    RgbImage punched = copy(PRODUCT);
+    for (int y = 430; y < 470; y++) for (int x = 700; x < 745; x++) punched.pixels()[y * 900 + x] = 0xFFFFFF;
+    double intact = Completeness.of(reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference), 0xFFFFFF).missing();
+    Completeness.Result hole = Completeness.of(reference, ProductView.of(punched, PRODUCT_MASK).alignedTo(reference), 0xFFFFFF);
+    System.out.printf("completeness: intact %.4f, punched %.4f%n", intact, hole.missing());
+    assertThat(intact).isLessThan(QaThresholds.defaults().completenessMax());
+    assertThat(hole.missing()).isGreaterThan(QaThresholds.defaults().completenessMax());
+    assertThat(hole.regions().get(0).x()).isBetween(660, 760);
+  }
+
+  @Test
+  void aShadowFragmentLeftInTheBackgroundIsDebrisAndASoftShadowIsNot() {
+    RgbImage fragment = copy(PRODUCT), soft = copy(PRODUCT);
+    for (int y = 800; y < 830; y++) for (int x = 100; x < 220; x++) fragment.pixels()[y * 900 + x] = RgbImage.pack(150, 140, 140);
+    for (int y = 751; y < 790; y++) {
+      for (int x = 300; x < 600; x++) {
+        int v = (int) Math.round(255 - 40 * (1 - (y - 751) / 39.0));
+        soft.pixels()[y * 900 + x] = RgbImage.pack(v, v, v);
+      }
+    }
+    Debris.Result found = Debris.of(fragment, PRODUCT_MASK, 0xFFFFFF), shadow = Debris.of(soft, PRODUCT_MASK, 0xFFFFFF);
+    System.out.printf("debris: fragment %.4f, soft shadow %.4f%n", found.share(), shadow.share());
+    assertThat(found.share()).isGreaterThan(QaThresholds.defaults().debrisMax());
+    assertThat(shadow.share()).isZero();
+    assertThat(found.regions().get(0).x()).isBetween(90, 110);
   }
 
   private static RgbImage product(boolean extraStone) {

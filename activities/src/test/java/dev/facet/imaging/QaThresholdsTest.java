@@ -36,7 +36,7 @@ class QaThresholdsTest {
   void mistakesAreNamed() throws Exception {
     Path typo = Files.writeString(dir.resolve("typo.json"), "{\"metalTone\": 2.0}");
     assertThatThrownBy(() -> QaThresholds.withUserFile(typo))
-        .hasMessageContaining("unknown threshold \"metalTone\"").hasMessageContaining("metalToneMax");
+        .hasMessageContaining("unknown setting \"metalTone\"").hasMessageContaining("metalToneMax");
     Path text = Files.writeString(dir.resolve("text.json"), "{\"textMax\": \"low\"}");
     assertThatThrownBy(() -> QaThresholds.withUserFile(text)).hasMessageContaining("textMax must be a number");
   }

@@ -3,6 +3,7 @@ package dev.facet.imaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.facet.imaging.matte.Matting;
 import dev.facet.model.Box;
 import dev.facet.model.Lab;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class StudioRendererTest {
 
   private RgbImage render(String backdrop, int kelvin, StudioRenderer.Variation v) {
     RgbImage photo = capture();
-    return renderer.render(photo, discMask(), BackdropModel.fit(photo), new StudioRenderer.Look(RgbImage.parseHex(backdrop), kelvin, 0.8, false), v);
+    return renderer.render(new Matting().find(photo), new StudioRenderer.Look(RgbImage.parseHex(backdrop), kelvin, 0.8, false), v).image();
   }
 
   @Test

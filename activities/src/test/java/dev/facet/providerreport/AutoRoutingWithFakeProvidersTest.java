@@ -126,11 +126,11 @@ class AutoRoutingWithFakeProvidersTest {
     assertThat(decisions).extracting(RoutingDecision::rule).startsWith(
         Routing.AUTO_SAMPLING, Routing.AUTO_SAMPLING, Routing.AUTO_SAMPLING, Routing.AUTO_SAMPLING);
     assertThat(decisions.get(2).reason()).contains("below the 50% fidelity floor: openai 0%");
-    // The fake's faithful edits are reframed, tinted copies of the photo: they keep the metal but
-    // miss the silhouette bar, so no provider clears the full floor and auto takes the one whose
-    // fidelity checks pass most often. That is FLUX, with its metal right; OpenAI's never is.
-    assertThat(decisions.subList(4, 6)).extracting(RoutingDecision::rule).containsOnly(Routing.AUTO_BELOW_FLOOR);
-    assertThat(decisions.get(5).reason()).contains("flux is the most faithful");
+    // The fake's faithful edits are reframed, tinted copies of the photo: they keep the metal and
+    // the shape, so FLUX clears the floor and auto takes the cheapest provider that does; OpenAI,
+    // with its metal shifted, never does.
+    assertThat(decisions.subList(4, 6)).extracting(RoutingDecision::rule).containsOnly(Routing.AUTO_CHEAPEST);
+    assertThat(decisions.get(5).reason()).contains("flux: $", "fidelity 100% >= floor 50%");
     assertThat(fake.billed()).containsEntry("openai", MIN_SAMPLE).containsEntry("flux", 4);
 
     ProviderStats shifted = row(report, "openai");
@@ -177,7 +177,8 @@ class AutoRoutingWithFakeProvidersTest {
     List<RoutingDecision> decisions = List.of(shoot("RING-3", routed), shoot("RING-4", routed));
     decisions.forEach(d -> System.out.printf("%s %s: %s%n", d.provider(), d.rule(), d.reason()));
     assertThat(decisions).extracting(RoutingDecision::provider).containsOnly("flux:flux-kontext-pro");
-    assertThat(decisions.get(0).reason()).contains("flux:flux-pro-1.1 0%");
+    assertThat(decisions).extracting(RoutingDecision::rule).containsOnly(Routing.AUTO_CHEAPEST);
+    assertThat(decisions.get(0).reason()).contains("flux:flux-kontext-pro: $", "fidelity 100% >= floor 50%");
     // Every model ran on the one flux queue: 2 bake-off shoots x 2 models, then 2 routed shoots.
     assertThat(fake.billed()).containsEntry("flux", 2 * MIN_SAMPLE + 2);
   }

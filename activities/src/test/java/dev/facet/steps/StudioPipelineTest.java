@@ -299,7 +299,7 @@ class StudioPipelineTest {
   private Candidate storeCandidate(Shoot shoot, String label, RgbImage image) {
     String key = shoot.keys().candidate(9, label, 1, "jpg");
     ImageRef ref = s3.store().put(key, ImageEncoder.jpeg(image, 0.95f), "image/jpeg", image.width(), image.height());
-    return new Candidate(Candidate.id(9, label, 1), 9, label, 1, "test", null, ref, 1, 0);
+    return new Candidate(Candidate.id(9, label, 1), 9, label, 1, "test", null, ref, null, 1, 0);
   }
 
   private static RgbImage image(ImageRef ref) {

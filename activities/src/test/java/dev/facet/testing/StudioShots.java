@@ -1,9 +1,9 @@
 package dev.facet.testing;
 
 import dev.facet.imaging.ImageEncoder;
-import dev.facet.imaging.ProductSegmenter;
 import dev.facet.imaging.RgbImage;
 import dev.facet.imaging.StudioRenderer;
+import dev.facet.imaging.matte.Matting;
 
 /** Finished-looking studio photos of the fixture pieces, in a chosen look, as JPEG bytes. */
 public final class StudioShots {
@@ -19,10 +19,8 @@ public final class StudioShots {
   /** @param capture a fixture capture, e.g. "P01_capture_1" */
   public static byte[] jpeg(String capture, StudioRenderer.Look look) {
     RgbImage photo = Fixtures.photo(capture);
-    ProductSegmenter.Segmentation product = new ProductSegmenter(SIZE).segment(photo);
     RgbImage rendered =
-        new StudioRenderer(SIZE)
-            .render(photo, product.mask(), product.backdrop(), look, StudioRenderer.Variation.standard());
+        new StudioRenderer(SIZE).render(new Matting().find(photo), look, StudioRenderer.Variation.standard()).image();
     return ImageEncoder.jpeg(rendered, 0.92f);
   }
 }

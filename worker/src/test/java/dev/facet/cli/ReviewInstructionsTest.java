@@ -79,7 +79,7 @@ class ReviewInstructionsTest {
   private static CandidateView view(int round, String shot, int variant, int rank) {
     String id = Candidate.id(round, shot, variant);
     return new CandidateView(
-        new Candidate(id, round, shot, variant, "studio", null, null, 1, 0.0),
+        new Candidate(id, round, shot, variant, "studio", null, null, null, 1, 0.0),
         new Score(id, 0.9, 0.9, 0.9, 1.0),
         rank);
   }

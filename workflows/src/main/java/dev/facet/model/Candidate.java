@@ -10,6 +10,9 @@ import java.util.List;
  *     flux:flux-pro-1.1}
  * @param model the model that made it, as the provider spells it; null for the studio renderer
  *     and in histories recorded before models were
+ * @param cutout the product cut out of the image (RGBA PNG: its own colour and alpha), when the
+ *     generator knows it exactly (the studio renderer); null for generated images, which are cut
+ *     out by post-processing, and in histories recorded before cut-outs were
  * @param attempts how many activity attempts it took
  * @param costUsd what the provider would bill for this variant: every charge of its generation,
  *     the lost ones included
@@ -24,6 +27,7 @@ public record Candidate(
     String provider,
     String model,
     ImageRef image,
+    ImageRef cutout,
     int attempts,
     double costUsd,
     List<Charge> charges) {
@@ -34,8 +38,8 @@ public record Candidate(
 
   /** A candidate without ledger lines: a free generator's. */
   public Candidate(String id, int round, String shot, int variant, String provider, String model,
-      ImageRef image, int attempts, double costUsd) {
-    this(id, round, shot, variant, provider, model, image, attempts, costUsd, null);
+      ImageRef image, ImageRef cutout, int attempts, double costUsd) {
+    this(id, round, shot, variant, provider, model, image, cutout, attempts, costUsd, null);
   }
 
   public static String id(int round, String shot, int variant) {

@@ -1,5 +1,7 @@
 package dev.facet.model;
 
+import java.util.List;
+
 /**
  * One automated check with its evidence.
  *
@@ -10,6 +12,9 @@ package dev.facet.model;
  * @param passed whether it did
  * @param blocking whether a failure stops automatic approval
  * @param detail the measurement in words, for reviewers
+ * @param regions where in the image the evidence is (what is missing, added or left behind), in
+ *     the image's pixels; empty when the check is about the whole image (and in histories recorded
+ *     before checks had regions)
  */
 public record QaCheck(
     String name,
@@ -18,4 +23,16 @@ public record QaCheck(
     String comparator,
     boolean passed,
     boolean blocking,
-    String detail) {}
+    String detail,
+    List<Box> regions) {
+
+  public QaCheck {
+    regions = regions == null ? List.of() : List.copyOf(regions);
+  }
+
+  /** A check about the whole image. */
+  public QaCheck(String name, double value, double threshold, String comparator, boolean passed, boolean blocking,
+      String detail) {
+    this(name, value, threshold, comparator, passed, blocking, detail, List.of());
+  }
+}

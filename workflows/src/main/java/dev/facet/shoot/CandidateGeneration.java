@@ -8,6 +8,7 @@ import dev.facet.steps.GenerateRequest;
 import dev.facet.steps.GenerationActivities;
 import dev.facet.steps.PromptActivities;
 import dev.facet.steps.PromptRequest;
+import dev.facet.steps.Providers;
 import dev.facet.steps.ShootKeys;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
@@ -38,6 +39,11 @@ final class CandidateGeneration {
 
   /** Why the last variant of each shot failed, for the message when none succeeded. */
   private final Map<String, String> lastError = new LinkedHashMap<>();
+  /**
+   * Per shot, the deterministic provider whose images automated QA sent back: the shot's chain
+   * starts after it, since it would make the same images again.
+   */
+  private final Map<String, String> startAfter = new LinkedHashMap<>();
 
   CandidateGeneration(ShootRequest request, ShootRecord record, StepStubs steps) {
     this.request = request;
@@ -49,6 +55,38 @@ final class CandidateGeneration {
   /** Uses {@code providers} as the chain instead of the policy's: the routing decision's. */
   void route(List<String> providers) {
     this.chain = new ProviderChain(providers, request.policy().budgetUsd());
+  }
+
+  /**
+   * Why another round of these shots would make the same images again, or null when it would not:
+   * a deterministic generator (the studio renderer) with the same photos makes the same pictures,
+   * and nothing in the chain comes after it.
+   */
+  String wouldRepeat(List<String> shots) {
+    for (String shot : shots) {
+      String provider = madeBy(shot);
+      if (provider != null && Providers.deterministic(provider) && chain.after(provider) == null) {
+        return "the " + provider + " generator would make the same images of shot '" + shot
+            + "' again from the same photos, and no other provider is in the chain";
+      }
+    }
+    return null;
+  }
+
+  /** Moves these shots past the deterministic provider that made their last images. */
+  void moveOn(List<String> shots) {
+    for (String shot : shots) {
+      String provider = madeBy(shot);
+      if (provider != null && Providers.deterministic(provider)) {
+        startAfter.put(shot, provider);
+      }
+    }
+  }
+
+  /** The provider of the shot's selected candidate this round. */
+  private String madeBy(String shot) {
+    String id = record.selections.get(shot);
+    return id == null ? null : record.candidate(id).candidate().provider();
   }
 
   /**
@@ -100,7 +138,7 @@ final class CandidateGeneration {
     String subject = shot.name() + " v" + variant;
     ShotPrompt prompt = record.prompts.get(shot.name());
     boolean softened = false;
-    String provider = only == null ? chain.first() : chain.usable(only) ? only : null;
+    String provider = only == null ? chain.after(startAfter.get(shot.name())) : chain.usable(only) ? only : null;
     if (provider == null) {
       lastError.put(shot.name(), "no generator is usable: " + String.join(", ", record.alerts));
     }

@@ -62,6 +62,12 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
    * before it have neither; the marker keeps later changes to that path versionable.
    */
   static final String PROVIDER_MEASUREMENT = "provider-measurement";
+  /**
+   * Patch id of the rule that a round automated QA sends back must be able to come out otherwise:
+   * a deterministic generator is not run again on the same inputs (the next provider in the chain
+   * takes the shot, or a human decides).
+   */
+  static final String NO_IDENTICAL_RETRIES = "no-identical-retries";
 
   private final ShootRequest request;
   private final ShootPolicy policy;
@@ -301,8 +307,16 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
       }
       if (record.round < policy.maxRounds()) {
         String notes = record.failedChecksInWords();
-        record.auditByPolicy(Action.REJECT, "automated QA failed: " + notes);
-        return Decision.reject(notes, failedShots, ShootRecord.POLICY);
+        String repeat = noIdenticalRetries() ? generation.wouldRepeat(failedShots) : null;
+        if (repeat == null) {
+          record.auditByPolicy(Action.REJECT, "automated QA failed: " + notes);
+          if (noIdenticalRetries()) {
+            generation.moveOn(failedShots);
+          }
+          return Decision.reject(notes, failedShots, ShootRecord.POLICY);
+        }
+        record.auditByPolicy(null, "automated QA failed: " + notes + "; not sent back for another round: "
+            + repeat + ". A human decides.");
       }
     }
     Decision decision = awaitHuman(Stage.AWAITING_APPROVAL);
@@ -442,6 +456,14 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     catalog.close(Stage.FAILED);
     Workflow.await(Workflow::isEveryHandlerFinished);
     throw ApplicationFailure.newNonRetryableFailure(why, SHOOT_FAILED);
+  }
+
+  /**
+   * Whether a round that automated QA sends back must change something that can change the outcome
+   * (histories recorded before ran the same deterministic generator again).
+   */
+  private boolean noIdenticalRetries() {
+    return Workflow.getVersion(NO_IDENTICAL_RETRIES, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   /** Whether this shoot takes the provider-measurement path (see {@link #PROVIDER_MEASUREMENT}). */

@@ -33,6 +33,14 @@ public final class Providers {
   private Providers() {}
 
   /** {@code flux} for {@code flux:flux-pro-1.1} and for {@code flux}. */
+  /**
+   * Whether a generator makes the same image from the same inputs: run again, it cannot come out
+   * otherwise. The studio renderer; the paid models sample.
+   */
+  public static boolean deterministic(String name) {
+    return STUDIO.equals(providerOf(name));
+  }
+
   public static String providerOf(String name) {
     int separator = name.indexOf(SEPARATOR);
     return separator < 0 ? name : name.substring(0, separator);

@@ -17,12 +17,18 @@ public record ShootKeys(String prefix) {
     return prefix + "/capture/ref-" + index + ".jpg";
   }
 
+  /** The reference's cut-out (RGBA PNG: the product's own colour and alpha). */
   public String mask(int index) {
     return prefix + "/capture/ref-" + index + "-mask.png";
   }
 
   public String candidate(int round, String shot, int variant, String extension) {
     return prefix + "/r" + round + "/generate/" + shot + "/v" + variant + "." + extension;
+  }
+
+  /** A candidate's cut-out, when its generator knows it exactly. */
+  public String cutout(int round, String shot, int variant) {
+    return prefix + "/r" + round + "/generate/" + shot + "/v" + variant + "-cutout.png";
   }
 
   public String output(int round, String shot, String channel, String extension) {

@@ -74,7 +74,7 @@ final class FakeGenerator implements GenerationActivities {
     List<Charge> charged = charges.apply(request);
     return new Candidate(id, request.round(), request.shot().name(), request.variant(),
         request.provider(), Providers.modelOf(request.provider()).orElse(null), FakeSteps.image(key),
-        attempt, charged == null ? costUsd : charged.stream().mapToDouble(Charge::usd).sum(),
-        charged);
+        null, attempt,
+        charged == null ? costUsd : charged.stream().mapToDouble(Charge::usd).sum(), charged);
   }
 }

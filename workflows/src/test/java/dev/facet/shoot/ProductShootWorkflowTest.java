@@ -177,7 +177,7 @@ class ProductShootWorkflowTest {
   void autoPolicyRetriesFailedQaWithTheChecksAsFeedbackThenHandsOverToAHuman() {
     steps.qaPasses = (round, shot) -> !shot.equals("hero");
     ShootPolicy auto = new ShootPolicy(Approval.AUTO, null, Duration.ofHours(1), TimeoutAction.EXPIRE,
-        1, 2, List.of("master"), null);
+        1, 2, List.of("master"), List.of("flux"));
     ProductShootWorkflow shoot = start(auto);
     WorkflowClient.start(shoot::run, request(auto));
     awaitStage(shoot, Stage.AWAITING_APPROVAL);
@@ -189,6 +189,42 @@ class ProductShootWorkflowTest {
     ShootResult result = WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
     assertThat(result.outcome()).isEqualTo(Stage.EXPIRED);
     assertThat(steps.published).isEmpty();
+  }
+
+  @Test
+  void aDeterministicGeneratorIsNotRunAgainOnTheSameInputsAHumanDecidesWithTheReason() {
+    steps.qaPasses = (round, shot) -> !shot.equals("hero");
+    ShootPolicy auto = new ShootPolicy(Approval.AUTO, null, Duration.ofHours(1), TimeoutAction.EXPIRE,
+        1, 3, List.of("master"), List.of("studio"));
+    ProductShootWorkflow shoot = start(auto);
+    WorkflowClient.start(shoot::run, request(auto));
+    awaitStage(shoot, Stage.AWAITING_APPROVAL);
+
+    ShootState state = shoot.state();
+    assertThat(state.round()).as("no second round of the same pictures").isEqualTo(1);
+    assertThat(generator.calls).hasSize(2 * 1);
+    assertThat(state.audit()).last().satisfies(entry -> assertThat(entry.outcome())
+        .contains("automated QA failed", "metal-tone", "not sent back for another round",
+            "the studio generator would make the same images of shot 'hero' again"));
+  }
+
+  @Test
+  void aShotTheStudioRendererFailedMovesToTheNextProviderInTheChain() {
+    steps.qaPasses = (round, shot) -> round > 1 || !shot.equals("hero");
+    ShootPolicy auto = new ShootPolicy(Approval.AUTO, null, Duration.ofHours(1), TimeoutAction.EXPIRE,
+        1, 3, List.of("master"), List.of("studio", "flux"));
+
+    ShootResult result = start(auto).run(request(auto));
+
+    assertThat(result.outcome()).isEqualTo(Stage.PUBLISHED);
+    assertThat(result.rounds()).isEqualTo(2);
+    ShootState state = finishedState();
+    assertThat(state.candidates()).filteredOn(v -> v.candidate().round() == 2)
+        .isNotEmpty()
+        .allSatisfy(v -> {
+          assertThat(v.candidate().shot()).isEqualTo("hero");
+          assertThat(v.candidate().provider()).isEqualTo("flux");
+        });
   }
 
   @Test

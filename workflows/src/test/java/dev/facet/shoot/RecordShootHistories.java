@@ -60,6 +60,31 @@ class RecordShootHistories {
   }
 
   /**
+   * Automated QA sends the studio renderer's hero back: the next round is flux's, not the same
+   * pictures again (the no-identical-retries branch). Record alone with {@code
+   * -Dtest=RecordShootHistories#recordQaMovesOn}.
+   */
+  @Test
+  void recordQaMovesOn() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      FakeSteps steps = new FakeSteps();
+      steps.qaPasses = (round, shot) -> round > 1 || !shot.equals("hero");
+      Worker worker = env.newWorker(TaskQueues.SHOOT);
+      worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
+      worker.registerActivitiesImplementations(steps);
+      env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(new FakeGenerator());
+      env.newWorker(TaskQueues.generation("flux")).registerActivitiesImplementations(new FakeGenerator());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      ShootPolicy policy = new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO, 2, 3,
+          List.of("master"), List.of("studio", "flux"));
+      stub(client, "RING-QA-MOVES-ON").run(ProductShootWorkflowTest.request("RING-QA-MOVES-ON", policy));
+      save(client, "RING-QA-MOVES-ON", "shoot-qa-moves-on.json");
+    }
+  }
+
+  /**
    * A bake-off (studio and flux, a reviewer's vote) and an {@code auto}-routed shoot: the
    * provider-measurement path. Record alone with {@code -Dtest=RecordShootHistories#recordProviderMeasurement}.
    */

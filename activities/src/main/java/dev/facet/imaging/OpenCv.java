@@ -1,0 +1,129 @@
+package dev.facet.imaging;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
+import static org.bytedeco.opencv.global.opencv_imgproc.erode;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Facet's pixel arrays in and out of OpenCV (through JavaCPP), and the few idioms every caller
+ * needs. OpenCV does the heavy neighbourhood work (filters, morphology, labelling, edges); the
+ * per-pixel rules stay in Java arrays, where they read as what they mean.
+ *
+ * <p>Callers create Mats inside a {@link org.bytedeco.javacpp.PointerScope}, so native memory is
+ * released when the scope closes rather than whenever the garbage collector gets to it.
+ */
+public final class OpenCv {
+
+  private OpenCv() {}
+
+  /** A single-channel float Mat holding a copy of {@code values}. */
+  public static Mat floats(int width, int height, float[] values) {
+    Mat m = new Mat(height, width, CV_32F);
+    ((FloatBuffer) m.createBuffer()).put(values);
+    return m;
+  }
+
+  /** The values of a continuous float Mat, of any channel count, interleaved. */
+  public static float[] floats(Mat m) {
+    float[] out = new float[(int) (m.total() * m.channels())];
+    ((FloatBuffer) continuous(m).createBuffer()).get(out);
+    return out;
+  }
+
+  /** A 0/1 byte Mat of a boolean map. */
+  public static Mat bytes(int width, int height, boolean[] bits) {
+    return bytes(width, height, bits, 1);
+  }
+
+  /** A byte Mat of a boolean map: {@code on} where it holds, 0 elsewhere (255 to resample it as grey). */
+  public static Mat bytes(int width, int height, boolean[] bits, int on) {
+    byte[] b = new byte[bits.length];
+    for (int i = 0; i < bits.length; i++) b[i] = (byte) (bits[i] ? on : 0);
+    Mat m = new Mat(height, width, CV_8U);
+    ((ByteBuffer) m.createBuffer()).put(b);
+    return m;
+  }
+
+  /** Non-zero pixels of a single-channel byte Mat. */
+  public static boolean[] bits(Mat m) {
+    byte[] b = new byte[(int) m.total()];
+    ((ByteBuffer) continuous(m).createBuffer()).get(b);
+    boolean[] out = new boolean[b.length];
+    for (int i = 0; i < b.length; i++) out[i] = b[i] != 0;
+    return out;
+  }
+
+  /** The image as interleaved linear-light RGB floats (CV_32FC3), sRGB decoded by table. */
+  public static Mat linearRgb(RgbImage image) {
+    int[] px = image.pixels();
+    float[] v = new float[px.length * 3];
+    for (int i = 0; i < px.length; i++) {
+      int p = px[i];
+      v[3 * i] = ColourScience.linear(RgbImage.red(p));
+      v[3 * i + 1] = ColourScience.linear(RgbImage.green(p));
+      v[3 * i + 2] = ColourScience.linear(RgbImage.blue(p));
+    }
+    Mat m = new Mat(image.height(), image.width(), CV_32FC3);
+    ((FloatBuffer) m.createBuffer()).put(v);
+    return m;
+  }
+
+  /** The image as an 8-bit, three-channel Mat (R, G, B order). */
+  public static Mat rgb8(RgbImage image) {
+    int[] px = image.pixels();
+    byte[] b = new byte[px.length * 3];
+    for (int i = 0; i < px.length; i++) {
+      b[3 * i] = (byte) RgbImage.red(px[i]);
+      b[3 * i + 1] = (byte) RgbImage.green(px[i]);
+      b[3 * i + 2] = (byte) RgbImage.blue(px[i]);
+    }
+    Mat m = new Mat(image.height(), image.width(), CV_8UC3);
+    ((ByteBuffer) m.createBuffer()).put(b);
+    return m;
+  }
+
+  /** A disc-shaped structuring element of the given radius. */
+  public static Mat disc(int radius) {
+    return getStructuringElement(MORPH_ELLIPSE, new Size(2 * radius + 1, 2 * radius + 1));
+  }
+
+  public static Mat gaussian(Mat src, double sigma) {
+    Mat out = new Mat();
+    GaussianBlur(src, out, new Size(0, 0), sigma);
+    return out;
+  }
+
+  public static Mat dilated(Mat src, int radius) {
+    Mat out = new Mat();
+    dilate(src, out, disc(radius));
+    return out;
+  }
+
+  public static Mat eroded(Mat src, int radius) {
+    Mat out = new Mat();
+    erode(src, out, disc(radius));
+    return out;
+  }
+
+  /** A boolean map grown ({@code radius > 0}) or shrunk ({@code < 0}) by a disc. */
+  public static boolean[] morph(int width, int height, boolean[] bits, int radius) {
+    if (radius == 0) return bits.clone();
+    Mat m = bytes(width, height, bits);
+    return bits(radius > 0 ? dilated(m, radius) : eroded(m, -radius));
+  }
+
+  private static Mat continuous(Mat m) {
+    return m.isContinuous() ? m : m.clone();
+  }
+}

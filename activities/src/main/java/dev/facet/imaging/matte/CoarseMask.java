@@ -1,0 +1,134 @@
+package dev.facet.imaging.matte;
+
+import dev.facet.imaging.OpenCv;
+
+/**
+ * The product's pixels on the working copy, from its {@link Cues}:
+ *
+ * <ol>
+ *   <li><b>Enclose.</b> Colour, highlights and crisp outlines are product evidence; gaps in the
+ *       outline are bridged, and every region the frame cannot reach through the bridged evidence
+ *       is product, unless it looks like backdrop (a ring's hole). A highlight that mirrors the
+ *       paper sits inside the outline, so it is not punched out.
+ *   <li><b>Drop cast shadow.</b> A region between outline edges that is shadow-like (darker, of the
+ *       backdrop's own colour) and smooth is cast shadow; so is every shadow-like, smooth pixel the
+ *       backdrop reaches without crossing an outline (a contact shadow fused to the piece).
+ *   <li><b>Tidy.</b> Specks and one-pixel threads go.
+ * </ol>
+ */
+final class CoarseMask {
+
+  private CoarseMask() {}
+
+  static boolean[] find(Cues cues, MattingSettings s) {
+    boolean[] product = enclosed(cues, s, s.bridgeRadius());
+    product = withoutShadowRegions(product, cues, s);
+    product = settled(product, cues, s);
+    return tidy(product, cues, s);
+  }
+
+  private static boolean[] enclosed(Cues cues, MattingSettings s, int bridge) {
+    int w = cues.width, h = cues.height, n = w * h;
+    boolean[] evidence = new boolean[n];
+    for (int i = 0; i < n; i++) evidence[i] = cues.colour[i] || cues.bright[i] || cues.outline[i];
+    boolean[] bridged = OpenCv.morph(w, h, evidence, bridge);
+    boolean[] open = new boolean[n];
+    for (int i = 0; i < n; i++) open[i] = !bridged[i];
+    Regions regions = Regions.of(w, h, open, false);
+    boolean[] backdropLike = new boolean[n];
+    for (int i = 0; i < n; i++) backdropLike[i] = cues.backdropLike(i, s);
+    double[] backdropShare = regions.share(backdropLike);
+    double[][] texture = regions.medians(cues.texture, 1);
+    boolean[] product = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int r = regions.labels[i];
+      // A hole shows paper: mostly backdrop-like, and smooth (a stone's window onto the paper is cut
+      // up by facets). It gives up what looks like backdrop; the rest (a band whose outline leaked
+      // into it, the shadow seen through it) is judged with the other regions below.
+      boolean hole = backdropShare[r] > s.holeBackdropShare() && texture[r][0] < s.shadowTexture();
+      product[i] = r == 0 || (!regions.touchesFrame[r] && (!hole || !backdropLike[i]));
+    }
+    product = OpenCv.morph(w, h, product, -bridge);
+    for (int i = 0; i < n; i++) product[i] |= evidence[i];
+    return product;
+  }
+
+  /** Regions between outline edges that are shadow-like, of the backdrop's colour, and smooth. */
+  private static boolean[] withoutShadowRegions(boolean[] product, Cues cues, MattingSettings s) {
+    int n = product.length;
+    boolean[] inside = new boolean[n], shadowLike = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      inside[i] = product[i] && !cues.outline[i];
+      shadowLike[i] = cues.shadowLike(i, s);
+    }
+    Regions regions = Regions.of(cues.width, cues.height, inside, false);
+    double[] share = regions.share(shadowLike);
+    double[][] colour = regions.medians(cues.chroma, 3);
+    double[][] texture = regions.medians(cues.texture, 1);
+    boolean[] shadow = new boolean[regions.count + 1];
+    for (int r = 1; r <= regions.count; r++) {
+      double offset = Math.sqrt(colour[r][0] * colour[r][0] + colour[r][1] * colour[r][1] + colour[r][2] * colour[r][2]);
+      shadow[r] = share[r] > s.shadowShare() && offset < s.shadowChroma() && texture[r][0] < s.shadowTexture();
+    }
+    boolean[] drop = regions.select(shadow);
+    boolean[] out = product.clone();
+    for (int i = 0; i < n; i++) out[i] &= !drop[i];
+    return out;
+  }
+
+  /**
+   * Where the outline has gaps, regions of product and of shadow run into each other; a watershed
+   * settles them. Seeds of product: colour, highlights, mirror-like texture. Seeds of background:
+   * everything outside, and smooth shadow-like pixels inside. The rest goes to whichever seed
+   * floods it first across the weakest edges of the photo, so the border settles on the strongest
+   * edge between them, which an outline with gaps still leaves there.
+   */
+  private static boolean[] settled(boolean[] product, Cues cues, MattingSettings s) {
+    int w = cues.width, h = cues.height, n = w * h;
+    boolean[] barrier = OpenCv.morph(w, h, cues.outline, 1);
+    boolean[] passable = new boolean[n], outside = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      outside[i] = !product[i];
+      // A floor next to silver or gold takes on a little of its colour: twice the product-colour bar.
+      boolean floor = cues.colourDistance[i] <= FLOOR_TINT * cues.productColour && cues.logRatio[i] < s.holeLogRatio()
+          && !cues.bright[i];
+      // Measured away from the outline, whose own contrast would make every shadow next to it rough.
+      boolean smooth = cues.textureAway[i] < s.shadowTexture();
+      passable[i] = outside[i] || (!barrier[i] && smooth && floor);
+    }
+    // Background seeds: smooth shadow the backdrop reaches without crossing an outline, and
+    // through no gap narrower than the shadow itself: a shadow meets the floor along its length,
+    // a leak into a smooth metal face comes through a break in its outline.
+    boolean[] open = OpenCv.morph(w, h, passable, -GAP);
+    Regions reach = Regions.of(w, h, open, false);
+    boolean[] shadow = OpenCv.morph(w, h, reach.select(reach.anyOf(outside)), GAP);
+    for (int i = 0; i < n; i++) shadow[i] = (shadow[i] && passable[i]) || outside[i];
+    boolean[] rest = new boolean[n];
+    for (int i = 0; i < n; i++) rest[i] = product[i] && !shadow[i];
+    boolean[] metal = OpenCv.morph(w, h, rest, -SEED_MARGIN);
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) labels[i] = shadow[i] ? BACKGROUND : metal[i] ? PRODUCT : 0;
+    Watershed.flood(w, h, labels, cues.edgeStrength);
+    boolean[] out = new boolean[n];
+    for (int i = 0; i < n; i++) out[i] = product[i] && labels[i] == PRODUCT;
+    return out;
+  }
+
+  /** Breaks in an outline narrower than twice this (px) do not let the floor's shadow in. */
+  private static final int GAP = 3;
+
+  /** The tint a floor takes on from the piece next to it, in multiples of the product-colour bar. */
+  private static final double FLOOR_TINT = 2;
+  /** Product seeds keep this far (px) from the shadow, so the border is the watershed's to draw. */
+  private static final int SEED_MARGIN = 3;
+
+  private static final int BACKGROUND = 1, PRODUCT = 2;
+
+  /** An opening by one pixel, then parts smaller than a share of the largest dropped. */
+  private static boolean[] tidy(boolean[] product, Cues cues, MattingSettings s) {
+    int w = cues.width, h = cues.height;
+    boolean[] opened = OpenCv.morph(w, h, OpenCv.morph(w, h, product, -1), 1);
+    Regions parts = Regions.of(w, h, opened, true);
+    return parts.keepLarger((int) Math.ceil(s.speckShare() * parts.largest()));
+  }
+}

@@ -1,0 +1,261 @@
+package dev.facet.imaging.matte;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_16S;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_imgproc.Canny;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.Sobel;
+import static org.bytedeco.opencv.global.opencv_imgproc.boxFilter;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import dev.facet.imaging.BackdropModel;
+import dev.facet.imaging.ColourScience;
+import dev.facet.imaging.OpenCv;
+import dev.facet.imaging.RgbImage;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * What each pixel of the working copy says about being product, measured against the backdrop
+ * fitted behind it:
+ *
+ * <ul>
+ *   <li>{@code logRatio}: lightness over the backdrop's (log of linear light; a shadow is negative);
+ *   <li>{@code colour}: a colour the backdrop cannot have, even in shadow (a shadow is a darker copy
+ *       of the backdrop's colour; gold, rose gold, stones and even silver on tinted paper are not);
+ *   <li>{@code bright}: lighter than the paper (a highlight);
+ *   <li>{@code outline}: long, crisp edges (a penumbra is soft, paper mottling is short);
+ *   <li>{@code texture}: mid-scale structure; metal mirrors its surroundings in stripes, a shadow
+ *       is smooth.
+ * </ul>
+ *
+ * Thresholds adapt to the photo: noise is read from the frame's border band, where only backdrop
+ * is expected.
+ */
+final class Cues {
+
+  /** Added to linear values before taking logs, so the darkest pixels' noise is not amplified. */
+  private static final float EPS = 0.01f;
+  /** A crisp step this many times the border's gradient noise is a full-strength edge. */
+  private static final double EDGE_FULL = 20;
+  /** How far (px) an outline's own contrast reaches into the texture measure (band-pass and pooling). */
+  private static final int OUTLINE_BLEED = 6;
+  /** Share of the short side along the frame edge where only backdrop is expected. */
+  private static final double BORDER = 0.02;
+
+  final int width, height;
+  final RgbImage work;
+  final BackdropModel backdrop;
+  final float[] logRatio;
+  /** Per-pixel colour difference from the backdrop, three interleaved log channels summing to 0. */
+  final float[] chroma;
+  /** {@link #chroma}'s magnitude after 1.5 px smoothing. */
+  final float[] colourDistance;
+  /** Colour differences above this are product colour; below {@link #noiseColour} they are paper. */
+  final double productColour, noiseColour;
+  final boolean[] colour, bright, outline, border;
+  final float[] texture;
+  /**
+   * {@link #texture} measured away from the outline (whose own contrast bleeds into its
+   * surroundings); NaN within reach of it.
+   */
+  final float[] textureAway;
+  /** How strongly each pixel lies on a crisp edge, 0..1: what a watershed border settles on. */
+  final float[] edgeStrength;
+  /** The border's median mid-scale energy, which {@link #texture} is measured in. */
+  double textureReference;
+
+  private Cues(RgbImage work, BackdropModel backdrop, MattingSettings s) {
+    this.work = work;
+    this.backdrop = backdrop;
+    width = work.width();
+    height = work.height();
+    int n = width * height;
+    float[] lin = OpenCv.floats(OpenCv.linearRgb(work));
+    float[] back = backdrop.linearRgb();
+    logRatio = new float[n];
+    chroma = new float[3 * n];
+    for (int i = 0; i < n; i++) {
+      float l = 0;
+      for (int c = 0; c < 3; c++) {
+        float v = (float) Math.log((lin[3 * i + c] + EPS) / (back[3 * i + c] + EPS));
+        chroma[3 * i + c] = v;
+        l += v;
+      }
+      l /= 3;
+      logRatio[i] = l;
+      for (int c = 0; c < 3; c++) chroma[3 * i + c] -= l;
+    }
+    border = borderBand(width, height);
+
+    float[] smooth = OpenCv.floats(OpenCv.gaussian(interleaved(chroma), 1.5));
+    colourDistance = new float[n];
+    for (int i = 0; i < n; i++) {
+      colourDistance[i] = (float) Math.sqrt(
+          smooth[3 * i] * smooth[3 * i] + smooth[3 * i + 1] * smooth[3 * i + 1] + smooth[3 * i + 2] * smooth[3 * i + 2]);
+    }
+    noiseColour = Math.max(s.chromaMin(), s.chromaNoiseFactor() * quantile(colourDistance, border, 0.99));
+    // The product's own typical colour difference, so a tint it reflects into its shadow is not product.
+    boolean[] coloured = new boolean[n];
+    for (int i = 0; i < n; i++) coloured[i] = colourDistance[i] > noiseColour;
+    double typical = quantile(colourDistance, coloured, 0.5);
+    productColour = Math.max(noiseColour, s.chromaProductShare() * (Double.isNaN(typical) ? 0 : typical));
+
+    colour = new boolean[n];
+    bright = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      colour[i] = colourDistance[i] > productColour;
+      bright[i] = logRatio[i] > s.brightLogRatio();
+    }
+    edgeStrength = new float[n];
+    outline = outline(lin, s);
+    texture = texture(s, null);
+    textureAway = texture(s, OpenCv.morph(width, height, outline, OUTLINE_BLEED));
+  }
+
+  /** The cues of {@code photo}, measured on a copy no larger than the settings' working side. */
+  static Cues of(RgbImage photo, MattingSettings s) {
+    RgbImage work = workingCopy(photo, s.workingSide());
+    return new Cues(work, BackdropModel.fit(work), s);
+  }
+
+  /** Area-averaged in linear light, so highlights keep their energy. */
+  static RgbImage workingCopy(RgbImage photo, int side) {
+    double scale = Math.min(1.0, (double) side / photo.longSide());
+    if (scale >= 1) return photo;
+    int w = Math.max(1, (int) Math.round(photo.width() * scale));
+    int h = Math.max(1, (int) Math.round(photo.height() * scale));
+    Mat small = new Mat();
+    resize(OpenCv.linearRgb(photo), small, new Size(w, h), 0, 0, INTER_AREA);
+    float[] v = OpenCv.floats(small);
+    int[] px = new int[w * h];
+    for (int i = 0; i < px.length; i++) px[i] = ColourScience.packLinear(v[3 * i], v[3 * i + 1], v[3 * i + 2]);
+    return new RgbImage(w, h, px);
+  }
+
+  /** Darker than the backdrop (or as light), of its colour, and not lit up: what a shadow can be. */
+  boolean shadowLike(int i, MattingSettings s) {
+    return colourDistance[i] <= productColour && logRatio[i] < s.holeLogRatio() && !bright[i];
+  }
+
+  /** As light as the backdrop and of its colour: what a ring's hole shows. */
+  boolean backdropLike(int i, MattingSettings s) {
+    return Math.abs(logRatio[i]) < s.holeLogRatio() && colourDistance[i] < noiseColour;
+  }
+
+  /**
+   * Long crisp edges of the lightness (L*): Canny on the image smoothed at 1 px, kept where the fine
+   * gradient is close to the coarse one (a step edge, not a penumbra) over a 9 px stretch, and in
+   * pieces of at least {@link MattingSettings#edgeMinLength()}.
+   */
+  private boolean[] outline(float[] lin, MattingSettings s) {
+    int n = width * height;
+    float[] lightness = new float[n];
+    for (int i = 0; i < n; i++) {
+      double y = ColourScience.luminance(lin[3 * i], lin[3 * i + 1], lin[3 * i + 2]);
+      lightness[i] = (float) ColourScience.lightnessOfLuminance(y);
+    }
+    Mat l = OpenCv.floats(width, height, lightness);
+    Mat fine = OpenCv.gaussian(l, 1.0);
+    float[] g1 = gradient(fine), g3 = gradient(OpenCv.gaussian(l, 3.0));
+    double noise = Math.max(0.05, quantile(g1, border, 0.99));
+
+    // Canny on the smoothed lightness, its gradients scaled so the thresholds are in L* per pixel.
+    final double unit = 64;
+    Mat dx = new Mat(), dy = new Mat();
+    Sobel(fine, dx, CV_16S, 1, 0, 3, unit / 8, 0, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
+    Sobel(fine, dy, CV_16S, 0, 1, 3, unit / 8, 0, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
+    Mat edges = new Mat();
+    Canny(dx, dy, edges, s.edgeLow() * noise * unit, s.edgeHigh() * noise * unit, true);
+    boolean[] edge = OpenCv.bits(edges);
+
+    float[] crisp = new float[n], on = new float[n];
+    for (int i = 0; i < n; i++) {
+      on[i] = edge[i] ? 1 : 0;
+      crisp[i] = edge[i] ? (float) (g1[i] / (3 * g3[i] + 1e-3)) : 0;
+    }
+    float[] crispNear = OpenCv.floats(OpenCv.dilated(OpenCv.floats(width, height, crisp), 1));
+    for (int i = 0; i < n; i++) {
+      // A step edge reads 1, a penumbra 1/3: only the crisp part of a gradient is an edge to settle on.
+      double c = Math.max(0, Math.min(1, (g1[i] / (3 * g3[i] + 1e-3) - 1.0 / 3) * 1.5));
+      edgeStrength[i] = (float) (c * Math.min(1, g1[i] / (EDGE_FULL * noise)));
+      crispNear[i] *= on[i];
+    }
+    float[] sum = boxSum(crispNear, 9), count = boxSum(on, 9);
+    boolean[] crispEdge = new boolean[n];
+    for (int i = 0; i < n; i++) crispEdge[i] = edge[i] && sum[i] >= s.edgeCrispness() * count[i];
+    return Regions.of(width, height, crispEdge, true).keepLarger(s.edgeMinLength());
+  }
+
+  /**
+   * Mid-scale structure of the lightness ratio (band-pass 1-4 px, energy pooled over 6 px), over
+   * the border's (or over {@link MattingSettings#textureFloor()}, whichever is larger).
+   */
+  private float[] texture(MattingSettings s, boolean[] excluded) {
+    Mat l = OpenCv.floats(width, height, logRatio);
+    float[] a = OpenCv.floats(OpenCv.gaussian(l, 1.0)), b = OpenCv.floats(OpenCv.gaussian(l, 4.0));
+    float[] energy = new float[a.length], weight = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      weight[i] = excluded != null && excluded[i] ? 0 : 1;
+      energy[i] = weight[i] * (a[i] - b[i]) * (a[i] - b[i]);
+    }
+    float[] pooled = OpenCv.floats(OpenCv.gaussian(OpenCv.floats(width, height, energy), 6.0));
+    float[] coverage = OpenCv.floats(OpenCv.gaussian(OpenCv.floats(width, height, weight), 6.0));
+    if (excluded == null) {
+      // A studio or generated background can be cleaner than any paper: measure against paper's grain then.
+      textureReference = Math.max(s.textureFloor(), quantile(pooled, border, 0.5));
+    }
+    for (int i = 0; i < pooled.length; i++) {
+      pooled[i] = coverage[i] < MIN_COVERAGE ? Float.NaN : (float) (pooled[i] / coverage[i] / textureReference);
+    }
+    return pooled;
+  }
+
+  /** Where less than this share of the pooling window is measurable, texture is unknown. */
+  private static final float MIN_COVERAGE = 0.2f;
+
+  private float[] gradient(Mat plane) {
+    Mat gx = new Mat(), gy = new Mat();
+    Sobel(plane, gx, CV_32F, 1, 0);
+    Sobel(plane, gy, CV_32F, 0, 1);
+    float[] x = OpenCv.floats(gx), y = OpenCv.floats(gy);
+    float[] out = new float[x.length];
+    for (int i = 0; i < out.length; i++) out[i] = (float) Math.hypot(x[i], y[i]) / 8;
+    return out;
+  }
+
+  private float[] boxSum(float[] v, int size) {
+    Mat out = new Mat();
+    boxFilter(OpenCv.floats(width, height, v), out, -1, new Size(size, size), new org.bytedeco.opencv.opencv_core.Point(-1, -1), false,
+        org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
+    return OpenCv.floats(out);
+  }
+
+  private Mat interleaved(float[] threeChannels) {
+    Mat m = new Mat(height, width, org.bytedeco.opencv.global.opencv_core.CV_32FC3);
+    ((FloatBuffer) m.createBuffer()).put(threeChannels);
+    return m;
+  }
+
+  static boolean[] borderBand(int w, int h) {
+    int b = Math.max(4, (int) Math.round(BORDER * Math.min(w, h)));
+    boolean[] band = new boolean[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) band[y * w + x] = x < b || y < b || x >= w - b || y >= h - b;
+    }
+    return band;
+  }
+
+  /** The q-quantile of the values where {@code where} holds; NaN if it holds nowhere. */
+  static double quantile(float[] values, boolean[] where, double q) {
+    int n = 0;
+    for (boolean b : where) if (b) n++;
+    if (n == 0) return Double.NaN;
+    float[] v = new float[n];
+    for (int i = 0, k = 0; i < values.length; i++) if (where[i]) v[k++] = values[i];
+    Arrays.sort(v);
+    return v[Math.min(n - 1, (int) Math.floor(q * n))];
+  }
+}

@@ -1,0 +1,67 @@
+package dev.facet.imaging.matte;
+
+import dev.facet.imaging.CalibratedValues;
+
+/**
+ * The constants of the product matte, in configuration with the calibration that chose each one
+ * ({@code matting.json}). Distances are in pixels of the working copy, whose longest side is
+ * {@link #workingSide}; log ratios are natural logs of linear light over the backdrop's.
+ *
+ * @param workingSide longest side of the copy the product is found on
+ * @param chromaMin least colour difference from the backdrop that counts as product colour
+ * @param chromaNoiseFactor product colour is at least this many times the frame border's colour noise
+ * @param chromaProductShare and at least this share of the product's own typical colour difference
+ *     (so the tint a gold piece reflects into its shadow is not product colour)
+ * @param brightLogRatio brighter than the backdrop by this much is a highlight
+ * @param edgeLow lower hysteresis threshold of the outline edges, in multiples of the border's gradient noise
+ * @param edgeHigh upper hysteresis threshold, likewise
+ * @param edgeMinLength outline edges shorter than this are paper grain or shadow mottling
+ * @param edgeCrispness least fine-to-coarse gradient ratio of an outline (a step reads 1, a penumbra 1/3)
+ * @param bridgeRadius gaps in the outline narrower than twice this are bridged
+ * @param holeLogRatio within this log ratio of the backdrop (and without product colour) a pixel looks like backdrop
+ * @param holeBackdropShare an enclosed region is a hole (a ring's inside) when more than this share looks like backdrop
+ * @param shadowShare a region is cast shadow when more than this share of it is shadow-like
+ * @param shadowChroma ... and its median colour is within this of the backdrop's (a shadow is a darker copy of it)
+ * @param shadowTexture a shadow is smoother than this (mid-scale texture over the border's); metal is not
+ * @param metalTexture mid-scale texture above which a pixel is surely metal (a seed of product)
+ * @param textureFloor the least border texture measured against: paper's grain, for backgrounds cleaner than paper
+ * @param speckShare parts smaller than this share of the largest part are specks
+ * @param edgeBand half-width of the band along the outline where the alpha is measured, full-size pixels
+ * @param edgeColourSigma scale over which the colours on either side of the outline are estimated, full-size pixels
+ * @param edgeContrast least product-backdrop colour difference (linear) at which the alpha is measured, not guessed
+ * @param guidedRadius radius of the guided filter that snaps the alpha to the photo's edges, full-size pixels
+ * @param guidedEps its regularisation: smaller follows edges more closely
+ */
+public record MattingSettings(
+    int workingSide,
+    double chromaMin,
+    double chromaNoiseFactor,
+    double chromaProductShare,
+    double brightLogRatio,
+    double edgeLow,
+    double edgeHigh,
+    int edgeMinLength,
+    double edgeCrispness,
+    int bridgeRadius,
+    double holeLogRatio,
+    double holeBackdropShare,
+    double shadowShare,
+    double shadowChroma,
+    double shadowTexture,
+    double metalTexture,
+    double textureFloor,
+    double speckShare,
+    int edgeBand,
+    double edgeColourSigma,
+    double edgeContrast,
+    int guidedRadius,
+    double guidedEps) {
+
+  static final String RESOURCE = "/dev/facet/imaging/matting.json";
+
+  private static final MattingSettings DEFAULTS = CalibratedValues.builtIn(MattingSettings.class, RESOURCE);
+
+  public static MattingSettings defaults() {
+    return DEFAULTS;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.facet.imaging.matte;
+
+import static dev.facet.imaging.matte.SyntheticPhotos.SIZE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facet.imaging.Mask;
+import dev.facet.imaging.RgbImage;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The matte on drawn photos whose truth is known: white metal, a stud pair, a chain, a cast shadow. */
+class MattingTest {
+
+  private static final int GOLD = RgbImage.pack(200, 150, 60), ROSE = RgbImage.pack(190, 120, 100);
+  private final Matting matting = new Matting();
+
+  @Test
+  void aWhiteMetalRingOnWhiteHasNoHolesWhereItMirrorsTheBackdrop() {
+    assertRingIsWhole(0xFFFFFF);
+  }
+
+  @Test
+  void aWhiteMetalRingOnGreyPaperHasNoHolesAndLeavesItsShadowBehind() {
+    assertRingIsWhole(RgbImage.pack(200, 202, 205));
+  }
+
+  private void assertRingIsWhole(int backdrop) {
+    int[] px = SyntheticPhotos.paper(backdrop);
+    SyntheticPhotos.shadow(px, 420, 690, 230, 40, backdrop == 0xFFFFFF ? 0 : 0.45);
+    SyntheticPhotos.paint(px, (x, y) -> {
+      double r = Math.hypot(x - 400, y - 400);
+      return r >= 200 && r <= 260
+          ? SyntheticPhotos.whiteMetalWithRim(Math.atan2(y - 400, x - 400) * 7 + r / 9.0, Math.min(r - 200, 260 - r), px[y * SIZE + x])
+          : -1;
+    });
+    ProductMatte matte = matting.find(SyntheticPhotos.image(px));
+    // A hole is missing band away from its edges (their last pixels are soft, as a lens draws them).
+    boolean[] missing = new boolean[SIZE * SIZE];
+    int band = 0, count = 0;
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 0; x < SIZE; x++) {
+        double r = Math.hypot(x - 400, y - 400);
+        if (r >= 205 && r <= 255) {
+          band++;
+          missing[y * SIZE + x] = matte.alpha()[y * SIZE + x] < 0.5f;
+          if (missing[y * SIZE + x]) count++;
+        }
+      }
+    }
+    int largestHole = Regions.of(SIZE, SIZE, missing, false).largest();
+    System.out.printf(Locale.ROOT, "white metal on #%06x: %d of %d band pixels missing, largest hole %d px%n",
+        backdrop, count, band, largestHole);
+    assertThat(largestHole).as("largest hole punched into the band, px").isLessThanOrEqualTo(25);
+    assertThat(matte.alpha()[400 * SIZE + 400]).as("the ring's hole").isLessThan(0.5f);
+    assertThat(matte.alpha()[715 * SIZE + 420]).as("the floor's shadow under the ring").isLessThan(0.5f);
+  }
+
+  @Test
+  void aStudPairIsTwoParts() {
+    int[] px = SyntheticPhotos.paper(RgbImage.pack(222, 218, 211));
+    SyntheticPhotos.paint(px, (x, y) -> Math.hypot(x - 250, y - 400) < 80 || Math.hypot(x - 560, y - 380) < 80
+        ? SyntheticPhotos.whiteMetal((x + y) / 11.0, 0xFFFFFF) : -1);
+    Mask mask = matting.find(SyntheticPhotos.image(px)).mask();
+    assertThat(Regions.of(SIZE, SIZE, mask.bits(), true).count).isEqualTo(2);
+  }
+
+  @Test
+  void aFineChainStaysInOnePiece() {
+    int[] px = SyntheticPhotos.paper(RgbImage.pack(228, 214, 190));
+    SyntheticPhotos.paint(px, (x, y) -> {
+      // Links of radius 9 px and wire 3 px, every 14 px along a curve: each overlaps the next.
+      double t = (x - 100) / 14.0;
+      if (x < 100 || x > 700) return -1;
+      for (int k = (int) Math.floor(t) - 1; k <= Math.ceil(t) + 1; k++) {
+        double cx = 100 + 14 * k, cy = 300 + 120 * Math.sin(cx / 120.0);
+        double d = Math.hypot(x - cx, y - cy);
+        if (d > 6 && d < 9.5) return ROSE;
+      }
+      return -1;
+    });
+    Mask mask = matting.find(SyntheticPhotos.image(px)).mask();
+    Regions parts = Regions.of(SIZE, SIZE, mask.bits(), true);
+    assertThat(parts.count).as("pieces of the chain").isEqualTo(1);
+    assertThat(parts.largest()).isGreaterThan(6000);
+  }
+
+  @Test
+  void aCastShadowFusedToThePieceIsLeftBehind() {
+    int[] px = SyntheticPhotos.paper(RgbImage.pack(228, 214, 190));
+    // A dark contact shadow right under the disc and a softer one cast to the right.
+    SyntheticPhotos.shadow(px, 470, 560, 190, 45, 0.7);
+    SyntheticPhotos.paint(px, (x, y) -> Math.hypot(x - 400, y - 400) < 150
+        ? SyntheticPhotos.scaled(GOLD, 0.8 + 0.4 * Math.sin((x + 2 * y) / 23.0) * 0.5) : -1);
+    ProductMatte matte = matting.find(SyntheticPhotos.image(px));
+    int shadow = 0, kept = 0, disc = 0, found = 0;
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 0; x < SIZE; x++) {
+        boolean inDisc = Math.hypot(x - 400, y - 400) < 147;
+        boolean inShadow = !inDisc && Math.hypot(x - 400, y - 400) > 156 && Math.hypot((x - 470) / 190.0, (y - 560) / 45.0) < 1;
+        float a = matte.alpha()[y * SIZE + x];
+        if (inDisc) {
+          disc++;
+          if (a >= 0.5f) found++;
+        }
+        if (inShadow) {
+          shadow++;
+          if (a >= 0.5f) kept++;
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "shadow split: disc %d/%d found, shadow %d/%d kept%n", found, disc, kept, shadow);
+    assertThat((double) found / disc).isGreaterThan(0.995);
+    assertThat((double) kept / shadow).as("shadow kept as product").isLessThan(0.01);
+  }
+}
