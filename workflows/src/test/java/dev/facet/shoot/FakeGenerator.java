@@ -40,8 +40,9 @@ final class FakeGenerator implements GenerationActivities {
   volatile java.util.function.Function<GenerateRequest, List<Charge>> charges = r -> null;
 
   /**
-   * Variants whose every attempt puts this request in flight, heartbeats it and then falls
-   * silent, as a worker killed mid-request leaves it.
+   * Variants whose every attempt puts this request in flight and heartbeats it; the last one then
+   * falls silent, as a worker killed mid-request leaves it, the others fail at once (the test
+   * server's clock stands still while an attempt is silent: one heartbeat timeout is enough).
    */
   final Map<String, Charge> diesInFlight = new ConcurrentHashMap<>();
 
@@ -59,6 +60,9 @@ final class FakeGenerator implements GenerationActivities {
     if (diesInFlight.containsKey(subject)) {
       Activity.getExecutionContext().heartbeat(
           GenerationCheckpoint.NONE.sending(diesInFlight.get(subject)));
+      if (attempt < ShootActivityOptions.GENERATE_MAX_ATTEMPTS) {
+        throw new IllegalStateException("provider unavailable (injected, attempt " + attempt + ")");
+      }
       // Not a word more from this attempt, as from a killed worker: the heartbeat timeout ends it.
       Activity.getExecutionContext().doNotCompleteOnReturn();
       return null;
