@@ -13,6 +13,7 @@ import dev.facet.manifest.ManifestEntry;
 import dev.facet.manifest.ManifestException;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.ImageRef;
+import dev.facet.model.ProviderSpend;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.shoot.Stage;
 import dev.facet.storage.MissingObjectException;
@@ -148,12 +149,15 @@ public class CatalogActivitiesImpl implements CatalogActivities {
     Map<String, Integer> statuses = new HashMap<>();
     rows.forEach(row -> statuses.merge(row.status(), 1, Integer::sum));
     double cost = rows.stream().mapToDouble(ReportRow::costUsd).sum();
+    List<ProviderSpend> spend = rows.stream().map(ReportRow::spend)
+        .reduce(List.of(), ProviderSpend::sum);
     ImageRef json =
         store.put(
             CatalogKeys.reportJson(catalogId),
             CatalogJson.write(
                 new CatalogReportDocument(
-                    catalogId, rows.size(), statuses, cost, rows, consistency(catalogId, rows))),
+                    catalogId, rows.size(), statuses, cost, spend, rows,
+                    consistency(catalogId, rows))),
             "application/json");
     ImageRef csv = store.put(CatalogKeys.reportCsv(catalogId), ReportCsv.write(rows), "text/csv");
     return new CatalogReport(csv, json, rows.size());

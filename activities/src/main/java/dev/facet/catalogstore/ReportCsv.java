@@ -26,8 +26,8 @@ public final class ReportCsv {
     List<String> header =
         new ArrayList<>(
             List.of(
-                "line", "sku", "status", "rounds", "cost_usd", "qa_passed", "qa_failed",
-                "qa_failed_checks"));
+                "line", "sku", "status", "rounds", "cost_usd", "paid_lost_usd", "qa_passed",
+                "qa_failed", "qa_failed_checks"));
     channels.forEach(channel -> header.add("images_" + channel));
     header.add("failure");
     StringBuilder csv = new StringBuilder();
@@ -41,6 +41,7 @@ public final class ReportCsv {
                   row.status(),
                   Integer.toString(row.rounds()),
                   String.format(Locale.ROOT, "%.4f", row.costUsd()),
+                  String.format(Locale.ROOT, "%.4f", row.lostUsd()),
                   Integer.toString(row.qaPassed()),
                   Integer.toString(row.qaFailed()),
                   String.join("; ", row.failedChecks())));

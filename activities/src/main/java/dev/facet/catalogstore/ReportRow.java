@@ -3,6 +3,7 @@ package dev.facet.catalogstore;
 import dev.facet.catalog.ProductOutcome;
 import dev.facet.manifest.ManifestEntry;
 import dev.facet.model.ChannelImage;
+import dev.facet.model.ProviderSpend;
 import dev.facet.model.QaCheck;
 import dev.facet.model.QaReport;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param qaFailed automated checks that failed
  * @param failedChecks the failed checks as {@code shot/channel: check}
  * @param failure why the product has no images, or empty
+ * @param costUsd what the providers would bill: the shoot's ledger total
+ * @param spend the shoot's ledger per provider: paid and delivered, paid and lost
  */
 public record ReportRow(
     int line,
@@ -31,7 +34,8 @@ public record ReportRow(
     int qaPassed,
     int qaFailed,
     List<String> failedChecks,
-    String failure) {
+    String failure,
+    List<ProviderSpend> spend) {
 
   public static final String INVALID = "INVALID";
   public static final String NOT_SHOT = "NOT_SHOT";
@@ -40,6 +44,7 @@ public record ReportRow(
     finals = finals == null ? List.of() : List.copyOf(finals);
     failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
     failure = failure == null ? "" : failure;
+    spend = spend == null ? List.of() : List.copyOf(spend);
   }
 
   static ReportRow of(int line, ProductOutcome outcome) {
@@ -64,7 +69,8 @@ public record ReportRow(
         passed,
         failed.size(),
         failed,
-        outcome.failure());
+        outcome.failure(),
+        outcome.spend());
   }
 
   /** A manifest row without an outcome: it could not be shot, or never was. */
@@ -81,7 +87,8 @@ public record ReportRow(
             0,
             List.of(),
             "no outcome was recorded: the catalog was cancelled before its shoot ended, or the"
-                + " shoot could not start or record it")
+                + " shoot could not start or record it",
+            List.of())
         : new ReportRow(
             entry.line(),
             entry.name(),
@@ -92,7 +99,13 @@ public record ReportRow(
             0,
             0,
             List.of(),
-            String.join("; ", problems));
+            String.join("; ", problems),
+            List.of());
+  }
+
+  /** Paid, or maybe paid, for images that never arrived. */
+  public double lostUsd() {
+    return spend.stream().mapToDouble(ProviderSpend::lostUsd).sum();
   }
 
   public boolean published() {

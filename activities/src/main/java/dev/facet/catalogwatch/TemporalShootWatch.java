@@ -4,6 +4,7 @@ import dev.facet.catalog.ShootUpdate;
 import dev.facet.catalog.ShootWatchActivities;
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootResult;
+import dev.facet.shoot.ShootState;
 import dev.facet.shoot.Stage;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -35,16 +36,28 @@ public final class TemporalShootWatch implements ShootWatchActivities {
             UNRECOGNIZED -> {}
         case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
           ShootResult result = shoot.getResult(ShootResult.class);
-          closed.add(new ShootUpdate(sku, result.outcome(), result.costUsd(), result.failure(), null));
+          closed.add(new ShootUpdate(sku, result.outcome(), result.costUsd(), result.failure(), null,
+              result.spend()));
         }
-        case WORKFLOW_EXECUTION_STATUS_FAILED ->
-            closed.add(new ShootUpdate(sku, Stage.FAILED, 0, failureOf(shoot), null));
-        default -> closed.add(new ShootUpdate(sku, Stage.FAILED, 0,
+        case WORKFLOW_EXECUTION_STATUS_FAILED -> closed.add(failed(sku, shoot, failureOf(shoot)));
+        default -> closed.add(failed(sku, shoot,
             "the shoot was " + status.name().replace("WORKFLOW_EXECUTION_STATUS_", "")
-                .toLowerCase(Locale.ROOT).replace('_', ' '), null));
+                .toLowerCase(Locale.ROOT).replace('_', ' ')));
       }
     }
     return closed;
+  }
+
+  /** A shoot that ended without a result still owes what it spent: its state's ledger. */
+  private static ShootUpdate failed(String sku, WorkflowStub shoot, String why) {
+    ShootState state;
+    try {
+      state = shoot.query("state", ShootState.class);
+    } catch (RuntimeException unreadable) {
+      state = null;
+    }
+    return state == null ? new ShootUpdate(sku, Stage.FAILED, 0, why, null)
+        : new ShootUpdate(sku, Stage.FAILED, state.costUsd(), why, null, state.spend());
   }
 
   private static String failureOf(WorkflowStub shoot) {

@@ -4,8 +4,8 @@ import dev.facet.metrics.FacetMetrics;
 import dev.facet.steps.GenerationMeter;
 import dev.facet.steps.Providers;
 import dev.facet.model.Candidate;
+import dev.facet.model.Charge;
 import dev.facet.model.Reference;
-import dev.facet.providers.flux.FluxCheckpoint;
 import dev.facet.providers.flux.FluxClient;
 import dev.facet.providers.flux.FluxJob;
 import dev.facet.providers.flux.FluxModel;
@@ -15,9 +15,9 @@ import dev.facet.providers.flux.FluxPoller;
 import dev.facet.providers.flux.FluxStatus;
 import dev.facet.providers.flux.FluxTask;
 import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.GenerationCheckpoint;
 import dev.facet.storage.ObjectStore;
 import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityExecutionContext;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generates candidates with Black Forest Labs FLUX: submit, poll, download, store. The task is
- * heartbeated as soon as it is paid for, so a retry after a crash resumes polling the same task
- * (research B.9: BFL has no idempotency key). Registered on {@code TaskQueues.generation("flux")}.
+ * Generates candidates with Black Forest Labs FLUX: submit, poll, download, store. The task is on
+ * the attempt's checkpoint as soon as it is paid for, so a retry after a crash resumes polling the
+ * same task (research B.9: BFL has no idempotency key). Registered on {@code
+ * TaskQueues.generation("flux")}.
  */
 public final class FluxGenerator implements PaidGenerator {
 
@@ -71,37 +72,29 @@ public final class FluxGenerator implements PaidGenerator {
 
   @Override
   public Candidate generate(GenerateRequest request) {
-    return GenerationMeter.measure(Providers.FLUX, meter -> generate(request, meter));
+    return GenerationMeter.measure(Providers.FLUX, meter -> {
+      int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+      FluxOptions options =
+          defaults.withModel(FluxModel.byEndpoint(modelOf(request, attempt)).orElseThrow());
+      return PaidAttempt.run(request, Providers.FLUX, options.model().endpoint(),
+          paid -> generate(request, options, paid, meter));
+    });
   }
 
-  private Candidate generate(GenerateRequest request, GenerationMeter meter) {
-    ActivityExecutionContext activity = Activity.getExecutionContext();
-    int attempt = activity.getInfo().getAttempt();
-    String id = GeneratedCandidates.id(request);
-    FluxOptions options = defaults.withModel(FluxModel.byEndpoint(modelOf(request, attempt)).orElseThrow());
-    double listPrice = options.model().listPriceUsd();
+  private Candidate generate(
+      GenerateRequest request, FluxOptions options, PaidAttempt paid, GenerationMeter meter) {
+    String model = options.model().endpoint();
     Optional<Candidate> existing =
-        candidates.existing(request, options.outputFormat(), options.model().endpoint(), listPrice, attempt);
+        candidates.existing(request, options.outputFormat(), model, paid.delivered(), paid.attempt());
     if (existing.isPresent()) {
-      ledger(options, 0, ProviderCall.REUSED, null, id);
       meter.ended(FacetMetrics.REUSED);
       return existing.get();
     }
-
-    Run run = new Run(request, options, activity, attempt);
-    try {
-      GeneratedImage image = run.toImage();
-      Candidate candidate =
-          candidates.save(
-              request, options.outputFormat(), image, options.model().endpoint(), run.costUsd(), attempt);
-      ledger(options, 0, ProviderCall.OK, run.taskId(), id);
-      meter.ended(FacetMetrics.OK);
-      return candidate;
-    } catch (ProviderException e) {
-      ledger(options, 0, e.failure().type(), run.taskId(), id);
-      meter.ended(e.failure().type());
-      throw e.toApplicationFailure(attempt);
-    }
+    GeneratedImage image = new Run(request, options, paid).toImage();
+    Candidate candidate =
+        candidates.save(request, options.outputFormat(), image, model, paid.delivered(), paid.attempt());
+    meter.ended(FacetMetrics.OK);
+    return candidate;
   }
 
   /** Same request, same seed: a rerun of a variant asks for the same picture. */
@@ -110,17 +103,6 @@ public final class FluxGenerator implements PaidGenerator {
     return Math.floorMod(
         Objects.hash(styleSeed, request.round(), request.shot().name(), request.variant()),
         Integer.MAX_VALUE);
-  }
-
-  private static void ledger(
-      FluxOptions options, double costUsd, String outcome, String taskId, String candidateId) {
-    String size =
-        options.model().editsInputImage()
-            ? options.aspectRatio()
-            : options.width() + "x" + options.height();
-    new ProviderCall(
-            Providers.FLUX, options.model().endpoint(), size, costUsd, outcome, taskId, candidateId)
-        .write();
   }
 
   /** What a task gave: its image, or why there is none. */
@@ -134,57 +116,76 @@ public final class FluxGenerator implements PaidGenerator {
     }
   }
 
-  /** One activity attempt: resumes the heartbeated task, or submits a new one. */
+  /** One activity attempt: resumes the task its checkpoint names, or submits a new one. */
   private final class Run {
     private final GenerateRequest request;
     private final FluxOptions options;
-    private final ActivityExecutionContext activity;
-    private final int attempt;
-    private FluxCheckpoint checkpoint;
+    private final PaidAttempt paid;
 
-    Run(GenerateRequest request, FluxOptions options, ActivityExecutionContext activity, int attempt) {
+    Run(GenerateRequest request, FluxOptions options, PaidAttempt paid) {
       this.request = request;
       this.options = options;
-      this.activity = activity;
-      this.attempt = attempt;
-      this.checkpoint = activity.getHeartbeatDetails(FluxCheckpoint.class).orElse(null);
+      this.paid = paid;
     }
 
     GeneratedImage toImage() {
-      if (checkpoint == null) {
-        paid(FluxCheckpoint.first(client.submit(job())));
-      } else {
-        LOG.info("Resuming BFL task {} of {}", checkpoint.task().id(), GeneratedCandidates.id(request));
-      }
+      FluxTask task = resumable().orElseGet(this::submit);
       while (true) {
-        Collected collected = collect(checkpoint.task());
+        Collected collected = collect(task);
         if (collected.image() != null) {
           return collected.image();
         }
-        if (checkpoint.submissions() >= options.maxSubmissions()) {
+        paid.lost(collected.lostBecause());
+        int tasks = paid.checkpoint().charges().size();
+        if (tasks >= options.maxSubmissions()) {
           throw ProviderException.builder(
                   ProviderFailure.UNAVAILABLE,
                   Providers.FLUX,
-                  checkpoint.submissions() + " paid task(s) gave no image (last: "
-                      + collected.lostBecause() + "); not paying for another")
-              .requestId(checkpoint.task().id())
+                  tasks + " paid task(s) gave no image (last: " + collected.lostBecause()
+                      + "); not paying for another")
+              .requestId(task.id())
               .doNotRetry()
               .build();
         }
-        LOG.warn("BFL task {} gave no image ({}); submitting again",
-            checkpoint.task().id(), collected.lostBecause());
-        paid(checkpoint.resubmitted(client.submit(job())));
+        LOG.warn("BFL task {} gave no image ({}); submitting again", task.id(),
+            collected.lostBecause());
+        task = submit();
       }
+    }
+
+    /** The paid task an earlier attempt left to collect, if any. */
+    private Optional<FluxTask> resumable() {
+      GenerationCheckpoint checkpoint = paid.checkpoint();
+      if (checkpoint.resumeUrl() == null) {
+        return Optional.empty();
+      }
+      Charge task = checkpoint.last();
+      LOG.info("Resuming BFL task {} of {}", task.requestId(), task.candidateId());
+      return Optional.of(new FluxTask(task.requestId(), checkpoint.resumeUrl(), task.usd()));
+    }
+
+    /**
+     * Pays for a new task. BFL takes no idempotency key, so the one unguarded moment is between
+     * its accepting the submit and the task id reaching the checkpoint: a crash there leaves a
+     * maybe-billed charge on the ledger, and the retry pays again.
+     */
+    private FluxTask submit() {
+      FluxJob job = job();
+      return paid.pay(options.model().listPriceUsd(), sending -> client.submit(job, sending),
+          task -> new PaidAttempt.Receipt(task.id(), task.costUsd(), task.pollingUrl()));
     }
 
     /** Polls the task to its end and downloads the result; a lost result means pay again. */
     private Collected collect(FluxTask task) {
-      FluxPoll poll = poller.await(task, () -> activity.heartbeat(checkpoint));
+      FluxPoll poll = poller.await(task, paid::stillCurrent);
       return switch (poll.kind()) {
         case READY -> download(task, poll)
             .map(Collected::image)
             .orElse(Collected.lost("result URL expired"));
-        case REQUEST_MODERATED, CONTENT_MODERATED -> throw errors.bflTask(task.id(), poll.status());
+        case REQUEST_MODERATED, CONTENT_MODERATED -> {
+          paid.lost("task ended as '" + poll.status() + "'");
+          throw errors.bflTask(task.id(), poll.status());
+        }
         default -> Collected.lost("task ended as '" + poll.status() + "'");
       };
     }
@@ -215,34 +216,16 @@ public final class FluxGenerator implements PaidGenerator {
       String inputImage = null;
       List<Reference> references = GeneratedCandidates.forShot(request);
       if (options.model().editsInputImage() && !references.isEmpty()) {
-        inputImage =
-            Base64.getEncoder().encodeToString(candidates.read(references.get(0).image(), attempt));
+        inputImage = Base64.getEncoder()
+            .encodeToString(candidates.read(references.get(0).image(), paid.attempt()));
       }
       String style =
           StyleReference.present(request)
-              ? Base64.getEncoder().encodeToString(candidates.read(request.styleReference(), attempt))
+              ? Base64.getEncoder()
+                  .encodeToString(candidates.read(request.styleReference(), paid.attempt()))
               : null;
       return new FluxJob(
           StyleReference.prompt(request, style != null), inputImage, style, seed(request), options);
-    }
-
-    /** Every task this variant has cost, earlier attempts included: the candidate's price. */
-    double costUsd() {
-      return checkpoint == null ? 0 : checkpoint.costUsd();
-    }
-
-    String taskId() {
-      return checkpoint == null ? null : checkpoint.task().id();
-    }
-
-    private void paid(FluxCheckpoint next) {
-      checkpoint = next;
-      // BFL charges on submit: the ledger line is written now, so a crash cannot lose it.
-      ledger(options, next.task().costUsd(), ProviderCall.SUBMITTED, next.task().id(),
-          GeneratedCandidates.id(request));
-      // The first heartbeat of an attempt goes out at once: the paid task is on record before
-      // the first poll.
-      activity.heartbeat(checkpoint);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.facet.model.ImageRef;
 import dev.facet.model.Reference;
 import dev.facet.steps.FailureTypes;
 import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.GenerationCheckpoint;
 import dev.facet.storage.MissingObjectException;
 import dev.facet.storage.ObjectStore;
 import io.temporal.failure.ApplicationFailure;
@@ -34,12 +35,16 @@ final class GeneratedCandidates {
         .candidate(request.round(), request.shot().name(), request.variant(), format.extension());
   }
 
-  /** The candidate an earlier attempt stored, if any; {@code model} made it. */
+  /**
+   * The candidate an earlier attempt stored, if any; {@code model} made it, {@code paid} holds its
+   * charges.
+   */
   Optional<Candidate> existing(
-      GenerateRequest request, ImageFormat format, String model, double costUsd, int attempt) {
+      GenerateRequest request, ImageFormat format, String model, GenerationCheckpoint paid,
+      int attempt) {
     return store
         .find(key(request, format))
-        .map(image -> candidate(request, model, image, attempt, costUsd));
+        .map(image -> candidate(request, model, image, attempt, paid));
   }
 
   Candidate save(
@@ -47,12 +52,12 @@ final class GeneratedCandidates {
       ImageFormat format,
       GeneratedImage image,
       String model,
-      double costUsd,
+      GenerationCheckpoint paid,
       int attempt) {
     ImageRef stored =
         store.put(
             key(request, format), image.bytes(), image.mediaType(), image.width(), image.height());
-    return candidate(request, model, stored, attempt, costUsd);
+    return candidate(request, model, stored, attempt, paid);
   }
 
   /** The references, those showing the shot's angle first (OpenAI applies a mask to the first). */
@@ -82,7 +87,8 @@ final class GeneratedCandidates {
   }
 
   private static Candidate candidate(
-      GenerateRequest request, String model, ImageRef image, int attempt, double costUsd) {
+      GenerateRequest request, String model, ImageRef image, int attempt,
+      GenerationCheckpoint paid) {
     return new Candidate(
         id(request),
         request.round(),
@@ -93,6 +99,7 @@ final class GeneratedCandidates {
         image,
         null,
         attempt,
-        costUsd);
+        paid.costUsd(),
+        paid.charges());
   }
 }

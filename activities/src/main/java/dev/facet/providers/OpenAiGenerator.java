@@ -18,6 +18,7 @@ import io.temporal.activity.Activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Generates candidates with OpenAI GPT Image: an edit of the product's reference photos, or a plain
@@ -61,43 +62,47 @@ public final class OpenAiGenerator implements PaidGenerator {
 
   @Override
   public Candidate generate(GenerateRequest request) {
-    return GenerationMeter.measure(Providers.OPENAI, meter -> generate(request, meter));
+    return GenerationMeter.measure(Providers.OPENAI, meter -> {
+      int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+      OpenAiImageOptions options = defaults.forModel(modelOf(request, attempt));
+      return PaidAttempt.run(request, Providers.OPENAI, options.model(),
+          paid -> generate(request, options, paid, meter));
+    });
   }
 
-  private Candidate generate(GenerateRequest request, GenerationMeter meter) {
-    int attempt = Activity.getExecutionContext().getInfo().getAttempt();
-    String id = GeneratedCandidates.id(request);
-    OpenAiImageOptions options = defaults.forModel(modelOf(request, attempt));
-    double pricePerImage = prices.priceOf(options);
-    Optional<Candidate> existing =
-        candidates.existing(request, options.outputFormat(), options.model(), pricePerImage, attempt);
+  /**
+   * One image, paid once per request. OpenAI documents no idempotency key for its Images API (its
+   * OpenAPI spec has none, and its SDKs send none), so a request whose answer is lost is maybe
+   * billed, and the retry pays again.
+   */
+  private Candidate generate(
+      GenerateRequest request, OpenAiImageOptions options, PaidAttempt paid, GenerationMeter meter) {
+    Optional<Candidate> existing = candidates.existing(
+        request, options.outputFormat(), options.model(), paid.delivered(), paid.attempt());
     if (existing.isPresent()) {
-      ledger(options, pricePerImage, ProviderCall.REUSED, null, id);
       meter.ended(FacetMetrics.REUSED);
       return existing.get();
     }
-
-    OpenAiImage image;
-    try {
-      image = call(request, options, attempt);
-    } catch (ProviderException e) {
-      ProviderCall.failed(options.model(), options.size(), pricePerImage, e, id).write();
-      meter.ended(e.failure().type());
-      throw e.toApplicationFailure(attempt);
-    }
-    Candidate candidate =
-        candidates.save(
-            request, options.outputFormat(), image.image(), options.model(), pricePerImage, attempt);
-    ledger(options, pricePerImage, ProviderCall.OK, image.requestId(), id);
+    double price = prices.priceOf(options);
+    OpenAiImage image = paid.pay(price, call(request, options, paid.attempt()),
+        answer -> new PaidAttempt.Receipt(answer.requestId(), price, null));
+    Candidate candidate = candidates.save(
+        request, options.outputFormat(), image.image(), options.model(), paid.delivered(),
+        paid.attempt());
     meter.ended(FacetMetrics.OK);
     return candidate;
   }
 
-  private OpenAiImage call(GenerateRequest request, OpenAiImageOptions options, int attempt) {
+  /**
+   * The call to make, its input images read from the store already; it runs its argument before
+   * the request's last byte goes out.
+   */
+  private Function<Runnable, OpenAiImage> call(
+      GenerateRequest request, OpenAiImageOptions options, int attempt) {
     List<Reference> references = GeneratedCandidates.forShot(request);
     if (references.isEmpty()) {
       // Generations take no images, so no style reference either.
-      return client.generate(request.prompt().prompt(), options);
+      return sending -> client.generate(request.prompt().prompt(), options, sending);
     }
     boolean withStyle = StyleReference.present(request);
     int room = OpenAiImagesClient.MAX_EDIT_IMAGES - (withStyle ? 1 : 0);
@@ -126,19 +131,8 @@ public final class OpenAiGenerator implements PaidGenerator {
               candidates.read(style, attempt),
               style.mediaType() == null ? "image/jpeg" : style.mediaType()));
     }
-    return client.edit(StyleReference.prompt(request, withStyle), images, mask, options);
-  }
-
-  private static void ledger(OpenAiImageOptions options, double pricePerImage, String outcome,
-      String requestId, String candidateId) {
-    new ProviderCall(
-            Providers.OPENAI,
-            options.model(),
-            options.size(),
-            outcome.equals(ProviderCall.REUSED) ? 0 : pricePerImage,
-            outcome,
-            requestId,
-            candidateId)
-        .write();
+    InputImage editMask = mask;
+    String prompt = StyleReference.prompt(request, withStyle);
+    return sending -> client.edit(prompt, images, editMask, options, sending);
   }
 }

@@ -1,5 +1,6 @@
 package dev.facet.providers;
 
+import dev.facet.model.Charge;
 import dev.facet.steps.Providers;
 import static dev.facet.providers.ProviderFailure.AUTH;
 import static dev.facet.providers.ProviderFailure.INVALID_REQUEST;
@@ -129,7 +130,8 @@ public final class ProviderErrors {
     ProviderException.Builder builder =
         ProviderException.builder(UNAVAILABLE, provider, describe(e)).cause(e);
     if (billableRequest && !neverSent(e)) {
-      builder.mayHaveBilled();
+      builder.mayHaveBilled(
+          e instanceof InterruptedIOException ? Charge.ANSWER_LOST : Charge.DROPPED_CONNECTION);
     }
     return builder.build();
   }
@@ -142,7 +144,7 @@ public final class ProviderErrors {
             .requestId(requestId)
             .cause(cause);
     if (billableRequest) {
-      builder.mayHaveBilled();
+      builder.mayHaveBilled(Charge.ANSWER_LOST);
     }
     return builder.build();
   }

@@ -1,5 +1,6 @@
 package dev.facet.providers;
 
+import dev.facet.steps.GenerationCheckpoint;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class ProviderException extends RuntimeException {
   private final String requestId;
   private final Duration retryAfter;
   private final boolean retryable;
-  private final boolean mayHaveBilled;
+  private final String maybeBilledBecause;
 
   private ProviderException(Builder b) {
     super(describe(b), b.cause);
@@ -28,7 +29,7 @@ public final class ProviderException extends RuntimeException {
     this.requestId = b.requestId;
     this.retryAfter = b.retryAfter;
     this.retryable = b.retryable;
-    this.mayHaveBilled = b.mayHaveBilled;
+    this.maybeBilledBecause = b.maybeBilledBecause;
   }
 
   public static Builder builder(ProviderFailure failure, String provider, String detail) {
@@ -66,7 +67,12 @@ public final class ProviderException extends RuntimeException {
    * (a dropped or truncated response, a read timeout), so only the provider's invoice knows.
    */
   public boolean mayHaveBilled() {
-    return mayHaveBilled;
+    return maybeBilledBecause != null;
+  }
+
+  /** Why the answer that would have said whether it was billed is lost, or null (see {@link dev.facet.model.Charge}). */
+  public String maybeBilledBecause() {
+    return maybeBilledBecause;
   }
 
   /**
@@ -75,12 +81,24 @@ public final class ProviderException extends RuntimeException {
    * {@link dev.facet.steps.FailureTypes}).
    */
   public ApplicationFailure toApplicationFailure(int attempt) {
+    return toApplicationFailure(new Object[] {attempt});
+  }
+
+  /**
+   * As {@link #toApplicationFailure(int)}, with the generation's checkpoint as the second detail:
+   * the charges the workflow puts on its ledger.
+   */
+  public ApplicationFailure toApplicationFailure(int attempt, GenerationCheckpoint checkpoint) {
+    return toApplicationFailure(new Object[] {attempt, checkpoint});
+  }
+
+  private ApplicationFailure toApplicationFailure(Object[] details) {
     ApplicationFailure.Builder failure =
         ApplicationFailure.newBuilder()
             .setType(this.failure.type())
             .setMessage(getMessage())
             .setNonRetryable(!retryable)
-            .setDetails(attempt)
+            .setDetails(details)
             .setCause(getCause());
     if (retryable && retryAfter != null) {
       failure.setNextRetryDelay(retryAfter);
@@ -111,7 +129,7 @@ public final class ProviderException extends RuntimeException {
     private String requestId;
     private Duration retryAfter;
     private boolean retryable;
-    private boolean mayHaveBilled;
+    private String maybeBilledBecause;
     private Throwable cause;
 
     private Builder(ProviderFailure failure, String provider, String detail) {
@@ -145,8 +163,9 @@ public final class ProviderException extends RuntimeException {
       return this;
     }
 
-    public Builder mayHaveBilled() {
-      this.mayHaveBilled = true;
+    /** The request reached the provider and its answer was lost, for {@code why}. */
+    public Builder mayHaveBilled(String why) {
+      this.maybeBilledBecause = why;
       return this;
     }
 

@@ -2,9 +2,13 @@ package dev.facet.providers;
 
 import java.io.IOException;
 import java.time.Duration;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSink;
 
 /** The HTTP plumbing both provider clients share. */
 public final class ProviderHttp {
@@ -43,6 +47,57 @@ public final class ProviderHttp {
       return new HttpAnswer(response.code(), response.headers(), response.body().bytes());
     } catch (IOException e) {
       throw errors.transport(provider, e, billable);
+    }
+  }
+
+  /**
+   * As {@link #send(Request, boolean)}, holding the request body's last byte until {@code
+   * beforeLastByte} has run. A provider acts on a complete request only: what that step records
+   * (the request, in flight) is on record before the provider can charge, and a crash in between
+   * leaves the provider a request it never received whole.
+   *
+   * @param beforeLastByte e.g. putting the request on record as in flight; what it throws ends the
+   *     call with the request incomplete
+   */
+  public HttpAnswer send(Request request, boolean billable, Runnable beforeLastByte) {
+    return send(request.newBuilder()
+        .method(request.method(), new LastByteHeld(request.body(), beforeLastByte))
+        .build(), billable);
+  }
+
+  private static final class LastByteHeld extends RequestBody {
+    private final RequestBody body;
+    private final Runnable beforeLastByte;
+
+    LastByteHeld(RequestBody body, Runnable beforeLastByte) {
+      this.body = body;
+      this.beforeLastByte = beforeLastByte;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return body.contentType();
+    }
+
+    @Override
+    public long contentLength() throws IOException {
+      return body.contentLength();
+    }
+
+    /** Sent once: a retry or redirect must not pass {@code beforeLastByte} again. */
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      Buffer whole = new Buffer();
+      body.writeTo(whole);
+      sink.write(whole, Math.max(0, whole.size() - 1));
+      sink.flush();
+      beforeLastByte.run();
+      sink.writeAll(whole);
     }
   }
 

@@ -41,7 +41,10 @@ public final class StudioGenerator implements GenerationActivities {
 
   @Override
   public Candidate generate(GenerateRequest request) {
-    return GenerationMeter.measure(PROVIDER, meter -> render(request, meter));
+    // A render holds the thread for seconds: the heartbeat says the worker is still there.
+    try (LiveAttempt<Void> alive = LiveAttempt.start(Activity.getExecutionContext(), null)) {
+      return GenerationMeter.measure(PROVIDER, meter -> render(request, meter));
+    }
   }
 
   private Candidate render(GenerateRequest request, GenerationMeter meter) {

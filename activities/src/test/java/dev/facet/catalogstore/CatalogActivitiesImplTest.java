@@ -12,6 +12,7 @@ import dev.facet.consistency.CollectionConsistency;
 import dev.facet.imaging.StudioRenderer;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.model.ChannelImage;
+import dev.facet.model.ProviderSpend;
 import dev.facet.model.ImageRef;
 import dev.facet.model.QaCheck;
 import dev.facet.model.QaReport;
@@ -170,7 +171,8 @@ class CatalogActivitiesImplTest {
     activities.recordOutcome(published("R-1"));
     activities.recordOutcome(
         new ProductOutcome(
-            catalog, "R-2", Stage.FAILED, 1, 0.04, null, null, "capture failed: too blurry"));
+            catalog, "R-2", Stage.FAILED, 1, 0.04, null, null, "capture failed: too blurry",
+            List.of(new ProviderSpend("flux", 1, 1, 0, 0.04))));
     // Left by an earlier run of the same catalog id with another manifest.
     activities.recordOutcome(published("OLD-1"));
 
@@ -202,18 +204,20 @@ class CatalogActivitiesImplTest {
         .containsEntry("INVALID", 1)
         .containsEntry("NOT_SHOT", 1);
     assertThat(json.costUsd()).isEqualTo(0.16);
+    assertThat(json.spend()).as("what each provider was paid, delivered or lost")
+        .containsExactly(new ProviderSpend("flux", 4, 1, 0.12, 0.04));
 
     String csv = new String(s3.store().get(report.csv().key()), StandardCharsets.UTF_8);
     assertThat(csv.split("\r\n"))
         .containsExactly(
-            "line,sku,status,rounds,cost_usd,qa_passed,qa_failed,qa_failed_checks,"
+            "line,sku,status,rounds,cost_usd,paid_lost_usd,qa_passed,qa_failed,qa_failed_checks,"
                 + "images_amazon-main,images_master,failure",
-            "2,R-1,PUBLISHED,2,0.1200,2,1,hero/amazon-main: background-white,"
+            "2,R-1,PUBLISHED,2,0.1200,0.0000,2,1,hero/amazon-main: background-white,"
                 + "hero=out/R-1/hero-amazon-main.jpg,hero=out/R-1/hero-master.png; "
                 + "profile=out/R-1/profile-master.png,",
-            "3,R-2,FAILED,1,0.0400,0,0,,,,capture failed: too blurry",
-            "4,R-3,INVALID,0,0.0000,0,0,,,,the metal is missing",
-            "5,R-4,NOT_SHOT,0,0.0000,0,0,,,,\"no outcome was recorded: the catalog was cancelled"
+            "3,R-2,FAILED,1,0.0400,0.0400,0,0,,,,capture failed: too blurry",
+            "4,R-3,INVALID,0,0.0000,0.0000,0,0,,,,the metal is missing",
+            "5,R-4,NOT_SHOT,0,0.0000,0.0000,0,0,,,,\"no outcome was recorded: the catalog was cancelled"
                 + " before its shoot ended, or the shoot could not start or record it\"");
   }
 
@@ -272,7 +276,8 @@ class CatalogActivitiesImplTest {
                 new QaCheck("metal-tone", 1.2, 3, "<=", true, true, "ΔE 1.2"),
                 new QaCheck("fill", 0.8, 0.85, ">=", true, false, "fills 80%"),
                 new QaCheck("background-white", 240, 250, ">=", false, true, "grey corners")));
-    return new ProductOutcome(catalog, sku, Stage.PUBLISHED, 2, 0.12, finals, List.of(qa), null);
+    return new ProductOutcome(catalog, sku, Stage.PUBLISHED, 2, 0.12, finals, List.of(qa), null,
+        List.of(new ProviderSpend("flux", 3, 0, 0.12, 0)));
   }
 
   private static ChannelImage image(String sku, String shot, String channel, String extension) {

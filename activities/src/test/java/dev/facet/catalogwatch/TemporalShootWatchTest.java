@@ -3,9 +3,11 @@ package dev.facet.catalogwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.catalog.ShootUpdate;
+import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ProductShootWorkflow;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootResult;
 import dev.facet.shoot.ShootState;
@@ -19,6 +21,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,9 @@ class TemporalShootWatchTest {
             org.assertj.core.groups.Tuple.tuple("BROKEN", Stage.FAILED),
             org.assertj.core.groups.Tuple.tuple("KILLED", Stage.FAILED));
     assertThat(closed.get(1).failure()).isEqualTo("capture failed: photo too blurry");
+    assertThat(closed.get(1).spend()).as("a failed shoot still owes what it spent")
+        .isEqualTo(ScriptedShoot.SPENT);
+    assertThat(closed.get(1).costUsd()).isEqualTo(0.08);
     assertThat(closed.get(2).failure()).isEqualTo("the shoot was terminated");
   }
 
@@ -97,9 +103,14 @@ class TemporalShootWatchTest {
     @Override
     public void validateDecide(Decision decision) {}
 
+    static final List<ProviderSpend> SPENT = List.of(new ProviderSpend("flux", 2, 1, 0, 0.08));
+
     @Override
     public ShootState state() {
-      return null;
+      return new ShootState(Workflow.getInfo().getWorkflowId(), "", Stage.FAILED, "", false, 1, 3,
+          ShootPolicy.defaults(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
+          List.of(), List.of(), List.of(), List.of(), 0.08, null, "capture failed", null, Map.of(),
+          List.of(), SPENT);
     }
   }
 }

@@ -2,17 +2,19 @@ package dev.facet.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.facet.model.Candidate;
+import dev.facet.model.Charge;
+import dev.facet.model.Charge.Billing;
 import dev.facet.providers.fake.FakeProviderServer;
-import dev.facet.providers.flux.FluxCheckpoint;
 import dev.facet.providers.flux.FluxClient;
 import dev.facet.providers.flux.FluxOptions;
 import dev.facet.providers.flux.FluxSettings;
-import dev.facet.providers.flux.FluxTask;
 import dev.facet.steps.FailureTypes;
 import dev.facet.steps.GenerateRequest;
 import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.GenerationCheckpoint;
 import dev.facet.testing.EmbeddedS3Extension;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
@@ -22,6 +24,7 @@ import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,14 +32,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The FLUX generator as an activity on a real S3 API: idempotency, resuming a paid task after a
- * crash, and what happens when a task's result is lost. The fake's billed count is the proof.
+ * crash, what happens when a task's result is lost, and the ledger lines each case leaves. The
+ * fake's billed count is the proof: the ledger says what BFL charged.
  */
 class FluxGeneratorTest {
 
   @RegisterExtension static final EmbeddedS3Extension s3 = new EmbeddedS3Extension();
 
-  /** The SDK sends heartbeats at most every 0.8 x this; short, so a cancel lands quickly. */
-  private static final Duration HEARTBEAT_TIMEOUT = Duration.ofMillis(500);
+  private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
 
   private FakeProviderServer fake;
   private FluxClient client;
@@ -83,8 +86,11 @@ class FluxGeneratorTest {
     assertThat(candidate.image().key()).isEqualTo(shoot.keys().candidate(1, "hero", 1, "png"));
     assertThat(candidate.image().width()).isEqualTo(1024);
     assertThat(s3.store().find(candidate.image().key())).contains(candidate.image());
-    assertThat(worker.heartbeats).isNotEmpty();
-    assertThat(worker.heartbeats.get(0).submissions()).isEqualTo(1);
+    String task = fake.bfl().charges().get(0).id();
+    assertThat(candidate.charges()).containsExactly(new Charge("flux", "flux-kontext-pro",
+        "r1-hero-v1", task, 0.04, Billing.BILLED, null, true));
+    assertThat(worker.billedWhenInFlight).as("the submit went on record before BFL had it")
+        .containsExactly(0);
     assertThat(fake.bfl().billed()).isEqualTo(1);
   }
 
@@ -127,7 +133,7 @@ class FluxGeneratorTest {
   void aRetryAfterACrashResumesTheSameTaskAndPaysOnce() {
     GenerateRequest request = shoot.request("flux", 3);
     fake.bfl().progress(100_000, Duration.ofMinutes(10)); // never done during the first attempt
-    FluxCheckpoint lastHeartbeat = crashAfterFirstHeartbeat(request);
+    GenerationCheckpoint lastHeartbeat = crashOnceTaskIsOnRecord(request);
     fake.bfl().progress(2, Duration.ofMinutes(10));
 
     Worker retry = worker(lastHeartbeat);
@@ -135,16 +141,58 @@ class FluxGeneratorTest {
 
     assertThat(fake.bfl().billed()).isEqualTo(1);
     assertThat(retry.heartbeats).isNotEmpty().allSatisfy(
-        h -> assertThat(h.task().id()).isEqualTo(lastHeartbeat.task().id()));
+        h -> assertThat(h.charges()).containsExactlyElementsOf(lastHeartbeat.charges()));
     assertThat(candidate.costUsd()).isEqualTo(0.04);
+    assertThat(candidate.charges()).singleElement()
+        .satisfies(c -> assertThat(c.requestId()).isEqualTo(lastHeartbeat.last().requestId()))
+        .satisfies(c -> assertThat(c.delivered()).isTrue());
     assertThat(s3.store().find(candidate.image().key())).isPresent();
+  }
+
+  @Test
+  void aCrashBetweenBflTakingTheTaskAndTheTaskReachingTheCheckpointIsMaybeBilled() {
+    GenerateRequest request = shoot.request("flux", 11);
+    Worker first = worker(null);
+    first.diesBefore = h -> h.resumeUrl() != null; // BFL took the task; its id is not on record
+    catchThrowableOfType(CanceledFailure.class, () -> first.stub.generate(request));
+    GenerationCheckpoint lastHeartbeat = first.heartbeats.get(first.heartbeats.size() - 1);
+    assertThat(lastHeartbeat.inFlight()).as("the submit was on its way").isNotNull();
+
+    Candidate candidate = worker(lastHeartbeat).stub.generate(request);
+
+    assertThat(fake.bfl().billed()).as("BFL has no idempotency key: paid twice").isEqualTo(2);
+    assertThat(candidate.charges()).extracting(Charge::billing, Charge::reason, Charge::delivered)
+        .containsExactly(
+            tuple(Billing.MAYBE_BILLED, Charge.WORKER_KILLED, false),
+            tuple(Billing.BILLED, null, true));
+    assertThat(candidate.costUsd()).as("the ledger says what BFL billed").isEqualTo(0.08);
+  }
+
+  @Test
+  void anAnswerDroppedAfterBflTookTheTaskIsMaybeBilledAndOnRecordForTheRetry() {
+    fake.bfl().script("drop_after_accept");
+    Worker worker = worker(null);
+
+    ApplicationFailure failure = failureOf(worker, shoot.request("flux", 12));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
+    GenerationCheckpoint carried = failure.getDetails().get(1, GenerationCheckpoint.class);
+    assertThat(carried.charges()).singleElement().satisfies(c -> {
+      assertThat(c.billing()).isEqualTo(Billing.MAYBE_BILLED);
+      assertThat(c.reason()).isEqualTo(Charge.DROPPED_CONNECTION);
+      assertThat(c.usd()).isEqualTo(0.04);
+    });
+    assertThat(worker.heartbeats.get(worker.heartbeats.size() - 1))
+        .as("the next attempt starts from it").isEqualTo(carried);
+    assertThat(fake.bfl().billed()).isEqualTo(1);
   }
 
   @Test
   void aResultUrlThatExpiredDuringTheCrashIsPaidForOnceMore() throws Exception {
     GenerateRequest request = shoot.request("flux", 4);
     fake.bfl().progress(100_000, Duration.ofMinutes(10)).delivery(Duration.ofMillis(300), false);
-    FluxCheckpoint lastHeartbeat = crashAfterFirstHeartbeat(request);
+    GenerationCheckpoint lastHeartbeat = crashOnceTaskIsOnRecord(request);
     fake.bfl().progress(2, Duration.ofMillis(1)); // the task finished long ago...
     Thread.sleep(400); // ...and its result URL has expired
 
@@ -152,6 +200,9 @@ class FluxGeneratorTest {
 
     assertThat(fake.bfl().billed()).isEqualTo(2);
     assertThat(candidate.costUsd()).isEqualTo(0.08);
+    assertThat(candidate.charges()).extracting(Charge::reason, Charge::delivered)
+        .containsExactly(tuple("result URL expired", false),
+            tuple(null, true));
     assertThat(s3.store().find(candidate.image().key())).isPresent();
   }
 
@@ -159,7 +210,7 @@ class FluxGeneratorTest {
   void aResultUrlThatExpiredIsRecoveredFreeWhenBflSignsAFreshOne() throws Exception {
     GenerateRequest request = shoot.request("flux", 5);
     fake.bfl().progress(100_000, Duration.ofMinutes(10)).delivery(Duration.ofMillis(300), true);
-    FluxCheckpoint lastHeartbeat = crashAfterFirstHeartbeat(request);
+    GenerationCheckpoint lastHeartbeat = crashOnceTaskIsOnRecord(request);
     fake.bfl().progress(2, Duration.ofMillis(1));
     Thread.sleep(400);
 
@@ -177,6 +228,7 @@ class FluxGeneratorTest {
 
     assertThat(fake.bfl().billed()).isEqualTo(2);
     assertThat(candidate.costUsd()).isEqualTo(0.08);
+    assertThat(candidate.charges().get(0).reason()).isEqualTo("task ended as 'Error'");
   }
 
   @Test
@@ -189,6 +241,9 @@ class FluxGeneratorTest {
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage()).contains("2 paid task(s) gave no image");
     assertThat(fake.bfl().billed()).isEqualTo(2);
+    assertThat(failure.getDetails().get(1, GenerationCheckpoint.class).charges())
+        .as("both paid tasks reach the ledger with the failure").hasSize(2)
+        .allSatisfy(c -> assertThat(c.delivered()).isFalse());
     assertThat(s3.store().find(shoot.keys().candidate(1, "hero", 7, "png"))).isEmpty();
   }
 
@@ -201,19 +256,25 @@ class FluxGeneratorTest {
     assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_MODERATED);
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(fake.bfl().billed()).isEqualTo(1);
+    assertThat(failure.getDetails().get(1, GenerationCheckpoint.class).charges())
+        .extracting(Charge::billing, Charge::reason)
+        .containsExactly(tuple(
+            Billing.BILLED, "task ended as 'Content Moderated'"));
   }
 
   @Test
   void aHeartbeatedTaskBflNoLongerKnowsIsReplacedByANewOne() {
-    FluxCheckpoint vanished =
-        FluxCheckpoint.first(
-            new FluxTask("gone", fake.bflBaseUrl() + "/eu2/v1/get_result?id=gone", 0.04));
+    Charge gone = Charge.inFlight("flux", "flux-kontext-pro", "r1-hero-v9", 0.04)
+        .billed("gone", 0.04);
+    GenerationCheckpoint vanished = new GenerationCheckpoint(
+        List.of(gone), null, fake.bflBaseUrl() + "/eu2/v1/get_result?id=gone");
 
     Worker retry = worker(vanished);
     Candidate candidate = retry.stub.generate(shoot.request("flux", 9));
 
     assertThat(fake.bfl().billed()).isEqualTo(1);
-    assertThat(retry.heartbeats.get(retry.heartbeats.size() - 1).submissions()).isEqualTo(2);
+    assertThat(candidate.charges()).hasSize(2);
+    assertThat(candidate.charges().get(0).reason()).isEqualTo("task ended as 'Task not found'");
     assertThat(candidate.costUsd()).isEqualTo(0.08);
   }
 
@@ -225,15 +286,17 @@ class FluxGeneratorTest {
 
     assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_OUT_OF_CREDIT);
     assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getDetails().get(1, GenerationCheckpoint.class).charges())
+        .as("a refused submit costs nothing").isEmpty();
   }
 
   /**
-   * Runs a first attempt that submits, heartbeats its task and is then torn down while polling, as
-   * a crashed worker's attempt would be; returns what it heartbeated.
+   * Runs a first attempt that submits, puts its task on record and is then torn down while
+   * polling, as a crashed worker's attempt would be; returns its last heartbeat.
    */
-  private FluxCheckpoint crashAfterFirstHeartbeat(GenerateRequest request) {
+  private GenerationCheckpoint crashOnceTaskIsOnRecord(GenerateRequest request) {
     Worker first = worker(null);
-    first.crashAfterFirstHeartbeat = true;
+    first.diesAfter = h -> h.resumeUrl() != null;
 
     CanceledFailure crash =
         catchThrowableOfType(CanceledFailure.class, () -> first.stub.generate(request));
@@ -244,15 +307,23 @@ class FluxGeneratorTest {
   }
 
   /** A fresh worker, as the retry of a crashed attempt lands on; with the attempt's details. */
-  private Worker worker(FluxCheckpoint heartbeatDetails) {
+  private Worker worker(GenerationCheckpoint heartbeatDetails) {
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     workers.add(env);
     Worker worker = new Worker(env);
     env.registerActivitiesImplementations(
         new FluxGenerator(s3.store(), client, FluxOptions.defaults()));
-    env.setActivityHeartbeatListener(FluxCheckpoint.class, details -> {
+    // A cancel request tears the attempt down at its next heartbeat, as a crash would end it.
+    env.setActivityHeartbeatListener(GenerationCheckpoint.class, details -> {
+      if (worker.diesBefore.test(details)) {
+        env.requestCancelActivity();
+        return;
+      }
       worker.heartbeats.add(details);
-      if (worker.crashAfterFirstHeartbeat) {
+      if (details.inFlight() != null) {
+        worker.billedWhenInFlight.add(fake.bfl().billed());
+      }
+      if (worker.diesAfter.test(details)) {
         env.requestCancelActivity();
       }
     });
@@ -263,9 +334,14 @@ class FluxGeneratorTest {
   }
 
   private static final class Worker {
-    final List<FluxCheckpoint> heartbeats = new CopyOnWriteArrayList<>();
+    final List<GenerationCheckpoint> heartbeats = new CopyOnWriteArrayList<>();
+    /** What BFL had billed when each in-flight record reached the server. */
+    final List<Integer> billedWhenInFlight = new CopyOnWriteArrayList<>();
     final GenerationActivities stub;
-    volatile boolean crashAfterFirstHeartbeat;
+    /** The worker dies before this heartbeat reaches the server. */
+    volatile Predicate<GenerationCheckpoint> diesBefore = h -> false;
+    /** The worker dies right after this heartbeat reached the server. */
+    volatile Predicate<GenerationCheckpoint> diesAfter = h -> false;
 
     Worker(TestActivityEnvironment env) {
       this.stub =

@@ -3,8 +3,11 @@ package dev.facet.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.facet.model.Candidate;
+import dev.facet.model.Charge;
+import dev.facet.model.Charge.Billing;
 import dev.facet.providers.fake.FakeProviderServer;
 import dev.facet.providers.openai.OpenAiImageOptions;
 import dev.facet.providers.openai.OpenAiImagesClient;
@@ -12,15 +15,21 @@ import dev.facet.providers.openai.OpenAiPrices;
 import dev.facet.providers.openai.OpenAiSettings;
 import dev.facet.steps.FailureTypes;
 import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.GenerationCheckpoint;
+import dev.facet.steps.LiveAttempt;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.testing.EmbeddedS3Extension;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +43,9 @@ class OpenAiGeneratorTest {
   private OpenAiImagesClient client;
   private TestActivityEnvironment env;
   private GenerationFixture shoot;
+  private final List<GenerationCheckpoint> heartbeats = new CopyOnWriteArrayList<>();
+  /** The worker dies before this heartbeat reaches the server. */
+  private volatile Predicate<GenerationCheckpoint> diesBefore = h -> false;
 
   @BeforeEach
   void start() {
@@ -57,6 +69,8 @@ class OpenAiGeneratorTest {
     assertThat(candidate.id()).isEqualTo("r1-hero-v2");
     assertThat(candidate.provider()).isEqualTo("openai");
     assertThat(candidate.costUsd()).isEqualTo(0.133); // gpt-image-1.5, 1024x1024, high
+    assertThat(candidate.charges()).singleElement()
+        .satisfies(c -> assertThat(c.requestId()).isEqualTo(fake.openAi().charges().get(0).id()));
     assertThat(candidate.image().key()).isEqualTo(shoot.keys().candidate(1, "hero", 2, "png"));
     assertThat(candidate.image().mediaType()).isEqualTo("image/png");
     assertThat(candidate.image().width()).isEqualTo(1024);
@@ -70,16 +84,75 @@ class OpenAiGeneratorTest {
   }
 
   @Test
-  void aSecondRunReturnsTheStoredCandidateWithoutCallingTheProvider() {
+  void aRetryFindsTheStoredCandidateAndItsChargeWithoutCallingTheProvider() {
     GenerationActivities generator = generator(OpenAiImageOptions.defaults());
-
     Candidate first = generator.generate(shoot.request("openai", 1));
+    // The attempt stored the candidate and died before it could say so: its retry starts from the
+    // checkpoint that has the charge.
+    env.setHeartbeatDetails(heartbeats.get(heartbeats.size() - 1));
+
     Candidate second = generator.generate(shoot.request("openai", 1));
 
     assertThat(second.image()).isEqualTo(first.image());
-    assertThat(second.costUsd()).isEqualTo(first.costUsd());
+    assertThat(second.charges()).isEqualTo(first.charges());
+    assertThat(second.costUsd()).isEqualTo(0.133);
     assertThat(fake.openAi().requests()).isEqualTo(1);
     assertThat(fake.billed()).containsEntry("openai", 1);
+  }
+
+  @Test
+  void itHeartbeatsWhileTheProviderWorksOnTheImage() {
+    fake.openAi().latency(LiveAttempt.PERIOD.plusSeconds(1));
+
+    Candidate candidate = generator(OpenAiImageOptions.defaults()).generate(shoot.request("openai", 8));
+
+    assertThat(heartbeats).as("the request went on record, then the attempt kept beating while"
+            + " the call blocked").filteredOn(h -> h.inFlight() != null).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(candidate.charges()).singleElement().satisfies(c -> {
+      assertThat(c.billing()).isEqualTo(Billing.BILLED);
+      assertThat(c.requestId()).startsWith("req_");
+      assertThat(c.delivered()).isTrue();
+    });
+  }
+
+  @Test
+  void anAnswerDroppedAfterTheChargeIsMaybeBilledOnTheLedger() {
+    fake.openAi().script("drop_after_accept");
+
+    ApplicationFailure failure = failureOf(() -> generator(OpenAiImageOptions.defaults())
+        .generate(shoot.request("openai", 9)));
+
+    assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getDetails().get(1, GenerationCheckpoint.class).charges())
+        .singleElement().satisfies(c -> {
+          assertThat(c.billing()).isEqualTo(Billing.MAYBE_BILLED);
+          assertThat(c.reason()).isEqualTo(Charge.DROPPED_CONNECTION);
+          assertThat(c.usd()).isEqualTo(0.133);
+        });
+    assertThat(fake.billed()).as("the provider did charge it").containsEntry("openai", 1);
+  }
+
+  @Test
+  void aWorkerKilledWhileTheImageWasMadeLeavesAMaybeBilledChargeAndTheRetryPaysAgain() {
+    GenerationActivities generator = generator(OpenAiImageOptions.defaults());
+    diesBefore = h -> h.inFlight() == null && !h.charges().isEmpty(); // the answer is not on record
+    catchThrowableOfType(CanceledFailure.class,
+        () -> generator.generate(shoot.request("openai", 10)));
+    GenerationCheckpoint lastHeartbeat = heartbeats.get(heartbeats.size() - 1);
+    diesBefore = h -> false;
+    env.close();
+    env = TestActivityEnvironment.newInstance(); // the retry lands on a fresh worker
+    env.setHeartbeatDetails(lastHeartbeat);
+
+    Candidate candidate = generator(OpenAiImageOptions.defaults())
+        .generate(shoot.request("openai", 10));
+
+    assertThat(fake.billed()).as("no idempotency key: paid twice").containsEntry("openai", 2);
+    assertThat(candidate.charges()).extracting(Charge::billing, Charge::reason, Charge::delivered)
+        .containsExactly(tuple(Billing.MAYBE_BILLED, Charge.WORKER_KILLED, false),
+            tuple(Billing.BILLED, null, true));
+    assertThat(candidate.costUsd()).as("what OpenAI billed").isEqualTo(0.266);
   }
 
   @Test
@@ -184,12 +257,21 @@ class OpenAiGeneratorTest {
   }
 
   private GenerationActivities generator(OpenAiImageOptions options) {
+    // A cancel request tears the attempt down at its next heartbeat, as a crash would end it.
+    env.setActivityHeartbeatListener(GenerationCheckpoint.class, details -> {
+      if (diesBefore.test(details)) {
+        env.requestCancelActivity();
+        return;
+      }
+      heartbeats.add(details);
+    });
     S3ObjectStore store = s3.store();
     env.registerActivitiesImplementations(
         new OpenAiGenerator(store, client, options, OpenAiPrices.load()));
     return env.newActivityStub(
         GenerationActivities.class,
-        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))
+            .setHeartbeatTimeout(Duration.ofSeconds(30)).build());
   }
 
   private static ApplicationFailure failureOf(Runnable call) {

@@ -2,6 +2,7 @@ package dev.facet.cli;
 
 import dev.facet.catalogstore.ReportRow;
 import dev.facet.consistency.CollectionConsistency;
+import dev.facet.model.ProviderSpend;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,24 @@ final class RunReport {
         outcome.products() - outcome.published(),
         count(outcome.images().size(), "image"),
         words(wallTime));
+    List<ProviderSpend> spend =
+        outcome.rows().stream().map(ReportRow::spend).reduce(List.of(), ProviderSpend::sum);
+    if (!spend.isEmpty()) {
+      out.println(cost(spend));
+    }
+  }
+
+  /**
+   * "Provider cost: $0.3600; flux $0.3200 paid and delivered, $0.0400 paid and lost (1 maybe
+   * billed)".
+   */
+  static String cost(List<ProviderSpend> spend) {
+    return String.format(Locale.ROOT, "Provider cost: $%.4f; ", ProviderSpend.totalUsd(spend))
+        + spend.stream()
+            .map(s -> String.format(Locale.ROOT,
+                "%s $%.4f paid and delivered, $%.4f paid and lost (%d maybe billed)",
+                s.provider(), s.deliveredUsd(), s.lostUsd(), s.maybeBilled()))
+            .collect(Collectors.joining("; "));
   }
 
   /** One line on how alike the published products look, naming those to re-shoot. */

@@ -34,7 +34,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,7 @@ final class Bench implements AutoCloseable {
   private final String[] workerArgs;
   private volatile WorkerProcess worker;
   private int workerStarts = 1;
+  private final Set<Long> killedPids = ConcurrentHashMap.newKeySet();
 
   private Bench(Path folder, DevServer server, EmbeddedS3 s3, S3ObjectStore store,
       FakeProviderServer fake, WorkflowServiceStubs stubs, List<String> workerJvmArgs,
@@ -107,11 +110,17 @@ final class Bench implements AutoCloseable {
     return worker;
   }
 
+  /** The process ids of the workers SIGKILLed so far. */
+  Set<Long> killedPids() {
+    return Set.copyOf(killedPids);
+  }
+
   /**
    * SIGKILLs the worker JVM (no shutdown hook, no goodbye to the server) and starts a fresh one
    * on the same stack; returns once the new one polls.
    */
   synchronized void killAndRestartWorker() throws IOException {
+    killedPids.add(worker.pid());
     worker.kill();
     worker = WorkerProcess.start(folder.resolve("worker-" + ++workerStarts + ".log"), workerJvmArgs,
         workerArgs);

@@ -5,6 +5,7 @@ import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
 import dev.facet.generators.ProviderGenerators;
 import dev.facet.generators.ProviderProperties;
+import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.StepActivities;
 import dev.facet.steps.TaskQueues;
@@ -68,7 +69,8 @@ public final class BenchWorker {
     shoot.registerWorkflowImplementationTypes(
         ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
     shoot.registerActivitiesImplementations(standIns, real.prompt(), real.publish(),
-        new CatalogActivitiesImpl(store), new TemporalShootWatch(client));
+        new CatalogActivitiesImpl(store), new TemporalShootWatch(client),
+        new ProviderReportActivitiesImpl(store));
 
     ProviderProperties providers = new ProviderProperties(
         new ProviderProperties.OpenAi(Bench.OPENAI_KEY, openAiBaseUrl, Bench.OPENAI_MODEL,

@@ -67,6 +67,7 @@ public final class CatalogBenchmark {
   record CatalogFigures(int products, int concurrency, long latencyMillis, long makespanMillis, long idealMillis, int throttled,
       int billed, CatalogProgress progress, int shootExecutions, int shootIds, int catalogRuns,
       long catalogMaxEvents, long catalogMaxBytes, long shootMaxEvents, long shootMaxBytes,
+      WorkflowTaskTimeouts catalogTasks, WorkflowTaskTimeouts shootTasks,
       Map<String, Long> worker, Map<String, Double> cpuSeconds, String loadBefore,
       String loadAfter) {
 
@@ -169,7 +170,12 @@ public final class CatalogBenchmark {
         runs.size(), max(runs, WorkflowExecutionInfo::getHistoryLength),
         max(runs, WorkflowExecutionInfo::getHistorySizeBytes),
         max(shoots, WorkflowExecutionInfo::getHistoryLength),
-        max(shoots, WorkflowExecutionInfo::getHistorySizeBytes), worker, cpu, loadBefore, loadAfter);
+        max(shoots, WorkflowExecutionInfo::getHistorySizeBytes),
+        WorkflowTaskTimeouts.count(bench.client,
+            "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'", Set.of()),
+        WorkflowTaskTimeouts.count(bench.client,
+            "WorkflowType = 'ProductShoot' AND FacetCatalog = '" + catalogId + "'", Set.of()),
+        worker, cpu, loadBefore, loadAfter);
   }
 
   private static void progressLine(Bench bench, String catalogId, long t0) {
@@ -201,6 +207,7 @@ public final class CatalogBenchmark {
           catalog runs                 %d (continue-as-new)
           largest catalog run history  %d events, %s
           largest shoot history        %d events, %s
+          workflow task timeouts       catalog %d, shoots %d  (goal 0)
           worker peak RSS              %s  (heap: peak sampled %s, now %s)
           CPU during the makespan      %s of %.0f s on %d cores
           machine                      before: %s; after: %s
@@ -209,7 +216,8 @@ public final class CatalogBenchmark {
         f.products(), f.concurrency(), f.latencyMillis() / 1000.0, f.efficiency(), f.throttled(), f.billed(), p.published(), p.rejected(),
         p.expired(), p.failed(), p.cancelled(), f.shootExecutions(), f.products(), f.shootIds(),
         f.catalogRuns(), f.catalogMaxEvents(), kib(f.catalogMaxBytes()), f.shootMaxEvents(),
-        kib(f.shootMaxBytes()), Bench.mib(f.worker().get("rssPeak")),
+        kib(f.shootMaxBytes()), f.catalogTasks().unexplained(), f.shootTasks().unexplained(),
+        Bench.mib(f.worker().get("rssPeak")),
         Bench.mib(f.worker().get("heapPeakSampled")), Bench.mib(f.worker().get("heapUsed")),
         cpu(f.cpuSeconds()), f.makespanMillis() / 1000.0 * CORES, CORES, f.loadBefore(),
         f.loadAfter());
@@ -310,11 +318,17 @@ public final class CatalogBenchmark {
 
   /** Stores one photo and a manifest of {@code n} rings ({@code CAT-00001}…) that all use it; returns its key. */
   static String storeManifest(Bench bench, String catalogId, int n) {
+    return storeManifest(bench, catalogId, n,
+        i -> new ProductSpec(sku("CAT", i), "Ring " + i, "ring", "18k gold", null, null, null));
+  }
+
+  /** As {@link #storeManifest(Bench, String, int)}, with the {@code i}th product (from 1) given. */
+  static String storeManifest(Bench bench, String catalogId, int n,
+      java.util.function.IntFunction<ProductSpec> product) {
     String photo = "uploads/bench/photo.jpg";
     bench.store.put(photo, TestImages.jpeg(64, 64), "image/jpeg", 64, 64);
     List<ManifestWriter.Product> products = IntStream.rangeClosed(1, n)
-        .mapToObj(i -> new ManifestWriter.Product(
-            new ProductSpec(sku("CAT", i), "Ring " + i, "ring", "18k gold", null, null, null),
+        .mapToObj(i -> new ManifestWriter.Product(product.apply(i),
             List.of(new ReferencePhoto(photo, "front"))))
         .toList();
     String manifestKey = CatalogKeys.manifest(catalogId, ManifestFormat.JSON);

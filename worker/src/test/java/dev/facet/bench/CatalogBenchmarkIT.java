@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The catalog benchmark at CI size: 50 products through the benchmark's own stack (real dev
  * server, fake provider with a concurrency cap, worker JVM), continuing as new every 20 starts.
- * Checks completion only (every product published, each shot once, no 429), never timings.
+ * Checks completion only (every product published, each shot once, no 429, no workflow task timed
+ * out), never timings.
  * Skipped without the {@code temporal} CLI, unless {@code FACET_REQUIRE_TEMPORAL_CLI=true}.
  */
 class CatalogBenchmarkIT {
@@ -34,5 +35,7 @@ class CatalogBenchmarkIT {
     assertThat(figures.catalogRuns()).as("catalog runs (continue-as-new)").isGreaterThanOrEqualTo(3);
     assertThat(figures.throttled()).as("429s from the provider").isZero();
     assertThat(figures.billed()).as("images paid for").isEqualTo(200);
+    assertThat(figures.catalogTasks().unexplained() + figures.shootTasks().unexplained())
+        .as("workflow task timeouts").isZero();
   }
 }

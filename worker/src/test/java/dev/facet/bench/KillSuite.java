@@ -4,28 +4,45 @@ import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogRequest;
 import dev.facet.catalog.CatalogResult;
 import dev.facet.catalog.CatalogWorkflow;
+import dev.facet.model.Charge;
+import dev.facet.model.ProductSpec;
+import dev.facet.model.ProviderSpend;
+import dev.facet.providers.fake.FakeCharge;
+import dev.facet.routing.RoutingPolicy;
+import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootPolicy;
+import dev.facet.shoot.ShootState;
+import dev.facet.shoot.Stage;
 import dev.facet.steps.Providers;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Fault suite, part 1: the worker JVM SIGKILLed at random moments while a catalog runs, and a
- * fresh one started each time, as a supervisor would. Every variant is a FLUX task on the fake
- * BFL API through the real {@link dev.facet.providers.FluxGenerator} (submit, heartbeat the task
- * id, poll, download); the imaging steps are {@link StandInSteps}. Prints products completed and
- * lost, and FLUX tasks billed against candidates delivered (goal 1.00: a task paid before a kill
- * is resumed from its heartbeat, not submitted again).
+ * fresh one started each time, as a supervisor would. The catalog mixes its chains by routing:
+ * rings go FLUX first then OpenAI, pendants OpenAI first then FLUX, 4 variants each, through the
+ * real generators against the fake providers (FLUX: submit, poll, download; OpenAI: an edit that
+ * takes {@link #OPENAI_LATENCY}, as a real one takes seconds to minutes); the imaging steps are
+ * {@link StandInSteps}.
+ *
+ * <p>Per provider it prints products published and lost; charges billed by the fake, on the
+ * shoots' ledgers, and delivered; the extra charges and why (in flight at a kill, or otherwise);
+ * and for every generation in flight at a kill, the time until Temporal started its retry. Then
+ * the {@code WorkflowTaskTimedOut} events of the catalog and its shoots.
  *
  * <p>{@code bench/faults} runs it, then {@link #runWithProviderFaults} (README, "Operating Facet");
- * {@link KillSuiteIT} runs the kills at a smaller size in CI.
+ * {@link KillSuiteIT} runs the kills at a smaller size in CI and asserts the goals.
  */
 public final class KillSuite {
 
@@ -42,35 +59,148 @@ public final class KillSuite {
     }
   }
 
+  /** Variants per product (one shot). */
+  static final int VARIANTS = 4;
+
+  /** How long the fake OpenAI works on an image. */
+  static final Duration OPENAI_LATENCY = Duration.ofSeconds(3);
+
+  /**
+   * A charge whose answer was lost counts as in flight at a kill when a kill came after its
+   * request arrived and before its answer went out, or within this after it: the moment a worker
+   * needs to put a received answer on record.
+   */
+  static final Duration RECORD_GRACE = Duration.ofSeconds(1);
+
+  /** Rings FLUX first, pendants (necklaces) OpenAI first; each falls back to the other. */
+  static final RoutingPolicy MIXED = new RoutingPolicy(
+      Map.of("ring", "flux,openai", "necklace", "openai,flux"), null, null, null);
+
+  /**
+   * What the suite measured of one provider.
+   *
+   * @param unknownIds billed ledger lines whose request id the provider never charged
+   */
+  record ProviderFigures(String provider, int products, int published, int lost, int billed,
+      List<Charge> ledger, int unknownIds, int delivered, int inFlightAtKill,
+      List<FakeCharge> unexplained, List<Long> retryMillis) {
+
+    int extra() {
+      return billed - delivered;
+    }
+
+    /**
+     * Ledger lines beyond what the provider charged. Only a maybe-billed line can be one: a
+     * request killed in the moment between going on record and its last byte going out, which the
+     * provider never received whole.
+     */
+    int excess() {
+      return ledger.size() - billed;
+    }
+
+    /** Every charge on the ledger, and nothing there but charges or maybe-billed requests. */
+    boolean ledgerHoldsEveryCharge() {
+      return unknownIds == 0 && excess() >= 0 && excess() <= maybeBilled();
+    }
+
+    int maybeBilled() {
+      return (int) ledger.stream().filter(c -> c.billing() == Charge.Billing.MAYBE_BILLED).count();
+    }
+
+    /** "52 (worker killed)", or "11 (worker killed 9, answer lost 2)". */
+    String maybeBilledWhy() {
+      Map<String, Long> why = ledger.stream()
+          .filter(c -> c.billing() == Charge.Billing.MAYBE_BILLED)
+          .collect(Collectors.groupingBy(Charge::reason, java.util.TreeMap::new,
+              Collectors.counting()));
+      return maybeBilled() + (why.isEmpty() ? "" : why.size() == 1
+          ? " (" + why.keySet().iterator().next() + ")"
+          : why.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+              .collect(Collectors.joining(", ", " (", ")")));
+    }
+
+    double ledgerUsd() {
+      return ledger.stream().mapToDouble(Charge::usd).sum();
+    }
+
+    long retryPercentile(double p) {
+      if (retryMillis.isEmpty()) {
+        return 0;
+      }
+      List<Long> sorted = retryMillis.stream().sorted().toList();
+      return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+  }
+
   /** What the suite measured. */
-  record Figures(int products, int kills, CatalogProgress progress, int billed,
-      int delivered, long makespanSeconds) {
+  record Figures(int products, int kills, CatalogProgress progress, List<ProviderFigures> providers,
+      int unresolvedRetries, WorkflowTaskTimeouts catalogTasks, WorkflowTaskTimeouts shootTasks,
+      long makespanSeconds) {
 
     int lost() {
       return products - progress.published() - progress.rejected() - progress.expired()
           - progress.failed() - progress.cancelled();
     }
 
-    double billedPerDelivered() {
-      return delivered == 0 ? 0 : billed / (double) delivered;
+    /** Every goal of issue 18, each in one line of {@link #print}. */
+    boolean goalsMet() {
+      return lost() == 0
+          && providers.stream().allMatch(p -> p.ledgerHoldsEveryCharge() && p.excess() == 0
+              && p.unexplained().isEmpty() && p.retryPercentile(0.95) <= 60_000)
+          && unresolvedRetries == 0
+          && catalogTasks.unexplained() + shootTasks.unexplained() == 0;
     }
 
     void print() {
-      System.out.printf("""
+      StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
 
-          Fault suite: worker SIGKILLed at random moments during a catalog
-            kills                        %d
-            products                     %d: %d published, %d failed, %d rejected
-            products lost                %d  (goal 0)
-            FLUX tasks billed            %d for %d delivered candidates = %.2f  (goal 1.00)
-            catalog finished after       %d s
-          """, kills, products, progress.published(), progress.failed(), progress.rejected(),
-          lost(), billed, delivered, billedPerDelivered(), makespanSeconds);
+          Fault suite: worker SIGKILLed %d times during a catalog of %d products × %d variants, \
+          rings FLUX→OpenAI, pendants OpenAI→FLUX
+          """, kills, products, VARIANTS));
+      row(out, "", p -> p.provider(), "");
+      row(out, "products (first provider)", p -> Integer.toString(p.products()), "");
+      row(out, "published / lost", p -> p.published() + " / " + p.lost(), "goal: 0 lost");
+      row(out, "charges billed by the provider", p -> Integer.toString(p.billed()), "");
+      row(out, "charges on the ledger", p -> String.format(Locale.ROOT, "%d ($%.3f)",
+          p.ledger().size(), p.ledgerUsd()), "goal: = billed");
+      row(out, "  of which maybe billed", ProviderFigures::maybeBilledWhy, "");
+      row(out, "  billed ids the provider lacks", p -> Integer.toString(p.unknownIds()), "goal: 0");
+      row(out, "  ledger - billed", p -> Integer.toString(p.excess()),
+          "goal: 0; more: killed between record and last byte");
+      row(out, "on the catalog's ledger", p -> progress.spend().stream()
+          .filter(s -> s.provider().equals(p.provider())).findFirst()
+          .map(s -> String.format(Locale.ROOT, "%d ($%.3f)", s.charges(), s.totalUsd()))
+          .orElse("0"), "");
+      row(out, "candidates delivered", p -> Integer.toString(p.delivered()), "");
+      row(out, "extra charges (billed - delivered)", p -> Integer.toString(p.extra()), "");
+      row(out, "  in flight at a kill", p -> Integer.toString(p.inFlightAtKill()), "");
+      row(out, "  otherwise", p -> Integer.toString(p.unexplained().size()), "goal: 0");
+      row(out, "generations in flight at kills", p -> Integer.toString(p.retryMillis().size()), "");
+      row(out, "kill -> retry p50 / p95 / max", p -> String.format(Locale.ROOT, "%.0f / %.0f / %.0f s",
+          p.retryPercentile(0.5) / 1000.0, p.retryPercentile(0.95) / 1000.0,
+          p.retryPercentile(1.0) / 1000.0), "goal: p95 <= 60 s");
+      out.append(String.format(Locale.ROOT, """
+            retries not seen                    %d  (goal 0)
+            workflow task timeouts              catalog %s;
+                                                shoots %s  (goal 0)
+            products                            %d: %d published, %d failed, %d rejected, %d lost
+            catalog finished after              %d s
+            goals                               %s
+          """, unresolvedRetries, catalogTasks, shootTasks, products, progress.published(),
+          progress.failed(), progress.rejected(), lost(), makespanSeconds,
+          goalsMet() ? "all met" : "NOT MET"));
+      providers.forEach(p -> p.unexplained().forEach(c -> out.append("  unexplained ")
+          .append(p.provider()).append(" charge: ").append(c).append('\n')));
+      System.out.print(out);
+    }
+
+    private void row(StringBuilder out, String label, Function<ProviderFigures, String> cell,
+        String goal) {
+      out.append(String.format(Locale.ROOT, "  %-36s", label));
+      providers.forEach(p -> out.append(String.format(Locale.ROOT, "%-26s", cell.apply(p))));
+      out.append(goal.isEmpty() ? "" : "(" + goal + ")").append('\n');
     }
   }
-
-  /** Variants per product (one shot). */
-  static final int VARIANTS = 4;
 
   private KillSuite() {}
 
@@ -91,54 +221,129 @@ public final class KillSuite {
 
   static Figures run(Bench bench, Options options) throws Exception {
     String catalogId = "faults-" + options.products();
-    // Each task takes a few polls, so kills land between submit, polls and download.
+    // Each FLUX task takes a few polls and each OpenAI image seconds, so kills land mid-request.
     bench.fake.bfl().apiKey(Bench.FLUX_KEY).progress(2, Duration.ofSeconds(2));
+    bench.fake.openAi().apiKey(Bench.OPENAI_KEY).latency(OPENAI_LATENCY);
     CatalogRequest request = new CatalogRequest(catalogId,
-        CatalogBenchmark.storeManifest(bench, catalogId, options.products()),
+        CatalogBenchmark.storeManifest(bench, catalogId, options.products(), KillSuite::product),
         CatalogBenchmark.oneShotStyle(),
-        CatalogBenchmark.policy(ShootPolicy.Approval.AUTO, ShootPolicy.TimeoutAction.AUTO,
-            Providers.FLUX),
+        new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO,
+            VARIANTS, null, null, List.of(Providers.FLUX, Providers.OPENAI), null, null, MIXED),
         10, 20, null, null);
     CatalogWorkflow workflow = bench.catalog(catalogId);
-    System.out.printf("Fault suite: catalog of %d products × %d FLUX variants; %d SIGKILLs of the"
-            + " worker, %d–%d s apart (seed %d). %s%n", options.products(), VARIANTS,
-        options.kills(), options.minGap().toSeconds(), options.maxGap().toSeconds(), options.seed(),
-        Bench.load());
+    System.out.printf("Fault suite: catalog of %d products × %d variants, rings FLUX→OpenAI,"
+            + " pendants OpenAI→FLUX; %d SIGKILLs of the worker, %d–%d s apart (seed %d). %s%n",
+        options.products(), VARIANTS, options.kills(), options.minGap().toSeconds(),
+        options.maxGap().toSeconds(), options.seed(), Bench.load());
     long t0 = System.nanoTime();
     WorkflowClient.start(workflow::run, request);
     CompletableFuture<CatalogResult> result = WorkflowStub.fromTyped(workflow)
         .getResultAsync(CatalogResult.class);
 
     Random random = new Random(options.seed());
-    List<Long> killedAt = new ArrayList<>();
-    for (int k = 0; k < options.kills() && !result.isDone(); k++) {
-      long gap = options.minGap().toMillis()
-          + (long) (random.nextDouble() * (options.maxGap().toMillis() - options.minGap().toMillis()));
-      Bench.uncheckedSleep(Duration.ofMillis(gap));
-      if (result.isDone()) {
-        break;
+    List<Long> kills = new ArrayList<>();
+    CatalogResult done;
+    try (RetryClock retries = new RetryClock(bench, catalogId)) {
+      for (int k = 0; k < options.kills() && !result.isDone(); k++) {
+        long gap = options.minGap().toMillis() + (long) (random.nextDouble()
+            * (options.maxGap().toMillis() - options.minGap().toMillis()));
+        Bench.uncheckedSleep(Duration.ofMillis(gap));
+        if (result.isDone()) {
+          break;
+        }
+        long pid = bench.worker().pid();
+        long killedAt = System.currentTimeMillis();
+        bench.killAndRestartWorker();
+        kills.add(killedAt);
+        retries.killed(pid, killedAt);
+        CatalogProgress p = workflow.progress();
+        System.out.printf("  kill %2d at %3d s: %d published, %d in progress, %d queued;"
+                + " billed: FLUX %d, OpenAI %d; retries awaited %d%n", k + 1,
+            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0), p.published(), p.inProgress(),
+            p.queued(), bench.fake.bfl().billed(), bench.fake.openAi().billed(),
+            retries.unresolved());
       }
-      bench.killAndRestartWorker();
-      long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-      killedAt.add(s);
-      CatalogProgress p = workflow.progress();
-      System.out.printf("  kill %2d at %3d s: %d published, %d in progress, %d queued;"
-              + " FLUX %d billed, %d tasks running%n", k + 1, s, p.published(), p.inProgress(),
-          p.queued(), bench.fake.bfl().billed(), bench.fake.bfl().activeTasks());
+      done = result.get(options.timeout().toSeconds(), TimeUnit.SECONDS);
+      retries.awaitRetries(Duration.ofMinutes(2));
+      long makespan = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+      List<ShootState> shoots = states(bench, options.products());
+      return new Figures(options.products(), kills.size(), done.progress(),
+          List.of(figures(Providers.FLUX, bench.fake.bfl().charges(), shoots, kills, retries),
+              figures(Providers.OPENAI, bench.fake.openAi().charges(), shoots, kills, retries)),
+          retries.unresolved(),
+          WorkflowTaskTimeouts.count(bench.client,
+              "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'", bench.killedPids()),
+          WorkflowTaskTimeouts.count(bench.client,
+              "WorkflowType = 'ProductShoot' AND FacetCatalog = '" + catalogId + "'",
+              bench.killedPids()),
+          makespan);
     }
-    CatalogResult done = result.get(options.timeout().toSeconds(), TimeUnit.SECONDS);
-    long makespan = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-    // Candidates stored (ShootKeys#candidate): what the shoots got for what FLUX billed.
-    int delivered = (int) bench.store.list("shoots/").stream().filter(k -> k.contains("/generate/")).count();
-    return new Figures(options.products(), killedAt.size(), done.progress(),
-        bench.fake.bfl().billed(), delivered, makespan);
+  }
+
+  /** Odd products are rings (FLUX first), even ones pendants (OpenAI first). */
+  private static ProductSpec product(int i) {
+    String sku = CatalogBenchmark.sku("CAT", i);
+    return i % 2 == 1
+        ? new ProductSpec(sku, "Ring " + i, "ring", "18k gold", null, null, null)
+        : new ProductSpec(sku, "Pendant " + i, "pendant", "18k gold", null, null, null);
+  }
+
+  /** Every product's shoot state, as the product's API shows it. */
+  private static List<ShootState> states(Bench bench, int products) {
+    List<ShootState> states = new ArrayList<>();
+    for (int i = 1; i <= products; i++) {
+      states.add(bench.client.newWorkflowStub(ProductShootWorkflow.class,
+          ProductShootWorkflow.workflowId(CatalogBenchmark.sku("CAT", i))).state());
+    }
+    return states;
+  }
+
+  /**
+   * One provider's figures. The fake's charges and the ledger's lines are joined by the provider's
+   * request or task id: a charge the ledger lists as delivered made a candidate; any other is extra,
+   * and in flight at a kill when a kill came between its request and its answer (plus {@link
+   * #RECORD_GRACE}).
+   */
+  private static ProviderFigures figures(String provider, List<FakeCharge> billed,
+      List<ShootState> shoots, List<Long> kills, RetryClock retries) {
+    List<ShootState> first = shoots.stream()
+        .filter(s -> s.routing() != null && s.routing().provider().equals(provider)).toList();
+    int published = (int) first.stream().filter(s -> s.stage() == Stage.PUBLISHED).count();
+    int lost = (int) first.stream().filter(s -> !s.stage().finished()).count();
+    List<Charge> ledger = shoots.stream().flatMap(s -> s.charges().stream())
+        .filter(c -> c.provider().equals(provider)).toList();
+    Set<String> deliveredIds = ledger.stream().filter(Charge::delivered)
+        .map(Charge::requestId).collect(Collectors.toSet());
+    Set<String> chargedIds = billed.stream().map(FakeCharge::id).collect(Collectors.toSet());
+    int unknownIds = (int) ledger.stream()
+        .filter(c -> c.billing() == Charge.Billing.BILLED && !chargedIds.contains(c.requestId()))
+        .count();
+    int delivered = (int) shoots.stream().flatMap(s -> s.candidates().stream())
+        .filter(v -> Providers.providerOf(v.candidate().provider()).equals(provider)).count();
+    int inFlight = 0;
+    List<FakeCharge> unexplained = new ArrayList<>();
+    for (FakeCharge charge : billed) {
+      if (deliveredIds.contains(charge.id())) {
+        continue;
+      }
+      long answered = charge.answeredAt() == 0 ? Long.MAX_VALUE
+          : charge.answeredAt() + RECORD_GRACE.toMillis();
+      if (kills.stream().anyMatch(k -> k >= charge.requestedAt() && k <= answered)) {
+        inFlight += charge.units();
+      } else {
+        unexplained.add(charge);
+      }
+    }
+    int units = billed.stream().mapToInt(FakeCharge::units).sum();
+    return new ProviderFigures(provider, first.size(), published, lost, units, ledger, unknownIds,
+        delivered, inFlight, unexplained, retries.byProvider().getOrDefault(provider, List.of()));
   }
 
   /**
    * Fault suite, part 4 at catalog scale: a second catalog, no kills, FLUX failing as in {@code
    * ProviderSoakIT} (10 % 500, 10 % 503, 10 % 429 with retry-after, 2.5 % dropped connections on
-   * submit; 2 % of tasks moderated), OpenAI as the fallback. Prints every product's end state and
-   * the faults met.
+   * submit; 2 % of tasks moderated), OpenAI as the fallback. Prints every product's end state, the
+   * faults met, and the ledger against what the providers billed.
    */
   static CatalogProgress runWithProviderFaults(Bench bench, int products) throws Exception {
     bench.fake.reset();
@@ -152,7 +357,7 @@ public final class KillSuite {
         .errorRate("server_error", 0.10).errorRate("overloaded", 0.10)
         .errorRate("rate_limited", 0.10).errorRate("drop", 0.025)
         .outcomes(outcomes);
-    bench.fake.openAi().apiKey(Bench.OPENAI_KEY);
+    bench.fake.openAi().apiKey(Bench.OPENAI_KEY).latency(Duration.ZERO);
     String catalogId = "provider-faults-" + products;
     CatalogRequest request = new CatalogRequest(catalogId,
         CatalogBenchmark.storeManifest(bench, catalogId, products), CatalogBenchmark.oneShotStyle(),
@@ -165,18 +370,26 @@ public final class KillSuite {
     Map<String, Integer> submits = bench.fake.bfl().submitsBy();
     int faults = submits.entrySet().stream().filter(e -> !e.getKey().equals("ok"))
         .mapToInt(Map.Entry::getValue).sum();
+    Map<String, ProviderSpend> spend = p.spend().stream()
+        .collect(Collectors.toMap(ProviderSpend::provider, s -> s));
+    ProviderSpend none = new ProviderSpend("", 0, 0, 0, 0);
     System.out.printf("""
 
         Fault suite: provider faults during a catalog (FLUX failing, OpenAI as fallback)
           products                     %d: %d published, %d failed, %d rejected, %d expired
           products lost                %d  (goal 0)
           FLUX submits                 %s: %d faults met
-          FLUX tasks billed            %d (outcomes %s); OpenAI images billed %d (fallback)
+          FLUX tasks billed            %d (outcomes %s); on the ledger %d, %d of them maybe billed
+                                       (a dropped connection before BFL took the task is one too)
+          OpenAI images billed         %d (fallback); on the ledger %d
           catalog finished after       %d s
         """, products, p.published(), p.failed(), p.rejected(), p.expired(),
         products - p.published() - p.failed() - p.rejected() - p.expired() - p.cancelled(),
         submits, faults, bench.fake.bfl().billed(), bench.fake.bfl().billedBy(),
-        bench.fake.openAi().billed(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
+        spend.getOrDefault(Providers.FLUX, none).charges(),
+        spend.getOrDefault(Providers.FLUX, none).maybeBilled(), bench.fake.openAi().billed(),
+        spend.getOrDefault(Providers.OPENAI, none).charges(),
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
     return p;
   }
 

@@ -75,6 +75,7 @@ class CatalogBoardTest {
         List.of(),
         0.0,
         eta,
-        1);
+        1,
+        List.of());
   }
 }

@@ -12,18 +12,25 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGKILLs the process while every FLUX task of a shoot is paid for and still running at BFL. The
- * next process resumes each task from its heartbeat by polling it: BFL has no idempotency key, so
- * a second submit would be a second charge.
+ * SIGKILLs the process while a shoot's paid generations are in flight. FLUX: every task is paid
+ * for and still running at BFL; the next process resumes each from its checkpoint by polling it
+ * (BFL has no idempotency key, so a second submit would be a second charge). OpenAI: every image
+ * request is being worked on; the next process notices the dead attempts by their heartbeat
+ * within a minute (not the minutes of a slow image), sends them again, and the shoot's ledger
+ * carries the lost requests as maybe billed: its cost is what OpenAI bills.
  */
 class ProviderCrashIT {
 
   private static final String FLUX_KEY = "bfl-test-c7a1d0";
+  private static final String OPENAI_KEY = "sk-test-5e0b2c";
   private static final int TASKS = 4;
+  /** gpt-image-1.5, 1024x1024, high: the price table's figure. */
+  private static final double OPENAI_PRICE = 0.133;
 
   @TempDir Path data;
 
@@ -91,6 +98,73 @@ class ProviderCrashIT {
         assertThat(providers.bfl().polls()).as("the new process polls the old tasks")
             .isGreaterThan(pollsBeforeKill);
         assertThat(second.output()).contains("Resuming BFL task");
+        assertThat(resumed).as("polling resumed after the kill").isLessThan(Duration.ofSeconds(60));
+        assertThat(waiting.get("costUsd").asDouble()).as("the ledger says what BFL billed")
+            .isCloseTo(TASKS * 0.04, Offset.offset(1e-9));
+      }
+    }
+  }
+
+  @Test
+  void openAiRequestsInFlightAtASigkillAreSentAgainWithinAMinuteAndLedgeredAsMaybeBilled()
+      throws Exception {
+    try (DevServer temporal = RealStack.devServer(data.resolve("temporal"));
+        FakeProviderServer providers = FakeProviderServer.start()) {
+      // An image takes 20 s: every request is still being made when the process dies.
+      providers.openAi().apiKey(OPENAI_KEY).latency(Duration.ofSeconds(20));
+      int apiPort = RealStack.freePort();
+      String[] serve = FacetProcess.serveArgs(data.resolve("facet"), apiPort, RealStack.freePort(),
+          temporal,
+          "--facet.providers.openai.api-key=" + OPENAI_KEY,
+          "--facet.providers.openai.base-url=" + providers.openAiBaseUrl(),
+          "--facet.worker.generators.openai.max-concurrent=" + TASKS);
+      FacetApi api = new FacetApi(apiPort);
+      String sku = "CRASH-" + UUID.randomUUID().toString().substring(0, 8);
+
+      FacetProcess first = FacetProcess.start(data.resolve("serve-1.log"), "serve", serve);
+      Instant killedAt;
+      try {
+        api.awaitUp();
+        JsonNode photos = api.upload("P01-front.jpg", "front", "P01-side.jpg", "side");
+        HttpResponse<String> started = api.post("/shoots", """
+            {"product": {"sku": "%s", "name": "Solitaire", "type": "ring", "metal": "18k yellow gold"},
+             "photos": [{"key": "%s", "angle": "front"}, {"key": "%s", "angle": "side"}],
+             "policy": {"approval": "manual", "variants": 2, "providers": ["openai"]}}
+            """.formatted(sku, photos.get(0).get("key").asText(), photos.get(1).get("key").asText()));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        RealStack.await("all " + TASKS + " image requests sent", Duration.ofMinutes(4),
+            () -> providers.openAi().requests() >= TASKS);
+        assertThat(providers.openAi().billed()).as("no image finished before the kill").isZero();
+      } finally {
+        first.kill();
+      }
+      killedAt = Instant.now();
+      providers.openAi().latency(Duration.ofSeconds(1));
+
+      try (FacetProcess second = FacetProcess.start(data.resolve("serve-2.log"), "serve", serve)) {
+        RealStack.await("the requests sent again", Duration.ofMinutes(4),
+            () -> providers.openAi().requests() > TASKS);
+        Duration retried = Duration.between(killedAt, Instant.now());
+        JsonNode waiting = api.awaitStage(sku, "AWAITING_SELECTION");
+        RealStack.await("the lost requests billed too", Duration.ofMinutes(1),
+            () -> providers.openAi().billed() >= 2 * TASKS);
+        JsonNode charges = waiting.get("charges");
+        long maybeBilled = StreamSupport.stream(charges.spliterator(), false)
+            .filter(c -> c.get("billing").asText().equals("MAYBE_BILLED")
+                && c.get("reason").asText().equals("worker killed"))
+            .count();
+        System.out.printf("provider crash, OpenAI: requests sent again %d s after the kill;"
+                + " billed %d for %d candidates; ledger %d lines, %d maybe billed (worker killed);"
+                + " cost $%.3f%n", retried.toSeconds(), providers.openAi().billed(),
+            waiting.get("candidates").size(), charges.size(), maybeBilled,
+            waiting.get("costUsd").asDouble());
+        assertThat(retried).as("the dead attempts noticed by their heartbeat")
+            .isLessThan(Duration.ofSeconds(60));
+        assertThat(waiting.get("candidates")).hasSize(TASKS);
+        assertThat(charges).as("every request OpenAI billed").hasSize(providers.openAi().billed());
+        assertThat(maybeBilled).isEqualTo(TASKS);
+        assertThat(waiting.get("costUsd").asDouble()).as("what OpenAI bills")
+            .isCloseTo(providers.openAi().billed() * OPENAI_PRICE, Offset.offset(1e-9));
       }
     }
   }

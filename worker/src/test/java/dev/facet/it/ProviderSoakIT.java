@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Many shoots at once against both paid providers while they misbehave per request: 5xx, 429 with
  * Retry-After, dropped connections (before and after the charge) and moderation. Every shoot must
  * end in a defined state, and every charge must be an image a reviewer sees, except those the
- * provider took while the answer was lost or refused: {@code billed - lost == delivered}.
+ * provider took while the answer was lost or refused: {@code billed - lost == delivered}. Every
+ * charge is on the shoots' ledgers, with one maybe-billed line too many per connection dropped
+ * before the provider took the request: from the outside the two drops look the same.
  *
  * <p>Size: {@code -Dfacet.soak.shoots=N} (default 20), {@code -Dfacet.soak.variants=N} (default 4),
  * {@code -Dfacet.soak.minutes=N}: how long all of them may take (default 10).
@@ -95,7 +97,10 @@ class ProviderSoakIT {
         Map<String, Integer> fallbacks = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int attempts = 0;
+        Map<String, Integer> onLedger = new TreeMap<>();
         for (JsonNode state : settled.values()) {
+          state.path("spend").forEach(spend -> onLedger.merge(spend.path("provider").asText(),
+              spend.path("charges").asInt(), Integer::sum));
           String stage = state.path("stage").asText();
           byStage.merge(stage, 1, Integer::sum);
           if (stage.equals("FAILED")) {
@@ -140,6 +145,10 @@ class ProviderSoakIT {
             delivered == 0 ? Double.NaN : paidBilled / (double) delivered,
             lost, fluxLost, openAiLost,
             delivered == 0 ? Double.NaN : (paidBilled - lost) / (double) delivered);
+        int fluxDropped = providers.bfl().submitsBy().getOrDefault("drop", 0);
+        int openAiDropped = providers.openAi().requestsBy().getOrDefault("drop", 0);
+        System.out.printf("  on the ledger %s: billed + dropped before the charge (flux %d,"
+            + " openai %d)%n", onLedger, fluxDropped, openAiDropped);
         failures.forEach(f -> System.out.println("  failed " + f));
 
         assertThat(settled).hasSize(SHOOTS);
@@ -153,6 +162,10 @@ class ProviderSoakIT {
             .isEqualTo(fluxDelivered);
         assertThat(openAiBilledBy.getOrDefault("ok", 0)).as("OpenAI charges that made an image")
             .isEqualTo(openAiDelivered);
+        assertThat(onLedger.getOrDefault("flux", 0)).as("FLUX charges on the ledger")
+            .isEqualTo(billed.get("flux") + fluxDropped);
+        assertThat(onLedger.getOrDefault("openai", 0)).as("OpenAI charges on the ledger")
+            .isEqualTo(billed.get("openai") + openAiDropped);
       }
     }
   }

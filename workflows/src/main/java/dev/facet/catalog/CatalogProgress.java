@@ -1,5 +1,6 @@
 package dev.facet.catalog;
 
+import dev.facet.model.ProviderSpend;
 import java.util.List;
 
 /**
@@ -11,7 +12,9 @@ import java.util.List;
  * @param awaiting the SKUs of those products, the first {@value #AWAITING_LISTED} of them
  * @param failures the first failures with their reasons
  * @param etaSeconds expected seconds to finish at the throughput so far, or -1 while unknown
+ * @param costUsd what the providers would bill for the finished shoots: their ledgers' total
  * @param runs workflow runs so far (continue-as-new)
+ * @param spend the finished shoots' ledgers summed per provider: paid and delivered, paid and lost
  */
 public record CatalogProgress(
     String catalogId,
@@ -29,7 +32,8 @@ public record CatalogProgress(
     List<ProductFailure> failures,
     double costUsd,
     long etaSeconds,
-    int runs) {
+    int runs,
+    List<ProviderSpend> spend) {
 
   /** Bounds the list, which also travels in the history as the result of every update. */
   public static final int AWAITING_LISTED = 200;
@@ -37,5 +41,6 @@ public record CatalogProgress(
   public CatalogProgress {
     // Absent from the progress of catalogs that ran before the list existed.
     awaiting = awaiting == null ? List.of() : List.copyOf(awaiting);
+    spend = spend == null ? List.of() : List.copyOf(spend);
   }
 }

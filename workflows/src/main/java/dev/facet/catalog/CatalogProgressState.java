@@ -1,6 +1,7 @@
 package dev.facet.catalog;
 
 import dev.facet.model.ImageRef;
+import dev.facet.model.ProviderSpend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class CatalogProgressState {
   public int cancelled;
   public List<ProductFailure> failures = new ArrayList<>();
   public double costUsd;
+  /** The shoots' ledgers summed per provider. */
+  public List<ProviderSpend> spend = new ArrayList<>();
   public long startedAtMillis;
   public int runs = 1;
   public boolean paused;

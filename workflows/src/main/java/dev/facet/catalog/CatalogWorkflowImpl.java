@@ -1,5 +1,6 @@
 package dev.facet.catalog;
 
+import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootSearchAttributes;
@@ -35,6 +36,16 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
 
   /** Change id of read-ahead refills with unawaited child starts (older runs replay without). */
   static final String READ_AHEAD = "read-ahead-refill";
+
+  /** Change id of child starts spread over workflow tasks, {@link #STARTS_PER_TASK} each. */
+  static final String STARTS_IN_BATCHES = "child-starts-in-batches";
+
+  /**
+   * Child starts one workflow task may issue. A task that starts a whole window (100) at once ran
+   * past its 10 s timeout on a loaded worker; one that waits for a batch's starts before the next
+   * ends quickly, and the server starts the batch meanwhile.
+   */
+  static final int STARTS_PER_TASK = 20;
 
   private final CatalogActivities catalog =
       Workflow.newActivityStub(
@@ -136,7 +147,15 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
       startNextProductsAwaitingStarts();
       return;
     }
+    boolean batched =
+        Workflow.getVersion(STARTS_IN_BATCHES, Workflow.DEFAULT_VERSION, 1) == 1;
+    int startsThisTask = 0;
     while (mayStart() && startsThisRun < request.startsPerRun()) {
+      if (batched && startsThisTask == STARTS_PER_TASK) {
+        Workflow.await(pendingStarts::isEmpty);
+        startsThisTask = 0;
+        continue; // the window may have changed meanwhile
+      }
       if (readAhead.isEmpty()) {
         List<CatalogItem> page =
             catalog.readManifest(request.manifestKey(), state.nextIndex, PAGE_SIZE).items();
@@ -150,6 +169,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
       CatalogItem item = readAhead.poll();
       Promise<WorkflowExecution> started = start(item);
       if (started != null) {
+        startsThisTask++;
         String sku = item.product().sku();
         pendingStarts.add(started);
         started.handle((execution, failure) -> {
@@ -255,6 +275,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     }
     state.inProgress.remove(update.sku());
     state.costUsd += update.costUsd();
+    state.spend = ProviderSpend.sum(state.spend, update.spend());
     switch (update.stage()) {
       case PUBLISHED -> {
         state.published++;
@@ -341,7 +362,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         List.copyOf(state.failures),
         state.costUsd,
         etaSeconds(queued + state.inProgress.size()),
-        state.runs);
+        state.runs,
+        state.spend);
   }
 
   private List<String> awaitingSkus() {

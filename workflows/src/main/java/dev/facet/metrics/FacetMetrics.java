@@ -1,9 +1,11 @@
 package dev.facet.metrics;
 
 import com.uber.m3.tally.Scope;
+import dev.facet.model.Charge;
 import dev.facet.model.QaCheck;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,8 +25,9 @@ public final class FacetMetrics {
   public static final String GENERATION_LATENCY = "facet_generation_latency";
 
   /**
-   * Counter: estimated provider charges in millionths of a US dollar, per {@code provider} — the
-   * cost ledger, summed. Micro-USD because Temporal's (tally) counters count whole numbers.
+   * Counter: provider charges in millionths of a US dollar, per {@code provider}, {@code billing}
+   * ({@code billed}, {@code maybe_billed}) and {@code outcome} ({@code delivered}, {@code lost}) —
+   * the cost ledger, summed. Micro-USD because Temporal's (tally) counters count whole numbers.
    */
   public static final String PROVIDER_COST = "facet_provider_cost_microusd";
 
@@ -41,11 +44,15 @@ public final class FacetMetrics {
   public static final String OUTCOME = "outcome";
   public static final String CHECK = "check";
   public static final String DECISION_POINT = "decision_point";
+  public static final String BILLING = "billing";
 
   /** Generation outcomes besides a failure's type. */
   public static final String OK = "ok";
 
   public static final String REUSED = "reused";
+
+  public static final String DELIVERED = "delivered";
+  public static final String LOST = "lost";
 
   public static final String PASSED = "passed";
   public static final String FAILED = "failed";
@@ -61,11 +68,16 @@ public final class FacetMetrics {
     tagged.timer(GENERATION_LATENCY).record(com.uber.m3.util.Duration.ofNanos(took.toNanos()));
   }
 
-  /** A provider charge was committed (a ledger line); nothing is counted for a free one. */
-  public static void cost(Scope scope, String provider, double usd) {
-    long micros = Math.round(usd * 1_000_000);
+  /** A ledger line: a request the provider may have charged for. */
+  public static void cost(Scope scope, Charge charge) {
+    long micros = Math.round(charge.usd() * 1_000_000);
     if (micros > 0) {
-      scope.tagged(Map.of(PROVIDER, provider)).counter(PROVIDER_COST).inc(micros);
+      scope
+          .tagged(Map.of(PROVIDER, charge.provider(),
+              BILLING, charge.billing().name().toLowerCase(Locale.ROOT),
+              OUTCOME, charge.delivered() ? DELIVERED : LOST))
+          .counter(PROVIDER_COST)
+          .inc(micros);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.facet.model;
 
+import java.util.List;
+
 /**
  * One generated variant of one shot.
  *
@@ -12,7 +14,10 @@ package dev.facet.model;
  *     generator knows it exactly (the studio renderer); null for generated images, which are cut
  *     out by post-processing, and in histories recorded before cut-outs were
  * @param attempts how many activity attempts it took
- * @param costUsd estimated provider cost of this image
+ * @param costUsd what the provider would bill for this variant: every charge of its generation,
+ *     the lost ones included
+ * @param charges those charges, the one that delivered last; null for a free generator and in
+ *     histories recorded before the ledger had lines
  */
 public record Candidate(
     String id,
@@ -24,7 +29,18 @@ public record Candidate(
     ImageRef image,
     ImageRef cutout,
     int attempts,
-    double costUsd) {
+    double costUsd,
+    List<Charge> charges) {
+
+  public Candidate {
+    charges = charges == null ? null : List.copyOf(charges);
+  }
+
+  /** A candidate without ledger lines: a free generator's. */
+  public Candidate(String id, int round, String shot, int variant, String provider, String model,
+      ImageRef image, ImageRef cutout, int attempts, double costUsd) {
+    this(id, round, shot, variant, provider, model, image, cutout, attempts, costUsd, null);
+  }
 
   public static String id(int round, String shot, int variant) {
     return "r" + round + "-" + shot + "-v" + variant;

@@ -163,12 +163,12 @@ final class CandidateGeneration {
             .generate(new GenerateRequest(keys, record.round, shot, variant, prompt,
                 record.references, record.signature, request.style(), provider,
                 request.styleReference()));
-        chain.settle(provider, candidate.costUsd());
+        chain.settle(provider, record.ledger.add(candidate));
         record.succeeded("generate", attempt, candidate.attempts());
         record.providers.generated(candidate.id(), Workflow.currentTimeMillis() - started);
         return candidate;
       } catch (ActivityFailure e) {
-        chain.release(provider);
+        chain.release(provider, record.ledger.add(e));
         record.failed("generate", attempt, e, ShootActivityOptions.GENERATE_MAX_ATTEMPTS);
         lastError.put(shot.name(), ActivityFailures.describe(e));
         String type = ActivityFailures.type(e);

@@ -41,7 +41,7 @@ final class CatalogLink {
           .recordOutcome(new ProductOutcome(request.catalogId(), request.product().sku(), outcome,
               record.round, record.cost(),
               outcome == Stage.PUBLISHED ? List.copyOf(record.outputs.values()) : List.of(),
-              List.copyOf(record.qa.values()), record.failure));
+              List.copyOf(record.qa.values()), record.failure, record.ledger.spend()));
     } catch (ActivityFailure e) {
       // The report will miss this product's details; its outcome still reaches the catalog.
       log.error("Could not record the outcome for the catalog report: {}",
@@ -58,7 +58,8 @@ final class CatalogLink {
     ImageRef hero = stage == Stage.PUBLISHED ? heroImage() : null;
     try {
       Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
-          .shootUpdate(new ShootUpdate(request.product().sku(), stage, record.cost(), record.failure, hero));
+          .shootUpdate(new ShootUpdate(request.product().sku(), stage, record.cost(), record.failure,
+              hero, record.ledger.spend()));
     } catch (SignalExternalWorkflowException | ApplicationFailure e) {
       // The catalog has closed (finished, cancelled) or never existed: nobody is listening. The
       // product's own outcome stands either way.

@@ -445,7 +445,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new ShootResult(sku(), outcome, record.round,
         outcome == Stage.PUBLISHED ? List.copyOf(record.outputs.values()) : List.of(),
-        record.manifest, record.cost(), record.failure);
+        record.manifest, record.cost(), record.failure, record.ledger.spend());
   }
 
   /** Records why, then closes the workflow as Failed so operators find it with one filter. */

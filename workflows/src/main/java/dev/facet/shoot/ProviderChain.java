@@ -78,15 +78,15 @@ final class ProviderChain {
 
   /** Releases the reservation of a call that made an image, and learns what one costs. */
   void settle(String provider, double costUsd) {
-    release(provider);
-    spentUsd += costUsd;
+    release(provider, costUsd);
     unitCost.merge(provider, costUsd, Math::max);
   }
 
-  /** Releases the reservation of a call that failed. */
-  void release(String provider) {
+  /** Releases the reservation of a call that failed after being charged {@code costUsd}. */
+  void release(String provider, double costUsd) {
     inFlight.merge(provider, -1, Integer::sum);
     reservedUsd = Math.max(0, reservedUsd - unitCost.getOrDefault(provider, 0.0));
+    spentUsd += costUsd;
   }
 
   void retire(String provider) {

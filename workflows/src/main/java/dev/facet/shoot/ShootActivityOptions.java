@@ -7,13 +7,13 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Timeouts and retries of every step, in one place. Typed failures listed as do-not-retry end the
  * step at once; everything else (a crashed worker, a flaky store) retries with backoff. A step's
  * start-to-close timeout is also how long a crashed worker's task waits before another worker
- * retries it, so each is a few times the step's real duration, not more.
+ * retries it, so each is a few times the step's real duration, not more; generation, whose
+ * attempts may rightly take minutes, heartbeats instead ({@link #GENERATE_HEARTBEAT_TIMEOUT}).
  */
 final class ShootActivityOptions {
 
@@ -46,15 +46,19 @@ final class ShootActivityOptions {
   private ShootActivityOptions() {}
 
   /**
-   * Per provider: the studio renders in seconds; OpenAI answers when the image is done (minutes at
-   * high quality); FLUX polls an async task and heartbeats, so a crashed worker is noticed within
-   * the heartbeat timeout and the retry resumes the same task from the heartbeat.
+   * How long one attempt may work, per provider: the studio renders in seconds; OpenAI answers when
+   * the image is done (minutes at high quality); FLUX polls an async task for up to five minutes.
    */
   private static final Map<String, Duration> START_TO_CLOSE =
       Map.of("studio", Duration.ofMinutes(1), "openai", Duration.ofMinutes(6));
 
   private static final Duration DEFAULT_START_TO_CLOSE = Duration.ofMinutes(10);
-  private static final Set<String> HEARTBEATING = Set.of("flux");
+
+  /**
+   * Every generator heartbeats while it works, even blocked in an HTTP call, so a dead worker's
+   * attempt is retried within this, not after the long start-to-close.
+   */
+  static final Duration GENERATE_HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * Generation runs on the provider's own task queue, where its rate limits are enforced: every
@@ -65,7 +69,7 @@ final class ShootActivityOptions {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.generation(provider))
         .setStartToCloseTimeout(START_TO_CLOSE.getOrDefault(provider, DEFAULT_START_TO_CLOSE))
-        .setHeartbeatTimeout(HEARTBEATING.contains(provider) ? Duration.ofSeconds(30) : null)
+        .setHeartbeatTimeout(GENERATE_HEARTBEAT_TIMEOUT)
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofSeconds(2))

@@ -57,6 +57,9 @@ final class ShootRecord {
 
   private final List<AuditEntry> audit = new ArrayList<>();
 
+  /** Every request a provider may have charged this shoot for. */
+  final Ledger ledger = new Ledger();
+
   /** What this shoot learns about its providers, for the provider report. */
   final ProviderEvidenceLog providers = new ProviderEvidenceLog();
   ImageRef manifest;
@@ -103,8 +106,9 @@ final class ShootRecord {
             Collectors.toMap(v -> v.candidate().shot(), v -> v, (a, b) -> a, LinkedHashMap::new));
   }
 
+  /** What the providers would bill: the ledger's total, lost charges included. */
   double cost() {
-    return candidates.stream().mapToDouble(v -> v.candidate().costUsd()).sum();
+    return ledger.costUsd();
   }
 
   // ---- QA --------------------------------------------------------------------------------
@@ -191,7 +195,9 @@ final class ShootRecord {
         manifest,
         failure,
         providers.routing,
-        providers.qaByCandidate());
+        providers.qaByCandidate(),
+        ledger.lines(),
+        ledger.spend());
   }
 
   /** Every candidate of every round, for the provider evidence. */

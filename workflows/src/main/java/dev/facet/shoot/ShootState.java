@@ -1,7 +1,9 @@
 package dev.facet.shoot;
 
 import dev.facet.model.ChannelImage;
+import dev.facet.model.Charge;
 import dev.facet.model.ImageRef;
+import dev.facet.model.ProviderSpend;
 import dev.facet.model.QaReport;
 import dev.facet.model.Reference;
 import dev.facet.model.ShotPrompt;
@@ -22,6 +24,10 @@ import java.util.Map;
  *     policy has no routing
  * @param candidateQa the QA of every judged candidate by id: in a bake-off each provider's best
  *     candidate per shot, so reviewers compare providers on the same checks
+ * @param costUsd what the providers would bill: the ledger's total
+ * @param charges the ledger: every request a provider may have charged for, billed or maybe
+ *     billed, delivered or lost
+ * @param spend the ledger summed per provider: paid and delivered, paid and lost
  */
 public record ShootState(
     String sku,
@@ -46,7 +52,14 @@ public record ShootState(
     ImageRef manifest,
     String failure,
     RoutingDecision routing,
-    Map<String, List<QaReport>> candidateQa) {
+    Map<String, List<QaReport>> candidateQa,
+    List<Charge> charges,
+    List<ProviderSpend> spend) {
+
+  public ShootState {
+    charges = charges == null ? List.of() : List.copyOf(charges);
+    spend = spend == null ? List.of() : List.copyOf(spend);
+  }
 
   /** A state without routing or per-candidate QA. */
   public ShootState(String sku, String catalogId, Stage stage, String stageWords,
@@ -57,7 +70,7 @@ public record ShootState(
       List<AuditEntry> audit, double costUsd, ImageRef manifest, String failure) {
     this(sku, catalogId, stage, stageWords, awaitingHuman, round, maxRounds, policy, references,
         prompts, candidates, selections, outputs, qa, attempts, fallbacks, alerts, audit, costUsd,
-        manifest, failure, null, Map.of());
+        manifest, failure, null, Map.of(), List.of(), List.of());
   }
 
   /** Candidate ids by provider, in the order made: how reviewers see a bake-off grouped. */

@@ -3,9 +3,12 @@ package dev.facet.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -14,6 +17,8 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import io.temporal.worker.Worker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +70,7 @@ class CatalogWorkflowTest {
     assertThat(result.progress().runs()).isGreaterThanOrEqualTo(3);
     assertThat(result.progress().status()).isEqualTo("finished");
     assertThat(result.progress().costUsd()).isEqualTo(15.0);
+    assertThat(result.progress().spend()).containsExactly(new ProviderSpend("flux", 60, 0, 15.0, 0));
     assertThat(activities.reportsWritten).containsExactly("summer");
     // The total, then one page per run: refilling the window one product at a time reads nothing.
     assertThat(activities.manifestReads).hasValueLessThanOrEqualTo(result.progress().runs() + 1);
@@ -155,6 +161,26 @@ class CatalogWorkflowTest {
     eventually(() -> FakeShoot.cancelled.size() == 6);
     assertThat(FakeShoot.starts).hasSize(6);
     assertThatThrownBy(catalog::resume).isInstanceOf(io.temporal.client.WorkflowException.class);
+  }
+
+  @Test
+  void aFullWindowIsStartedOverSeveralSmallWorkflowTasks() {
+    startWorker(50, Set.of());
+
+    catalog("wide").run(request("wide", 50, 100));
+
+    List<Integer> startsPerTask = new ArrayList<>();
+    for (HistoryEvent event : client.fetchHistory(CatalogWorkflow.workflowId("wide")).getEvents()) {
+      if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
+        startsPerTask.add(0);
+      } else if (event.getEventType()
+          == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED) {
+        startsPerTask.set(startsPerTask.size() - 1, startsPerTask.get(startsPerTask.size() - 1) + 1);
+      }
+    }
+    assertThat(startsPerTask.stream().mapToInt(Integer::intValue).sum()).isEqualTo(50);
+    assertThat(startsPerTask).allSatisfy(
+        n -> assertThat(n).isLessThanOrEqualTo(CatalogWorkflowImpl.STARTS_PER_TASK));
   }
 
   /** Waits (in real time: shoots do real work) until the condition holds, at most 20 s. */

@@ -1,6 +1,7 @@
 package dev.facet.catalog;
 
 import dev.facet.model.ImageRef;
+import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ProductShootWorkflow;
@@ -52,6 +53,9 @@ public class FakeShoot implements ProductShootWorkflow {
       Workflow.newActivityStub(
           Work.class,
           ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+
+  /** What every shoot spends: one $0.25 image, delivered. */
+  static final List<ProviderSpend> SPENT = List.of(new ProviderSpend("flux", 1, 0, 0.25, 0));
 
   static final Map<String, AtomicInteger> starts = new ConcurrentHashMap<>();
   static final AtomicInteger running = new AtomicInteger();
@@ -109,7 +113,7 @@ public class FakeShoot implements ProductShootWorkflow {
         Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
             .shootUpdate(new ShootUpdate(sku, outcome, 0.25,
                 outcome == Stage.FAILED ? "capture failed: photo too blurry" : null,
-                outcome == Stage.PUBLISHED ? hero(sku) : null));
+                outcome == Stage.PUBLISHED ? hero(sku) : null, SPENT));
       } catch (RuntimeException e) {
         // As the real shoot: the catalog's watch will find this one.
         signalsLost.incrementAndGet();

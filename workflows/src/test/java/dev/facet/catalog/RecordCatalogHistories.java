@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the catalog history that {@link CatalogReplayTest} replays: 12 products (one bad row)
- * through a window of 3 in one run. Run it before a deliberate, versioned change, never to "fix" a
+ * Records the catalog history that {@link CatalogReplayTest} replays: 45 products (one bad row)
+ * through a window of 25 in one run, so the first fill starts its shoots over two workflow tasks
+ * ({@link CatalogWorkflowImpl#STARTS_PER_TASK}). Older recordings: 12 products through a window of
+ * 3. Run it before a deliberate, versioned change, never to "fix" a
  * failing replay; keep the older recordings, which replay the older branches:
  *
  * <pre>./mvnw -pl workflows test -Dtest=RecordCatalogHistories -Dfacet.recordHistories=true</pre>
@@ -36,16 +38,16 @@ class RecordCatalogHistories {
       Worker worker = env.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(CatalogWorkflowImpl.class, FakeShoot.class);
       WorkflowClient client = env.getWorkflowClient();
-      worker.registerActivitiesImplementations(new FakeCatalogActivities(12, Set.of(5)),
+      worker.registerActivitiesImplementations(new FakeCatalogActivities(45, Set.of(5)),
           new FakeShoot.SleepingWork(), new ClientShootWatch(client));
       env.start();
-      String file = System.getProperty("facet.historyFile", "catalog.json");
+      String file = System.getProperty("facet.historyFile", "catalog-starts-in-batches.json");
       CatalogWorkflow catalog = client.newWorkflowStub(CatalogWorkflow.class, WorkflowOptions.newBuilder()
           .setWorkflowId(CatalogWorkflow.workflowId("recorded"))
           .setTaskQueue(TaskQueues.SHOOT)
           .build());
       catalog.run(new CatalogRequest("recorded", "catalogs/recorded/manifest.csv", null, ShootPolicy.auto(),
-          3, 100, Duration.ofSeconds(2), null));
+          25, 100, Duration.ofSeconds(2), null));
       Files.createDirectories(FOLDER);
       Files.writeString(FOLDER.resolve(file), client.fetchHistory(CatalogWorkflow.workflowId("recorded")).toJson(true));
     }

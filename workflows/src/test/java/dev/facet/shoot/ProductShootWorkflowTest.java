@@ -2,6 +2,11 @@ package dev.facet.shoot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import dev.facet.model.Charge;
+import dev.facet.model.Charge.Billing;
+import dev.facet.steps.GenerationCheckpoint;
 
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ReferencePhoto;
@@ -401,6 +406,44 @@ class ProductShootWorkflowTest {
     assertThat(state.candidates()).filteredOn(v -> v.candidate().provider().equals("flux")).hasSize(2);
     assertThat(state.candidates()).filteredOn(v -> v.candidate().provider().equals("studio")).hasSize(6);
     assertThat(state.alerts()).singleElement().asString().contains("budget of $0.12 reached");
+  }
+
+  @Test
+  void everyChargeReachesTheLedgerDeliveredFailedOrDiedInFlight() {
+    Charge sent = Charge.inFlight("flux", "flux-kontext-pro", "r1-hero-v1", 0.04);
+    flux.charges = r -> List.of(
+        sent.maybeBilled(null, Charge.DROPPED_CONNECTION),
+        sent.billed("task-2", 0.04).delivering());
+    flux.permanentFailures.put("profile v1", ApplicationFailure.newBuilder()
+        .setType(FailureTypes.PROVIDER_UNAVAILABLE).setMessage("2 paid task(s) gave no image")
+        .setNonRetryable(true)
+        .setDetails(1, new GenerationCheckpoint(List.of(
+            sent.billed("task-a", 0.04).lost("task ended as 'Error'"),
+            sent.billed("task-b", 0.04).lost("task ended as 'Error'")), null, null))
+        .build());
+    flux.diesInFlight.put("profile v2", sent);
+    generator.costUsd = 0; // the studio fallback is free
+    ShootPolicy policy = chain("flux", "studio");
+
+    ShootResult result = start(policy).run(request(policy));
+
+    ShootState state = finishedState();
+    // Six delivered variants × 2 lines, two paid-and-lost tasks, one request lost with its worker.
+    assertThat(state.charges()).hasSize(6 * 2 + 2 + 1);
+    assertThat(state.charges()).filteredOn(c -> Charge.WORKER_KILLED.equals(c.reason()))
+        .singleElement().satisfies(c -> assertThat(c.billing()).isEqualTo(Billing.MAYBE_BILLED));
+    assertThat(state.spend()).singleElement().satisfies(flux -> {
+      assertThat(flux.provider()).isEqualTo("flux");
+      assertThat(flux.charges()).isEqualTo(15);
+      assertThat(flux.maybeBilled()).isEqualTo(6 + 1);
+      assertThat(flux.deliveredUsd()).isCloseTo(6 * 0.04, offset(1e-9));
+      assertThat(flux.lostUsd()).isCloseTo(9 * 0.04, offset(1e-9));
+    });
+    assertThat(state.costUsd()).isCloseTo(15 * 0.04, offset(1e-9));
+    assertThat(result.costUsd()).isEqualTo(state.costUsd());
+    assertThat(result.spend()).isEqualTo(state.spend());
+    assertThat(state.candidates()).filteredOn(v -> v.candidate().provider().equals("studio"))
+        .extracting(v -> v.candidate().id()).containsExactlyInAnyOrder("r1-profile-v1", "r1-profile-v2");
   }
 
   @Test

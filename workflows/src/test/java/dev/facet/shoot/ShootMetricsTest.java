@@ -24,18 +24,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shoot's own metrics are emitted once, not again on replay: with a workflow cache of one, two
- * shoots evict each other, so each decision's workflow task replays that shoot's whole history and
- * a replay-unsafe metric would be counted again.
+ * The shoot's own metrics, human waits and the cost ledger, are emitted once, not again on replay:
+ * with a workflow cache of one, two shoots evict each other, so each decision's workflow task
+ * replays that shoot's whole history and a replay-unsafe metric would be counted again.
  */
 class ShootMetricsTest {
 
   /** One timer sample as the reporter saw it. */
   record Sample(String name, Map<String, String> tags, Duration value) {}
 
-  /** Keeps every timer sample reported to it. */
+  /** One counter increment as the reporter saw it. */
+  record Count(String name, Map<String, String> tags, long value) {}
+
+  /** Keeps every timer sample and counter increment reported to it. */
   static final class Recorder implements StatsReporter {
     final List<Sample> timers = new CopyOnWriteArrayList<>();
+    final List<Count> counters = new CopyOnWriteArrayList<>();
 
     @Override
     public void reportTimer(String name, Map<String, String> tags, Duration interval) {
@@ -43,7 +47,9 @@ class ShootMetricsTest {
     }
 
     @Override
-    public void reportCounter(String name, Map<String, String> tags, long value) {}
+    public void reportCounter(String name, Map<String, String> tags, long value) {
+      counters.add(new Count(name, tags, value));
+    }
 
     @Override
     public void reportGauge(String name, Map<String, String> tags, double value) {}
@@ -69,7 +75,7 @@ class ShootMetricsTest {
   }
 
   @Test
-  void eachWaitForAHumanIsTimedOnceAlthoughEveryTaskReplays() throws Exception {
+  void eachWaitForAHumanAndEachChargeIsCountedOnceAlthoughEveryTaskReplays() throws Exception {
     Recorder recorder = new Recorder();
     Scope scope = new RootScopeBuilder().reporter(recorder).reportEvery(Duration.ofMillis(50));
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
@@ -115,6 +121,15 @@ class ShootMetricsTest {
           .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DECIDED)
           .containsEntry("workflow_type", "ProductShoot");
     });
+    // Two shoots × 8 variants at $0.04, billed and delivered: each charge once.
+    List<Count> costs = recorder.counters.stream()
+        .filter(c -> c.name().equals(FacetMetrics.PROVIDER_COST))
+        .toList();
+    assertThat(costs).isNotEmpty().allSatisfy(c -> assertThat(c.tags())
+        .containsEntry(FacetMetrics.PROVIDER, "studio")
+        .containsEntry(FacetMetrics.BILLING, "billed")
+        .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DELIVERED));
+    assertThat(costs.stream().mapToLong(Count::value).sum()).isEqualTo(16 * 40_000L);
     // Workflow time: the five minutes the test skipped are part of the selection wait.
     assertThat(waits)
         .filteredOn(s -> s.tags().get(FacetMetrics.DECISION_POINT).equals("selection"))

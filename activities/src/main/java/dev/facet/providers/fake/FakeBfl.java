@@ -77,6 +77,7 @@ public final class FakeBfl {
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger failPolls = new AtomicInteger();
   private final AtomicInteger failDeliveries = new AtomicInteger();
+  private final ChargeLog charges = new ChargeLog();
   private final byte[] signingKey;
   private final ScheduledExecutorService webhooks =
       Executors.newSingleThreadScheduledExecutor(
@@ -234,7 +235,6 @@ public final class FakeBfl {
 
   // ---- observations ------------------------------------------------------------------------
 
-  /** Tasks accepted, and so charged, since start or reset. */
   /** The fields of a submit body (images are megabytes: names only) and its prompt. */
   public record Submitted(String model, List<String> fields, String prompt) {}
 
@@ -243,8 +243,14 @@ public final class FakeBfl {
     return lastSubmit;
   }
 
+  /** Tasks accepted, and so charged, since start or reset. */
   public int billed() {
     return billed.get();
+  }
+
+  /** Every task charged since start or reset, with when its id went out, was polled, downloaded. */
+  public List<FakeCharge> charges() {
+    return charges.all();
   }
 
   /**
@@ -300,6 +306,7 @@ public final class FakeBfl {
     throttled.set(0);
     failPolls.set(0);
     failDeliveries.set(0);
+    charges.clear();
   }
 
   void script(List<String> scenarios) {
@@ -317,6 +324,7 @@ public final class FakeBfl {
   // ---- the API -----------------------------------------------------------------------------
 
   void handle(HttpExchange exchange) throws IOException {
+    long arrived = System.currentTimeMillis();
     byte[] body = FakeHttp.body(exchange);
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
@@ -335,14 +343,15 @@ public final class FakeBfl {
     } else if (method.equals("POST") && path.startsWith("/v1/")
         && CREDITS.containsKey(path.substring(4))) {
       if (authorised(exchange)) {
-        submit(exchange, path.substring(4), body);
+        submit(exchange, path.substring(4), body, arrived);
       }
     } else {
       detail(exchange, 404, "Not Found");
     }
   }
 
-  private void submit(HttpExchange exchange, String model, byte[] body) throws IOException {
+  private void submit(HttpExchange exchange, String model, byte[] body, long arrived)
+      throws IOException {
     String scenario;
     try {
       scenario = scenarios.next(exchange.getRequestHeaders().getFirst(ScenarioPicker.HEADER));
@@ -413,6 +422,7 @@ public final class FakeBfl {
       billed.incrementAndGet();
       billedBy.computeIfAbsent(scenario + "/" + task.outcome(), k -> new AtomicInteger())
           .incrementAndGet();
+      charges.charged(task.id(), scenario, 1, arrived);
     }
 
     String base = "http://" + exchange.getRequestHeaders().getFirst("Host");
@@ -429,15 +439,19 @@ public final class FakeBfl {
     answer.put("input_mp", input.inputImage() == null ? 0 : 1.0);
     answer.put("output_mp", Math.round(input.width() * input.height() / 10_000.0) / 100.0);
     byte[] bytes = FakeHttp.bytes(answer);
-    switch (scenario) {
-      case "malformed" -> FakeHttp.send(exchange, 200, "application/json",
-          bytes("<html><body>502 Bad Gateway</body></html>"), Map.of());
-      case "truncated" -> FakeHttp.truncated(exchange, "application/json", bytes);
-      case "drop_after_accept" -> {
-        FakeHttp.pause(dropDelay);
-        throw FakeHttp.drop();
+    try {
+      switch (scenario) {
+        case "malformed" -> FakeHttp.send(exchange, 200, "application/json",
+            bytes("<html><body>502 Bad Gateway</body></html>"), Map.of());
+        case "truncated" -> FakeHttp.truncated(exchange, "application/json", bytes);
+        case "drop_after_accept" -> {
+          FakeHttp.pause(dropDelay);
+          throw FakeHttp.drop();
+        }
+        default -> FakeHttp.send(exchange, 200, "application/json", bytes, Map.of());
       }
-      default -> FakeHttp.send(exchange, 200, "application/json", bytes, Map.of());
+    } finally {
+      charges.answered(task.id());
     }
   }
 
@@ -456,6 +470,7 @@ public final class FakeBfl {
       FakeHttp.json(exchange, 200, answer, Map.of());
       return;
     }
+    charges.claimed(task.id());
     String base = "http://" + exchange.getRequestHeaders().getFirst("Host");
     FakeTask.Status status =
         task.poll(System.currentTimeMillis(), pendingPolls, generationTime, unknownStatus);
@@ -507,6 +522,7 @@ public final class FakeBfl {
     }
     byte[] image = task.image();
     FakeHttp.send(exchange, 200, FakeImages.mediaType(task.input().outputFormat()), image, Map.of());
+    charges.collected(id);
   }
 
   private void scheduleWebhook(FakeTask task, String base) {

@@ -65,9 +65,12 @@ public final class FakeOpenAi {
   private final AtomicInteger billed = new AtomicInteger();
   private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final Map<String, AtomicInteger> requestsBy = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicLong requestIds = new AtomicLong();
+  private final ChargeLog charges = new ChargeLog();
+  private final Map<HttpExchange, String> requestIdsByExchange = new ConcurrentHashMap<>();
 
   private volatile String apiKey = "sk-fake";
   private volatile Set<String> models =
@@ -201,9 +204,19 @@ public final class FakeOpenAi {
     return FakeBfl.counts(billedBy);
   }
 
+  /** Every request charged since start or reset, with whether its answer went out whole. */
+  public List<FakeCharge> charges() {
+    return charges.all();
+  }
+
   /** Requests received on the image endpoints, rejected ones included. */
   public int requests() {
     return requests.get();
+  }
+
+  /** Authorised requests, by the scenario they met ({@code ok}, {@code drop}, …). */
+  public Map<String, Integer> requestsBy() {
+    return FakeBfl.counts(requestsBy);
   }
 
   /** Answers with status 429 (rate limits, the concurrency cap, spent quota) since start or reset. */
@@ -220,8 +233,10 @@ public final class FakeOpenAi {
     billed.set(0);
     billedBy.clear();
     requests.set(0);
+    requestsBy.clear();
     throttled.set(0);
     last = null;
+    charges.clear();
     synchronized (ipmLock) {
       windowCount = 0;
     }
@@ -234,6 +249,15 @@ public final class FakeOpenAi {
   // ---- the API -----------------------------------------------------------------------------
 
   void handle(HttpExchange exchange) throws IOException {
+    try {
+      respond(exchange);
+    } finally {
+      requestIdsByExchange.remove(exchange);
+    }
+  }
+
+  private void respond(HttpExchange exchange) throws IOException {
+    long arrived = System.currentTimeMillis();
     byte[] body = FakeHttp.body(exchange);
     String path = exchange.getRequestURI().getPath();
     boolean edits = path.equals("/v1/images/edits");
@@ -258,6 +282,7 @@ public final class FakeOpenAi {
       error(exchange, 400, "fake: " + e.getMessage(), "invalid_request_error", null, null);
       return;
     }
+    requestsBy.computeIfAbsent(scenario, k -> new AtomicInteger()).incrementAndGet();
     // A request holds a concurrency slot from its arrival to its answer, the latency included:
     // the latency stands for the provider's work. One that finds every slot taken holds none.
     if (inFlight.incrementAndGet() > maxConcurrent && maxConcurrent > 0) {
@@ -271,7 +296,7 @@ public final class FakeOpenAi {
       if (answeredBeforeWork(exchange, scenario)) {
         return;
       }
-      serve(exchange, edits, body, scenario);
+      serve(exchange, edits, body, scenario, arrived);
     } finally {
       inFlight.decrementAndGet();
     }
@@ -304,7 +329,8 @@ public final class FakeOpenAi {
     return true;
   }
 
-  private void serve(HttpExchange exchange, boolean edits, byte[] body, String scenario)
+  private void serve(
+      HttpExchange exchange, boolean edits, byte[] body, String scenario, long arrived)
       throws IOException {
     ImageCall call;
     try {
@@ -347,7 +373,8 @@ public final class FakeOpenAi {
     }
     if (scenario.equals("moderation_blocked")) {
       if (billModerated) {
-        bill(scenario, call.n());
+        bill(exchange, scenario, call.n(), arrived);
+        charges.answered(requestId(exchange));
       }
       error(exchange, 400, "Your request was rejected by the safety system. If you believe this "
           + "is an error, contact us at help.openai.com and include the request ID "
@@ -365,13 +392,22 @@ public final class FakeOpenAi {
       images.add(FakeImages.encode(metalShift.next() ? FakeImages.shiftMetal(picture) : picture,
           call.outputFormat()));
     }
-    bill(scenario, call.n());
-    answer(exchange, call, images, scenario, edits);
+    bill(exchange, scenario, call.n(), arrived);
+    String id = requestId(exchange);
+    try {
+      answer(exchange, call, images, scenario, edits);
+      if (scenario.equals("ok") || scenario.equals("slow")) {
+        charges.collected(id);
+      }
+    } finally {
+      charges.answered(id);
+    }
   }
 
-  private void bill(String scenario, int images) {
+  private void bill(HttpExchange exchange, String scenario, int images, long arrived) {
     billed.addAndGet(images);
     billedBy.computeIfAbsent(scenario, k -> new AtomicInteger()).addAndGet(images);
+    charges.charged(requestId(exchange), scenario, images, arrived);
   }
 
   private void answer(
@@ -638,14 +674,13 @@ public final class FakeOpenAi {
     return headers;
   }
 
-  /** One id per exchange, the same in the header and in a moderation message. */
+  /**
+   * One id per exchange, the same in the header, a moderation message and the charge log. Kept
+   * here, not as an exchange attribute: the JDK server shares those across a context's exchanges.
+   */
   private String requestId(HttpExchange exchange) {
-    Object id = exchange.getAttribute("x-request-id");
-    if (id == null) {
-      id = String.format("req_%032x", seed * 1_000_003L + requestIds.incrementAndGet());
-      exchange.setAttribute("x-request-id", id);
-    }
-    return id.toString();
+    return requestIdsByExchange.computeIfAbsent(exchange,
+        e -> String.format("req_%032x", seed * 1_000_003L + requestIds.incrementAndGet()));
   }
 
   private int limit() {

@@ -50,6 +50,16 @@ public final class FluxClient implements AutoCloseable {
    * @throws ProviderException classified per {@link ProviderErrors#bfl}
    */
   public FluxTask submit(FluxJob job) {
+    return submit(job, () -> {});
+  }
+
+  /**
+   * Submits a paid task, running {@code beforeSending} before the request's last byte goes out
+   * (see {@link ProviderHttp#send(Request, boolean, Runnable)}): BFL cannot have taken it yet.
+   *
+   * @throws ProviderException classified per {@link ProviderErrors#bfl}
+   */
+  public FluxTask submit(FluxJob job, Runnable beforeSending) {
     FluxOptions options = job.options();
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("prompt", job.prompt());
@@ -79,7 +89,7 @@ public final class FluxClient implements AutoCloseable {
             .addPathSegment("v1")
             .addPathSegment(options.model().endpoint())
             .build();
-    HttpAnswer answer = http.send(keyed(url).post(json(body)).build(), true);
+    HttpAnswer answer = http.send(keyed(url).post(json(body)).build(), true, beforeSending);
     if (!answer.ok()) {
       throw errors.bfl(answer.toError());
     }

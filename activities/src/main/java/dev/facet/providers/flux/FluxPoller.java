@@ -27,7 +27,7 @@ public final class FluxPoller {
   }
 
   /**
-   * @param beforeEachPoll e.g. an activity heartbeat; runs before every poll
+   * @param beforeEachPoll e.g. a check that the attempt is still current; runs before every poll
    * @return the first answer with a terminal status
    * @throws ProviderException {@link ProviderFailure#UNAVAILABLE} when the budget runs out or polls
    *     keep failing (the task may still finish: resume it), or a non-retryable poll failure

@@ -55,6 +55,16 @@ public final class OpenAiImagesClient implements AutoCloseable {
    */
   public OpenAiImage edit(
       String prompt, List<InputImage> images, InputImage mask, OpenAiImageOptions options) {
+    return edit(prompt, images, mask, options, () -> {});
+  }
+
+  /**
+   * As {@link #edit(String, List, InputImage, OpenAiImageOptions)}, running {@code beforeSending}
+   * before the request's last byte goes out (see {@link ProviderHttp#send(Request, boolean,
+   * Runnable)}): OpenAI cannot have taken it yet.
+   */
+  public OpenAiImage edit(String prompt, List<InputImage> images, InputImage mask,
+      OpenAiImageOptions options, Runnable beforeSending) {
     if (images.isEmpty() || images.size() > MAX_EDIT_IMAGES) {
       throw new IllegalArgumentException(
           "an edit takes 1.." + MAX_EDIT_IMAGES + " images, got " + images.size());
@@ -81,7 +91,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
     if (mask != null) {
       form.addFormDataPart("mask", mask.filename(), file(mask));
     }
-    return call("images/edits", form.build());
+    return call("images/edits", form.build(), beforeSending);
   }
 
   /**
@@ -90,6 +100,14 @@ public final class OpenAiImagesClient implements AutoCloseable {
    * @throws ProviderException classified per {@link ProviderErrors#openAi}
    */
   public OpenAiImage generate(String prompt, OpenAiImageOptions options) {
+    return generate(prompt, options, () -> {});
+  }
+
+  /**
+   * As {@link #generate(String, OpenAiImageOptions)}, running {@code beforeSending} before the
+   * request's last byte goes out (see {@link ProviderHttp#send(Request, boolean, Runnable)}).
+   */
+  public OpenAiImage generate(String prompt, OpenAiImageOptions options, Runnable beforeSending) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("model", options.model());
     body.put("prompt", prompt);
@@ -105,13 +123,14 @@ public final class OpenAiImagesClient implements AutoCloseable {
       body.put("moderation", options.moderation());
     }
     try {
-      return call("images/generations", RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON));
+      return call("images/generations",
+          RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON), beforeSending);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON object node", e);
     }
   }
 
-  private OpenAiImage call(String path, RequestBody body) {
+  private OpenAiImage call(String path, RequestBody body, Runnable beforeSending) {
     HttpUrl url = HttpUrl.get(settings.baseUrl().toString()).newBuilder().addPathSegments(path).build();
     Request.Builder request =
         new Request.Builder()
@@ -125,7 +144,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
     if (settings.project() != null) {
       request.header("OpenAI-Project", settings.project());
     }
-    HttpAnswer answer = http.send(request.build(), true);
+    HttpAnswer answer = http.send(request.build(), true, beforeSending);
     String requestId = answer.headers().get("x-request-id");
     if (!answer.ok()) {
       throw errors.openAi(answer.toError());
