@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The measures behind the QA checks that have no fixture of their own, on synthetic pictures. */
@@ -50,8 +51,9 @@ class QaMeasuresTest {
     ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
     ProductView same = ProductView.of(Resampler.resize(PRODUCT, 700, 700), PRODUCT_MASK.resized(700, 700)).alignedTo(reference);
     ProductView added = ProductView.of(product(true), PRODUCT_MASK).alignedTo(reference);
-    Stones.Difference none = Stones.compare(reference, same), extra = Stones.compare(reference, added);
-    Stones.Difference removed = Stones.compare(added, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(added));
+    ReferenceHues hues = ReferenceHues.of(List.of(reference));
+    Stones.Difference none = Stones.compare(reference, same, hues), extra = Stones.compare(reference, added, hues);
+    Stones.Difference removed = Stones.compare(added, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(added), hues);
     System.out.printf("stones: same piece smaller %.2f, extra stone %.2f, stone removed %.2f%n", none.stones(), extra.stones(),
         removed.stones());
     double bar = QaThresholds.defaults().detailMax();
