@@ -19,7 +19,11 @@ public enum QaCheckName {
   SILHOUETTE("silhouette"),
   /** Parts of the piece the closest reference shows and this image does not (holes, missing parts). */
   COMPLETENESS("completeness"),
-  /** Stones removed or added against the closest reference. */
+  /** Parts the image's piece has and the closest reference does not (a watermark across it, a prop). */
+  EXTRA_PARTS("extra-parts"),
+  /** Metal thicker than in the closest reference. */
+  THICKNESS("thickness"),
+  /** Stones lost, added or recoloured against the closest reference. */
   DETAIL("detail"),
   SHARPNESS("sharpness"),
   FILL("fill"),

@@ -109,15 +109,26 @@ public final class QualityInspector {
   }
 
   /**
-   * What the closest reference shows that the image does not, with the image laid over it: parts of
-   * the piece gone (a punched hole, a missing prong), stones lost, added or recoloured (against the
-   * colours of all the references).
+   * The image laid over its closest reference: parts of the piece gone (a punched hole, a missing
+   * prong) or added (a watermark across it), metal thickened, stones lost, added or recoloured
+   * (against the colours of all the references).
    */
   private void compareWith(ReferenceView reference, ProductView candidate, Expectations expected, Checks checks) {
     if (checks.runs(QaCheckName.COMPLETENESS)) {
       Completeness.Result c = Completeness.of(reference.view(), candidate, expected.preset().background());
       checks.atMost(QaCheckName.COMPLETENESS, c.missing(), thresholds.completenessMax(), c.regions(),
           format("largest part of the piece that shows bare background here: %.2f %% of the piece", c.missing() * 100));
+    }
+    if (checks.runs(QaCheckName.EXTRA_PARTS)) {
+      ExtraParts.Result e = ExtraParts.of(reference.view(), candidate);
+      checks.atMost(QaCheckName.EXTRA_PARTS, e.extra(), thresholds.extraPartsMax(), e.regions(),
+          format("largest part of the piece the closest reference does not have: %.2f %% of the piece", e.extra() * 100));
+    }
+    if (checks.runs(QaCheckName.THICKNESS)) {
+      Thickness.Result t = Thickness.of(reference.view(), candidate);
+      checks.atMost(QaCheckName.THICKNESS, t.thicker(), thresholds.thicknessMax(), t.regions(),
+          format("the piece's parts are %.2f %% of its size %s than the closest reference's on average",
+              Math.abs(t.thicker()) * 100, t.thicker() >= 0 ? "wider" : "narrower"));
     }
     if (checks.runs(QaCheckName.DETAIL)) {
       ReferenceHues hues = ReferenceHues.of(expected.references().stream().map(ReferenceView::view).toList());
