@@ -3,13 +3,13 @@ package dev.facet.imaging;
 import java.util.Arrays;
 
 /**
- * Where a {@link ProductView} shows stones, told from the metal by colour. Metal reflects its own
- * colour, more or less saturated (a reflection of pale paper, a highlight, a dark crevice), so its
- * pixels lie along the line from grey to the metal's colour in the a*b* plane. A coloured stone lies
- * off that line (a sapphire in platinum, an emerald in silver) or far beyond the metal's chroma (a
- * ruby in rose gold); a colourless stone in a coloured metal (a diamond in gold) lies near grey, in
- * a compact part. Colourless stones in white metal have no colour to tell them by and are not found
- * here.
+ * Where a {@link ProductView} shows stones. Metal reflects its own colour, more or less saturated (a
+ * reflection of pale paper, a highlight, a dark crevice), so its pixels lie along the line from grey
+ * to the metal's colour in the a*b* plane. A coloured stone lies off that line (a sapphire in
+ * platinum, an emerald in silver) or far beyond the metal's chroma (a ruby in rose gold). A
+ * colourless stone is a compact part cut into {@link Facets}: in a coloured metal (a diamond in
+ * gold) near grey as well, which a smooth pale highlight is too; in white metal it has no colour to
+ * tell it by and its facets alone do.
  *
  * <p>Besides the stones, the map marks where the view is confidently metal. A stone of the other
  * view counts as added or lost only there: what is neither (the dark body of a ruby in rose gold,
@@ -41,6 +41,8 @@ final class StoneMap {
   private static final double WHITE_METAL = 8;
   /** a*b* distance from the metal's colour that the metal's own pixels keep, plus a share of its chroma. */
   private static final double METAL_SPREAD = 10, METAL_SPREAD_PER_CHROMA = 0.2;
+  /** Within this L* and a*b* distance of the view's backdrop a pixel is backdrop seen through (a chain's links). */
+  private static final double BACKDROP = 6;
   /** Enclosed gaps (dark facets, highlights) up to this many pixels belong to the stone around them. */
   private static final int LARGEST_GAP = 400;
 
@@ -84,20 +86,23 @@ final class StoneMap {
     double[] metalColour = metalColour(lab, inside);
     double ma = metalColour[0], mb = metalColour[1], metalChroma = Math.hypot(ma, mb);
     double ua = coloured ? ma / Math.max(1e-6, metalChroma) : 0, ub = coloured ? mb / Math.max(1e-6, metalChroma) : 0;
+    boolean[] backdrop = backdrop(view, lab);
+    Facets facets = Facets.of(view, lab);
     boolean[] chromatic = new boolean[n], colourless = new boolean[n], metal = new boolean[n];
     for (int i = 0; i < n; i++) {
-      if (!inside[i] || lab.l()[i] < DARK) continue;
+      if (!inside[i] || lab.l()[i] < DARK || backdrop[i]) continue;
       double chroma = lab.chroma(i);
       if (coloured) {
         // The pixel's colour along the metal's colour line and across it.
         double along = lab.a()[i] * ua + lab.b()[i] * ub, across = Math.abs(lab.b()[i] * ua - lab.a()[i] * ub);
         double offHue = Math.toDegrees(Math.atan2(across, along));
         chromatic[i] = chroma >= CHROMATIC && (offHue > OFF_HUE || chroma > BEYOND_METAL * metalChroma);
-        colourless[i] = !chromatic[i] && along < COLOURLESS * metalChroma && across < CHROMATIC;
+        colourless[i] = !chromatic[i] && along < COLOURLESS * metalChroma && across < CHROMATIC && facets.possiblyFaceted(i);
         metal[i] = offHue <= METAL_HUE && along >= METAL_LEAST * metalChroma && chroma <= METAL_MOST * metalChroma;
       } else {
         chromatic[i] = chroma >= CHROMATIC + metalChroma;
-        metal[i] = chroma < WHITE_METAL + metalChroma;
+        colourless[i] = !chromatic[i] && facets.faceted(i);
+        metal[i] = chroma < WHITE_METAL + metalChroma && !facets.possiblyFaceted(i);
       }
     }
     boolean[] stone = closed(chromatic);
@@ -108,6 +113,18 @@ final class StoneMap {
       own[i] = stone[i] && (chromatic[i] || colourless[i]);
     }
     return new StoneMap(withGaps(stone, view.product(), metal), own, metal);
+  }
+
+  /** Pixels of the backdrop's colour (the median outside the piece), wherever they are. */
+  private static boolean[] backdrop(ProductView view, LabPixels lab) {
+    boolean[] outside = new boolean[view.product().length];
+    for (int i = 0; i < outside.length; i++) outside[i] = !view.product()[i];
+    double bl = median(lab.l(), outside), ba = median(lab.a(), outside), bb = median(lab.b(), outside);
+    boolean[] out = new boolean[outside.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.abs(lab.l()[i] - bl) < BACKDROP && Math.hypot(lab.a()[i] - ba, lab.b()[i] - bb) < BACKDROP;
+    }
+    return out;
   }
 
   /** The a*b* of the piece's dominant colour, refined three times (the metal is most of the piece). */

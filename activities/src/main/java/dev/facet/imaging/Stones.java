@@ -18,8 +18,8 @@ import java.util.Locale;
  * </ul>
  *
  * Where either view is undecided (neither stone nor plain metal) nothing is counted. Each region is
- * measured against the stone it belongs to (the area of the largest disc that stone holds), so half
- * a small stone counts like half a solitaire: the result is in stones.
+ * measured in stones: discs as wide as the region, no wider than the stone it lies on, so half a
+ * small stone counts like half a solitaire.
  */
 final class Stones {
 
@@ -83,9 +83,14 @@ final class Stones {
     return opened(out);
   }
 
-  /** Each region of {@code changed} against the stone of {@code map} it lies on most. */
+  /**
+   * Each region of {@code changed} in stones of its own width (the largest disc it holds), a stone
+   * never taken larger than the stone of {@code map} it lies on most: a small stone added next to a
+   * large one is a whole stone, not a sliver of the large one.
+   */
   private static void measure(boolean[] changed, StoneMap map, String kind, List<Region> regions) {
     Blobs parts = Blobs.of(changed, SIDE);
+    double[] own = StoneMap.inscribedRadii(changed, parts);
     int[] votes = new int[map.parts.parts().size() + 1];
     for (Blobs.Blob b : parts.parts()) {
       Arrays.fill(votes, 0);
@@ -97,7 +102,7 @@ final class Stones {
       }
       int stone = 0;
       for (int l = 1; l < votes.length; l++) if (votes[l] > votes[stone]) stone = l;
-      if (stone != 0) add(regions, b, map.radius[stone], kind);
+      if (stone != 0) add(regions, b, Math.min(map.radius[stone], Math.max(own[b.label()], SMALLEST_RADIUS)), kind);
     }
   }
 
