@@ -21,6 +21,8 @@ public enum QaCheckName {
   COMPLETENESS("completeness"),
   /** Parts the image's piece has and the closest reference does not (a watermark across it, a prop). */
   EXTRA_PARTS("extra-parts"),
+  /** Separate parts and enclosed openings that differ from the closest reference's (a band cut through). */
+  PARTS("parts"),
   /** Metal thicker than in the closest reference. */
   THICKNESS("thickness"),
   /** Stones lost, added or recoloured against the closest reference. */

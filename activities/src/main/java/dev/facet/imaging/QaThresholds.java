@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param silhouetteMin {@link Silhouette} agreement with the closest reference
  * @param completenessMax largest part of the piece showing bare background ({@link Completeness}), share of the piece
  * @param extraPartsMax largest part of the piece the closest reference does not have ({@link ExtraParts}), share of the piece
+ * @param partsChangesMax separate parts and enclosed openings gained or lost against the closest reference ({@link Topology})
  * @param thicknessMax how much wider the metal is than the closest reference's ({@link Thickness}), share of the piece's size
  * @param detailMax largest stone lost, added or recoloured against the closest reference ({@link Stones}), in stones
  * @param sharpnessRatioMin product sharpness over the references' median
@@ -28,6 +29,7 @@ public record QaThresholds(
     double silhouetteMin,
     double completenessMax,
     double extraPartsMax,
+    double partsChangesMax,
     double thicknessMax,
     double detailMax,
     double sharpnessRatioMin,

@@ -110,8 +110,8 @@ public final class QualityInspector {
 
   /**
    * The image laid over its closest reference: parts of the piece gone (a punched hole, a missing
-   * prong) or added (a watermark across it), metal thickened, stones lost, added or recoloured
-   * (against the colours of all the references).
+   * prong) or added (a watermark across it), the piece cut apart, metal thickened, stones lost, added
+   * or recoloured (against the colours of all the references).
    */
   private void compareWith(ReferenceView reference, ProductView candidate, Expectations expected, Checks checks) {
     if (checks.runs(QaCheckName.COMPLETENESS)) {
@@ -123,6 +123,11 @@ public final class QualityInspector {
       ExtraParts.Result e = ExtraParts.of(reference.view(), candidate);
       checks.atMost(QaCheckName.EXTRA_PARTS, e.extra(), thresholds.extraPartsMax(), e.regions(),
           format("largest part of the piece the closest reference does not have: %.2f %% of the piece", e.extra() * 100));
+    }
+    if (checks.runs(QaCheckName.PARTS)) {
+      Topology.Result t = Topology.of(reference.view(), candidate);
+      checks.atMost(QaCheckName.PARTS, t.changes(), thresholds.partsChangesMax(), t.regions(),
+          format("separate parts and openings: %s", t.finding()));
     }
     if (checks.runs(QaCheckName.THICKNESS)) {
       Thickness.Result t = Thickness.of(reference.view(), candidate);

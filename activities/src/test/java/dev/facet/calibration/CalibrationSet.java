@@ -103,7 +103,7 @@ final class CalibrationSet {
       content("stones recoloured", Set.of("stone-tone", "detail"), Alterations.recolourStones(ideal, stones), sink);
       content("stone enlarged", Set.of("detail", "silhouette"), Alterations.enlargeStone(ideal, stones), sink);
       if (Fixtures.manifest().at("/products/" + product + "/prongs").asInt() > 0) {
-        content("prong removed", Set.of("completeness", "silhouette", "detail"), Alterations.removeProng(ideal, metal, stones), sink);
+        content("prong removed", Set.of("completeness", "silhouette", "detail", "parts"), Alterations.removeProng(ideal, metal, stones), sink);
       }
     }
     content("extra stone", Set.of("detail"), Alterations.addStone(ideal, metal, stones), sink);

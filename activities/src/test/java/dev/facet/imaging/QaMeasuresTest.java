@@ -79,6 +79,20 @@ class QaMeasuresTest {
   }
 
   @Test
+  void aBandCutThroughNoLongerHoldsTogether() {
+    ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
+    RgbImage cut = copy(PRODUCT);
+    // Cut through the band on the right, where the ring reaches x 680-750.
+    for (int y = 430; y < 470; y++) for (int x = 670; x < 760; x++) cut.pixels()[y * 900 + x] = 0xFFFFFF;
+    Topology.Result intact = Topology.of(reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference));
+    Topology.Result broken = Topology.of(reference, ProductView.of(cut, maskOf(cut)).alignedTo(reference));
+    System.out.printf("parts: intact %d (%s), cut %d (%s)%n", intact.changes(), intact.finding(), broken.changes(), broken.finding());
+    assertThat((double) intact.changes()).isLessThanOrEqualTo(QaThresholds.defaults().partsChangesMax());
+    assertThat((double) broken.changes()).isGreaterThan(QaThresholds.defaults().partsChangesMax());
+    assertThat(broken.finding()).startsWith("1 part with 0 openings");
+  }
+
+  @Test
   void aShadowFragmentLeftInTheBackgroundIsDebrisAndASoftShadowIsNot() {
     RgbImage fragment = copy(PRODUCT), soft = copy(PRODUCT);
     for (int y = 800; y < 830; y++) for (int x = 100; x < 220; x++) fragment.pixels()[y * 900 + x] = RgbImage.pack(150, 140, 140);
@@ -120,9 +134,14 @@ class QaMeasuresTest {
   }
 
   private static Mask productMask() {
-    boolean[] bits = new boolean[PRODUCT.pixels().length];
-    for (int i = 0; i < bits.length; i++) bits[i] = PRODUCT.pixels()[i] != 0xFFFFFF;
-    return new Mask(PRODUCT.width(), PRODUCT.height(), bits);
+    return maskOf(PRODUCT);
+  }
+
+  /** Everything that is not the white backdrop, as a matte cuts a clean studio picture. */
+  private static Mask maskOf(RgbImage image) {
+    boolean[] bits = new boolean[image.pixels().length];
+    for (int i = 0; i < bits.length; i++) bits[i] = image.pixels()[i] != 0xFFFFFF;
+    return new Mask(image.width(), image.height(), bits);
   }
 
   private static RgbImage copy(RgbImage image) {
