@@ -12,8 +12,9 @@ public enum QaCheckName {
   METAL_TONE("metal-tone"),
   /**
    * Warns unless a preset says otherwise: on the calibration set (QaCalibrationTest) faithful
-   * images of a diamond piece read up to ΔE 24 (the stones mirror the metal and the backdrop) while
-   * recoloured stones can read 3, so no bar separates them yet.
+   * images read up to ΔE 15 (small stones mirror the metal and the backdrop) while recoloured stones
+   * can read 10, so no bar on the median separates them. {@link #DETAIL} blocks a recolour instead,
+   * by a hue none of the references shows.
    */
   STONE_TONE("stone-tone", QaRule.WARN),
   SILHOUETTE("silhouette"),

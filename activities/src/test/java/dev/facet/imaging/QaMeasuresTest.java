@@ -69,13 +69,39 @@ class QaMeasuresTest {
   void aHolePunchedThroughTheBandIsMissingFromThePiece() {
     ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
     RgbImage punched = copy(PRODUCT);
-    for (int y = 430; y < 470; y++) for (int x = 700; x < 745; x++) punched.pixels()[y * 900 + x] = 0xFFFFFF;
+    for (int y = 415; y < 485; y++) for (int x = 690; x < 740; x++) punched.pixels()[y * 900 + x] = 0xFFFFFF;
     double intact = Completeness.of(reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference), 0xFFFFFF).missing();
     Completeness.Result hole = Completeness.of(reference, ProductView.of(punched, PRODUCT_MASK).alignedTo(reference), 0xFFFFFF);
     System.out.printf("completeness: intact %.4f, punched %.4f%n", intact, hole.missing());
     assertThat(intact).isLessThan(QaThresholds.defaults().completenessMax());
     assertThat(hole.missing()).isGreaterThan(QaThresholds.defaults().completenessMax());
     assertThat(hole.regions().get(0).x()).isBetween(660, 760);
+  }
+
+  @Test
+  void aWatermarkCutOutWithThePieceIsAnExtraPartAndTheSamePieceHasNone() {
+    ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
+    RgbImage marked = copy(PRODUCT);
+    // A grey bar from the band into the ring's opening, as a watermark across the piece is cut out with it.
+    for (int y = 420; y < 480; y++) for (int x = 240; x < 560; x++) marked.pixels()[y * 900 + x] = RgbImage.pack(200, 200, 200);
+    double same = ExtraParts.of(reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference)).extra();
+    ExtraParts.Result extra = ExtraParts.of(reference, ProductView.of(marked, maskOf(marked)).alignedTo(reference));
+    System.out.printf("extra parts: same %.4f, watermarked %.4f%n", same, extra.extra());
+    assertThat(same).isLessThan(QaThresholds.defaults().extraPartsMax());
+    assertThat(extra.extra()).isGreaterThan(QaThresholds.defaults().extraPartsMax());
+    assertThat(extra.regions().get(0).x()).isBetween(240, 400);
+  }
+
+  @Test
+  void aThickenedBandIsWiderThanItsReferenceAndTheSamePieceSmallerIsNot() {
+    ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
+    RgbImage smaller = Resampler.resize(PRODUCT, 700, 700);
+    RgbImage thick = ring(218, 312);
+    double same = Thickness.of(reference, ProductView.of(smaller, PRODUCT_MASK.resized(700, 700)).alignedTo(reference)).thicker();
+    double thicker = Thickness.of(reference, ProductView.of(thick, maskOf(thick)).alignedTo(reference)).thicker();
+    System.out.printf("thickness: same piece smaller %.4f, band a third wider %.4f%n", same, thicker);
+    assertThat(same).isLessThan(QaThresholds.defaults().thicknessMax());
+    assertThat(thicker).isGreaterThan(QaThresholds.defaults().thicknessMax());
   }
 
   @Test
@@ -110,13 +136,22 @@ class QaMeasuresTest {
   }
 
   private static RgbImage product(boolean extraStone) {
+    return ring(230, 300, extraStone);
+  }
+
+  private static RgbImage ring(double inner, double outer) {
+    return ring(inner, outer, false);
+  }
+
+  /** A gold band between two radii with a faceted stone at the bottom (and one at the top). */
+  private static RgbImage ring(double inner, double outer, boolean extraStone) {
     int side = 900;
     int[] px = new int[side * side];
     for (int y = 0; y < side; y++) {
       for (int x = 0; x < side; x++) {
         double dx = x - 450, dy = y - 450, r = Math.hypot(dx, dy);
         int p = 0xFFFFFF;
-        if (r > 230 && r < 300) {
+        if (r > inner && r < outer) {
           int shade = (int) (40 * Math.sin(Math.atan2(dy, dx) * 3));
           p = RgbImage.pack(200 + shade, 160 + shade, 70 + shade / 2);
           if (Math.hypot(dx, dy + 265) < 28) p = facet(dx, dy + 265);
