@@ -12,14 +12,21 @@ public enum QaCheckName {
   METAL_TONE("metal-tone"),
   /**
    * Warns unless a preset says otherwise: on the calibration set (QaCalibrationTest) faithful
-   * images of a diamond piece read up to ΔE 24 (the stones mirror the metal and the backdrop) while
-   * recoloured stones can read 3, so no bar separates them yet.
+   * images read up to ΔE 15 (small stones mirror the metal and the backdrop) while recoloured stones
+   * can read 10, so no bar on the median separates them. {@link #DETAIL} blocks a recolour instead,
+   * by a hue none of the references shows.
    */
   STONE_TONE("stone-tone", QaRule.WARN),
   SILHOUETTE("silhouette"),
   /** Parts of the piece the closest reference shows and this image does not (holes, missing parts). */
   COMPLETENESS("completeness"),
-  /** Stones removed or added against the closest reference. */
+  /** Parts the image's piece has and the closest reference does not (a watermark across it, a prop). */
+  EXTRA_PARTS("extra-parts"),
+  /** Separate parts and enclosed openings that differ from the closest reference's (a band cut through). */
+  PARTS("parts"),
+  /** Metal thicker than in the closest reference. */
+  THICKNESS("thickness"),
+  /** Stones lost, added or recoloured against the closest reference. */
   DETAIL("detail"),
   SHARPNESS("sharpness"),
   FILL("fill"),

@@ -12,7 +12,10 @@ import java.util.Optional;
  * @param stoneToneMax the same measure for the stones' median colour
  * @param silhouetteMin {@link Silhouette} agreement with the closest reference
  * @param completenessMax largest part of the piece showing bare background ({@link Completeness}), share of the piece
- * @param detailMax largest stone removed or added against the closest reference ({@link Stones}), in stones
+ * @param extraPartsMax largest part of the piece the closest reference does not have ({@link ExtraParts}), share of the piece
+ * @param partsChangesMax separate parts and enclosed openings gained or lost against the closest reference ({@link Topology})
+ * @param thicknessMax how much wider the metal is than the closest reference's ({@link Thickness}), share of the piece's size
+ * @param detailMax largest stone lost, added or recoloured against the closest reference ({@link Stones}), in stones
  * @param sharpnessRatioMin product sharpness over the references' median
  * @param borderPurityMin share of exactly-background pixels in the 1 % border band
  * @param backgroundPurityMin share of exactly-background pixels away from product and shadow
@@ -25,6 +28,9 @@ public record QaThresholds(
     double stoneToneMax,
     double silhouetteMin,
     double completenessMax,
+    double extraPartsMax,
+    double partsChangesMax,
+    double thicknessMax,
     double detailMax,
     double sharpnessRatioMin,
     double borderPurityMin,

@@ -84,7 +84,8 @@ public final class QualityInspector {
     checks.atLeast(QaCheckName.SILHOUETTE, shape, thresholds.silhouetteMin(),
         format("outline agreement with the closest reference photo: %.2f", shape));
     if (closest != null) {
-      compareWith(closest, ProductView.of(analysis.image(), analysis.mask()).alignedTo(closest.view()), preset, checks);
+      ProductView candidate = ProductView.of(analysis.image(), analysis.mask()).alignedTo(closest.view());
+      compareWith(closest, candidate, expected, checks);
     }
     double sharpness = expected.referenceSharpness() <= 0 ? 1 : m.sharpness() / expected.referenceSharpness();
     checks.atLeast(QaCheckName.SHARPNESS, sharpness, thresholds.sharpnessRatioMin(),
@@ -108,19 +109,37 @@ public final class QualityInspector {
   }
 
   /**
-   * What the closest reference shows that the image does not, with the image laid over it: parts of
-   * the piece gone (a punched hole, a missing prong), stones removed or added.
+   * The image laid over its closest reference: parts of the piece gone (a punched hole, a missing
+   * prong) or added (a watermark across it), the piece cut apart, metal thickened, stones lost, added
+   * or recoloured (against the colours of all the references).
    */
-  private void compareWith(ReferenceView reference, ProductView candidate, ChannelPreset preset, Checks checks) {
+  private void compareWith(ReferenceView reference, ProductView candidate, Expectations expected, Checks checks) {
     if (checks.runs(QaCheckName.COMPLETENESS)) {
-      Completeness.Result c = Completeness.of(reference.view(), candidate, preset.background());
+      Completeness.Result c = Completeness.of(reference.view(), candidate, expected.preset().background());
       checks.atMost(QaCheckName.COMPLETENESS, c.missing(), thresholds.completenessMax(), c.regions(),
           format("largest part of the piece that shows bare background here: %.2f %% of the piece", c.missing() * 100));
     }
+    if (checks.runs(QaCheckName.EXTRA_PARTS)) {
+      ExtraParts.Result e = ExtraParts.of(reference.view(), candidate);
+      checks.atMost(QaCheckName.EXTRA_PARTS, e.extra(), thresholds.extraPartsMax(), e.regions(),
+          format("largest part of the piece the closest reference does not have: %.2f %% of the piece", e.extra() * 100));
+    }
+    if (checks.runs(QaCheckName.PARTS)) {
+      Topology.Result t = Topology.of(reference.view(), candidate);
+      checks.atMost(QaCheckName.PARTS, t.changes(), thresholds.partsChangesMax(), t.regions(),
+          format("separate parts and openings: %s", t.finding()));
+    }
+    if (checks.runs(QaCheckName.THICKNESS)) {
+      Thickness.Result t = Thickness.of(reference.view(), candidate);
+      checks.atMost(QaCheckName.THICKNESS, t.thicker(), thresholds.thicknessMax(), t.regions(),
+          format("the piece's parts are %.2f %% of its size %s than the closest reference's on average",
+              Math.abs(t.thicker()) * 100, t.thicker() >= 0 ? "wider" : "narrower"));
+    }
     if (checks.runs(QaCheckName.DETAIL)) {
-      Stones.Difference d = Stones.compare(reference.view(), candidate);
+      ReferenceHues hues = ReferenceHues.of(expected.references().stream().map(ReferenceView::view).toList());
+      Stones.Difference d = Stones.compare(reference.view(), candidate, hues);
       checks.atMost(QaCheckName.DETAIL, d.stones(), thresholds.detailMax(), d.regions(),
-          format("stones against the closest reference: the largest stone removed or added is %.2f stones' worth", d.stones()));
+          format("stones against the closest reference, largest change: %s", d.finding()));
     }
   }
 
