@@ -59,6 +59,11 @@ final class CalibrationReport {
     return results.stream().filter(r -> !r.faithful()).toList();
   }
 
+  /** Finishes of faithful pictures whose cut-out lost part of the piece. */
+  List<Result> flawedCutOuts() {
+    return results.stream().filter(r -> r.targets().contains(CalibrationSet.FLAWED_CUT_OUT)).toList();
+  }
+
   /** Share of altered images some blocking check rejected. */
   double detectionRate() {
     return share(altered(), Result::rejected);
@@ -162,12 +167,13 @@ final class CalibrationReport {
 
   /** Every value of every image, for choosing thresholds. */
   String csv() {
-    StringBuilder out = new StringBuilder("product,base,alteration,targets");
+    StringBuilder out = new StringBuilder("piece,base,alteration,targets");
     List<String> names = java.util.Arrays.stream(QaCheckName.values()).map(QaCheckName::id).toList();
     names.forEach(n -> out.append(',').append(n));
     out.append('\n');
     for (Result r : results) {
-      out.append(r.product()).append(',').append(r.base()).append(',').append(r.alteration()).append(',')
+      // Alterations such as "faithful, 8 % brighter" hold a comma: quoted.
+      out.append(r.product()).append(',').append(r.base()).append(",\"").append(r.alteration()).append("\",")
           .append(String.join(" ", r.targets()));
       for (String n : names) out.append(',').append(r.check(n).map(c -> number(c.value())).orElse(""));
       out.append('\n');
@@ -189,7 +195,9 @@ final class CalibrationReport {
     return whole == 0 ? "–" : String.format(Locale.ROOT, "%.2f (%d/%d)", (double) part / whole, part, whole);
   }
 
+  /** Three significant digits at most; small bars (0.005, 0.012) keep theirs. */
   private static String number(double v) {
-    return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
+    double a = Math.abs(v);
+    return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.1 || a == 0 ? "%.2f" : "%.3f", v);
   }
 }
