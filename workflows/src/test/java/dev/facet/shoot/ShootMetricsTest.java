@@ -100,8 +100,10 @@ class ShootMetricsTest {
         shoot.decide(Decision.select(Map.of("hero", "r1-hero-v1", "profile", "r1-profile-v1"), "ana"));
       }
       shoots.forEach(shoot -> awaitStage(env, shoot, Stage.AWAITING_APPROVAL));
+      // Both approvals before any wait for a result: waiting skips time, and the other shoot's
+      // approval would time out meanwhile.
+      shoots.forEach(shoot -> shoot.decide(Decision.approve("ben")));
       for (ProductShootWorkflow shoot : shoots) {
-        shoot.decide(Decision.approve("ben"));
         ShootResult result = WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
         assertThat(result.outcome()).isEqualTo(Stage.PUBLISHED);
       }
