@@ -4,9 +4,12 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.DIST_L2;
+import static org.bytedeco.opencv.global.opencv_imgproc.DIST_MASK_5;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
+import static org.bytedeco.opencv.global.opencv_imgproc.distanceTransform;
 import static org.bytedeco.opencv.global.opencv_imgproc.erode;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 
@@ -117,6 +120,15 @@ public final class OpenCv {
   }
 
   /** A boolean map grown ({@code radius > 0}) or shrunk ({@code < 0}) by a disc. */
+  /** Each pixel's Euclidean distance (px) to the nearest pixel of {@code to}. */
+  public static Mat distance(int width, int height, boolean[] to) {
+    boolean[] away = new boolean[to.length];
+    for (int i = 0; i < to.length; i++) away[i] = !to[i];
+    Mat out = new Mat();
+    distanceTransform(bytes(width, height, away), out, DIST_L2, DIST_MASK_5);
+    return out;
+  }
+
   public static boolean[] morph(int width, int height, boolean[] bits, int radius) {
     if (radius == 0) return bits.clone();
     Mat m = bytes(width, height, bits);

@@ -49,13 +49,12 @@ import java.util.concurrent.Future;
  */
 public final class CutoutBenchmark {
 
-  public static final double KEPT_GOAL = 0.985, DEBRIS_GOAL = 0.02;
 
   /** One capture's finished master image and its figures. */
   public record Result(String capture, RgbImage photo, RgbImage candidate, RgbImage finished, CutoutCheck.Figures figures,
       CutoutCheck.Figures candidateFigures, double seconds) {
     public boolean clean() {
-      return figures.kept() >= KEPT_GOAL && figures.debris() <= DEBRIS_GOAL;
+      return figures.clean();
     }
   }
 
@@ -130,7 +129,7 @@ public final class CutoutBenchmark {
       worstDebris = Math.max(worstDebris, f.debris());
     }
     s.append(String.format(Locale.ROOT, "%d of %d clean (goal: all; kept >= %.3f, debris <= %.2f); worst kept %.3f, worst debris %.3f",
-        clean, results.size(), KEPT_GOAL, DEBRIS_GOAL, worstKept, worstDebris));
+        clean, results.size(), CutoutCheck.KEPT_GOAL, CutoutCheck.DEBRIS_GOAL, worstKept, worstDebris));
     return s.toString();
   }
 

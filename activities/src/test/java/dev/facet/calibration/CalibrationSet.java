@@ -58,13 +58,6 @@ final class CalibrationSet {
   /** The target of a finish whose cut-out lost part of the piece. */
   static final String FLAWED_CUT_OUT = "cut-out";
 
-  /**
-   * A finish that kept less of the piece than this, or left more debris, is flawed: a loss or a
-   * shadow anyone sees. The fixtures' smaller cut-out losses (thin light rims, kept 0.968 and up in
-   * bench/cutout, whose goal is 0.985) stay faithful here; bench/cutout measures them.
-   */
-  private static final double CUT_OUT_KEPT_MIN = 0.95, CUT_OUT_DEBRIS_MAX = 0.05;
-
   private static final int WHITE = 0xFFFFFF;
   private static final List<String> METALS = List.of("yellow_gold_18k", "rose_gold_18k", "white_gold_18k");
 
@@ -148,14 +141,14 @@ final class CalibrationSet {
   }
 
   /**
-   * The studio photo's finish is only faithful if its cut-out kept the piece and left the floor
-   * behind ({@link CutoutCheck} against the photo's ground-truth mask); one that did not is a defect
+   * The studio photo's finish is only faithful if its cut-out is clean by the cut-out benchmark's
+   * goal ({@link CutoutCheck} against the photo's ground-truth mask); one that is not is a defect
    * of Facet's own, for QA to catch. (The renders vary the view, which CutoutCheck does not align;
    * bench/cutout measures their cut-outs.)
    */
   private static Set<String> cutOutFlaws(RgbImage finished, RgbImage photo, String name) {
     CutoutCheck.Figures f = CutoutCheck.judge(finished, photo, Fixtures.groundTruthMask(name));
-    return f.kept() < CUT_OUT_KEPT_MIN || f.debris() > CUT_OUT_DEBRIS_MAX ? Set.of(FLAWED_CUT_OUT) : Set.of();
+    return f.clean() ? Set.of() : Set.of(FLAWED_CUT_OUT);
   }
 
   /** A generator's defect: the altered picture, finished for the channel. */

@@ -27,7 +27,14 @@ public final class CutoutCheck {
 
   private CutoutCheck() {}
 
-  public record Figures(double kept, double debris, double iou) {}
+  /** The goal for a clean cut-out: no holes (kept) and no shadow or backdrop left (debris). */
+  public static final double KEPT_GOAL = 0.985, DEBRIS_GOAL = 0.02;
+
+  public record Figures(double kept, double debris, double iou) {
+    public boolean clean() {
+      return kept >= KEPT_GOAL && debris <= DEBRIS_GOAL;
+    }
+  }
 
   public static Figures judge(RgbImage finished, RgbImage capture, Mask groundTruth) {
     RgbImage fin = Resampler.average(finished, SIDE, SIDE);

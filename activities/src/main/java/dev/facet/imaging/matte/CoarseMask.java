@@ -1,6 +1,7 @@
 package dev.facet.imaging.matte;
 
 import dev.facet.imaging.OpenCv;
+import java.util.Arrays;
 
 /**
  * The product's pixels on the working copy, from its {@link Cues}:
@@ -79,9 +80,11 @@ final class CoarseMask {
   /**
    * Where the outline has gaps, regions of product and of shadow run into each other; a watershed
    * settles them. Background seeds: everything outside, and smooth shadow the backdrop reaches
-   * without crossing an outline. Left to the flood: darker floor the backdrop reaches without
-   * crossing a strong outline (a contact shadow, mottled or next to a band, that is not smooth
-   * enough to seed). Product seeds: the rest, a margin in. Each unsettled pixel goes to whichever
+   * without crossing an outline, and directly. Left to the flood: smooth floor it reaches only the
+   * long way round (a light metal face behind a broken outline, or shadow behind a speck of
+   * outline), and darker floor the backdrop reaches without crossing a strong outline (a contact
+   * shadow, mottled or next to a band, that is not smooth enough to seed). Product seeds: the rest,
+   * a margin in. Each unsettled pixel goes to whichever
    * seed floods it first across the weakest edges of the photo, so the border settles on the
    * strongest edge between them, which an outline with gaps still leaves there.
    */
@@ -99,13 +102,16 @@ final class CoarseMask {
       passable[i] = outside[i] || (!barrier[i] && smooth && floor);
       darkFloor[i] = outside[i] || (!strongBarrier[i] && floor && cues.logRatio[i] < -s.holeLogRatio());
     }
-    boolean[] shadow = reachedFromOutside(w, h, passable, outside);
+    boolean[] smoothFloor = reachedFromOutside(w, h, passable, outside);
+    boolean[] shadow = reachedDirectly(w, h, smoothFloor, outside, s.shadowDetour());
     boolean[] unsettled = reachedFromOutside(w, h, darkFloor, outside);
     boolean[] rest = new boolean[n];
     for (int i = 0; i < n; i++) rest[i] = product[i] && !shadow[i];
     boolean[] metal = OpenCv.morph(w, h, rest, -SEED_MARGIN);
     int[] labels = new int[n];
-    for (int i = 0; i < n; i++) labels[i] = shadow[i] ? BACKGROUND : metal[i] && !unsettled[i] ? PRODUCT : 0;
+    for (int i = 0; i < n; i++) {
+      labels[i] = shadow[i] ? BACKGROUND : metal[i] && !unsettled[i] && !smoothFloor[i] ? PRODUCT : 0;
+    }
     Watershed.flood(w, h, labels, cues.edgeStrength);
     boolean[] out = new boolean[n];
     for (int i = 0; i < n; i++) out[i] = product[i] && labels[i] == PRODUCT;
@@ -122,6 +128,41 @@ final class CoarseMask {
     boolean[] reached = OpenCv.morph(w, h, reach.select(reach.anyOf(outside)), GAP);
     for (int i = 0; i < reached.length; i++) reached[i] = (reached[i] && passable[i]) || outside[i];
     return reached;
+  }
+
+  /**
+   * Of the pixels the outside reaches, those it reaches about as directly as a straight line: a
+   * shadow lies open to the floor along its length, while a metal face as grey as its shadow is
+   * reached only the long way round, through a break in its outline. Walked with 8-neighbour steps,
+   * which a straight line never needs more of than its length.
+   */
+  private static boolean[] reachedDirectly(int w, int h, boolean[] reached, boolean[] outside, double detour) {
+    int n = w * h;
+    float[] straight = OpenCv.floats(OpenCv.distance(w, h, outside));
+    int[] steps = new int[n], queue = new int[n];
+    Arrays.fill(steps, -1);
+    int head = 0, tail = 0;
+    for (int i = 0; i < n; i++) {
+      if (outside[i]) {
+        steps[i] = 0;
+        queue[tail++] = i;
+      }
+    }
+    while (head < tail) {
+      int i = queue[head++], x = i % w, y = i / w;
+      for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+        for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
+          int j = ny * w + nx;
+          if (reached[j] && steps[j] < 0) {
+            steps[j] = steps[i] + 1;
+            queue[tail++] = j;
+          }
+        }
+      }
+    }
+    boolean[] out = new boolean[n];
+    for (int i = 0; i < n; i++) out[i] = outside[i] || (steps[i] >= 0 && steps[i] <= detour * straight[i] + GAP);
+    return out;
   }
 
   /** Breaks in an outline narrower than twice this (px) do not let the floor's shadow in. */

@@ -23,6 +23,9 @@ import dev.facet.imaging.CalibratedValues;
  * @param shadowShare a region is cast shadow when more than this share of it is shadow-like
  * @param shadowChroma ... and its median colour is within this of the backdrop's (a shadow is a darker copy of it)
  * @param shadowTexture a shadow is smoother than this (mid-scale texture over the border's); metal is not
+ * @param shadowDetour the floor reaches a shadow about as directly as a straight line: a pixel it
+ *     reaches only by a path longer than this many times the straight distance lies behind an
+ *     outline (a metal face reached through a break in it)
  * @param textureFloor the least border texture measured against: paper's grain, for backgrounds cleaner than paper
  * @param speckShare parts smaller than this share of the largest part are specks
  * @param edgeBand half-width of the band along the outline where the alpha is measured, full-size pixels
@@ -47,6 +50,7 @@ public record MattingSettings(
     double shadowShare,
     double shadowChroma,
     double shadowTexture,
+    double shadowDetour,
     double textureFloor,
     double speckShare,
     int edgeBand,
