@@ -119,7 +119,6 @@ public final class OpenCv {
     return out;
   }
 
-  /** A boolean map grown ({@code radius > 0}) or shrunk ({@code < 0}) by a disc. */
   /** Each pixel's Euclidean distance (px) to the nearest pixel of {@code to}. */
   public static Mat distance(int width, int height, boolean[] to) {
     boolean[] away = new boolean[to.length];
@@ -129,6 +128,7 @@ public final class OpenCv {
     return out;
   }
 
+  /** A boolean map grown ({@code radius > 0}) or shrunk ({@code < 0}) by a disc. */
   public static boolean[] morph(int width, int height, boolean[] bits, int radius) {
     if (radius == 0) return bits.clone();
     Mat m = bytes(width, height, bits);

@@ -59,7 +59,7 @@ final class CalibrationReport {
     return results.stream().filter(r -> !r.faithful()).toList();
   }
 
-  /** Finishes of faithful pictures whose cut-out lost part of the piece. */
+  /** Finishes of faithful pictures whose cut-out is not clean. */
   List<Result> flawedCutOuts() {
     return results.stream().filter(r -> r.targets().contains(CalibrationSet.FLAWED_CUT_OUT)).toList();
   }

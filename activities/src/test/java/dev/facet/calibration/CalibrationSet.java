@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  *       through the shoot's path: cut-out, render, finish with the render's cut-out), the piece's
  *       studio photo finished, and harmless versions of both (8 % brighter, JPEG quality 85, a light
  *       sharpening), as a marketplace or an editor may deliver them; a studio photo's finish whose
- *       cut-out lost part of the piece is not faithful but a flawed cut-out, for QA to catch;
+ *       cut-out is not clean is not faithful but a flawed cut-out, for QA to catch;
  *   <li>content defects, made on the studio photo before it is finished, as a generator makes them:
  *       the metal recoloured to another family, the stones recoloured, the largest stone removed,
  *       a stone added, a prong removed, the largest stone enlarged, the metal thickened, the piece
@@ -55,7 +55,7 @@ final class CalibrationSet {
   static final Set<String> DETAIL_DEFECTS =
       Set.of("stones recoloured", "stone removed", "extra stone", "prong removed", "stone enlarged");
 
-  /** The target of a finish whose cut-out lost part of the piece. */
+  /** The target of a finish whose cut-out is not clean (holes in the piece, or shadow left). */
   static final String FLAWED_CUT_OUT = "cut-out";
 
   private static final int WHITE = 0xFFFFFF;

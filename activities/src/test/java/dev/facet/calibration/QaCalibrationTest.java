@@ -86,7 +86,7 @@ class QaCalibrationTest {
     assertThat(report.detectionRate(CalibrationSet.DETAIL_DEFECTS)).as("stone and prong defects rejected")
         .isGreaterThanOrEqualTo(0.8);
     assertThat(report.falseRejectRate()).as("faithful images rejected by some blocking check").isLessThanOrEqualTo(0.05);
-    assertThat(report.flawedCutOuts()).as("finishes whose cut-out lost part of the piece")
+    assertThat(report.flawedCutOuts()).as("finishes whose cut-out is not clean")
         .allSatisfy(r -> assertThat(r.rejected()).as(r.product() + " " + r.base() + " " + r.alteration()).isTrue());
   }
 

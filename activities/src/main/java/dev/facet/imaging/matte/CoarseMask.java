@@ -84,9 +84,9 @@ final class CoarseMask {
    * long way round (a light metal face behind a broken outline, or shadow behind a speck of
    * outline), and darker floor the backdrop reaches without crossing a strong outline (a contact
    * shadow, mottled or next to a band, that is not smooth enough to seed). Product seeds: the rest,
-   * a margin in. Each unsettled pixel goes to whichever
-   * seed floods it first across the weakest edges of the photo, so the border settles on the
-   * strongest edge between them, which an outline with gaps still leaves there.
+   * a margin in. Each unsettled pixel goes to whichever seed floods it first across the weakest
+   * edges of the photo, so the border settles on the strongest edge between them, which an outline
+   * with gaps still leaves there.
    */
   private static boolean[] settled(boolean[] product, Cues cues, MattingSettings s) {
     int w = cues.width, h = cues.height, n = w * h;
