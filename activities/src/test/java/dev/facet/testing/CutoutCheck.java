@@ -94,28 +94,31 @@ public final class CutoutCheck {
   /** {@code src} seen in a side x side frame where x_out = s * x_src + tx (nearest, rounding half to even). */
   private static boolean[] warp(boolean[] src, int w, int h, double s, double tx, double ty, int side) {
     boolean[] out = new boolean[side * side];
-    for (int y = 0; y < side; y++) {
-      long sy = (long) Math.rint((y - ty) / s);
-      if (sy < 0 || sy >= h) continue;
-      for (int x = 0; x < side; x++) {
-        long sx = (long) Math.rint((x - tx) / s);
-        if (sx >= 0 && sx < w) out[y * side + x] = src[(int) sy * w + (int) sx];
-      }
-    }
+    forEachSource(w, h, s, tx, ty, side, (o, i) -> out[o] = src[i]);
     return out;
   }
 
+  /** The same for values; pixels the source does not cover read 0. */
   private static int[] warpValues(int[] src, int w, int h, double s, double tx, double ty, int side) {
     int[] out = new int[side * side];
+    forEachSource(w, h, s, tx, ty, side, (o, i) -> out[o] = src[i]);
+    return out;
+  }
+
+  private interface Copy {
+    void from(int out, int src);
+  }
+
+  /** Each pixel of the side x side frame that the w x h source covers, with the source pixel it shows. */
+  private static void forEachSource(int w, int h, double s, double tx, double ty, int side, Copy copy) {
     for (int y = 0; y < side; y++) {
       long sy = (long) Math.rint((y - ty) / s);
       if (sy < 0 || sy >= h) continue;
       for (int x = 0; x < side; x++) {
         long sx = (long) Math.rint((x - tx) / s);
-        if (sx >= 0 && sx < w) out[y * side + x] = src[(int) sy * w + (int) sx];
+        if (sx >= 0 && sx < w) copy.from(y * side + x, (int) sy * w + (int) sx);
       }
     }
-    return out;
   }
 
   private static double iou(boolean[] a, boolean[] b) {
