@@ -11,6 +11,7 @@ import dev.facet.shoot.ShootPolicy.Approval;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootResult;
 import dev.facet.shoot.Stage;
+import dev.facet.steps.ShootKeys;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.EmbeddedS3;
 import dev.facet.temporal.DevServer;
@@ -109,8 +110,7 @@ class DurabilityIT {
   private static Map<String, Instant> candidates(S3Client client) {
     return client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("shoots/shoot-DURABLE/"))
         .contents().stream()
-        // Each variant is its image and, beside it, its cut-out: the images count.
-        .filter(o -> o.key().contains("/generate/") && !o.key().endsWith("-cutout.png"))
+        .filter(o -> ShootKeys.isCandidate(o.key()))
         .collect(Collectors.toMap(S3Object::key, S3Object::lastModified));
   }
 

@@ -11,6 +11,7 @@ import dev.facet.shoot.ShootPolicy.Approval;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootResult;
 import dev.facet.shoot.Stage;
+import dev.facet.steps.ShootKeys;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.EmbeddedS3;
 import dev.facet.temporal.DevServer;
@@ -166,7 +167,7 @@ class FaultIT {
   private int candidates() {
     try (S3Client client = s3Client()) {
       return (int) client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("shoots/")).contents()
-          .stream().filter(o -> o.key().contains("/generate/") && !o.key().endsWith("-cutout.png")).count();
+          .stream().filter(o -> ShootKeys.isCandidate(o.key())).count();
     } catch (RuntimeException e) {
       return -1; // the store is down
     }

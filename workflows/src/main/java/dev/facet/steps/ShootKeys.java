@@ -28,8 +28,15 @@ public record ShootKeys(String prefix) {
 
   /** A candidate's cut-out, when its generator knows it exactly. */
   public String cutout(int round, String shot, int variant) {
-    return prefix + "/r" + round + "/generate/" + shot + "/v" + variant + "-cutout.png";
+    return prefix + "/r" + round + "/generate/" + shot + "/v" + variant + CUTOUT_SUFFIX;
   }
+
+  /** Whether {@code key} is a candidate's picture (not its cut-out): for counting stored variants. */
+  public static boolean isCandidate(String key) {
+    return key.contains("/generate/") && !key.endsWith(CUTOUT_SUFFIX);
+  }
+
+  private static final String CUTOUT_SUFFIX = "-cutout.png";
 
   public String output(int round, String shot, String channel, String extension) {
     return prefix + "/r" + round + "/post-process/" + shot + "/" + channel + "." + extension;
