@@ -69,7 +69,7 @@ final class CoarseMask {
     boolean[] shadow = new boolean[regions.count + 1];
     for (int r = 1; r <= regions.count; r++) {
       double offset = Math.sqrt(colour[r][0] * colour[r][0] + colour[r][1] * colour[r][1] + colour[r][2] * colour[r][2]);
-      shadow[r] = share[r] > s.shadowShare() && offset < s.shadowChroma() && texture[r][0] < s.shadowTexture();
+      shadow[r] = share[r] > s.shadowShare() && offset < s.shadowChroma() && texture[r][0] < s.shadowRegionTexture();
     }
     boolean[] drop = regions.select(shadow);
     boolean[] out = product.clone();

@@ -23,6 +23,8 @@ import dev.facet.imaging.CalibratedValues;
  * @param shadowShare a region is cast shadow when more than this share of it is shadow-like
  * @param shadowChroma ... and its median colour is within this of the backdrop's (a shadow is a darker copy of it)
  * @param shadowTexture a shadow is smoother than this (mid-scale texture over the border's); metal is not
+ * @param shadowRegionTexture a region between outlines is cast shadow only if its median texture is
+ *     below this (the edges that bound a thin shadow raise its median above a pixel's bar)
  * @param shadowDetour the floor reaches a shadow about as directly as a straight line: a pixel it
  *     reaches only by a path longer than this many times the straight distance lies behind an
  *     outline (a metal face reached through a break in it)
@@ -50,6 +52,7 @@ public record MattingSettings(
     double shadowShare,
     double shadowChroma,
     double shadowTexture,
+    double shadowRegionTexture,
     double shadowDetour,
     double textureFloor,
     double speckShare,
