@@ -30,12 +30,8 @@ final class CoarseMask {
 
   private static boolean[] enclosed(Cues cues, MattingSettings s, int bridge) {
     int w = cues.width, h = cues.height, n = w * h;
-    boolean[] evidence = new boolean[n];
-    for (int i = 0; i < n; i++) evidence[i] = cues.colour[i] || cues.bright[i] || cues.outline[i];
-    boolean[] bridged = OpenCv.morph(w, h, evidence, bridge);
-    boolean[] open = new boolean[n];
-    for (int i = 0; i < n; i++) open[i] = !bridged[i];
-    Regions regions = Regions.of(w, h, open, false);
+    boolean[] evidence = cues.evidence();
+    Regions regions = Regions.openBetween(w, h, evidence, bridge);
     boolean[] backdropLike = new boolean[n];
     for (int i = 0; i < n; i++) backdropLike[i] = cues.backdropLike(i, s);
     double[] backdropShare = regions.share(backdropLike);

@@ -26,7 +26,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  *   <li>{@code colour}: a colour the backdrop cannot have, even in shadow (a shadow is a darker copy
  *       of the backdrop's colour; gold, rose gold, stones and even silver on tinted paper are not);
  *   <li>{@code bright}: lighter than the paper (a highlight);
- *   <li>{@code outline}: long, crisp edges (a penumbra is soft, paper mottling is short);
+ *   <li>{@code outline}: long, crisp edges (a penumbra is soft, paper mottling is short), with the
+ *       breaks in the piece's silhouette closed ({@link OutlineLinks});
  *   <li>{@code texture}: mid-scale structure; metal mirrors its surroundings in stripes, a shadow
  *       is smooth.
  * </ul>
@@ -119,8 +120,10 @@ final class Cues {
     }
     edgeStrength = new float[n];
     contrast = new float[n];
-    outline = outline(lin, s);
-    strongOutline = strongParts(outline, s);
+    boolean[] edges = outline(lin, s), strong = strongParts(edges, s);
+    boolean[] links = OutlineLinks.across(width, height, silhouette(edges, strong, s), s.linkLength());
+    outline = or(edges, links);
+    strongOutline = or(strong, links);
     texture = texture(s, null);
     textureAway = texture(s, OpenCv.morph(width, height, outline, OUTLINE_BLEED));
   }
@@ -143,6 +146,34 @@ final class Cues {
     int[] px = new int[w * h];
     for (int i = 0; i < px.length; i++) px[i] = ColourScience.packLinear(v[3 * i], v[3 * i + 1], v[3 * i + 2]);
     return new RgbImage(w, h, px);
+  }
+
+  /** What says "product" by itself: a colour the backdrop cannot have, a highlight, or an outline. */
+  boolean[] evidence() {
+    boolean[] out = new boolean[width * height];
+    for (int i = 0; i < out.length; i++) out[i] = colour[i] || bright[i] || outline[i];
+    return out;
+  }
+
+  /**
+   * The strong outline along the piece's silhouette: within reach of the backdrop that the frame
+   * reaches through the evidence. Only its breaks are closed; inside the piece, and in a mottled
+   * shadow, edges that stop are not breaks.
+   */
+  private boolean[] silhouette(boolean[] edges, boolean[] strong, MattingSettings s) {
+    boolean[] evidence = new boolean[width * height];
+    for (int i = 0; i < evidence.length; i++) evidence[i] = colour[i] || bright[i] || edges[i];
+    boolean[] backdrop = Regions.openBetween(width, height, evidence, s.bridgeRadius()).reachingFrame();
+    boolean[] near = OpenCv.morph(width, height, backdrop, s.bridgeRadius() + 2);
+    boolean[] out = new boolean[evidence.length];
+    for (int i = 0; i < out.length; i++) out[i] = strong[i] && near[i];
+    return out;
+  }
+
+  private static boolean[] or(boolean[] a, boolean[] b) {
+    boolean[] out = new boolean[a.length];
+    for (int i = 0; i < out.length; i++) out[i] = a[i] || b[i];
+    return out;
   }
 
   /** Darker than the backdrop (or as light), of its colour, and not lit up: what a shadow can be. */

@@ -18,6 +18,7 @@ import dev.facet.imaging.CalibratedValues;
  * @param edgeMinLength outline edges shorter than this are paper grain or shadow mottling
  * @param edgeCrispness least fine-to-coarse gradient ratio of an outline (a step reads 1, a penumbra 1/3)
  * @param bridgeRadius gaps in the outline narrower than twice this are bridged
+ * @param linkLength breaks in the silhouette's outline up to this long are closed along its direction
  * @param holeLogRatio within this log ratio of the backdrop (and without product colour) a pixel looks like backdrop
  * @param holeBackdropShare an enclosed region is a hole (a ring's inside) when more than this share looks like backdrop
  * @param shadowShare a region is cast shadow when more than this share of it is shadow-like
@@ -47,6 +48,7 @@ public record MattingSettings(
     int edgeMinLength,
     double edgeCrispness,
     int bridgeRadius,
+    int linkLength,
     double holeLogRatio,
     double holeBackdropShare,
     double shadowShare,

@@ -56,6 +56,24 @@ final class Regions {
     return new Regions(width, height, n, l, sizes, frame);
   }
 
+  /**
+   * The regions {@code walls} leave open once gaps narrower than twice {@code bridge} are closed
+   * (4-connected, so a diagonal step in a wall does not let them through).
+   */
+  static Regions openBetween(int width, int height, boolean[] walls, int bridge) {
+    boolean[] bridged = OpenCv.morph(width, height, walls, bridge);
+    boolean[] open = new boolean[bridged.length];
+    for (int i = 0; i < open.length; i++) open[i] = !bridged[i];
+    return of(width, height, open, false);
+  }
+
+  /** Pixels of the regions that reach the frame. */
+  boolean[] reachingFrame() {
+    boolean[] out = new boolean[labels.length];
+    for (int i = 0; i < out.length; i++) out[i] = touchesFrame[labels[i]];
+    return out;
+  }
+
   /** The map without regions smaller than {@code minSize}. */
   boolean[] keepLarger(int minSize) {
     boolean[] out = new boolean[labels.length];
