@@ -6,10 +6,9 @@ import dev.facet.catalog.CatalogRequest;
 import dev.facet.catalog.CatalogResult;
 import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.catalogstore.CatalogKeys;
-import dev.facet.generators.ServedProviders;
 import dev.facet.manifest.Identifier;
 import dev.facet.manifest.ManifestFormat;
-import dev.facet.shoot.ShootRequests;
+import dev.facet.policy.ShootPolicies;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
@@ -25,7 +24,6 @@ import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,17 +42,17 @@ public class CatalogClient {
   private final WorkflowClient client;
   private final ObjectStore store;
   private final CatalogProperties defaults;
-  private final ServedProviders served;
+  private final ShootPolicies policies;
 
   public CatalogClient(
       WorkflowClient client,
       ObjectStore store,
       CatalogProperties defaults,
-      ServedProviders served) {
+      ShootPolicies policies) {
     this.client = client;
     this.store = store;
     this.defaults = defaults;
-    this.served = served;
+    this.policies = policies;
   }
 
   /**
@@ -99,28 +97,24 @@ public class CatalogClient {
     if (start.format() == null || start.manifest() == null) {
       throw new InvalidCatalogRequestException("A catalog needs a manifest, as CSV or JSON.");
     }
-    CatalogRequest request;
+    ShootPolicies.Checked policy = policies.check(start.policy());
+    if (!policy.ok()) {
+      throw new InvalidCatalogRequestException(
+          "The catalog cannot start: " + String.join("; ", policy.problems()) + ".");
+    }
     try {
-      request =
-          new CatalogRequest(
-              id,
-              CatalogKeys.manifest(id, start.format()),
-              null,
-              start.policy(),
-              start.window() != null ? start.window() : defaults.window(),
-              defaults.startsPerRun(),
-              null,
-              null);
+      return new CatalogRequest(
+          id,
+          CatalogKeys.manifest(id, start.format()),
+          null,
+          policy.policy(),
+          start.window() != null ? start.window() : defaults.window(),
+          defaults.startsPerRun(),
+          null,
+          null);
     } catch (IllegalArgumentException e) {
       throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");
     }
-    List<String> problems = new ArrayList<>(ShootRequests.policyProblems(request.policy()));
-    problems.addAll(served.problems(request.policy().providers()));
-    if (!problems.isEmpty()) {
-      throw new InvalidCatalogRequestException(
-          "The catalog cannot start: " + String.join("; ", problems) + ".");
-    }
-    return request;
   }
 
   private static WorkflowOptions startOptions(String id) {
