@@ -4,8 +4,11 @@ import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.client.CatalogClient;
 import dev.facet.client.CatalogStarted;
+import dev.facet.client.InvalidCatalogRequestException;
 import dev.facet.client.ManifestIntake;
 import dev.facet.openapi.ProblemResponses;
+import dev.facet.policy.ChoiceParser;
+import dev.facet.policy.ShootChoices;
 import dev.facet.storage.ObjectStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,9 +48,7 @@ class CatalogController {
   /**
    * @param manifest a CSV or JSON manifest whose photos are keys from {@code POST /api/uploads}
    * @param catalogId the catalog's id; else the manifest's {@code "id"}, else its file name
-   * @param policy {@code auto} or {@code manual}; else the manifest's, else {@code manual}
    * @param window products in progress at once
-   * @param bakeoff generator names separated by commas: every shot made by each of them
    * @param sample with {@code bakeoff}: shoot only this many products, as {@code <id>-sample}
    */
   @Operation(
@@ -55,9 +56,11 @@ class CatalogController {
       summary = "Start a catalog",
       description = "Starts the Catalog workflow `catalog-<id>` over a CSV or JSON manifest. The "
           + "same id while it runs answers the running catalog (200) instead of creating "
-          + "one (201). With `bakeoff` it is a provider bake-off: every shot is made by every "
-          + "listed provider and measured in the provider report (`GET /api/reports/providers`). "
-          + "Role: operator or admin.",
+          + "one (201). `channels`, `providers`, `variants`, `shots`, `approval` and `routing` "
+          + "choose every shoot's policy, as `./facet run` does; an unknown name is a 400 "
+          + "listing the valid ones, before anything starts. With `bakeoff` it is a provider "
+          + "bake-off: every shot is made by every listed provider and measured in the provider "
+          + "report (`GET /api/reports/providers`). Role: operator or admin.",
       responses = {
         @ApiResponse(
             responseCode = "201",
@@ -75,9 +78,40 @@ class CatalogController {
       @Parameter(description = "The catalog's id; else the manifest's `id`, else its file name.")
           @RequestParam(required = false)
           String catalogId,
-      @Parameter(description = "`auto` or `manual`; else the manifest's, else `manual`.")
+      @Parameter(description = "Same as `approval` (its older name).")
           @RequestParam(required = false)
           String policy,
+      @Parameter(description = "`auto` or `manual`; else the manifest's, else `manual`.")
+          @RequestParam(required = false)
+          String approval,
+      @Parameter(
+              description = "Channel presets separated by commas, aliases included "
+                  + "(`amazon` is `amazon-main`); else `amazon-main,master`.",
+              example = "etsy,amazon")
+          @RequestParam(required = false)
+          String channels,
+      @Parameter(
+              description = "The generator chain, first choice first, separated by commas: "
+                  + "a provider or `provider:model`; a variant one cannot make moves to the next. "
+                  + "Else `studio`.",
+              example = "flux,openai:gpt-image-2,studio")
+          @RequestParam(required = false)
+          String providers,
+      @Parameter(description = "Candidates per shot, 1 to 10; else 4.", example = "2")
+          @RequestParam(required = false)
+          String variants,
+      @Parameter(
+              description = "The style guide's shots to make, separated by commas; else all of "
+                  + "them (`hero,profile`).",
+              example = "hero")
+          @RequestParam(required = false)
+          String shots,
+      @Parameter(
+              description = "`auto`: each product category starts with the provider the "
+                  + "provider report favours, among `providers`.",
+              example = "auto")
+          @RequestParam(required = false)
+          String routing,
       @Parameter(description = "Products in progress at once; else the configured default.")
           @RequestParam(required = false)
           Integer window,
@@ -97,12 +131,21 @@ class CatalogController {
               example = "4")
           @RequestParam(required = false)
           Integer sample) {
+    String approvalParameter = approval != null ? "approval" : "policy";
+    ShootChoices choices =
+        new ChoiceParser(
+                option -> "'" + (option.equals("approval") ? approvalParameter : option) + "'",
+                InvalidCatalogRequestException::new)
+            .parse(
+                new ChoiceParser.Typed(
+                    approval != null ? approval : blankAsNull(policy),
+                    channels, providers, variants, shots, routing, bakeoff));
     CatalogStarted started =
         catalogs.start(
             intake.prepare(
                 manifest.getOriginalFilename(),
                 bytes(manifest),
-                new ManifestIntake.Options(catalogId, policy, window, bakeoff, sample)));
+                new ManifestIntake.Options(catalogId, window, sample, choices)));
     URI progress =
         ServletUriComponentsBuilder.fromCurrentContextPath()
             .path("/api/catalogs/{id}")
@@ -178,6 +221,11 @@ class CatalogController {
     CatalogReport report = catalogs.report(id);
     return new ReportKeys(
         id, report.products(), store.bucket(), report.csv().key(), report.json().key());
+  }
+
+  /** An empty {@code policy} has always meant the manifest's. */
+  private static String blankAsNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static byte[] bytes(MultipartFile file) {

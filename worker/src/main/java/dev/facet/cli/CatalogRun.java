@@ -11,15 +11,18 @@ import dev.facet.client.CatalogStart;
 import dev.facet.client.CatalogStarted;
 import dev.facet.client.CatalogStatus;
 import dev.facet.client.Failures;
+import dev.facet.client.InvalidCatalogRequestException;
 import dev.facet.client.ShootClient;
 import dev.facet.consistency.CollectionConsistency;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
+import dev.facet.policy.ShootChoices;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.providerreport.ProviderReportFormat;
 import dev.facet.routing.ProviderReportFiles;
 import dev.facet.security.LocalAdminKey;
 import dev.facet.security.SecurityProperties;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import dev.facet.temporal.TemporalEndpoint;
 import dev.facet.temporal.TemporalProperties;
@@ -84,13 +87,25 @@ public class CatalogRun {
     this.apiKey = LocalAdminKey.shellReference(security, facet.data());
   }
 
+  /** What {@link #run} answers when the options name what does not exist: nothing started. */
+  public static final int REFUSED = 2;
+
   /**
-   * @return 0 when every product was published and its images copied, 1 otherwise
+   * @return 0 when every product was published and its images copied, 1 otherwise, {@link
+   *     #REFUSED} when the options cannot run
    */
   public int run(CatalogFile catalog, RunOptions options, Terminal terminal) {
     Instant begin = Instant.now();
+    ShootChoices choices = options.choices().orApproval(catalog.approval());
+    ShootPolicy policy;
+    try {
+      policy = catalogs.check(choices); // Before any upload: a typo costs nothing.
+    } catch (InvalidCatalogRequestException e) {
+      terminal.out().println(e.getMessage());
+      return REFUSED;
+    }
     String api = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-    introduce(catalog, options, api, terminal);
+    introduce(catalog, policy, options, api, terminal);
     CatalogBoard board = new CatalogBoard(terminal);
     List<CatalogUpload.Refused> refused = new ArrayList<>();
     if (!attach(catalog, board)) {
@@ -104,7 +119,7 @@ public class CatalogRun {
             Duration.between(begin, Instant.now()));
         return 1;
       }
-      start(catalog, uploaded, board, options.bakeoff());
+      start(catalog, uploaded, board, choices);
     }
     CatalogResult result;
     try {
@@ -120,7 +135,7 @@ public class CatalogRun {
     RunOutcome outcome = collect(catalog, result.report(), refused, options.out());
     RunReport.print(terminal.out(), outcome, Duration.between(begin, Instant.now()));
     printReport(terminal, catalog.id(), result.report(), options.out());
-    if (!options.bakeoff().isEmpty()) {
+    if (options.bakeoff()) {
       printProviderReport(terminal);
     }
     return outcome.everyProductPublished() ? 0 : 1;
@@ -135,15 +150,23 @@ public class CatalogRun {
     terminal.out().print(ProviderReportFormat.table(reports.current()));
   }
 
-  private void introduce(CatalogFile catalog, RunOptions options, String api, Terminal terminal) {
+  private void introduce(
+      CatalogFile catalog, ShootPolicy policy, RunOptions options, String api, Terminal terminal) {
     terminal
         .out()
         .printf(
             "Shooting %d products of catalog '%s' (policy %s) into %s%n",
             catalog.products().size(),
             catalog.id(),
-            catalog.approval().name().toLowerCase(Locale.ROOT),
+            policy.approval().name().toLowerCase(Locale.ROOT),
             options.out());
+    terminal
+        .out()
+        .printf(
+            "Channels: %s; providers: %s; %d variants per shot%n",
+            String.join(", ", policy.channels()),
+            String.join(" → ", policy.providers()),
+            policy.variants());
     terminal.out().printf("Temporal: %s%n", temporal.description());
     temporal.webUi().ifPresent(ui -> terminal.out().printf("Web UI:   %s%n", ui));
     terminal.out().printf("API:      %s/api  (key: %s)%n", api, apiKey);
@@ -182,12 +205,10 @@ public class CatalogRun {
   }
 
   private void start(
-      CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board, List<String> bakeoff) {
+      CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board, ShootChoices choices) {
     CatalogStarted started =
         catalogs.start(
-            new CatalogStart(
-                catalog.id(), ManifestFormat.JSON, uploaded.manifest(), catalog.approval(), null,
-                bakeoff));
+            new CatalogStart(catalog.id(), ManifestFormat.JSON, uploaded.manifest(), choices, null));
     board.message(
         started.created()
             ? "Started " + started.workflowId() + " with " + uploaded.products() + " products."

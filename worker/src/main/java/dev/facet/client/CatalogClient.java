@@ -8,7 +8,9 @@ import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.catalogstore.CatalogKeys;
 import dev.facet.manifest.Identifier;
 import dev.facet.manifest.ManifestFormat;
+import dev.facet.policy.ShootChoices;
 import dev.facet.policy.ShootPolicies;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
@@ -24,6 +26,7 @@ import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -97,17 +100,13 @@ public class CatalogClient {
     if (start.format() == null || start.manifest() == null) {
       throw new InvalidCatalogRequestException("A catalog needs a manifest, as CSV or JSON.");
     }
-    ShootPolicies.Checked policy = policies.check(start.policy());
-    if (!policy.ok()) {
-      throw new InvalidCatalogRequestException(
-          "The catalog cannot start: " + String.join("; ", policy.problems()) + ".");
-    }
+    ShootPolicy policy = check(start.choices());
     try {
       return new CatalogRequest(
           id,
           CatalogKeys.manifest(id, start.format()),
-          null,
-          policy.policy(),
+          start.style(),
+          policy,
           start.window() != null ? start.window() : defaults.window(),
           defaults.startsPerRun(),
           null,
@@ -115,6 +114,29 @@ public class CatalogClient {
     } catch (IllegalArgumentException e) {
       throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");
     }
+  }
+
+  /**
+   * The policy every shoot of a catalog with these choices gets, channel aliases resolved; called
+   * by every start, and by {@code run} before it uploads anything.
+   *
+   * @throws InvalidCatalogRequestException naming every problem: unknown channels or shots,
+   *     malformed or unserved providers, values out of range
+   */
+  public ShootPolicy check(ShootChoices choices) {
+    ShootPolicies.Checked checked;
+    try {
+      checked = policies.check(choices.policy());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");
+    }
+    List<String> problems = new ArrayList<>(checked.problems());
+    problems.addAll(choices.shotProblems());
+    if (!problems.isEmpty()) {
+      throw new InvalidCatalogRequestException(
+          "The catalog cannot start: " + String.join("; ", problems) + ".");
+    }
+    return checked.policy();
   }
 
   private static WorkflowOptions startOptions(String id) {

@@ -201,6 +201,50 @@ class CatalogApiTest {
   }
 
   @Test
+  void startsEveryShootWithTheChosenChannelsProvidersVariantsAndShots() {
+    ResponseEntity<String> response =
+        start("cat-choice", products("CCH-1"),
+            Map.of("approval", "manual", "channels", "google, etsy", "providers", "studio",
+                "variants", "2", "shots", "hero"));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> state = get("/api/shoots/CCH-1");
+              assertThat(state.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((List<String>) JsonPath.read(state.getBody(), "$.policy.channels"))
+                  .containsExactly("google-merchant", "etsy");
+              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.variants")).isEqualTo(2);
+              assertThat((String) JsonPath.read(state.getBody(), "$.policy.approval"))
+                  .isEqualTo("manual");
+            });
+  }
+
+  @Test
+  void anUnknownChannelShotOrProviderIsABadRequestListingTheValidOnesAndStartsNothing() {
+    ResponseEntity<String> response =
+        start("cat-unknown", products("CU-1"),
+            Map.of("channels", "amazon,etsyy", "shots", "top", "providers", "studio,dalle"));
+
+    assertProblem(response, HttpStatus.BAD_REQUEST);
+    assertThat(detail(response))
+        .startsWith("The catalog cannot start: ")
+        .contains("unknown channel 'etsyy'; the channels are amazon-main (or amazon), ")
+        .contains("'dalle' is no generator; the generators are studio, openai, flux")
+        .contains("'top' is no shot of the style guide; its shots are hero, profile");
+    assertThat(get("/api/catalogs/cat-unknown").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    for (Map<String, String> bad :
+        List.of(Map.of("variants", "11"), Map.of("approval", "sometimes"), Map.of("routing", "x"),
+            Map.of("channels", "etsy,,amazon"))) {
+      assertProblem(start("cat-unknown", products("CU-1"), bad), HttpStatus.BAD_REQUEST);
+    }
+    assertThat(detail(start("cat-unknown", products("CU-1"), Map.of("variants", "many"))))
+        .isEqualTo("'variants' is a number of candidates per shot from 1 to 10, not 'many'.");
+  }
+
+  @Test
   void startsABakeoffWhoseShootsMakeEveryShotWithEveryListedProvider() {
     // The in-process stack serves only the studio renderer: a bake-off of one is still a bake-off.
     ResponseEntity<String> response =
@@ -267,7 +311,7 @@ class CatalogApiTest {
       assertProblem(empty, HttpStatus.BAD_REQUEST);
       assertThat(detail(empty))
           .isEqualTo(
-              "The 'bakeoff' lists generators separated by commas, e.g. studio,openai,flux; '"
+              "'bakeoff' lists generators separated by commas, e.g. studio,openai,flux; '"
                   + bakeoff
                   + "' has an empty one.");
     }

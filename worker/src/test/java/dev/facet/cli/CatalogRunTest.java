@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.client.CatalogClient;
+import dev.facet.client.ShootClient;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.testing.FakeRenderActivities;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
@@ -36,6 +38,7 @@ class CatalogRunTest {
 
   @Autowired CatalogRun run;
   @Autowired CatalogClient catalogs;
+  @Autowired ShootClient shoots;
   @Autowired TemporalEndpoint temporal;
   @LocalServerPort int port;
   @TempDir Path folder;
@@ -166,6 +169,59 @@ class CatalogRunTest {
         .doesNotContain("Started ")
         .contains("1 product: 1 published, 0 not published; 2 images");
     assertThat(FakeShootWorkflow.STARTS.get("RUN-R1")).hasValue(1);
+  }
+
+  @Test
+  void shootsWithTheChosenChannelsVariantsAndShots() throws IOException {
+    CatalogFile catalog =
+        catalog(
+            "run-c.csv",
+            """
+            sku,name,type,metal,photos,policy
+            RUN-C1,Solitaire,ring,18k yellow gold,front.jpg@front;side.jpg@side,auto
+            """);
+    RunOptions options =
+        Invocation.parse(
+                "run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
+                "--channels", "Etsy,amazon", "--variants", "2", "--shots", "hero")
+            .run()
+            .orElseThrow();
+
+    assertThat(run.run(catalog, options, terminal)).isZero();
+
+    assertThat(folder.resolve("out/RUN-C1/hero-etsy.jpg")).exists();
+    assertThat(folder.resolve("out/RUN-C1/hero-amazon-main.jpg")).exists();
+    assertThat(folder.resolve("out/RUN-C1/hero-master.jpg")).doesNotExist();
+    ShootPolicy policy = shoots.state("RUN-C1").policy();
+    assertThat(policy.channels()).containsExactly("etsy", "amazon-main");
+    assertThat(policy.variants()).isEqualTo(2);
+    assertThat(output()).contains("Channels: etsy, amazon-main; providers: studio; 2 variants per shot");
+  }
+
+  @Test
+  void anUnknownNameIsRefusedWithTheValidOnesBeforeAnythingIsUploadedOrStarted()
+      throws IOException {
+    CatalogFile catalog =
+        catalog(
+            "run-x.csv",
+            """
+            sku,name,type,metal,photos,policy
+            RUN-X1,Solitaire,ring,18k yellow gold,front.jpg@front,auto
+            """);
+    RunOptions options =
+        Invocation.parse(
+                "run", catalog.file().toString(), "--channels", "amazn", "--providers", "midjourney")
+            .run()
+            .orElseThrow();
+
+    assertThat(run.run(catalog, options, terminal)).isEqualTo(CatalogRun.REFUSED);
+
+    assertThat(output())
+        .contains("unknown channel 'amazn'; the channels are amazon-main (or amazon),")
+        .contains("'midjourney' is no generator; the generators are studio, openai, flux")
+        .doesNotContain("Shooting");
+    assertThat(catalogs.status("run-x")).isEmpty();
+    assertThat(FakeShootWorkflow.STARTS).doesNotContainKey("RUN-X1");
   }
 
   private void decide(String sku, String decision) {
