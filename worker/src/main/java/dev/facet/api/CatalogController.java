@@ -3,15 +3,20 @@ package dev.facet.api;
 import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.client.CatalogClient;
+import dev.facet.client.CatalogStart;
 import dev.facet.client.CatalogStarted;
 import dev.facet.client.InvalidCatalogRequestException;
 import dev.facet.client.ManifestIntake;
 import dev.facet.openapi.ProblemResponses;
+import dev.facet.plan.CatalogPlan;
+import dev.facet.plan.CatalogPlanner;
 import dev.facet.policy.ChoiceParser;
 import dev.facet.policy.ShootChoices;
 import dev.facet.storage.ObjectStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -38,11 +43,14 @@ class CatalogController {
   private final CatalogClient catalogs;
   private final ManifestIntake intake;
   private final ObjectStore store;
+  private final CatalogPlanner planner;
 
-  CatalogController(CatalogClient catalogs, ManifestIntake intake, ObjectStore store) {
+  CatalogController(
+      CatalogClient catalogs, ManifestIntake intake, ObjectStore store, CatalogPlanner planner) {
     this.catalogs = catalogs;
     this.intake = intake;
     this.store = store;
+    this.planner = planner;
   }
 
   /**
@@ -60,20 +68,23 @@ class CatalogController {
           + "choose every shoot's policy, as `./facet run` does; an unknown name is a 400 "
           + "listing the valid ones, before anything starts. With `bakeoff` it is a provider "
           + "bake-off: every shot is made by every listed provider and measured in the provider "
-          + "report (`GET /api/reports/providers`). Role: operator or admin.",
+          + "report (`GET /api/reports/providers`). With `dryRun=true` it checks everything a "
+          + "start would, then answers the plan (images, estimated cost and wall time per "
+          + "provider) and starts nothing. Role: operator or admin.",
       responses = {
         @ApiResponse(
             responseCode = "201",
             description = "Started; `Location` is its progress.",
-            useReturnTypeSchema = true),
+            content = @Content(schema = @Schema(implementation = StartedCatalog.class))),
         @ApiResponse(
             responseCode = "200",
-            description = "Already running under this id: nothing new was started.",
-            useReturnTypeSchema = true)
+            description = "Already running under this id: nothing new was started. With "
+                + "`dryRun=true`: the plan (a `CatalogPlan`), nothing started.",
+            content = @Content(schema = @Schema(oneOf = {StartedCatalog.class, CatalogPlan.class})))
       })
   @ProblemResponses({400, 409, 413, 422, 503})
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<StartedCatalog> start(
+  ResponseEntity<?> start(
       @RequestParam("manifest") MultipartFile manifest,
       @Parameter(description = "The catalog's id; else the manifest's `id`, else its file name.")
           @RequestParam(required = false)
@@ -130,7 +141,12 @@ class CatalogController {
                   + "`./facet run --sample`).",
               example = "4")
           @RequestParam(required = false)
-          Integer sample) {
+          Integer sample,
+      @Parameter(
+              description = "`true`: check the manifest and the choices as a start would, answer "
+                  + "the plan, and start, store and pay nothing (like `./facet run --dry-run`).")
+          @RequestParam(defaultValue = "false")
+          boolean dryRun) {
     String approvalParameter = approval != null ? "approval" : "policy";
     ShootChoices choices =
         new ChoiceParser(
@@ -140,12 +156,16 @@ class CatalogController {
                 new ChoiceParser.Typed(
                     approval != null ? approval : blankAsNull(policy),
                     channels, providers, variants, shots, routing, bakeoff));
-    CatalogStarted started =
-        catalogs.start(
-            intake.prepare(
-                manifest.getOriginalFilename(),
-                bytes(manifest),
-                new ManifestIntake.Options(catalogId, window, sample, choices)));
+    CatalogStart start =
+        intake.prepare(
+            manifest.getOriginalFilename(),
+            bytes(manifest),
+            new ManifestIntake.Options(catalogId, window, sample, choices));
+    if (dryRun) {
+      return ResponseEntity.ok(
+          planner.plan(start.catalogId(), ManifestIntake.products(start), start.choices()));
+    }
+    CatalogStarted started = catalogs.start(start);
     URI progress =
         ServletUriComponentsBuilder.fromCurrentContextPath()
             .path("/api/catalogs/{id}")

@@ -16,6 +16,7 @@ import dev.facet.client.ShootClient;
 import dev.facet.consistency.CollectionConsistency;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
+import dev.facet.plan.CatalogPlanner;
 import dev.facet.policy.ShootChoices;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.providerreport.ProviderReportFormat;
@@ -60,6 +61,7 @@ public class CatalogRun {
   private final ShootClient shoots;
   private final ObjectStore store;
   private final ProviderReportActivitiesImpl reports;
+  private final CatalogPlanner planner;
   private final TemporalEndpoint temporal;
   private final TemporalProperties temporalProperties;
   private final Environment environment;
@@ -71,6 +73,7 @@ public class CatalogRun {
       ShootClient shoots,
       ObjectStore store,
       ProviderReportActivitiesImpl reports,
+      CatalogPlanner planner,
       TemporalEndpoint temporal,
       TemporalProperties temporalProperties,
       Environment environment,
@@ -81,6 +84,7 @@ public class CatalogRun {
     this.shoots = shoots;
     this.store = store;
     this.reports = reports;
+    this.planner = planner;
     this.temporal = temporal;
     this.temporalProperties = temporalProperties;
     this.environment = environment;
@@ -103,6 +107,9 @@ public class CatalogRun {
     } catch (InvalidCatalogRequestException e) {
       terminal.out().println(e.getMessage());
       return REFUSED;
+    }
+    if (options.dryRun()) {
+      return plan(catalog, choices, terminal);
     }
     String api = "http://localhost:" + environment.getProperty("local.server.port", "8080");
     introduce(catalog, policy, options, api, terminal);
@@ -139,6 +146,29 @@ public class CatalogRun {
       printProviderReport(terminal);
     }
     return outcome.everyProductPublished() ? 0 : 1;
+  }
+
+  /**
+   * {@code --dry-run}: checks every product's photos as the upload would and prints the plan;
+   * uploads, starts and pays nothing.
+   *
+   * @return 0 when every product would be shot, 1 when some would be left out
+   */
+  private int plan(CatalogFile catalog, ShootChoices choices, Terminal terminal) {
+    List<CatalogUpload.Refused> refused = new CatalogUpload(uploads).check(catalog);
+    refused.forEach(r -> terminal.out().println(r.sku() + " would be left out: " + r.reason()));
+    // As attach() would: a failed or terminated catalog is simply started again.
+    catalogs.status(catalog.id())
+        .filter(status -> status.running() || status.completed())
+        .ifPresent(status -> terminal.out().printf(
+            "Catalog '%s' is %s: run would %s instead of shooting; give the file another --id"
+                + " to shoot it again.%n",
+            catalog.id(), status.words(),
+            status.running() ? "follow it" : "show its results"));
+    PlanReport.print(
+        terminal.out(),
+        planner.plan(catalog.id(), catalog.products().size() - refused.size(), choices));
+    return refused.isEmpty() ? 0 : 1;
   }
 
   /** The provider report over every measured shoot so far, this bake-off's included. */

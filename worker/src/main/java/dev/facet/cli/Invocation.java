@@ -36,6 +36,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         run <catalog.csv|catalog.json> [--out DIR] [--id ID] [--approval auto|manual]
             [--channels amazon,etsy,…] [--providers flux,openai,studio] [--variants N]
             [--shots hero,profile] [--routing auto] [--bakeoff studio,openai,flux [--sample N]]
+            [--dry-run]
                   Shoot every product of the catalog as one Catalog workflow on the embedded
                   stack, show its progress, and copy the finished images and the report to
                   DIR (default: facet-out). --approval (or --policy) overrides the catalog's
@@ -47,6 +48,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
                   guide's shots to make (default: all); --routing auto starts each product
                   category with the provider the provider report favours. An unknown name is
                   refused, with the valid ones, before anything is uploaded or started.
+                  --dry-run checks every row and photo and prints the plan instead: images
+                  per provider, their estimated cost and wall time; it starts nothing.
                   Running a catalog that is still running follows it; one that has finished
                   shows its results. --bakeoff makes every shot with each listed provider,
                   or provider:model (flux:flux-pro-1.1, openai:gpt-image-2), judges them
@@ -123,9 +126,12 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
       Set.of("--out", "--id", "--policy", "--approval", "--channels", "--providers", "--variants",
           "--shots", "--routing", "--bakeoff", "--sample");
 
+  private static final String DRY_RUN = "--dry-run";
+
   private static Invocation parseRun(List<String> args) {
     Path catalog = null;
     Map<String, String> values = new HashMap<>();
+    boolean dryRun = false;
     List<String> spring = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -133,6 +139,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
       if (RUN_OPTIONS.contains(option)) {
         values.put(option, value(args, i, option));
         i += arg.contains("=") ? 0 : 1;
+      } else if (arg.equals(DRY_RUN)) {
+        dryRun = true;
       } else if (arg.startsWith("--") && arg.contains("=")) {
         spring.add(arg);
       } else if (!arg.startsWith("-") && catalog == null) {
@@ -169,7 +177,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
             Optional.ofNullable(values.get("--out")).map(Path::of).orElse(RunOptions.DEFAULT_OUT),
             Optional.ofNullable(values.get("--id")),
             choices,
-            sample);
+            sample,
+            dryRun);
     return new Invocation(Command.RUN, Optional.of(options), spring);
   }
 

@@ -15,13 +15,15 @@ import java.util.Optional;
  *     catalog's when given), routing, bake-off
  * @param sample for a bake-off: how many of the catalog's products to shoot, spread over its
  *     product categories; 0 for all of them
+ * @param dryRun check everything and print the plan, but upload, start and pay nothing
  */
 public record RunOptions(
     Path catalog,
     Path out,
     Optional<String> catalogId,
     ShootChoices choices,
-    int sample) {
+    int sample,
+    boolean dryRun) {
 
   public static final Path DEFAULT_OUT = Path.of("facet-out");
 
@@ -29,7 +31,7 @@ public record RunOptions(
   public RunOptions(
       Path catalog, Path out, Optional<ShootPolicy.Approval> approval, Optional<String> catalogId) {
     this(catalog, out, catalogId,
-        approval.map(ShootChoices.none()::withApproval).orElseGet(ShootChoices::none), 0);
+        approval.map(ShootChoices.none()::withApproval).orElseGet(ShootChoices::none), 0, false);
   }
 
   public Optional<ShootPolicy.Approval> approval() {

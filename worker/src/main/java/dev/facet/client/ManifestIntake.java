@@ -90,6 +90,15 @@ public class ManifestIntake {
         id, ManifestFormat.of(name).orElseThrow(), bytes, choices, options.window());
   }
 
+  /** How many products {@code start}'s manifest, as prepared here, would shoot. */
+  public static int products(CatalogStart start) {
+    String text = new String(start.manifest(), StandardCharsets.UTF_8);
+    return (int)
+        ManifestReader.read("manifest." + start.format().extension(), text).entries().stream()
+            .filter(ManifestEntry::valid)
+            .count();
+  }
+
   private static String sampleId(String id) {
     if (!Identifier.CATALOG.isValid(id)) {
       throw new InvalidCatalogRequestException(Identifier.CATALOG.describeInvalid(id));

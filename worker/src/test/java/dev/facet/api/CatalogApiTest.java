@@ -245,6 +245,32 @@ class CatalogApiTest {
   }
 
   @Test
+  void aDryRunAnswersThePlanAndStartsNothing() {
+    ResponseEntity<String> plan =
+        start("cat-dry", products("CDR-1", "CDR-2"),
+            Map.of("dryRun", "true", "channels", "etsy,google", "variants", "3", "shots", "hero"));
+
+    assertThat(plan.getStatusCode()).as(plan.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat((String) JsonPath.read(plan.getBody(), "$.catalogId")).isEqualTo("cat-dry");
+    assertThat((Integer) JsonPath.read(plan.getBody(), "$.products")).isEqualTo(2);
+    assertThat((List<String>) JsonPath.read(plan.getBody(), "$.channels"))
+        .containsExactly("etsy", "google-merchant");
+    assertThat((List<String>) JsonPath.read(plan.getBody(), "$.providers[*].provider"))
+        .containsExactly("studio");
+    assertThat((List<Integer>) JsonPath.read(plan.getBody(), "$.providers[*].images"))
+        .containsExactly(6);
+    assertThat((Double) JsonPath.read(plan.getBody(), "$.estimatedUsd")).isZero();
+    assertThat(get("/api/catalogs/cat-dry").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(store.list("catalogs/cat-dry/")).isEmpty();
+    assertThat(FakeShootWorkflow.STARTS).doesNotContainKeys("CDR-1", "CDR-2");
+
+    ResponseEntity<String> typo =
+        start("cat-dry", products("CDR-1"), Map.of("dryRun", "true", "providers", "flux"));
+    assertProblem(typo, HttpStatus.BAD_REQUEST);
+    assertThat(detail(typo)).contains("FACET_PROVIDERS_FLUX_API_KEY");
+  }
+
+  @Test
   void startsABakeoffWhoseShootsMakeEveryShotWithEveryListedProvider() {
     // The in-process stack serves only the studio renderer: a bake-off of one is still a bake-off.
     ResponseEntity<String> response =

@@ -7,6 +7,7 @@ import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.client.CatalogClient;
 import dev.facet.client.ShootClient;
 import dev.facet.shoot.ShootPolicy;
+import dev.facet.storage.ObjectStore;
 import dev.facet.testing.FakeRenderActivities;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
@@ -39,6 +40,7 @@ class CatalogRunTest {
   @Autowired CatalogRun run;
   @Autowired CatalogClient catalogs;
   @Autowired ShootClient shoots;
+  @Autowired ObjectStore store;
   @Autowired TemporalEndpoint temporal;
   @LocalServerPort int port;
   @TempDir Path folder;
@@ -222,6 +224,42 @@ class CatalogRunTest {
         .doesNotContain("Shooting");
     assertThat(catalogs.status("run-x")).isEmpty();
     assertThat(FakeShootWorkflow.STARTS).doesNotContainKey("RUN-X1");
+  }
+
+  @Test
+  void aDryRunChecksEveryPhotoAndPrintsThePlanButUploadsAndStartsNothing() throws IOException {
+    Files.writeString(folder.resolve("not-a-photo.jpg"), "plain text");
+    CatalogFile catalog =
+        catalog(
+            "run-d.csv",
+            """
+            sku,name,type,metal,photos,policy
+            RUN-D1,Solitaire,ring,18k yellow gold,front.jpg@front;side.jpg@side,auto
+            RUN-D2,Pendant,pendant,18k rose gold,front.jpg@front,
+            RUN-D3,Bangle,bangle,925 sterling silver,not-a-photo.jpg@front,
+            """);
+    int uploadsBefore = store.list("uploads/").size();
+    RunOptions options =
+        Invocation.parse(
+                "run", catalog.file().toString(), "--dry-run", "--channels", "etsy,amazon",
+                "--variants", "2")
+            .run()
+            .orElseThrow();
+
+    int exit = run.run(catalog, options, terminal);
+
+    assertThat(exit).as("a product would be left out").isOne();
+    assertThat(output())
+        .contains("RUN-D3 would be left out: Photo 1 (not-a-photo.jpg)")
+        .contains("Plan for catalog 'run-d' (dry run: nothing was uploaded, started or paid)")
+        .contains("2 products × 2 shots (hero, profile) × 2 variants = 8 candidate images; approval auto")
+        .contains("8 finished images: one per product, shot and channel (etsy, amazon-main)")
+        .containsPattern("studio +8 +\\$0\\.000 +\\$0\\.00 +\\d+ +")
+        .doesNotContain("Started ");
+    assertThat(catalogs.status("run-d")).isEmpty();
+    assertThat(FakeShootWorkflow.STARTS).doesNotContainKeys("RUN-D1", "RUN-D2", "RUN-D3");
+    assertThat(store.list("uploads/")).hasSize(uploadsBefore);
+    assertThat(store.list("catalogs/run-d/")).isEmpty();
   }
 
   private void decide(String sku, String decision) {
