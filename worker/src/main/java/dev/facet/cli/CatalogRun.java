@@ -16,6 +16,7 @@ import dev.facet.client.ShootClient;
 import dev.facet.consistency.CollectionConsistency;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
+import dev.facet.plan.CatalogPlan;
 import dev.facet.plan.CatalogPlanner;
 import dev.facet.policy.ShootChoices;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
@@ -62,6 +63,7 @@ public class CatalogRun {
   private final ObjectStore store;
   private final ProviderReportActivitiesImpl reports;
   private final CatalogPlanner planner;
+  private final RunProperties settings;
   private final TemporalEndpoint temporal;
   private final TemporalProperties temporalProperties;
   private final Environment environment;
@@ -74,6 +76,7 @@ public class CatalogRun {
       ObjectStore store,
       ProviderReportActivitiesImpl reports,
       CatalogPlanner planner,
+      RunProperties settings,
       TemporalEndpoint temporal,
       TemporalProperties temporalProperties,
       Environment environment,
@@ -85,6 +88,7 @@ public class CatalogRun {
     this.store = store;
     this.reports = reports;
     this.planner = planner;
+    this.settings = settings;
     this.temporal = temporal;
     this.temporalProperties = temporalProperties;
     this.environment = environment;
@@ -116,6 +120,10 @@ public class CatalogRun {
     CatalogBoard board = new CatalogBoard(terminal);
     List<CatalogUpload.Refused> refused = new ArrayList<>();
     if (!attach(catalog, board)) {
+      CatalogPlan plan = planner.plan(catalog.id(), catalog.products().size(), choices);
+      if (!CostConfirmation.mayStart(plan, settings.confirmAboveUsd(), options.yes(), terminal)) {
+        return REFUSED;
+      }
       CatalogUpload.Uploaded uploaded = new CatalogUpload(uploads).upload(catalog);
       uploaded.refused().forEach(r -> board.message(r.sku() + " is left out: " + r.reason()));
       refused.addAll(uploaded.refused());

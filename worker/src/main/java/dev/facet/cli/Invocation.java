@@ -36,7 +36,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         run <catalog.csv|catalog.json> [--out DIR] [--id ID] [--approval auto|manual]
             [--channels amazon,etsy,…] [--providers flux,openai,studio] [--variants N]
             [--shots hero,profile] [--routing auto] [--bakeoff studio,openai,flux [--sample N]]
-            [--dry-run]
+            [--dry-run | --yes]
                   Shoot every product of the catalog as one Catalog workflow on the embedded
                   stack, show its progress, and copy the finished images and the report to
                   DIR (default: facet-out). --approval (or --policy) overrides the catalog's
@@ -50,6 +50,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
                   refused, with the valid ones, before anything is uploaded or started.
                   --dry-run checks every row and photo and prints the plan instead: images
                   per provider, their estimated cost and wall time; it starts nothing.
+                  A run estimated above facet.run.confirm-above-usd ($10) asks first on a
+                  terminal, and needs --yes (-y) elsewhere.
                   Running a catalog that is still running follows it; one that has finished
                   shows its results. --bakeoff makes every shot with each listed provider,
                   or provider:model (flux:flux-pro-1.1, openai:gpt-image-2), judges them
@@ -126,12 +128,13 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
       Set.of("--out", "--id", "--policy", "--approval", "--channels", "--providers", "--variants",
           "--shots", "--routing", "--bakeoff", "--sample");
 
-  private static final String DRY_RUN = "--dry-run";
+  private static final String DRY_RUN = "--dry-run", YES = "--yes";
 
   private static Invocation parseRun(List<String> args) {
     Path catalog = null;
     Map<String, String> values = new HashMap<>();
     boolean dryRun = false;
+    boolean yes = false;
     List<String> spring = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -141,6 +144,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         i += arg.contains("=") ? 0 : 1;
       } else if (arg.equals(DRY_RUN)) {
         dryRun = true;
+      } else if (arg.equals(YES) || arg.equals("-y")) {
+        yes = true;
       } else if (arg.startsWith("--") && arg.contains("=")) {
         spring.add(arg);
       } else if (!arg.startsWith("-") && catalog == null) {
@@ -178,7 +183,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
             Optional.ofNullable(values.get("--id")),
             choices,
             sample,
-            dryRun);
+            dryRun,
+            yes);
     return new Invocation(Command.RUN, Optional.of(options), spring);
   }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param sample for a bake-off: how many of the catalog's products to shoot, spread over its
  *     product categories; 0 for all of them
  * @param dryRun check everything and print the plan, but upload, start and pay nothing
+ * @param yes start without asking, whatever the plan is estimated to cost
  */
 public record RunOptions(
     Path catalog,
@@ -23,7 +24,8 @@ public record RunOptions(
     Optional<String> catalogId,
     ShootChoices choices,
     int sample,
-    boolean dryRun) {
+    boolean dryRun,
+    boolean yes) {
 
   public static final Path DEFAULT_OUT = Path.of("facet-out");
 
@@ -31,7 +33,7 @@ public record RunOptions(
   public RunOptions(
       Path catalog, Path out, Optional<ShootPolicy.Approval> approval, Optional<String> catalogId) {
     this(catalog, out, catalogId,
-        approval.map(ShootChoices.none()::withApproval).orElseGet(ShootChoices::none), 0, false);
+        approval.map(ShootChoices.none()::withApproval).orElseGet(ShootChoices::none), 0, false, false);
   }
 
   public Optional<ShootPolicy.Approval> approval() {

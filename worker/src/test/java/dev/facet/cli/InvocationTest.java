@@ -75,6 +75,16 @@ class InvocationTest {
   }
 
   @Test
+  void dryRunAndYesAreFlags() {
+    RunOptions options = Invocation.parse("run", "c.csv", "--dry-run").run().orElseThrow();
+    assertThat(options.dryRun()).isTrue();
+    assertThat(options.yes()).isFalse();
+    assertThat(Invocation.parse("run", "c.csv", "--yes").run().orElseThrow().yes()).isTrue();
+    assertThat(Invocation.parse("run", "c.csv", "-y").run().orElseThrow().yes()).isTrue();
+    assertThat(Invocation.parse("run", "c.csv").run().orElseThrow().dryRun()).isFalse();
+  }
+
+  @Test
   void policyIsApprovalsOlderName() {
     assertThat(Invocation.parse("run", "c.csv", "--policy=auto").run().orElseThrow().approval())
         .contains(ShootPolicy.Approval.AUTO);
