@@ -150,6 +150,9 @@ public class CatalogRun {
     RunOutcome outcome = collect(catalog, result.report(), refused, options.out());
     RunReport.print(terminal.out(), outcome, Duration.between(begin, Instant.now()));
     printReport(terminal, catalog.id(), result.report(), options.out());
+    terminal.out().println(
+        "Gallery: " + RunReport.shown(Gallery.write(options.out(), catalog, outcome))
+            + " (opens offline; filter by verdict)");
     if (options.bakeoff()) {
       printProviderReport(terminal);
     }

@@ -70,6 +70,9 @@ class CatalogRunTest {
     assertThat(out.resolve("RUN-A1/hero-master.jpg")).exists();
     assertThat(out.resolve("RUN-A2/hero-amazon-main.jpg")).exists();
     assertThat(out.resolve("run-a-report.csv")).content().contains("RUN-A1", "RUN-A2");
+    assertThat(out.resolve("index.html"))
+        .content()
+        .contains("<img src=\"RUN-A1/hero-amazon-main.jpg\"", "<img src=\"../front.jpg\"");
     assertThat(FakeShootWorkflow.STARTS.get("RUN-A1")).hasValue(1);
     assertThat(output())
         .contains("Shooting 2 products of catalog 'run-a' (policy auto)")
@@ -81,7 +84,8 @@ class CatalogRunTest {
         .contains("2 products: 2 published, 0 not published; 4 images; wall time")
         .containsPattern(
             "Report: s3://\\S+/catalogs/run-a/report.csv and catalogs/run-a/report.json, copied to"
-                + " \\S*run-a-report.csv and \\S*run-a-report.json");
+                + " \\S*run-a-report.csv and \\S*run-a-report.json")
+        .containsPattern("Gallery: \\S*out/index.html \\(opens offline; filter by verdict\\)");
 
     ByteArrayOutputStream again = new ByteArrayOutputStream();
     assertThat(run.run(catalog, options(catalog, folder.resolve("again")), plain(again))).isZero();
