@@ -57,6 +57,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CatalogRun {
 
+  /**
+   * What {@link #run} answers when it started nothing: the options name what does not exist, or
+   * nobody confirmed the cost.
+   */
+  public static final int REFUSED = 2;
+
   private final PhotoUploads uploads;
   private final CatalogClient catalogs;
   private final ShootClient shoots;
@@ -95,12 +101,9 @@ public class CatalogRun {
     this.apiKey = LocalAdminKey.shellReference(security, facet.data());
   }
 
-  /** What {@link #run} answers when the options name what does not exist: nothing started. */
-  public static final int REFUSED = 2;
-
   /**
    * @return 0 when every product was published and its images copied, 1 otherwise, {@link
-   *     #REFUSED} when the options cannot run
+   *     #REFUSED} when nothing was started
    */
   public int run(CatalogFile catalog, RunOptions options, Terminal terminal) {
     Instant begin = Instant.now();
