@@ -12,6 +12,7 @@ import dev.facet.plan.CatalogPlan;
 import dev.facet.plan.CatalogPlanner;
 import dev.facet.policy.ChoiceParser;
 import dev.facet.policy.ShootChoices;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Catalogs: start one from a manifest, follow it, pause, resume or cancel it, get its report. */
 @Tag(name = "Catalogs", description = "A collection of products shot as one Catalog workflow.")
@@ -44,13 +47,19 @@ class CatalogController {
   private final ManifestIntake intake;
   private final ObjectStore store;
   private final CatalogPlanner planner;
+  private final JsonMapper json;
 
   CatalogController(
-      CatalogClient catalogs, ManifestIntake intake, ObjectStore store, CatalogPlanner planner) {
+      CatalogClient catalogs,
+      ManifestIntake intake,
+      ObjectStore store,
+      CatalogPlanner planner,
+      JsonMapper json) {
     this.catalogs = catalogs;
     this.intake = intake;
     this.store = store;
     this.planner = planner;
+    this.json = json;
   }
 
   /**
@@ -89,6 +98,13 @@ class CatalogController {
       @Parameter(description = "The catalog's id; else the manifest's `id`, else its file name.")
           @RequestParam(required = false)
           String catalogId,
+      @Parameter(
+              description = "Every shoot's whole policy as JSON, the `policy` of `POST "
+                  + "/api/shoots` (`autoThreshold`, `humanTimeout`, `maxRounds`, `budgetUsd`, …); "
+                  + "the other fields refine it, and the manifest's approval does not apply.",
+              example = "{\"variants\": 2, \"maxRounds\": 2, \"budgetUsd\": 5}")
+          @RequestParam(required = false)
+          String shootPolicy,
       @Parameter(description = "Same as `approval` (its older name).")
           @RequestParam(required = false)
           String policy,
@@ -148,7 +164,7 @@ class CatalogController {
           @RequestParam(defaultValue = "false")
           boolean dryRun) {
     String approvalParameter = approval != null ? "approval" : "policy";
-    ShootChoices choices =
+    ShootChoices parsed =
         new ChoiceParser(
                 option -> "'" + (option.equals("approval") ? approvalParameter : option) + "'",
                 InvalidCatalogRequestException::new)
@@ -156,6 +172,8 @@ class CatalogController {
                 new ChoiceParser.Typed(
                     approval != null ? approval : blankAsNull(policy),
                     channels, providers, variants, shots, routing, bakeoff));
+    ShootChoices choices =
+        shootPolicy == null || shootPolicy.isBlank() ? parsed : parsed.refining(policy(shootPolicy));
     CatalogStart start =
         intake.prepare(
             manifest.getOriginalFilename(),
@@ -241,6 +259,16 @@ class CatalogController {
     CatalogReport report = catalogs.report(id);
     return new ReportKeys(
         id, report.products(), store.bucket(), report.csv().key(), report.json().key());
+  }
+
+  private ShootPolicy policy(String json) {
+    try {
+      return this.json.readValue(json, ShootPolicy.class);
+    } catch (JacksonException e) {
+      throw new InvalidCatalogRequestException(
+          "'shootPolicy' is a shoot's policy as JSON, e.g. {\"variants\": 2, \"budgetUsd\": 5};"
+              + " this one does not fit: " + e.getOriginalMessage());
+    }
   }
 
   /** An empty {@code policy} has always meant the manifest's. */

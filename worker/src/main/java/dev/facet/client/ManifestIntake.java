@@ -36,8 +36,8 @@ public class ManifestIntake {
    * @param window products in progress at once; else the configured default; may be null
    * @param sample for a bake-off: shoot only this many products, as {@link CatalogSample}
    *     chooses; may be null
-   * @param choices about every shoot; an approval not chosen is the manifest's, else {@code
-   *     manual}
+   * @param choices about every shoot; an approval not chosen (nor given by a whole policy) is the
+   *     manifest's, else {@code manual}
    */
   public record Options(String catalogId, Integer window, Integer sample, ShootChoices choices) {}
 
@@ -60,7 +60,7 @@ public class ManifestIntake {
       throw new InvalidCatalogRequestException(
           "The 'sample' is a number of products above 0, not " + sample + ".");
     }
-    if (sample != null && !options.choices().bakeoff()) {
+    if (sample != null && !options.choices().policy().bakeoff()) {
       throw new InvalidCatalogRequestException(
           "The 'sample' chooses the products of a bake-off; give the providers with 'bakeoff'.");
     }

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param shots the style guide's shots to make, by name; empty for all of them
  * @param routingAuto each product category starts with the provider the provider report favours
  * @param bakeoff every shot made by every one of {@code providers}
+ * @param base a whole policy sent as JSON, which the other choices refine; null for none, and
+ *     then {@code approval} picks the base ({@link ShootPolicy#auto()} or {@link
+ *     ShootPolicy#defaults()})
  */
 public record ShootChoices(
     Optional<ShootPolicy.Approval> approval,
@@ -28,12 +31,29 @@ public record ShootChoices(
     Optional<Integer> variants,
     List<String> shots,
     boolean routingAuto,
-    boolean bakeoff) {
+    boolean bakeoff,
+    ShootPolicy base) {
+
+  /** Every category starts with the provider the report favours, at the report's defaults. */
+  private static final RoutingPolicy AUTO_ROUTING =
+      new RoutingPolicy(Map.of(RoutingPolicy.ANY, RoutingPolicy.AUTO), null, null, null);
 
   public ShootChoices {
     channels = List.copyOf(channels);
     providers = List.copyOf(providers);
     shots = List.copyOf(shots);
+  }
+
+  /** Choices without a whole policy to refine. */
+  public ShootChoices(
+      Optional<ShootPolicy.Approval> approval,
+      List<String> channels,
+      List<String> providers,
+      Optional<Integer> variants,
+      List<String> shots,
+      boolean routingAuto,
+      boolean bakeoff) {
+    this(approval, channels, providers, variants, shots, routingAuto, bakeoff, null);
   }
 
   /** Nothing chosen: every default. */
@@ -48,15 +68,23 @@ public record ShootChoices(
         false, true);
   }
 
-  /** These choices with {@code approval} where none was chosen. */
+  /**
+   * These choices with {@code approval} where none was chosen, as a catalog file's own policy
+   * fills in; a whole policy already says its approval.
+   */
   public ShootChoices orApproval(ShootPolicy.Approval fallback) {
-    return new ShootChoices(approval.or(() -> Optional.of(fallback)), channels, providers,
-        variants, shots, routingAuto, bakeoff);
+    return base != null ? this : withApproval(approval.orElse(fallback));
   }
 
   public ShootChoices withApproval(ShootPolicy.Approval chosen) {
     return new ShootChoices(Optional.of(chosen), channels, providers, variants, shots,
-        routingAuto, bakeoff);
+        routingAuto, bakeoff, base);
+  }
+
+  /** These choices refining {@code policy}. */
+  public ShootChoices refining(ShootPolicy policy) {
+    return new ShootChoices(approval, channels, providers, variants, shots, routingAuto, bakeoff,
+        policy);
   }
 
   /**
@@ -66,22 +94,25 @@ public record ShootChoices(
    * @throws IllegalArgumentException when {@link ShootPolicy} refuses a value
    */
   public ShootPolicy policy() {
-    ShootPolicy base =
-        approval.orElse(ShootPolicy.Approval.MANUAL) == ShootPolicy.Approval.AUTO
-            ? ShootPolicy.auto()
-            : ShootPolicy.defaults();
+    ShootPolicy from = base != null ? base : approvalDefaults();
     return new ShootPolicy(
-        base.approval(),
-        base.autoThreshold(),
-        base.humanTimeout(),
-        base.onTimeout(),
-        variants.orElse(base.variants()),
-        base.maxRounds(),
-        channels.isEmpty() ? base.channels() : channels,
-        providers.isEmpty() ? base.providers() : providers,
-        base.budgetUsd(),
-        bakeoff,
-        routingAuto ? new RoutingPolicy(Map.of(RoutingPolicy.ANY, RoutingPolicy.AUTO), null, null, null) : null);
+        approval.orElse(from.approval()),
+        from.autoThreshold(),
+        from.humanTimeout(),
+        from.onTimeout(),
+        variants.orElse(from.variants()),
+        from.maxRounds(),
+        channels.isEmpty() ? from.channels() : channels,
+        providers.isEmpty() ? from.providers() : providers,
+        from.budgetUsd(),
+        bakeoff || from.bakeoff(),
+        routingAuto ? AUTO_ROUTING : from.routing());
+  }
+
+  private ShootPolicy approvalDefaults() {
+    return approval.orElse(ShootPolicy.Approval.MANUAL) == ShootPolicy.Approval.AUTO
+        ? ShootPolicy.auto()
+        : ShootPolicy.defaults();
   }
 
   /** The collection's look with only the chosen shots, in the style guide's order. */

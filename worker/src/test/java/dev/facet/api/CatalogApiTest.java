@@ -223,6 +223,43 @@ class CatalogApiTest {
   }
 
   @Test
+  void aWholePolicyAsJsonIsRefinedByTheOtherFields() {
+    ResponseEntity<String> response =
+        start("cat-json", products("CJ-1"),
+            Map.of("shootPolicy",
+                "{\"approval\":\"manual\",\"maxRounds\":2,\"humanTimeout\":\"PT2H\","
+                    + "\"budgetUsd\":5,\"variants\":3,\"channels\":[\"master\"]}",
+                "variants", "2"));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> state = get("/api/shoots/CJ-1");
+              assertThat(state.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.maxRounds")).isEqualTo(2);
+              assertThat((String) JsonPath.read(state.getBody(), "$.policy.humanTimeout")).isEqualTo("PT2H");
+              assertThat((Double) JsonPath.read(state.getBody(), "$.policy.budgetUsd")).isEqualTo(5.0);
+              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.variants")).isEqualTo(2);
+              assertThat((List<String>) JsonPath.read(state.getBody(), "$.policy.channels"))
+                  .containsExactly("master");
+              assertThat((String) JsonPath.read(state.getBody(), "$.policy.approval")).isEqualTo("manual");
+            });
+
+    ResponseEntity<String> broken =
+        start("cat-json-bad", products("CJ-2"), Map.of("shootPolicy", "{\"variants\": \"many\"}"));
+    assertProblem(broken, HttpStatus.BAD_REQUEST);
+    assertThat(detail(broken))
+        .startsWith("'shootPolicy' is a shoot's policy as JSON, e.g. {\"variants\": 2, \"budgetUsd\": 5};"
+            + " this one does not fit: ");
+    ResponseEntity<String> outOfRange =
+        start("cat-json-bad", products("CJ-2"), Map.of("shootPolicy", "{\"variants\": 40}"));
+    assertProblem(outOfRange, HttpStatus.BAD_REQUEST);
+    assertThat(detail(outOfRange)).contains("variants must be 1..10, was 40");
+  }
+
+  @Test
   void anUnknownChannelShotOrProviderIsABadRequestListingTheValidOnesAndStartsNothing() {
     ResponseEntity<String> response =
         start("cat-unknown", products("CU-1"),

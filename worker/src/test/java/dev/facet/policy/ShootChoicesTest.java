@@ -39,6 +39,29 @@ class ShootChoicesTest {
   }
 
   @Test
+  void aWholePolicyKeepsWhatTheChoicesDoNotSayAndItsOwnApproval() {
+    ShootPolicy whole =
+        new ShootPolicy(ShootPolicy.Approval.MANUAL, 0.9, null, null, 3, 2, List.of("master"),
+            List.of("studio"), 5.0);
+    ShootChoices choices =
+        new ShootChoices(Optional.empty(), List.of("etsy"), List.of(), Optional.empty(), List.of(),
+                false, false)
+            .refining(whole)
+            .orApproval(ShootPolicy.Approval.AUTO);
+
+    ShootPolicy policy = choices.policy();
+
+    assertThat(policy.channels()).containsExactly("etsy");
+    assertThat(policy.variants()).isEqualTo(3);
+    assertThat(policy.maxRounds()).isEqualTo(2);
+    assertThat(policy.autoThreshold()).isEqualTo(0.9);
+    assertThat(policy.budgetUsd()).isEqualTo(5.0);
+    assertThat(policy.approval()).as("the file's approval does not apply").isEqualTo(ShootPolicy.Approval.MANUAL);
+    assertThat(choices.withApproval(ShootPolicy.Approval.AUTO).policy().approval())
+        .isEqualTo(ShootPolicy.Approval.AUTO);
+  }
+
+  @Test
   void aShotTheStyleGuideDoesNotHaveIsAProblemNamingThoseItHas() {
     ShootChoices choices =
         new ShootChoices(Optional.empty(), List.of(), List.of(), Optional.empty(),
