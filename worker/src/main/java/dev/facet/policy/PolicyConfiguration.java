@@ -7,13 +7,22 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The channel names and policy checks every start goes through, with the user's presets file. */
+/**
+ * The channel presets of this process (the workers finish images with them), their names, and the
+ * policy checks every start goes through.
+ */
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
 
+  /** The built-in presets with the user's file merged over them; a broken file stops the start. */
   @Bean
-  ChannelNames channelNames(FacetProperties facet) {
-    return ChannelNames.of(ChannelPresets.of(Optional.ofNullable(facet.channelPresets())));
+  ChannelPresets channelPresets(FacetProperties facet) {
+    return ChannelPresets.of(Optional.ofNullable(facet.channelPresets()));
+  }
+
+  @Bean
+  ChannelNames channelNames(ChannelPresets presets) {
+    return ChannelNames.of(presets);
   }
 
   @Bean

@@ -36,10 +36,6 @@ public final class ShootPolicies {
     this.served = served;
   }
 
-  public ChannelNames channels() {
-    return channels;
-  }
-
   public Checked check(ShootPolicy policy) {
     List<String> problems = new ArrayList<>();
     ShootPolicy settled = policy;
