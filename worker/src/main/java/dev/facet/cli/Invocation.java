@@ -39,7 +39,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
             [--dry-run | --yes]
                   Shoot every product of the catalog as one Catalog workflow on the embedded
                   stack, show its progress, and copy the finished images and the report to
-                  DIR (default: facet-out). --approval (or --policy) overrides the catalog's
+                  DIR (default: facet-out), with a contact sheet, DIR/index.html. --approval (or --policy) overrides the catalog's
                   approval policy (default: auto); --id its id (default: the JSON "id", else
                   the file name). --channels names the channel presets to finish for, aliases
                   included (default: amazon-main,master); --providers the generator chain,
@@ -63,7 +63,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         qa --reference <photo>... --candidate <image> [--channel amazon-main]
            [--presets presets.json] [--json]
                   Run Facet's automated QA on any JPEG, PNG or WebP against the product's
-                  reference photos: every check with its value, threshold and verdict. Exit
+                  reference photos: every check with its value, threshold and verdict. The
+                  channel may be an alias (amazon, google). Exit
                   code 0 passed, 1 a blocking check failed, 2 unusable input.
         key --name <who> --role operator|reviewer|admin
                   Make an API key and print it once, with the facet.security.keys entry
