@@ -13,9 +13,12 @@ import dev.facet.client.CatalogStatus;
 import dev.facet.client.Failures;
 import dev.facet.client.InvalidCatalogRequestException;
 import dev.facet.client.ShootClient;
+import dev.facet.client.ShootNotFoundException;
+import dev.facet.client.ShootUnavailableException;
 import dev.facet.consistency.CollectionConsistency;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
+import dev.facet.model.Candidate;
 import dev.facet.plan.CatalogPlan;
 import dev.facet.plan.CatalogPlanner;
 import dev.facet.policy.ShootChoices;
@@ -37,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,7 +158,9 @@ public class CatalogRun {
     RunReport.print(terminal.out(), outcome, Duration.between(begin, Instant.now()));
     printReport(terminal, catalog.id(), result.report(), options.out());
     terminal.out().println(
-        "Gallery: " + RunReport.shown(Gallery.write(options.out(), catalog, outcome))
+        "Gallery: "
+            + RunReport.shown(
+                Gallery.write(options.out(), catalog, outcome, candidates(outcome.rows())))
             + " (opens offline; filter by verdict)");
     if (options.bakeoff()) {
       printProviderReport(terminal);
@@ -183,6 +189,26 @@ public class CatalogRun {
         terminal.out(),
         planner.plan(catalog.id(), catalog.products().size() - refused.size(), choices));
     return refused.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * The candidates the published images were made from, by id, from each shoot's state: what
+   * provider and model made them at what cost. A shoot that does not answer is left out.
+   */
+  private Map<String, Candidate> candidates(List<ReportRow> rows) {
+    Map<String, Candidate> candidates = new HashMap<>();
+    for (ReportRow row : rows) {
+      if (!row.published()) {
+        continue;
+      }
+      try {
+        shoots.state(row.sku()).candidates()
+            .forEach(view -> candidates.put(view.candidate().id(), view.candidate()));
+      } catch (ShootNotFoundException | ShootUnavailableException e) {
+        // The sheet shows the image without who made it.
+      }
+    }
+    return candidates;
   }
 
   /** The provider report over every measured shoot so far, this bake-off's included. */

@@ -1,6 +1,7 @@
 package dev.facet.cli;
 
 import dev.facet.catalogstore.ReportRow;
+import dev.facet.model.Candidate;
 import dev.facet.model.ProviderSpend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * {@code <out>/index.html}: a contact sheet of the run that opens from the file system, offline.
- * Per product its reference photos, each finished image with its shot, channel and size, the QA
- * verdict with the failing checks, rounds, cost and the providers billed; filterable by verdict.
+ * Per product its reference photos, each finished image with its shot, channel, size and the
+ * provider, model, cost and round of the candidate it was made from, the QA verdict with the
+ * failing checks, rounds, cost and the providers billed; filterable by verdict.
  * One file with its style and script inline; images are linked relative to it, so the folder (with
  * the catalog's photos where they are) is all it needs.
  */
@@ -50,19 +53,26 @@ final class Gallery {
 
   private Gallery() {}
 
-  /** Writes the sheet; answers its path. */
-  static Path write(Path out, CatalogFile catalog, RunOutcome outcome) {
+  /**
+   * Writes the sheet; answers its path.
+   *
+   * @param candidates the candidates the finished images were made from, by id; those missing
+   *     are shown without provider, model and cost
+   */
+  static Path write(
+      Path out, CatalogFile catalog, RunOutcome outcome, Map<String, Candidate> candidates) {
     Path file = out.resolve(FILE);
     try {
       Files.createDirectories(out);
-      Files.writeString(file, html(out, catalog, outcome), StandardCharsets.UTF_8);
+      Files.writeString(file, html(out, catalog, outcome, candidates), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
     return file;
   }
 
-  static String html(Path out, CatalogFile catalog, RunOutcome outcome) {
+  static String html(
+      Path out, CatalogFile catalog, RunOutcome outcome, Map<String, Candidate> candidates) {
     Map<String, CatalogProduct> products =
         catalog.products().stream().collect(Collectors.toMap(CatalogProduct::sku, p -> p, (a, b) -> a));
     Map<Verdict, Long> counts =
@@ -84,7 +94,9 @@ final class Gallery {
     Map<String, List<ExportedImage>> images =
         outcome.images().stream().collect(Collectors.groupingBy(ExportedImage::sku));
     for (ReportRow row : outcome.rows()) {
-      html.append(product(out, row, products.get(row.sku()), images.getOrDefault(row.sku(), List.of())));
+      html.append(
+          product(out, row, products.get(row.sku()), images.getOrDefault(row.sku(), List.of()),
+              candidates));
     }
     return html.append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n")
         .toString();
@@ -96,7 +108,11 @@ final class Gallery {
   }
 
   private static String product(
-      Path out, ReportRow row, CatalogProduct product, List<ExportedImage> images) {
+      Path out,
+      ReportRow row,
+      CatalogProduct product,
+      List<ExportedImage> images,
+      Map<String, Candidate> candidates) {
     Verdict verdict = Verdict.of(row);
     StringBuilder html = new StringBuilder();
     html.append("<section class=\"product\" data-verdict=\"").append(verdict.id()).append("\">\n")
@@ -125,8 +141,9 @@ final class Gallery {
       }
     }
     for (ExportedImage image : images) {
-      html.append(figure(out, image.file(),
-          image.shot() + " · " + image.channel() + " · " + image.width() + "×" + image.height(), "final"));
+      String caption =
+          image.shot() + " · " + image.channel() + " · " + image.width() + "×" + image.height();
+      html.append(figure(out, image.file(), caption + madeBy(row, image, candidates), "final"));
     }
     return html.append("</div>\n</section>\n").toString();
   }
@@ -146,6 +163,18 @@ final class Gallery {
           .append(URLEncoder.encode(part.toString(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return url.toString();
+  }
+
+  /** {@code " · flux flux-kontext-pro · $0.04 · round 1"}; empty when the candidate is unknown. */
+  private static String madeBy(ReportRow row, ExportedImage image, Map<String, Candidate> candidates) {
+    return row.finals().stream()
+        .filter(f -> f.shot().equals(image.shot()) && f.channel().equals(image.channel()))
+        .map(f -> candidates.get(f.candidateId()))
+        .filter(Objects::nonNull)
+        .findFirst()
+        .map(c -> " · " + c.provider() + (c.model() == null ? "" : " " + c.model()) + " · "
+            + usd(c.costUsd()) + " · round " + c.round())
+        .orElse("");
   }
 
   private static String billed(List<ProviderSpend> spend) {

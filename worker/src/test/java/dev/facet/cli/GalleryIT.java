@@ -49,7 +49,8 @@ class GalleryIT {
     CatalogFile catalog =
         new CatalogFile("gallery", folder.resolve("gallery.csv"), ShootPolicy.Approval.AUTO, products);
 
-    Path sheet = Gallery.write(out, catalog, new RunOutcome(rows, List.of(), finals, Map.of()));
+    Path sheet =
+        Gallery.write(out, catalog, new RunOutcome(rows, List.of(), finals, Map.of()), Map.of());
 
     ChromeDriver browser = Browser.headless();
     try {

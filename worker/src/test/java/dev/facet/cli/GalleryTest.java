@@ -3,6 +3,8 @@ package dev.facet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.catalogstore.ReportRow;
+import dev.facet.model.Candidate;
+import dev.facet.model.ChannelImage;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.ShootPolicy;
@@ -19,11 +21,12 @@ class GalleryTest {
   static RunOutcome outcome() {
     return new RunOutcome(
         List.of(
-            row("P01", "PUBLISHED", List.of(), "", List.of()),
+            row("P01", "PUBLISHED", List.of(), "", List.of(), List.of()),
             row("P03", "PUBLISHED", List.of("hero/etsy: fill"), "",
-                List.of(new ProviderSpend("flux", 4, 0, 0.16, 0))),
+                List.of(new ProviderSpend("flux", 4, 0, 0.16, 0)),
+                List.of(new ChannelImage("hero", "etsy", "r1-hero-v2", null))),
             row("P05", "FAILED", List.of(), "the studio renderer found no product <in> the photos",
-                List.of())),
+                List.of(), List.of())),
         List.of(),
         List.of(
             new ExportedImage("P01", "hero", "etsy", OUT.resolve("P01/hero-etsy.jpg"), 2000, 2000),
@@ -42,7 +45,10 @@ class GalleryTest {
 
   @Test
   void showsEveryProductWithItsReferencesFinalsVerdictAndCost() {
-    String html = Gallery.html(OUT, catalog(), outcome());
+    Candidate flux =
+        new Candidate("r1-hero-v2", 1, "hero", 2, "flux", "flux-kontext-pro", null, null, 1, 0.04, null);
+
+    String html = Gallery.html(OUT, catalog(), outcome(), Map.of(flux.id(), flux));
 
     assertThat(html)
         .startsWith("<!doctype html>")
@@ -52,6 +58,7 @@ class GalleryTest {
         .contains("data-verdict=\"flagged\"", "<li>hero/etsy: fill</li>", "billed: flux $0.16")
         .contains("data-verdict=\"not-published\"", "found no product &lt;in&gt; the photos")
         .contains("<img src=\"P01/hero-etsy.jpg\" alt=\"hero · etsy · 2000×2000\"")
+        .contains("alt=\"hero · etsy · 2000×2000 · flux flux-kontext-pro · $0.04 · round 1\"")
         .contains("<img src=\"../photos/P01%20front.jpg\" alt=\"reference · front\"")
         .contains("data-filter=\"passed\" aria-pressed=\"false\">passed QA (1)</button>")
         .contains("data-filter=\"not-published\" aria-pressed=\"false\">not published (1)</button>")
@@ -59,9 +66,14 @@ class GalleryTest {
   }
 
   private static ReportRow row(
-      String sku, String status, List<String> failed, String failure, List<ProviderSpend> spend) {
+      String sku,
+      String status,
+      List<String> failed,
+      String failure,
+      List<ProviderSpend> spend,
+      List<ChannelImage> finals) {
     return new ReportRow(1, sku, status, 1, spend.stream().mapToDouble(ProviderSpend::totalUsd).sum(),
-        List.of(), 10, failed.size(), failed, failure, spend);
+        finals, 10, failed.size(), failed, failure, spend);
   }
 
   private static CatalogProduct product(String sku, String name) {

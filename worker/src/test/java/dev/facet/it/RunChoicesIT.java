@@ -55,7 +55,9 @@ class RunChoicesIT {
           files.map(Path::toString).filter(path -> path.matches(".*/r1/generate/[a-z]+/v\\d+\\.jpg")).toList();
       assertThat(candidates).as("products × shots × 2 variants").hasSize(skus.size() * 2 * 2);
     }
-    assertThat(out.resolve("index.html")).content().contains("<img src=\"P01/hero-etsy.jpg\"");
+    assertThat(out.resolve("index.html"))
+        .content()
+        .contains("<img src=\"P01/hero-etsy.jpg\" alt=\"hero · etsy · 2000×2000 · studio · $0.00 · round 1\"");
   }
 
   private static void assertSize(Path image, int width, int height) throws IOException {
