@@ -4,6 +4,7 @@ import dev.facet.audit.QaAudit;
 import dev.facet.cli.CatalogFile;
 import dev.facet.cli.CatalogRun;
 import dev.facet.cli.Invocation;
+import dev.facet.cli.QaChannelArgument;
 import dev.facet.cli.RunOptions;
 import dev.facet.cli.Terminal;
 import dev.facet.cli.UsageException;
@@ -33,7 +34,7 @@ public class FacetApplication {
   public static void main(String[] args) throws InterruptedException {
     // Tools that need neither Spring nor Temporal; their flags are their own.
     if (args.length > 0 && args[0].equals(Invocation.QA)) {
-      System.exit(new QaAudit(System.out, System.err).run(rest(args)));
+      System.exit(qa(rest(args)));
     }
     if (args.length > 0 && args[0].equals(Invocation.KEY)) {
       System.exit(new KeyCommand(System.out, System.err).run(rest(args)));
@@ -63,6 +64,15 @@ public class FacetApplication {
               .properties("spring.main.keep-alive=true")
               .run(springArgs);
       case RUN -> System.exit(run(invocation.run().orElseThrow(), springArgs));
+    }
+  }
+
+  private static int qa(String[] args) {
+    try {
+      return new QaAudit(System.out, System.err).run(QaChannelArgument.resolved(args));
+    } catch (UsageException e) {
+      System.err.println(e.getMessage());
+      return QaAudit.UNUSABLE;
     }
   }
 

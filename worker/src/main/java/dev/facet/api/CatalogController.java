@@ -3,12 +3,21 @@ package dev.facet.api;
 import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.client.CatalogClient;
+import dev.facet.client.CatalogStart;
 import dev.facet.client.CatalogStarted;
+import dev.facet.client.InvalidCatalogRequestException;
 import dev.facet.client.ManifestIntake;
 import dev.facet.openapi.ProblemResponses;
+import dev.facet.plan.CatalogPlan;
+import dev.facet.plan.CatalogPlanner;
+import dev.facet.policy.ChoiceParser;
+import dev.facet.policy.ShootChoices;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -25,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Catalogs: start one from a manifest, follow it, pause, resume or cancel it, get its report. */
 @Tag(name = "Catalogs", description = "A collection of products shot as one Catalog workflow.")
@@ -35,19 +46,26 @@ class CatalogController {
   private final CatalogClient catalogs;
   private final ManifestIntake intake;
   private final ObjectStore store;
+  private final CatalogPlanner planner;
+  private final JsonMapper json;
 
-  CatalogController(CatalogClient catalogs, ManifestIntake intake, ObjectStore store) {
+  CatalogController(
+      CatalogClient catalogs,
+      ManifestIntake intake,
+      ObjectStore store,
+      CatalogPlanner planner,
+      JsonMapper json) {
     this.catalogs = catalogs;
     this.intake = intake;
     this.store = store;
+    this.planner = planner;
+    this.json = json;
   }
 
   /**
    * @param manifest a CSV or JSON manifest whose photos are keys from {@code POST /api/uploads}
    * @param catalogId the catalog's id; else the manifest's {@code "id"}, else its file name
-   * @param policy {@code auto} or {@code manual}; else the manifest's, else {@code manual}
    * @param window products in progress at once
-   * @param bakeoff generator names separated by commas: every shot made by each of them
    * @param sample with {@code bakeoff}: shoot only this many products, as {@code <id>-sample}
    */
   @Operation(
@@ -55,29 +73,72 @@ class CatalogController {
       summary = "Start a catalog",
       description = "Starts the Catalog workflow `catalog-<id>` over a CSV or JSON manifest. The "
           + "same id while it runs answers the running catalog (200) instead of creating "
-          + "one (201). With `bakeoff` it is a provider bake-off: every shot is made by every "
-          + "listed provider and measured in the provider report (`GET /api/reports/providers`). "
-          + "Role: operator or admin.",
+          + "one (201). `channels`, `providers`, `variants`, `shots`, `approval` and `routing` "
+          + "choose every shoot's policy, as `./facet run` does; an unknown name is a 400 "
+          + "listing the valid ones, before anything starts. With `bakeoff` it is a provider "
+          + "bake-off: every shot is made by every listed provider and measured in the provider "
+          + "report (`GET /api/reports/providers`). With `dryRun=true` it checks everything a "
+          + "start would, then answers the plan (images, estimated cost and wall time per "
+          + "provider) and starts nothing. Role: operator or admin.",
       responses = {
         @ApiResponse(
             responseCode = "201",
             description = "Started; `Location` is its progress.",
-            useReturnTypeSchema = true),
+            content = @Content(schema = @Schema(implementation = StartedCatalog.class))),
         @ApiResponse(
             responseCode = "200",
-            description = "Already running under this id: nothing new was started.",
-            useReturnTypeSchema = true)
+            description = "Already running under this id: nothing new was started. With "
+                + "`dryRun=true`: the plan (a `CatalogPlan`), nothing started.",
+            content = @Content(schema = @Schema(oneOf = {StartedCatalog.class, CatalogPlan.class})))
       })
   @ProblemResponses({400, 409, 413, 422, 503})
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<StartedCatalog> start(
+  ResponseEntity<?> start(
       @RequestParam("manifest") MultipartFile manifest,
       @Parameter(description = "The catalog's id; else the manifest's `id`, else its file name.")
           @RequestParam(required = false)
           String catalogId,
-      @Parameter(description = "`auto` or `manual`; else the manifest's, else `manual`.")
+      @Parameter(
+              description = "Every shoot's whole policy as JSON, the `policy` of `POST "
+                  + "/api/shoots` (`autoThreshold`, `humanTimeout`, `maxRounds`, `budgetUsd`, …); "
+                  + "the other fields refine it, and the manifest's approval does not apply.",
+              example = "{\"variants\": 2, \"maxRounds\": 2, \"budgetUsd\": 5}")
+          @RequestParam(required = false)
+          String shootPolicy,
+      @Parameter(description = "Same as `approval` (its older name).")
           @RequestParam(required = false)
           String policy,
+      @Parameter(description = "`auto` or `manual`; else the manifest's, else `manual`.")
+          @RequestParam(required = false)
+          String approval,
+      @Parameter(
+              description = "Channel presets separated by commas, aliases included "
+                  + "(`amazon` is `amazon-main`); else `amazon-main,master`.",
+              example = "etsy,amazon")
+          @RequestParam(required = false)
+          String channels,
+      @Parameter(
+              description = "The generator chain, first choice first, separated by commas: "
+                  + "a provider or `provider:model`; a variant one cannot make moves to the next. "
+                  + "Else `studio`.",
+              example = "flux,openai:gpt-image-2,studio")
+          @RequestParam(required = false)
+          String providers,
+      @Parameter(description = "Candidates per shot, 1 to 10; else 4.", example = "2")
+          @RequestParam(required = false)
+          String variants,
+      @Parameter(
+              description = "The style guide's shots to make, separated by commas; else all of "
+                  + "them (`hero,profile`).",
+              example = "hero")
+          @RequestParam(required = false)
+          String shots,
+      @Parameter(
+              description = "`auto`: each product category starts with the provider the "
+                  + "provider report favours, among `providers`.",
+              example = "auto")
+          @RequestParam(required = false)
+          String routing,
       @Parameter(description = "Products in progress at once; else the configured default.")
           @RequestParam(required = false)
           Integer window,
@@ -96,13 +157,33 @@ class CatalogController {
                   + "`./facet run --sample`).",
               example = "4")
           @RequestParam(required = false)
-          Integer sample) {
-    CatalogStarted started =
-        catalogs.start(
-            intake.prepare(
-                manifest.getOriginalFilename(),
-                bytes(manifest),
-                new ManifestIntake.Options(catalogId, policy, window, bakeoff, sample)));
+          Integer sample,
+      @Parameter(
+              description = "`true`: check the manifest and the choices as a start would, answer "
+                  + "the plan, and start, store and pay nothing (like `./facet run --dry-run`).")
+          @RequestParam(defaultValue = "false")
+          boolean dryRun) {
+    String approvalParameter = approval != null ? "approval" : "policy";
+    ShootChoices parsed =
+        new ChoiceParser(
+                option -> "'" + (option.equals("approval") ? approvalParameter : option) + "'",
+                InvalidCatalogRequestException::new)
+            .parse(
+                new ChoiceParser.Typed(
+                    approval != null ? approval : blankAsNull(policy),
+                    channels, providers, variants, shots, routing, bakeoff));
+    ShootChoices choices =
+        shootPolicy == null || shootPolicy.isBlank() ? parsed : parsed.refining(policy(shootPolicy));
+    CatalogStart start =
+        intake.prepare(
+            manifest.getOriginalFilename(),
+            bytes(manifest),
+            new ManifestIntake.Options(catalogId, window, sample, choices));
+    if (dryRun) {
+      return ResponseEntity.ok(
+          planner.plan(start.catalogId(), ManifestIntake.products(start), start.choices()));
+    }
+    CatalogStarted started = catalogs.start(start);
     URI progress =
         ServletUriComponentsBuilder.fromCurrentContextPath()
             .path("/api/catalogs/{id}")
@@ -178,6 +259,21 @@ class CatalogController {
     CatalogReport report = catalogs.report(id);
     return new ReportKeys(
         id, report.products(), store.bucket(), report.csv().key(), report.json().key());
+  }
+
+  private ShootPolicy policy(String json) {
+    try {
+      return this.json.readValue(json, ShootPolicy.class);
+    } catch (JacksonException e) {
+      throw new InvalidCatalogRequestException(
+          "'shootPolicy' is a shoot's policy as JSON, e.g. {\"variants\": 2, \"budgetUsd\": 5};"
+              + " this one does not fit: " + e.getOriginalMessage());
+    }
+  }
+
+  /** An empty {@code policy} has always meant the manifest's. */
+  private static String blankAsNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static byte[] bytes(MultipartFile file) {

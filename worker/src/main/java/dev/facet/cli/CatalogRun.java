@@ -11,15 +11,23 @@ import dev.facet.client.CatalogStart;
 import dev.facet.client.CatalogStarted;
 import dev.facet.client.CatalogStatus;
 import dev.facet.client.Failures;
+import dev.facet.client.InvalidCatalogRequestException;
 import dev.facet.client.ShootClient;
+import dev.facet.client.ShootNotFoundException;
+import dev.facet.client.ShootUnavailableException;
 import dev.facet.consistency.CollectionConsistency;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
+import dev.facet.model.Candidate;
+import dev.facet.plan.CatalogPlan;
+import dev.facet.plan.CatalogPlanner;
+import dev.facet.policy.ShootChoices;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.providerreport.ProviderReportFormat;
 import dev.facet.routing.ProviderReportFiles;
 import dev.facet.security.LocalAdminKey;
 import dev.facet.security.SecurityProperties;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import dev.facet.temporal.TemporalEndpoint;
 import dev.facet.temporal.TemporalProperties;
@@ -32,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +61,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class CatalogRun {
 
+  /**
+   * What {@link #run} answers when it started nothing: the options name what does not exist, or
+   * nobody confirmed the cost.
+   */
+  public static final int REFUSED = 2;
+
   private final PhotoUploads uploads;
   private final CatalogClient catalogs;
   private final ShootClient shoots;
   private final ObjectStore store;
   private final ProviderReportActivitiesImpl reports;
+  private final CatalogPlanner planner;
+  private final RunProperties settings;
   private final TemporalEndpoint temporal;
   private final TemporalProperties temporalProperties;
   private final Environment environment;
@@ -68,6 +85,8 @@ public class CatalogRun {
       ShootClient shoots,
       ObjectStore store,
       ProviderReportActivitiesImpl reports,
+      CatalogPlanner planner,
+      RunProperties settings,
       TemporalEndpoint temporal,
       TemporalProperties temporalProperties,
       Environment environment,
@@ -78,6 +97,8 @@ public class CatalogRun {
     this.shoots = shoots;
     this.store = store;
     this.reports = reports;
+    this.planner = planner;
+    this.settings = settings;
     this.temporal = temporal;
     this.temporalProperties = temporalProperties;
     this.environment = environment;
@@ -85,15 +106,31 @@ public class CatalogRun {
   }
 
   /**
-   * @return 0 when every product was published and its images copied, 1 otherwise
+   * @return 0 when every product was published and its images copied, 1 otherwise, {@link
+   *     #REFUSED} when nothing was started
    */
   public int run(CatalogFile catalog, RunOptions options, Terminal terminal) {
     Instant begin = Instant.now();
+    ShootChoices choices = options.choices().orApproval(catalog.approval());
+    ShootPolicy policy;
+    try {
+      policy = catalogs.check(choices); // Before any upload: a typo costs nothing.
+    } catch (InvalidCatalogRequestException e) {
+      terminal.out().println(e.getMessage());
+      return REFUSED;
+    }
+    if (options.dryRun()) {
+      return plan(catalog, choices, terminal);
+    }
     String api = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-    introduce(catalog, options, api, terminal);
+    introduce(catalog, policy, options, api, terminal);
     CatalogBoard board = new CatalogBoard(terminal);
     List<CatalogUpload.Refused> refused = new ArrayList<>();
     if (!attach(catalog, board)) {
+      CatalogPlan plan = planner.plan(catalog.id(), catalog.products().size(), choices);
+      if (!CostConfirmation.mayStart(plan, settings.confirmAboveUsd(), options.yes(), terminal)) {
+        return REFUSED;
+      }
       CatalogUpload.Uploaded uploaded = new CatalogUpload(uploads).upload(catalog);
       uploaded.refused().forEach(r -> board.message(r.sku() + " is left out: " + r.reason()));
       refused.addAll(uploaded.refused());
@@ -104,7 +141,7 @@ public class CatalogRun {
             Duration.between(begin, Instant.now()));
         return 1;
       }
-      start(catalog, uploaded, board, options.bakeoff());
+      start(catalog, uploaded, board, choices);
     }
     CatalogResult result;
     try {
@@ -120,10 +157,58 @@ public class CatalogRun {
     RunOutcome outcome = collect(catalog, result.report(), refused, options.out());
     RunReport.print(terminal.out(), outcome, Duration.between(begin, Instant.now()));
     printReport(terminal, catalog.id(), result.report(), options.out());
-    if (!options.bakeoff().isEmpty()) {
+    terminal.out().println(
+        "Gallery: "
+            + RunReport.shown(
+                Gallery.write(options.out(), catalog, outcome, candidates(outcome.rows())))
+            + " (opens offline; filter by verdict)");
+    if (options.bakeoff()) {
       printProviderReport(terminal);
     }
     return outcome.everyProductPublished() ? 0 : 1;
+  }
+
+  /**
+   * {@code --dry-run}: checks every product's photos as the upload would and prints the plan;
+   * uploads, starts and pays nothing.
+   *
+   * @return 0 when every product would be shot, 1 when some would be left out
+   */
+  private int plan(CatalogFile catalog, ShootChoices choices, Terminal terminal) {
+    List<CatalogUpload.Refused> refused = new CatalogUpload(uploads).check(catalog);
+    refused.forEach(r -> terminal.out().println(r.sku() + " would be left out: " + r.reason()));
+    // As attach() would: a failed or terminated catalog is simply started again.
+    catalogs.status(catalog.id())
+        .filter(status -> status.running() || status.completed())
+        .ifPresent(status -> terminal.out().printf(
+            "Catalog '%s' is %s: run would %s instead of shooting; give the file another --id"
+                + " to shoot it again.%n",
+            catalog.id(), status.words(),
+            status.running() ? "follow it" : "show its results"));
+    PlanReport.print(
+        terminal.out(),
+        planner.plan(catalog.id(), catalog.products().size() - refused.size(), choices));
+    return refused.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * The candidates the published images were made from, by id, from each shoot's state: what
+   * provider and model made them at what cost. A shoot that does not answer is left out.
+   */
+  private Map<String, Candidate> candidates(List<ReportRow> rows) {
+    Map<String, Candidate> candidates = new HashMap<>();
+    for (ReportRow row : rows) {
+      if (!row.published()) {
+        continue;
+      }
+      try {
+        shoots.state(row.sku()).candidates()
+            .forEach(view -> candidates.put(view.candidate().id(), view.candidate()));
+      } catch (ShootNotFoundException | ShootUnavailableException e) {
+        // The sheet shows the image without who made it.
+      }
+    }
+    return candidates;
   }
 
   /** The provider report over every measured shoot so far, this bake-off's included. */
@@ -135,15 +220,23 @@ public class CatalogRun {
     terminal.out().print(ProviderReportFormat.table(reports.current()));
   }
 
-  private void introduce(CatalogFile catalog, RunOptions options, String api, Terminal terminal) {
+  private void introduce(
+      CatalogFile catalog, ShootPolicy policy, RunOptions options, String api, Terminal terminal) {
     terminal
         .out()
         .printf(
             "Shooting %d products of catalog '%s' (policy %s) into %s%n",
             catalog.products().size(),
             catalog.id(),
-            catalog.approval().name().toLowerCase(Locale.ROOT),
+            policy.approval().name().toLowerCase(Locale.ROOT),
             options.out());
+    terminal
+        .out()
+        .printf(
+            "Channels: %s; providers: %s; %d variants per shot%n",
+            String.join(", ", policy.channels()),
+            String.join(" → ", policy.providers()),
+            policy.variants());
     terminal.out().printf("Temporal: %s%n", temporal.description());
     temporal.webUi().ifPresent(ui -> terminal.out().printf("Web UI:   %s%n", ui));
     terminal.out().printf("API:      %s/api  (key: %s)%n", api, apiKey);
@@ -182,12 +275,10 @@ public class CatalogRun {
   }
 
   private void start(
-      CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board, List<String> bakeoff) {
+      CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board, ShootChoices choices) {
     CatalogStarted started =
         catalogs.start(
-            new CatalogStart(
-                catalog.id(), ManifestFormat.JSON, uploaded.manifest(), catalog.approval(), null,
-                bakeoff));
+            new CatalogStart(catalog.id(), ManifestFormat.JSON, uploaded.manifest(), choices, null));
     board.message(
         started.created()
             ? "Started " + started.workflowId() + " with " + uploaded.products() + " products."

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Uploads every product's photos, the same way {@code POST /api/uploads} does, and writes the
  * catalog's manifest with their object keys. A product whose photos are refused stays out of the
- * catalog and is reported with the reason.
+ * catalog and is reported with the reason. {@link #check} says which would be, storing nothing.
  */
 final class CatalogUpload {
 
@@ -47,6 +47,19 @@ final class CatalogUpload {
       }
     }
     return new Uploaded(ManifestWriter.json(catalog.id(), stored), stored.size(), refused);
+  }
+
+  /** The products whose photos {@link #upload} would refuse, and why; stores nothing. */
+  List<Refused> check(CatalogFile catalog) {
+    List<Refused> refused = new ArrayList<>();
+    for (CatalogProduct product : catalog.products()) {
+      try {
+        uploads.check(read(product.photos()));
+      } catch (RejectedUploadException | UncheckedIOException e) {
+        refused.add(new Refused(product.sku(), e.getMessage()));
+      }
+    }
+    return refused;
   }
 
   private static List<IncomingPhoto> read(List<PhotoFile> photos) {

@@ -1,11 +1,14 @@
 package dev.facet.cli;
 
-import dev.facet.manifest.ManifestReader;
-import dev.facet.shoot.ShootPolicy;
+import dev.facet.policy.ChoiceParser;
+import dev.facet.policy.ShootChoices;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed command line: the command, the options of {@code run}, and Spring properties given as
@@ -30,12 +33,25 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
       Usage: java -jar facet.jar <command> [options] [--spring.property=value ...]
 
       Commands:
-        run <catalog.csv|catalog.json> [--out DIR] [--policy auto|manual] [--id ID]
-            [--bakeoff studio,openai,flux [--sample N]]
+        run <catalog.csv|catalog.json> [--out DIR] [--id ID] [--approval auto|manual]
+            [--channels amazon,etsy,…] [--providers flux,openai,studio] [--variants N]
+            [--shots hero,profile] [--routing auto] [--bakeoff studio,openai,flux [--sample N]]
+            [--dry-run | --yes]
                   Shoot every product of the catalog as one Catalog workflow on the embedded
                   stack, show its progress, and copy the finished images and the report to
-                  DIR (default: facet-out). --policy overrides the catalog's approval policy
-                  (default: auto); --id its id (default: the JSON "id", else the file name).
+                  DIR (default: facet-out), with a contact sheet, DIR/index.html. --approval (or --policy) overrides the catalog's
+                  approval policy (default: auto); --id its id (default: the JSON "id", else
+                  the file name). --channels names the channel presets to finish for, aliases
+                  included (default: amazon-main,master); --providers the generator chain,
+                  first choice first, each a provider or provider:model (default: studio);
+                  --variants the candidates per shot, 1-10 (default: 4); --shots the style
+                  guide's shots to make (default: all); --routing auto starts each product
+                  category with the provider the provider report favours. An unknown name is
+                  refused, with the valid ones, before anything is uploaded or started.
+                  --dry-run checks every row and photo and prints the plan instead: images
+                  per provider, their estimated cost and wall time; it starts nothing.
+                  A run estimated above facet.run.confirm-above-usd ($10) asks first on a
+                  terminal, and needs --yes (-y) elsewhere.
                   Running a catalog that is still running follows it; one that has finished
                   shows its results. --bakeoff makes every shot with each listed provider,
                   or provider:model (flux:flux-pro-1.1, openai:gpt-image-2), judges them
@@ -47,7 +63,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         qa --reference <photo>... --candidate <image> [--channel amazon-main]
            [--presets presets.json] [--json]
                   Run Facet's automated QA on any JPEG, PNG or WebP against the product's
-                  reference photos: every check with its value, threshold and verdict. Exit
+                  reference photos: every check with its value, threshold and verdict. The
+                  channel may be an alias (amazon, google). Exit
                   code 0 passed, 1 a blocking check failed, 2 unusable input.
         key --name <who> --role operator|reviewer|admin
                   Make an API key and print it once, with the facet.security.keys entry
@@ -107,31 +124,29 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     };
   }
 
+  /** Options of {@code run} that take a value, as {@code --name value} or {@code --name=value}. */
+  private static final Set<String> RUN_OPTIONS =
+      Set.of("--out", "--id", "--policy", "--approval", "--channels", "--providers", "--variants",
+          "--shots", "--routing", "--bakeoff", "--sample");
+
+  private static final String DRY_RUN = "--dry-run", YES = "--yes";
+
   private static Invocation parseRun(List<String> args) {
     Path catalog = null;
-    Path out = RunOptions.DEFAULT_OUT;
-    Optional<ShootPolicy.Approval> approval = Optional.empty();
-    Optional<String> id = Optional.empty();
-    List<String> bakeoff = List.of();
-    int sample = 0;
+    Map<String, String> values = new HashMap<>();
+    boolean dryRun = false;
+    boolean yes = false;
     List<String> spring = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
-      if (arg.equals("--out") || arg.startsWith("--out=")) {
-        out = Path.of(value(args, i, "--out"));
+      String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (RUN_OPTIONS.contains(option)) {
+        values.put(option, value(args, i, option));
         i += arg.contains("=") ? 0 : 1;
-      } else if (arg.equals("--policy") || arg.startsWith("--policy=")) {
-        approval = Optional.of(approval(value(args, i, "--policy")));
-        i += arg.contains("=") ? 0 : 1;
-      } else if (arg.equals("--bakeoff") || arg.startsWith("--bakeoff=")) {
-        bakeoff = List.of(value(args, i, "--bakeoff").split(",")).stream().map(String::trim).toList();
-        i += arg.contains("=") ? 0 : 1;
-      } else if (arg.equals("--sample") || arg.startsWith("--sample=")) {
-        sample = sampleSize(value(args, i, "--sample"));
-        i += arg.contains("=") ? 0 : 1;
-      } else if (arg.equals("--id") || arg.startsWith("--id=")) {
-        id = Optional.of(value(args, i, "--id"));
-        i += arg.contains("=") ? 0 : 1;
+      } else if (arg.equals(DRY_RUN)) {
+        dryRun = true;
+      } else if (arg.equals(YES) || arg.equals("-y")) {
+        yes = true;
       } else if (arg.startsWith("--") && arg.contains("=")) {
         spring.add(arg);
       } else if (!arg.startsWith("-") && catalog == null) {
@@ -143,12 +158,35 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     if (catalog == null) {
       throw new UsageException("run needs a catalog file, e.g. run examples/catalog.csv");
     }
-    if (sample > 0 && bakeoff.isEmpty()) {
+    // --policy is --approval's older name; a message names the one that was typed.
+    String approval = values.containsKey("--approval") ? "approval" : "policy";
+    ShootChoices choices =
+        new ChoiceParser(
+                name -> "--" + (name.equals("approval") ? approval : name), UsageException::new)
+            .parse(
+                new ChoiceParser.Typed(
+                    values.get("--" + approval),
+                    values.get("--channels"),
+                    values.get("--providers"),
+                    values.get("--variants"),
+                    values.get("--shots"),
+                    values.get("--routing"),
+                    values.get("--bakeoff")));
+    int sample = values.containsKey("--sample") ? sampleSize(values.get("--sample")) : 0;
+    if (sample > 0 && !choices.bakeoff()) {
       throw new UsageException(
           "--sample chooses the products of a bake-off; give the providers with --bakeoff.");
     }
-    return new Invocation(
-        Command.RUN, Optional.of(new RunOptions(catalog, out, approval, id, bakeoff, sample)), spring);
+    RunOptions options =
+        new RunOptions(
+            catalog,
+            Optional.ofNullable(values.get("--out")).map(Path::of).orElse(RunOptions.DEFAULT_OUT),
+            Optional.ofNullable(values.get("--id")),
+            choices,
+            sample,
+            dryRun,
+            yes);
+    return new Invocation(Command.RUN, Optional.of(options), spring);
   }
 
   private static int sampleSize(String value) {
@@ -172,14 +210,6 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
       throw new UsageException(option + " needs a value.");
     }
     return args.get(index + 1);
-  }
-
-  private static ShootPolicy.Approval approval(String text) {
-    try {
-      return ManifestReader.parseApproval(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--policy is auto or manual, not '" + text + "'.");
-    }
   }
 
   private static List<String> springArgs(List<String> args) {

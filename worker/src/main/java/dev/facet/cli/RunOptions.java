@@ -1,8 +1,8 @@
 package dev.facet.cli;
 
+import dev.facet.policy.ShootChoices;
 import dev.facet.shoot.ShootPolicy;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,28 +10,37 @@ import java.util.Optional;
  *
  * @param catalog the catalog file
  * @param out where finished images go, {@code <out>/<sku>/<shot>-<channel>.<ext>}
- * @param approval overrides the catalog's policy when given
  * @param catalogId overrides the catalog's id when given
- * @param bakeoff providers every product's shots are made by, for the provider report; empty when
- *     the run is no bake-off
+ * @param choices about every shoot: channels, providers, variants, shots, approval (overriding the
+ *     catalog's when given), routing, bake-off
  * @param sample for a bake-off: how many of the catalog's products to shoot, spread over its
  *     product categories; 0 for all of them
+ * @param dryRun check everything and print the plan, but upload, start and pay nothing
+ * @param yes start without asking, whatever the plan is estimated to cost
  */
 public record RunOptions(
     Path catalog,
     Path out,
-    Optional<ShootPolicy.Approval> approval,
     Optional<String> catalogId,
-    List<String> bakeoff,
-    int sample) {
-
-  public RunOptions(Path catalog, Path out, Optional<ShootPolicy.Approval> approval, Optional<String> catalogId) {
-    this(catalog, out, approval, catalogId, List.of(), 0);
-  }
-
-  public RunOptions {
-    bakeoff = bakeoff == null ? List.of() : List.copyOf(bakeoff);
-  }
+    ShootChoices choices,
+    int sample,
+    boolean dryRun,
+    boolean yes) {
 
   public static final Path DEFAULT_OUT = Path.of("facet-out");
+
+  /** A run that chooses only the approval. */
+  public RunOptions(
+      Path catalog, Path out, Optional<ShootPolicy.Approval> approval, Optional<String> catalogId) {
+    this(catalog, out, catalogId,
+        approval.map(ShootChoices.none()::withApproval).orElseGet(ShootChoices::none), 0, false, false);
+  }
+
+  public Optional<ShootPolicy.Approval> approval() {
+    return choices.approval();
+  }
+
+  public boolean bakeoff() {
+    return choices.bakeoff();
+  }
 }

@@ -107,7 +107,8 @@ final class RunReport {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  private static void printTable(PrintStream out, List<String[]> rows) {
+  /** Columns as wide as their widest cell; the first row is the header. */
+  static void printTable(PrintStream out, List<String[]> rows) {
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length - 1; i++) {
@@ -136,6 +137,9 @@ final class RunReport {
 
   static String words(Duration duration) {
     long seconds = duration.toSeconds();
+    if (seconds >= 3600) {
+      return "%dh %02dm".formatted(seconds / 3600, seconds % 3600 / 60);
+    }
     return seconds < 60
         ? "%.1fs".formatted(duration.toMillis() / 1000.0)
         : "%dm %02ds".formatted(seconds / 60, seconds % 60);

@@ -6,10 +6,11 @@ import dev.facet.catalog.CatalogRequest;
 import dev.facet.catalog.CatalogResult;
 import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.catalogstore.CatalogKeys;
-import dev.facet.generators.ServedProviders;
 import dev.facet.manifest.Identifier;
 import dev.facet.manifest.ManifestFormat;
-import dev.facet.shoot.ShootRequests;
+import dev.facet.policy.ShootChoices;
+import dev.facet.policy.ShootPolicies;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
@@ -44,17 +45,17 @@ public class CatalogClient {
   private final WorkflowClient client;
   private final ObjectStore store;
   private final CatalogProperties defaults;
-  private final ServedProviders served;
+  private final ShootPolicies policies;
 
   public CatalogClient(
       WorkflowClient client,
       ObjectStore store,
       CatalogProperties defaults,
-      ServedProviders served) {
+      ShootPolicies policies) {
     this.client = client;
     this.store = store;
     this.defaults = defaults;
-    this.served = served;
+    this.policies = policies;
   }
 
   /**
@@ -99,28 +100,43 @@ public class CatalogClient {
     if (start.format() == null || start.manifest() == null) {
       throw new InvalidCatalogRequestException("A catalog needs a manifest, as CSV or JSON.");
     }
-    CatalogRequest request;
+    ShootPolicy policy = check(start.choices());
     try {
-      request =
-          new CatalogRequest(
-              id,
-              CatalogKeys.manifest(id, start.format()),
-              null,
-              start.policy(),
-              start.window() != null ? start.window() : defaults.window(),
-              defaults.startsPerRun(),
-              null,
-              null);
+      return new CatalogRequest(
+          id,
+          CatalogKeys.manifest(id, start.format()),
+          start.style(),
+          policy,
+          start.window() != null ? start.window() : defaults.window(),
+          defaults.startsPerRun(),
+          null,
+          null);
     } catch (IllegalArgumentException e) {
       throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");
     }
-    List<String> problems = new ArrayList<>(ShootRequests.policyProblems(request.policy()));
-    problems.addAll(served.problems(request.policy().providers()));
+  }
+
+  /**
+   * The policy every shoot of a catalog with these choices gets, channel aliases resolved; called
+   * by every start, and by {@code run} before it uploads anything.
+   *
+   * @throws InvalidCatalogRequestException naming every problem: unknown channels or shots,
+   *     malformed or unserved providers, values out of range
+   */
+  public ShootPolicy check(ShootChoices choices) {
+    ShootPolicies.Checked checked;
+    try {
+      checked = policies.check(choices.policy());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");
+    }
+    List<String> problems = new ArrayList<>(checked.problems());
+    problems.addAll(choices.shotProblems());
     if (!problems.isEmpty()) {
       throw new InvalidCatalogRequestException(
           "The catalog cannot start: " + String.join("; ", problems) + ".");
     }
-    return request;
+    return checked.policy();
   }
 
   private static WorkflowOptions startOptions(String id) {

@@ -11,34 +11,35 @@ import dev.facet.manifest.ManifestReader;
 import dev.facet.manifest.ManifestWriter;
 import dev.facet.manifest.Problem;
 import dev.facet.model.ReferencePhoto;
+import dev.facet.policy.ShootChoices;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a manifest sent to the API, whose photos are object keys from {@code POST /api/uploads},
- * and settles what the catalog start leaves open: its id, its policy and, for a bake-off, its
- * providers and sample.
+ * and settles what the catalog start leaves open: its id, its approval and, for a bake-off, its
+ * sample.
  */
 @Component
 public class ManifestIntake {
 
   /**
-   * What the start asks for besides the manifest, as sent; each may be null.
+   * What the start asks for besides the manifest.
    *
-   * @param catalogId the id to use; else the manifest's {@code "id"}, else the file name
-   * @param policy {@code auto} or {@code manual}; else the manifest's, else {@code manual}
-   * @param window products in progress at once; else the configured default
-   * @param bakeoff generator names separated by commas: every shot made by each of them
-   * @param sample for a bake-off: shoot only this many products, as {@link CatalogSample} chooses
+   * @param catalogId the id to use; else the manifest's {@code "id"}, else the file name; may be
+   *     null
+   * @param window products in progress at once; else the configured default; may be null
+   * @param sample for a bake-off: shoot only this many products, as {@link CatalogSample}
+   *     chooses; may be null
+   * @param choices about every shoot; an approval not chosen (nor given by a whole policy) is the
+   *     manifest's, else {@code manual}
    */
-  public record Options(
-      String catalogId, String policy, Integer window, String bakeoff, Integer sample) {}
+  public record Options(String catalogId, Integer window, Integer sample, ShootChoices choices) {}
 
   private final ObjectStore store;
 
@@ -54,13 +55,12 @@ public class ManifestIntake {
    * @throws InvalidCatalogRequestException for a bad id, policy, bake-off or sample
    */
   public CatalogStart prepare(String fileName, byte[] bytes, Options options) {
-    List<String> bakeoff = bakeoff(options.bakeoff());
     Integer sample = options.sample();
     if (sample != null && sample <= 0) {
       throw new InvalidCatalogRequestException(
           "The 'sample' is a number of products above 0, not " + sample + ".");
     }
-    if (sample != null && bakeoff == null) {
+    if (sample != null && !options.choices().policy().bakeoff()) {
       throw new InvalidCatalogRequestException(
           "The 'sample' chooses the products of a bake-off; give the providers with 'bakeoff'.");
     }
@@ -77,31 +77,26 @@ public class ManifestIntake {
     ManifestException.throwIfAny(name, problems, false);
     String catalogId = options.catalogId();
     String id = catalogId == null || catalogId.isBlank() ? manifest.ownId() : catalogId;
-    ShootPolicy.Approval approval = approval(options.policy(), manifest);
+    ShootChoices choices =
+        options.choices().orApproval(manifest.approval().orElse(ShootPolicy.Approval.MANUAL));
     if (sample != null) {
       // A bake-off over part of the catalog, under its own id, as run --sample shoots it.
       String sampleId = sampleId(id);
       return new CatalogStart(
-          sampleId, ManifestFormat.JSON, sample(manifest, sampleId, sample), approval,
-          options.window(), bakeoff);
+          sampleId, ManifestFormat.JSON, sample(manifest, sampleId, sample), choices,
+          options.window());
     }
     return new CatalogStart(
-        id, ManifestFormat.of(name).orElseThrow(), bytes, approval, options.window(), bakeoff);
+        id, ManifestFormat.of(name).orElseThrow(), bytes, choices, options.window());
   }
 
-  /** The providers of a bake-off, trimmed; null for none asked. */
-  private static List<String> bakeoff(String bakeoff) {
-    if (bakeoff == null) {
-      return null;
-    }
-    List<String> providers = Arrays.stream(bakeoff.split(",", -1)).map(String::trim).toList();
-    if (providers.contains("")) {
-      throw new InvalidCatalogRequestException(
-          "The 'bakeoff' lists generators separated by commas, e.g. studio,openai,flux; '"
-              + bakeoff
-              + "' has an empty one.");
-    }
-    return providers;
+  /** How many products {@code start}'s manifest, as prepared here, would shoot. */
+  public static int products(CatalogStart start) {
+    String text = new String(start.manifest(), StandardCharsets.UTF_8);
+    return (int)
+        ManifestReader.read("manifest." + start.format().extension(), text).entries().stream()
+            .filter(ManifestEntry::valid)
+            .count();
   }
 
   private static String sampleId(String id) {
@@ -131,16 +126,5 @@ public class ManifestIntake {
                             .map(photo -> new ReferencePhoto(photo.reference(), photo.angle()))
                             .toList()))
             .toList());
-  }
-
-  private static ShootPolicy.Approval approval(String policy, Manifest manifest) {
-    if (policy == null || policy.isBlank()) {
-      return manifest.approval().orElse(ShootPolicy.Approval.MANUAL);
-    }
-    try {
-      return ManifestReader.parseApproval(policy);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidCatalogRequestException("The 'policy' is auto or manual, not '" + policy + "'.");
-    }
   }
 }

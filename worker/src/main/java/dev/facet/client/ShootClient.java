@@ -1,8 +1,8 @@
 package dev.facet.client;
 
-import dev.facet.generators.ServedProviders;
 import dev.facet.manifest.Identifier;
 import dev.facet.model.ReferencePhoto;
+import dev.facet.policy.ShootPolicies;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ProductShootWorkflow;
@@ -26,8 +26,10 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,12 +42,12 @@ public class ShootClient {
 
   private final WorkflowClient client;
   private final ObjectStore store;
-  private final ServedProviders served;
+  private final ShootPolicies policies;
 
-  public ShootClient(WorkflowClient client, ObjectStore store, ServedProviders served) {
+  public ShootClient(WorkflowClient client, ObjectStore store, ShootPolicies policies) {
     this.client = client;
     this.store = store;
-    this.served = served;
+    this.policies = policies;
   }
 
   /**
@@ -68,8 +70,13 @@ public class ShootClient {
       throw new InvalidShootRequestException(
           "The request needs at least one reference photo in \"photos\": [{\"key\":\"…\"}].");
     }
-    List<String> problems = new ArrayList<>(ShootRequests.problems(request));
-    problems.addAll(served.problems(request.policy().providers()));
+    ShootPolicies.Checked policy = policies.check(request.policy());
+    request =
+        new ShootRequest(request.product(), request.photos(), request.style(), policy.policy(),
+            request.catalogId(), request.styleReference());
+    // Both lists hold the policy's own rules: each problem is said once.
+    Set<String> problems = new LinkedHashSet<>(ShootRequests.problems(request));
+    problems.addAll(policy.problems());
     if (!problems.isEmpty()) {
       throw new InvalidShootRequestException(
           "The shoot cannot start: " + String.join("; ", problems) + ".");

@@ -25,6 +25,11 @@ class ProviderConfiguration {
   }
 
   @Bean
+  ImagePrices imagePrices(ProviderProperties providers) {
+    return new ImagePrices(providers);
+  }
+
+  @Bean
   ServedProviders servedProviders(WorkerProperties worker, ProviderGenerators paid) {
     return worker.enabled() ? ServedProviders.here(paid) : ServedProviders.elsewhere();
   }

@@ -47,27 +47,33 @@ public final class ProviderGenerators {
 
   private static OpenAiGenerator openAi(ObjectStore store, ProviderProperties.OpenAi config) {
     OpenAiSettings settings = OpenAiSettings.of(config.baseUrl(), new ApiKey(config.apiKey()));
-    OpenAiImageOptions defaults = OpenAiImageOptions.defaults();
-    OpenAiImageOptions options =
-        new OpenAiImageOptions(
-            config.model(),
-            config.size(),
-            config.quality(),
-            defaults.background(),
-            defaults.outputFormat(),
-            defaults.outputCompression(),
-            config.inputFidelity() != null ? config.inputFidelity() : defaults.inputFidelity(),
-            defaults.moderation(),
-            defaults.sendMask(),
-            config.pricePerImageUsd());
     return new OpenAiGenerator(
-        store, new OpenAiImagesClient(settings), options, OpenAiPrices.load());
+        store, new OpenAiImagesClient(settings), openAiOptions(config), OpenAiPrices.load());
+  }
+
+  /** What a bare {@code openai} asks for, from the settings: the generator bills by these. */
+  static OpenAiImageOptions openAiOptions(ProviderProperties.OpenAi config) {
+    OpenAiImageOptions defaults = OpenAiImageOptions.defaults();
+    return new OpenAiImageOptions(
+        config.model(),
+        config.size(),
+        config.quality(),
+        defaults.background(),
+        defaults.outputFormat(),
+        defaults.outputCompression(),
+        config.inputFidelity() != null ? config.inputFidelity() : defaults.inputFidelity(),
+        defaults.moderation(),
+        defaults.sendMask(),
+        config.pricePerImageUsd());
   }
 
   private static FluxGenerator flux(ObjectStore store, ProviderProperties.Flux config) {
     FluxSettings settings = FluxSettings.of(config.baseUrl(), new ApiKey(config.apiKey()));
-    FluxOptions options =
-        new FluxOptions(config.model(), config.width(), config.height(), null, null, null, null);
-    return new FluxGenerator(store, new FluxClient(settings), options);
+    return new FluxGenerator(store, new FluxClient(settings), fluxOptions(config));
+  }
+
+  /** What a bare {@code flux} asks for, from the settings. */
+  static FluxOptions fluxOptions(ProviderProperties.Flux config) {
+    return new FluxOptions(config.model(), config.width(), config.height(), null, null, null, null);
   }
 }

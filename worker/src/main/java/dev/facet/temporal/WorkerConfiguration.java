@@ -24,11 +24,11 @@ class WorkerConfiguration {
       FacetProperties facet,
       WorkerProperties properties,
       ProviderGenerators paid,
-      ProviderReportActivitiesImpl reports) {
+      ProviderReportActivitiesImpl reports,
+      ChannelPresets presets) {
     // A broken file stops the start with its error rather than falling back silently.
-    StepSettings settings = StepSettings.of(
-        ChannelPresets.of(Optional.ofNullable(facet.channelPresets())),
-        QaThresholds.of(Optional.ofNullable(facet.qaThresholds())));
+    StepSettings settings =
+        StepSettings.of(presets, QaThresholds.of(Optional.ofNullable(facet.qaThresholds())));
     return new ShootWorkers(store, settings, properties, paid.byProvider(), reports);
   }
 

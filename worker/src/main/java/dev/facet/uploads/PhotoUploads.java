@@ -31,15 +31,7 @@ public class PhotoUploads {
    * @throws RejectedUploadException naming the photo and what is wrong with it
    */
   public List<UploadedPhoto> store(List<IncomingPhoto> photos) {
-    checkCount(photos.size());
-    List<String> mediaTypes = new ArrayList<>();
-    for (int i = 0; i < photos.size(); i++) {
-      IncomingPhoto photo = photos.get(i);
-      String name = describe(i, photo);
-      checkSize(name, photo);
-      checkAngle(name, photo.angle());
-      mediaTypes.add(inspector.inspect(name, photo.bytes()));
-    }
+    List<String> mediaTypes = check(photos);
     String batch = "uploads/" + UUID.randomUUID();
     List<UploadedPhoto> stored = new ArrayList<>();
     for (int i = 0; i < photos.size(); i++) {
@@ -49,6 +41,25 @@ public class PhotoUploads {
       stored.add(new UploadedPhoto(key, angle(photo), photo.bytes().length, mediaTypes.get(i)));
     }
     return stored;
+  }
+
+  /**
+   * Inspects every photo as {@link #store} does, and stores nothing: for a plan.
+   *
+   * @return each photo's media type
+   * @throws RejectedUploadException naming the photo and what is wrong with it
+   */
+  public List<String> check(List<IncomingPhoto> photos) {
+    checkCount(photos.size());
+    List<String> mediaTypes = new ArrayList<>();
+    for (int i = 0; i < photos.size(); i++) {
+      IncomingPhoto photo = photos.get(i);
+      String name = describe(i, photo);
+      checkSize(name, photo);
+      checkAngle(name, photo.angle());
+      mediaTypes.add(inspector.inspect(name, photo.bytes()));
+    }
+    return mediaTypes;
   }
 
   private void checkCount(int count) {

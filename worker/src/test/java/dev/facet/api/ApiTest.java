@@ -232,14 +232,46 @@ class ApiTest {
       assertThat(detail(response)).contains("'midjourney'", "studio, openai, flux");
     }
 
+    @Test
+    void aChannelAliasStartsTheShootWithItsPreset() {
+      ResponseEntity<String> response = post("/api/shoots", withChannels("RING-007", "amazon", "Etsy"));
+
+      assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                List<String> channels =
+                    JsonPath.read(get("/api/shoots/RING-007").getBody(), "$.policy.channels");
+                assertThat(channels).containsExactly("amazon-main", "etsy");
+              });
+    }
+
+    @Test
+    void anUnknownChannelIsABadRequestListingTheChannels() {
+      ResponseEntity<String> response = post("/api/shoots", withChannels("RING-008", "amazn"));
+
+      assertProblem(response, HttpStatus.BAD_REQUEST);
+      assertThat(detail(response))
+          .contains("unknown channel 'amazn'", "amazon-main (or amazon)", "etsy", "walmart");
+    }
+
+    private String withChannels(String sku, String... channels) {
+      return withPolicy(sku, "{\"channels\":[\"" + String.join("\",\"", channels) + "\"]}");
+    }
+
     private String withProviders(String sku, String provider) {
+      return withPolicy(sku, "{\"providers\":[\"" + provider + "\",\"studio\"]}");
+    }
+
+    private String withPolicy(String sku, String policy) {
       ResponseEntity<String> uploaded =
           upload(List.of(part(TestImages.photo("P01_capture_1.jpg"), "a.jpg")), List.of("front"));
       String key = JsonPath.read(uploaded.getBody(), "$[0].key");
       return """
           {"product":{"sku":"%s","name":"Ring","type":"ring","metal":"18k yellow gold"},
-           "photos":[{"key":"%s"}],"policy":{"providers":["%s","studio"]}}"""
-          .formatted(sku, key, provider);
+           "photos":[{"key":"%s"}],"policy":%s}"""
+          .formatted(sku, key, policy);
     }
 
     @Test

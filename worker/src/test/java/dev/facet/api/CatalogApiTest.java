@@ -201,6 +201,113 @@ class CatalogApiTest {
   }
 
   @Test
+  void startsEveryShootWithTheChosenChannelsProvidersVariantsAndShots() {
+    ResponseEntity<String> response =
+        start("cat-choice", products("CCH-1"),
+            Map.of("approval", "manual", "channels", "google, etsy", "providers", "studio",
+                "variants", "2", "shots", "hero"));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> state = get("/api/shoots/CCH-1");
+              assertThat(state.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((List<String>) JsonPath.read(state.getBody(), "$.policy.channels"))
+                  .containsExactly("google-merchant", "etsy");
+              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.variants")).isEqualTo(2);
+              assertThat((String) JsonPath.read(state.getBody(), "$.policy.approval"))
+                  .isEqualTo("manual");
+            });
+  }
+
+  @Test
+  void aWholePolicyAsJsonIsRefinedByTheOtherFields() {
+    ResponseEntity<String> response =
+        start("cat-json", products("CJ-1"),
+            Map.of("shootPolicy",
+                "{\"approval\":\"manual\",\"maxRounds\":2,\"humanTimeout\":\"PT2H\","
+                    + "\"budgetUsd\":5,\"variants\":3,\"channels\":[\"master\"]}",
+                "variants", "2"));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> state = get("/api/shoots/CJ-1");
+              assertThat(state.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.maxRounds")).isEqualTo(2);
+              assertThat((String) JsonPath.read(state.getBody(), "$.policy.humanTimeout")).isEqualTo("PT2H");
+              assertThat((Double) JsonPath.read(state.getBody(), "$.policy.budgetUsd")).isEqualTo(5.0);
+              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.variants")).isEqualTo(2);
+              assertThat((List<String>) JsonPath.read(state.getBody(), "$.policy.channels"))
+                  .containsExactly("master");
+              assertThat((String) JsonPath.read(state.getBody(), "$.policy.approval")).isEqualTo("manual");
+            });
+
+    ResponseEntity<String> broken =
+        start("cat-json-bad", products("CJ-2"), Map.of("shootPolicy", "{\"variants\": \"many\"}"));
+    assertProblem(broken, HttpStatus.BAD_REQUEST);
+    assertThat(detail(broken))
+        .startsWith("'shootPolicy' is a shoot's policy as JSON, e.g. {\"variants\": 2, \"budgetUsd\": 5};"
+            + " this one does not fit: ");
+    ResponseEntity<String> outOfRange =
+        start("cat-json-bad", products("CJ-2"), Map.of("shootPolicy", "{\"variants\": 40}"));
+    assertProblem(outOfRange, HttpStatus.BAD_REQUEST);
+    assertThat(detail(outOfRange)).contains("variants must be 1..10, was 40");
+  }
+
+  @Test
+  void anUnknownChannelShotOrProviderIsABadRequestListingTheValidOnesAndStartsNothing() {
+    ResponseEntity<String> response =
+        start("cat-unknown", products("CU-1"),
+            Map.of("channels", "amazon,etsyy", "shots", "top", "providers", "studio,dalle"));
+
+    assertProblem(response, HttpStatus.BAD_REQUEST);
+    assertThat(detail(response))
+        .startsWith("The catalog cannot start: ")
+        .contains("unknown channel 'etsyy'; the channels are amazon-main (or amazon), ")
+        .contains("'dalle' is no generator; the generators are studio, openai, flux")
+        .contains("'top' is no shot of the style guide; its shots are hero, profile");
+    assertThat(get("/api/catalogs/cat-unknown").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    for (Map<String, String> bad :
+        List.of(Map.of("variants", "11"), Map.of("approval", "sometimes"), Map.of("routing", "x"),
+            Map.of("channels", "etsy,,amazon"))) {
+      assertProblem(start("cat-unknown", products("CU-1"), bad), HttpStatus.BAD_REQUEST);
+    }
+    assertThat(detail(start("cat-unknown", products("CU-1"), Map.of("variants", "many"))))
+        .isEqualTo("'variants' is a number of candidates per shot from 1 to 10, not 'many'.");
+  }
+
+  @Test
+  void aDryRunAnswersThePlanAndStartsNothing() {
+    ResponseEntity<String> plan =
+        start("cat-dry", products("CDR-1", "CDR-2"),
+            Map.of("dryRun", "true", "channels", "etsy,google", "variants", "3", "shots", "hero"));
+
+    assertThat(plan.getStatusCode()).as(plan.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat((String) JsonPath.read(plan.getBody(), "$.catalogId")).isEqualTo("cat-dry");
+    assertThat((Integer) JsonPath.read(plan.getBody(), "$.products")).isEqualTo(2);
+    assertThat((List<String>) JsonPath.read(plan.getBody(), "$.channels"))
+        .containsExactly("etsy", "google-merchant");
+    assertThat((List<String>) JsonPath.read(plan.getBody(), "$.providers[*].provider"))
+        .containsExactly("studio");
+    assertThat((List<Integer>) JsonPath.read(plan.getBody(), "$.providers[*].images"))
+        .containsExactly(6);
+    assertThat((Double) JsonPath.read(plan.getBody(), "$.estimatedUsd")).isZero();
+    assertThat(get("/api/catalogs/cat-dry").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(store.list("catalogs/cat-dry/")).isEmpty();
+    assertThat(FakeShootWorkflow.STARTS).doesNotContainKeys("CDR-1", "CDR-2");
+
+    ResponseEntity<String> typo =
+        start("cat-dry", products("CDR-1"), Map.of("dryRun", "true", "providers", "flux"));
+    assertProblem(typo, HttpStatus.BAD_REQUEST);
+    assertThat(detail(typo)).contains("FACET_PROVIDERS_FLUX_API_KEY");
+  }
+
+  @Test
   void startsABakeoffWhoseShootsMakeEveryShotWithEveryListedProvider() {
     // The in-process stack serves only the studio renderer: a bake-off of one is still a bake-off.
     ResponseEntity<String> response =
@@ -267,7 +374,7 @@ class CatalogApiTest {
       assertProblem(empty, HttpStatus.BAD_REQUEST);
       assertThat(detail(empty))
           .isEqualTo(
-              "The 'bakeoff' lists generators separated by commas, e.g. studio,openai,flux; '"
+              "'bakeoff' lists generators separated by commas, e.g. studio,openai,flux; '"
                   + bakeoff
                   + "' has an empty one.");
     }

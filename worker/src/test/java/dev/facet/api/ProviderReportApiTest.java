@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.facet.client.CatalogStart;
+import dev.facet.policy.ShootChoices;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.routing.ImageEvidence;
 import dev.facet.routing.ShootEvidence;
@@ -47,8 +48,9 @@ class ProviderReportApiTest {
 
   @Test
   void aBakeoffCatalogGivesEveryShootEveryProvider() {
-    ShootPolicy policy = new CatalogStart("c", null, new byte[0], ShootPolicy.Approval.AUTO, null,
-        List.of("studio", "flux")).policy();
+    ShootPolicy policy = new CatalogStart("c", null, new byte[0],
+        ShootChoices.bakeoff(List.of("studio", "flux")).withApproval(ShootPolicy.Approval.AUTO),
+        null).policy();
     assertThat(policy.bakeoff()).isTrue();
     assertThat(policy.providers()).containsExactly("studio", "flux");
     assertThat(policy.approval()).isEqualTo(ShootPolicy.Approval.AUTO);

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.client.CatalogClient;
+import dev.facet.client.ShootClient;
+import dev.facet.shoot.ShootPolicy;
+import dev.facet.storage.ObjectStore;
 import dev.facet.testing.FakeRenderActivities;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
@@ -36,6 +39,8 @@ class CatalogRunTest {
 
   @Autowired CatalogRun run;
   @Autowired CatalogClient catalogs;
+  @Autowired ShootClient shoots;
+  @Autowired ObjectStore store;
   @Autowired TemporalEndpoint temporal;
   @LocalServerPort int port;
   @TempDir Path folder;
@@ -65,6 +70,9 @@ class CatalogRunTest {
     assertThat(out.resolve("RUN-A1/hero-master.jpg")).exists();
     assertThat(out.resolve("RUN-A2/hero-amazon-main.jpg")).exists();
     assertThat(out.resolve("run-a-report.csv")).content().contains("RUN-A1", "RUN-A2");
+    assertThat(out.resolve("index.html"))
+        .content()
+        .contains("<img src=\"RUN-A1/hero-amazon-main.jpg\"", "<img src=\"../front.jpg\"");
     assertThat(FakeShootWorkflow.STARTS.get("RUN-A1")).hasValue(1);
     assertThat(output())
         .contains("Shooting 2 products of catalog 'run-a' (policy auto)")
@@ -76,7 +84,8 @@ class CatalogRunTest {
         .contains("2 products: 2 published, 0 not published; 4 images; wall time")
         .containsPattern(
             "Report: s3://\\S+/catalogs/run-a/report.csv and catalogs/run-a/report.json, copied to"
-                + " \\S*run-a-report.csv and \\S*run-a-report.json");
+                + " \\S*run-a-report.csv and \\S*run-a-report.json")
+        .containsPattern("Gallery: \\S*out/index.html \\(opens offline; filter by verdict\\)");
 
     ByteArrayOutputStream again = new ByteArrayOutputStream();
     assertThat(run.run(catalog, options(catalog, folder.resolve("again")), plain(again))).isZero();
@@ -166,6 +175,95 @@ class CatalogRunTest {
         .doesNotContain("Started ")
         .contains("1 product: 1 published, 0 not published; 2 images");
     assertThat(FakeShootWorkflow.STARTS.get("RUN-R1")).hasValue(1);
+  }
+
+  @Test
+  void shootsWithTheChosenChannelsVariantsAndShots() throws IOException {
+    CatalogFile catalog =
+        catalog(
+            "run-c.csv",
+            """
+            sku,name,type,metal,photos,policy
+            RUN-C1,Solitaire,ring,18k yellow gold,front.jpg@front;side.jpg@side,auto
+            """);
+    RunOptions options =
+        Invocation.parse(
+                "run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
+                "--channels", "Etsy,amazon", "--variants", "2", "--shots", "hero")
+            .run()
+            .orElseThrow();
+
+    assertThat(run.run(catalog, options, terminal)).isZero();
+
+    assertThat(folder.resolve("out/RUN-C1/hero-etsy.jpg")).exists();
+    assertThat(folder.resolve("out/RUN-C1/hero-amazon-main.jpg")).exists();
+    assertThat(folder.resolve("out/RUN-C1/hero-master.jpg")).doesNotExist();
+    ShootPolicy policy = shoots.state("RUN-C1").policy();
+    assertThat(policy.channels()).containsExactly("etsy", "amazon-main");
+    assertThat(policy.variants()).isEqualTo(2);
+    assertThat(output()).contains("Channels: etsy, amazon-main; providers: studio; 2 variants per shot");
+  }
+
+  @Test
+  void anUnknownNameIsRefusedWithTheValidOnesBeforeAnythingIsUploadedOrStarted()
+      throws IOException {
+    CatalogFile catalog =
+        catalog(
+            "run-x.csv",
+            """
+            sku,name,type,metal,photos,policy
+            RUN-X1,Solitaire,ring,18k yellow gold,front.jpg@front,auto
+            """);
+    RunOptions options =
+        Invocation.parse(
+                "run", catalog.file().toString(), "--channels", "amazn", "--providers", "midjourney")
+            .run()
+            .orElseThrow();
+
+    assertThat(run.run(catalog, options, terminal)).isEqualTo(CatalogRun.REFUSED);
+
+    assertThat(output())
+        .contains("unknown channel 'amazn'; the channels are amazon-main (or amazon),")
+        .contains("'midjourney' is no generator; the generators are studio, openai, flux")
+        .doesNotContain("Shooting");
+    assertThat(catalogs.status("run-x")).isEmpty();
+    assertThat(FakeShootWorkflow.STARTS).doesNotContainKey("RUN-X1");
+  }
+
+  @Test
+  void aDryRunChecksEveryPhotoAndPrintsThePlanButUploadsAndStartsNothing() throws IOException {
+    Files.writeString(folder.resolve("not-a-photo.jpg"), "plain text");
+    CatalogFile catalog =
+        catalog(
+            "run-d.csv",
+            """
+            sku,name,type,metal,photos,policy
+            RUN-D1,Solitaire,ring,18k yellow gold,front.jpg@front;side.jpg@side,auto
+            RUN-D2,Pendant,pendant,18k rose gold,front.jpg@front,
+            RUN-D3,Bangle,bangle,925 sterling silver,not-a-photo.jpg@front,
+            """);
+    int uploadsBefore = store.list("uploads/").size();
+    RunOptions options =
+        Invocation.parse(
+                "run", catalog.file().toString(), "--dry-run", "--channels", "etsy,amazon",
+                "--variants", "2")
+            .run()
+            .orElseThrow();
+
+    int exit = run.run(catalog, options, terminal);
+
+    assertThat(exit).as("a product would be left out").isOne();
+    assertThat(output())
+        .contains("RUN-D3 would be left out: Photo 1 (not-a-photo.jpg)")
+        .contains("Plan for catalog 'run-d' (dry run: nothing was uploaded, started or paid)")
+        .contains("2 products × 2 shots (hero, profile) × 2 variants = 8 candidate images; approval auto")
+        .contains("8 finished images: one per product, shot and channel (etsy, amazon-main)")
+        .containsPattern("studio +8 +\\$0\\.000 +\\$0\\.00 +\\d+ +")
+        .doesNotContain("Started ");
+    assertThat(catalogs.status("run-d")).isEmpty();
+    assertThat(FakeShootWorkflow.STARTS).doesNotContainKeys("RUN-D1", "RUN-D2", "RUN-D3");
+    assertThat(store.list("uploads/")).hasSize(uploadsBefore);
+    assertThat(store.list("catalogs/run-d/")).isEmpty();
   }
 
   private void decide(String sku, String decision) {

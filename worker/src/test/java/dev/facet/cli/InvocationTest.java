@@ -3,6 +3,7 @@ package dev.facet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.facet.policy.ShootChoices;
 import dev.facet.shoot.ShootPolicy;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,10 +48,69 @@ class InvocationTest {
   @Test
   void runTakesTheProvidersOfABakeoff() {
     RunOptions options = Invocation.parse("run", "c.csv", "--bakeoff", "studio, flux").run().orElseThrow();
-    assertThat(options.bakeoff()).containsExactly("studio", "flux");
-    assertThat(Invocation.parse("run", "c.csv", "--bakeoff=openai").run().orElseThrow().bakeoff())
+    assertThat(options.bakeoff()).isTrue();
+    assertThat(options.choices().providers()).containsExactly("studio", "flux");
+    assertThat(Invocation.parse("run", "c.csv", "--bakeoff=openai").run().orElseThrow().choices().providers())
         .containsExactly("openai");
-    assertThat(Invocation.parse("run", "c.csv").run().orElseThrow().bakeoff()).isEmpty();
+    assertThat(Invocation.parse("run", "c.csv").run().orElseThrow().bakeoff()).isFalse();
+  }
+
+  @Test
+  void runTakesWhatTheSellerChoosesAboutEveryShoot() {
+    ShootChoices choices =
+        Invocation.parse(
+                "run", "c.csv", "--channels", "etsy, amazon", "--providers=flux,openai:gpt-image-2,studio",
+                "--variants", "2", "--shots", "hero", "--approval", "manual", "--routing", "auto")
+            .run()
+            .orElseThrow()
+            .choices();
+
+    assertThat(choices.channels()).containsExactly("etsy", "amazon");
+    assertThat(choices.providers()).containsExactly("flux", "openai:gpt-image-2", "studio");
+    assertThat(choices.variants()).contains(2);
+    assertThat(choices.shots()).containsExactly("hero");
+    assertThat(choices.approval()).contains(ShootPolicy.Approval.MANUAL);
+    assertThat(choices.routingAuto()).isTrue();
+    assertThat(choices.bakeoff()).isFalse();
+  }
+
+  @Test
+  void dryRunAndYesAreFlags() {
+    RunOptions options = Invocation.parse("run", "c.csv", "--dry-run").run().orElseThrow();
+    assertThat(options.dryRun()).isTrue();
+    assertThat(options.yes()).isFalse();
+    assertThat(Invocation.parse("run", "c.csv", "--yes").run().orElseThrow().yes()).isTrue();
+    assertThat(Invocation.parse("run", "c.csv", "-y").run().orElseThrow().yes()).isTrue();
+    assertThat(Invocation.parse("run", "c.csv").run().orElseThrow().dryRun()).isFalse();
+  }
+
+  @Test
+  void policyIsApprovalsOlderName() {
+    assertThat(Invocation.parse("run", "c.csv", "--policy=auto").run().orElseThrow().approval())
+        .contains(ShootPolicy.Approval.AUTO);
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--policy", "sometimes"))
+        .hasMessage("--policy is auto or manual, not 'sometimes'.");
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--approval", "sometimes"))
+        .hasMessage("--approval is auto or manual, not 'sometimes'.");
+  }
+
+  @Test
+  void refusesAChoiceItCannotReadSayingWhatItTakes() {
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--channels", "etsy,"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--channels lists channels separated by commas, e.g. etsy,amazon; 'etsy,' has an empty one.");
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--providers", ",flux"))
+        .hasMessageStartingWith("--providers lists generators separated by commas");
+    for (String variants : List.of("0", "11", "two")) {
+      assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--variants", variants))
+          .hasMessage("--variants is a number of candidates per shot from 1 to 10, not '" + variants + "'.");
+    }
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--routing", "fastest"))
+        .hasMessageStartingWith("--routing is 'auto'");
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--bakeoff", "flux,studio", "--providers", "flux"))
+        .hasMessage("--bakeoff names the providers of a bake-off; leave out --providers.");
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--channels"))
+        .hasMessage("--channels needs a value.");
   }
 
   @Test

@@ -18,6 +18,9 @@ import dev.facet.temporal.SearchAttributeRegistrar;
 import dev.facet.temporal.TemporalCli;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.generators.ServedProviders;
+import dev.facet.imaging.ChannelPresets;
+import dev.facet.policy.ChannelNames;
+import dev.facet.policy.ShootPolicies;
 import dev.facet.testing.FakeShootWorkers;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.TestImages;
@@ -104,7 +107,10 @@ class CatalogDevServerTest {
   void fiftyProductsAreEachShotOnceAcrossContinueAsNewAndReportedOnce() throws Exception {
     CatalogClient catalogs =
         new CatalogClient(
-            client, s3.store(), new CatalogProperties(null, 20), ServedProviders.elsewhere());
+            client,
+            s3.store(),
+            new CatalogProperties(null, 20),
+            new ShootPolicies(ChannelNames.of(ChannelPresets.builtIn()), ServedProviders.elsewhere()));
     CatalogStart start =
         new CatalogStart(CATALOG, ManifestFormat.JSON, manifest(), ShootPolicy.Approval.AUTO, 8);
 

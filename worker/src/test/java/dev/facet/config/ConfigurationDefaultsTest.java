@@ -3,6 +3,7 @@ package dev.facet.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.FacetProperties;
+import dev.facet.cli.RunProperties;
 import dev.facet.client.CatalogProperties;
 import dev.facet.generators.ProviderProperties;
 import dev.facet.objectstore.StoreProperties;
@@ -31,6 +32,7 @@ class ConfigurationDefaultsTest {
         Arguments.of("facet.worker", WorkerProperties.class),
         Arguments.of("facet.uploads", UploadProperties.class),
         Arguments.of("facet.catalog", CatalogProperties.class),
+        Arguments.of("facet.run", RunProperties.class),
         Arguments.of("facet.providers", ProviderProperties.class));
   }
 

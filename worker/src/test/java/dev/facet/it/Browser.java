@@ -12,14 +12,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's chromium and chromedriver, headless; Selenium downloads nothing. */
-final class Browser {
+public final class Browser {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium"), DRIVER = Path.of("/usr/bin/chromedriver");
 
   private Browser() {}
 
   /** Skips without the browser, unless {@code FACET_REQUIRE_BROWSER=true} (as in CI) makes that a failure. */
-  static ChromeDriver headless() {
+  public static ChromeDriver headless() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if ("true".equals(System.getenv("FACET_REQUIRE_BROWSER"))) {
       assertThat(present).as("chromium and chromedriver (FACET_REQUIRE_BROWSER=true)").isTrue();
@@ -36,7 +36,7 @@ final class Browser {
   }
 
   /** Keeps a screenshot as a test artefact, in {@code target/<folder>/<name>}. */
-  static Path screenshot(ChromeDriver browser, String folder, String name) throws IOException {
+  public static Path screenshot(ChromeDriver browser, String folder, String name) throws IOException {
     Path dir = Files.createDirectories(Path.of("target", folder));
     return Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
   }

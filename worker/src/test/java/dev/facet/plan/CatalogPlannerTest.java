@@ -1,0 +1,84 @@
+package dev.facet.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.facet.client.CatalogClient;
+import dev.facet.client.CatalogProperties;
+import dev.facet.client.InvalidCatalogRequestException;
+import dev.facet.generators.ImagePrices;
+import dev.facet.generators.ProviderProperties;
+import dev.facet.generators.ServedProviders;
+import dev.facet.imaging.ChannelPresets;
+import dev.facet.policy.ChannelNames;
+import dev.facet.policy.ShootChoices;
+import dev.facet.policy.ShootPolicies;
+import dev.facet.temporal.WorkerProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class CatalogPlannerTest {
+
+  // Planning only checks the choices: it never reaches Temporal or the store.
+  private final CatalogPlanner planner =
+      new CatalogPlanner(
+          new CatalogClient(
+              null,
+              null,
+              new CatalogProperties(null, null),
+              new ShootPolicies(ChannelNames.of(ChannelPresets.builtIn()), ServedProviders.elsewhere())),
+          new ImagePrices(new ProviderProperties(null, null)),
+          new WorkerProperties(
+              true, Map.of("openai", new WorkerProperties.GeneratorLimits(4, null)), null));
+
+  @Test
+  void theFirstProviderOfAChainMakesEveryCandidateAtItsListPrice() {
+    CatalogPlan plan = planner.plan("summer", 3, choices(List.of("flux", "studio"), false, 2));
+
+    assertThat(plan.shots()).containsExactly("hero", "profile");
+    assertThat(plan.channels()).containsExactly("etsy", "amazon-main");
+    assertThat(plan.images()).isEqualTo(12);
+    assertThat(plan.finishedImages()).isEqualTo(12);
+    CatalogPlan.ProviderPlan flux = plan.providers().get(0);
+    assertThat(flux.images()).isEqualTo(12);
+    assertThat(flux.usdPerImage()).isEqualTo(0.04);
+    assertThat(flux.estimatedUsd()).isCloseTo(0.48, Offset.offset(1e-9));
+    assertThat(flux.estimatedSeconds()).as("12 images, 24 at once").isEqualTo(20);
+    assertThat(plan.providers().get(1).images()).as("the studio is only the fallback").isZero();
+    assertThat(plan.estimatedUsd()).isCloseTo(0.48, Offset.offset(1e-9));
+    assertThat(plan.notes()).anyMatch(note -> note.contains("up to 3 rounds"));
+  }
+
+  @Test
+  void aBakeoffHasEveryProviderMakeEveryCandidateSideBySide() {
+    CatalogPlan plan =
+        planner.plan("summer", 3, choices(List.of("openai:gpt-image-2", "flux:flux-pro-1.1"), true, 4));
+
+    assertThat(plan.providers())
+        .extracting(CatalogPlan.ProviderPlan::images)
+        .containsExactly(24, 24);
+    assertThat(plan.providers().get(0).usdPerImage()).as("gpt-image-2, 1024x1024, high").isEqualTo(0.21);
+    assertThat(plan.providers().get(0).estimatedSeconds()).as("24 images, 4 at once").isEqualTo(6 * 60);
+    assertThat(plan.estimatedUsd()).isCloseTo(24 * 0.21 + 24 * 0.04, Offset.offset(1e-9));
+    assertThat(plan.estimatedSeconds()).isEqualTo(6 * 60);
+  }
+
+  @Test
+  void namesThatMeanNothingAreRefusedAsAStartWouldRefuseThem() {
+    ShootChoices typo =
+        new ShootChoices(Optional.empty(), List.of("amazn"), List.of(), Optional.empty(), List.of(),
+            false, false);
+
+    assertThatThrownBy(() -> planner.plan("summer", 3, typo))
+        .isInstanceOf(InvalidCatalogRequestException.class)
+        .hasMessageContaining("unknown channel 'amazn'");
+  }
+
+  private static ShootChoices choices(List<String> providers, boolean bakeoff, int variants) {
+    return new ShootChoices(Optional.empty(), List.of("etsy", "amazon"), providers,
+        Optional.of(variants), List.of(), false, bakeoff);
+  }
+}
