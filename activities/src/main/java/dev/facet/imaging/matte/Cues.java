@@ -27,7 +27,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  *       of the backdrop's colour; gold, rose gold, stones and even silver on tinted paper are not);
  *   <li>{@code bright}: lighter than the paper (a highlight);
  *   <li>{@code outline}: long, crisp edges (a penumbra is soft, paper mottling is short), with the
- *       breaks in the piece's silhouette closed ({@link OutlineLinks});
+ *       piece's silhouette completed where it fades out against the backdrop ({@link OutlineLinks});
  *   <li>{@code texture}: mid-scale structure; metal mirrors its surroundings in stripes, a shadow
  *       is smooth.
  * </ul>
@@ -120,10 +120,17 @@ final class Cues {
     }
     edgeStrength = new float[n];
     contrast = new float[n];
-    boolean[] edges = outline(lin, s), strong = strongParts(edges, s);
-    boolean[] links = OutlineLinks.across(width, height, silhouette(edges, strong, s), s.linkLength());
-    outline = or(edges, links);
-    strongOutline = or(strong, links);
+    Edges edges = edges(lin, s);
+    boolean[] strong = strongParts(edges.outline, s);
+    // Only the silhouette is completed: inside the piece, and in a mottled shadow, edges that stop are not breaks.
+    boolean[] near = nearBackdrop(edges.outline, s), silhouette = new boolean[n], fainter = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      silhouette[i] = strong[i] && near[i];
+      fainter[i] = edges.faint[i] && near[i] && !edges.outline[i];
+    }
+    boolean[] completion = OutlineLinks.completing(width, height, silhouette, fainter, s.linkLength());
+    outline = or(edges.outline, completion);
+    strongOutline = or(strong, completion);
     texture = texture(s, null);
     textureAway = texture(s, OpenCv.morph(width, height, outline, OUTLINE_BLEED));
   }
@@ -155,19 +162,12 @@ final class Cues {
     return out;
   }
 
-  /**
-   * The strong outline along the piece's silhouette: within reach of the backdrop that the frame
-   * reaches through the evidence. Only its breaks are closed; inside the piece, and in a mottled
-   * shadow, edges that stop are not breaks.
-   */
-  private boolean[] silhouette(boolean[] edges, boolean[] strong, MattingSettings s) {
+  /** Within reach of the backdrop that the frame reaches through the evidence: where the silhouette runs. */
+  private boolean[] nearBackdrop(boolean[] edges, MattingSettings s) {
     boolean[] evidence = new boolean[width * height];
     for (int i = 0; i < evidence.length; i++) evidence[i] = colour[i] || bright[i] || edges[i];
     boolean[] backdrop = Regions.openBetween(width, height, evidence, s.bridgeRadius()).reachingFrame();
-    boolean[] near = OpenCv.morph(width, height, backdrop, s.bridgeRadius() + 2);
-    boolean[] out = new boolean[evidence.length];
-    for (int i = 0; i < out.length; i++) out[i] = strong[i] && near[i];
-    return out;
+    return OpenCv.morph(width, height, backdrop, s.bridgeRadius() + 2);
   }
 
   private static boolean[] or(boolean[] a, boolean[] b) {
@@ -189,9 +189,13 @@ final class Cues {
   /**
    * Long crisp edges of the lightness (L*): Canny on the image smoothed at 1 px, kept where the fine
    * gradient is close to the coarse one (a step edge, not a penumbra) over a 9 px stretch, and in
-   * pieces of at least {@link MattingSettings#edgeMinLength()}.
+   * pieces of at least {@link MattingSettings#edgeMinLength()}. Besides the outline (hysteresis
+   * between the low and the high bar), the crisp edges above the low bar alone: where the outline
+   * of a piece fades out against the backdrop, what may continue it.
    */
-  private boolean[] outline(float[] lin, MattingSettings s) {
+  private record Edges(boolean[] outline, boolean[] faint) {}
+
+  private Edges edges(float[] lin, MattingSettings s) {
     int n = width * height;
     float[] lightness = new float[n];
     for (int i = 0; i < n; i++) {
@@ -202,29 +206,39 @@ final class Cues {
     Mat fine = OpenCv.gaussian(l, 1.0);
     float[] g1 = gradient(fine), g3 = gradient(OpenCv.gaussian(l, 3.0));
     double noise = Math.max(0.05, quantile(g1, border, 0.99));
-    for (int i = 0; i < n; i++) contrast[i] = (float) (g1[i] / noise);
+    for (int i = 0; i < n; i++) {
+      contrast[i] = (float) (g1[i] / noise);
+      // A step edge reads 1, a penumbra 1/3: only the crisp part of a gradient is an edge to settle on.
+      double c = Math.max(0, Math.min(1, (g1[i] / (3 * g3[i] + 1e-3) - 1.0 / 3) * 1.5));
+      edgeStrength[i] = (float) (c * Math.min(1, g1[i] / (EDGE_FULL * noise)));
+    }
 
     // Canny on the smoothed lightness, its gradients scaled so the thresholds are in L* per pixel.
     final double unit = 64;
     Mat dx = new Mat(), dy = new Mat();
     Sobel(fine, dx, CV_16S, 1, 0, 3, unit / 8, 0, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
     Sobel(fine, dy, CV_16S, 0, 1, 3, unit / 8, 0, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
-    Mat edges = new Mat();
-    Canny(dx, dy, edges, s.edgeLow() * noise * unit, s.edgeHigh() * noise * unit, true);
-    boolean[] edge = OpenCv.bits(edges);
+    double low = s.edgeLow() * noise * unit;
+    return new Edges(crisp(canny(dx, dy, low, s.edgeHigh() * noise * unit), g1, g3, s),
+        crisp(canny(dx, dy, low, low), g1, g3, s));
+  }
 
+  private static boolean[] canny(Mat dx, Mat dy, double low, double high) {
+    Mat edges = new Mat();
+    Canny(dx, dy, edges, low, high, true);
+    return OpenCv.bits(edges);
+  }
+
+  /** The crisp stretches of {@code edge} (see {@link #edges}), in pieces of the least length. */
+  private boolean[] crisp(boolean[] edge, float[] g1, float[] g3, MattingSettings s) {
+    int n = edge.length;
     float[] crisp = new float[n], on = new float[n];
     for (int i = 0; i < n; i++) {
       on[i] = edge[i] ? 1 : 0;
       crisp[i] = edge[i] ? (float) (g1[i] / (3 * g3[i] + 1e-3)) : 0;
     }
     float[] crispNear = OpenCv.floats(OpenCv.dilated(OpenCv.floats(width, height, crisp), 1));
-    for (int i = 0; i < n; i++) {
-      // A step edge reads 1, a penumbra 1/3: only the crisp part of a gradient is an edge to settle on.
-      double c = Math.max(0, Math.min(1, (g1[i] / (3 * g3[i] + 1e-3) - 1.0 / 3) * 1.5));
-      edgeStrength[i] = (float) (c * Math.min(1, g1[i] / (EDGE_FULL * noise)));
-      crispNear[i] *= on[i];
-    }
+    for (int i = 0; i < n; i++) crispNear[i] *= on[i];
     float[] sum = boxSum(crispNear, 9), count = boxSum(on, 9);
     boolean[] crispEdge = new boolean[n];
     for (int i = 0; i < n; i++) crispEdge[i] = edge[i] && sum[i] >= s.edgeCrispness() * count[i];

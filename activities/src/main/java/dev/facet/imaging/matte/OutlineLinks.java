@@ -1,5 +1,7 @@
 package dev.facet.imaging.matte;
 
+import dev.facet.imaging.OpenCv;
+
 /**
  * Closes breaks in an outline by good continuation: from each loose end, the outline is carried on
  * in the direction it was running, up to a length, to the nearest outline ahead. A mirror-polished
@@ -13,17 +15,57 @@ final class OutlineLinks {
   /** Outline ahead of a loose end within this angle of its direction continues it. */
   private static final double COS_CONE = Math.cos(Math.toRadians(30));
 
+  /** Each round joins the faint pieces the last ones ran into; a fading rim is a few pieces long. */
+  private static final int MAX_ROUNDS = 6;
+
   private OutlineLinks() {}
+
+  private static boolean[] or(boolean[] a, boolean[] b) {
+    boolean[] out = new boolean[a.length];
+    for (int i = 0; i < out.length; i++) out[i] = a[i] || b[i];
+    return out;
+  }
+
+  private static boolean anyTrue(boolean[] bits) {
+    for (boolean b : bits) if (b) return true;
+    return false;
+  }
+
+  /**
+   * What completes {@code outline} where it fades out: the pieces of {@code faint} edge its loose
+   * ends run into (a hysteresis that carries on across breaks), and the lines that close the breaks
+   * left, up to {@code length} px.
+   */
+  static boolean[] completing(int w, int h, boolean[] outline, boolean[] faint, int length) {
+    Regions pieces = Regions.of(w, h, faint, true);
+    boolean[] joined = outline.clone();
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      boolean[] reach = OpenCv.morph(w, h, or(joined, across(w, h, joined, or(joined, faint), length)), 1);
+      boolean[] touched = new boolean[faint.length];
+      for (int i = 0; i < faint.length; i++) touched[i] = reach[i] && faint[i] && !joined[i];
+      boolean[] join = pieces.anyOf(touched);
+      if (!anyTrue(join)) break;
+      joined = or(joined, pieces.select(join));
+    }
+    boolean[] out = or(joined, across(w, h, joined, joined, length));
+    for (int i = 0; i < out.length; i++) out[i] &= !outline[i];
+    return out;
+  }
 
   /** Straight lines that close the breaks in {@code outline} up to {@code length} px. */
   static boolean[] across(int w, int h, boolean[] outline, int length) {
+    return across(w, h, outline, outline, length);
+  }
+
+  /** Straight lines from the loose ends of {@code outline} to {@code targets} ahead of them, up to {@code length} px. */
+  private static boolean[] across(int w, int h, boolean[] outline, boolean[] targets, int length) {
     boolean[] out = new boolean[outline.length];
     for (int i = 0; i < outline.length; i++) {
       if (!outline[i] || !looseEnd(w, h, outline, i)) continue;
       int tail = tailEnd(w, h, outline, i);
       double dx = i % w - tail % w, dy = i / w - tail / w, norm = Math.hypot(dx, dy);
       if (norm < TAIL / 2.0) continue;
-      int target = ahead(w, h, outline, i, dx / norm, dy / norm, length);
+      int target = ahead(w, h, targets, i, dx / norm, dy / norm, length);
       if (target >= 0) line(w, out, i, target);
     }
     return out;

@@ -24,6 +24,24 @@ class OutlineLinksTest {
   }
 
   @Test
+  void aRimThatFadesOutIsCompletedThroughItsFaintEdges() {
+    boolean[] circle = brokenCircle(70);
+    // The faded stretch shows only as dashes of faint edge, with gaps the links close.
+    boolean[] faint = new boolean[SIZE * SIZE];
+    for (double t = -0.3; t <= 0.3; t += 0.002) {
+      if (Math.abs(t) % 0.2 > 0.12) continue;
+      faint[(int) Math.round(150 + 100 * Math.sin(t)) * SIZE + (int) Math.round(150 + 100 * Math.cos(t))] = true;
+    }
+    boolean[] stray = new boolean[SIZE * SIZE];
+    for (int y = 20; y < 40; y++) stray[y * SIZE + 280] = true;
+    assertThat(reachesCentreFromCorner(or(circle, OutlineLinks.across(SIZE, SIZE, circle, 20))))
+        .as("the links alone cannot close 70 px").isTrue();
+    boolean[] completion = OutlineLinks.completing(SIZE, SIZE, circle, or(faint, stray), 20);
+    assertThat(reachesCentreFromCorner(or(circle, completion))).as("completed through the dashes").isFalse();
+    assertThat(completion[30 * SIZE + 280]).as("a faint edge nothing runs into stays out").isFalse();
+  }
+
+  @Test
   void anEdgeThatStopsWithNothingAheadGetsNoLink() {
     boolean[] edge = new boolean[SIZE * SIZE];
     for (int x = 50; x < 150; x++) edge[150 * SIZE + x] = true;
