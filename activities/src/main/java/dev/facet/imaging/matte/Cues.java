@@ -129,8 +129,8 @@ final class Cues {
       fainter[i] = edges.faint[i] && near[i] && !edges.outline[i];
     }
     boolean[] completion = OutlineLinks.completing(width, height, silhouette, fainter, s.linkLength());
-    outline = or(edges.outline, completion);
-    strongOutline = or(strong, completion);
+    outline = OutlineLinks.or(edges.outline, completion);
+    strongOutline = OutlineLinks.or(strong, completion);
     texture = texture(s, null);
     textureAway = texture(s, OpenCv.morph(width, height, outline, OUTLINE_BLEED));
   }
@@ -168,12 +168,6 @@ final class Cues {
     for (int i = 0; i < evidence.length; i++) evidence[i] = colour[i] || bright[i] || edges[i];
     boolean[] backdrop = Regions.openBetween(width, height, evidence, s.bridgeRadius()).reachingFrame();
     return OpenCv.morph(width, height, backdrop, s.bridgeRadius() + 2);
-  }
-
-  private static boolean[] or(boolean[] a, boolean[] b) {
-    boolean[] out = new boolean[a.length];
-    for (int i = 0; i < out.length; i++) out[i] = a[i] || b[i];
-    return out;
   }
 
   /** Darker than the backdrop (or as light), of its colour, and not lit up: what a shadow can be. */

@@ -4,9 +4,10 @@ import dev.facet.imaging.OpenCv;
 
 /**
  * Closes breaks in an outline by good continuation: from each loose end, the outline is carried on
- * in the direction it was running, up to a length, to the nearest outline ahead. A mirror-polished
- * face that reflects the backdrop has no edge where it meets it; its outline runs up to the spot
- * from both sides, and a line between the ends draws it as an eye would.
+ * in the direction it was running, up to a length, to the nearest outline ahead, or to a fainter
+ * edge there that carries it further. A mirror-polished face that reflects the backdrop has no edge
+ * where it meets it; its outline runs up to the spot from both sides, and a line between the ends
+ * draws it as an eye would.
  */
 final class OutlineLinks {
 
@@ -20,15 +21,11 @@ final class OutlineLinks {
 
   private OutlineLinks() {}
 
-  private static boolean[] or(boolean[] a, boolean[] b) {
+  /** Pixels on either map. */
+  static boolean[] or(boolean[] a, boolean[] b) {
     boolean[] out = new boolean[a.length];
     for (int i = 0; i < out.length; i++) out[i] = a[i] || b[i];
     return out;
-  }
-
-  private static boolean anyTrue(boolean[] bits) {
-    for (boolean b : bits) if (b) return true;
-    return false;
   }
 
   /**
@@ -42,10 +39,13 @@ final class OutlineLinks {
     for (int round = 0; round < MAX_ROUNDS; round++) {
       boolean[] reach = OpenCv.morph(w, h, or(joined, across(w, h, joined, or(joined, faint), length)), 1);
       boolean[] touched = new boolean[faint.length];
-      for (int i = 0; i < faint.length; i++) touched[i] = reach[i] && faint[i] && !joined[i];
-      boolean[] join = pieces.anyOf(touched);
-      if (!anyTrue(join)) break;
-      joined = or(joined, pieces.select(join));
+      boolean any = false;
+      for (int i = 0; i < faint.length; i++) {
+        touched[i] = reach[i] && faint[i] && !joined[i];
+        any |= touched[i];
+      }
+      if (!any) break;
+      joined = or(joined, pieces.select(pieces.anyOf(touched)));
     }
     boolean[] out = or(joined, across(w, h, joined, joined, length));
     for (int i = 0; i < out.length; i++) out[i] &= !outline[i];
