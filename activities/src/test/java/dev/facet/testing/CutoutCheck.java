@@ -6,8 +6,9 @@ import dev.facet.imaging.RgbImage;
 
 /**
  * Does a finished image keep every pixel of the product, and nothing else? The measure of {@code
- * shared/tools/cutout_check.py}, the same steps in Java: the capture's ground-truth mask is aligned
- * to the finished image (resized to {@link #SIDE}) by a scale and shift search, then
+ * shared/tools/cutout_check.py}, the same steps in Java (with the scale refined between its steps):
+ * the capture's ground-truth mask is aligned to the finished image (resized to {@link #SIDE}) by a
+ * scale and shift search, then
  *
  * <ul>
  *   <li>kept: share of the product's pixels (mask eroded by 1 px; pixels already near-white in the
@@ -86,6 +87,28 @@ public final class CutoutCheck {
         boolean[] w = warp(gt.bits(), gt.width(), gt.height(), coarse.scale, coarse.tx + dx, coarse.ty + dy, SIDE);
         double iou = iou(w, finMask);
         if (iou > best.iou) best = new Alignment(iou, coarse.scale, coarse.tx + dx, coarse.ty + dy);
+      }
+    }
+    return finerScale(gt, finMask, best);
+  }
+
+  /**
+   * The scale refined between the search's steps (1.5 % apart), about the mask's centre: half a
+   * step is 6 px at the ends of a bangle, which would read as lost rim on one side and as debris in
+   * its opening on the other. Beyond {@code cutout_check.py}, which stops at its steps.
+   */
+  private static Alignment finerScale(Mask gt, boolean[] finMask, Alignment start) {
+    int[] gb = box(gt.bits(), gt.width(), gt.height());
+    double cx = (gb[0] + gb[2]) / 2.0, cy = (gb[1] + gb[3]) / 2.0;
+    Alignment best = start;
+    for (int i = -3; i <= 3; i++) {
+      double s = start.scale * (1 + 0.0025 * i);
+      double tx0 = start.tx + (start.scale - s) * cx, ty0 = start.ty + (start.scale - s) * cy;
+      for (int dx = -2; dx <= 2; dx++) {
+        for (int dy = -2; dy <= 2; dy++) {
+          double iou = iou(warp(gt.bits(), gt.width(), gt.height(), s, tx0 + dx, ty0 + dy, SIDE), finMask);
+          if (iou > best.iou) best = new Alignment(iou, s, tx0 + dx, ty0 + dy);
+        }
       }
     }
     return best;
