@@ -17,6 +17,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.workflow.Workflow;
 import java.util.List;
@@ -32,7 +33,9 @@ class TemporalShootWatchTest {
 
   @BeforeEach
   void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
+    // No time skipping: the shoot that must still be running would otherwise be timed out or woken
+    // while the client blocks on the others.
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     env.newWorker(TaskQueues.SHOOT).registerWorkflowImplementationTypes(ScriptedShoot.class);
     env.start();
     client = env.getWorkflowClient();
@@ -86,8 +89,6 @@ class TemporalShootWatchTest {
         throw ApplicationFailure.newNonRetryableFailure("capture failed: photo too blurry", "ShootFailed");
       }
       if (!id.endsWith("DONE")) {
-        // Waits for nothing rather than sleeping: the test server skips time while the client
-        // blocks, so a sleep could end and publish the shoot that must still be running.
         Workflow.await(() -> false);
       }
       return new ShootResult(id, Stage.PUBLISHED, 1, List.of(), null, 0.5, null);
