@@ -157,16 +157,18 @@ final class Cues {
 
   /** What says "product" by itself: a colour the backdrop cannot have, a highlight, or an outline. */
   boolean[] evidence() {
+    return evidence(outline);
+  }
+
+  private boolean[] evidence(boolean[] edges) {
     boolean[] out = new boolean[width * height];
-    for (int i = 0; i < out.length; i++) out[i] = colour[i] || bright[i] || outline[i];
+    for (int i = 0; i < out.length; i++) out[i] = colour[i] || bright[i] || edges[i];
     return out;
   }
 
   /** Within reach of the backdrop that the frame reaches through the evidence: where the silhouette runs. */
   private boolean[] nearBackdrop(boolean[] edges, MattingSettings s) {
-    boolean[] evidence = new boolean[width * height];
-    for (int i = 0; i < evidence.length; i++) evidence[i] = colour[i] || bright[i] || edges[i];
-    boolean[] backdrop = Regions.openBetween(width, height, evidence, s.bridgeRadius()).reachingFrame();
+    boolean[] backdrop = Regions.openBetween(width, height, evidence(edges), s.bridgeRadius()).reachingFrame();
     return OpenCv.morph(width, height, backdrop, s.bridgeRadius() + 2);
   }
 
@@ -180,6 +182,9 @@ final class Cues {
     return Math.abs(logRatio[i]) < s.holeLogRatio() && colourDistance[i] < noiseColour;
   }
 
+  /** The outline, and the fainter crisp edges that may continue it. */
+  private record Edges(boolean[] outline, boolean[] faint) {}
+
   /**
    * Long crisp edges of the lightness (L*): Canny on the image smoothed at 1 px, kept where the fine
    * gradient is close to the coarse one (a step edge, not a penumbra) over a 9 px stretch, and in
@@ -187,8 +192,6 @@ final class Cues {
    * between the low and the high bar), the crisp edges above the low bar alone: where the outline
    * of a piece fades out against the backdrop, what may continue it.
    */
-  private record Edges(boolean[] outline, boolean[] faint) {}
-
   private Edges edges(float[] lin, MattingSettings s) {
     int n = width * height;
     float[] lightness = new float[n];
