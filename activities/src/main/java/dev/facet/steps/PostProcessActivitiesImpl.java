@@ -9,12 +9,18 @@ import dev.facet.imaging.RgbImage;
 import dev.facet.model.Candidate;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.ImageRef;
+import dev.facet.model.ColourSignature;
 import dev.facet.storage.ObjectStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Step 5: one channel's finished image of a selected candidate, in the channel's format, with an sRGB
- * profile and its digital source type embedded; a retry returns the stored one.
+ * Step 5: the finished images of a selected candidate, one per channel, each in its channel's format
+ * with an sRGB profile and its digital source type embedded; a retry returns the stored ones.
  */
 public final class PostProcessActivitiesImpl implements PostProcessActivities {
 
@@ -31,34 +37,65 @@ public final class PostProcessActivitiesImpl implements PostProcessActivities {
 
   @Override
   public ChannelImage postProcess(PostProcessRequest request) {
-    ChannelPreset preset =
-        presets
-            .find(request.channel())
-            .orElseThrow(
-                () ->
-                    StepFailures.invalidInput(
-                        "Unknown channel \"" + request.channel() + "\"; known channels: " + presets.names()));
-    Candidate candidate = request.candidate();
-    String key = request.keys().output(candidate.round(), candidate.shot(), preset.name(), preset.extension());
-    Optional<ImageRef> stored = store.find(key);
-    if (stored.isPresent()) {
-      return new ChannelImage(candidate.shot(), preset.name(), candidate.id(), stored.get());
+    return finish(request.keys(), request.candidate(), request.signature(), List.of(request.channel())).get(0);
+  }
+
+  @Override
+  public List<ChannelImage> postProcessShot(ShotPostProcessRequest request) {
+    return finish(request.keys(), request.candidate(), request.signature(), request.channels());
+  }
+
+  /** Each channel's image: the stored one after a retry, else made from one shared preparation. */
+  private List<ChannelImage> finish(ShootKeys keys, Candidate candidate, ColourSignature signature, List<String> channels) {
+    Map<ChannelPreset, Optional<ImageRef>> stored = new LinkedHashMap<>();
+    for (String channel : channels) {
+      ChannelPreset preset = preset(channel);
+      stored.put(preset, store.find(outputKey(keys, candidate, preset)));
     }
-    ChannelFinisher.Finished finished;
-    try {
+    ChannelFinisher.Prepared prepared = stored.values().stream().anyMatch(Optional::isEmpty) ? prepare(candidate, signature) : null;
+    List<ChannelImage> out = new ArrayList<>();
+    for (Map.Entry<ChannelPreset, Optional<ImageRef>> channel : stored.entrySet()) {
+      ChannelPreset preset = channel.getKey();
+      ImageRef ref = channel.getValue().isPresent() ? channel.getValue().get() : store(keys, candidate, preset,
+          finishOrReject(candidate, () -> prepared.finish(preset, sourceType(candidate))));
+      out.add(new ChannelImage(candidate.shot(), preset.name(), candidate.id(), ref));
+    }
+    return out;
+  }
+
+  private static String outputKey(ShootKeys keys, Candidate candidate, ChannelPreset preset) {
+    return keys.output(candidate.round(), candidate.shot(), preset.name(), preset.extension());
+  }
+
+  private ImageRef store(ShootKeys keys, Candidate candidate, ChannelPreset preset, ChannelFinisher.Finished finished) {
+    return store.put(outputKey(keys, candidate, preset), finished.bytes(), preset.mediaType(),
+        finished.image().width(), finished.image().height());
+  }
+
+  private ChannelPreset preset(String channel) {
+    return presets.find(channel).orElseThrow(() ->
+        StepFailures.invalidInput("Unknown channel \"" + channel + "\"; known channels: " + presets.names()));
+  }
+
+  /** One decode, one matte and one clean-up of the candidate, for every channel. */
+  private ChannelFinisher.Prepared prepare(Candidate candidate, ColourSignature signature) {
+    return finishOrReject(candidate, () -> {
       RgbImage image = images.image(candidate.image());
       // A staged candidate's background is flat: only its light level matters to the tone measurement.
-      ChannelFinisher.Prepared prepared = candidate.cutout() == null
-          ? finisher.prepare(image, request.signature().metal())
+      return candidate.cutout() == null
+          ? finisher.prepare(image, signature.metal())
           : finisher.prepare(image, images.matte(candidate.cutout(), BackdropModel.flat(0xFFFFFF, image.width(), image.height())),
-              request.signature().metal());
-      finished = prepared.finish(preset, sourceType(candidate));
+              signature.metal());
+    });
+  }
+
+  /** An image the finisher cannot use is the candidate's fault: retrying will not help. */
+  private static <T> T finishOrReject(Candidate candidate, Supplier<T> work) {
+    try {
+      return work.get();
     } catch (IllegalArgumentException e) {
       throw StepFailures.invalidInput("Candidate " + candidate.id() + ": " + e.getMessage());
     }
-    ImageRef ref =
-        store.put(key, finished.bytes(), preset.mediaType(), finished.image().width(), finished.image().height());
-    return new ChannelImage(candidate.shot(), preset.name(), candidate.id(), ref);
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.facet.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.facet.imaging.ChannelPreset;
+import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.ColourScience;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.ImageEncoder;
@@ -20,6 +23,7 @@ import dev.facet.model.Score;
 import dev.facet.model.ShotPrompt;
 import dev.facet.model.ShotSpec;
 import dev.facet.model.StyleGuide;
+import dev.facet.storage.ObjectStore;
 import dev.facet.testing.Blur;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.testing.Fixtures;
@@ -182,6 +186,86 @@ class StudioPipelineTest {
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
     assertThat(cause.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
     assertThat(cause.getOriginalMessage()).contains("Unknown channel \"etsy-listing\"", "amazon-main", "master");
+  }
+
+  @Test
+  void allChannelsOfAShotComeFromOneReadOfTheCandidate() throws Exception {
+    Shoot shoot = shoots.get("P03");
+    ShootKeys keys = ShootKeys.of("shoot-P03", "one-pass");
+    ReadCountingStore counting = new ReadCountingStore(s3.store());
+    PostProcessActivities post = new PostProcessActivitiesImpl(counting, ChannelPresets.builtIn());
+    ShotPostProcessRequest request =
+        new ShotPostProcessRequest(keys, shoot.hero(), shoot.captured().signature(), List.of("amazon-main", "ebay", "master"));
+
+    List<ChannelImage> images = post.postProcessShot(request);
+
+    assertThat(images).extracting(ChannelImage::channel).containsExactly("amazon-main", "ebay", "master");
+    assertThat(images).extracting(i -> i.image().key())
+        .containsExactly(keys.output(1, "hero", "amazon-main", "jpg"), keys.output(1, "hero", "ebay", "jpg"),
+            keys.output(1, "hero", "master", "jpg"));
+    for (ChannelImage image : images) {
+      ChannelPreset preset = ChannelPresets.builtIn().get(image.channel());
+      assertThat(ImageDecoder.decode(s3.store().get(image.image().key())).longSide())
+          .as(image.channel()).isEqualTo(Math.max(preset.width(), preset.height()));
+    }
+    assertThat(counting.reads(shoot.hero().image().key())).isEqualTo(1);
+
+    // A retry after every image was stored reads and finishes nothing again.
+    assertThat(post.postProcessShot(request)).isEqualTo(images);
+    assertThat(counting.reads(shoot.hero().image().key())).isEqualTo(1);
+
+    // One unknown channel fails the step before anything is finished.
+    ShootKeys other = ShootKeys.of("shoot-P03", "unknown-channel");
+    assertThatThrownBy(() -> post.postProcessShot(new ShotPostProcessRequest(
+            other, shoot.hero(), shoot.captured().signature(), List.of("amazon-main", "etsy-listing"))))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT))
+        .hasMessageContaining("Unknown channel \"etsy-listing\"");
+    assertThat(s3.store().find(other.output(1, "hero", "amazon-main", "jpg"))).isEmpty();
+  }
+
+  /** Counts the reads of each key, so a test can tell how often a step decoded an image. */
+  private static final class ReadCountingStore implements ObjectStore {
+    private final ObjectStore store;
+    private final Map<String, Integer> reads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    ReadCountingStore(ObjectStore store) {
+      this.store = store;
+    }
+
+    int reads(String key) {
+      return reads.getOrDefault(key, 0);
+    }
+
+    @Override
+    public ImageRef put(String key, byte[] bytes, String mediaType, int width, int height) {
+      return store.put(key, bytes, mediaType, width, height);
+    }
+
+    @Override
+    public byte[] get(String key) {
+      reads.merge(key, 1, Integer::sum);
+      return store.get(key);
+    }
+
+    @Override
+    public java.util.Optional<ImageRef> find(String key) {
+      return store.find(key);
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+      return store.list(prefix);
+    }
+
+    @Override
+    public void delete(String key) {
+      store.delete(key);
+    }
+
+    @Override
+    public String bucket() {
+      return store.bucket();
+    }
   }
 
   @Test

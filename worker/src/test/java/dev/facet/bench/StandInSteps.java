@@ -16,6 +16,7 @@ import dev.facet.steps.CaptureRequest;
 import dev.facet.steps.CaptureResult;
 import dev.facet.steps.PostProcessActivities;
 import dev.facet.steps.PostProcessRequest;
+import dev.facet.steps.ShotPostProcessRequest;
 import dev.facet.steps.QaActivities;
 import dev.facet.steps.QaRequest;
 import dev.facet.steps.ScoreRequest;
@@ -73,6 +74,11 @@ final class StandInSteps implements CaptureActivities, ScoringActivities, PostPr
   public ChannelImage postProcess(PostProcessRequest request) {
     Candidate candidate = request.candidate();
     return new ChannelImage(candidate.shot(), request.channel(), candidate.id(), candidate.image());
+  }
+
+  @Override
+  public List<ChannelImage> postProcessShot(ShotPostProcessRequest request) {
+    return request.channels().stream().map(c -> postProcess(request.forChannel(c))).toList();
   }
 
   /** One passing blocking check that says what it is. */

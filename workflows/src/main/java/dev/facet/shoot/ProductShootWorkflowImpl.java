@@ -35,6 +35,7 @@ import dev.facet.steps.QaRequest;
 import dev.facet.steps.ScoreRequest;
 import dev.facet.steps.ScoringActivities;
 import dev.facet.steps.ShootKeys;
+import dev.facet.steps.ShotPostProcessRequest;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -68,6 +69,11 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
    * takes the shot, or a human decides).
    */
   static final String NO_IDENTICAL_RETRIES = "no-identical-retries";
+  /**
+   * Patch id of finishing all channels of a shot in one activity (one decode, one matte); histories
+   * recorded before ran one activity per shot and channel.
+   */
+  static final String SHOT_IN_ONE_PASS = "shot-in-one-pass";
 
   private final ShootRequest request;
   private final ShootPolicy policy;
@@ -262,18 +268,29 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private void postProcess(ShootKeys keys, List<ShotSpec> shots) {
     enter(Stage.POST_PROCESSING);
-    Map<String, Promise<ChannelImage>> running = new LinkedHashMap<>();
+    boolean onePass = Workflow.getVersion(SHOT_IN_ONE_PASS, Workflow.DEFAULT_VERSION, 1) == 1;
+    Map<String, Promise<List<ChannelImage>>> running = new LinkedHashMap<>();
     for (ShotSpec shot : shots) {
-      Candidate selected = record.candidate(record.selections.get(shot.name())).candidate();
-      for (String channel : policy.channels()) {
-        PostProcessActivities post = steps.stub(PostProcessActivities.class,
-            ShootActivityOptions.POST_PROCESS, "post-process " + shot.name() + " for " + channel);
-        running.put(shot.name() + "/" + channel, Async.function(post::postProcess,
-            new PostProcessRequest(keys, selected, record.signature, channel)));
+      ShotPostProcessRequest finish = new ShotPostProcessRequest(
+          keys, record.candidate(record.selections.get(shot.name())).candidate(), record.signature, policy.channels());
+      if (onePass) {
+        PostProcessActivities post = steps.stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS,
+            "post-process " + shot.name() + " for " + String.join(", ", policy.channels()));
+        running.put(shot.name(), Async.function(post::postProcessShot, finish));
+      } else {
+        for (String channel : policy.channels()) {
+          PostProcessActivities post = steps.stub(PostProcessActivities.class,
+              ShootActivityOptions.POST_PROCESS, "post-process " + shot.name() + " for " + channel);
+          running.put(shot.name() + "/" + channel,
+              Async.function(post::postProcess, finish.forChannel(channel)).thenApply(List::of));
+        }
       }
     }
-    running.forEach((key, promise) -> record.outputs.put(key, promise.get()));
-    running.keySet().forEach(key -> record.succeeded("post-process", key, 1));
+    running.values().forEach(promise -> promise.get().forEach(image -> {
+      String key = image.shot() + "/" + image.channel();
+      record.outputs.put(key, image);
+      record.succeeded("post-process", key, 1);
+    }));
   }
 
   private void inspect(List<ShotSpec> shots) {

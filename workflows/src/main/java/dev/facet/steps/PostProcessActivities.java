@@ -2,8 +2,9 @@ package dev.facet.steps;
 
 import dev.facet.model.ChannelImage;
 import io.temporal.activity.ActivityInterface;
+import java.util.List;
 
-/** Step 5: turn a selected candidate into one channel's finished image. */
+/** Step 5: turn a selected candidate into its channels' finished images. */
 @ActivityInterface
 public interface PostProcessActivities {
 
@@ -15,4 +16,13 @@ public interface PostProcessActivities {
    *     unknown channel
    */
   ChannelImage postProcess(PostProcessRequest request);
+
+  /**
+   * The same for every channel of a shot, from one decode, one matte and one clean-up, in the order
+   * of the request's channels.
+   *
+   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#INVALID_INPUT} for an
+   *     unknown channel, before anything is finished
+   */
+  List<ChannelImage> postProcessShot(ShotPostProcessRequest request);
 }

@@ -15,6 +15,7 @@ import dev.facet.steps.CaptureRequest;
 import dev.facet.steps.CaptureResult;
 import dev.facet.steps.PostProcessActivities;
 import dev.facet.steps.PostProcessRequest;
+import dev.facet.steps.ShotPostProcessRequest;
 import dev.facet.steps.PromptActivities;
 import dev.facet.steps.PromptRequest;
 import dev.facet.steps.PublishActivities;
@@ -101,6 +102,11 @@ final class FakeSteps
         request.candidate().round(), request.candidate().shot(), request.channel(), "jpg");
     return new ChannelImage(request.candidate().shot(), request.channel(), request.candidate().id(),
         image(key));
+  }
+
+  @Override
+  public List<ChannelImage> postProcessShot(ShotPostProcessRequest request) {
+    return request.channels().stream().map(c -> postProcess(request.forChannel(c))).toList();
   }
 
   @Override

@@ -16,7 +16,7 @@ class ProductShootReplayTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json", "shoot-bakeoff.json",
-      "shoot-routed-auto.json", "shoot-qa-moves-on.json"})
+      "shoot-routed-auto.json", "shoot-qa-moves-on.json", "shoot-one-pass.json"})
   void recordedHistoriesReplayOnTheCurrentCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/" + history, ProductShootWorkflowImpl.class);
@@ -24,7 +24,7 @@ class ProductShootReplayTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json", "shoot-bakeoff.json",
-      "shoot-routed-auto.json", "shoot-qa-moves-on.json"})
+      "shoot-routed-auto.json", "shoot-qa-moves-on.json", "shoot-one-pass.json"})
   void anUnversionedChangeIsCaught(String history) {
     assertThatThrownBy(
             () ->

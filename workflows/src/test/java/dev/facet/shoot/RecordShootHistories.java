@@ -85,6 +85,27 @@ class RecordShootHistories {
   }
 
   /**
+   * Two channels finished in one post-process activity per shot (the shot-in-one-pass branch). Record
+   * alone with {@code -Dtest=RecordShootHistories#recordShotInOnePass}.
+   */
+  @Test
+  void recordShotInOnePass() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      Worker worker = env.newWorker(TaskQueues.SHOOT);
+      worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new FakeSteps());
+      env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(new FakeGenerator());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      ShootPolicy policy = new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO, 2, 3,
+          List.of("amazon-main", "master"), null);
+      stub(client, "RING-ONE-PASS").run(ProductShootWorkflowTest.request("RING-ONE-PASS", policy));
+      save(client, "RING-ONE-PASS", "shoot-one-pass.json");
+    }
+  }
+
+  /**
    * A bake-off (studio and flux, a reviewer's vote) and an {@code auto}-routed shoot: the
    * provider-measurement path. Record alone with {@code -Dtest=RecordShootHistories#recordProviderMeasurement}.
    */
