@@ -1,10 +1,11 @@
 package dev.facet;
 
 import dev.facet.audit.QaAudit;
+import dev.facet.finish.FinishCommand;
 import dev.facet.cli.CatalogFile;
 import dev.facet.cli.CatalogRun;
+import dev.facet.cli.ChannelArguments;
 import dev.facet.cli.Invocation;
-import dev.facet.cli.QaChannelArgument;
 import dev.facet.cli.RunOptions;
 import dev.facet.cli.Terminal;
 import dev.facet.cli.UsageException;
@@ -21,7 +22,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code key},
+ * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code finish}, {@code key},
  * {@code fake-providers} or {@code help}.
  */
 // Facet's users are API keys (dev.facet.security), not Spring's generated default user.
@@ -35,6 +36,9 @@ public class FacetApplication {
     // Tools that need neither Spring nor Temporal; their flags are their own.
     if (args.length > 0 && args[0].equals(Invocation.QA)) {
       System.exit(qa(rest(args)));
+    }
+    if (args.length > 0 && args[0].equals(Invocation.FINISH)) {
+      System.exit(finish(rest(args)));
     }
     if (args.length > 0 && args[0].equals(Invocation.KEY)) {
       System.exit(new KeyCommand(System.out, System.err).run(rest(args)));
@@ -69,10 +73,19 @@ public class FacetApplication {
 
   private static int qa(String[] args) {
     try {
-      return new QaAudit(System.out, System.err).run(QaChannelArgument.resolved(args));
+      return new QaAudit(System.out, System.err).run(ChannelArguments.resolved(Invocation.QA, args));
     } catch (UsageException e) {
       System.err.println(e.getMessage());
       return QaAudit.UNUSABLE;
+    }
+  }
+
+  private static int finish(String[] args) {
+    try {
+      return new FinishCommand(System.out, System.err).run(ChannelArguments.resolved(Invocation.FINISH, args));
+    } catch (UsageException e) {
+      System.err.println(e.getMessage());
+      return FinishCommand.UNUSABLE;
     }
   }
 

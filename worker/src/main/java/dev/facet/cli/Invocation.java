@@ -24,7 +24,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
   }
 
   /** Commands handled before any parsing: their flags are their own. */
-  public static final String QA = "qa", FAKE_PROVIDERS = "fake-providers", KEY = "key";
+  public static final String QA = "qa", FINISH = "finish", FAKE_PROVIDERS = "fake-providers", KEY = "key";
 
   public static final String USAGE =
       """
@@ -66,6 +66,13 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
                   reference photos: every check with its value, threshold and verdict. The
                   channel may be an alias (amazon, google). Exit
                   code 0 passed, 1 a blocking check failed, 2 unusable input.
+        finish [--channel amazon-main]... [--out DIR] [--presets presets.json] <photo>...
+                  Finish your own photos for channels without a shoot: the same cut-out,
+                  clean-up, staging, resizing, sharpening, encoding and metadata as a
+                  shoot's post-processing, into DIR (default: facet-out/finished) as
+                  <photo>-<channel>.<ext>. --channel may repeat or list several
+                  (amazon,etsy). A photo that cannot be used is reported and the others
+                  are still finished. Exit code 0 all finished, 1 some not, 2 bad arguments.
         key --name <who> --role operator|reviewer|admin
                   Make an API key and print it once, with the facet.security.keys entry
                   (its SHA-256) that lets it in.
