@@ -26,7 +26,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  *   <li>{@code colour}: a colour the backdrop cannot have, even in shadow (a shadow is a darker copy
  *       of the backdrop's colour; gold, rose gold, stones and even silver on tinted paper are not);
  *   <li>{@code bright}: lighter than the paper (a highlight);
- *   <li>{@code outline}: long, crisp edges (a penumbra is soft, paper mottling is short), with the
+ *   <li>{@code outline}: long, crisp edges (a penumbra is soft, paper mottling is short; around a
+ *       piece with a colour of its own, an edge with floor on both sides is a shadow's), with the
  *       piece's silhouette completed where it fades out against the backdrop ({@link OutlineLinks});
  *   <li>{@code texture}: mid-scale structure; metal mirrors its surroundings in stripes, a shadow
  *       is smooth.
@@ -75,6 +76,8 @@ final class Cues {
   private final float[] contrast;
   /** The border's median mid-scale energy, which {@link #texture} is measured in. */
   double textureReference;
+  /** The piece's own colour where it meets the paper (see {@link Sides#silhouetteColour}). */
+  double silhouetteColour;
 
   private Cues(RgbImage work, BackdropModel backdrop, MattingSettings s) {
     this.work = work;
@@ -216,8 +219,81 @@ final class Cues {
     Sobel(fine, dx, CV_16S, 1, 0, 3, unit / 8, 0, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
     Sobel(fine, dy, CV_16S, 0, 1, 3, unit / 8, 0, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
     double low = s.edgeLow() * noise * unit;
-    return new Edges(crisp(canny(dx, dy, low, s.edgeHigh() * noise * unit), g1, g3, s),
-        crisp(canny(dx, dy, low, low), g1, g3, s));
+    boolean[] outline = canny(dx, dy, low, s.edgeHigh() * noise * unit), faint = canny(dx, dy, low, low);
+    Mat gx = new Mat(), gy = new Mat();
+    Sobel(fine, gx, CV_32F, 1, 0);
+    Sobel(fine, gy, CV_32F, 0, 1);
+    Sides sides = new Sides(OpenCv.floats(gx), OpenCv.floats(gy));
+    // Around gold, an edge with floor on both sides is a shadow's; white metal is as grey as its shadow.
+    silhouetteColour = sides.silhouetteColour(outline, s);
+    if (silhouetteColour >= s.colouredPiece() * noiseColour) {
+      boolean[] floor = sides.floorEdges(faint, s);
+      for (int i = 0; i < n; i++) {
+        outline[i] &= !floor[i];
+        faint[i] &= !floor[i];
+      }
+    }
+    return new Edges(crisp(outline, g1, g3, s), crisp(faint, g1, g3, s));
+  }
+
+  /** How far (px) across an edge its two sides are sampled: past its blur, not past a thin shadow. */
+  private static final int SIDE = 3;
+
+  /** The lighter and the darker side of each edge pixel, across the edge along the gradient. */
+  private final class Sides {
+    private final int[] light, dark;
+
+    Sides(float[] gx, float[] gy) {
+      int n = width * height;
+      light = new int[n];
+      dark = new int[n];
+      for (int i = 0; i < n; i++) {
+        double g = Math.hypot(gx[i], gy[i]);
+        int x = i % width, y = i / width;
+        light[i] = g == 0 ? -1 : at(x + SIDE * gx[i] / g, y + SIDE * gy[i] / g);
+        dark[i] = g == 0 ? -1 : at(x - SIDE * gx[i] / g, y - SIDE * gy[i] / g);
+      }
+    }
+
+    /**
+     * The median colour difference on the darker side of the edges that have paper on their lighter
+     * side: gold's own colour around a gold piece, nearly none around white metal (whatever stone it
+     * holds, and wherever its shadow falls).
+     */
+    double silhouetteColour(boolean[] edge, MattingSettings s) {
+      int n = edge.length;
+      boolean[] against = new boolean[n];
+      float[] colourOfDark = new float[n];
+      for (int i = 0; i < n; i++) {
+        against[i] = edge[i] && light[i] >= 0 && dark[i] >= 0 && backdropLike(light[i], s);
+        colourOfDark[i] = against[i] ? colourDistance[dark[i]] : 0;
+      }
+      double median = quantile(colourOfDark, against, 0.5);
+      return Double.isNaN(median) ? 0 : median;
+    }
+
+    /**
+     * Edges between paper and its own shadow: on both sides {@link #shadowLike} floor, along most
+     * ({@link MattingSettings#shadowShare}) of a {@link MattingSettings#floorEdgeLength} stretch.
+     */
+    boolean[] floorEdges(boolean[] edge, MattingSettings s) {
+      int n = edge.length;
+      float[] floor = new float[n], on = new float[n];
+      for (int i = 0; i < n; i++) {
+        on[i] = edge[i] ? 1 : 0;
+        boolean sided = edge[i] && light[i] >= 0 && dark[i] >= 0;
+        floor[i] = sided && shadowLike(light[i], s) && shadowLike(dark[i], s) ? 1 : 0;
+      }
+      float[] sum = boxSum(floor, s.floorEdgeLength()), count = boxSum(on, s.floorEdgeLength());
+      boolean[] out = new boolean[n];
+      for (int i = 0; i < n; i++) out[i] = edge[i] && sum[i] >= s.shadowShare() * count[i];
+      return out;
+    }
+
+    private int at(double x, double y) {
+      int ix = (int) Math.round(x), iy = (int) Math.round(y);
+      return ix < 0 || iy < 0 || ix >= width || iy >= height ? -1 : iy * width + ix;
+    }
   }
 
   private static boolean[] canny(Mat dx, Mat dy, double low, double high) {

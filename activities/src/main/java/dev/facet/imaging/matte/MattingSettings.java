@@ -19,6 +19,9 @@ import dev.facet.imaging.CalibratedValues;
  * @param edgeCrispness least fine-to-coarse gradient ratio of an outline (a step reads 1, a penumbra 1/3)
  * @param bridgeRadius gaps in the outline narrower than twice this are bridged
  * @param linkLength breaks in the silhouette's outline up to this long are closed along its direction
+ * @param colouredPiece a piece whose colour where it meets the paper is this many times the paper's colour
+ *     noise has a colour of its own (gold), so an edge with floor on both sides is no outline of it
+ * @param floorEdgeLength the stretch of an edge (px) over which most of it must have floor on both sides
  * @param holeLogRatio within this log ratio of the backdrop (and without product colour) a pixel looks like backdrop
  * @param holeBackdropShare an enclosed region is a hole (a ring's inside) when more than this share looks like backdrop
  * @param shadowShare a region is cast shadow when more than this share of it is shadow-like
@@ -49,6 +52,8 @@ public record MattingSettings(
     double edgeCrispness,
     int bridgeRadius,
     int linkLength,
+    double colouredPiece,
+    int floorEdgeLength,
     double holeLogRatio,
     double holeBackdropShare,
     double shadowShare,

@@ -112,4 +112,37 @@ class MattingTest {
     assertThat((double) found / disc).isGreaterThan(0.995);
     assertThat((double) kept / shadow).as("shadow kept as product").isLessThan(0.01);
   }
+  /** The slab is 12 px tall: thin enough that the edges around it make it read as textured. */
+  private static final int SLAB_END = 560;
+
+  @Test
+  void aHardEdgedContactShadowUnderAGoldBandIsLeftBehind() {
+    int[] px = SyntheticPhotos.paper(RgbImage.pack(228, 214, 190));
+    // A lamp close to the piece: a thin contact shadow with crisp edges right under the band, tinted
+    // by the light the gold throws into it.
+    SyntheticPhotos.paint(px, (x, y) -> y >= 548 && y < SLAB_END && x > 280 && x < 540
+        ? SyntheticPhotos.scaled(RgbImage.pack(236, 214, 182), 0.55) : -1);
+    SyntheticPhotos.paint(px, (x, y) -> {
+      double r = Math.hypot((x - 400) / 1.0, (y - 380) / 1.0);
+      return r > 125 && r < 170 ? SyntheticPhotos.scaled(GOLD, 0.8 + 0.2 * Math.sin((x + 2 * y) / 23.0)) : -1;
+    });
+    ProductMatte matte = matting.find(SyntheticPhotos.image(px));
+    int slab = 0, kept = 0, band = 0, found = 0;
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 0; x < SIZE; x++) {
+        double r = Math.hypot(x - 400, y - 380);
+        float a = matte.alpha()[y * SIZE + x];
+        if (r > 128 && r < 167) {
+          band++;
+          if (a >= 0.5f) found++;
+        } else if (r > 174 && y >= 548 && y < SLAB_END && x > 280 && x < 540) {
+          slab++;
+          if (a >= 0.5f) kept++;
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "hard shadow: band %d/%d found, slab %d/%d kept%n", found, band, kept, slab);
+    assertThat((double) found / band).isGreaterThan(0.995);
+    assertThat((double) kept / slab).as("slab of shadow kept as product").isLessThan(0.01);
+  }
 }
