@@ -7,6 +7,8 @@ import io.temporal.client.ActivityCompletionClient;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.client.ActivityNotExistsException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * than the context's heartbeat: the SDK sends those up to 0.8 × the heartbeat timeout late and
  * drops a pending one when the attempt ends, while a paid request must not go out before the
  * checkpoint that counts it is on the server.
+ *
+ * <p>Once the server has dropped the attempt (cancelled it, or timed it out and handed its work to
+ * a retry), a call the attempt is blocked in is stopped ({@link #whenDropped}): its answer could no
+ * longer go on record, and waiting minutes for it would hold a worker slot for nothing.
  */
 public final class LiveAttempt<T> implements AutoCloseable {
 
@@ -53,8 +59,12 @@ public final class LiveAttempt<T> implements AutoCloseable {
     void heartbeat(T details);
   }
 
+  /** The attempt running on each activity thread, for {@link #whenDropped}. */
+  private static final ThreadLocal<LiveAttempt<?>> ON_THIS_THREAD = new ThreadLocal<>();
+
   private final Server<T> server;
   private final ScheduledFuture<?> beating;
+  private final List<Runnable> stopsOnDrop = new ArrayList<>();
   private T details;
   private boolean closed;
 
@@ -64,6 +74,7 @@ public final class LiveAttempt<T> implements AutoCloseable {
   LiveAttempt(Server<T> server, T details, ScheduledExecutorService beats, Duration period) {
     this.server = server;
     this.details = details;
+    ON_THIS_THREAD.set(this);
     this.beating = beats.scheduleWithFixedDelay(
         this::beat, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -107,6 +118,35 @@ public final class LiveAttempt<T> implements AutoCloseable {
     }
   }
 
+  /** Undoes {@link #whenDropped}. */
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Runs {@code stop} if the server drops the attempt running on this thread before the returned
+   * registration is closed (at once if it has already); without an attempt on this thread, never.
+   * For a blocking call: {@code call::cancel}.
+   */
+  public static Registration whenDropped(Runnable stop) {
+    LiveAttempt<?> attempt = ON_THIS_THREAD.get();
+    return attempt == null ? () -> {} : attempt.stopOnDrop(stop);
+  }
+
+  private synchronized Registration stopOnDrop(Runnable stop) {
+    if (dropped != null) {
+      stop.run();
+      return () -> {};
+    }
+    stopsOnDrop.add(stop);
+    return () -> {
+      synchronized (this) {
+        stopsOnDrop.remove(stop);
+      }
+    };
+  }
+
   private synchronized void beat() {
     if (closed || dropped != null) {
       return;
@@ -128,7 +168,12 @@ public final class LiveAttempt<T> implements AutoCloseable {
       server.heartbeat(next);
     } catch (ActivityCompletionException e) {
       dropped = droppedBecause(e);
-      throw dropped == null ? e : dropped;
+      if (dropped == null) {
+        throw e;
+      }
+      stopsOnDrop.forEach(Runnable::run);
+      stopsOnDrop.clear();
+      throw dropped;
     }
   }
 
@@ -154,12 +199,16 @@ public final class LiveAttempt<T> implements AutoCloseable {
     return null;
   }
 
+  /** Stops beating; called on the thread that started the attempt. */
   @Override
   public void close() {
     // Cancelled first, so a beat running now is not scheduled again; then none sends any more.
     beating.cancel(false);
     synchronized (this) {
       closed = true;
+    }
+    if (ON_THIS_THREAD.get() == this) {
+      ON_THIS_THREAD.remove(); // activity threads are pooled
     }
   }
 }

@@ -3,14 +3,23 @@ package dev.facet.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.facet.providers.ProviderErrors;
+import dev.facet.providers.ProviderException;
+import dev.facet.providers.ProviderHttp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.ActivityCanceledException;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.client.ActivityCompletionFailureException;
 import io.temporal.client.ActivityNotExistsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -18,7 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class LiveAttemptTest {
 
@@ -91,6 +104,43 @@ class LiveAttemptTest {
     LiveAttempt<String> attempt = start("task-42");
 
     assertDropped(attempt, timedOut);
+  }
+
+  @Test
+  // The read timeout is minutes: only the drop ends the call sooner. A separate thread, as a
+  // blocked socket read does not heed the interrupt of a same-thread timeout.
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aDroppedAttemptEndsTheProviderCallItIsBlockedIn() throws Exception {
+    ProviderHttp http = new ProviderHttp("openai", Duration.ofSeconds(5), Duration.ofMinutes(5),
+        ProviderErrors.systemClock());
+    try (ServerSocket provider = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      // The provider takes the request and works on it, for longer than the test lasts.
+      CompletableFuture<Socket> working = CompletableFuture.supplyAsync(() -> accept(provider));
+      LiveAttempt<String> attempt = start("request in flight");
+      ActivityNotExistsException timedOut =
+          new ActivityNotExistsException("a1", new StatusRuntimeException(Status.NOT_FOUND));
+      working.thenRun(() -> answer = () -> timedOut);
+
+      assertThatThrownBy(() -> http.send(new Request.Builder()
+              .url("http://127.0.0.1:" + provider.getLocalPort() + "/v1/images/edits")
+              .post(RequestBody.create(new byte[] {1}, MediaType.get("application/json")))
+              .build(), true))
+          .isInstanceOf(ProviderException.class)
+          .hasCauseInstanceOf(IOException.class);
+      assertThatThrownBy(attempt::stillCurrent).isSameAs(timedOut);
+      attempt.close();
+      working.join().close();
+    } finally {
+      http.close();
+    }
+  }
+
+  private static Socket accept(ServerSocket server) {
+    try {
+      return server.accept();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private LiveAttempt<String> start(String details) {
