@@ -1,7 +1,9 @@
 package dev.facet.providers;
 
+import dev.facet.steps.LiveAttempt;
 import java.io.IOException;
 import java.time.Duration;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -43,7 +45,11 @@ public final class ProviderHttp {
    * @throws ProviderException {@link ProviderFailure#UNAVAILABLE} when no complete answer came
    */
   public HttpAnswer send(Request request, boolean billable) {
-    try (Response response = http.newCall(request).execute()) {
+    Call call = http.newCall(request);
+    // An attempt the server has dropped cannot record the answer: the call ends now, not minutes
+    // later; ended, it fails as a dropped connection would.
+    try (LiveAttempt.Registration cancelling = LiveAttempt.whenDropped(call::cancel);
+        Response response = call.execute()) {
       return new HttpAnswer(response.code(), response.headers(), response.body().bytes());
     } catch (IOException e) {
       throw errors.transport(provider, e, billable);

@@ -1,9 +1,14 @@
 package dev.facet.steps;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionClient;
 import io.temporal.client.ActivityCompletionException;
+import io.temporal.client.ActivityNotExistsException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * than the context's heartbeat: the SDK sends those up to 0.8 × the heartbeat timeout late and
  * drops a pending one when the attempt ends, while a paid request must not go out before the
  * checkpoint that counts it is on the server.
+ *
+ * <p>Once the server has dropped the attempt (cancelled it, or timed it out and handed its work to
+ * a retry), a call the attempt is blocked in is stopped ({@link #whenDropped}): its answer could no
+ * longer go on record, and waiting minutes for it would hold a worker slot for nothing.
  */
 public final class LiveAttempt<T> implements AutoCloseable {
 
@@ -37,32 +46,59 @@ public final class LiveAttempt<T> implements AutoCloseable {
         return t;
       });
 
-  private final ActivityCompletionClient server;
-  private final byte[] taskToken;
+  /**
+   * Where an attempt's heartbeats go: the Temporal server, which answers as {@link
+   * ActivityCompletionClient#heartbeat} does.
+   */
+  @FunctionalInterface
+  interface Server<T> {
+    /**
+     * @throws ActivityCompletionException when the server has dropped the attempt, or could not be
+     *     asked
+     */
+    void heartbeat(T details);
+  }
+
+  /** The attempt running on each activity thread, for {@link #whenDropped}. */
+  private static final ThreadLocal<LiveAttempt<?>> ON_THIS_THREAD = new ThreadLocal<>();
+
+  private final Server<T> server;
   private final ScheduledFuture<?> beating;
+  private final List<Runnable> stopsOnDrop = new ArrayList<>();
   private T details;
+  private boolean closed;
 
   /** Why the server no longer runs this attempt (cancelled, timed out), once it said so. */
-  private ActivityCompletionException gone;
+  private ActivityCompletionException dropped;
 
-  private LiveAttempt(ActivityExecutionContext activity, T details) {
-    this.server = activity.getWorkflowClient().newActivityCompletionClient();
-    this.taskToken = activity.getTaskToken();
+  LiveAttempt(Server<T> server, T details, ScheduledExecutorService beats, Duration period) {
+    this.server = server;
     this.details = details;
-    this.beating = BEATS.scheduleWithFixedDelay(
-        this::beat, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    ON_THIS_THREAD.set(this);
+    this.beating = beats.scheduleWithFixedDelay(
+        this::beat, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Starts heartbeating {@code details} for the current activity attempt, at once. */
   public static <T> LiveAttempt<T> start(ActivityExecutionContext activity, T details) {
-    return new LiveAttempt<>(activity, details);
+    return start(activity, details, BEATS, PERIOD);
+  }
+
+  static <T> LiveAttempt<T> start(ActivityExecutionContext activity, T details,
+      ScheduledExecutorService beats, Duration period) {
+    ActivityCompletionClient completions =
+        activity.getWorkflowClient().newActivityCompletionClient();
+    byte[] taskToken = activity.getTaskToken();
+    return new LiveAttempt<>(
+        next -> completions.heartbeat(taskToken, next), details, beats, period);
   }
 
   /**
    * Makes {@code next} the attempt's details and puts them on the server before returning.
    *
-   * @throws ActivityCompletionException when the server no longer runs this attempt: it was
-   *     cancelled, or timed out and a retry owns the work now
+   * @throws ActivityCompletionException when the server no longer runs this attempt (it was
+   *     cancelled, or timed out and a retry owns the work now), or could not be reached: either
+   *     way {@code next} is not on record
    */
   public synchronized void record(T next) {
     send(next);
@@ -77,38 +113,102 @@ public final class LiveAttempt<T> implements AutoCloseable {
    * @throws ActivityCompletionException when the server no longer runs this attempt
    */
   public synchronized void stillCurrent() {
-    if (gone != null) {
-      throw gone;
+    if (dropped != null) {
+      throw dropped;
     }
   }
 
+  /** Undoes {@link #whenDropped}. */
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Runs {@code stop} if the server drops the attempt running on this thread before the returned
+   * registration is closed (at once if it has already); without an attempt on this thread, never.
+   * For a blocking call: {@code call::cancel}.
+   */
+  public static Registration whenDropped(Runnable stop) {
+    LiveAttempt<?> attempt = ON_THIS_THREAD.get();
+    return attempt == null ? () -> {} : attempt.stopOnDrop(stop);
+  }
+
+  private synchronized Registration stopOnDrop(Runnable stop) {
+    if (dropped != null) {
+      stop.run();
+      return () -> {};
+    }
+    stopsOnDrop.add(stop);
+    return () -> {
+      synchronized (this) {
+        stopsOnDrop.remove(stop);
+      }
+    };
+  }
+
   private synchronized void beat() {
-    if (gone != null) {
+    if (closed || dropped != null) {
       return;
     }
     try {
       send(details);
-    } catch (ActivityCompletionException e) {
-      // Kept in gone: the attempt's next step gives up.
     } catch (RuntimeException e) {
-      // Unreachable server: the next beat tries again; the heartbeat timeout judges.
-      LOG.warn("Heartbeat failed: {}", e.toString());
+      // Caught whatever it is: a beat that throws is never scheduled again.
+      if (dropped == null) {
+        // The server was not reached: the next beat tries again, the heartbeat timeout judges.
+        LOG.warn("Heartbeat failed: {}", e.toString());
+      }
     }
   }
 
   private void send(T next) {
     stillCurrent();
     try {
-      server.heartbeat(taskToken, next);
+      server.heartbeat(next);
     } catch (ActivityCompletionException e) {
-      // The client wraps what the server said (cancelled, not found); the SDK acts on the cause.
-      gone = e.getCause() instanceof ActivityCompletionException cause ? cause : e;
-      throw gone;
+      dropped = droppedBecause(e);
+      if (dropped == null) {
+        throw e;
+      }
+      stopsOnDrop.forEach(Runnable::run);
+      stopsOnDrop.clear();
+      throw dropped;
     }
   }
 
+  /**
+   * What a failed heartbeat says about the attempt: why the server dropped it, or null when the
+   * server was not reached (unavailable, overloaded, slow), as the SDK's own heartbeats tell them
+   * apart (HeartbeatContextImpl, sdk-java 1.38.0). The completion client throws NOT_FOUND (timed
+   * out; workflow closed) as {@link ActivityNotExistsException}, and wraps the rest: a cancel,
+   * reset or pause as the cause, a refused heartbeat as its gRPC status.
+   */
+  private static ActivityCompletionException droppedBecause(ActivityCompletionException e) {
+    if (e instanceof ActivityNotExistsException) {
+      return e;
+    }
+    if (e.getCause() instanceof ActivityCompletionException why) {
+      return why;
+    }
+    if (e.getCause() instanceof StatusRuntimeException status) {
+      Status.Code code = status.getStatus().getCode();
+      return code == Status.Code.INVALID_ARGUMENT || code == Status.Code.FAILED_PRECONDITION
+          ? e : null;
+    }
+    return null;
+  }
+
+  /** Stops beating; called on the thread that started the attempt. */
   @Override
   public void close() {
+    // Cancelled first, so a beat running now is not scheduled again; then none sends any more.
     beating.cancel(false);
+    synchronized (this) {
+      closed = true;
+    }
+    if (ON_THIS_THREAD.get() == this) {
+      ON_THIS_THREAD.remove(); // activity threads are pooled
+    }
   }
 }
