@@ -36,9 +36,6 @@ public final class ChoiceParser {
       String routing,
       String bakeoff) {}
 
-  /** The most candidates a shot may ask for ({@link ShootPolicy}'s rule). */
-  static final int MAX_VARIANTS = 10;
-
   private final Function<String, String> spelling;
   private final Function<String, RuntimeException> refusal;
 
@@ -102,14 +99,14 @@ public final class ChoiceParser {
     }
     try {
       int variants = Integer.parseInt(text.strip());
-      if (variants >= 1 && variants <= MAX_VARIANTS) {
+      if (variants >= 1 && variants <= ShootPolicy.MAX_VARIANTS) {
         return Optional.of(variants);
       }
     } catch (NumberFormatException e) {
       // said below
     }
     throw refuse(spell("variants") + " is a number of candidates per shot from 1 to "
-        + MAX_VARIANTS + ", not '" + text + "'.");
+        + ShootPolicy.MAX_VARIANTS + ", not '" + text + "'.");
   }
 
   private boolean routing(String text) {

@@ -2,6 +2,7 @@ package dev.facet.catalog;
 
 import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.ProductShootWorkflow;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
@@ -216,11 +217,19 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
       return null;
     }
     String sku = item.product().sku();
+    ShootPolicy policy;
+    try {
+      policy = item.overrides().over(request.policy());
+    } catch (IllegalArgumentException e) {
+      // Checked before the catalog started; a manifest changed since must not stop the catalog.
+      state.fail(sku, "line " + item.line() + ": " + e.getMessage());
+      return null;
+    }
     state.inProgress.put(sku, false);
     startsThisRun++;
     ProductShootWorkflow shoot = Workflow.newChildWorkflowStub(ProductShootWorkflow.class, childOptions(sku));
     Async.function(shoot::run, new ShootRequest(item.product(), item.photos(), request.style(),
-        request.policy(), request.catalogId(), state.styleReference));
+        policy, request.catalogId(), state.styleReference));
     return Workflow.getWorkflowExecution(shoot);
   }
 

@@ -111,6 +111,29 @@ class CatalogWorkflowTest {
   }
 
   @Test
+  void aRowsOwnChannelsProvidersAndVariantsOverrideTheCatalogsPolicyForItsShootAlone() {
+    startWorker(3, Set.of());
+    activities.overrides.put(1, new ShootOverrides(List.of("etsy"), List.of("flux", "studio"), 2));
+    activities.overrides.put(2, new ShootOverrides(List.of(), List.of(), 1));
+
+    catalog("mixed-shops").run(request("mixed-shops", 3, 500));
+
+    ShootPolicy catalogs = ShootPolicy.auto();
+    assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(0))).isEqualTo(catalogs);
+    assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(1)))
+        .satisfies(own -> {
+          assertThat(own.channels()).containsExactly("etsy");
+          assertThat(own.providers()).containsExactly("flux", "studio");
+          assertThat(own.variants()).isEqualTo(2);
+          assertThat(own.approval()).isEqualTo(catalogs.approval());
+          assertThat(own.maxRounds()).isEqualTo(catalogs.maxRounds());
+        });
+    assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(2)))
+        .extracting(ShootPolicy::channels, ShootPolicy::providers, ShootPolicy::variants)
+        .containsExactly(catalogs.channels(), catalogs.providers(), 1);
+  }
+
+  @Test
   void aShootThatEndsWithoutReportingIsFoundByTheWatch() {
     startWorker(8, Set.of());
     FakeShoot.silent.add(FakeCatalogActivities.sku(3));

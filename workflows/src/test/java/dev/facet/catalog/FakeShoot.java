@@ -5,6 +5,7 @@ import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ProductShootWorkflow;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootResult;
 import dev.facet.shoot.ShootState;
@@ -69,6 +70,9 @@ public class FakeShoot implements ProductShootWorkflow {
   /** Shoots that end without telling their catalog. */
   static final Set<String> silent = ConcurrentHashMap.newKeySet();
 
+  /** The policy each shoot was started with. */
+  static final Map<String, ShootPolicy> policies = new ConcurrentHashMap<>();
+
   static void reset() {
     SleepingWork.extraMillis = 0;
     starts.clear();
@@ -79,6 +83,7 @@ public class FakeShoot implements ProductShootWorkflow {
     silent.clear();
     signalsLost.set(0);
     styleReferences.clear();
+    policies.clear();
   }
 
   /** The approved hero image a published fake shoot reports. */
@@ -94,6 +99,7 @@ public class FakeShoot implements ProductShootWorkflow {
       maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
       styleReferences.put(
           sku, request.styleReference() == null ? "none" : request.styleReference().key());
+      policies.put(sku, request.policy());
     }
     try {
       work.work(sku);
