@@ -3,6 +3,7 @@ package dev.facet.cli;
 import dev.facet.FacetProperties;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.catalog.CatalogResult;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.catalogstore.CatalogKeys;
 import dev.facet.catalogstore.CatalogReportDocument;
 import dev.facet.catalogstore.ReportRow;
@@ -16,12 +17,14 @@ import dev.facet.client.ShootClient;
 import dev.facet.client.ShootNotFoundException;
 import dev.facet.client.ShootUnavailableException;
 import dev.facet.consistency.CollectionConsistency;
+import dev.facet.manifest.ManifestException;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
 import dev.facet.model.Candidate;
 import dev.facet.plan.CatalogPlan;
 import dev.facet.plan.CatalogPlanner;
 import dev.facet.policy.ShootChoices;
+import dev.facet.policy.ShootPolicies;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.providerreport.ProviderReportFormat;
 import dev.facet.routing.ProviderReportFiles;
@@ -115,7 +118,8 @@ public class CatalogRun {
     ShootPolicy policy;
     try {
       policy = catalogs.check(choices); // Before any upload: a typo costs nothing.
-    } catch (InvalidCatalogRequestException e) {
+      catalogs.checkRows(catalog.file().getFileName().toString(), rows(catalog), policy);
+    } catch (InvalidCatalogRequestException | ManifestException e) {
       terminal.out().println(e.getMessage());
       return REFUSED;
     }
@@ -127,7 +131,7 @@ public class CatalogRun {
     CatalogBoard board = new CatalogBoard(terminal);
     List<CatalogUpload.Refused> refused = new ArrayList<>();
     if (!attach(catalog, board)) {
-      CatalogPlan plan = planner.plan(catalog.id(), catalog.products().size(), choices);
+      CatalogPlan plan = planner.plan(catalog.id(), overrides(catalog.products()), choices);
       if (!CostConfirmation.mayStart(plan, settings.confirmAboveUsd(), options.yes(), terminal)) {
         return REFUSED;
       }
@@ -185,10 +189,22 @@ public class CatalogRun {
                 + " to shoot it again.%n",
             catalog.id(), status.words(),
             status.running() ? "follow it" : "show its results"));
-    PlanReport.print(
-        terminal.out(),
-        planner.plan(catalog.id(), catalog.products().size() - refused.size(), choices));
+    Set<String> left = refused.stream().map(CatalogUpload.Refused::sku).collect(Collectors.toSet());
+    List<CatalogProduct> shot =
+        catalog.products().stream().filter(product -> !left.contains(product.sku())).toList();
+    PlanReport.print(terminal.out(), planner.plan(catalog.id(), overrides(shot), choices));
     return refused.isEmpty() ? 0 : 1;
+  }
+
+  /** The file's products with what each changes about the catalog's policy. */
+  private static List<ShootPolicies.Row> rows(CatalogFile catalog) {
+    return catalog.products().stream()
+        .map(product -> new ShootPolicies.Row(product.line(), product.sku(), product.overrides()))
+        .toList();
+  }
+
+  private static List<ShootOverrides> overrides(List<CatalogProduct> products) {
+    return products.stream().map(CatalogProduct::overrides).toList();
   }
 
   /**
@@ -237,6 +253,12 @@ public class CatalogRun {
             String.join(", ", policy.channels()),
             String.join(" → ", policy.providers()),
             policy.variants());
+    long own = catalog.products().stream().filter(product -> !product.overrides().none()).count();
+    if (own > 0) {
+      terminal.out().printf(
+          "%d of them with their own channels, providers or variants (the file's columns;"
+              + " --dry-run shows the plan)%n", own);
+    }
     terminal.out().printf("Temporal: %s%n", temporal.description());
     temporal.webUi().ifPresent(ui -> terminal.out().printf("Web UI:   %s%n", ui));
     terminal.out().printf("API:      %s/api  (key: %s)%n", api, apiKey);

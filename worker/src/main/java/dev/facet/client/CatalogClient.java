@@ -5,8 +5,10 @@ import dev.facet.catalog.CatalogReport;
 import dev.facet.catalog.CatalogRequest;
 import dev.facet.catalog.CatalogResult;
 import dev.facet.catalog.CatalogWorkflow;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.catalogstore.CatalogKeys;
 import dev.facet.manifest.Identifier;
+import dev.facet.manifest.ManifestException;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.policy.ShootChoices;
 import dev.facet.policy.ShootPolicies;
@@ -137,6 +139,23 @@ public class CatalogClient {
           "The catalog cannot start: " + String.join("; ", problems) + ".");
     }
     return checked.policy();
+  }
+
+  /**
+   * Checks what each row of a catalog changes about its settled {@code policy} ({@link #check}):
+   * {@code run} and the API call it before anything is uploaded or started.
+   *
+   * @param manifestName the file's name, for the message
+   * @throws ManifestException ({@link ManifestException.Kind#INVALID_PRODUCTS}) naming every row's
+   *     problem with its line and SKU, and for an unknown name the names there are
+   */
+  public void checkRows(String manifestName, List<ShootPolicies.Row> rows, ShootPolicy policy) {
+    ManifestException.throwIfAny(manifestName, policies.rowProblems(rows, policy), false);
+  }
+
+  /** A checked row's overrides with the presets' own names for its channels. */
+  public ShootOverrides settle(ShootOverrides row, ShootPolicy policy) {
+    return policies.checkRow(row, policy).overrides();
   }
 
   private static WorkflowOptions startOptions(String id) {

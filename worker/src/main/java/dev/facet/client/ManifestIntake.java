@@ -1,5 +1,6 @@
 package dev.facet.client;
 
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.catalogstore.StoredPhotos;
 import dev.facet.manifest.CatalogSample;
 import dev.facet.manifest.Identifier;
@@ -12,6 +13,7 @@ import dev.facet.manifest.ManifestWriter;
 import dev.facet.manifest.Problem;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.policy.ShootChoices;
+import dev.facet.policy.ShootPolicies;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import java.nio.charset.StandardCharsets;
@@ -42,16 +44,18 @@ public class ManifestIntake {
   public record Options(String catalogId, Integer window, Integer sample, ShootChoices choices) {}
 
   private final ObjectStore store;
+  private final CatalogClient catalogs;
 
-  public ManifestIntake(ObjectStore store) {
+  public ManifestIntake(ObjectStore store, CatalogClient catalogs) {
     this.store = store;
+    this.catalogs = catalogs;
   }
 
   /**
    * @param fileName the uploaded file's name; {@code .csv} or {@code .json} gives the format
    * @throws ManifestException naming every problem with its line: {@link
    *     ManifestException.Kind#UNREADABLE} for the file as a whole, else the products' problems
-   *     (photos not in the store included)
+   *     (photos not in the store, and channels or providers of a row Facet does not know, included)
    * @throws InvalidCatalogRequestException for a bad id, policy, bake-off or sample
    */
   public CatalogStart prepare(String fileName, byte[] bytes, Options options) {
@@ -79,6 +83,7 @@ public class ManifestIntake {
     String id = catalogId == null || catalogId.isBlank() ? manifest.ownId() : catalogId;
     ShootChoices choices =
         options.choices().orApproval(manifest.approval().orElse(ShootPolicy.Approval.MANUAL));
+    catalogs.checkRows(name, rows(manifest), catalogs.check(choices));
     if (sample != null) {
       // A bake-off over part of the catalog, under its own id, as run --sample shoots it.
       String sampleId = sampleId(id);
@@ -90,13 +95,24 @@ public class ManifestIntake {
         id, ManifestFormat.of(name).orElseThrow(), bytes, choices, options.window());
   }
 
-  /** How many products {@code start}'s manifest, as prepared here, would shoot. */
-  public static int products(CatalogStart start) {
+  /**
+   * What each product {@code start}'s manifest, as prepared here, would shoot changes about the
+   * catalog's policy: one entry per product.
+   */
+  public static List<ShootOverrides> products(CatalogStart start) {
     String text = new String(start.manifest(), StandardCharsets.UTF_8);
-    return (int)
-        ManifestReader.read("manifest." + start.format().extension(), text).entries().stream()
-            .filter(ManifestEntry::valid)
-            .count();
+    return ManifestReader.read("manifest." + start.format().extension(), text).entries().stream()
+        .filter(ManifestEntry::valid)
+        .map(ManifestEntry::overrides)
+        .toList();
+  }
+
+  /** The products that can be shot, with what each changes about the catalog's policy. */
+  private static List<ShootPolicies.Row> rows(Manifest manifest) {
+    return manifest.entries().stream()
+        .filter(ManifestEntry::valid)
+        .map(entry -> new ShootPolicies.Row(entry.line(), entry.name(), entry.overrides()))
+        .toList();
   }
 
   private static String sampleId(String id) {
@@ -124,7 +140,8 @@ public class ManifestIntake {
                         entry.product(),
                         entry.photos().stream()
                             .map(photo -> new ReferencePhoto(photo.reference(), photo.angle()))
-                            .toList()))
+                            .toList(),
+                        entry.overrides()))
             .toList());
   }
 }

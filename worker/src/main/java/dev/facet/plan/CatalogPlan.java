@@ -8,9 +8,12 @@ import java.util.List;
  *
  * @param catalogId the catalog it would run as
  * @param products products that would be shot
+ * @param ownPolicies how many of them have their own channels, providers or variants (the
+ *     catalog file's columns); every count below includes them
  * @param shots the style guide's shots made of each
- * @param variants candidates per shot and provider
- * @param channels finished image per shot and channel
+ * @param variants candidates per shot and provider, the catalog's
+ * @param channels finished image per shot and channel, the catalog's
+ * @param finishedImages one per product, shot and channel (the product's own channels, if any)
  * @param approval {@code auto} or {@code manual}
  * @param providers what each generator would make, in the chain's order
  * @param estimatedUsd every provider's estimated cost; null when a price is unknown
@@ -21,9 +24,11 @@ import java.util.List;
 public record CatalogPlan(
     String catalogId,
     int products,
+    int ownPolicies,
     List<String> shots,
     int variants,
     List<String> channels,
+    int finishedImages,
     String approval,
     List<ProviderPlan> providers,
     Double estimatedUsd,
@@ -52,10 +57,5 @@ public record CatalogPlan(
   /** Candidates every provider would make in the first round. */
   public int images() {
     return providers.stream().mapToInt(ProviderPlan::images).sum();
-  }
-
-  /** Finished images: one per product, shot and channel. */
-  public int finishedImages() {
-    return products * shots.size() * channels.size();
   }
 }

@@ -1,5 +1,7 @@
 package dev.facet.plan;
 
+import dev.facet.catalog.ShootEstimate;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.client.CatalogClient;
 import dev.facet.generators.ImagePrices;
 import dev.facet.model.ShotSpec;
@@ -8,6 +10,8 @@ import dev.facet.shoot.ShootPolicy;
 import dev.facet.steps.Providers;
 import dev.facet.temporal.WorkerProperties;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +19,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Plans a catalog from the seller's choices: how many images each provider would make, what they
- * would cost at list price and how long they would take, without starting or paying anything.
+ * Plans a catalog from the seller's choices and each product's own: how many images each provider
+ * would make, what they would cost at list price and how long they would take, without starting
+ * or paying anything.
  */
 @Component
 public class CatalogPlanner {
@@ -39,33 +44,53 @@ public class CatalogPlanner {
     this.workers = workers;
   }
 
+  /** A plan of {@code products} products that all keep the catalog's policy. */
+  public CatalogPlan plan(String catalogId, int products, ShootChoices choices) {
+    return plan(catalogId, Collections.nCopies(products, ShootOverrides.NONE), choices);
+  }
+
   /**
+   * @param products what each product to shoot changes about the catalog's policy, its rows
+   *     already checked ({@link CatalogClient#checkRows})
    * @throws dev.facet.client.InvalidCatalogRequestException as a start would, for names that mean
    *     nothing
    */
-  public CatalogPlan plan(String catalogId, int products, ShootChoices choices) {
+  public CatalogPlan plan(String catalogId, List<ShootOverrides> products, ShootChoices choices) {
     ShootPolicy policy = catalogs.check(choices);
     List<String> shots = choices.style().shots().stream().map(ShotSpec::name).toList();
-    int perProvider = products * shots.size() * policy.variants();
-    List<CatalogPlan.ProviderPlan> providers = new ArrayList<>();
-    for (String provider : policy.providers()) {
-      // A fallback makes only what those before it cannot; a bake-off has every one make all.
-      boolean makesAll = policy.bakeoff() || providers.isEmpty();
-      providers.add(providerPlan(provider, makesAll ? perProvider : 0));
+    Map<ShootOverrides, Integer> written = new LinkedHashMap<>();
+    products.forEach(row -> written.merge(row, 1, Integer::sum));
+    Map<ShootOverrides, Integer> kinds = new LinkedHashMap<>();
+    written.forEach((row, count) -> kinds.merge(catalogs.settle(row, policy), count, Integer::sum));
+    Map<String, Integer> images = new LinkedHashMap<>();
+    policy.providers().forEach(provider -> images.put(provider, 0));
+    int finished = 0;
+    int own = 0;
+    for (Map.Entry<ShootOverrides, Integer> kind : kinds.entrySet()) {
+      ShootPolicy product = kind.getKey().over(policy);
+      int count = kind.getValue();
+      ShootEstimate.images(product, shots.size())
+          .forEach((provider, made) -> images.merge(provider, made * count, Integer::sum));
+      finished += count * shots.size() * product.channels().size();
+      own += kind.getKey().none() ? 0 : count;
     }
+    List<CatalogPlan.ProviderPlan> providers = new ArrayList<>();
+    images.forEach((provider, made) -> providers.add(providerPlan(provider, made)));
     return new CatalogPlan(
         catalogId,
-        products,
+        products.size(),
+        own,
         shots,
         policy.variants(),
         policy.channels(),
+        finished,
         policy.approval().name().toLowerCase(Locale.ROOT),
         providers,
         total(providers),
         // Each provider has its own queue: they work side by side.
         providers.stream().mapToLong(CatalogPlan.ProviderPlan::estimatedSeconds).max().orElse(0),
         policy.maxRounds(),
-        notes(policy));
+        notes(policy, own));
   }
 
   private CatalogPlan.ProviderPlan providerPlan(String provider, int images) {
@@ -97,8 +122,13 @@ public class CatalogPlanner {
     return usd;
   }
 
-  private static List<String> notes(ShootPolicy policy) {
+  private static List<String> notes(ShootPolicy policy, int ownPolicies) {
     List<String> notes = new ArrayList<>();
+    if (ownPolicies > 0) {
+      notes.add(ownPolicies + (ownPolicies == 1 ? " product has its" : " products have their")
+          + " own channels, providers or variants (the catalog file's columns); the counts"
+          + " above are theirs.");
+    }
     notes.add("A product sent back is generated again: up to " + policy.maxRounds()
         + " rounds, so at most " + policy.maxRounds() + "× these images and costs.");
     if (!policy.bakeoff() && policy.providers().size() > 1) {

@@ -189,6 +189,66 @@ class CatalogApiTest {
   }
 
   @Test
+  void aRowsOwnChannelsProvidersAndVariantsReachItsShootAlone() {
+    String csv =
+        """
+        sku,name,type,metal,photos,channels,providers,variants
+        CO-1,Ring,ring,gold,%s@front,etsy;Amazon,studio,2
+        CO-2,Ring,ring,gold,%s@front,,,
+        """
+            .formatted(photo, photo);
+
+    ResponseEntity<String> response =
+        start("cat-own", csv, Map.of("channels", "master", "variants", "3"));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> own = get("/api/shoots/CO-1");
+              ResponseEntity<String> catalogs = get("/api/shoots/CO-2");
+              assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat(catalogs.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((List<String>) JsonPath.read(own.getBody(), "$.policy.channels"))
+                  .containsExactly("etsy", "amazon-main");
+              assertThat((Integer) JsonPath.read(own.getBody(), "$.policy.variants")).isEqualTo(2);
+              assertThat((List<String>) JsonPath.read(catalogs.getBody(), "$.policy.channels"))
+                  .containsExactly("master");
+              assertThat((Integer) JsonPath.read(catalogs.getBody(), "$.policy.variants"))
+                  .isEqualTo(3);
+            });
+  }
+
+  @Test
+  void aRowNamingAChannelOrProviderFacetDoesNotKnowIsUnprocessableNamingTheRowAndTheValidOnes() {
+    String csv =
+        """
+        sku,name,type,metal,photos,channels,providers
+        CU-1,Ring,ring,gold,%s@front,etsy,
+        CU-2,Ring,ring,gold,%s@front,amazn,
+        CU-3,Ring,ring,gold,%s@front,,flux
+        """
+            .formatted(photo, photo, photo);
+
+    for (String dryRun : List.of("false", "true")) {
+      ResponseEntity<String> response = start("cat-own-bad", csv, Map.of("dryRun", dryRun));
+
+      assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT);
+      assertThat((List<String>) JsonPath.read(response.getBody(), "$.problems"))
+          .satisfiesExactly(
+              channel -> assertThat(channel)
+                  .startsWith("line 3: CU-2: channels: unknown channel 'amazn'; the channels are"
+                      + " amazon-main (or amazon), amazon-secondary, ebay, etsy, google-merchant"),
+              provider -> assertThat(provider)
+                  .startsWith("line 4: CU-3: providers names 'flux', but no API key is configured"
+                      + " for flux: set FACET_PROVIDERS_FLUX_API_KEY"));
+    }
+    assertThat(get("/api/catalogs/cat-own-bad").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(store.list("catalogs/cat-own-bad/")).isEmpty();
+  }
+
+  @Test
   void aBadIdPolicyOrWindowIsABadRequest() {
     String manifest = products("BAD-1");
 
@@ -300,6 +360,24 @@ class CatalogApiTest {
     assertThat(get("/api/catalogs/cat-dry").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(store.list("catalogs/cat-dry/")).isEmpty();
     assertThat(FakeShootWorkflow.STARTS).doesNotContainKeys("CDR-1", "CDR-2");
+
+    String mixed =
+        """
+        sku,name,type,metal,photos,channels,variants
+        CDR-1,Ring,ring,gold,%s@front,,
+        CDR-2,Ring,ring,gold,%s@front,etsy;amazon;master,1
+        """
+            .formatted(photo, photo);
+    ResponseEntity<String> own =
+        start("cat-dry", mixed, Map.of("dryRun", "true", "channels", "etsy", "variants", "3"));
+    assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat((Integer) JsonPath.read(own.getBody(), "$.ownPolicies")).isEqualTo(1);
+    assertThat((List<Integer>) JsonPath.read(own.getBody(), "$.providers[*].images"))
+        .as("2 shots: 3 variants for CDR-1, 1 for CDR-2")
+        .containsExactly(8);
+    assertThat((Integer) JsonPath.read(own.getBody(), "$.finishedImages"))
+        .as("2 shots: 1 channel for CDR-1, 3 for CDR-2")
+        .isEqualTo(8);
 
     ResponseEntity<String> typo =
         start("cat-dry", products("CDR-1"), Map.of("dryRun", "true", "providers", "flux"));

@@ -46,7 +46,7 @@ class CostConfirmationTest {
   }
 
   private static CatalogPlan plan(Double usd) {
-    return new CatalogPlan("c", 1, List.of("hero"), 1, List.of("master"), "auto", List.of(), usd, 0, 3,
-        List.of());
+    return new CatalogPlan("c", 1, 0, List.of("hero"), 1, List.of("master"), 1, "auto", List.of(),
+        usd, 0, 3, List.of());
   }
 }

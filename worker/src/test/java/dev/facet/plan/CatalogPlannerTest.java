@@ -2,7 +2,9 @@ package dev.facet.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.client.CatalogClient;
 import dev.facet.client.CatalogProperties;
 import dev.facet.client.InvalidCatalogRequestException;
@@ -64,6 +66,31 @@ class CatalogPlannerTest {
     assertThat(plan.providers().get(0).estimatedSeconds()).as("24 images, 4 at once").isEqualTo(6 * 60);
     assertThat(plan.estimatedUsd()).isCloseTo(24 * 0.21 + 24 * 0.04, Offset.offset(1e-9));
     assertThat(plan.estimatedSeconds()).isEqualTo(6 * 60);
+  }
+
+  @Test
+  void eachProductIsCountedWithItsOwnChannelsProvidersAndVariants() {
+    List<ShootOverrides> products =
+        List.of(
+            ShootOverrides.NONE,
+            new ShootOverrides(List.of(), List.of("openai:gpt-image-2", "studio"), 1),
+            new ShootOverrides(List.of("etsy", "amazon", "master"), List.of("studio"), null));
+
+    CatalogPlan plan = planner.plan("mixed", products, choices(List.of("flux", "studio"), false, 2));
+
+    assertThat(plan.products()).isEqualTo(3);
+    assertThat(plan.ownPolicies()).isEqualTo(2);
+    assertThat(plan.providers())
+        .extracting(CatalogPlan.ProviderPlan::provider, CatalogPlan.ProviderPlan::images)
+        .containsExactly(
+            tuple("flux", 4), tuple("studio", 4), tuple("openai:gpt-image-2", 2));
+    assertThat(plan.estimatedUsd())
+        .as("4 FLUX images at $0.04, 2 GPT Image 2 images at $0.21, the studio's free")
+        .isCloseTo(4 * 0.04 + 2 * 0.21, Offset.offset(1e-9));
+    assertThat(plan.finishedImages())
+        .as("2 shots × (etsy, amazon-main) twice, and × (etsy, amazon-main, master) once")
+        .isEqualTo(2 * 2 + 2 * 2 + 2 * 3);
+    assertThat(plan.notes()).first().asString().startsWith("2 products have their own channels");
   }
 
   @Test
