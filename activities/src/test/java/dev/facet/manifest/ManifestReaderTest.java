@@ -50,6 +50,19 @@ class ManifestReaderTest {
   }
 
   @Test
+  void theShippedMixedExampleGivesEachPieceItsOwnShops() throws IOException {
+    Manifest mixed = example("catalog-mixed.csv");
+
+    assertThat(mixed.problems()).isEmpty();
+    assertThat(mixed.entries())
+        .extracting(entry -> entry.product().sku(), ManifestEntry::overrides)
+        .containsExactly(
+            tuple("P01", new ShootOverrides(List.of("etsy", "amazon"), List.of(), 2)),
+            tuple("P03", new ShootOverrides(List.of("google", "shopify"), List.of(), null)),
+            tuple("P05", new ShootOverrides(List.of(), List.of("studio"), 1)));
+  }
+
+  @Test
   void whatTheWriterWritesReadsBackAsTheSameProducts() {
     ProductSpec ring =
         new ProductSpec(

@@ -46,8 +46,10 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
                   first choice first, each a provider or provider:model (default: studio);
                   --variants the candidates per shot, 1-10 (default: 4); --shots the style
                   guide's shots to make (default: all); --routing auto starts each product
-                  category with the provider the provider report favours. An unknown name is
-                  refused, with the valid ones, before anything is uploaded or started.
+                  category with the provider the provider report favours. A catalog row's own
+                  channels, providers and variants columns override these for that product.
+                  An unknown name, in an option or a row, is refused, with the valid ones,
+                  before anything is uploaded or started.
                   --dry-run checks every row and photo and prints the plan instead: images
                   per provider, their estimated cost and wall time; it starts nothing.
                   A run estimated above facet.run.confirm-above-usd ($10) asks first on a
