@@ -120,6 +120,12 @@ public record ShootPolicy(
         channels, providers, budgetUsd, on, routing);
   }
 
+  /** This policy with its shoot capped at {@code usd}. */
+  public ShootPolicy withBudgetUsd(Double usd) {
+    return new ShootPolicy(approval, autoThreshold, humanTimeout, onTimeout, variants, maxRounds,
+        channels, providers, usd, bakeoff, routing);
+  }
+
   /** This policy with {@code routing}. */
   public ShootPolicy withRouting(RoutingPolicy routing) {
     return new ShootPolicy(approval, autoThreshold, humanTimeout, onTimeout, variants, maxRounds,

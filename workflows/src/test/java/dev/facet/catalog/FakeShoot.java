@@ -55,7 +55,7 @@ public class FakeShoot implements ProductShootWorkflow {
           Work.class,
           ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
 
-  /** What every shoot spends: one $0.25 image, delivered. */
+  /** What every shoot spends but the {@link #free} ones: one $0.25 image, delivered. */
   static final List<ProviderSpend> SPENT = List.of(new ProviderSpend("flux", 1, 0, 0.25, 0));
 
   static final Map<String, AtomicInteger> starts = new ConcurrentHashMap<>();
@@ -69,6 +69,9 @@ public class FakeShoot implements ProductShootWorkflow {
 
   /** Shoots that end without telling their catalog. */
   static final Set<String> silent = ConcurrentHashMap.newKeySet();
+
+  /** Shoots that spend nothing, as the studio renderer's. */
+  static final Set<String> free = ConcurrentHashMap.newKeySet();
 
   /** The policy each shoot was started with. */
   static final Map<String, ShootPolicy> policies = new ConcurrentHashMap<>();
@@ -84,6 +87,7 @@ public class FakeShoot implements ProductShootWorkflow {
     signalsLost.set(0);
     styleReferences.clear();
     policies.clear();
+    free.clear();
   }
 
   /** The approved hero image a published fake shoot reports. */
@@ -114,12 +118,13 @@ public class FakeShoot implements ProductShootWorkflow {
     if (!Workflow.isReplaying()) {
       running.decrementAndGet();
     }
+    boolean free = FakeShoot.free.contains(sku);
     if (!silent.contains(sku)) {
       try {
         Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
-            .shootUpdate(new ShootUpdate(sku, outcome, 0.25,
+            .shootUpdate(new ShootUpdate(sku, outcome, free ? 0 : 0.25,
                 outcome == Stage.FAILED ? "capture failed: photo too blurry" : null,
-                outcome == Stage.PUBLISHED ? hero(sku) : null, SPENT));
+                outcome == Stage.PUBLISHED ? hero(sku) : null, free ? List.of() : SPENT));
       } catch (RuntimeException e) {
         // As the real shoot: the catalog's watch will find this one.
         signalsLost.incrementAndGet();
