@@ -119,19 +119,24 @@ public class CatalogRun {
     try {
       policy = catalogs.check(choices); // Before any upload: a typo costs nothing.
       catalogs.checkRows(catalog.file().getFileName().toString(), rows(catalog), policy);
+      if (options.budgetUsd().isPresent()) {
+        catalogs.budgetPrices(policy, overrides(catalog.products()));
+      }
     } catch (InvalidCatalogRequestException | ManifestException e) {
       terminal.out().println(e.getMessage());
       return REFUSED;
     }
+    Double budgetUsd = options.budgetUsd().orElse(null);
     if (options.dryRun()) {
-      return plan(catalog, choices, terminal);
+      return plan(catalog, choices, budgetUsd, terminal);
     }
     String api = "http://localhost:" + environment.getProperty("local.server.port", "8080");
     introduce(catalog, policy, options, api, terminal);
     CatalogBoard board = new CatalogBoard(terminal);
     List<CatalogUpload.Refused> refused = new ArrayList<>();
     if (!attach(catalog, board)) {
-      CatalogPlan plan = planner.plan(catalog.id(), overrides(catalog.products()), choices);
+      CatalogPlan plan =
+          planner.plan(catalog.id(), overrides(catalog.products()), choices, budgetUsd);
       if (!CostConfirmation.mayStart(plan, settings.confirmAboveUsd(), options.yes(), terminal)) {
         return REFUSED;
       }
@@ -145,7 +150,7 @@ public class CatalogRun {
             Duration.between(begin, Instant.now()));
         return 1;
       }
-      start(catalog, uploaded, board, choices);
+      start(catalog, uploaded, board, choices, budgetUsd);
     }
     CatalogResult result;
     try {
@@ -153,7 +158,8 @@ public class CatalogRun {
           new ReviewInstructions(
               api, temporal.target(), temporalProperties.namespace(), temporal.webUi(), apiKey);
       result =
-          new CatalogWatch(catalogs, shoots, board, help).follow(catalog.id(), startOrder(catalog));
+          new CatalogWatch(catalogs, shoots, board, help, new BudgetNotice(api, apiKey))
+              .follow(catalog.id(), startOrder(catalog));
     } catch (ExecutionException e) {
       terminal.out().println("The catalog failed: " + Failures.rootMessage(e));
       return 1;
@@ -178,7 +184,8 @@ public class CatalogRun {
    *
    * @return 0 when every product would be shot, 1 when some would be left out
    */
-  private int plan(CatalogFile catalog, ShootChoices choices, Terminal terminal) {
+  private int plan(
+      CatalogFile catalog, ShootChoices choices, Double budgetUsd, Terminal terminal) {
     List<CatalogUpload.Refused> refused = new CatalogUpload(uploads).check(catalog);
     refused.forEach(r -> terminal.out().println(r.sku() + " would be left out: " + r.reason()));
     // As attach() would: a failed or terminated catalog is simply started again.
@@ -192,7 +199,8 @@ public class CatalogRun {
     Set<String> left = refused.stream().map(CatalogUpload.Refused::sku).collect(Collectors.toSet());
     List<CatalogProduct> shot =
         catalog.products().stream().filter(product -> !left.contains(product.sku())).toList();
-    PlanReport.print(terminal.out(), planner.plan(catalog.id(), overrides(shot), choices));
+    PlanReport.print(
+        terminal.out(), planner.plan(catalog.id(), overrides(shot), choices, budgetUsd));
     return refused.isEmpty() ? 0 : 1;
   }
 
@@ -259,6 +267,9 @@ public class CatalogRun {
           "%d of them with their own channels, providers or variants (the file's columns;"
               + " --dry-run shows the plan)%n", own);
     }
+    options.budgetUsd().ifPresent(usd -> terminal.out().printf(Locale.ROOT,
+        "Budget: $%.2f for the catalog's paid generations; no paid product starts once it could"
+            + " pass it (raise it: ./facet budget %s USD)%n", usd, catalog.id()));
     terminal.out().printf("Temporal: %s%n", temporal.description());
     temporal.webUi().ifPresent(ui -> terminal.out().printf("Web UI:   %s%n", ui));
     terminal.out().printf("API:      %s/api  (key: %s)%n", api, apiKey);
@@ -296,11 +307,12 @@ public class CatalogRun {
     return false;
   }
 
-  private void start(
-      CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board, ShootChoices choices) {
+  private void start(CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board,
+      ShootChoices choices, Double budgetUsd) {
     CatalogStarted started =
         catalogs.start(
-            new CatalogStart(catalog.id(), ManifestFormat.JSON, uploaded.manifest(), choices, null));
+            new CatalogStart(catalog.id(), ManifestFormat.JSON, uploaded.manifest(), choices, null,
+                budgetUsd));
     board.message(
         started.created()
             ? "Started " + started.workflowId() + " with " + uploaded.products() + " products."

@@ -40,8 +40,16 @@ public class ManifestIntake {
    *     chooses; may be null
    * @param choices about every shoot; an approval not chosen (nor given by a whole policy) is the
    *     manifest's, else {@code manual}
+   * @param budgetUsd the catalog's budget in US dollars; may be null for none
    */
-  public record Options(String catalogId, Integer window, Integer sample, ShootChoices choices) {}
+  public record Options(
+      String catalogId, Integer window, Integer sample, ShootChoices choices, Double budgetUsd) {
+
+    /** Options without a budget. */
+    public Options(String catalogId, Integer window, Integer sample, ShootChoices choices) {
+      this(catalogId, window, sample, choices, null);
+    }
+  }
 
   private final ObjectStore store;
   private final CatalogClient catalogs;
@@ -83,16 +91,22 @@ public class ManifestIntake {
     String id = catalogId == null || catalogId.isBlank() ? manifest.ownId() : catalogId;
     ShootChoices choices =
         options.choices().orApproval(manifest.approval().orElse(ShootPolicy.Approval.MANUAL));
-    catalogs.checkRows(name, rows(manifest), catalogs.check(choices));
+    ShootPolicy policy = catalogs.check(choices);
+    catalogs.checkRows(name, rows(manifest), policy);
+    if (options.budgetUsd() != null) {
+      catalogs.budgetPrices(
+          policy, manifest.entries().stream().map(ManifestEntry::overrides).toList());
+    }
     if (sample != null) {
       // A bake-off over part of the catalog, under its own id, as run --sample shoots it.
       String sampleId = sampleId(id);
       return new CatalogStart(
           sampleId, ManifestFormat.JSON, sample(manifest, sampleId, sample), choices,
-          options.window());
+          options.window(), options.budgetUsd());
     }
     return new CatalogStart(
-        id, ManifestFormat.of(name).orElseThrow(), bytes, choices, options.window());
+        id, ManifestFormat.of(name).orElseThrow(), bytes, choices, options.window(),
+        options.budgetUsd());
   }
 
   /**

@@ -19,6 +19,13 @@ import java.util.List;
  * @param estimatedUsd every provider's estimated cost; null when a price is unknown
  * @param estimatedSeconds wall time of the generations at the providers' concurrency limits
  * @param maxRounds rounds a product may take: each rejection regenerates its shots
+ * @param mostUsd what the products may cost at most: every round sent back, each shoot within its
+ *     own budget; null when a price is unknown
+ * @param budgetUsd the catalog's budget; null for none
+ * @param paidWithinBudget with a budget: how many of the paid products would start before the
+ *     catalog stops at the cap, if each is approved in its first round at list price; null without
+ *     a budget
+ * @param paidProducts the products whose first round is paid
  * @param notes what the numbers leave out, in words
  */
 public record CatalogPlan(
@@ -34,6 +41,10 @@ public record CatalogPlan(
     Double estimatedUsd,
     long estimatedSeconds,
     int maxRounds,
+    Double mostUsd,
+    Double budgetUsd,
+    Integer paidWithinBudget,
+    int paidProducts,
     List<String> notes) {
 
   /**

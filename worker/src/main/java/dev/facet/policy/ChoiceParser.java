@@ -1,5 +1,6 @@
 package dev.facet.policy;
 
+import dev.facet.catalog.BudgetRaise;
 import dev.facet.manifest.ManifestReader;
 import dev.facet.shoot.ShootPolicy;
 import java.util.Arrays;
@@ -67,6 +68,26 @@ public final class ChoiceParser {
         names("shots", typed.shots()),
         routing,
         !bakeoff.isEmpty());
+  }
+
+  /**
+   * A catalog's budget as typed: US dollars, at least 0 ({@code 0} starts only free products);
+   * empty when not given.
+   */
+  public Optional<Double> budgetUsd(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      double usd = Double.parseDouble(text.strip().replaceFirst("^\\$", ""));
+      if (BudgetRaise.isValid(usd)) {
+        return Optional.of(usd);
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw refuse(spell("budget") + " caps what the catalog's paid generations may cost: "
+        + BudgetRaise.RULE + ", e.g. 50 or 12.50; not '" + text + "'.");
   }
 
   /** Names separated by commas, trimmed; empty when not given. */

@@ -267,6 +267,34 @@ class CatalogRunTest {
   }
 
   @Test
+  void aBudgetIsSaidAtTheStartAndWeighedInThePlan() throws IOException {
+    CatalogFile catalog =
+        catalog(
+            "run-b.csv",
+            """
+            sku,name,type,metal,photos,policy
+            RUN-B1,Solitaire,ring,18k yellow gold,front.jpg@front,auto
+            """);
+    RunOptions plan =
+        Invocation.parse("run", catalog.file().toString(), "--dry-run", "--budget", "1")
+            .run().orElseThrow();
+    RunOptions shoot =
+        Invocation.parse("run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
+                "--budget", "1")
+            .run().orElseThrow();
+
+    assertThat(run.run(catalog, plan, terminal)).isZero();
+    assertThat(run.run(catalog, shoot, terminal)).isZero();
+
+    assertThat(output())
+        .contains("Budget $1.00: the estimate $0.00, up to $0.00 if every round is sent back;"
+            + " every paid product fits")
+        .contains("Budget: $1.00 for the catalog's paid generations; no paid product starts once"
+            + " it could pass it (raise it: ./facet budget run-b USD)");
+    assertThat(catalogs.status("run-b").orElseThrow().completed()).isTrue();
+  }
+
+  @Test
   void anUnknownNameIsRefusedWithTheValidOnesBeforeAnythingIsUploadedOrStarted()
       throws IOException {
     CatalogFile catalog =
