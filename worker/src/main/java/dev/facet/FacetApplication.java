@@ -1,7 +1,7 @@
 package dev.facet;
 
 import dev.facet.audit.QaAudit;
-import dev.facet.finish.FinishCommand;
+import dev.facet.cli.BudgetCommand;
 import dev.facet.cli.CatalogFile;
 import dev.facet.cli.CatalogRun;
 import dev.facet.cli.ChannelArguments;
@@ -9,10 +9,12 @@ import dev.facet.cli.Invocation;
 import dev.facet.cli.RunOptions;
 import dev.facet.cli.Terminal;
 import dev.facet.cli.UsageException;
+import dev.facet.finish.FinishCommand;
 import dev.facet.manifest.ManifestException;
 import dev.facet.providers.fake.FakeProviderServer;
 import dev.facet.security.KeyCommand;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,8 +24,8 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code finish}, {@code key},
- * {@code fake-providers} or {@code help}.
+ * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code finish},
+ * {@code key}, {@code budget}, {@code fake-providers} or {@code help}.
  */
 // Facet's users are API keys (dev.facet.security), not Spring's generated default user.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
@@ -42,6 +44,13 @@ public class FacetApplication {
     }
     if (args.length > 0 && args[0].equals(Invocation.KEY)) {
       System.exit(new KeyCommand(System.out, System.err).run(rest(args)));
+    }
+    if (args.length > 0 && args[0].equals(Invocation.BUDGET)) {
+      // A client of a running Facet's API, like curl: it starts no Spring and no Temporal.
+      String data = System.getenv("FACET_DATA");
+      System.exit(new BudgetCommand(System.out, System.err, System::getenv,
+              Path.of(data == null || data.isBlank() ? "./data" : data))
+          .run(rest(args)));
     }
     if (args.length > 0 && args[0].equals(Invocation.FAKE_PROVIDERS)) {
       // The stand-in for the paid APIs, for trying provider settings offline.

@@ -5,6 +5,7 @@ import dev.facet.catalog.CatalogItem;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.catalog.ManifestPage;
 import dev.facet.catalog.ProductOutcome;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.consistency.CollectionConsistency;
 import dev.facet.consistency.Look;
 import dev.facet.consistency.LookMeasurer;
@@ -32,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +60,23 @@ public class CatalogActivitiesImpl implements CatalogActivities {
 
   private final ObjectStore store;
   private final ManifestCache manifests;
+  private final UnaryOperator<List<String>> channelNames;
   private final LookMeasurer looks = new LookMeasurer();
 
+  /** Rows' channels go to the shoots as written. */
   public CatalogActivitiesImpl(ObjectStore store) {
+    this(store, UnaryOperator.identity());
+  }
+
+  /**
+   * @param channelNames the presets' own names for the channels a row names, aliases included;
+   *     throws {@link IllegalArgumentException} for a name that means no preset, which makes the
+   *     row a product that cannot be shot
+   */
+  public CatalogActivitiesImpl(ObjectStore store, UnaryOperator<List<String>> channelNames) {
     this.store = store;
     this.manifests = new ManifestCache(store);
+    this.channelNames = channelNames;
   }
 
   @Override
@@ -81,13 +95,22 @@ public class CatalogActivitiesImpl implements CatalogActivities {
 
   private CatalogItem item(ManifestEntry entry) {
     List<String> problems = entry.valid() ? StoredPhotos.problems(store, entry) : entry.problems();
+    ShootOverrides overrides = entry.overrides();
+    if (problems.isEmpty() && !overrides.channels().isEmpty()) {
+      try {
+        overrides = overrides.withChannels(channelNames.apply(overrides.channels()));
+      } catch (IllegalArgumentException e) {
+        problems = List.of("channels: " + e.getMessage());
+      }
+    }
     List<ReferencePhoto> photos =
         entry.photos().stream().map(p -> new ReferencePhoto(p.reference(), p.angle())).toList();
     return new CatalogItem(
         entry.line(),
         entry.product(),
         photos,
-        problems.isEmpty() ? null : String.join("; ", problems));
+        problems.isEmpty() ? null : String.join("; ", problems),
+        overrides);
   }
 
   private Manifest readable(String manifestKey) {

@@ -10,12 +10,13 @@ import java.util.Set;
 /**
  * A manifest as CSV: a header row naming the columns (any order, any case), then one product per
  * row. Stones use {@link StoneList}'s compact form; photos are {@code reference@angle} entries
- * separated by {@code ;}.
+ * separated by {@code ;}, and so are a row's own channels and providers ({@link RowOverrides}).
  */
 final class CsvManifestParser {
 
   static final List<String> COLUMNS =
-      List.of("sku", "name", "type", "metal", "stones", "setting", "engraving", "photos", "policy");
+      List.of("sku", "name", "type", "metal", "stones", "setting", "engraving", "photos", "policy",
+          "channels", "providers", "variants");
   private static final Set<String> REQUIRED = Set.of("sku", "name", "type", "metal", "photos");
 
   private CsvManifestParser() {}
@@ -83,6 +84,9 @@ final class CsvManifestParser {
           values.getOrDefault("engraving", ""),
           photos(values.get("photos")),
           values.getOrDefault("policy", ""),
+          RowOverrides.names(values.get("channels")),
+          RowOverrides.names(values.get("providers")),
+          values.getOrDefault("variants", ""),
           null);
     } catch (IllegalArgumentException e) {
       return ManifestRow.unreadable(line, e.getMessage());

@@ -18,8 +18,9 @@ import java.util.Optional;
  * A manifest as JSON: {@code {"id": "…", "policy": "auto", "products": [ … ]}} or just the array
  * of products. A product has the CSV's fields; {@code stones} may also be an array of {@code
  * {type, count, cut, colour}} and {@code photos} an array of {@code "reference@angle"} strings or
- * {@code {path, angle}} / {@code {key, angle}} objects. Read as a token stream so every product
- * knows its line.
+ * {@code {path, angle}} / {@code {key, angle}} objects; its own {@code channels} and {@code
+ * providers} are arrays of names (or one string of them) and {@code variants} a number. Read as a
+ * token stream so every product knows its line.
  */
 final class JsonManifestParser {
 
@@ -123,7 +124,40 @@ final class JsonManifestParser {
         string(product.get("engraving"), "engraving"),
         photos(product.get("photos")),
         string(product.get("policy"), "policy"),
+        names(product.get("channels"), "channels"),
+        names(product.get("providers"), "providers"),
+        number(product.get("variants"), "variants"),
         null);
+  }
+
+  /** An array of names, or one string of them as a CSV cell has it; empty when absent. */
+  private static List<String> names(JsonNode node, String field) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (node.isTextual()) {
+      return RowOverrides.names(node.textValue());
+    }
+    if (!node.isArray()) {
+      throw new IllegalArgumentException(
+          "\"" + field + "\" must be an array of names, e.g. [\"etsy\", \"amazon\"], not " + node);
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonNode name : node) {
+      names.add(string(name, field));
+    }
+    return names;
+  }
+
+  /** A whole number as written, for the reader's rule; empty when absent. */
+  private static String number(JsonNode node, String field) {
+    if (node == null || node.isNull()) {
+      return "";
+    }
+    if (node.isNumber() || node.isTextual()) {
+      return node.asText().strip();
+    }
+    throw new IllegalArgumentException("\"" + field + "\" must be a number, not " + node);
   }
 
   private static List<Stone> stones(JsonNode stones) {

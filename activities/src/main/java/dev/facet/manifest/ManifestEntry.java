@@ -1,5 +1,6 @@
 package dev.facet.manifest;
 
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.model.ProductSpec;
 import dev.facet.shoot.ShootPolicy;
 import java.util.List;
@@ -12,17 +13,20 @@ import java.util.Optional;
  * @param product what the row says; null when the row could not be read at all
  * @param approval the policy the row asks for, if it asks
  * @param problems what breaks the rules, empty for a product that can be shot
+ * @param overrides what the row changes about the catalog's policy, names as written
  */
 public record ManifestEntry(
     int line,
     ProductSpec product,
     List<PhotoReference> photos,
     Optional<ShootPolicy.Approval> approval,
-    List<String> problems) {
+    List<String> problems,
+    ShootOverrides overrides) {
 
   public ManifestEntry {
     photos = List.copyOf(photos);
     problems = List.copyOf(problems);
+    overrides = overrides == null ? ShootOverrides.NONE : overrides;
   }
 
   public boolean valid() {

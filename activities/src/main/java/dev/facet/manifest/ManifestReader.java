@@ -1,5 +1,6 @@
 package dev.facet.manifest;
 
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.model.ProductSpec;
 import dev.facet.shoot.ShootPolicy;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Set;
 /**
  * Reads a catalog manifest ({@code .csv} or {@code .json}) and applies the rules every product
  * must meet wherever the manifest comes from: the required fields, a valid SKU that appears once,
- * at least one photo, and a known policy. Every problem keeps its line.
+ * at least one photo, a known policy, and well-formed overrides of the catalog's policy ({@link
+ * RowOverrides}). Every problem keeps its line.
  */
 public final class ManifestReader {
 
@@ -63,7 +65,7 @@ public final class ManifestReader {
   private static ManifestEntry entry(ManifestRow row, Set<String> skus) {
     if (row.problem() != null) {
       return new ManifestEntry(
-          row.line(), null, List.of(), Optional.empty(), List.of(row.problem()));
+          row.line(), null, List.of(), Optional.empty(), List.of(row.problem()), null);
     }
     List<String> problems = new ArrayList<>();
     if (!Identifier.SKU.isValid(row.sku())) {
@@ -97,7 +99,9 @@ public final class ManifestReader {
             row.stones(),
             row.setting(),
             row.engraving());
-    return new ManifestEntry(row.line(), product, row.photos(), approval, problems);
+    ShootOverrides overrides =
+        RowOverrides.check(row.channels(), row.providers(), row.variants(), problems);
+    return new ManifestEntry(row.line(), product, row.photos(), approval, problems, overrides);
   }
 
   private static void present(String value, String field, List<String> problems) {

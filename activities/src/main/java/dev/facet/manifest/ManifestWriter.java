@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.model.Stone;
@@ -17,8 +18,22 @@ public final class ManifestWriter {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  /** A product to write, its photos already in the object store. */
-  public record Product(ProductSpec spec, List<ReferencePhoto> photos) {}
+  /**
+   * A product to write, its photos already in the object store.
+   *
+   * @param overrides what the product changes about the catalog's policy
+   */
+  public record Product(ProductSpec spec, List<ReferencePhoto> photos, ShootOverrides overrides) {
+
+    public Product {
+      overrides = overrides == null ? ShootOverrides.NONE : overrides;
+    }
+
+    /** A product that keeps the catalog's policy. */
+    public Product(ProductSpec spec, List<ReferencePhoto> photos) {
+      this(spec, photos, ShootOverrides.NONE);
+    }
+  }
 
   private ManifestWriter() {}
 
@@ -47,6 +62,16 @@ public final class ManifestWriter {
       }
       ArrayNode photos = node.putArray("photos");
       product.photos().forEach(p -> photos.addObject().put("key", p.key()).put("angle", p.angle()));
+      ShootOverrides overrides = product.overrides();
+      if (!overrides.channels().isEmpty()) {
+        overrides.channels().forEach(node.putArray("channels")::add);
+      }
+      if (!overrides.providers().isEmpty()) {
+        overrides.providers().forEach(node.putArray("providers")::add);
+      }
+      if (overrides.variants() != null) {
+        node.put("variants", overrides.variants());
+      }
     }
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);

@@ -11,10 +11,13 @@ import dev.facet.providers.openai.InputImage;
 import dev.facet.providers.openai.OpenAiImage;
 import dev.facet.providers.openai.OpenAiImageOptions;
 import dev.facet.providers.openai.OpenAiImagesClient;
+import dev.facet.providers.openai.OpenAiModels;
 import dev.facet.providers.openai.OpenAiPrices;
 import dev.facet.steps.GenerateRequest;
 import dev.facet.storage.ObjectStore;
 import io.temporal.activity.Activity;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,16 +33,28 @@ public final class OpenAiGenerator implements PaidGenerator {
   private final OpenAiImagesClient client;
   private final OpenAiImageOptions defaults;
   private final OpenAiPrices prices;
+  private final Clock clock;
 
   /**
-   * @throws IllegalArgumentException when the default options have no known price
+   * @throws IllegalArgumentException when the default options name a model Facet does not run or
+   *     OpenAI has shut down, or a quality or size it does not take, or have no known price
    */
   public OpenAiGenerator(
       ObjectStore store, OpenAiImagesClient client, OpenAiImageOptions defaults, OpenAiPrices prices) {
+    this(store, client, defaults, prices, Clock.systemUTC());
+  }
+
+  /** @param clock today's date, by which a model OpenAI has shut down is refused */
+  public OpenAiGenerator(ObjectStore store, OpenAiImagesClient client, OpenAiImageOptions defaults,
+      OpenAiPrices prices, Clock clock) {
     this.candidates = new GeneratedCandidates(store);
     this.client = client;
     this.defaults = defaults;
     this.prices = prices;
+    this.clock = clock;
+    OpenAiModels.problem(defaults, today()).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem + ": fix facet.providers.openai");
+    });
     prices.priceOf(defaults);
   }
 
@@ -48,11 +63,19 @@ public final class OpenAiGenerator implements PaidGenerator {
     return defaults.model();
   }
 
-  /** A model runs when its image at the configured size and quality has a price. */
+  /**
+   * A model runs when OpenAI still serves it, it takes the configured quality and size ({@link
+   * OpenAiModels}), and its image at them has a price.
+   */
   @Override
   public Optional<String> modelProblem(String model) {
+    OpenAiImageOptions options = defaults.forModel(model);
+    Optional<String> problem = OpenAiModels.problem(options, today());
+    if (problem.isPresent()) {
+      return problem;
+    }
     try {
-      prices.priceOf(defaults.forModel(model));
+      prices.priceOf(options);
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.of("OpenAI model '" + model + "' has no price at " + defaults.size() + " "
@@ -60,10 +83,15 @@ public final class OpenAiGenerator implements PaidGenerator {
     }
   }
 
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
   @Override
   public Candidate generate(GenerateRequest request) {
     return GenerationMeter.measure(Providers.OPENAI, meter -> {
       int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+      // A model shut down since the shoot started is refused here, before anything is paid.
       OpenAiImageOptions options = defaults.forModel(modelOf(request, attempt));
       return PaidAttempt.run(request, Providers.OPENAI, options.model(),
           paid -> generate(request, options, paid, meter));

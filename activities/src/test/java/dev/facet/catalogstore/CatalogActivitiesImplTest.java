@@ -8,6 +8,7 @@ import dev.facet.catalog.CatalogItem;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.catalog.ManifestPage;
 import dev.facet.catalog.ProductOutcome;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.consistency.CollectionConsistency;
 import dev.facet.imaging.StudioRenderer;
 import dev.facet.manifest.ManifestFormat;
@@ -101,6 +102,36 @@ class CatalogActivitiesImplTest {
     assertThat(items.get(0).photos())
         .containsExactly(
             new ReferencePhoto("uploads/a/0", "front"), new ReferencePhoto("uploads/a/1", "side"));
+  }
+
+  @Test
+  void aRowsOwnPolicyReachesItsItemWithThePresetsNamesForItsChannels() {
+    CatalogActivitiesImpl resolving =
+        new CatalogActivitiesImpl(s3.store(), names -> names.stream().map(name -> {
+          if (!name.equals("amazon") && !name.equals("etsy")) {
+            throw new IllegalArgumentException("unknown channel '" + name + "'");
+          }
+          return name.equals("amazon") ? "amazon-main" : name;
+        }).toList());
+    String key =
+        manifest(
+            """
+            sku,name,type,metal,photos,channels,providers,variants
+            R-1,Ring,ring,gold,uploads/a/0,etsy;amazon,flux;studio,2
+            R-2,Ring,ring,gold,uploads/a/0,,,
+            R-3,Ring,ring,gold,uploads/a/0,amazn,,
+            """);
+
+    List<CatalogItem> items = resolving.readManifest(key, 0, 10).items();
+
+    assertThat(items)
+        .extracting(CatalogItem::overrides, CatalogItem::problem)
+        .containsExactly(
+            tuple(new ShootOverrides(List.of("etsy", "amazon-main"), List.of("flux", "studio"), 2),
+                null),
+            tuple(ShootOverrides.NONE, null),
+            tuple(new ShootOverrides(List.of("amazn"), List.of(), null),
+                "channels: unknown channel 'amazn'"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.model.Stone;
@@ -49,6 +50,19 @@ class ManifestReaderTest {
   }
 
   @Test
+  void theShippedMixedExampleGivesEachPieceItsOwnShops() throws IOException {
+    Manifest mixed = example("catalog-mixed.csv");
+
+    assertThat(mixed.problems()).isEmpty();
+    assertThat(mixed.entries())
+        .extracting(entry -> entry.product().sku(), ManifestEntry::overrides)
+        .containsExactly(
+            tuple("P01", new ShootOverrides(List.of("etsy", "amazon"), List.of(), 2)),
+            tuple("P03", new ShootOverrides(List.of("google", "shopify"), List.of(), null)),
+            tuple("P05", new ShootOverrides(List.of(), List.of("studio"), 1)));
+  }
+
+  @Test
   void whatTheWriterWritesReadsBackAsTheSameProducts() {
     ProductSpec ring =
         new ProductSpec(
@@ -62,8 +76,9 @@ class ManifestReaderTest {
     List<ReferencePhoto> photos =
         List.of(new ReferencePhoto("uploads/u1/0", "front"), new ReferencePhoto("uploads/u1/1", ""));
 
+    ShootOverrides own = new ShootOverrides(List.of("etsy"), List.of("flux", "studio"), 2);
     byte[] json =
-        ManifestWriter.json("spring-24", List.of(new ManifestWriter.Product(ring, photos)));
+        ManifestWriter.json("spring-24", List.of(new ManifestWriter.Product(ring, photos, own)));
     Manifest read = ManifestReader.read("manifest.json", new String(json, StandardCharsets.UTF_8));
 
     assertThat(read.problems()).isEmpty();
@@ -73,6 +88,7 @@ class ManifestReaderTest {
       assertThat(entry.photos())
           .containsExactly(
               new PhotoReference("uploads/u1/0", "front"), new PhotoReference("uploads/u1/1", ""));
+      assertThat(entry.overrides()).isEqualTo(own);
     });
   }
 
@@ -152,6 +168,54 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aRowMayHaveItsOwnChannelsProvidersAndVariants() {
+      Manifest manifest =
+          read(
+              "catalog.csv",
+              """
+              sku,name,type,metal,photos,channels,providers,variants
+              R-1,Ring,ring,gold,a.jpg,etsy;Amazon,flux;openai:gpt-image-2;studio,2
+              R-2,Ring,ring,gold,a.jpg,"etsy, shopify",,
+              R-3,Ring,ring,gold,a.jpg,,,
+              """);
+
+      assertThat(manifest.problems()).isEmpty();
+      assertThat(manifest.entries())
+          .extracting(ManifestEntry::overrides)
+          .containsExactly(
+              new ShootOverrides(
+                  List.of("etsy", "Amazon"), List.of("flux", "openai:gpt-image-2", "studio"), 2),
+              new ShootOverrides(List.of("etsy", "shopify"), List.of(), null),
+              ShootOverrides.NONE);
+    }
+
+    @Test
+    void aRowsOwnPolicyThatCannotBeMeantIsAProblemOfItsLine() {
+      Manifest manifest =
+          read(
+              "catalog.csv",
+              """
+              sku,name,type,metal,photos,channels,providers,variants
+              R-1,Ring,ring,gold,a.jpg,etsy;;amazon,,
+              R-2,Ring,ring,gold,a.jpg,,midjourney;flux;flux,
+              R-3,Ring,ring,gold,a.jpg,,,12
+              R-4,Ring,ring,gold,a.jpg,,,two
+              """);
+
+      assertThat(manifest.entries()).noneMatch(ManifestEntry::valid);
+      assertThat(manifest.problems())
+          .extracting(Problem::toString)
+          .containsExactly(
+              "line 2: channels: an empty channel name in 'etsy;;amazon'; separate channels with"
+                  + " ';', e.g. etsy;amazon",
+              "line 3: providers: 'midjourney' is no generator; the generators are studio,"
+                  + " openai, flux, optionally with a model, e.g. flux:flux-pro-1.1",
+              "line 3: providers: 'flux' is named twice",
+              "line 4: variants: a number of candidates per shot from 1 to 10, not '12'",
+              "line 5: variants: a number of candidates per shot from 1 to 10, not 'two'");
+    }
+
+    @Test
     void namesAnUnknownColumnAndAMissingOneAsUnreadable() {
       Manifest manifest = read("catalog.csv", "sku,name,type,colour,photos\nR-1,Ring,ring,gold,a.jpg\n");
 
@@ -164,7 +228,8 @@ class ManifestReaderTest {
                 assertThat(e.problems())
                     .containsExactly(
                         "line 1: unknown column 'colour'; the columns are sku, name, type, metal,"
-                            + " stones, setting, engraving, photos, policy",
+                            + " stones, setting, engraving, photos, policy, channels, providers,"
+                            + " variants",
                         "line 1: the column 'metal' is missing");
               });
     }
@@ -253,9 +318,40 @@ class ManifestReaderTest {
           .extracting(Problem::toString)
           .containsExactly(
               "line 4: unknown field \"colour\"; a product has sku, name, type, metal,"
-                  + " stones, setting, engraving, photos, policy",
+                  + " stones, setting, engraving, photos, policy, channels, providers, variants",
               "line 6: \"metal\" must be a string, not 18",
               "line 8: a stone's count must be a whole number of at least 1");
+    }
+
+    @Test
+    void aProductsOwnPolicyIsArraysOfNamesAndANumber() {
+      Manifest manifest =
+          read(
+              "catalog.json",
+              """
+              [
+                {"sku": "R-1", "name": "Ring", "type": "ring", "metal": "gold", "photos": ["a.jpg"],
+                 "channels": ["etsy", "amazon"], "providers": ["flux", "studio"], "variants": 2},
+                {"sku": "R-2", "name": "Ring", "type": "ring", "metal": "gold", "photos": ["a.jpg"],
+                 "channels": "shopify;ebay"},
+                {"sku": "R-3", "name": "Ring", "type": "ring", "metal": "gold", "photos": ["a.jpg"],
+                 "channels": {"etsy": true}},
+                {"sku": "R-4", "name": "Ring", "type": "ring", "metal": "gold", "photos": ["a.jpg"],
+                 "variants": 2.5}
+              ]
+              """);
+
+      assertThat(manifest.entries().subList(0, 2))
+          .extracting(ManifestEntry::overrides)
+          .containsExactly(
+              new ShootOverrides(List.of("etsy", "amazon"), List.of("flux", "studio"), 2),
+              new ShootOverrides(List.of("shopify", "ebay"), List.of(), null));
+      assertThat(manifest.problems())
+          .extracting(Problem::toString)
+          .containsExactly(
+              "line 6: \"channels\" must be an array of names, e.g. [\"etsy\", \"amazon\"], not"
+                  + " {\"etsy\":true}",
+              "line 8: variants: a number of candidates per shot from 1 to 10, not '2.5'");
     }
 
     @Test

@@ -25,7 +25,10 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +41,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenAiGeneratorTest {
 
   @RegisterExtension static final EmbeddedS3Extension s3 = new EmbeddedS3Extension();
+
+  /** The last day OpenAI served gpt-image-1.5 and gpt-image-1-mini; gpt-image-1 was gone. */
+  private static final Clock BEFORE_SHUTDOWN =
+      Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
+
+  private static final Clock AFTER_SHUTDOWN =
+      Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC);
 
   private FakeProviderServer fake;
   private OpenAiImagesClient client;
@@ -68,7 +78,7 @@ class OpenAiGeneratorTest {
 
     assertThat(candidate.id()).isEqualTo("r1-hero-v2");
     assertThat(candidate.provider()).isEqualTo("openai");
-    assertThat(candidate.costUsd()).isEqualTo(0.133); // gpt-image-1.5, 1024x1024, high
+    assertThat(candidate.costUsd()).isEqualTo(0.21); // gpt-image-2, 1024x1024, high
     assertThat(candidate.charges()).singleElement()
         .satisfies(c -> assertThat(c.requestId()).isEqualTo(fake.openAi().charges().get(0).id()));
     assertThat(candidate.image().key()).isEqualTo(shoot.keys().candidate(1, "hero", 2, "png"));
@@ -81,6 +91,11 @@ class OpenAiGeneratorTest {
     assertThat(sent.fileFieldNames()).containsExactly("image[]", "image[]");
     assertThat(sent.files().get(0).filename()).isEqualTo("reference-0.jpg"); // the shot's angle first
     assertThat(sent.fields()).containsEntry("prompt", shoot.request("openai", 2).prompt().prompt());
+    assertThat(sent.fields())
+        .containsEntry("model", "gpt-image-2")
+        .containsEntry("quality", "high")
+        .as("gpt-image-2 refuses input_fidelity; it always keeps its inputs' detail")
+        .doesNotContainKey("input_fidelity");
   }
 
   @Test
@@ -95,7 +110,7 @@ class OpenAiGeneratorTest {
 
     assertThat(second.image()).isEqualTo(first.image());
     assertThat(second.charges()).isEqualTo(first.charges());
-    assertThat(second.costUsd()).isEqualTo(0.133);
+    assertThat(second.costUsd()).isEqualTo(0.21);
     assertThat(fake.openAi().requests()).isEqualTo(1);
     assertThat(fake.billed()).containsEntry("openai", 1);
   }
@@ -128,7 +143,7 @@ class OpenAiGeneratorTest {
         .singleElement().satisfies(c -> {
           assertThat(c.billing()).isEqualTo(Billing.MAYBE_BILLED);
           assertThat(c.reason()).isEqualTo(Charge.DROPPED_CONNECTION);
-          assertThat(c.usd()).isEqualTo(0.133);
+          assertThat(c.usd()).isEqualTo(0.21);
         });
     assertThat(fake.billed()).as("the provider did charge it").containsEntry("openai", 1);
   }
@@ -152,7 +167,7 @@ class OpenAiGeneratorTest {
     assertThat(candidate.charges()).extracting(Charge::billing, Charge::reason, Charge::delivered)
         .containsExactly(tuple(Billing.MAYBE_BILLED, Charge.WORKER_KILLED, false),
             tuple(Billing.BILLED, null, true));
-    assertThat(candidate.costUsd()).as("what OpenAI billed").isEqualTo(0.266);
+    assertThat(candidate.costUsd()).as("what OpenAI billed").isEqualTo(0.42);
   }
 
   @Test
@@ -221,22 +236,74 @@ class OpenAiGeneratorTest {
   }
 
   @Test
-  void aNameWithAModelRunsThatModelAtItsOwnPrice() {
-    Candidate candidate = generator(OpenAiImageOptions.defaults())
-        .generate(shoot.request("openai:gpt-image-1-mini", 6));
+  void aNameWithAModelRunsThatModelAtItsOwnPriceWithTheInputFidelityItTakes() {
+    // The day before OpenAI shut the GPT Image 1 models down.
+    GenerationActivities generator = generator(OpenAiImageOptions.defaults(), BEFORE_SHUTDOWN);
 
-    assertThat(candidate.provider()).isEqualTo("openai:gpt-image-1-mini");
-    assertThat(candidate.model()).isEqualTo("gpt-image-1-mini");
-    assertThat(candidate.costUsd()).isEqualTo(0.036); // gpt-image-1-mini, 1024x1024, high
-    // The mini model takes no input_fidelity; the configured model's "high" is not sent to it.
-    assertThat(fake.openAi().lastRequest().fields())
+    Candidate mini = generator.generate(shoot.request("openai:gpt-image-1-mini", 6));
+    var toMini = fake.openAi().lastRequest().fields();
+    Candidate one5 = generator.generate(shoot.request("openai:gpt-image-1.5", 7));
+    var toOne5 = fake.openAi().lastRequest().fields();
+
+    assertThat(mini.provider()).isEqualTo("openai:gpt-image-1-mini");
+    assertThat(mini.model()).isEqualTo("gpt-image-1-mini");
+    assertThat(mini.costUsd()).isEqualTo(0.036); // gpt-image-1-mini, 1024x1024, high
+    assertThat(toMini).as("the mini model refuses input_fidelity=high")
         .containsEntry("model", "gpt-image-1-mini")
         .doesNotContainKey("input_fidelity");
+    assertThat(one5.costUsd()).isEqualTo(0.133); // gpt-image-1.5, 1024x1024, high
+    assertThat(toOne5).containsEntry("model", "gpt-image-1.5").containsEntry("input_fidelity", "high");
+  }
+
+  @Test
+  void aModelOpenAiHasShutDownIsRefusedForGoodBeforeAnyCall() {
+    GenerationActivities generator = generator(OpenAiImageOptions.defaults(), AFTER_SHUTDOWN);
+    for (String model : List.of("gpt-image-1.5", "gpt-image-1-mini", "gpt-image-1")) {
+      ApplicationFailure failure =
+          failureOf(() -> generator.generate(shoot.request("openai:" + model, 9)));
+
+      assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_INVALID_REQUEST);
+      assertThat(failure.isNonRetryable()).isTrue();
+      assertThat(failure.getOriginalMessage())
+          .contains("OpenAI shut '" + model + "' down on 2026-")
+          .contains("use gpt-image-2 (openai:gpt-image-2, or facet.providers.openai.model=gpt-image-2)");
+    }
+    ApplicationFailure unknown =
+        failureOf(() -> generator.generate(shoot.request("openai:dall-e-3", 9)));
+    assertThat(unknown.getOriginalMessage())
+        .contains("OpenAI model 'dall-e-3' is not one Facet runs; it runs gpt-image-2,"
+            + " gpt-image-2-2026-04-21");
+    assertThat(fake.openAi().requests()).isZero();
+  }
+
+  @Test
+  void aShutDownOrMisfitDefaultIsRefusedAtWiring() {
+    assertThatThrownBy(() -> new OpenAiGenerator(s3.store(), client,
+            OpenAiImageOptions.defaults().withModel("gpt-image-1.5"), OpenAiPrices.load(), AFTER_SHUTDOWN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("OpenAI shut 'gpt-image-1.5' down on 2026-12-01; use gpt-image-2"
+            + " (openai:gpt-image-2, or facet.providers.openai.model=gpt-image-2): fix"
+            + " facet.providers.openai");
+    assertThatThrownBy(() -> new OpenAiGenerator(s3.store(), client,
+            OpenAiImageOptions.defaults().withModel("gpt-image-1.5").withSize("2048x1152"),
+            OpenAiPrices.load(), BEFORE_SHUTDOWN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OpenAI model 'gpt-image-1.5' takes the sizes 1024x1024, 1024x1536,"
+            + " 1536x1024, auto, not '2048x1152'");
+    assertThatThrownBy(() -> new OpenAiGenerator(s3.store(), client,
+            new OpenAiImageOptions(null, null, "hd", null, null, null, null, null, false, null),
+            OpenAiPrices.load(), AFTER_SHUTDOWN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OpenAI model 'gpt-image-2' takes quality auto, high, low, medium,"
+            + " not 'hd'");
   }
 
   @Test
   void aModelWithoutAPriceIsRefusedForGoodBeforeAnyCall() {
-    ApplicationFailure failure = failureOf(() -> generator(OpenAiImageOptions.defaults().withSize("1536x1024"))
+    // gpt-image-1.5 is priced at 1536x1024; gpt-image-2 only at 1024x1024.
+    ApplicationFailure failure = failureOf(() -> generator(
+            OpenAiImageOptions.defaults().withModel("gpt-image-1.5").withSize("1536x1024"),
+            BEFORE_SHUTDOWN)
         .generate(shoot.request("openai:gpt-image-2", 7)));
 
     assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_INVALID_REQUEST);
@@ -257,6 +324,10 @@ class OpenAiGeneratorTest {
   }
 
   private GenerationActivities generator(OpenAiImageOptions options) {
+    return generator(options, Clock.systemUTC());
+  }
+
+  private GenerationActivities generator(OpenAiImageOptions options, Clock clock) {
     // A cancel request tears the attempt down at its next heartbeat, as a crash would end it.
     env.setActivityHeartbeatListener(GenerationCheckpoint.class, details -> {
       if (diesBefore.test(details)) {
@@ -267,7 +338,7 @@ class OpenAiGeneratorTest {
     });
     S3ObjectStore store = s3.store();
     env.registerActivitiesImplementations(
-        new OpenAiGenerator(store, client, options, OpenAiPrices.load()));
+        new OpenAiGenerator(store, client, options, OpenAiPrices.load(), clock));
     return env.newActivityStub(
         GenerationActivities.class,
         ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))

@@ -1,5 +1,6 @@
 package dev.facet.api;
 
+import dev.facet.catalog.BudgetRaise;
 import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.client.CatalogClient;
@@ -29,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,11 +77,14 @@ class CatalogController {
           + "same id while it runs answers the running catalog (200) instead of creating "
           + "one (201). `channels`, `providers`, `variants`, `shots`, `approval` and `routing` "
           + "choose every shoot's policy, as `./facet run` does; an unknown name is a 400 "
-          + "listing the valid ones, before anything starts. With `bakeoff` it is a provider "
+          + "listing the valid ones, before anything starts. A manifest row's own `channels`, "
+          + "`providers` and `variants` columns override them for that product; a row naming what "
+          + "Facet does not know is a 422 listing each problem with its line. With `bakeoff` it is a provider "
           + "bake-off: every shot is made by every listed provider and measured in the provider "
           + "report (`GET /api/reports/providers`). With `dryRun=true` it checks everything a "
           + "start would, then answers the plan (images, estimated cost and wall time per "
-          + "provider) and starts nothing. Role: operator or admin.",
+          + "provider, the budget against it) and starts nothing. With `budgetUsd` the catalog "
+          + "stops starting paid products at that cap. Role: operator or admin.",
       responses = {
         @ApiResponse(
             responseCode = "201",
@@ -143,6 +148,16 @@ class CatalogController {
           @RequestParam(required = false)
           Integer window,
       @Parameter(
+              description = "The catalog's budget in US dollars: no paid product starts once its "
+                  + "shoot could take the catalog past it (each paid shoot reserves its first round "
+                  + "at list price, again for each round a rejection may add, and is capped there); "
+                  + "free studio products are never held. Raise it while the catalog runs with "
+                  + "`POST /api/catalogs/{id}/budget`. Not `shootPolicy.budgetUsd`, which caps "
+                  + "each shoot. Else no cap.",
+              example = "50")
+          @RequestParam(required = false)
+          String budgetUsd,
+      @Parameter(
               description = "A provider bake-off: generator names separated by commas, e.g. "
                   + "`studio,openai,flux`, or models of one provider: "
                   + "`flux:flux-pro-1.1,flux:flux-kontext-pro`. Every shot of every product is made by each of them "
@@ -164,10 +179,16 @@ class CatalogController {
           @RequestParam(defaultValue = "false")
           boolean dryRun) {
     String approvalParameter = approval != null ? "approval" : "policy";
-    ShootChoices parsed =
+    ChoiceParser parser =
         new ChoiceParser(
-                option -> "'" + (option.equals("approval") ? approvalParameter : option) + "'",
-                InvalidCatalogRequestException::new)
+            option -> "'" + switch (option) {
+              case "approval" -> approvalParameter;
+              case "budget" -> "budgetUsd";
+              default -> option;
+            } + "'",
+            InvalidCatalogRequestException::new);
+    ShootChoices parsed =
+        parser
             .parse(
                 new ChoiceParser.Typed(
                     approval != null ? approval : blankAsNull(policy),
@@ -178,10 +199,12 @@ class CatalogController {
         intake.prepare(
             manifest.getOriginalFilename(),
             bytes(manifest),
-            new ManifestIntake.Options(catalogId, window, sample, choices));
+            new ManifestIntake.Options(
+                catalogId, window, sample, choices, parser.budgetUsd(budgetUsd).orElse(null)));
     if (dryRun) {
       return ResponseEntity.ok(
-          planner.plan(start.catalogId(), ManifestIntake.products(start), start.choices()));
+          planner.plan(start.catalogId(), ManifestIntake.products(start), start.choices(),
+              start.budgetUsd()));
     }
     CatalogStarted started = catalogs.start(start);
     URI progress =
@@ -246,6 +269,23 @@ class CatalogController {
   @PostMapping("/{id}/cancel")
   CatalogProgress cancel(@PathVariable String id) {
     return catalogs.cancel(id);
+  }
+
+  @Operation(
+      operationId = "raiseCatalogBudget",
+      summary = "Raise a catalog's budget",
+      description = "For a catalog started with `budgetUsd`: products held at the old cap start "
+          + "as far as the new one leaves room for them. 409 for a catalog without a budget, or "
+          + "a budget that is not above the current one (the answer says what is spent or "
+          + "reserved). Role: operator or admin.")
+  @ProblemResponses({400, 404, 409, 503})
+  @PostMapping(path = "/{id}/budget", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CatalogProgress raiseBudget(@PathVariable String id, @RequestBody BudgetRaise raise) {
+    if (raise == null || !BudgetRaise.isValid(raise.budgetUsd())) {
+      throw new InvalidCatalogRequestException("The body is the new budget, e.g. {\"budgetUsd\": "
+          + "50}: " + BudgetRaise.RULE + ".");
+    }
+    return catalogs.raiseBudget(id, raise.budgetUsd());
   }
 
   @Operation(

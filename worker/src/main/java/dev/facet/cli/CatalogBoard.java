@@ -103,13 +103,16 @@ final class CatalogBoard {
     if (!outcomes.isEmpty()) {
       text.append(" (").append(String.join(", ", outcomes)).append(')');
     }
-    return text.append(separator)
+    text.append(separator)
         .append(p.inProgress() - p.awaitingHuman())
         .append(" in progress")
         .append(separator)
         .append(p.awaitingHuman())
-        .append(" awaiting a reviewer")
-        .toString();
+        .append(" awaiting a reviewer");
+    if (p.budget() != null && p.budget().reached()) {
+      text.append(separator).append(p.budget().held()).append(" held at the budget");
+    }
+    return text.toString();
   }
 
   private static void count(List<String> outcomes, int n, String what) {

@@ -63,7 +63,7 @@ public record CatalogFile(
       }
       List<PhotoFile> photos = photos(entry, folder, problems);
       if (entry.valid() && photos.size() == entry.photos().size()) {
-        products.add(new CatalogProduct(entry.line(), entry.product(), photos));
+        products.add(new CatalogProduct(entry.line(), entry.product(), photos, entry.overrides()));
       }
     }
     String catalogId = id.orElseGet(manifest::ownId);

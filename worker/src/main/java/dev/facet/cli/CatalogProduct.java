@@ -1,5 +1,6 @@
 package dev.facet.cli;
 
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.model.ProductSpec;
 import java.util.List;
 
@@ -8,11 +9,19 @@ import java.util.List;
  *
  * @param line where it starts in the file
  * @param photos its reference photos, which exist
+ * @param overrides what the product changes about the catalog's policy, names as written
  */
-public record CatalogProduct(int line, ProductSpec spec, List<PhotoFile> photos) {
+public record CatalogProduct(
+    int line, ProductSpec spec, List<PhotoFile> photos, ShootOverrides overrides) {
 
   public CatalogProduct {
     photos = List.copyOf(photos);
+    overrides = overrides == null ? ShootOverrides.NONE : overrides;
+  }
+
+  /** A product that keeps the catalog's policy. */
+  public CatalogProduct(int line, ProductSpec spec, List<PhotoFile> photos) {
+    this(line, spec, photos, ShootOverrides.NONE);
   }
 
   public String sku() {

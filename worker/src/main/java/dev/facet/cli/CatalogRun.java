@@ -3,6 +3,7 @@ package dev.facet.cli;
 import dev.facet.FacetProperties;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.catalog.CatalogResult;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.catalogstore.CatalogKeys;
 import dev.facet.catalogstore.CatalogReportDocument;
 import dev.facet.catalogstore.ReportRow;
@@ -16,12 +17,14 @@ import dev.facet.client.ShootClient;
 import dev.facet.client.ShootNotFoundException;
 import dev.facet.client.ShootUnavailableException;
 import dev.facet.consistency.CollectionConsistency;
+import dev.facet.manifest.ManifestException;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
 import dev.facet.model.Candidate;
 import dev.facet.plan.CatalogPlan;
 import dev.facet.plan.CatalogPlanner;
 import dev.facet.policy.ShootChoices;
+import dev.facet.policy.ShootPolicies;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.providerreport.ProviderReportFormat;
 import dev.facet.routing.ProviderReportFiles;
@@ -115,19 +118,25 @@ public class CatalogRun {
     ShootPolicy policy;
     try {
       policy = catalogs.check(choices); // Before any upload: a typo costs nothing.
-    } catch (InvalidCatalogRequestException e) {
+      catalogs.checkRows(catalog.file().getFileName().toString(), rows(catalog), policy);
+      if (options.budgetUsd().isPresent()) {
+        catalogs.budgetPrices(policy, overrides(catalog.products()));
+      }
+    } catch (InvalidCatalogRequestException | ManifestException e) {
       terminal.out().println(e.getMessage());
       return REFUSED;
     }
+    Double budgetUsd = options.budgetUsd().orElse(null);
     if (options.dryRun()) {
-      return plan(catalog, choices, terminal);
+      return plan(catalog, choices, budgetUsd, terminal);
     }
     String api = "http://localhost:" + environment.getProperty("local.server.port", "8080");
     introduce(catalog, policy, options, api, terminal);
     CatalogBoard board = new CatalogBoard(terminal);
     List<CatalogUpload.Refused> refused = new ArrayList<>();
     if (!attach(catalog, board)) {
-      CatalogPlan plan = planner.plan(catalog.id(), catalog.products().size(), choices);
+      CatalogPlan plan =
+          planner.plan(catalog.id(), overrides(catalog.products()), choices, budgetUsd);
       if (!CostConfirmation.mayStart(plan, settings.confirmAboveUsd(), options.yes(), terminal)) {
         return REFUSED;
       }
@@ -141,7 +150,7 @@ public class CatalogRun {
             Duration.between(begin, Instant.now()));
         return 1;
       }
-      start(catalog, uploaded, board, choices);
+      start(catalog, uploaded, board, choices, budgetUsd);
     }
     CatalogResult result;
     try {
@@ -149,7 +158,8 @@ public class CatalogRun {
           new ReviewInstructions(
               api, temporal.target(), temporalProperties.namespace(), temporal.webUi(), apiKey);
       result =
-          new CatalogWatch(catalogs, shoots, board, help).follow(catalog.id(), startOrder(catalog));
+          new CatalogWatch(catalogs, shoots, board, help, new BudgetNotice(api, apiKey))
+              .follow(catalog.id(), startOrder(catalog));
     } catch (ExecutionException e) {
       terminal.out().println("The catalog failed: " + Failures.rootMessage(e));
       return 1;
@@ -174,7 +184,8 @@ public class CatalogRun {
    *
    * @return 0 when every product would be shot, 1 when some would be left out
    */
-  private int plan(CatalogFile catalog, ShootChoices choices, Terminal terminal) {
+  private int plan(
+      CatalogFile catalog, ShootChoices choices, Double budgetUsd, Terminal terminal) {
     List<CatalogUpload.Refused> refused = new CatalogUpload(uploads).check(catalog);
     refused.forEach(r -> terminal.out().println(r.sku() + " would be left out: " + r.reason()));
     // As attach() would: a failed or terminated catalog is simply started again.
@@ -185,10 +196,23 @@ public class CatalogRun {
                 + " to shoot it again.%n",
             catalog.id(), status.words(),
             status.running() ? "follow it" : "show its results"));
+    Set<String> left = refused.stream().map(CatalogUpload.Refused::sku).collect(Collectors.toSet());
+    List<CatalogProduct> shot =
+        catalog.products().stream().filter(product -> !left.contains(product.sku())).toList();
     PlanReport.print(
-        terminal.out(),
-        planner.plan(catalog.id(), catalog.products().size() - refused.size(), choices));
+        terminal.out(), planner.plan(catalog.id(), overrides(shot), choices, budgetUsd));
     return refused.isEmpty() ? 0 : 1;
+  }
+
+  /** The file's products with what each changes about the catalog's policy. */
+  private static List<ShootPolicies.Row> rows(CatalogFile catalog) {
+    return catalog.products().stream()
+        .map(product -> new ShootPolicies.Row(product.line(), product.sku(), product.overrides()))
+        .toList();
+  }
+
+  private static List<ShootOverrides> overrides(List<CatalogProduct> products) {
+    return products.stream().map(CatalogProduct::overrides).toList();
   }
 
   /**
@@ -237,6 +261,15 @@ public class CatalogRun {
             String.join(", ", policy.channels()),
             String.join(" → ", policy.providers()),
             policy.variants());
+    long own = catalog.products().stream().filter(product -> !product.overrides().none()).count();
+    if (own > 0) {
+      terminal.out().printf(
+          "%d of them with their own channels, providers or variants (the file's columns;"
+              + " --dry-run shows the plan)%n", own);
+    }
+    options.budgetUsd().ifPresent(usd -> terminal.out().printf(Locale.ROOT,
+        "Budget: $%.2f for the catalog's paid generations; no paid product starts once it could"
+            + " pass it (raise it: ./facet budget %s USD)%n", usd, catalog.id()));
     terminal.out().printf("Temporal: %s%n", temporal.description());
     temporal.webUi().ifPresent(ui -> terminal.out().printf("Web UI:   %s%n", ui));
     terminal.out().printf("API:      %s/api  (key: %s)%n", api, apiKey);
@@ -274,11 +307,12 @@ public class CatalogRun {
     return false;
   }
 
-  private void start(
-      CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board, ShootChoices choices) {
+  private void start(CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board,
+      ShootChoices choices, Double budgetUsd) {
     CatalogStarted started =
         catalogs.start(
-            new CatalogStart(catalog.id(), ManifestFormat.JSON, uploaded.manifest(), choices, null));
+            new CatalogStart(catalog.id(), ManifestFormat.JSON, uploaded.manifest(), choices, null,
+                budgetUsd));
     board.message(
         started.created()
             ? "Started " + started.workflowId() + " with " + uploaded.products() + " products."

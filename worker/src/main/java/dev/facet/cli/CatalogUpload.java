@@ -41,7 +41,7 @@ final class CatalogUpload {
             uploads.store(read(product.photos())).stream()
                 .map(photo -> new ReferencePhoto(photo.key(), photo.angle()))
                 .toList();
-        stored.add(new ManifestWriter.Product(product.spec(), photos));
+        stored.add(new ManifestWriter.Product(product.spec(), photos, product.overrides()));
       } catch (RejectedUploadException | UncheckedIOException e) {
         refused.add(new Refused(product.sku(), e.getMessage()));
       }

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,15 +37,20 @@ final class CatalogWatch {
   private final ShootClient shoots;
   private final CatalogBoard board;
   private final ReviewInstructions help;
+  private final BudgetNotice budgetNotice;
   private final Map<String, TrackedProduct> active = new LinkedHashMap<>();
-  private int tracked;
+  /** Products seen started, so each is tracked once. */
+  private final Set<String> started = new HashSet<>();
+  /** Whether the catalog was holding products at its budget when last polled. */
+  private boolean atBudget;
 
-  CatalogWatch(
-      CatalogClient catalogs, ShootClient shoots, CatalogBoard board, ReviewInstructions help) {
+  CatalogWatch(CatalogClient catalogs, ShootClient shoots, CatalogBoard board,
+      ReviewInstructions help, BudgetNotice budgetNotice) {
     this.catalogs = catalogs;
     this.shoots = shoots;
     this.board = board;
     this.help = help;
+    this.budgetNotice = budgetNotice;
   }
 
   /**
@@ -57,6 +64,7 @@ final class CatalogWatch {
         CatalogProgress progress = catalogs.progress(catalogId);
         Instant now = Instant.now();
         trackStarted(progress, order, now);
+        noticeBudget(catalogId, progress);
         observe(catalogId, progress, now);
         board.draw(progress, List.copyOf(active.values()), now);
         active.values().removeIf(TrackedProduct::finished);
@@ -75,15 +83,30 @@ final class CatalogWatch {
     }
   }
 
-  /** Products start in manifest order, so the first (total − queued) of it have started. */
+  /**
+   * Products are taken in manifest order, so the first (total − queued + held) of it have been
+   * taken; all of them have started but those held at the budget.
+   */
   private void trackStarted(CatalogProgress progress, List<String> order, Instant now) {
-    int started = Math.min(order.size(), progress.total() - progress.queued());
-    for (; tracked < started; tracked++) {
-      String sku = order.get(tracked);
-      if (sku != null) {
+    Set<String> held = progress.budget() == null
+        ? Set.of()
+        : new HashSet<>(progress.budget().heldSkus());
+    int taken = progress.total() - progress.queued()
+        + (progress.budget() == null ? 0 : progress.budget().held());
+    for (String sku : order.subList(0, Math.min(order.size(), Math.max(0, taken)))) {
+      if (sku != null && !held.contains(sku) && started.add(sku)) {
         active.put(sku, new TrackedProduct(sku, now));
       }
     }
+  }
+
+  /** Says once, each time the catalog comes to hold products at its budget, how to go on. */
+  private void noticeBudget(String catalogId, CatalogProgress progress) {
+    boolean reached = progress.budget() != null && progress.budget().reached();
+    if (reached && !atBudget) {
+      board.message(budgetNotice.explain(catalogId, progress.budget()));
+    }
+    atBudget = reached;
   }
 
   /** Waiting products not yet explained first, then those looked at longest ago. */

@@ -24,7 +24,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
   }
 
   /** Commands handled before any parsing: their flags are their own. */
-  public static final String QA = "qa", FINISH = "finish", FAKE_PROVIDERS = "fake-providers", KEY = "key";
+  public static final String QA = "qa", FINISH = "finish", FAKE_PROVIDERS = "fake-providers", KEY = "key",
+      BUDGET = "budget";
 
   public static final String USAGE =
       """
@@ -36,7 +37,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         run <catalog.csv|catalog.json> [--out DIR] [--id ID] [--approval auto|manual]
             [--channels amazon,etsy,…] [--providers flux,openai,studio] [--variants N]
             [--shots hero,profile] [--routing auto] [--bakeoff studio,openai,flux [--sample N]]
-            [--dry-run | --yes]
+            [--budget USD] [--dry-run | --yes]
                   Shoot every product of the catalog as one Catalog workflow on the embedded
                   stack, show its progress, and copy the finished images and the report to
                   DIR (default: facet-out), with a contact sheet, DIR/index.html. --approval (or --policy) overrides the catalog's
@@ -46,18 +47,27 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
                   first choice first, each a provider or provider:model (default: studio);
                   --variants the candidates per shot, 1-10 (default: 4); --shots the style
                   guide's shots to make (default: all); --routing auto starts each product
-                  category with the provider the provider report favours. An unknown name is
-                  refused, with the valid ones, before anything is uploaded or started.
+                  category with the provider the provider report favours. A catalog row's own
+                  channels, providers and variants columns override these for that product.
+                  An unknown name, in an option or a row, is refused, with the valid ones,
+                  before anything is uploaded or started.
                   --dry-run checks every row and photo and prints the plan instead: images
                   per provider, their estimated cost and wall time; it starts nothing.
                   A run estimated above facet.run.confirm-above-usd ($10) asks first on a
-                  terminal, and needs --yes (-y) elsewhere.
+                  terminal, and needs --yes (-y) elsewhere. --budget caps the catalog: no
+                  paid product starts once its shoot could take the catalog past USD (free
+                  studio products are never held); the run says so and waits, and
+                  `budget <id> USD` raises it.
                   Running a catalog that is still running follows it; one that has finished
                   shows its results. --bakeoff makes every shot with each listed provider,
                   or provider:model (flux:flux-pro-1.1, openai:gpt-image-2), judges them
                   with the same QA checks and prints the provider report;
                   --sample N shoots only N products, spread over the catalog's categories,
                   as the catalog <id>-sample.
+        budget <catalog-id> <usd> [--api http://localhost:8080] [--key KEY]
+                  Raise the budget of a running catalog started with --budget (or the API's
+                  budgetUsd) through its HTTP API; products held at the old cap start. The
+                  key is --key, else FACET_API_KEY, else data/admin.key.
         serve     Run the HTTP API (/api/...) and the worker until stopped.
         worker    Run the worker only, without a web server.
         qa --reference <photo>... --candidate <image> [--channel amazon-main]
@@ -134,7 +144,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
   /** Options of {@code run} that take a value, as {@code --name value} or {@code --name=value}. */
   private static final Set<String> RUN_OPTIONS =
       Set.of("--out", "--id", "--policy", "--approval", "--channels", "--providers", "--variants",
-          "--shots", "--routing", "--bakeoff", "--sample");
+          "--shots", "--routing", "--bakeoff", "--sample", "--budget");
 
   private static final String DRY_RUN = "--dry-run", YES = "--yes";
 
@@ -167,9 +177,11 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
     }
     // --policy is --approval's older name; a message names the one that was typed.
     String approval = values.containsKey("--approval") ? "approval" : "policy";
-    ShootChoices choices =
+    ChoiceParser parser =
         new ChoiceParser(
-                name -> "--" + (name.equals("approval") ? approval : name), UsageException::new)
+            name -> "--" + (name.equals("approval") ? approval : name), UsageException::new);
+    ShootChoices choices =
+        parser
             .parse(
                 new ChoiceParser.Typed(
                     values.get("--" + approval),
@@ -192,7 +204,8 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
             choices,
             sample,
             dryRun,
-            yes);
+            yes,
+            parser.budgetUsd(values.get("--budget")));
     return new Invocation(Command.RUN, Optional.of(options), spring);
   }
 

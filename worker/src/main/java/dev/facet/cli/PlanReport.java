@@ -16,18 +16,35 @@ final class PlanReport {
     out.printf(
         "Plan for catalog '%s' (dry run: nothing was uploaded, started or paid)%n",
         plan.catalogId());
-    out.printf(
-        "%d products × %d shots (%s) × %d variants = %d candidate images; approval %s%n",
-        plan.products(),
-        plan.shots().size(),
-        String.join(", ", plan.shots()),
-        plan.variants(),
-        plan.images(),
-        plan.approval());
-    out.printf(
-        "%d finished images: one per product, shot and channel (%s)%n%n",
-        plan.finishedImages(),
-        String.join(", ", plan.channels()));
+    if (plan.ownPolicies() == 0) {
+      out.printf(
+          "%d products × %d shots (%s) × %d variants = %d candidate images; approval %s%n",
+          plan.products(),
+          plan.shots().size(),
+          String.join(", ", plan.shots()),
+          plan.variants(),
+          plan.images(),
+          plan.approval());
+      out.printf(
+          "%d finished images: one per product, shot and channel (%s)%n%n",
+          plan.finishedImages(),
+          String.join(", ", plan.channels()));
+    } else {
+      out.printf(
+          "%d products × %d shots (%s), %d of them with their own channels, providers or variants:"
+              + " %d candidate images; approval %s%n",
+          plan.products(),
+          plan.shots().size(),
+          String.join(", ", plan.shots()),
+          plan.ownPolicies(),
+          plan.images(),
+          plan.approval());
+      out.printf(
+          "%d finished images: one per product, shot and channel (the catalog's: %s, %d variants)%n%n",
+          plan.finishedImages(),
+          String.join(", ", plan.channels()),
+          plan.variants());
+    }
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"provider", "images", "per image", "estimated cost", "at once", "wall time"});
     for (CatalogPlan.ProviderPlan provider : plan.providers()) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  *     product categories; 0 for all of them
  * @param dryRun check everything and print the plan, but upload, start and pay nothing
  * @param yes start without asking, whatever the plan is estimated to cost
+ * @param budgetUsd what the catalog's paid generations may cost at most; empty for no cap
  */
 public record RunOptions(
     Path catalog,
@@ -25,7 +26,8 @@ public record RunOptions(
     ShootChoices choices,
     int sample,
     boolean dryRun,
-    boolean yes) {
+    boolean yes,
+    Optional<Double> budgetUsd) {
 
   public static final Path DEFAULT_OUT = Path.of("facet-out");
 
@@ -33,7 +35,8 @@ public record RunOptions(
   public RunOptions(
       Path catalog, Path out, Optional<ShootPolicy.Approval> approval, Optional<String> catalogId) {
     this(catalog, out, catalogId,
-        approval.map(ShootChoices.none()::withApproval).orElseGet(ShootChoices::none), 0, false, false);
+        approval.map(ShootChoices.none()::withApproval).orElseGet(ShootChoices::none), 0, false, false,
+        Optional.empty());
   }
 
   public Optional<ShootPolicy.Approval> approval() {

@@ -1,17 +1,22 @@
 package dev.facet.client;
 
+import dev.facet.catalog.BudgetRaise;
 import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogReport;
 import dev.facet.catalog.CatalogRequest;
 import dev.facet.catalog.CatalogResult;
 import dev.facet.catalog.CatalogWorkflow;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.catalogstore.CatalogKeys;
+import dev.facet.generators.ImagePrices;
 import dev.facet.manifest.Identifier;
+import dev.facet.manifest.ManifestException;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.policy.ShootChoices;
 import dev.facet.policy.ShootPolicies;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootSearchAttributes;
+import dev.facet.steps.Providers;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -27,7 +32,11 @@ import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,16 +55,19 @@ public class CatalogClient {
   private final ObjectStore store;
   private final CatalogProperties defaults;
   private final ShootPolicies policies;
+  private final ImagePrices prices;
 
   public CatalogClient(
       WorkflowClient client,
       ObjectStore store,
       CatalogProperties defaults,
-      ShootPolicies policies) {
+      ShootPolicies policies,
+      ImagePrices prices) {
     this.client = client;
     this.store = store;
     this.defaults = defaults;
     this.policies = policies;
+    this.prices = prices;
   }
 
   /**
@@ -110,7 +122,11 @@ public class CatalogClient {
           start.window() != null ? start.window() : defaults.window(),
           defaults.startsPerRun(),
           null,
-          null);
+          null,
+          start.budgetUsd(),
+          start.budgetUsd() == null
+              ? null
+              : budgetPrices(policy, ManifestIntake.products(start)));
     } catch (IllegalArgumentException e) {
       throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");
     }
@@ -137,6 +153,49 @@ public class CatalogClient {
           "The catalog cannot start: " + String.join("; ", problems) + ".");
     }
     return checked.policy();
+  }
+
+  /**
+   * Checks what each row of a catalog changes about its settled {@code policy} ({@link #check}):
+   * {@code run} and the API call it before anything is uploaded or started.
+   *
+   * @param manifestName the file's name, for the message
+   * @throws ManifestException ({@link ManifestException.Kind#INVALID_PRODUCTS}) naming every row's
+   *     problem with its line and SKU, and for an unknown name the names there are
+   */
+  public void checkRows(String manifestName, List<ShootPolicies.Row> rows, ShootPolicy policy) {
+    ManifestException.throwIfAny(manifestName, policies.rowProblems(rows, policy), false);
+  }
+
+  /**
+   * The list price of one image of every paid generator the catalog's settled {@code policy} and
+   * its {@code rows} name: what a budget counts each shoot by before it starts. {@code run} and
+   * the API call it before anything is uploaded when a budget is asked for.
+   *
+   * @throws InvalidCatalogRequestException naming the generators no price table prices
+   */
+  public Map<String, Double> budgetPrices(ShootPolicy policy, List<ShootOverrides> rows) {
+    Set<String> generators = new LinkedHashSet<>(policy.providers());
+    rows.forEach(row -> generators.addAll(row.providers()));
+    Map<String, Double> usdPerImage = new LinkedHashMap<>();
+    List<String> unpriced = new ArrayList<>();
+    for (String generator : generators) {
+      if (!Providers.STUDIO.equals(generator)) {
+        prices.perImage(generator).ifPresentOrElse(
+            usd -> usdPerImage.put(generator, usd), () -> unpriced.add(generator));
+      }
+    }
+    if (!unpriced.isEmpty()) {
+      throw new InvalidCatalogRequestException("The catalog cannot start under a budget: it counts"
+          + " every paid image at its list price, and Facet's price tables have none for "
+          + String.join(", ", unpriced) + ". Choose generators it prices, or leave the budget out.");
+    }
+    return usdPerImage;
+  }
+
+  /** A checked row's overrides with the presets' own names for its channels. */
+  public ShootOverrides settle(ShootOverrides row, ShootPolicy policy) {
+    return policies.checkRow(row, policy).overrides();
   }
 
   private static WorkflowOptions startOptions(String id) {
@@ -208,6 +267,18 @@ public class CatalogClient {
   /** Starts nothing more and cancels every product in progress. */
   public CatalogProgress cancel(String catalogId) {
     return change(catalogId, "cancel", CatalogWorkflow::cancel);
+  }
+
+  /**
+   * Raises the budget of a catalog started with one; products held at the old cap start as far as
+   * the new one leaves room.
+   *
+   * @throws CatalogChangeRefusedException for a catalog without a budget, or a budget not above
+   *     its current one, with the catalog's reason
+   */
+  public CatalogProgress raiseBudget(String catalogId, double usd) {
+    return change(catalogId, "raise its budget",
+        workflow -> workflow.raiseBudget(new BudgetRaise(usd)));
   }
 
   private CatalogProgress change(

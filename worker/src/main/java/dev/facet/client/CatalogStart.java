@@ -10,12 +10,26 @@ import dev.facet.shoot.ShootPolicy;
  * and what the seller chose about its shoots.
  *
  * @param window products in progress at once; null for the configured default
+ * @param budgetUsd what the catalog's paid generations may cost at most, in US dollars; null for
+ *     no cap
  */
 public record CatalogStart(
-    String catalogId, ManifestFormat format, byte[] manifest, ShootChoices choices, Integer window) {
+    String catalogId,
+    ManifestFormat format,
+    byte[] manifest,
+    ShootChoices choices,
+    Integer window,
+    Double budgetUsd) {
 
   public CatalogStart {
     choices = choices == null ? ShootChoices.none() : choices;
+  }
+
+  /** A catalog without a budget. */
+  public CatalogStart(
+      String catalogId, ManifestFormat format, byte[] manifest, ShootChoices choices,
+      Integer window) {
+    this(catalogId, format, manifest, choices, window, null);
   }
 
   /** A catalog whose shoots take the defaults but for their approval. */

@@ -1,5 +1,6 @@
 package dev.facet.client;
 
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.catalogstore.StoredPhotos;
 import dev.facet.manifest.CatalogSample;
 import dev.facet.manifest.Identifier;
@@ -12,6 +13,7 @@ import dev.facet.manifest.ManifestWriter;
 import dev.facet.manifest.Problem;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.policy.ShootChoices;
+import dev.facet.policy.ShootPolicies;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import java.nio.charset.StandardCharsets;
@@ -38,20 +40,30 @@ public class ManifestIntake {
    *     chooses; may be null
    * @param choices about every shoot; an approval not chosen (nor given by a whole policy) is the
    *     manifest's, else {@code manual}
+   * @param budgetUsd the catalog's budget in US dollars; may be null for none
    */
-  public record Options(String catalogId, Integer window, Integer sample, ShootChoices choices) {}
+  public record Options(
+      String catalogId, Integer window, Integer sample, ShootChoices choices, Double budgetUsd) {
+
+    /** Options without a budget. */
+    public Options(String catalogId, Integer window, Integer sample, ShootChoices choices) {
+      this(catalogId, window, sample, choices, null);
+    }
+  }
 
   private final ObjectStore store;
+  private final CatalogClient catalogs;
 
-  public ManifestIntake(ObjectStore store) {
+  public ManifestIntake(ObjectStore store, CatalogClient catalogs) {
     this.store = store;
+    this.catalogs = catalogs;
   }
 
   /**
    * @param fileName the uploaded file's name; {@code .csv} or {@code .json} gives the format
    * @throws ManifestException naming every problem with its line: {@link
    *     ManifestException.Kind#UNREADABLE} for the file as a whole, else the products' problems
-   *     (photos not in the store included)
+   *     (photos not in the store, and channels or providers of a row Facet does not know, included)
    * @throws InvalidCatalogRequestException for a bad id, policy, bake-off or sample
    */
   public CatalogStart prepare(String fileName, byte[] bytes, Options options) {
@@ -79,24 +91,42 @@ public class ManifestIntake {
     String id = catalogId == null || catalogId.isBlank() ? manifest.ownId() : catalogId;
     ShootChoices choices =
         options.choices().orApproval(manifest.approval().orElse(ShootPolicy.Approval.MANUAL));
+    ShootPolicy policy = catalogs.check(choices);
+    catalogs.checkRows(name, rows(manifest), policy);
+    if (options.budgetUsd() != null) {
+      catalogs.budgetPrices(
+          policy, manifest.entries().stream().map(ManifestEntry::overrides).toList());
+    }
     if (sample != null) {
       // A bake-off over part of the catalog, under its own id, as run --sample shoots it.
       String sampleId = sampleId(id);
       return new CatalogStart(
           sampleId, ManifestFormat.JSON, sample(manifest, sampleId, sample), choices,
-          options.window());
+          options.window(), options.budgetUsd());
     }
     return new CatalogStart(
-        id, ManifestFormat.of(name).orElseThrow(), bytes, choices, options.window());
+        id, ManifestFormat.of(name).orElseThrow(), bytes, choices, options.window(),
+        options.budgetUsd());
   }
 
-  /** How many products {@code start}'s manifest, as prepared here, would shoot. */
-  public static int products(CatalogStart start) {
+  /**
+   * What each product {@code start}'s manifest, as prepared here, would shoot changes about the
+   * catalog's policy: one entry per product.
+   */
+  public static List<ShootOverrides> products(CatalogStart start) {
     String text = new String(start.manifest(), StandardCharsets.UTF_8);
-    return (int)
-        ManifestReader.read("manifest." + start.format().extension(), text).entries().stream()
-            .filter(ManifestEntry::valid)
-            .count();
+    return ManifestReader.read("manifest." + start.format().extension(), text).entries().stream()
+        .filter(ManifestEntry::valid)
+        .map(ManifestEntry::overrides)
+        .toList();
+  }
+
+  /** The products that can be shot, with what each changes about the catalog's policy. */
+  private static List<ShootPolicies.Row> rows(Manifest manifest) {
+    return manifest.entries().stream()
+        .filter(ManifestEntry::valid)
+        .map(entry -> new ShootPolicies.Row(entry.line(), entry.name(), entry.overrides()))
+        .toList();
   }
 
   private static String sampleId(String id) {
@@ -124,7 +154,8 @@ public class ManifestIntake {
                         entry.product(),
                         entry.photos().stream()
                             .map(photo -> new ReferencePhoto(photo.reference(), photo.angle()))
-                            .toList()))
+                            .toList(),
+                        entry.overrides()))
             .toList());
   }
 }

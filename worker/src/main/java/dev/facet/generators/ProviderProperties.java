@@ -22,11 +22,13 @@ public record ProviderProperties(OpenAi openai, Flux flux) {
   /**
    * @param apiKey better given as {@code FACET_PROVIDERS_OPENAI_API_KEY}; never printed
    * @param baseUrl API root including {@code /v1}; OpenAI's when empty
-   * @param model e.g. {@code gpt-image-1.5} (the default) or {@code gpt-image-2}: what a policy's
- *     {@code openai} runs; {@code openai:<model>} runs another
+   * @param model {@code gpt-image-2} (the default; OpenAI shut {@code gpt-image-1} down on
+   *     2026-10-23, {@code gpt-image-1.5} and {@code gpt-image-1-mini} on 2026-12-01, and Facet
+   *     refuses them): what a policy's {@code openai} runs; {@code openai:<model>} runs another
    * @param size {@code WxH}, default {@code 1024x1024}
    * @param quality {@code low}, {@code medium} or {@code high} (the default)
-   * @param inputFidelity {@code high} (the default) keeps the reference photos' detail
+   * @param inputFidelity {@code high} (the default) keeps the reference photos' detail; sent only
+   *     to a model that takes it ({@code gpt-image-2} always works at high fidelity and refuses it)
    * @param pricePerImageUsd for a model, size or quality the built-in price table does not list
    */
   public record OpenAi(

@@ -34,6 +34,14 @@ public final class ServedProviders {
 
   /** A problem per known name in the chain that is not served; unknown providers are not mine. */
   public List<String> problems(List<String> chain) {
+    return problems(chain, "policy.providers");
+  }
+
+  /**
+   * As {@link #problems(List)}, each message naming the chain as {@code field} does: {@code
+   * policy.providers}, or a catalog row's {@code providers}.
+   */
+  public List<String> problems(List<String> chain, String field) {
     List<String> problems = new ArrayList<>();
     if (paid == null) {
       return problems;
@@ -41,23 +49,23 @@ public final class ServedProviders {
     chain.stream()
         .filter(name -> Providers.problem(name).isEmpty())
         .distinct()
-        .forEach(name -> problem(name).ifPresent(problems::add));
+        .forEach(name -> problem(name, field).ifPresent(problems::add));
     return problems;
   }
 
-  private Optional<String> problem(String name) {
+  private Optional<String> problem(String name, String field) {
     String provider = Providers.providerOf(name);
     if (provider.equals(Providers.STUDIO)) {
       return Optional.empty();
     }
     PaidGenerator generator = paid.get(provider);
     if (generator == null) {
-      return Optional.of("policy.providers names '" + name + "', but no API key is configured for "
+      return Optional.of(field + " names '" + name + "', but no API key is configured for "
           + provider + ": set FACET_PROVIDERS_" + provider.toUpperCase(Locale.ROOT)
           + "_API_KEY and restart, or leave '" + name + "' out");
     }
     return Providers.modelOf(name)
         .flatMap(generator::modelProblem)
-        .map(problem -> "policy.providers names '" + name + "': " + problem);
+        .map(problem -> field + " names '" + name + "': " + problem);
   }
 }

@@ -1,5 +1,7 @@
 package dev.facet.plan;
 
+import dev.facet.catalog.ShootEstimate;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.client.CatalogClient;
 import dev.facet.generators.ImagePrices;
 import dev.facet.model.ShotSpec;
@@ -8,6 +10,8 @@ import dev.facet.shoot.ShootPolicy;
 import dev.facet.steps.Providers;
 import dev.facet.temporal.WorkerProperties;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +19,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Plans a catalog from the seller's choices: how many images each provider would make, what they
- * would cost at list price and how long they would take, without starting or paying anything.
+ * Plans a catalog from the seller's choices and each product's own: how many images each provider
+ * would make, what they would cost at list price and how long they would take, without starting
+ * or paying anything.
  */
 @Component
 public class CatalogPlanner {
@@ -39,33 +44,130 @@ public class CatalogPlanner {
     this.workers = workers;
   }
 
+  /** A plan of {@code products} products that all keep the catalog's policy, with no budget. */
+  public CatalogPlan plan(String catalogId, int products, ShootChoices choices) {
+    return plan(catalogId, Collections.nCopies(products, ShootOverrides.NONE), choices, null);
+  }
+
   /**
+   * @param products what each product to shoot changes about the catalog's policy, its rows
+   *     already checked ({@link CatalogClient#checkRows}), in manifest order
+   * @param budgetUsd the catalog's budget; null for none
    * @throws dev.facet.client.InvalidCatalogRequestException as a start would, for names that mean
    *     nothing
    */
-  public CatalogPlan plan(String catalogId, int products, ShootChoices choices) {
+  public CatalogPlan plan(
+      String catalogId, List<ShootOverrides> products, ShootChoices choices, Double budgetUsd) {
     ShootPolicy policy = catalogs.check(choices);
     List<String> shots = choices.style().shots().stream().map(ShotSpec::name).toList();
-    int perProvider = products * shots.size() * policy.variants();
-    List<CatalogPlan.ProviderPlan> providers = new ArrayList<>();
-    for (String provider : policy.providers()) {
-      // A fallback makes only what those before it cannot; a bake-off has every one make all.
-      boolean makesAll = policy.bakeoff() || providers.isEmpty();
-      providers.add(providerPlan(provider, makesAll ? perProvider : 0));
+    Map<ShootOverrides, Integer> written = new LinkedHashMap<>();
+    products.forEach(row -> written.merge(row, 1, Integer::sum));
+    Map<ShootOverrides, Integer> kinds = new LinkedHashMap<>();
+    written.forEach((row, count) -> kinds.merge(catalogs.settle(row, policy), count, Integer::sum));
+    Map<String, Integer> images = new LinkedHashMap<>();
+    policy.providers().forEach(provider -> images.put(provider, 0));
+    int finished = 0;
+    int own = 0;
+    for (Map.Entry<ShootOverrides, Integer> kind : kinds.entrySet()) {
+      ShootPolicy product = kind.getKey().over(policy);
+      int count = kind.getValue();
+      ShootEstimate.images(product, shots.size())
+          .forEach((provider, made) -> images.merge(provider, made * count, Integer::sum));
+      finished += count * shots.size() * product.channels().size();
+      own += kind.getKey().none() ? 0 : count;
     }
+    List<CatalogPlan.ProviderPlan> providers = new ArrayList<>();
+    images.forEach((provider, made) -> providers.add(providerPlan(provider, made)));
+    Costs costs = costs(policy, shots.size(), written, kinds.keySet(), products, budgetUsd);
     return new CatalogPlan(
         catalogId,
-        products,
+        products.size(),
+        own,
         shots,
         policy.variants(),
         policy.channels(),
+        finished,
         policy.approval().name().toLowerCase(Locale.ROOT),
         providers,
         total(providers),
         // Each provider has its own queue: they work side by side.
         providers.stream().mapToLong(CatalogPlan.ProviderPlan::estimatedSeconds).max().orElse(0),
         policy.maxRounds(),
-        notes(policy));
+        costs.mostUsd(),
+        budgetUsd,
+        costs.paidWithinBudget(),
+        costs.paidProducts(),
+        notes(policy, own, budgetUsd, total(providers), costs));
+  }
+
+  /**
+   * What the products may cost at most, and how many paid ones a budget starts.
+   *
+   * @param mostUsd null when a price is unknown
+   * @param paidWithinBudget null without a budget, or when a price is unknown
+   */
+  private record Costs(Double mostUsd, int paidProducts, Integer paidWithinBudget) {}
+
+  /**
+   * Counts as the catalog's budget does ({@link ShootEstimate}): in manifest order, a paid product
+   * starts when what was spent so far plus what it may cost at most stays within the budget, and,
+   * approved in its first round, spends that round.
+   */
+  private Costs costs(ShootPolicy policy, int shots, Map<ShootOverrides, Integer> written,
+      java.util.Set<ShootOverrides> kinds, List<ShootOverrides> products, Double budgetUsd) {
+    Map<String, Double> usdPerImage = new LinkedHashMap<>();
+    kinds.forEach(kind -> kind.over(policy).providers().forEach(generator ->
+        prices.perImage(generator).ifPresent(usd -> usdPerImage.put(generator, usd))));
+    Map<ShootOverrides, ShootPolicy> policies = new LinkedHashMap<>();
+    written.keySet().forEach(row -> policies.put(row, catalogs.settle(row, policy).over(policy)));
+    Double most = 0.0;
+    int paid = 0;
+    Integer within = budgetUsd == null ? null : 0;
+    double spent = 0;
+    for (ShootOverrides row : products) {
+      ShootPolicy product = policies.get(row);
+      Double first = ShootEstimate.firstRoundUsd(product, shots, usdPerImage);
+      Double productMost = ShootEstimate.mostUsd(product, shots, usdPerImage);
+      if (first == null || productMost == null) {
+        most = null;
+        within = null;
+        paid++;
+        continue;
+      }
+      most = most == null ? null : most + productMost;
+      if (first > 0) {
+        paid++;
+        if (within != null && spent + productMost <= budgetUsd + 1e-9) {
+          within++;
+          spent += first;
+        }
+      }
+    }
+    return new Costs(most, paid, within);
+  }
+
+  /** The budget against the estimate, in words. */
+  private static String budgetNote(double budgetUsd, Double estimatedUsd, Costs costs) {
+    String budget = usd(budgetUsd);
+    if (estimatedUsd == null || costs.paidWithinBudget() == null) {
+      return "Budget " + budget + ": a price is unknown, so the catalog could not keep to it.";
+    }
+    String most = costs.mostUsd() == null ? "" : ", up to " + usd(costs.mostUsd())
+        + " if every round is sent back";
+    if (costs.paidWithinBudget() == costs.paidProducts()) {
+      return "Budget " + budget + ": the estimate " + usd(estimatedUsd) + most + "; every paid"
+          + " product fits if approved in its first round. Each paid shoot is capped at what it"
+          + " may cost, so the catalog never pays more than " + budget + ".";
+    }
+    return "Budget " + budget + " is below the estimate " + usd(estimatedUsd) + most + ": about "
+        + costs.paidWithinBudget() + " of the " + costs.paidProducts() + " paid products would"
+        + " start (approved in their first round); then the catalog holds the others, free studio"
+        + " products go on, and it waits until the budget is raised (./facet budget <id> USD, or"
+        + " POST /api/catalogs/<id>/budget).";
+  }
+
+  private static String usd(double usd) {
+    return String.format(Locale.ROOT, "$%.2f", usd);
   }
 
   private CatalogPlan.ProviderPlan providerPlan(String provider, int images) {
@@ -97,8 +199,17 @@ public class CatalogPlanner {
     return usd;
   }
 
-  private static List<String> notes(ShootPolicy policy) {
+  private static List<String> notes(ShootPolicy policy, int ownPolicies, Double budgetUsd,
+      Double estimatedUsd, Costs costs) {
     List<String> notes = new ArrayList<>();
+    if (budgetUsd != null) {
+      notes.add(budgetNote(budgetUsd, estimatedUsd, costs));
+    }
+    if (ownPolicies > 0) {
+      notes.add(ownPolicies + (ownPolicies == 1 ? " product has its" : " products have their")
+          + " own channels, providers or variants (the catalog file's columns); the counts"
+          + " above are theirs.");
+    }
     notes.add("A product sent back is generated again: up to " + policy.maxRounds()
         + " rounds, so at most " + policy.maxRounds() + "× these images and costs.");
     if (!policy.bakeoff() && policy.providers().size() > 1) {

@@ -1,5 +1,6 @@
 package dev.facet.policy;
 
+import dev.facet.catalog.BudgetRaise;
 import dev.facet.manifest.ManifestReader;
 import dev.facet.shoot.ShootPolicy;
 import java.util.Arrays;
@@ -36,9 +37,6 @@ public final class ChoiceParser {
       String routing,
       String bakeoff) {}
 
-  /** The most candidates a shot may ask for ({@link ShootPolicy}'s rule). */
-  static final int MAX_VARIANTS = 10;
-
   private final Function<String, String> spelling;
   private final Function<String, RuntimeException> refusal;
 
@@ -72,6 +70,26 @@ public final class ChoiceParser {
         !bakeoff.isEmpty());
   }
 
+  /**
+   * A catalog's budget as typed: US dollars, at least 0 ({@code 0} starts only free products);
+   * empty when not given.
+   */
+  public Optional<Double> budgetUsd(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      double usd = Double.parseDouble(text.strip().replaceFirst("^\\$", ""));
+      if (BudgetRaise.isValid(usd)) {
+        return Optional.of(usd);
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw refuse(spell("budget") + " caps what the catalog's paid generations may cost: "
+        + BudgetRaise.RULE + ", e.g. 50 or 12.50; not '" + text + "'.");
+  }
+
   /** Names separated by commas, trimmed; empty when not given. */
   private List<String> names(String option, String text) {
     if (text == null) {
@@ -102,14 +120,14 @@ public final class ChoiceParser {
     }
     try {
       int variants = Integer.parseInt(text.strip());
-      if (variants >= 1 && variants <= MAX_VARIANTS) {
+      if (variants >= 1 && variants <= ShootPolicy.MAX_VARIANTS) {
         return Optional.of(variants);
       }
     } catch (NumberFormatException e) {
       // said below
     }
     throw refuse(spell("variants") + " is a number of candidates per shot from 1 to "
-        + MAX_VARIANTS + ", not '" + text + "'.");
+        + ShootPolicy.MAX_VARIANTS + ", not '" + text + "'.");
   }
 
   private boolean routing(String text) {

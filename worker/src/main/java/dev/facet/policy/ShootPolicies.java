@@ -1,6 +1,8 @@
 package dev.facet.policy;
 
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.generators.ServedProviders;
+import dev.facet.manifest.Problem;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootRequests;
 import java.util.ArrayList;
@@ -47,6 +49,67 @@ public final class ShootPolicies {
     problems.addAll(ShootRequests.policyProblems(settled));
     problems.addAll(served.problems(settled.providers()));
     return new Checked(settled, problems);
+  }
+
+  /**
+   * A catalog row's overrides, settled as {@link #check} settles a policy.
+   *
+   * @param overrides with their channels as presets' names, as far as they could be resolved
+   * @param problems each naming the row's column ({@code channels}, {@code providers}, {@code
+   *     variants}) and, for a name Facet does not know, the names it knows; empty when the row may
+   *     start
+   */
+  public record CheckedRow(ShootOverrides overrides, List<String> problems) {
+
+    public CheckedRow {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** A catalog row's own policy, and where it is: for {@link #rowProblems}. */
+  public record Row(int line, String sku, ShootOverrides overrides) {}
+
+  /**
+   * Every problem of the rows' overrides of {@code catalog}, the catalog's settled policy, each
+   * with its row's line and SKU: what {@code run} and the API refuse before anything is uploaded,
+   * started or paid.
+   */
+  public List<Problem> rowProblems(List<Row> rows, ShootPolicy catalog) {
+    List<Problem> problems = new ArrayList<>();
+    for (Row row : rows) {
+      checkRow(row.overrides(), catalog).problems()
+          .forEach(problem -> problems.add(new Problem(row.line(), row.sku() + ": " + problem)));
+    }
+    return problems;
+  }
+
+  /**
+   * Checks what a catalog row changes about {@code catalog}, the catalog's settled policy: only
+   * what the row itself says, so a problem of the catalog's policy is not repeated on every row.
+   */
+  public CheckedRow checkRow(ShootOverrides row, ShootPolicy catalog) {
+    if (row.none()) {
+      return new CheckedRow(row, List.of());
+    }
+    List<String> problems = new ArrayList<>();
+    ShootOverrides settled = row;
+    if (!row.channels().isEmpty()) {
+      try {
+        settled = row.withChannels(channels.resolve(row.channels()));
+      } catch (UnknownChannelException e) {
+        problems.add("channels: " + e.getMessage());
+      }
+    }
+    problems.addAll(served.problems(row.providers(), "providers"));
+    try {
+      List<String> catalogs = ShootRequests.policyProblems(catalog);
+      ShootRequests.policyProblems(settled.over(catalog)).stream()
+          .filter(problem -> !catalogs.contains(problem))
+          .forEach(problems::add);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    return new CheckedRow(settled, problems);
   }
 
   private static ShootPolicy withChannels(ShootPolicy p, List<String> channels) {

@@ -3,6 +3,7 @@ package dev.facet.temporal;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
+import dev.facet.policy.ChannelNames;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.GenerationActivities;
@@ -28,21 +29,25 @@ final class ShootWorkers implements WorkerRegistration {
   private final WorkerProperties properties;
   private final Map<String, ? extends GenerationActivities> paidGenerators;
   private final ProviderReportActivitiesImpl reports;
+  private final ChannelNames channelNames;
 
   /**
    * @param paidGenerators the provider generators this worker serves besides the studio renderer
+   * @param channelNames resolves the channels a catalog row names, aliases included
    */
   ShootWorkers(
       ObjectStore store,
       StepSettings settings,
       WorkerProperties properties,
       Map<String, ? extends GenerationActivities> paidGenerators,
-      ProviderReportActivitiesImpl reports) {
+      ProviderReportActivitiesImpl reports,
+      ChannelNames channelNames) {
     this.store = store;
     this.settings = settings;
     this.properties = properties;
     this.paidGenerators = Map.copyOf(paidGenerators);
     this.reports = reports;
+    this.channelNames = channelNames;
   }
 
   @Override
@@ -56,7 +61,8 @@ final class ShootWorkers implements WorkerRegistration {
         ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
     shoot.registerActivitiesImplementations(steps.shootQueue().toArray());
     shoot.registerActivitiesImplementations(
-        new CatalogActivitiesImpl(store), new TemporalShootWatch(factory.getWorkflowClient()),
+        new CatalogActivitiesImpl(store, channelNames::resolve),
+        new TemporalShootWatch(factory.getWorkflowClient()),
         reports);
     Map<String, GenerationActivities> generators = new LinkedHashMap<>(steps.generators());
     generators.putAll(paidGenerators);

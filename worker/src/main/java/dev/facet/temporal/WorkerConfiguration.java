@@ -4,6 +4,7 @@ import dev.facet.FacetProperties;
 import dev.facet.generators.ProviderGenerators;
 import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.QaThresholds;
+import dev.facet.policy.ChannelNames;
 import dev.facet.steps.StepSettings;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.storage.ObjectStore;
@@ -25,11 +26,13 @@ class WorkerConfiguration {
       WorkerProperties properties,
       ProviderGenerators paid,
       ProviderReportActivitiesImpl reports,
-      ChannelPresets presets) {
+      ChannelPresets presets,
+      ChannelNames channelNames) {
     // A broken file stops the start with its error rather than falling back silently.
     StepSettings settings =
         StepSettings.of(presets, QaThresholds.of(Optional.ofNullable(facet.qaThresholds())));
-    return new ShootWorkers(store, settings, properties, paid.byProvider(), reports);
+    return new ShootWorkers(
+        store, settings, properties, paid.byProvider(), reports, channelNames);
   }
 
   @Bean

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.facet.cli.BudgetCommand;
 import dev.facet.storage.ObjectStore;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
 import dev.facet.testing.TestHttp;
 import dev.facet.testing.TestImages;
 import dev.facet.testing.TestKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +133,75 @@ class CatalogApiTest {
   }
 
   @Test
+  void aBudgetIsRaisedThroughTheApiAndTheBudgetCommandAndALowerOneIsRefused() {
+    ResponseEntity<String> started =
+        start("cat-budget", products("CBU-1"), Map.of("policy", "manual", "budgetUsd", "5"));
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat((Double) JsonPath.read(
+            get("/api/catalogs/cat-budget").getBody(), "$.budget.capUsd")).isEqualTo(5.0));
+
+    ResponseEntity<String> raised = budget("cat-budget", "{\"budgetUsd\": 10}");
+    assertThat(raised.getStatusCode()).as(raised.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat((Double) JsonPath.read(raised.getBody(), "$.budget.capUsd")).isEqualTo(10.0);
+    assertThat((Integer) JsonPath.read(raised.getBody(), "$.budget.held")).isZero();
+
+    ResponseEntity<String> lower = budget("cat-budget", "{\"budgetUsd\": 3}");
+    assertProblem(lower, HttpStatus.CONFLICT);
+    assertThat(detail(lower)).isEqualTo("The catalog 'cat-budget' cannot raise its budget: the"
+        + " budget is $10.00 ($0.00 of it spent or reserved); a new one must be above it, not"
+        + " $3.00.");
+    ResponseEntity<String> shapeless = budget("cat-budget", "{\"usd\": 30}");
+    assertProblem(shapeless, HttpStatus.BAD_REQUEST);
+    assertThat(detail(shapeless)).isEqualTo("The body is the new budget, e.g. {\"budgetUsd\": 50}:"
+        + " a budget is a number of US dollars of at least 0.");
+    assertProblem(budget("cat-budget", "{\"budgetUsd\": -1}"), HttpStatus.BAD_REQUEST);
+    assertProblem(budget("never-started", "{\"budgetUsd\": 30}"), HttpStatus.NOT_FOUND);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        new BudgetCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get, Path.of("no-such-data"))
+            .run("cat-budget", "25", "--api", "http://localhost:" + port);
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Catalog 'cat-budget': budget raised to $25.00 ($0.00 spent or reserved); no"
+            + " product is held.");
+    int refused =
+        new BudgetCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get, Path.of("no-such-data"))
+            .run("cat-budget", "20", "--api", "http://localhost:" + port);
+    assertThat(refused).isOne();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Not raised (409): The catalog 'cat-budget' cannot raise its budget: the budget"
+            + " is $25.00");
+    post("/api/catalogs/cat-budget/cancel");
+  }
+
+  @Test
+  void aCatalogWithoutABudgetOrABudgetThatIsNoAmountIsRefused() {
+    start("cat-open", products("COP-1"), Map.of("policy", "manual"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(get("/api/catalogs/cat-open").getStatusCode())
+            .isEqualTo(HttpStatus.OK));
+
+    ResponseEntity<String> none = budget("cat-open", "{\"budgetUsd\": 10}");
+    assertProblem(none, HttpStatus.CONFLICT);
+    assertThat(detail(none)).contains("cannot raise its budget: the catalog has no budget to"
+        + " raise: it was started without one");
+    ResponseEntity<String> bad = start("cat-bad-budget", products("CBB-1"), Map.of("budgetUsd", "lots"));
+    assertProblem(bad, HttpStatus.BAD_REQUEST);
+    assertThat(detail(bad)).isEqualTo("'budgetUsd' caps what the catalog's paid generations may"
+        + " cost: a budget is a number of US dollars of at least 0, e.g. 50 or 12.50; not 'lots'.");
+    post("/api/catalogs/cat-open/cancel");
+  }
+
+  @Test
   void aFinishedCatalogAnswersItsReportKeys() {
     start("cat-done", products("CD-1", "CD-2"), Map.of("policy", "auto"));
 
@@ -186,6 +259,66 @@ class CatalogApiTest {
                 + " /api/uploads and use the key it answers",
             "line 4: the metal is missing");
     assertThat(get("/api/catalogs/cat-rules").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aRowsOwnChannelsProvidersAndVariantsReachItsShootAlone() {
+    String csv =
+        """
+        sku,name,type,metal,photos,channels,providers,variants
+        CO-1,Ring,ring,gold,%s@front,etsy;Amazon,studio,2
+        CO-2,Ring,ring,gold,%s@front,,,
+        """
+            .formatted(photo, photo);
+
+    ResponseEntity<String> response =
+        start("cat-own", csv, Map.of("channels", "master", "variants", "3"));
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> own = get("/api/shoots/CO-1");
+              ResponseEntity<String> catalogs = get("/api/shoots/CO-2");
+              assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat(catalogs.getStatusCode()).isEqualTo(HttpStatus.OK);
+              assertThat((List<String>) JsonPath.read(own.getBody(), "$.policy.channels"))
+                  .containsExactly("etsy", "amazon-main");
+              assertThat((Integer) JsonPath.read(own.getBody(), "$.policy.variants")).isEqualTo(2);
+              assertThat((List<String>) JsonPath.read(catalogs.getBody(), "$.policy.channels"))
+                  .containsExactly("master");
+              assertThat((Integer) JsonPath.read(catalogs.getBody(), "$.policy.variants"))
+                  .isEqualTo(3);
+            });
+  }
+
+  @Test
+  void aRowNamingAChannelOrProviderFacetDoesNotKnowIsUnprocessableNamingTheRowAndTheValidOnes() {
+    String csv =
+        """
+        sku,name,type,metal,photos,channels,providers
+        CU-1,Ring,ring,gold,%s@front,etsy,
+        CU-2,Ring,ring,gold,%s@front,amazn,
+        CU-3,Ring,ring,gold,%s@front,,flux
+        """
+            .formatted(photo, photo, photo);
+
+    for (String dryRun : List.of("false", "true")) {
+      ResponseEntity<String> response = start("cat-own-bad", csv, Map.of("dryRun", dryRun));
+
+      assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT);
+      assertThat((List<String>) JsonPath.read(response.getBody(), "$.problems"))
+          .satisfiesExactly(
+              channel -> assertThat(channel)
+                  .startsWith("line 3: CU-2: channels: unknown channel 'amazn'; the channels are"
+                      + " amazon-main (or amazon), amazon-secondary, ebay, etsy, google-merchant"),
+              provider -> assertThat(provider)
+                  .startsWith("line 4: CU-3: providers names 'flux', but no API key is configured"
+                      + " for flux: set FACET_PROVIDERS_FLUX_API_KEY"));
+    }
+    assertThat(get("/api/catalogs/cat-own-bad").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(store.list("catalogs/cat-own-bad/")).isEmpty();
   }
 
   @Test
@@ -300,6 +433,30 @@ class CatalogApiTest {
     assertThat(get("/api/catalogs/cat-dry").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(store.list("catalogs/cat-dry/")).isEmpty();
     assertThat(FakeShootWorkflow.STARTS).doesNotContainKeys("CDR-1", "CDR-2");
+
+    String mixed =
+        """
+        sku,name,type,metal,photos,channels,variants
+        CDR-1,Ring,ring,gold,%s@front,,
+        CDR-2,Ring,ring,gold,%s@front,etsy;amazon;master,1
+        """
+            .formatted(photo, photo);
+    ResponseEntity<String> own =
+        start("cat-dry", mixed, Map.of("dryRun", "true", "channels", "etsy", "variants", "3"));
+    assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat((Integer) JsonPath.read(own.getBody(), "$.ownPolicies")).isEqualTo(1);
+    assertThat((List<Integer>) JsonPath.read(own.getBody(), "$.providers[*].images"))
+        .as("2 shots: 3 variants for CDR-1, 1 for CDR-2")
+        .containsExactly(8);
+    assertThat((Integer) JsonPath.read(own.getBody(), "$.finishedImages"))
+        .as("2 shots: 1 channel for CDR-1, 3 for CDR-2")
+        .isEqualTo(8);
+
+    ResponseEntity<String> capped =
+        start("cat-dry", products("CDR-1"), Map.of("dryRun", "true", "budgetUsd", "5"));
+    assertThat((Double) JsonPath.read(capped.getBody(), "$.budgetUsd")).isEqualTo(5.0);
+    assertThat((List<String>) JsonPath.read(capped.getBody(), "$.notes"))
+        .first().asString().startsWith("Budget $5.00: the estimate $0.00");
 
     ResponseEntity<String> typo =
         start("cat-dry", products("CDR-1"), Map.of("dryRun", "true", "providers", "flux"));
@@ -442,6 +599,15 @@ class CatalogApiTest {
         .uri(path)
         .contentType(MediaType.MULTIPART_FORM_DATA)
         .body(body.build())
+        .retrieve()
+        .toEntity(String.class);
+  }
+
+  private ResponseEntity<String> budget(String id, String body) {
+    return http.post()
+        .uri("/api/catalogs/" + id + "/budget")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
         .retrieve()
         .toEntity(String.class);
   }

@@ -49,10 +49,10 @@ final class Bench implements AutoCloseable {
 
   static final String OPENAI_KEY = "sk-fake";
   /** Small, cheap images: the fake renders what is asked for, and pixels are not measured here. */
-  static final String OPENAI_MODEL = "gpt-image-1-mini";
+  static final String OPENAI_MODEL = "gpt-image-2";
   static final String OPENAI_SIZE = "256x256";
   /** The price table has no 256x256: the 1024x1024 low price of the model, for the cost figures. */
-  static final double OPENAI_PRICE_USD = 0.005;
+  static final double OPENAI_PRICE_USD = 0.006;
   static final String BUCKET = "bench";
   static final String FLUX_KEY = "bfl-fake";
 

@@ -205,6 +205,96 @@ class CatalogRunTest {
   }
 
   @Test
+  void oneFileMixesPiecesForDifferentShopsEachShotWithItsOwnChannelsAndVariants()
+      throws IOException {
+    CatalogFile catalog =
+        catalog(
+            "run-mix.csv",
+            """
+            sku,name,type,metal,photos,policy,channels,variants
+            RUN-MX1,Solitaire,ring,18k yellow gold,front.jpg@front,auto,etsy,1
+            RUN-MX2,Pendant,pendant,18k rose gold,front.jpg@front,auto,,
+            """);
+    RunOptions options =
+        Invocation.parse(
+                "run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
+                "--channels", "amazon", "--variants", "2", "--shots", "hero")
+            .run()
+            .orElseThrow();
+
+    assertThat(run.run(catalog, options, terminal)).isZero();
+
+    assertThat(folder.resolve("out/RUN-MX1/hero-etsy.jpg")).exists();
+    assertThat(folder.resolve("out/RUN-MX1/hero-amazon-main.jpg")).doesNotExist();
+    assertThat(folder.resolve("out/RUN-MX2/hero-amazon-main.jpg")).exists();
+    assertThat(shoots.state("RUN-MX1").policy())
+        .extracting(ShootPolicy::channels, ShootPolicy::variants)
+        .containsExactly(java.util.List.of("etsy"), 1);
+    assertThat(shoots.state("RUN-MX2").policy())
+        .extracting(ShootPolicy::channels, ShootPolicy::variants)
+        .containsExactly(java.util.List.of("amazon-main"), 2);
+    assertThat(output())
+        .contains("1 of them with their own channels, providers or variants");
+  }
+
+  @Test
+  void aRowNamingAChannelFacetDoesNotKnowIsRefusedWithItsLineBeforeAnythingIsUploaded()
+      throws IOException {
+    CatalogFile catalog =
+        catalog(
+            "run-rx.csv",
+            """
+            sku,name,type,metal,photos,policy,channels
+            RUN-RX1,Solitaire,ring,18k yellow gold,front.jpg@front,auto,etsy
+            RUN-RX2,Pendant,pendant,18k rose gold,front.jpg@front,auto,amazn;etsy
+            """);
+    int uploadsBefore = store.list("uploads/").size();
+
+    for (RunOptions options : java.util.List.of(
+        options(catalog, folder.resolve("out")),
+        Invocation.parse("run", catalog.file().toString(), "--dry-run").run().orElseThrow())) {
+      assertThat(run.run(catalog, options, terminal)).isEqualTo(CatalogRun.REFUSED);
+    }
+
+    assertThat(output())
+        .contains("run-rx.csv has a problem:")
+        .contains("line 3: RUN-RX2: channels: unknown channel 'amazn'; the channels are"
+            + " amazon-main (or amazon),")
+        .doesNotContain("Shooting")
+        .doesNotContain("Plan for catalog");
+    assertThat(catalogs.status("run-rx")).isEmpty();
+    assertThat(store.list("uploads/")).hasSize(uploadsBefore);
+  }
+
+  @Test
+  void aBudgetIsSaidAtTheStartAndWeighedInThePlan() throws IOException {
+    CatalogFile catalog =
+        catalog(
+            "run-b.csv",
+            """
+            sku,name,type,metal,photos,policy
+            RUN-B1,Solitaire,ring,18k yellow gold,front.jpg@front,auto
+            """);
+    RunOptions plan =
+        Invocation.parse("run", catalog.file().toString(), "--dry-run", "--budget", "1")
+            .run().orElseThrow();
+    RunOptions shoot =
+        Invocation.parse("run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
+                "--budget", "1")
+            .run().orElseThrow();
+
+    assertThat(run.run(catalog, plan, terminal)).isZero();
+    assertThat(run.run(catalog, shoot, terminal)).isZero();
+
+    assertThat(output())
+        .contains("Budget $1.00: the estimate $0.00, up to $0.00 if every round is sent back;"
+            + " every paid product fits")
+        .contains("Budget: $1.00 for the catalog's paid generations; no paid product starts once"
+            + " it could pass it (raise it: ./facet budget run-b USD)");
+    assertThat(catalogs.status("run-b").orElseThrow().completed()).isTrue();
+  }
+
+  @Test
   void anUnknownNameIsRefusedWithTheValidOnesBeforeAnythingIsUploadedOrStarted()
       throws IOException {
     CatalogFile catalog =

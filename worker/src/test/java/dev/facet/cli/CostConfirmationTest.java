@@ -45,8 +45,21 @@ class CostConfirmationTest {
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("an amount Facet cannot estimate");
   }
 
+  @Test
+  void aBudgetWithinTheLimitCapsTheRunSoNobodyIsAsked() {
+    assertThat(CostConfirmation.mayStart(plan(50.0, 8.0), 10, false, new Terminal(out, false)))
+        .isTrue();
+    assertThat(CostConfirmation.mayStart(plan(50.0, 20.0), 10, false, new Terminal(out, false)))
+        .isFalse();
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("--budget USD caps what it may pay");
+  }
+
   private static CatalogPlan plan(Double usd) {
-    return new CatalogPlan("c", 1, List.of("hero"), 1, List.of("master"), "auto", List.of(), usd, 0, 3,
-        List.of());
+    return plan(usd, null);
+  }
+
+  private static CatalogPlan plan(Double usd, Double budgetUsd) {
+    return new CatalogPlan("c", 1, 0, List.of("hero"), 1, List.of("master"), 1, "auto", List.of(),
+        usd, 0, 3, usd == null ? null : usd * 3, budgetUsd, null, 1, List.of());
   }
 }

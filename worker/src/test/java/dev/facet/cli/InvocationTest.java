@@ -85,6 +85,26 @@ class InvocationTest {
   }
 
   @Test
+  void runTakesTheCatalogsBudgetInUsDollars() {
+    assertThat(Invocation.parse("run", "c.csv", "--budget", "50").run().orElseThrow().budgetUsd())
+        .contains(50.0);
+    assertThat(Invocation.parse("run", "c.csv", "--budget=$12.50").run().orElseThrow().budgetUsd())
+        .contains(12.5);
+    assertThat(Invocation.parse("run", "c.csv", "--budget", "0").run().orElseThrow().budgetUsd())
+        .as("only free products").contains(0.0);
+    assertThat(Invocation.parse("run", "c.csv").run().orElseThrow().budgetUsd()).isEmpty();
+    for (String bad : List.of("fifty", "-5", "NaN", "Infinity")) {
+      assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--budget", bad))
+          .isInstanceOf(UsageException.class)
+          .hasMessage("--budget caps what the catalog's paid generations may cost: a budget is a"
+              + " number of US dollars of at least 0, e.g. 50 or 12.50; not '" + bad + "'.");
+    }
+    assertThatThrownBy(() -> Invocation.parse("run", "c.csv", "--budget"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--budget needs a value.");
+  }
+
+  @Test
   void policyIsApprovalsOlderName() {
     assertThat(Invocation.parse("run", "c.csv", "--policy=auto").run().orElseThrow().approval())
         .contains(ShootPolicy.Approval.AUTO);

@@ -19,6 +19,8 @@ import dev.facet.temporal.TemporalCli;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.generators.ServedProviders;
 import dev.facet.imaging.ChannelPresets;
+import dev.facet.generators.ImagePrices;
+import dev.facet.generators.ProviderProperties;
 import dev.facet.policy.ChannelNames;
 import dev.facet.policy.ShootPolicies;
 import dev.facet.testing.FakeShootWorkers;
@@ -110,7 +112,8 @@ class CatalogDevServerTest {
             client,
             s3.store(),
             new CatalogProperties(null, 20),
-            new ShootPolicies(ChannelNames.of(ChannelPresets.builtIn()), ServedProviders.elsewhere()));
+            new ShootPolicies(ChannelNames.of(ChannelPresets.builtIn()), ServedProviders.elsewhere()),
+            new ImagePrices(new ProviderProperties(null, null)));
     CatalogStart start =
         new CatalogStart(CATALOG, ManifestFormat.JSON, manifest(), ShootPolicy.Approval.AUTO, 8);
 

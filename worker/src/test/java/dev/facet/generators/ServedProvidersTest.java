@@ -17,7 +17,7 @@ class ServedProvidersTest {
   @Test
   void everyModelAServedProviderRunsIsAccepted() {
     assertThat(served.problems(List.of("studio", "flux", "flux:flux-pro-1.1", "flux:flux-kontext-pro",
-        "openai", "openai:gpt-image-1-mini", "openai:gpt-image-2"))).isEmpty();
+        "openai", "openai:gpt-image-2", "openai:gpt-image-2-2026-04-21"))).isEmpty();
   }
 
   @Test
@@ -25,8 +25,20 @@ class ServedProvidersTest {
     assertThat(served.problems(List.of("flux:flux-dev", "openai:dall-e-3"))).containsExactly(
         "policy.providers names 'flux:flux-dev': FLUX has no model 'flux-dev' that Facet runs; it runs"
             + " flux-pro-1.1, flux-kontext-pro",
-        "policy.providers names 'openai:dall-e-3': OpenAI model 'dall-e-3' has no price at 1024x1024 high"
-            + " in Facet's price table, so its cost could not be counted");
+        "policy.providers names 'openai:dall-e-3': OpenAI model 'dall-e-3' is not one Facet runs; it"
+            + " runs gpt-image-2, gpt-image-2-2026-04-21");
+  }
+
+  @Test
+  void aModelOpenAiHasShutDownIsRefusedNamingTheDayAndWhatToUse() {
+    assertThat(served.problems(List.of("openai:gpt-image-1.5", "openai:gpt-image-1-mini")))
+        .containsExactly(
+            "policy.providers names 'openai:gpt-image-1.5': OpenAI shut 'gpt-image-1.5' down on"
+                + " 2026-12-01; use gpt-image-2 (openai:gpt-image-2, or"
+                + " facet.providers.openai.model=gpt-image-2)",
+            "policy.providers names 'openai:gpt-image-1-mini': OpenAI shut 'gpt-image-1-mini' down"
+                + " on 2026-12-01; use gpt-image-2 (openai:gpt-image-2, or"
+                + " facet.providers.openai.model=gpt-image-2)");
   }
 
   @Test

@@ -29,8 +29,8 @@ class ProviderCrashIT {
   private static final String FLUX_KEY = "bfl-test-c7a1d0";
   private static final String OPENAI_KEY = "sk-test-5e0b2c";
   private static final int TASKS = 4;
-  /** gpt-image-1.5, 1024x1024, high: the price table's figure. */
-  private static final double OPENAI_PRICE = 0.133;
+  /** gpt-image-2 (the default model), 1024x1024, high: the price table's figure. */
+  private static final double OPENAI_PRICE = 0.21;
 
   @TempDir Path data;
 

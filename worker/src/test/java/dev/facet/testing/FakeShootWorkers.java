@@ -2,6 +2,8 @@ package dev.facet.testing;
 
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
+import dev.facet.imaging.ChannelPresets;
+import dev.facet.policy.ChannelNames;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
 import dev.facet.temporal.WorkerRegistration;
@@ -19,16 +21,21 @@ public class FakeShootWorkers {
 
   @Bean
   @Primary
-  WorkerRegistration fakeWorkerRegistration(ObjectStore store) {
-    return registration(store);
+  WorkerRegistration fakeWorkerRegistration(ObjectStore store, ChannelNames channels) {
+    return registration(store, channels);
   }
 
+  /** With the built-in channel presets. */
   public static WorkerRegistration registration(ObjectStore store) {
+    return registration(store, ChannelNames.of(ChannelPresets.builtIn()));
+  }
+
+  public static WorkerRegistration registration(ObjectStore store, ChannelNames channels) {
     return factory -> {
       Worker worker = factory.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(FakeShootWorkflow.class, CatalogWorkflowImpl.class);
       worker.registerActivitiesImplementations(
-          new FakeRenderActivities(store), new CatalogActivitiesImpl(store));
+          new FakeRenderActivities(store), new CatalogActivitiesImpl(store, channels::resolve));
     };
   }
 }

@@ -36,6 +36,13 @@ public final class CatalogProgressState {
   public boolean cancelling;
   public ImageRef styleReference;
 
+  /** The catalog's budget in US dollars, raised by the {@code raiseBudget} update; null for none. */
+  public Double budgetUsd;
+  /** In-progress SKU → what its shoot may cost at most, under a budget. */
+  public Map<String, Double> reservedUsd = new LinkedHashMap<>();
+  /** Products not started because their shoot could pass the budget, in manifest order. */
+  public List<HeldProduct> held = new ArrayList<>();
+
   int finished() {
     return published + rejected + expired + failed + cancelled;
   }

@@ -3,6 +3,7 @@ package dev.facet.catalog;
 import dev.facet.model.StyleGuide;
 import dev.facet.shoot.ShootPolicy;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Input of a {@link CatalogWorkflow}. The manifest is passed by reference: a catalog of 10,000
@@ -19,6 +20,13 @@ import java.time.Duration;
  * @param quietPeriod how long the catalog waits without news from any shoot before it asks
  *     Temporal which of its shoots closed without reporting (10 minutes when absent)
  * @param progress carried over from the previous run; null on the first
+ * @param budgetUsd what the catalog's paid generations may cost at most, in US dollars; none when
+ *     absent. Not {@code policy.budgetUsd}, which caps each shoot. Raised while the catalog runs by
+ *     the {@code raiseBudget} update; the progress carries the current one
+ * @param usdPerImage the list price of one image of each generator the catalog's policy and its
+ *     rows name ({@code flux}, {@code openai:gpt-image-2}), by which a budget estimates each shoot
+ *     before it starts; the studio renderer is free whatever it says. A paid product whose price
+ *     is missing cannot start under a budget
  */
 public record CatalogRequest(
     String catalogId,
@@ -28,9 +36,30 @@ public record CatalogRequest(
     Integer window,
     Integer startsPerRun,
     Duration quietPeriod,
-    CatalogProgressState progress) {
+    CatalogProgressState progress,
+    Double budgetUsd,
+    Map<String, Double> usdPerImage) {
+
+  /** A catalog without a budget. */
+  public CatalogRequest(
+      String catalogId,
+      String manifestKey,
+      StyleGuide style,
+      ShootPolicy policy,
+      Integer window,
+      Integer startsPerRun,
+      Duration quietPeriod,
+      CatalogProgressState progress) {
+    this(catalogId, manifestKey, style, policy, window, startsPerRun, quietPeriod, progress, null,
+        null);
+  }
 
   public CatalogRequest {
+    usdPerImage = usdPerImage == null ? Map.of() : Map.copyOf(usdPerImage);
+    if (budgetUsd != null && !BudgetRaise.isValid(budgetUsd)) {
+      throw new IllegalArgumentException(
+          "budgetUsd: " + BudgetRaise.RULE + ", was " + budgetUsd);
+    }
     style = style == null ? StyleGuide.whiteStudio() : style;
     policy = policy == null ? ShootPolicy.defaults() : policy;
     window = window == null ? 100 : window;
@@ -47,6 +76,7 @@ public record CatalogRequest(
 
   CatalogRequest continuing(CatalogProgressState next) {
     return new CatalogRequest(
-        catalogId, manifestKey, style, policy, window, startsPerRun, quietPeriod, next);
+        catalogId, manifestKey, style, policy, window, startsPerRun, quietPeriod, next, budgetUsd,
+        usdPerImage);
   }
 }

@@ -42,6 +42,17 @@ public interface CatalogWorkflow {
   @UpdateValidatorMethod(updateName = "cancel")
   void validateCancel();
 
+  /**
+   * Raises the budget of a catalog started with one: products held at the cap start as far as the
+   * new one leaves room for them.
+   */
+  @UpdateMethod(name = "raiseBudget")
+  CatalogProgress raiseBudget(BudgetRaise raise);
+
+  /** Refuses a catalog without a budget, and a new budget that is not above the current one. */
+  @UpdateValidatorMethod(updateName = "raiseBudget")
+  void validateRaiseBudget(BudgetRaise raise);
+
   @QueryMethod(name = "progress")
   CatalogProgress progress();
 

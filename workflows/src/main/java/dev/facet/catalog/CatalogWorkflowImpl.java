@@ -2,6 +2,7 @@ package dev.facet.catalog;
 
 import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.ProductShootWorkflow;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
@@ -22,8 +23,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -70,6 +73,11 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
 
   private final CatalogRequest request;
   private final CatalogProgressState state;
+  /** Null for a catalog without a budget. */
+  private final CatalogBudget budget;
+
+  /** Held products read in this run, by manifest index; a later run reads them again. */
+  private final Map<Integer, CatalogItem> heldItems = new HashMap<>();
 
   private int startsThisRun;
 
@@ -83,6 +91,12 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   public CatalogWorkflowImpl(CatalogRequest request) {
     this.request = request;
     this.state = request.progress() == null ? new CatalogProgressState() : request.progress();
+    if (request.progress() == null) {
+      state.budgetUsd = request.budgetUsd();
+    }
+    this.budget = state.budgetUsd == null
+        ? null
+        : new CatalogBudget(state, request.usdPerImage(), request.style().shots().size());
   }
 
   @Override
@@ -131,11 +145,17 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   }
 
   private boolean finished() {
-    return state.nextIndex >= state.total && state.inProgress.isEmpty();
+    return state.nextIndex >= state.total && state.inProgress.isEmpty() && state.held.isEmpty();
   }
 
   private boolean mayStart() {
-    return !state.paused && state.nextIndex < state.total && state.active() < request.window();
+    return !state.paused && (state.nextIndex < state.total || releasable())
+        && state.active() < request.window();
+  }
+
+  /** Whether a product held at the budget may start now. */
+  private boolean releasable() {
+    return budget != null && budget.firstFitting() != null;
   }
 
   /**
@@ -156,18 +176,27 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         startsThisTask = 0;
         continue; // the window may have changed meanwhile
       }
-      if (readAhead.isEmpty()) {
-        List<CatalogItem> page =
-            catalog.readManifest(request.manifestKey(), state.nextIndex, PAGE_SIZE).items();
-        if (page.isEmpty()) {
-          // The manifest is shorter than it said: nothing more to start.
-          state.total = state.nextIndex;
-          return;
+      HeldProduct held = budget == null ? null : budget.firstFitting();
+      CatalogItem item;
+      Promise<WorkflowExecution> started;
+      if (held != null) {
+        budget.release(held);
+        item = heldItem(held);
+        started = item == null ? null : launch(item, held.index());
+      } else {
+        if (readAhead.isEmpty()) {
+          List<CatalogItem> page =
+              catalog.readManifest(request.manifestKey(), state.nextIndex, PAGE_SIZE).items();
+          if (page.isEmpty()) {
+            // The manifest is shorter than it said: nothing more to start.
+            state.total = state.nextIndex;
+            return;
+          }
+          readAhead.addAll(page);
         }
-        readAhead.addAll(page);
+        item = readAhead.poll();
+        started = start(item);
       }
-      CatalogItem item = readAhead.poll();
-      Promise<WorkflowExecution> started = start(item);
       if (started != null) {
         startsThisTask++;
         String sku = item.product().sku();
@@ -207,7 +236,10 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     });
   }
 
-  /** Starts the item's shoot and returns the promise of its start, or records why it cannot. */
+  /**
+   * Takes the next item of the manifest and starts its shoot: returns the promise of its start, or
+   * null when it does not start (why is recorded, or it is held at the budget).
+   */
   private Promise<WorkflowExecution> start(CatalogItem item) {
     state.nextIndex++;
     if (item.problem() != null) {
@@ -215,17 +247,67 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
           "line " + item.line() + ": " + item.problem());
       return null;
     }
+    return launch(item, state.nextIndex - 1);
+  }
+
+  /** Starts the shoot of a product that can be shot, the {@code index}th of the manifest. */
+  private Promise<WorkflowExecution> launch(CatalogItem item, int index) {
     String sku = item.product().sku();
+    ShootPolicy policy;
+    try {
+      policy = item.overrides().over(request.policy());
+    } catch (IllegalArgumentException e) {
+      // Checked before the catalog started; a manifest changed since must not stop the catalog.
+      state.fail(sku, "line " + item.line() + ": " + e.getMessage());
+      return null;
+    }
+    if (budget != null) {
+      Double most = budget.mostUsd(policy);
+      if (most == null) {
+        state.fail(sku, "line " + item.line() + ": its shoot cannot start under the catalog's"
+            + " budget: no list price of " + String.join(", ", policy.providers())
+            + " was given to the catalog");
+        return null;
+      }
+      if (!budget.fits(most)) {
+        budget.hold(new HeldProduct(index, sku, most));
+        heldItems.put(index, item);
+        return null;
+      }
+      budget.reserve(sku, most);
+      // Its shoot stops paid generations at what it reserved, so the catalog keeps to its cap.
+      policy = policy.withBudgetUsd(most);
+    }
     state.inProgress.put(sku, false);
     startsThisRun++;
     ProductShootWorkflow shoot = Workflow.newChildWorkflowStub(ProductShootWorkflow.class, childOptions(sku));
     Async.function(shoot::run, new ShootRequest(item.product(), item.photos(), request.style(),
-        request.policy(), request.catalogId(), state.styleReference));
+        policy, request.catalogId(), state.styleReference));
     return Workflow.getWorkflowExecution(shoot);
+  }
+
+  /** A held product's item: kept from this run, else read again; null when it cannot be shot. */
+  private CatalogItem heldItem(HeldProduct held) {
+    CatalogItem item = heldItems.remove(held.index());
+    if (item == null) {
+      List<CatalogItem> page =
+          catalog.readManifest(request.manifestKey(), held.index(), 1).items();
+      item = page.isEmpty() ? null : page.get(0);
+    }
+    if (item == null || item.problem() != null || item.product() == null
+        || !held.sku().equals(item.product().sku())) {
+      state.fail(held.sku(), "the manifest changed while it waited for the budget: "
+          + (item == null || item.problem() == null ? "its row is gone" : item.problem()));
+      return null;
+    }
+    return item;
   }
 
   private void startFailed(String sku, Throwable failure) {
     state.inProgress.remove(sku);
+    if (budget != null) {
+      budget.settle(sku);
+    }
     state.fail(sku, "could not start its shoot (is one for this SKU already running?): "
         + failure.getMessage());
   }
@@ -256,8 +338,12 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
       }
       state.inProgress.remove(sku);
       state.cancelled++;
+      if (budget != null) {
+        budget.settle(sku);
+      }
     }
-    state.cancelled += state.total - state.nextIndex;
+    state.cancelled += state.total - state.nextIndex + state.held.size();
+    state.held.clear();
     state.nextIndex = state.total;
   }
 
@@ -275,6 +361,9 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     }
     state.inProgress.remove(update.sku());
     state.costUsd += update.costUsd();
+    if (budget != null) {
+      budget.settle(update.sku());
+    }
     state.spend = ProviderSpend.sum(state.spend, update.spend());
     switch (update.stage()) {
       case PUBLISHED -> {
@@ -322,6 +411,30 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   }
 
   @Override
+  public CatalogProgress raiseBudget(BudgetRaise raise) {
+    budget.raise(raise.budgetUsd());
+    describe();
+    return progress();
+  }
+
+  @Override
+  public void validateRaiseBudget(BudgetRaise raise) {
+    requireRunning();
+    if (budget == null) {
+      throw new IllegalStateException("the catalog has no budget to raise: it was started"
+          + " without one, so no product waits for one");
+    }
+    if (raise == null || !BudgetRaise.isValid(raise.budgetUsd())) {
+      throw new IllegalArgumentException(BudgetRaise.RULE + ", e.g. {\"budgetUsd\": 50}");
+    }
+    if (raise.budgetUsd() <= state.budgetUsd) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "the budget is $%.2f ($%.2f of it spent or reserved); a new one must be above it, not"
+              + " $%.2f", state.budgetUsd, budget.committedUsd(), raise.budgetUsd()));
+    }
+  }
+
+  @Override
   public CatalogProgress cancel() {
     state.cancelling = true;
     return progress();
@@ -345,7 +458,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
 
   @Override
   public CatalogProgress progress() {
-    int queued = Math.max(0, state.total - state.nextIndex);
+    int queued = Math.max(0, state.total - state.nextIndex) + state.held.size();
     return new CatalogProgress(
         request.catalogId(),
         status(),
@@ -363,7 +476,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         state.costUsd,
         etaSeconds(queued + state.inProgress.size()),
         state.runs,
-        state.spend);
+        state.spend,
+        budget == null ? null : budget.progress());
   }
 
   private List<String> awaitingSkus() {
@@ -381,7 +495,10 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     if (state.total >= 0 && finished()) {
       return "finished";
     }
-    return state.paused ? "paused" : "running";
+    if (state.paused) {
+      return "paused";
+    }
+    return budget != null && budget.reached() ? "budget reached" : "running";
   }
 
   /** Remaining products at the throughput so far; unknown until one has finished. */
@@ -399,6 +516,21 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     Workflow.setCurrentDetails(
         "**catalog " + request.catalogId() + "** (" + p.status() + "): " + state.finished() + " of "
             + p.total() + " done, " + p.inProgress() + " in progress (" + p.awaitingHuman()
-            + " awaiting a reviewer), " + p.failed() + " failed");
+            + " awaiting a reviewer), " + p.failed() + " failed" + budgetWords(p.budget()));
+  }
+
+  /** "; budget $20.00, $18.40 spent or reserved, 3 products held: raise it with raiseBudget". */
+  private static String budgetWords(BudgetProgress budget) {
+    if (budget == null) {
+      return "";
+    }
+    String words = String.format(Locale.ROOT, "; budget $%.2f, $%.2f spent or reserved",
+        budget.capUsd(), budget.spentUsd() + budget.reservedUsd());
+    if (budget.reached()) {
+      words += String.format(Locale.ROOT,
+          ", %d %s held (the next needs $%.2f): raise it with the raiseBudget update",
+          budget.held(), budget.held() == 1 ? "product" : "products", budget.nextUsd());
+    }
+    return words;
   }
 }

@@ -70,6 +70,9 @@ public record ShootPolicy(
         null);
   }
 
+  /** The most candidates a shot may ask for. */
+  public static final int MAX_VARIANTS = 10;
+
   public enum Approval {
     @JsonProperty("manual")
     MANUAL,
@@ -96,8 +99,9 @@ public record ShootPolicy(
     channels = channels == null ? List.of("amazon-main", "master") : List.copyOf(channels);
     providers = providers == null ? List.of("studio") : List.copyOf(providers);
     bakeoff = bakeoff != null && bakeoff;
-    if (variants < 1 || variants > 10) {
-      throw new IllegalArgumentException("variants must be 1..10, was " + variants);
+    if (variants < 1 || variants > MAX_VARIANTS) {
+      throw new IllegalArgumentException(
+          "variants must be 1.." + MAX_VARIANTS + ", was " + variants);
     }
     if (maxRounds < 1) {
       throw new IllegalArgumentException("maxRounds must be at least 1, was " + maxRounds);
@@ -114,6 +118,12 @@ public record ShootPolicy(
   public ShootPolicy withBakeoff(boolean on) {
     return new ShootPolicy(approval, autoThreshold, humanTimeout, onTimeout, variants, maxRounds,
         channels, providers, budgetUsd, on, routing);
+  }
+
+  /** This policy with its shoot capped at {@code usd}. */
+  public ShootPolicy withBudgetUsd(Double usd) {
+    return new ShootPolicy(approval, autoThreshold, humanTimeout, onTimeout, variants, maxRounds,
+        channels, providers, usd, bakeoff, routing);
   }
 
   /** This policy with {@code routing}. */

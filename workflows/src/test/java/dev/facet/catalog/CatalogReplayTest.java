@@ -12,20 +12,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Replays recorded catalog histories against the current code: {@code catalog-page-per-refill.json}
  * was recorded before {@link CatalogWorkflowImpl#READ_AHEAD} and replays its older branch, {@code
  * catalog.json} before {@link CatalogWorkflowImpl#STARTS_IN_BATCHES}; {@code
- * catalog-starts-in-batches.json} the current one. See {@link RecordCatalogHistories}.
+ * catalog-starts-in-batches.json} the current one, {@code catalog-budget-overrides.json} a budget
+ * that holds products and is raised, and rows with their own policies. See {@link
+ * RecordCatalogHistories}.
  */
 class CatalogReplayTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "catalog-page-per-refill.json", "catalog.json", "catalog-starts-in-batches.json"})
+      "catalog-page-per-refill.json", "catalog.json", "catalog-starts-in-batches.json",
+      "catalog-budget-overrides.json"})
   void recordedHistoriesReplayOnTheCurrentCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, CatalogWorkflowImpl.class);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "catalog-page-per-refill.json", "catalog.json", "catalog-starts-in-batches.json"})
+      "catalog-page-per-refill.json", "catalog.json", "catalog-starts-in-batches.json",
+      "catalog-budget-overrides.json"})
   void anUnversionedChangeIsCaught(String history) {
     assertThatThrownBy(() ->
             WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, ExtraTimerCatalog.class))

@@ -111,6 +111,29 @@ class CatalogWorkflowTest {
   }
 
   @Test
+  void aRowsOwnChannelsProvidersAndVariantsOverrideTheCatalogsPolicyForItsShootAlone() {
+    startWorker(3, Set.of());
+    activities.overrides.put(1, new ShootOverrides(List.of("etsy"), List.of("flux", "studio"), 2));
+    activities.overrides.put(2, new ShootOverrides(List.of(), List.of(), 1));
+
+    catalog("mixed-shops").run(request("mixed-shops", 3, 500));
+
+    ShootPolicy catalogs = ShootPolicy.auto();
+    assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(0))).isEqualTo(catalogs);
+    assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(1)))
+        .satisfies(own -> {
+          assertThat(own.channels()).containsExactly("etsy");
+          assertThat(own.providers()).containsExactly("flux", "studio");
+          assertThat(own.variants()).isEqualTo(2);
+          assertThat(own.approval()).isEqualTo(catalogs.approval());
+          assertThat(own.maxRounds()).isEqualTo(catalogs.maxRounds());
+        });
+    assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(2)))
+        .extracting(ShootPolicy::channels, ShootPolicy::providers, ShootPolicy::variants)
+        .containsExactly(catalogs.channels(), catalogs.providers(), 1);
+  }
+
+  @Test
   void aShootThatEndsWithoutReportingIsFoundByTheWatch() {
     startWorker(8, Set.of());
     FakeShoot.silent.add(FakeCatalogActivities.sku(3));
@@ -183,6 +206,107 @@ class CatalogWorkflowTest {
         n -> assertThat(n).isLessThanOrEqualTo(CatalogWorkflowImpl.STARTS_PER_TASK));
   }
 
+  @Test
+  void aBudgetHoldsPaidProductsAtTheCapLetsFreeOnesThroughAndResumesWhenRaised() {
+    startWorker(6, Set.of());
+    // Product 4 is shot on the free studio renderer, the others on FLUX at $0.125 an image.
+    activities.overrides.put(4, new ShootOverrides(List.of(), List.of("studio"), null));
+    FakeShoot.free.add(FakeCatalogActivities.sku(4));
+    CatalogWorkflow catalog = catalog("budget");
+    WorkflowClient.start(catalog::run, budgeted("budget", 6, 500, 0.75));
+
+    // Each paid shoot may cost 2 shots × 1 variant × $0.125 × 1 round = $0.25: three fit in $0.75.
+    eventually(() -> catalog.progress().published() == 4);
+    CatalogProgress atCap = catalog.progress();
+    assertThat(atCap.status()).isEqualTo("budget reached");
+    assertThat(atCap.inProgress()).isZero();
+    assertThat(atCap.queued()).isEqualTo(2);
+    assertThat(atCap.costUsd()).isEqualTo(0.75);
+    assertThat(atCap.budget())
+        .extracting(BudgetProgress::capUsd, BudgetProgress::spentUsd, BudgetProgress::reservedUsd,
+            BudgetProgress::held, BudgetProgress::heldSkus, BudgetProgress::nextUsd,
+            BudgetProgress::reached)
+        .containsExactly(0.75, 0.75, 0.0, 2,
+            List.of(FakeCatalogActivities.sku(3), FakeCatalogActivities.sku(5)), 0.25, true);
+    assertThat(FakeShoot.starts).containsOnlyKeys(FakeCatalogActivities.sku(0),
+        FakeCatalogActivities.sku(1), FakeCatalogActivities.sku(2), FakeCatalogActivities.sku(4));
+    assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(0)).budgetUsd())
+        .as("each paid shoot is capped at what it reserved").isEqualTo(0.25);
+    assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(4)).budgetUsd())
+        .as("the free one reserves nothing").isZero();
+    assertThat(describedDetails("budget")).contains(
+        "(budget reached)", "budget $0.75, $0.75 spent or reserved",
+        "2 products held (the next needs $0.25): raise it with the raiseBudget update");
+
+    assertThatThrownBy(() -> catalog.raiseBudget(new BudgetRaise(0.5)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("the budget is $0.75 ($0.75 of it spent or reserved);"
+            + " a new one must be above it, not $0.50");
+    assertThatThrownBy(() -> catalog.raiseBudget(new BudgetRaise(-1.0)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("a budget is a number of US dollars");
+
+    CatalogProgress raised = catalog.raiseBudget(new BudgetRaise(1.0));
+    assertThat(raised.budget().capUsd()).isEqualTo(1.0);
+    eventually(() -> catalog.progress().published() == 5);
+    assertThat(catalog.progress().budget().held()).isEqualTo(1);
+    catalog.raiseBudget(new BudgetRaise(1.25));
+
+    CatalogResult result = WorkflowStub.fromTyped(catalog).getResult(CatalogResult.class);
+    assertThat(result.progress().status()).isEqualTo("finished");
+    assertThat(result.progress().published()).isEqualTo(6);
+    assertThat(result.progress().costUsd()).isEqualTo(1.25);
+    assertThat(FakeShoot.starts).hasSize(6).allSatisfy((sku, n) -> assertThat(n).hasValue(1));
+  }
+
+  @Test
+  void productsHeldAtTheBudgetAreReadAgainAfterTheCatalogContinuesAsNew() {
+    startWorker(4, Set.of());
+    CatalogWorkflow catalog = catalog("budget-runs");
+    WorkflowClient.start(catalog::run, budgeted("budget-runs", 10, 2, 0.25));
+    eventually(() -> catalog.progress().published() == 1);
+    assertThat(catalog.progress().budget().held()).isEqualTo(3);
+
+    // The second start ends the first run: the held products go to the next one by their index.
+    catalog.raiseBudget(new BudgetRaise(0.5));
+    eventually(() -> catalog.progress().runs() == 2 && catalog.progress().published() == 2);
+    catalog.raiseBudget(new BudgetRaise(1.0));
+
+    CatalogResult result = WorkflowStub.fromTyped(catalog).getResult(CatalogResult.class);
+    assertThat(result.progress().published()).isEqualTo(4);
+    assertThat(result.progress().budget().held()).isZero();
+    assertThat(FakeShoot.starts).hasSize(4).allSatisfy((sku, n) -> assertThat(n).hasValue(1));
+  }
+
+  @Test
+  void aCatalogWithoutABudgetRefusesToRaiseOneAndAPaidProductWithoutAPriceFailsAlone() {
+    startWorker(3, Set.of());
+    CatalogWorkflow open = catalog("no-budget");
+    WorkflowClient.start(open::run, request("no-budget", 1, 500));
+    assertThatThrownBy(() -> open.raiseBudget(new BudgetRaise(10.0)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("the catalog has no budget to raise");
+    assertThat(open.progress().budget()).isNull();
+    open.cancel();
+    WorkflowStub.fromTyped(open).getResult(CatalogResult.class);
+    eventually(() -> FakeShoot.running.get() == 0);
+
+    activities.overrides.put(1, new ShootOverrides(List.of(), List.of("openai"), null));
+    CatalogResult priced = catalog("unpriced").run(budgeted("unpriced", 3, 500, 5.0));
+
+    assertThat(priced.progress().published()).isEqualTo(2);
+    assertThat(priced.progress().failures()).singleElement().satisfies(failure -> assertThat(
+        failure.reason()).contains("its shoot cannot start under the catalog's budget: no list"
+            + " price of openai was given to the catalog"));
+  }
+
+  /** The catalog's current details, as the Web UI shows them. */
+  private String describedDetails(String id) {
+    return client.newUntypedWorkflowStub(CatalogWorkflow.workflowId(id))
+        .query("__temporal_workflow_metadata", io.temporal.api.sdk.v1.WorkflowMetadata.class)
+        .getCurrentDetails();
+  }
+
   /** Waits (in real time: shoots do real work) until the condition holds, at most 20 s. */
   private static void eventually(java.util.function.BooleanSupplier condition) {
     long deadline = System.currentTimeMillis() + 20_000;
@@ -207,6 +331,18 @@ class CatalogWorkflowTest {
         .setWorkflowId(CatalogWorkflow.workflowId(id))
         .setTaskQueue(TaskQueues.SHOOT)
         .build());
+  }
+
+  /**
+   * A catalog on FLUX at $0.125 an image, 1 variant, 1 round: each paid shoot (2 shots) may cost
+   * $0.25.
+   */
+  private static CatalogRequest budgeted(String id, int window, int startsPerRun, double usd) {
+    ShootPolicy flux =
+        new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO, 1, 1,
+            null, List.of("flux"));
+    return new CatalogRequest(id, "catalogs/" + id + "/manifest.csv", null, flux, window,
+        startsPerRun, QUIET, null, usd, java.util.Map.of("flux", 0.125));
   }
 
   private static CatalogRequest request(String id, int window, int startsPerRun) {

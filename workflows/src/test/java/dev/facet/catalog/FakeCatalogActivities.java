@@ -4,7 +4,9 @@ import dev.facet.model.ImageRef;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ReferencePhoto;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -16,6 +18,8 @@ final class FakeCatalogActivities implements CatalogActivities {
   final Set<Integer> invalidLines;
   final List<String> reportsWritten = new CopyOnWriteArrayList<>();
   final AtomicInteger manifestReads = new AtomicInteger();
+  /** What a product changes about the catalog's policy, by its index. */
+  final Map<Integer, ShootOverrides> overrides = new ConcurrentHashMap<>();
 
   FakeCatalogActivities(int size, Set<Integer> invalidLines) {
     this.size = size;
@@ -34,7 +38,8 @@ final class FakeCatalogActivities implements CatalogActivities {
             .mapToObj(i -> new CatalogItem(i + 2,
                 new ProductSpec(sku(i), null, "ring", "18k yellow gold", null, null, null),
                 List.of(new ReferencePhoto("uploads/" + i + "/0", "front")),
-                invalidLines.contains(i + 2) ? "metal is required" : null))
+                invalidLines.contains(i + 2) ? "metal is required" : null,
+                overrides.getOrDefault(i, ShootOverrides.NONE)))
             .toList();
     return new ManifestPage(items, size);
   }

@@ -5,6 +5,7 @@ import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ProductShootWorkflow;
+import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootResult;
 import dev.facet.shoot.ShootState;
@@ -54,7 +55,7 @@ public class FakeShoot implements ProductShootWorkflow {
           Work.class,
           ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
 
-  /** What every shoot spends: one $0.25 image, delivered. */
+  /** What every shoot spends but the {@link #free} ones: one $0.25 image, delivered. */
   static final List<ProviderSpend> SPENT = List.of(new ProviderSpend("flux", 1, 0, 0.25, 0));
 
   static final Map<String, AtomicInteger> starts = new ConcurrentHashMap<>();
@@ -69,6 +70,12 @@ public class FakeShoot implements ProductShootWorkflow {
   /** Shoots that end without telling their catalog. */
   static final Set<String> silent = ConcurrentHashMap.newKeySet();
 
+  /** Shoots that spend nothing, as the studio renderer's. */
+  static final Set<String> free = ConcurrentHashMap.newKeySet();
+
+  /** The policy each shoot was started with. */
+  static final Map<String, ShootPolicy> policies = new ConcurrentHashMap<>();
+
   static void reset() {
     SleepingWork.extraMillis = 0;
     starts.clear();
@@ -79,6 +86,8 @@ public class FakeShoot implements ProductShootWorkflow {
     silent.clear();
     signalsLost.set(0);
     styleReferences.clear();
+    policies.clear();
+    free.clear();
   }
 
   /** The approved hero image a published fake shoot reports. */
@@ -94,6 +103,7 @@ public class FakeShoot implements ProductShootWorkflow {
       maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
       styleReferences.put(
           sku, request.styleReference() == null ? "none" : request.styleReference().key());
+      policies.put(sku, request.policy());
     }
     try {
       work.work(sku);
@@ -108,12 +118,13 @@ public class FakeShoot implements ProductShootWorkflow {
     if (!Workflow.isReplaying()) {
       running.decrementAndGet();
     }
+    boolean free = FakeShoot.free.contains(sku);
     if (!silent.contains(sku)) {
       try {
         Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
-            .shootUpdate(new ShootUpdate(sku, outcome, 0.25,
+            .shootUpdate(new ShootUpdate(sku, outcome, free ? 0 : 0.25,
                 outcome == Stage.FAILED ? "capture failed: photo too blurry" : null,
-                outcome == Stage.PUBLISHED ? hero(sku) : null, SPENT));
+                outcome == Stage.PUBLISHED ? hero(sku) : null, free ? List.of() : SPENT));
       } catch (RuntimeException e) {
         // As the real shoot: the catalog's watch will find this one.
         signalsLost.incrementAndGet();

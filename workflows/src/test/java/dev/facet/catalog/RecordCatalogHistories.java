@@ -5,12 +5,15 @@ import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * failing replay; keep the older recordings, which replay the older branches:
  *
  * <pre>./mvnw -pl workflows test -Dtest=RecordCatalogHistories -Dfacet.recordHistories=true</pre>
+ *
+ * <p>Each test method records one file; pick one with {@code -Dtest=RecordCatalogHistories#record}.
  */
 @EnabledIfSystemProperty(named = "facet.recordHistories", matches = "true")
 class RecordCatalogHistories {
@@ -50,6 +55,58 @@ class RecordCatalogHistories {
           25, 100, Duration.ofSeconds(2), null));
       Files.createDirectories(FOLDER);
       Files.writeString(FOLDER.resolve(file), client.fetchHistory(CatalogWorkflow.workflowId("recorded")).toJson(true));
+    }
+  }
+
+  /**
+   * {@code catalog-budget-overrides.json}: 8 products on FLUX at $0.125 an image under a $0.75
+   * budget (each shoot may cost $0.25), product 2 with its own channels, product 5 on the free
+   * studio renderer; the budget holds products at the cap and is raised twice.
+   */
+  @Test
+  void recordBudgetAndOverrides() throws Exception {
+    FakeShoot.reset();
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
+        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
+      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      Worker worker = env.newWorker(TaskQueues.SHOOT);
+      worker.registerWorkflowImplementationTypes(CatalogWorkflowImpl.class, FakeShoot.class);
+      WorkflowClient client = env.getWorkflowClient();
+      FakeCatalogActivities activities = new FakeCatalogActivities(8, Set.of());
+      activities.overrides.put(2, new ShootOverrides(List.of("etsy"), List.of(), 2));
+      activities.overrides.put(5, new ShootOverrides(List.of(), List.of("studio"), null));
+      FakeShoot.free.add(FakeCatalogActivities.sku(5));
+      worker.registerActivitiesImplementations(activities, new FakeShoot.SleepingWork(),
+          new ClientShootWatch(client));
+      env.start();
+      CatalogWorkflow catalog = client.newWorkflowStub(CatalogWorkflow.class, WorkflowOptions.newBuilder()
+          .setWorkflowId(CatalogWorkflow.workflowId("budgeted"))
+          .setTaskQueue(TaskQueues.SHOOT)
+          .build());
+      ShootPolicy flux = new ShootPolicy(ShootPolicy.Approval.AUTO, null, null,
+          ShootPolicy.TimeoutAction.AUTO, 1, 1, null, List.of("flux"));
+      WorkflowClient.start(catalog::run, new CatalogRequest("budgeted",
+          "catalogs/budgeted/manifest.csv", null, flux, 4, 100, Duration.ofSeconds(2), null, 0.75,
+          Map.of("flux", 0.125)));
+      awaitHeld(catalog);
+      catalog.raiseBudget(new BudgetRaise(1.25));
+      awaitHeld(catalog);
+      catalog.raiseBudget(new BudgetRaise(2.0));
+      WorkflowStub.fromTyped(catalog).getResult(CatalogResult.class);
+      Files.createDirectories(FOLDER);
+      Files.writeString(FOLDER.resolve("catalog-budget-overrides.json"),
+          client.fetchHistory(CatalogWorkflow.workflowId("budgeted")).toJson(true));
+    }
+  }
+
+  /** Waits until the catalog holds products with nothing in progress. */
+  private static void awaitHeld(CatalogWorkflow catalog) throws InterruptedException {
+    while (true) {
+      CatalogProgress progress = catalog.progress();
+      if (progress.inProgress() == 0 && progress.budget().reached()) {
+        return;
+      }
+      Thread.sleep(50);
     }
   }
 }

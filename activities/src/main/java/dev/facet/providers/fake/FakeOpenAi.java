@@ -498,6 +498,17 @@ public final class FakeOpenAi {
       return error(exchange, 404, "The model '" + call.model() + "' does not exist or you do "
           + "not have access to it.", "invalid_request_error", null, "model_not_found");
     }
+    if (call.inputFidelity() != null && call.model().startsWith("gpt-image-2")) {
+      // As the real API answers it (pydantic/pydantic-ai#5413, vulca-visual-control-sdk#12).
+      return error(exchange, 400, "The model '" + call.model() + "' does not support the "
+          + "'input_fidelity' parameter.", "image_generation_user_error", "input_fidelity",
+          "invalid_input_fidelity_model");
+    }
+    if ("high".equals(call.inputFidelity()) && call.model().equals("gpt-image-1-mini")) {
+      // lobehub/lobehub#9920: "input_fidelity 'high' is only supported for model gpt-image-1".
+      return invalid(exchange, "input_fidelity",
+          "input_fidelity 'high' is not supported for model gpt-image-1-mini.");
+    }
     if (call.n() < 1 || call.n() > 10) {
       return invalid(exchange, "n", "Invalid 'n': integer must be between 1 and 10.");
     }

@@ -5,8 +5,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The FLUX endpoints Facet submits to, with their list price (research B.10: 1 credit = $0.01; the
- * submit answer carries the actual cost, which wins when present).
+ * The FLUX endpoints Facet submits to ({@code POST https://api.bfl.ai/v1/<endpoint>}, then the
+ * answer's {@code polling_url}), with their list price: 4 credits, $0.04, per image for both (1
+ * credit = $0.01; https://docs.bfl.ml/quick_start/pricing, checked 2026-12-05). The submit answer
+ * carries the actual cost, which wins when present. BFL's API description calls Kontext [pro]
+ * legacy ("use FLUX.2 [PRO] for editing") but names no shutdown date.
  */
 public enum FluxModel {
   /** FLUX 1.1 [pro]: text to image, width and height in multiples of 32. */

@@ -4,17 +4,19 @@ import dev.facet.providers.ImageFormat;
 
 /**
  * What to ask the Images API for. Absent fields take the defaults, chosen for product photos:
- * {@code gpt-image-1.5} (current, per-image prices published, keeps detail with {@code
- * input_fidelity=high}; {@code gpt-image-1} retires 2026-10-23), square, high quality, opaque PNG.
+ * {@code gpt-image-2} (the GPT Image model OpenAI still serves: {@code gpt-image-1} was shut down
+ * on 2026-10-23, {@code gpt-image-1.5} and {@code gpt-image-1-mini} on 2026-12-01, see {@link
+ * OpenAiModels}), square, high quality, opaque PNG.
  *
- * @param model e.g. {@code gpt-image-1.5}, {@code gpt-image-2}
+ * @param model e.g. {@code gpt-image-2}
  * @param size {@code WxH} or {@code auto}
  * @param quality {@code low}, {@code medium}, {@code high} or {@code auto}
  * @param background {@code opaque}, {@code transparent} (PNG only) or {@code auto}
  * @param outputFormat PNG or JPEG
  * @param outputCompression 0-100 for JPEG, or {@code null}
- * @param inputFidelity edits only: {@code high} keeps the references' detail (not on {@code
- *     gpt-image-1-mini}), {@code low}, or {@code null} to leave it out
+ * @param inputFidelity edits only, as configured: {@code high} keeps the references' detail,
+ *     {@code low}, or {@code null} to leave it out; sent only to a model that takes it ({@link
+ *     #sentInputFidelity})
  * @param moderation {@code low} or {@code auto}, or {@code null} to leave it out: whether multipart
  *     edits accept it is unverified
  * @param sendMask edits only: send the first reference's product mask, so the model is hinted to
@@ -34,7 +36,7 @@ public record OpenAiImageOptions(
     Double pricePerImageUsd) {
 
   public OpenAiImageOptions {
-    model = model == null ? "gpt-image-1.5" : model;
+    model = model == null ? OpenAiModels.CURRENT : model;
     size = size == null ? "1024x1024" : size;
     quality = quality == null ? "high" : quality;
     background = background == null ? "opaque" : background;
@@ -54,17 +56,23 @@ public record OpenAiImageOptions(
   }
 
   /**
+   * The {@code input_fidelity} an edit sends: the configured one when the model takes it, else
+   * none ({@code gpt-image-2} refuses the parameter, {@code gpt-image-1-mini} refuses {@code high}).
+   */
+  public String sentInputFidelity() {
+    return OpenAiModels.inputFidelity(model, inputFidelity);
+  }
+
+  /**
    * These options for another model of the same size and quality. The price override belonged to
-   * the configured model, so it goes; {@code input_fidelity} goes for {@code gpt-image-1-mini},
-   * which does not take it (research A.2).
+   * the configured model, so it goes.
    */
   public OpenAiImageOptions forModel(String other) {
     if (other.equals(model)) {
       return this;
     }
-    String fidelity = other.startsWith("gpt-image-1-mini") ? null : inputFidelity;
     return new OpenAiImageOptions(other, size, quality, background, outputFormat,
-        outputCompression, fidelity, moderation, sendMask, null);
+        outputCompression, inputFidelity, moderation, sendMask, null);
   }
 
   public OpenAiImageOptions withSize(String size) {

@@ -80,7 +80,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
             .addFormDataPart("background", options.background())
             .addFormDataPart("output_format", options.outputFormat().apiName());
     addIfSet(form, "output_compression", options.outputCompression());
-    addIfSet(form, "input_fidelity", options.inputFidelity());
+    addIfSet(form, "input_fidelity", options.sentInputFidelity());
     addIfSet(form, "moderation", options.moderation());
     // As both official SDKs do: one file is "image", several are repeated "image[]" parts. Each
     // part carries its content type; without it arrays are rejected (openai-node#1492).

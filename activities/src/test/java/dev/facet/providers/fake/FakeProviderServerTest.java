@@ -77,6 +77,24 @@ class FakeProviderServerTest {
   }
 
   @Test
+  void inputFidelityIsRefusedWhereOpenAiRefusesIt() throws IOException {
+    for (String[] refused : new String[][] {{"gpt-image-2", "low"}, {"gpt-image-1-mini", "high"}}) {
+      MultipartBody form = new MultipartBody.Builder().setType(MultipartBody.FORM)
+          .addFormDataPart("model", refused[0])
+          .addFormDataPart("prompt", "the ring on white")
+          .addFormDataPart("input_fidelity", refused[1])
+          .addFormDataPart("image", "a.jpg", RequestBody.create(Fixtures.referenceFront(), JPEG))
+          .build();
+      try (Response response = http.newCall(openAi("images/edits").post(form).build()).execute()) {
+        JsonNode error = Json.MAPPER.readTree(response.body().string()).path("error");
+        assertThat(response.code()).isEqualTo(400);
+        assertThat(error.path("param").asText()).isEqualTo("input_fidelity");
+      }
+    }
+    assertThat(fake.billed()).containsEntry("openai", 0);
+  }
+
+  @Test
   void editsRequireAPrompt() throws IOException {
     MultipartBody form = new MultipartBody.Builder().setType(MultipartBody.FORM)
         .addFormDataPart("model", "gpt-image-1.5")

@@ -49,21 +49,40 @@ class OpenAiContractTest {
     assertThat(image.image().mediaType()).isEqualTo("image/png");
     assertThat(image.image().width()).isEqualTo(1024);
     assertThat(image.image().height()).isEqualTo(1024);
-    assertThat(image.usage().outputTokens()).isEqualTo(4160); // high, square, per the guide
+    // gpt-image-2, high, square: 7024 output tokens (community-measured, research A.1).
+    assertThat(image.usage().outputTokens()).isEqualTo(7024);
     assertThat(image.usage().inputImageTokens()).isPositive();
     assertThat(image.requestId()).startsWith("req_");
     var received = fake.openAi().lastRequest();
     assertThat(received.fileFieldNames()).containsExactly("image[]", "image[]");
     assertThat(received.files()).allSatisfy(f -> assertThat(f.contentType()).isEqualTo("image/jpeg"));
     assertThat(received.fields())
-        .containsEntry("model", "gpt-image-1.5")
+        .containsEntry("model", "gpt-image-2")
         .containsEntry("size", "1024x1024")
         .containsEntry("quality", "high")
-        .containsEntry("input_fidelity", "high")
         .containsEntry("output_format", "png")
         .containsEntry("n", "1")
-        .containsEntry("prompt", PROMPT);
+        .containsEntry("prompt", PROMPT)
+        .as("gpt-image-2 refuses input_fidelity (400 invalid_input_fidelity_model)")
+        .doesNotContainKey("input_fidelity");
     assertThat(fake.openAi().billed()).isEqualTo(1);
+  }
+
+  @Test
+  void anEditSendsInputFidelityOnlyToAModelThatTakesIt() {
+    client.edit(PROMPT, twoReferences(), null, options.forModel("gpt-image-1.5"));
+    var toOne5 = fake.openAi().lastRequest().fields();
+    client.edit(PROMPT, twoReferences(), null, options.forModel("gpt-image-1-mini"));
+    var toMini = fake.openAi().lastRequest().fields();
+    client.edit(PROMPT, twoReferences(), null,
+        new OpenAiImageOptions("gpt-image-1-mini", null, "low", null, null, null, "low", null, false,
+            null));
+    var lowToMini = fake.openAi().lastRequest().fields();
+
+    assertThat(toOne5).containsEntry("model", "gpt-image-1.5").containsEntry("input_fidelity", "high");
+    assertThat(toMini).containsEntry("model", "gpt-image-1-mini").doesNotContainKey("input_fidelity");
+    assertThat(lowToMini).containsEntry("input_fidelity", "low").containsEntry("quality", "low");
+    assertThat(fake.openAi().billed()).isEqualTo(3);
   }
 
   @Test
@@ -107,7 +126,7 @@ class OpenAiContractTest {
     assertThat(image.image().mediaType()).isEqualTo("image/jpeg");
     assertThat(image.image().width()).isEqualTo(1536);
     assertThat(image.image().height()).isEqualTo(1024);
-    assertThat(image.usage().outputTokens()).isEqualTo(6208);
+    assertThat(image.usage().outputTokens()).as("gpt-image-2 scales with the area").isEqualTo(10536);
     assertThat(fake.openAi().lastRequest().path()).isEqualTo("/v1/images/generations");
   }
 

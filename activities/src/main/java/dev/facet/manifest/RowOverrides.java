@@ -1,0 +1,77 @@
+package dev.facet.manifest;
+
+import dev.facet.catalog.ShootOverrides;
+import dev.facet.shoot.ShootPolicy;
+import dev.facet.steps.Providers;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The optional columns with which a row overrides the catalog's policy for its own shoot: {@code
+ * channels}, {@code providers} and {@code variants}. Here are the rules that hold wherever the
+ * manifest comes from (well-formed names, a number of candidates in range); which channels exist
+ * and which providers are served is for the start to check, where they are known.
+ */
+final class RowOverrides {
+
+  static final List<String> COLUMNS = List.of("channels", "providers", "variants");
+
+  private RowOverrides() {}
+
+  /**
+   * Names as a CSV cell lists them: separated by {@code ;} like the photos and stones, or by
+   * {@code ,} inside quotes; empty names are kept, for the check to name.
+   */
+  static List<String> names(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(text.split("[;,]", -1)).map(String::strip).toList();
+  }
+
+  /**
+   * The row's overrides, each problem added to {@code problems} in words that name the column.
+   */
+  static ShootOverrides check(
+      List<String> channels, List<String> providers, String variants, List<String> problems) {
+    if (channels.contains("")) {
+      problems.add("channels: an empty channel name in '" + String.join(";", channels)
+          + "'; separate channels with ';', e.g. etsy;amazon");
+    }
+    if (providers.contains("")) {
+      problems.add("providers: an empty generator name in '" + String.join(";", providers)
+          + "'; separate generators with ';', first choice first, e.g. flux;openai;studio");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String provider : providers) {
+      if (provider.isEmpty()) {
+        continue;
+      }
+      Providers.problem(provider).ifPresent(problem -> problems.add("providers: " + problem));
+      if (!seen.add(provider)) {
+        problems.add("providers: '" + provider + "' is named twice");
+      }
+    }
+    return new ShootOverrides(channels, providers, variants(variants, problems).orElse(null));
+  }
+
+  private static Optional<Integer> variants(String text, List<String> problems) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      int variants = Integer.parseInt(text.strip());
+      if (variants >= 1 && variants <= ShootPolicy.MAX_VARIANTS) {
+        return Optional.of(variants);
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    problems.add("variants: a number of candidates per shot from 1 to " + ShootPolicy.MAX_VARIANTS
+        + ", not '" + text.strip() + "'");
+    return Optional.empty();
+  }
+}
