@@ -62,6 +62,31 @@ public final class DevServer implements TemporalEndpoint {
    *     in time; the message quotes the end of the server's log
    */
   public static DevServer start(Options options) {
+    boolean picksPorts = options.port() == 0 || options.uiPort() == 0;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(options);
+      } catch (PortTaken e) {
+        if (!picksPorts || attempt == PICKS) {
+          throw e;
+        }
+        // A free port is picked before the server binds it: another process may take it in between.
+        log.info("A port picked for the Temporal dev server was taken before it bound it; picking again");
+      }
+    }
+  }
+
+  /** How often a start with picked ports is tried before a taken port fails it. */
+  private static final int PICKS = 3;
+
+  /** The server could not bind a port: its log says "address already in use". */
+  static final class PortTaken extends IllegalStateException {
+    PortTaken(String message) {
+      super(message);
+    }
+  }
+
+  private static DevServer startOnce(Options options) {
     int port = options.port() == 0 ? FreePorts.pick() : options.port();
     int uiPort = options.uiPort() == 0 ? FreePorts.pick() : options.uiPort();
     if (TemporalProbe.listening(TemporalProbe.LOOPBACK, port)) {
@@ -122,13 +147,10 @@ public final class DevServer implements TemporalEndpoint {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "The Temporal dev server exited with code "
-                + process.exitValue()
-                + ". The end of "
-                + logFile
-                + ":\n"
-                + tail(logFile));
+        String tail = tail(logFile);
+        String message = "The Temporal dev server exited with code " + process.exitValue() + ". The end of "
+            + logFile + ":\n" + tail;
+        throw tail.contains("address already in use") ? new PortTaken(message) : new IllegalStateException(message);
       }
       if (TemporalProbe.answers(TemporalProbe.LOOPBACK, port)) {
         return;

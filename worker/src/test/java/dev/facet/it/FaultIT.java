@@ -45,7 +45,6 @@ class FaultIT {
   @TempDir Path data;
 
   private final int temporalPort = RealStack.freePort();
-  private final int uiPort = RealStack.freePort();
   private final int s3Port = RealStack.freePort();
 
   @Test
@@ -95,7 +94,7 @@ class FaultIT {
 
   private DevServer devServer() {
     Path folder = data.resolve("temporal");
-    return DevServer.start(new DevServer.Options(RealStack.cli(), temporalPort, uiPort,
+    return DevServer.start(new DevServer.Options(RealStack.cli(), temporalPort, 0,
         folder.resolve("temporal.sqlite"), folder.resolve("temporal-" + Instant.now().toEpochMilli() + ".log"),
         dev.facet.shoot.ShootSearchAttributes.ALL, Duration.ofSeconds(90)));
   }

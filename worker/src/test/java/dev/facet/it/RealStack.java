@@ -40,7 +40,7 @@ final class RealStack {
   }
 
   static DevServer devServer(Path data) {
-    return DevServer.start(new DevServer.Options(cli(), freePort(), freePort(),
+    return DevServer.start(new DevServer.Options(cli(), 0, 0,
         data.resolve("temporal.sqlite"), data.resolve("temporal.log"), ShootSearchAttributes.ALL,
         Duration.ofSeconds(90)));
   }

@@ -102,6 +102,27 @@ class DevServerTest {
     }
   }
 
+  @Test
+  void aPortTheServerCannotBindIsReportedAsTaken() throws Exception {
+    Path cli = cli();
+    try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+      // The Web UI's port is taken; the gRPC port is picked afresh on each of the tries.
+      DevServer.Options options =
+          new DevServer.Options(
+              cli,
+              0,
+              taken.getLocalPort(),
+              data.resolve("temporal.sqlite"),
+              data.resolve("temporal.log"),
+              List.of(),
+              Duration.ofSeconds(60));
+
+      assertThatThrownBy(() -> DevServer.start(options))
+          .isInstanceOf(DevServer.PortTaken.class)
+          .hasMessageContaining("address already in use");
+    }
+  }
+
   private static Path cli() {
     Optional<Path> cli = TemporalCli.locate(null);
     if ("true".equals(System.getenv("FACET_REQUIRE_TEMPORAL_CLI"))) {
