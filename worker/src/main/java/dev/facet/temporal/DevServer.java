@@ -62,21 +62,21 @@ public final class DevServer implements TemporalEndpoint {
    *     in time; the message quotes the end of the server's log
    */
   public static DevServer start(Options options) {
-    boolean picksPorts = options.port() == 0 || options.uiPort() == 0;
     for (int attempt = 1; ; attempt++) {
       try {
         return startOnce(options);
       } catch (PortTaken e) {
-        if (!picksPorts || attempt == PICKS) {
+        if (attempt == PICKS) {
           throw e;
         }
-        // A free port is picked before the server binds it: another process may take it in between.
-        log.info("A port picked for the Temporal dev server was taken before it bound it; picking again");
+        // Free ports are picked before they are bound (by us, and by the server for its own
+        // services): another process may take one in between.
+        log.info("A port picked for the Temporal dev server was taken before it bound it; starting again");
       }
     }
   }
 
-  /** How often a start with picked ports is tried before a taken port fails it. */
+  /** How often a start is tried before a taken port fails it. */
   private static final int PICKS = 3;
 
   /** The server could not bind a port: its log says "address already in use". */
@@ -96,11 +96,12 @@ public final class DevServer implements TemporalEndpoint {
               + " is already in use. Stop what uses it or set facet.temporal.port.");
     }
     List<String> command = command(options, port, uiPort);
+    long logged = sizeOf(options.logFile());
     log.info("Starting the Temporal dev server: {}", String.join(" ", command));
     DevServer server =
         new DevServer(launch(command, options.logFile()), port, uiPort, options.database());
     try {
-      server.awaitAnswer(options.startupTimeout(), options.logFile());
+      server.awaitAnswer(options.startupTimeout(), options.logFile(), logged);
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -143,14 +144,16 @@ public final class DevServer implements TemporalEndpoint {
     }
   }
 
-  private void awaitAnswer(Duration timeout, Path logFile) {
+  /** @param logged how much of the log earlier starts wrote: this start's output follows it */
+  private void awaitAnswer(Duration timeout, Path logFile, long logged) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        String tail = tail(logFile);
         String message = "The Temporal dev server exited with code " + process.exitValue() + ". The end of "
-            + logFile + ":\n" + tail;
-        throw tail.contains("address already in use") ? new PortTaken(message) : new IllegalStateException(message);
+            + logFile + ":\n" + tail(logFile);
+        // Its own services' ports are picked by the server itself, as racily: a panic names the bind.
+        boolean portTaken = outputSince(logFile, logged).contains("address already in use");
+        throw portTaken ? new PortTaken(message) : new IllegalStateException(message);
       }
       if (TemporalProbe.answers(TemporalProbe.LOOPBACK, port)) {
         return;
@@ -215,6 +218,23 @@ public final class DevServer implements TemporalEndpoint {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.exists(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static String outputSince(Path logFile, long offset) {
+    try {
+      byte[] all = Files.readAllBytes(logFile);
+      return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
     }
   }
 
