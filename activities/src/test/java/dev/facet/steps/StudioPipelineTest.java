@@ -23,8 +23,8 @@ import dev.facet.model.Score;
 import dev.facet.model.ShotPrompt;
 import dev.facet.model.ShotSpec;
 import dev.facet.model.StyleGuide;
-import dev.facet.storage.ObjectStore;
 import dev.facet.testing.Blur;
+import dev.facet.testing.CountingStore;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.testing.Fixtures;
 import io.temporal.activity.ActivityOptions;
@@ -192,7 +192,7 @@ class StudioPipelineTest {
   void allChannelsOfAShotComeFromOneReadOfTheCandidate() throws Exception {
     Shoot shoot = shoots.get("P03");
     ShootKeys keys = ShootKeys.of("shoot-P03", "one-pass");
-    ReadCountingStore counting = new ReadCountingStore(s3.store());
+    CountingStore counting = new CountingStore(s3.store());
     PostProcessActivities post = new PostProcessActivitiesImpl(counting, ChannelPresets.builtIn());
     ShotPostProcessRequest request =
         new ShotPostProcessRequest(keys, shoot.hero(), shoot.captured().signature(), List.of("amazon-main", "ebay", "master"));
@@ -208,11 +208,13 @@ class StudioPipelineTest {
       assertThat(ImageDecoder.decode(s3.store().get(image.image().key())).longSide())
           .as(image.channel()).isEqualTo(Math.max(preset.width(), preset.height()));
     }
-    assertThat(counting.reads(shoot.hero().image().key())).isEqualTo(1);
+    // The candidate and its cut-out, each read once for all three channels.
+    assertThat(shoot.hero().cutout()).isNotNull();
+    assertThat(counting.downloads()).hasValue(2);
 
     // A retry after every image was stored reads and finishes nothing again.
     assertThat(post.postProcessShot(request)).isEqualTo(images);
-    assertThat(counting.reads(shoot.hero().image().key())).isEqualTo(1);
+    assertThat(counting.downloads()).hasValue(2);
 
     // One unknown channel fails the step before anything is finished.
     ShootKeys other = ShootKeys.of("shoot-P03", "unknown-channel");
@@ -221,51 +223,6 @@ class StudioPipelineTest {
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT))
         .hasMessageContaining("Unknown channel \"etsy-listing\"");
     assertThat(s3.store().find(other.output(1, "hero", "amazon-main", "jpg"))).isEmpty();
-  }
-
-  /** Counts the reads of each key, so a test can tell how often a step decoded an image. */
-  private static final class ReadCountingStore implements ObjectStore {
-    private final ObjectStore store;
-    private final Map<String, Integer> reads = new java.util.concurrent.ConcurrentHashMap<>();
-
-    ReadCountingStore(ObjectStore store) {
-      this.store = store;
-    }
-
-    int reads(String key) {
-      return reads.getOrDefault(key, 0);
-    }
-
-    @Override
-    public ImageRef put(String key, byte[] bytes, String mediaType, int width, int height) {
-      return store.put(key, bytes, mediaType, width, height);
-    }
-
-    @Override
-    public byte[] get(String key) {
-      reads.merge(key, 1, Integer::sum);
-      return store.get(key);
-    }
-
-    @Override
-    public java.util.Optional<ImageRef> find(String key) {
-      return store.find(key);
-    }
-
-    @Override
-    public List<String> list(String prefix) {
-      return store.list(prefix);
-    }
-
-    @Override
-    public void delete(String key) {
-      store.delete(key);
-    }
-
-    @Override
-    public String bucket() {
-      return store.bucket();
-    }
   }
 
   @Test
