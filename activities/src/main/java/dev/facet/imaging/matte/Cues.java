@@ -204,7 +204,8 @@ final class Cues {
     }
     Mat l = OpenCv.floats(width, height, lightness);
     Mat fine = OpenCv.gaussian(l, 1.0);
-    float[] g1 = gradient(fine), g3 = gradient(OpenCv.gaussian(l, 3.0));
+    float[][] fineSobel = sobel(fine);
+    float[] g1 = magnitude(fineSobel), g3 = magnitude(sobel(OpenCv.gaussian(l, 3.0)));
     double noise = Math.max(0.05, quantile(g1, border, 0.99));
     for (int i = 0; i < n; i++) {
       contrast[i] = (float) (g1[i] / noise);
@@ -220,10 +221,7 @@ final class Cues {
     Sobel(fine, dy, CV_16S, 0, 1, 3, unit / 8, 0, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
     double low = s.edgeLow() * noise * unit;
     boolean[] outline = canny(dx, dy, low, s.edgeHigh() * noise * unit), faint = canny(dx, dy, low, low);
-    Mat gx = new Mat(), gy = new Mat();
-    Sobel(fine, gx, CV_32F, 1, 0);
-    Sobel(fine, gy, CV_32F, 0, 1);
-    Sides sides = new Sides(OpenCv.floats(gx), OpenCv.floats(gy));
+    Sides sides = new Sides(fineSobel[0], fineSobel[1]);
     // Around gold, an edge with floor on both sides is a shadow's; white metal is as grey as its shadow.
     silhouetteColour = sides.silhouetteColour(outline, s);
     if (silhouetteColour >= s.colouredPiece() * noiseColour) {
@@ -353,12 +351,17 @@ final class Cues {
   /** Where less than this share of the pooling window is measurable, texture is unknown. */
   private static final float MIN_COVERAGE = 0.2f;
 
-  private float[] gradient(Mat plane) {
+  /** The plane's Sobel derivatives along x and y. */
+  private static float[][] sobel(Mat plane) {
     Mat gx = new Mat(), gy = new Mat();
     Sobel(plane, gx, CV_32F, 1, 0);
     Sobel(plane, gy, CV_32F, 0, 1);
-    float[] x = OpenCv.floats(gx), y = OpenCv.floats(gy);
-    float[] out = new float[x.length];
+    return new float[][] {OpenCv.floats(gx), OpenCv.floats(gy)};
+  }
+
+  /** The gradient's magnitude per pixel, in the plane's units per pixel. */
+  private static float[] magnitude(float[][] sobel) {
+    float[] x = sobel[0], y = sobel[1], out = new float[x.length];
     for (int i = 0; i < out.length; i++) out[i] = (float) Math.hypot(x[i], y[i]) / 8;
     return out;
   }
