@@ -1,9 +1,9 @@
 package dev.facet.imaging;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.LUT;
 import static org.bytedeco.opencv.global.opencv_imgproc.DIST_L2;
 import static org.bytedeco.opencv.global.opencv_imgproc.DIST_MASK_5;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
@@ -13,6 +13,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.distanceTransform;
 import static org.bytedeco.opencv.global.opencv_imgproc.erode;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 
+import dev.facet.model.Box;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -69,29 +70,39 @@ public final class OpenCv {
 
   /** The image as interleaved linear-light RGB floats (CV_32FC3), sRGB decoded by table. */
   public static Mat linearRgb(RgbImage image) {
-    int[] px = image.pixels();
-    float[] v = new float[px.length * 3];
-    for (int i = 0; i < px.length; i++) {
-      int p = px[i];
-      v[3 * i] = ColourScience.linear(RgbImage.red(p));
-      v[3 * i + 1] = ColourScience.linear(RgbImage.green(p));
-      v[3 * i + 2] = ColourScience.linear(RgbImage.blue(p));
-    }
-    Mat m = new Mat(image.height(), image.width(), CV_32FC3);
-    ((FloatBuffer) m.createBuffer()).put(v);
-    return m;
+    return linearRgb(image, new Box(0, 0, image.width(), image.height()));
+  }
+
+  /**
+   * The linear RGB of one rectangle of the image, through a table from its 8-bit copy: a float copy
+   * of a large photo in Java as well as in OpenCV would be hundreds of MB.
+   */
+  public static Mat linearRgb(RgbImage image, Box region) {
+    float[] table = new float[256];
+    for (int v = 0; v < 256; v++) table[v] = ColourScience.linear(v);
+    Mat out = new Mat();
+    LUT(rgb8(image, region), floats(256, 1, table), out);
+    return out;
   }
 
   /** The image as an 8-bit, three-channel Mat (R, G, B order). */
   public static Mat rgb8(RgbImage image) {
-    int[] px = image.pixels();
-    byte[] b = new byte[px.length * 3];
-    for (int i = 0; i < px.length; i++) {
-      b[3 * i] = (byte) RgbImage.red(px[i]);
-      b[3 * i + 1] = (byte) RgbImage.green(px[i]);
-      b[3 * i + 2] = (byte) RgbImage.blue(px[i]);
+    return rgb8(image, new Box(0, 0, image.width(), image.height()));
+  }
+
+  /** One rectangle of the image as an 8-bit, three-channel Mat (R, G, B order). */
+  public static Mat rgb8(RgbImage image, Box region) {
+    int w = region.width(), h = region.height();
+    byte[] b = new byte[w * h * 3];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int p = image.rgb(region.x() + x, region.y() + y), i = 3 * (y * w + x);
+        b[i] = (byte) RgbImage.red(p);
+        b[i + 1] = (byte) RgbImage.green(p);
+        b[i + 2] = (byte) RgbImage.blue(p);
+      }
     }
-    Mat m = new Mat(image.height(), image.width(), CV_8UC3);
+    Mat m = new Mat(h, w, CV_8UC3);
     ((ByteBuffer) m.createBuffer()).put(b);
     return m;
   }

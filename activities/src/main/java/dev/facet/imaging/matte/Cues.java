@@ -14,6 +14,7 @@ import dev.facet.imaging.OpenCv;
 import dev.facet.imaging.RgbImage;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -150,9 +151,12 @@ final class Cues {
     if (scale >= 1) return photo;
     int w = Math.max(1, (int) Math.round(photo.width() * scale));
     int h = Math.max(1, (int) Math.round(photo.height() * scale));
-    Mat small = new Mat();
-    resize(OpenCv.linearRgb(photo), small, new Size(w, h), 0, 0, INTER_AREA);
-    float[] v = OpenCv.floats(small);
+    float[] v;
+    try (PointerScope scope = new PointerScope()) { // the full-size float copy goes at once
+      Mat small = new Mat();
+      resize(OpenCv.linearRgb(photo), small, new Size(w, h), 0, 0, INTER_AREA);
+      v = OpenCv.floats(small);
+    }
     int[] px = new int[w * h];
     for (int i = 0; i < px.length; i++) px[i] = ColourScience.packLinear(v[3 * i], v[3 * i + 1], v[3 * i + 2]);
     return new RgbImage(w, h, px);
