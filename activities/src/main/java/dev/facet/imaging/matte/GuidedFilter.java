@@ -1,9 +1,13 @@
 package dev.facet.imaging.matte;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT;
+import static org.bytedeco.opencv.global.opencv_core.add;
+import static org.bytedeco.opencv.global.opencv_core.divide;
+import static org.bytedeco.opencv.global.opencv_core.multiply;
 import static org.bytedeco.opencv.global.opencv_imgproc.boxFilter;
 
 import dev.facet.imaging.OpenCv;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -11,8 +15,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * He, Sun and Tang's guided filter (2010) with a grey guide: the output is, in every window, the
  * linear function of the guide closest to the input, so it follows the guide's edges. Six box
- * filters; written here because OpenCV's own (ximgproc) pulls in its GUI module, which a headless
- * server has no libraries for.
+ * filters, in OpenCV's vectorised arithmetic; written here because OpenCV's own (ximgproc) pulls in
+ * its GUI module, which a headless server has no libraries for.
  */
 final class GuidedFilter {
 
@@ -25,31 +29,35 @@ final class GuidedFilter {
    * @param eps regularisation: smaller follows the guide's edges more closely
    */
   static float[] apply(Mat guide, Mat input, int radius, double eps) {
-    float[] i = OpenCv.floats(guide), p = OpenCv.floats(input);
-    int n = i.length, w = guide.cols(), h = guide.rows();
-    float[] ip = new float[n], ii = new float[n];
-    for (int k = 0; k < n; k++) {
-      ip[k] = i[k] * p[k];
-      ii[k] = i[k] * i[k];
+    // A dozen full-size intermediates: released as soon as the result is read, not with the matte.
+    try (PointerScope scope = new PointerScope()) {
+      Mat meanI = mean(guide, radius), meanP = mean(input, radius);
+      Mat cov = subtract(mean(product(guide, input), radius), product(meanI, meanP));
+      Mat var = subtract(mean(product(guide, guide), radius), product(meanI, meanI));
+      Mat varEps = new Mat(), a = new Mat(), out = new Mat();
+      var.convertTo(varEps, -1, 1, eps);
+      divide(cov, varEps, a);
+      Mat b = subtract(meanP, product(a, meanI));
+      add(product(mean(a, radius), guide), mean(b, radius), out);
+      return OpenCv.floats(out);
     }
-    float[] meanI = mean(i, w, h, radius), meanP = mean(p, w, h, radius);
-    float[] meanIp = mean(ip, w, h, radius), meanIi = mean(ii, w, h, radius);
-    float[] a = new float[n], b = new float[n];
-    for (int k = 0; k < n; k++) {
-      float cov = meanIp[k] - meanI[k] * meanP[k], var = meanIi[k] - meanI[k] * meanI[k];
-      a[k] = (float) (cov / (var + eps));
-      b[k] = meanP[k] - a[k] * meanI[k];
-    }
-    float[] meanA = mean(a, w, h, radius), meanB = mean(b, w, h, radius);
-    float[] out = new float[n];
-    for (int k = 0; k < n; k++) out[k] = meanA[k] * i[k] + meanB[k];
+  }
+
+  private static Mat product(Mat x, Mat y) {
+    Mat out = new Mat();
+    multiply(x, y, out);
     return out;
   }
 
-  private static float[] mean(float[] v, int w, int h, int radius) {
+  private static Mat subtract(Mat x, Mat y) {
     Mat out = new Mat();
-    boxFilter(OpenCv.floats(w, h, v), out, -1, new Size(2 * radius + 1, 2 * radius + 1), new Point(-1, -1), true,
-        BORDER_REFLECT);
-    return OpenCv.floats(out);
+    org.bytedeco.opencv.global.opencv_core.subtract(x, y, out);
+    return out;
+  }
+
+  private static Mat mean(Mat v, int radius) {
+    Mat out = new Mat();
+    boxFilter(v, out, -1, new Size(2 * radius + 1, 2 * radius + 1), new Point(-1, -1), true, BORDER_REFLECT);
+    return out;
   }
 }
