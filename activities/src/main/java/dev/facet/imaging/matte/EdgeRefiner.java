@@ -10,6 +10,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import dev.facet.imaging.OpenCv;
 import dev.facet.imaging.RgbImage;
 import dev.facet.model.Box;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -24,6 +25,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  * the outline's smoothed position stands in; a guided filter then snaps α to the photo's edges.
  */
 final class EdgeRefiner {
+
+  /** The wider average, where a side has no pixels within the near one, in multiples of its sigma. */
+  private static final double FAR = 3;
 
   /** Unmixing divides by α; below this the estimate of F nearby is used instead. */
   private static final float MIN_ALPHA = 0.05f;
@@ -41,17 +45,35 @@ final class EdgeRefiner {
     if (box == null) {
       return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
     }
-    // Work on the product's neighbourhood only.
+    // Work on the product's neighbourhood only, in strips of rows, each with the context its
+    // averages reach: full-size float copies of a 3000 px photo's whole neighbourhood took gigabytes.
     int margin = s.edgeBand() + (int) Math.ceil(3 * s.edgeColourSigma()) + s.guidedRadius() + 2;
     Box roi = grown(box, margin, width, height);
+    int reach = reach(s), end = roi.y() + roi.height();
+    for (int top = roi.y(); top < end; top += STRIP) {
+      int y0 = Math.max(roi.y(), top - reach), y1 = Math.min(end, top + STRIP + reach);
+      try (PointerScope scope = new PointerScope()) {
+        refine(photo, full, new Box(roi.x(), y0, roi.width(), y1 - y0), top, Math.min(end, top + STRIP), s, alpha, foreground);
+      }
+    }
+    return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
+  }
+
+  /**
+   * Refines the rows {@code top} to {@code bottom} (exclusive) of the matte, reading the photo over
+   * {@code roi}, which reaches {@link #reach} rows beyond them where the photo does.
+   */
+  private static void refine(RgbImage photo, Mat full, Box roi, int top, int bottom, MattingSettings s,
+      float[] alpha, float[] foreground) {
     Rect rect = new Rect(roi.x(), roi.y(), roi.width(), roi.height());
+    int width = full.cols();
     int w = roi.width(), h = roi.height(), n = w * h;
 
     Mat m = new Mat(full, rect).clone();
     boolean[] in = OpenCv.bits(m);
     boolean[] inner = OpenCv.bits(OpenCv.eroded(m, s.edgeBand()));
     boolean[] near = OpenCv.bits(OpenCv.dilated(m, s.edgeBand()));
-    Mat linearMat = new Mat(OpenCv.linearRgb(photo), rect).clone();
+    Mat linearMat = OpenCv.linearRgb(photo, roi);
     float[] lin = OpenCv.floats(linearMat);
     float[] back = sideColour(linearMat, w, h, not(near), s.edgeColourSigma());
     float[] front = sideColour(linearMat, w, h, inner, s.edgeColourSigma());
@@ -86,7 +108,7 @@ final class EdgeRefiner {
     }
     float[] refined = GuidedFilter.apply(grey(photo, roi), OpenCv.floats(w, h, a), s.guidedRadius(), s.guidedEps());
 
-    for (int y = 0; y < h; y++) {
+    for (int y = top - roi.y(); y < bottom - roi.y(); y++) {
       for (int x = 0; x < w; x++) {
         int i = y * w + x, o = (roi.y() + y) * width + roi.x() + x;
         float al = inner[i] ? 1 : !near[i] ? 0 : Math.max(0, Math.min(1, refined[i]));
@@ -97,7 +119,15 @@ final class EdgeRefiner {
         }
       }
     }
-    return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
+  }
+
+  /** Rows per strip: a multiple of the far average's shrink, so strips see its grid as one photo does. */
+  private static final int STRIP = 480;
+
+  /** How far (px) the strip's averages and filters reach: the far side average's blur the most. */
+  private static int reach(MattingSettings s) {
+    int r = (int) Math.ceil(4 * FAR * s.edgeColourSigma()) + s.edgeBand() + 2 * s.guidedRadius() + 3;
+    return (r + 2) / 3 * 3;
   }
 
   /**
@@ -105,16 +135,19 @@ final class EdgeRefiner {
    * (a normalised Gaussian), widened where that side has no pixels close by.
    */
   private static float[] sideColour(Mat linear, int w, int h, boolean[] side, double sigma) {
-    Mat weight = OpenCv.floats(w, h, toFloats(side));
-    float[] near = average(linear, weight, sigma), far = null;
-    float[] density = OpenCv.floats(smooth(weight, sigma));
-    for (int i = 0; i < density.length; i++) {
-      if (density[i] < 1e-3f) {
-        if (far == null) far = average(linear, weight, 3 * sigma);
-        for (int c = 0; c < 3; c++) near[3 * i + c] = far[3 * i + c];
+    // Its full-size intermediates go as soon as it returns, not with the whole matte's.
+    try (PointerScope scope = new PointerScope()) {
+      Mat weight = OpenCv.floats(w, h, toFloats(side));
+      float[] near = average(linear, weight, sigma), far = null;
+      float[] density = OpenCv.floats(smooth(weight, sigma));
+      for (int i = 0; i < density.length; i++) {
+        if (density[i] < 1e-3f) {
+          if (far == null) far = average(linear, weight, FAR * sigma);
+          for (int c = 0; c < 3; c++) near[3 * i + c] = far[3 * i + c];
+        }
       }
+      return near;
     }
-    return near;
   }
 
   private static float[] average(Mat linear, Mat weight, double sigma) {
