@@ -1,0 +1,216 @@
+package dev.facet.bench;
+
+import dev.facet.finish.FinishCommand;
+import dev.facet.imaging.ImageDecoder;
+import dev.facet.imaging.ImageEncoder;
+import dev.facet.imaging.Resampler;
+import dev.facet.imaging.RgbImage;
+import dev.facet.imaging.matte.Matting;
+import dev.facet.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * B2: {@code ./facet finish} against libvips on the same eight 3000 × 3000 JPEGs (the six studio
+ * fixtures and mirrors of two, upscaled), each finished to 2000, 1600 and 1000 px JPEG Q92 with
+ * sharpening, side by side in one run, printed not asserted:
+ *
+ * <ul>
+ *   <li><b>Facet</b>: {@link FinishCommand} in a JVM of its own, as {@code ./facet finish} runs it
+ *       (decode, matte, clean the background, fit, resize in linear light, sharpen, encode with ICC
+ *       and XMP), with three presets of {@code amazon-main}'s at those sizes;
+ *   <li><b>libvips in one process</b>: {@code pyvips} (thumbnail, sharpen, jpegsave Q=92 per size),
+ *       when Python can import it ({@code pip install pyvips}, over Debian's libvips);
+ *   <li><b>{@code vipsthumbnail}</b> over all eight files, one process per size (8.14 has no
+ *       sharpening option, so it does less than the others);
+ *   <li><b>the {@code vips} CLI per image</b>: thumbnail, sharpen, jpegsave per size.
+ * </ul>
+ *
+ * Each is the median wall time of {@link #ROUNDS} cold runs over all eight files, and its peak
+ * resident set (VmHWM, polled while it runs). Facet's cut-out, which libvips does not do, is also
+ * timed alone, so the figures say what stands between the two. A program, not a test: {@code
+ * bench/finish}.
+ */
+public final class FinishBenchmark {
+
+  private FinishBenchmark() {}
+
+  static final int[] SIDES = {2000, 1600, 1000};
+  private static final int ROUNDS = 3;
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "bench"));
+    List<Path> inputs = inputs(dir);
+    Path presets = presets(dir);
+    System.out.printf(Locale.ROOT, "%d inputs, 3000x3000 JPEG Q92 -> %s px JPEG Q92, sharpened; %d cores%n",
+        inputs.size(), java.util.Arrays.toString(SIDES), Runtime.getRuntime().availableProcessors());
+
+    List<Run> runs = new ArrayList<>();
+    runs.add(median("Facet finish (JVM defaults)", () -> facet(inputs, presets, fresh(dir, "facet"))));
+    runs.add(median("Facet finish (" + SMALL_HEAP + ")", () -> facet(inputs, presets, fresh(dir, "facet"), SMALL_HEAP)));
+    if (Tool.available("python3", "-c", "import pyvips")) {
+      runs.add(median("libvips, one process (pyvips)", () -> pyvips(inputs, fresh(dir, "pyvips"))));
+    } else {
+      System.out.println("pyvips: not importable (pip install pyvips), skipped");
+    }
+    if (Tool.available("vipsthumbnail", "--version")) {
+      runs.add(median("vipsthumbnail (no sharpening)", () -> vipsthumbnail(inputs, fresh(dir, "vipsthumbnail"))));
+      runs.add(median("vips CLI per image", () -> vipsCli(inputs, fresh(dir, "vips"))));
+    } else {
+      System.out.println("libvips: no vips CLI on the PATH (Debian: apt-get install libvips-tools), skipped");
+    }
+
+    Run facet = runs.get(0);
+    System.out.printf(Locale.ROOT, "%-32s %10s %14s %14s %12s%n", "", "ms/image", "Facet / this", "CPU ms/image", "peak RSS");
+    for (Run r : runs) {
+      System.out.printf(Locale.ROOT, "%-32s %10.0f %14.2f %14.0f %8d MiB%n",
+          r.name, r.millis / inputs.size(), facet.millis / r.millis, r.cpuMillis / inputs.size(), r.peakKib / 1024);
+    }
+    Cutout cutout = cutout(inputs);
+    System.out.printf(Locale.ROOT,
+        "Facet's cut-out alone, one thread: decode %.0f ms/image, matte %.0f ms/image (%.0f %% of Facet's CPU per image)%n",
+        cutout.decodeMillis, cutout.matteMillis, 100 * cutout.matteMillis / (facet.cpuMillis / inputs.size()));
+  }
+
+  /** Wall and CPU milliseconds over all inputs, and peak resident set in KiB. */
+  record Run(String name, double millis, double cpuMillis, long peakKib) {}
+
+  interface Round {
+    Tool.Measured run() throws Exception;
+  }
+
+  private static Run median(String name, Round round) throws Exception {
+    List<Tool.Measured> rounds = new ArrayList<>();
+    for (int i = 0; i < ROUNDS; i++) rounds.add(round.run());
+    rounds.sort(Comparator.comparingDouble(Tool.Measured::millis));
+    Tool.Measured m = rounds.get(ROUNDS / 2);
+    long peak = rounds.stream().mapToLong(Tool.Measured::peakKib).max().orElse(0);
+    System.out.printf(Locale.ROOT, "  %s: rounds %s ms%n", name,
+        rounds.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.millis())).toList());
+    return new Run(name, m.millis(), m.cpuMillis(), peak);
+  }
+
+  /** A heap that finishes the eight inputs two at a time (2026-12-05: 512m ran out of memory, 768m did not). */
+  private static final String SMALL_HEAP = "-Xmx768m";
+
+  private static Tool.Measured facet(List<Path> inputs, Path presets, Path out, String... jvmOptions) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(jvmOptions));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FinishMain.class.getName(),
+        "--presets", presets.toString(), "--out", out.toString(),
+        "--channel", "bench-2000,bench-1600,bench-1000"));
+    inputs.forEach(p -> command.add(p.toString()));
+    return Tool.measure(command);
+  }
+
+  /** {@code ./facet finish} without the worker's launcher around it. */
+  public static final class FinishMain {
+    public static void main(String[] args) {
+      System.exit(new FinishCommand(System.out, System.err).run(args));
+    }
+  }
+
+  private static Tool.Measured pyvips(List<Path> inputs, Path out) throws Exception {
+    String script = """
+        import sys, pyvips
+        out, sides, files = sys.argv[1], [int(s) for s in sys.argv[2].split(',')], sys.argv[3:]
+        for i, f in enumerate(files):
+            for side in sides:
+                pyvips.Image.thumbnail(f, side).sharpen().jpegsave(f"{out}/{i}-{side}.jpg", Q=92)
+        """;
+    List<String> command = new ArrayList<>(List.of("python3", "-c", script, out.toString(), sides()));
+    inputs.forEach(p -> command.add(p.toString()));
+    return Tool.measure(command);
+  }
+
+  private static Tool.Measured vipsthumbnail(List<Path> inputs, Path out) throws Exception {
+    List<List<String>> commands = new ArrayList<>();
+    for (int side : SIDES) {
+      List<String> command = new ArrayList<>(List.of("vipsthumbnail", "-s", String.valueOf(side),
+          "-o", out + "/%s-" + side + ".jpg[Q=92]"));
+      inputs.forEach(p -> command.add(p.toString()));
+      commands.add(command);
+    }
+    return Tool.measureInTurn(commands);
+  }
+
+  private static Tool.Measured vipsCli(List<Path> inputs, Path out) throws Exception {
+    List<List<String>> commands = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      for (int side : SIDES) {
+        String thumb = out.resolve("t.v").toString(), sharp = out.resolve("s.v").toString();
+        commands.add(List.of("vips", "thumbnail", inputs.get(i).toString(), thumb, String.valueOf(side)));
+        commands.add(List.of("vips", "sharpen", thumb, sharp));
+        commands.add(List.of("vips", "jpegsave", sharp, out.resolve(i + "-" + side + ".jpg").toString(), "--Q", "92"));
+      }
+    }
+    return Tool.measureInTurn(commands);
+  }
+
+  record Cutout(double decodeMillis, double matteMillis) {}
+
+  /** Decode and matte alone, one image at a time on one thread, after one warm-up image. */
+  private static Cutout cutout(List<Path> inputs) throws IOException {
+    Matting matting = new Matting();
+    matting.find(ImageDecoder.decode(Files.readAllBytes(inputs.get(0))));
+    long decode = 0, matte = 0;
+    for (Path input : inputs) {
+      long t0 = System.nanoTime();
+      RgbImage image = ImageDecoder.decode(Files.readAllBytes(input));
+      long t1 = System.nanoTime();
+      matting.find(image);
+      matte += System.nanoTime() - t1;
+      decode += t1 - t0;
+    }
+    return new Cutout(decode / 1e6 / inputs.size(), matte / 1e6 / inputs.size());
+  }
+
+  private static String sides() {
+    return String.join(",", java.util.Arrays.stream(SIDES).mapToObj(String::valueOf).toList());
+  }
+
+  /** Three presets of amazon-main's, one per output size. */
+  private static Path presets(Path dir) throws IOException {
+    StringBuilder json = new StringBuilder("{\"presets\": {");
+    for (int i = 0; i < SIDES.length; i++) {
+      int side = SIDES[i];
+      json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+          "\"bench-%d\": {\"extends\": \"amazon-main\", \"width\": %d, \"height\": %d, \"minLongSide\": %d, \"quality\": 0.92}",
+          side, side, side, Math.min(side, 1000)));
+    }
+    return Files.writeString(dir.resolve("bench-presets.json"), json.append("}}").toString());
+  }
+
+  /** The six studio fixtures and mirrors of the first two, upscaled to 3000x3000, as JPEG Q92. */
+  static List<Path> inputs(Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Path file = dir.resolve("input-" + i + ".jpg");
+      if (!Files.exists(file)) {
+        RgbImage studio = Fixtures.photo("P0" + (i % 6 + 1) + "_studio");
+        RgbImage big = Resampler.resize(i >= 6 ? studio.mirrored() : studio, 3000, 3000);
+        Files.write(file, ImageEncoder.jpeg(big, 0.92f));
+      }
+      out.add(file.toAbsolutePath());
+    }
+    return out;
+  }
+
+  /** An empty folder for one tool's outputs. */
+  private static Path fresh(Path dir, String name) throws IOException {
+    Path out = dir.resolve("out-" + name);
+    if (Files.exists(out)) {
+      try (Stream<Path> files = Files.walk(out)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    return Files.createDirectories(out).toAbsolutePath();
+  }
+}
