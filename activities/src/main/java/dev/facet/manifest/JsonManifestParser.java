@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.json.FacetJson;
+import dev.facet.model.NameList;
 import dev.facet.model.Stone;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,7 +134,7 @@ final class JsonManifestParser {
       return List.of();
     }
     if (node.isTextual()) {
-      return RowOverrides.names(node.textValue());
+      return NameList.cell(node.textValue());
     }
     if (!node.isArray()) {
       throw new IllegalArgumentException(
@@ -143,7 +144,7 @@ final class JsonManifestParser {
     for (JsonNode name : node) {
       names.add(string(name, field));
     }
-    return names;
+    return NameList.of(names);
   }
 
   /** A whole number as written, for the reader's rule; empty when absent. */
