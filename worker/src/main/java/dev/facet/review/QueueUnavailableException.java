@@ -3,7 +3,7 @@ package dev.facet.review;
 /** The Temporal server cannot list workflows by search attribute, so there is no queue to show. */
 public class QueueUnavailableException extends RuntimeException {
 
-  QueueUnavailableException(Throwable cause) {
+  public QueueUnavailableException(Throwable cause) {
     super(
         "The review queue lists shoots through Temporal's visibility store, which the in-process"
             + " Temporal server does not have. Install the temporal CLI (deploy/local/temporal.sh"
