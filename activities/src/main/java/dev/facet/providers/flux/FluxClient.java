@@ -81,7 +81,7 @@ public final class FluxClient implements AutoCloseable {
     }
     body.put("seed", job.seed());
     body.put("safety_tolerance", options.safetyTolerance());
-    body.put("output_format", options.outputFormat().apiName());
+    body.put("output_format", options.outputFormat().subtype());
 
     HttpUrl url =
         HttpUrl.get(settings.baseUrl().toString())

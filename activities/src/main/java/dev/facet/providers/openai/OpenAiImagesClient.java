@@ -78,7 +78,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
             .addFormDataPart("size", options.size())
             .addFormDataPart("quality", options.quality())
             .addFormDataPart("background", options.background())
-            .addFormDataPart("output_format", options.outputFormat().apiName());
+            .addFormDataPart("output_format", options.outputFormat().subtype());
     addIfSet(form, "output_compression", options.outputCompression());
     addIfSet(form, "input_fidelity", options.sentInputFidelity());
     addIfSet(form, "moderation", options.moderation());
@@ -115,7 +115,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
     body.put("size", options.size());
     body.put("quality", options.quality());
     body.put("background", options.background());
-    body.put("output_format", options.outputFormat().apiName());
+    body.put("output_format", options.outputFormat().subtype());
     if (options.outputCompression() != null) {
       body.put("output_compression", options.outputCompression());
     }
