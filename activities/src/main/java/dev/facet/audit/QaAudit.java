@@ -1,7 +1,5 @@
 package dev.facet.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.facet.imaging.ChannelPreset;
 import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.ImageDecoder;
@@ -11,6 +9,7 @@ import dev.facet.imaging.QaThresholds;
 import dev.facet.imaging.QualityInspector;
 import dev.facet.imaging.ReferenceSet;
 import dev.facet.imaging.RgbImage;
+import dev.facet.json.FacetJson;
 import dev.facet.model.QaCheck;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +31,6 @@ public final class QaAudit {
 
   public static final int PASSED = 0, FAILED = 1, UNUSABLE = 2;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final PrintStream out;
   private final PrintStream err;
@@ -135,7 +133,7 @@ public final class QaAudit {
     report.put("passed", passed);
     report.put("checks", checks);
     try {
-      return JSON.writeValueAsString(report);
+      return FacetJson.PRETTY.writeValueAsString(report);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -1,9 +1,7 @@
 package dev.facet.catalogstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.facet.json.FacetJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -13,17 +11,11 @@ import java.io.UncheckedIOException;
  */
 public final class CatalogJson {
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
-
   private CatalogJson() {}
 
   public static byte[] write(Object value) {
     try {
-      return MAPPER.writeValueAsBytes(value);
+      return FacetJson.PRETTY.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName(), e);
     }
@@ -31,7 +23,7 @@ public final class CatalogJson {
 
   public static <T> T read(byte[] json, Class<T> type) {
     try {
-      return MAPPER.readValue(json, type);
+      return FacetJson.MAPPER.readValue(json, type);
     } catch (IOException e) {
       throw new UncheckedIOException("Not a readable " + type.getSimpleName(), e);
     }

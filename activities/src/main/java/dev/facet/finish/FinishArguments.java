@@ -1,5 +1,6 @@
 package dev.facet.finish;
 
+import dev.facet.model.NameList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,9 +31,7 @@ record FinishArguments(List<String> channels, Path out, Path presets, List<Path>
       String arg = args[i];
       switch (arg) {
         case "--channel", "--channels" -> {
-          for (String name : value(args, ++i, arg).split(",")) {
-            if (!name.isBlank()) channels.add(name.strip());
-          }
+          channels.addAll(NameList.commas(value(args, ++i, arg)));
         }
         case "--out" -> out = Path.of(value(args, ++i, arg));
         case "--presets" -> presets = Path.of(value(args, ++i, arg));

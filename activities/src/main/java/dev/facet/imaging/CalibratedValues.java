@@ -1,7 +1,7 @@
 package dev.facet.imaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facet.json.FacetJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +18,6 @@ import java.util.List;
  */
 public final class CalibratedValues {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private CalibratedValues() {}
 
   public static <R extends Record> R builtIn(Class<R> type, String resource) {
@@ -27,7 +25,7 @@ public final class CalibratedValues {
       if (in == null) {
         throw new IllegalStateException("built-in " + resource + " is missing from the classpath");
       }
-      return read(type, JSON.readTree(in), null, "built-in " + resource);
+      return read(type, FacetJson.MAPPER.readTree(in), null, "built-in " + resource);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -36,7 +34,7 @@ public final class CalibratedValues {
   public static <R extends Record> R withUserFile(Class<R> type, Path userFile, R base) {
     JsonNode user;
     try {
-      user = JSON.readTree(userFile.toFile());
+      user = FacetJson.MAPPER.readTree(userFile.toFile());
     } catch (IOException e) {
       throw new IllegalArgumentException(userFile + ": " + e.getMessage(), e);
     }

@@ -53,7 +53,7 @@ public record ChannelPreset(
   }
 
   public String extension() {
-    return format == ImageFormat.WEBP ? "webp" : "jpg";
+    return format.extension();
   }
 
   /** width / height */

@@ -1,10 +1,10 @@
 package dev.facet.imaging;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.json.FacetJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +32,6 @@ public final class ChannelPresetsFile {
 
   static final String RESOURCE = "/dev/facet/imaging/channel-presets.json";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> TOP_FIELDS = Set.of("about", "defaults", "presets");
   private static final Set<String> PRESET_FIELDS =
       Set.of("about", "extends", "width", "height", "minLongSide", "background", "fill", "shadow",
@@ -65,7 +63,11 @@ public final class ChannelPresetsFile {
   public static ChannelPresetsFile parse(String source, byte[] json) {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      // A key given twice is a typo in a hand-written file, not a choice of the later value.
+      root =
+          FacetJson.MAPPER.reader()
+              .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .readTree(json);
     } catch (JsonProcessingException e) {
       throw new ChannelPresetException(source, "not valid JSON: " + e.getOriginalMessage()
           + " (line " + e.getLocation().getLineNr() + ")");
@@ -182,7 +184,7 @@ public final class ChannelPresetsFile {
   /** The object, or an empty one when absent: a user file may change only what it names. */
   private static ObjectNode optionalObject(String source, String what, JsonNode node) {
     if (node == null) {
-      return JSON.createObjectNode();
+      return FacetJson.MAPPER.createObjectNode();
     }
     return object(source, what, node);
   }

@@ -7,26 +7,29 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Image formats recognised from their leading bytes (never from a file name). Some are recognised
- * only to say clearly that they are not supported.
+ * Facet's image formats: of uploaded photos (recognised from their leading bytes, never from a file
+ * name; some only to say clearly that they are not supported), of generated candidates and of
+ * finished images.
  */
 public enum ImageFormat {
-  JPEG("JPEG", "image/jpeg", true),
-  PNG("PNG", "image/png", true),
-  WEBP("WebP", "image/webp", true),
-  HEIC("HEIC/HEIF", "image/heic", false),
-  AVIF("AVIF", "image/avif", false),
-  TIFF("TIFF", "image/tiff", false),
-  GIF("GIF", "image/gif", false),
-  BMP("BMP", "image/bmp", false);
+  JPEG("JPEG", "image/jpeg", "jpg", true),
+  PNG("PNG", "image/png", "png", true),
+  WEBP("WebP", "image/webp", "webp", true),
+  HEIC("HEIC/HEIF", "image/heic", "heic", false),
+  AVIF("AVIF", "image/avif", "avif", false),
+  TIFF("TIFF", "image/tiff", "tiff", false),
+  GIF("GIF", "image/gif", "gif", false),
+  BMP("BMP", "image/bmp", "bmp", false);
 
   private final String displayName;
   private final String mediaType;
+  private final String extension;
   private final boolean supported;
 
-  ImageFormat(String displayName, String mediaType, boolean supported) {
+  ImageFormat(String displayName, String mediaType, String extension, boolean supported) {
     this.displayName = displayName;
     this.mediaType = mediaType;
+    this.extension = extension;
     this.supported = supported;
   }
 
@@ -36,6 +39,16 @@ public enum ImageFormat {
 
   public String mediaType() {
     return mediaType;
+  }
+
+  /** The media type's subtype: {@code jpeg}, {@code png}, … (the providers' output_format). */
+  public String subtype() {
+    return mediaType.substring(mediaType.indexOf('/') + 1);
+  }
+
+  /** The file extension Facet stores the format under. */
+  public String extension() {
+    return extension;
   }
 
   public boolean supported() {

@@ -1,5 +1,6 @@
 package dev.facet.manifest;
 
+import dev.facet.model.NameList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,8 +85,8 @@ final class CsvManifestParser {
           values.getOrDefault("engraving", ""),
           photos(values.get("photos")),
           values.getOrDefault("policy", ""),
-          RowOverrides.names(values.get("channels")),
-          RowOverrides.names(values.get("providers")),
+          NameList.cell(values.get("channels")),
+          NameList.cell(values.get("providers")),
           values.getOrDefault("variants", ""),
           null);
     } catch (IllegalArgumentException e) {

@@ -3,9 +3,9 @@ package dev.facet.manifest;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.facet.json.FacetJson;
+import dev.facet.model.NameList;
 import dev.facet.model.Stone;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,14 +28,12 @@ final class JsonManifestParser {
   record Parsed(Optional<String> id, String policy, List<ManifestRow> rows) {}
 
   /** Reads one product at a time from a longer stream, so what follows is no error. */
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private JsonManifestParser() {}
 
   /** Every product; what is wrong with the file as a whole goes to {@code problems}. */
   static Parsed parse(String text, Problems problems) {
-    try (JsonParser parser = MAPPER.createParser(text)) {
+    try (JsonParser parser = FacetJson.MAPPER.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_ARRAY) {
         return new Parsed(Optional.empty(), "", products(parser));
@@ -69,8 +67,8 @@ final class JsonManifestParser {
             }
             rows = products(parser);
           }
-          case "id" -> id = Optional.of(string(MAPPER.readTree(parser), "id"));
-          case "policy" -> policy = string(MAPPER.readTree(parser), "policy");
+          case "id" -> id = Optional.of(string(FacetJson.MAPPER.readTree(parser), "id"));
+          case "policy" -> policy = string(FacetJson.MAPPER.readTree(parser), "policy");
           default -> throw new IllegalArgumentException(
               "unknown field \"" + name + "\"; a catalog has id, policy and products");
         }
@@ -90,7 +88,7 @@ final class JsonManifestParser {
     List<ManifestRow> rows = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       int line = parser.currentTokenLocation().getLineNr();
-      JsonNode product = MAPPER.readTree(parser);
+      JsonNode product = FacetJson.MAPPER.readTree(parser);
       try {
         rows.add(row(line, product));
       } catch (IllegalArgumentException e) {
@@ -136,7 +134,7 @@ final class JsonManifestParser {
       return List.of();
     }
     if (node.isTextual()) {
-      return RowOverrides.names(node.textValue());
+      return NameList.cell(node.textValue());
     }
     if (!node.isArray()) {
       throw new IllegalArgumentException(
@@ -146,7 +144,7 @@ final class JsonManifestParser {
     for (JsonNode name : node) {
       names.add(string(name, field));
     }
-    return names;
+    return NameList.of(names);
   }
 
   /** A whole number as written, for the reader's rule; empty when absent. */

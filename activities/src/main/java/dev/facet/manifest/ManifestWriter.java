@@ -1,10 +1,10 @@
 package dev.facet.manifest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.catalog.ShootOverrides;
+import dev.facet.json.FacetJson;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.model.Stone;
@@ -16,7 +16,6 @@ import java.util.List;
  */
 public final class ManifestWriter {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   /**
    * A product to write, its photos already in the object store.
@@ -38,7 +37,7 @@ public final class ManifestWriter {
   private ManifestWriter() {}
 
   public static byte[] json(String catalogId, List<Product> products) {
-    ObjectNode manifest = MAPPER.createObjectNode().put("id", catalogId);
+    ObjectNode manifest = FacetJson.MAPPER.createObjectNode().put("id", catalogId);
     ArrayNode array = manifest.putArray("products");
     for (Product product : products) {
       ProductSpec spec = product.spec();
@@ -74,7 +73,7 @@ public final class ManifestWriter {
       }
     }
     try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+      return FacetJson.PRETTY.writeValueAsBytes(manifest);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write a JSON tree", e);
     }

@@ -3,7 +3,6 @@ package dev.facet.manifest;
 import dev.facet.catalog.ShootOverrides;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.steps.Providers;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,34 +21,12 @@ final class RowOverrides {
   private RowOverrides() {}
 
   /**
-   * Names as a CSV cell lists them: separated by {@code ;} like the photos and stones, or by
-   * {@code ,} inside quotes; empty names are kept, for the check to name.
-   */
-  static List<String> names(String text) {
-    if (text == null || text.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(text.split("[;,]", -1)).map(String::strip).toList();
-  }
-
-  /**
    * The row's overrides, each problem added to {@code problems} in words that name the column.
    */
   static ShootOverrides check(
       List<String> channels, List<String> providers, String variants, List<String> problems) {
-    if (channels.contains("")) {
-      problems.add("channels: an empty channel name in '" + String.join(";", channels)
-          + "'; separate channels with ';', e.g. etsy;amazon");
-    }
-    if (providers.contains("")) {
-      problems.add("providers: an empty generator name in '" + String.join(";", providers)
-          + "'; separate generators with ';', first choice first, e.g. flux;openai;studio");
-    }
     Set<String> seen = new HashSet<>();
     for (String provider : providers) {
-      if (provider.isEmpty()) {
-        continue;
-      }
       Providers.problem(provider).ifPresent(problem -> problems.add("providers: " + problem));
       if (!seen.add(provider)) {
         problems.add("providers: '" + provider + "' is named twice");

@@ -1,5 +1,6 @@
 package dev.facet.providers;
 
+import dev.facet.imaging.ImageFormat;
 import dev.facet.model.Candidate;
 import dev.facet.model.ImageRef;
 import dev.facet.model.Reference;

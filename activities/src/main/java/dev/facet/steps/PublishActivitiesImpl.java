@@ -1,8 +1,7 @@
 package dev.facet.steps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.facet.json.FacetJson;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.ImageRef;
 import dev.facet.model.ProductSpec;
@@ -21,8 +20,6 @@ public final class PublishActivitiesImpl implements PublishActivities {
 
   static final String MEDIA_TYPE = "application/json";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ObjectStore store;
 
@@ -72,7 +69,7 @@ public final class PublishActivitiesImpl implements PublishActivities {
             request.costUsd(),
             images);
     try {
-      return store.put(key, JSON.writeValueAsBytes(manifest), MEDIA_TYPE);
+      return store.put(key, FacetJson.PRETTY.writeValueAsBytes(manifest), MEDIA_TYPE);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("manifest cannot be written as JSON", e);
     }

@@ -1,21 +1,6 @@
 package dev.facet.api;
 
-import dev.facet.client.CatalogChangeRefusedException;
-import dev.facet.client.CatalogFinishedException;
-import dev.facet.client.CatalogNotFinishedException;
-import dev.facet.client.CatalogNotFoundException;
-import dev.facet.client.CatalogUnavailableException;
-import dev.facet.client.DecisionRejectedException;
-import dev.facet.client.InvalidCatalogRequestException;
-import dev.facet.client.InvalidShootRequestException;
-import dev.facet.client.ShootAlreadyRunningException;
-import dev.facet.client.ShootFinishedException;
-import dev.facet.client.ShootNotFoundException;
-import dev.facet.client.ShootUnavailableException;
-import dev.facet.client.UnknownPhotosException;
 import dev.facet.manifest.ManifestException;
-import dev.facet.review.QueueUnavailableException;
-import dev.facet.uploads.RejectedUploadException;
 import dev.facet.uploads.UploadProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -34,9 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 
 /**
- * Every API failure as {@code application/problem+json}: the one place that maps what went wrong
- * to an HTTP status. The base class does the same for Spring MVC's own failures (unknown path,
- * wrong method, missing part).
+ * Every API failure as {@code application/problem+json}. Facet's own failures carry their problem
+ * ({@link dev.facet.problem.ProblemException}) and the base class renders them as it does Spring
+ * MVC's (unknown path, wrong method, missing part); what is here needs code: a manifest's problems,
+ * the upload limits, where a JSON body went wrong, and the unexpected.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -49,48 +36,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     this.uploadLimits = uploadLimits;
   }
 
-  @ExceptionHandler
-  ProblemDetail invalidRequest(InvalidShootRequestException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", e);
+  /** The failures that carry their problem (dev.facet.problem): logged when Facet is at fault. */
+  @Override
+  protected ResponseEntity<Object> handleErrorResponseException(
+      ErrorResponseException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (status.is5xxServerError()) {
+      log.warn(e.getMessage(), e.getCause());
+    }
+    return super.handleErrorResponseException(e, headers, status, request);
   }
 
-  @ExceptionHandler
-  ProblemDetail unknownPhotos(UnknownPhotosException e) {
-    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown photos", e);
-    problem.setProperty("keys", e.keys());
-    return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail alreadyRunning(ShootAlreadyRunningException e) {
-    ProblemDetail problem = problem(HttpStatus.CONFLICT, "Shoot already running", e);
-    problem.setProperty("workflowId", e.workflowId());
-    problem.setProperty("runId", e.runId());
-    problem.setProperty("stateUrl", "/api/shoots/" + e.sku());
-    return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail notFound(ShootNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "No such shoot", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail finished(ShootFinishedException e) {
-    return problem(HttpStatus.CONFLICT, "Shoot already finished", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail rejected(DecisionRejectedException e) {
-    return problem(HttpStatus.CONFLICT, "Decision rejected", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail unavailable(ShootUnavailableException e) {
-    log.warn(e.getMessage(), e.getCause());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Shoot unavailable", e);
-  }
-
+  /** A manifest lives in activities, without Spring: its kind decides the status. */
   @ExceptionHandler
   ProblemDetail invalidManifest(ManifestException e) {
     ProblemDetail problem =
@@ -99,54 +55,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             : problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid products", e);
     problem.setProperty("problems", e.problems());
     return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail invalidCatalogRequest(InvalidCatalogRequestException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail catalogNotFound(CatalogNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "No such catalog", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail catalogFinished(CatalogFinishedException e) {
-    return problem(HttpStatus.CONFLICT, "Catalog already finished", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail catalogChangeRefused(CatalogChangeRefusedException e) {
-    return problem(HttpStatus.CONFLICT, "Change refused", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail catalogNotFinished(CatalogNotFinishedException e) {
-    return problem(HttpStatus.CONFLICT, "No report yet", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail catalogUnavailable(CatalogUnavailableException e) {
-    log.warn(e.getMessage(), e.getCause());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Catalog unavailable", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail queueUnavailable(QueueUnavailableException e) {
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "No review queue", e);
-  }
-
-  @ExceptionHandler
-  ProblemDetail rejectedUpload(RejectedUploadException e) {
-    HttpStatus status =
-        switch (e.reason()) {
-          case NO_PHOTOS -> HttpStatus.BAD_REQUEST;
-          case TOO_MANY_PHOTOS, TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-          case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-          case UNUSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
-    return problem(status, "Upload rejected", e);
   }
 
   @ExceptionHandler

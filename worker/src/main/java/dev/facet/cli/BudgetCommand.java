@@ -35,6 +35,8 @@ public final class BudgetCommand {
   static final int RAISED = 0, REFUSED = 1, USAGE_ERROR = 2;
 
   private static final String DEFAULT_API = "http://localhost:8080";
+  // Outside Spring (a client of the API, like curl): Jackson's own default mapper, which only reads
+  // the answers as trees.
   private static final JsonMapper JSON = JsonMapper.shared();
 
   private final PrintStream out;

@@ -55,6 +55,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code run} command: uploads every product's photos, stores the manifest and runs the file
@@ -81,6 +82,7 @@ public class CatalogRun {
   private final TemporalProperties temporalProperties;
   private final Environment environment;
   private final String apiKey;
+  private final JsonMapper json;
 
   public CatalogRun(
       PhotoUploads uploads,
@@ -94,7 +96,8 @@ public class CatalogRun {
       TemporalProperties temporalProperties,
       Environment environment,
       SecurityProperties security,
-      FacetProperties facet) {
+      FacetProperties facet,
+      JsonMapper json) {
     this.uploads = uploads;
     this.catalogs = catalogs;
     this.shoots = shoots;
@@ -106,6 +109,7 @@ public class CatalogRun {
     this.temporalProperties = temporalProperties;
     this.environment = environment;
     this.apiKey = LocalAdminKey.shellReference(security, facet.data());
+    this.json = json;
   }
 
   /**
@@ -156,7 +160,12 @@ public class CatalogRun {
     try {
       ReviewInstructions help =
           new ReviewInstructions(
-              api, temporal.target(), temporalProperties.namespace(), temporal.webUi(), apiKey);
+              api,
+              temporal.target(),
+              temporalProperties.namespace(),
+              temporal.webUi(),
+              apiKey,
+              json);
       result =
           new CatalogWatch(catalogs, shoots, board, help, new BudgetNotice(api, apiKey))
               .follow(catalog.id(), startOrder(catalog));

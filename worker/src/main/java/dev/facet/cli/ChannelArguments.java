@@ -1,9 +1,9 @@
 package dev.facet.cli;
 
 import dev.facet.imaging.ChannelPresets;
+import dev.facet.model.NameList;
 import dev.facet.policy.ChannelNames;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,7 +38,7 @@ public final class ChannelArguments {
     String[] resolved = args.clone();
     for (int i = 1; i < args.length; i++) {
       if (args[i - 1].equals("--channel") || args[i - 1].equals("--channels")) {
-        resolved[i] = Arrays.stream(args[i].split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        resolved[i] = NameList.commas(args[i]).stream()
             .map(name -> names.find(name).orElseThrow(() -> new UsageException(
                 command + ": unknown channel '" + name + "'; the channels are " + names.describe())))
             .collect(Collectors.joining(","));

@@ -20,12 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
  * @param namespace the Temporal namespace
  * @param webUi the Temporal Web UI, when there is one
  * @param apiKey the API key as a shell expression, e.g. {@code $(cat data/admin.key)}
+ * @param json the application's mapper, which writes the decisions' bodies
  */
 record ReviewInstructions(
-    String api, String temporalTarget, String namespace, Optional<URI> webUi, String apiKey) {
+    String api,
+    String temporalTarget,
+    String namespace,
+    Optional<URI> webUi,
+    String apiKey,
+    JsonMapper json) {
 
   private static final String DEFAULT_TARGET = "127.0.0.1:7233";
-  private static final JsonMapper JSON = JsonMapper.shared();
 
   String explain(ShootState state, String runId) {
     String sku = state.sku();
@@ -110,8 +115,8 @@ record ReviewInstructions(
     return map;
   }
 
-  private static String json(Map<String, ?> value) {
-    return JSON.writeValueAsString(value);
+  private String json(Map<String, ?> value) {
+    return json.writeValueAsString(value);
   }
 
   /** Single-quotes for a POSIX shell. */

@@ -1,9 +1,15 @@
 package dev.facet.client;
 
+import dev.facet.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** The catalog refused a pause, resume or cancel, e.g. a resume while it is not paused. */
-public class CatalogChangeRefusedException extends RuntimeException {
+public class CatalogChangeRefusedException extends ProblemException {
 
   public CatalogChangeRefusedException(String catalogId, String change, String reason) {
-    super("The catalog '" + catalogId + "' cannot " + change + ": " + reason + ".");
+    super(
+        HttpStatus.CONFLICT,
+        "Change refused",
+        "The catalog '" + catalogId + "' cannot " + change + ": " + reason + ".");
   }
 }

@@ -1,9 +1,15 @@
 package dev.facet.client;
 
+import dev.facet.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** The report of a catalog that is still running, or that ended without one. */
-public class CatalogNotFinishedException extends RuntimeException {
+public class CatalogNotFinishedException extends ProblemException {
 
   public CatalogNotFinishedException(String message) {
-    super(message);
+    super(
+        HttpStatus.CONFLICT,
+        "No report yet",
+        message);
   }
 }

@@ -1,10 +1,15 @@
 package dev.facet.client;
 
+import dev.facet.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** The catalog exists but did not answer, typically because no worker is polling. */
-public class CatalogUnavailableException extends RuntimeException {
+public class CatalogUnavailableException extends ProblemException {
 
   public CatalogUnavailableException(String catalogId, Throwable cause) {
     super(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Catalog unavailable",
         "The catalog '"
             + catalogId
             + "' did not answer ("

@@ -1,9 +1,15 @@
 package dev.facet.client;
 
+import dev.facet.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** The shoot refused a decision, e.g. an approval while it waits for a selection. */
-public class DecisionRejectedException extends RuntimeException {
+public class DecisionRejectedException extends ProblemException {
 
   public DecisionRejectedException(String reason) {
-    super(reason);
+    super(
+        HttpStatus.CONFLICT,
+        "Decision rejected",
+        reason);
   }
 }

@@ -1,9 +1,15 @@
 package dev.facet.client;
 
+import dev.facet.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** A catalog start or change that cannot be, as it stands: a bad id, policy or window. */
-public class InvalidCatalogRequestException extends RuntimeException {
+public class InvalidCatalogRequestException extends ProblemException {
 
   public InvalidCatalogRequestException(String message) {
-    super(message);
+    super(
+        HttpStatus.BAD_REQUEST,
+        "Invalid request",
+        message);
   }
 }

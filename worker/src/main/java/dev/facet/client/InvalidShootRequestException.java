@@ -1,9 +1,15 @@
 package dev.facet.client;
 
+import dev.facet.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** The request cannot be a shoot as it stands: a missing product, a bad SKU, no photos. */
-public class InvalidShootRequestException extends RuntimeException {
+public class InvalidShootRequestException extends ProblemException {
 
   public InvalidShootRequestException(String message) {
-    super(message);
+    super(
+        HttpStatus.BAD_REQUEST,
+        "Invalid request",
+        message);
   }
 }

@@ -1,33 +1,25 @@
 package dev.facet.client;
 
-/** A shoot for the SKU is running; a SKU has at most one running shoot. */
-public class ShootAlreadyRunningException extends RuntimeException {
+import dev.facet.problem.ProblemException;
+import org.springframework.http.HttpStatus;
 
-  private final String sku;
-  private final String workflowId;
-  private final String runId;
+/**
+ * A shoot for the SKU is running; a SKU has at most one running shoot. The problem says where it
+ * runs: its workflow, run and state URL.
+ */
+public class ShootAlreadyRunningException extends ProblemException {
 
   public ShootAlreadyRunningException(String sku, String workflowId, String runId) {
     super(
+        HttpStatus.CONFLICT,
+        "Shoot already running",
         "A shoot for SKU "
             + sku
             + " is already running as workflow "
             + workflowId
             + ". Follow it, or start again once it has finished.");
-    this.sku = sku;
-    this.workflowId = workflowId;
-    this.runId = runId;
-  }
-
-  public String sku() {
-    return sku;
-  }
-
-  public String workflowId() {
-    return workflowId;
-  }
-
-  public String runId() {
-    return runId;
+    property("workflowId", workflowId);
+    property("runId", runId);
+    property("stateUrl", "/api/shoots/" + sku);
   }
 }

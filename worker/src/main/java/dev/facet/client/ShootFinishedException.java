@@ -1,10 +1,15 @@
 package dev.facet.client;
 
+import dev.facet.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** A decision for a shoot that is no longer running. */
-public class ShootFinishedException extends RuntimeException {
+public class ShootFinishedException extends ProblemException {
 
   public ShootFinishedException(String sku, String status) {
     super(
+        HttpStatus.CONFLICT,
+        "Shoot already finished",
         "The shoot for SKU "
             + sku
             + " has already finished ("

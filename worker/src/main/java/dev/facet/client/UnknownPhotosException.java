@@ -1,21 +1,19 @@
 package dev.facet.client;
 
+import dev.facet.problem.ProblemException;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 
-/** The request names photos that are not in the object store. */
-public class UnknownPhotosException extends RuntimeException {
-
-  private final List<String> keys;
+/** The request names photos that are not in the object store; the problem lists their keys. */
+public class UnknownPhotosException extends ProblemException {
 
   public UnknownPhotosException(List<String> keys) {
     super(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "Unknown photos",
         "No uploaded photo under "
             + String.join(", ", keys.stream().map(k -> "'" + k + "'").toList())
             + ". Upload photos with POST /api/uploads and use the keys it returns.");
-    this.keys = List.copyOf(keys);
-  }
-
-  public List<String> keys() {
-    return keys;
+    property("keys", List.copyOf(keys));
   }
 }

@@ -2,8 +2,8 @@ package dev.facet.policy;
 
 import dev.facet.catalog.BudgetRaise;
 import dev.facet.manifest.ManifestReader;
+import dev.facet.model.NameList;
 import dev.facet.shoot.ShootPolicy;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,15 +90,15 @@ public final class ChoiceParser {
         + BudgetRaise.RULE + ", e.g. 50 or 12.50; not '" + text + "'.");
   }
 
-  /** Names separated by commas, trimmed; empty when not given. */
+  /** Names separated by commas, as {@link NameList} reads them; empty when not given. */
   private List<String> names(String option, String text) {
     if (text == null) {
       return List.of();
     }
-    List<String> names = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
-    if (names.contains("")) {
+    List<String> names = NameList.commas(text);
+    if (names.isEmpty()) {
       throw refuse(spell(option) + " lists " + listed(option) + " separated by commas, e.g. "
-          + example(option) + "; '" + text + "' has an empty one.");
+          + example(option) + "; '" + text + "' names none.");
     }
     return names;
   }

@@ -21,9 +21,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   private static final String BEARER = "Bearer ";
 
   private final ApiKeys keys;
+  private final ProblemWriter problems;
 
-  ApiKeyAuthenticationFilter(ApiKeys keys) {
+  ApiKeyAuthenticationFilter(ApiKeys keys, ProblemWriter problems) {
     this.keys = keys;
+    this.problems = problems;
   }
 
   static boolean carriesKey(HttpServletRequest request) {
@@ -44,7 +46,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             ? keys.find(header.substring(BEARER.length()).strip())
             : Optional.empty();
     if (grant.isEmpty()) {
-      ProblemWriter.unauthorized(
+      problems.unauthorized(
           request,
           response,
           "The Authorization header does not carry a known API key. Send 'Authorization: Bearer"

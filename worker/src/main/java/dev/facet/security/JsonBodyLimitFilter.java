@@ -17,9 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class JsonBodyLimitFilter extends OncePerRequestFilter {
 
   private final DataSize limit;
+  private final ProblemWriter problems;
 
-  JsonBodyLimitFilter(DataSize limit) {
+  JsonBodyLimitFilter(DataSize limit, ProblemWriter problems) {
     this.limit = limit;
+    this.problems = problems;
   }
 
   @Override
@@ -29,7 +31,7 @@ final class JsonBodyLimitFilter extends OncePerRequestFilter {
     long length = request.getContentLengthLong();
     boolean json = isJson(request.getContentType());
     if (json && length > limit.toBytes()) {
-      ProblemWriter.write(
+      problems.write(
           request,
           response,
           HttpStatus.CONTENT_TOO_LARGE,
@@ -38,7 +40,7 @@ final class JsonBodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     if (json && length < 0 && request.getHeader("Transfer-Encoding") != null) {
-      ProblemWriter.write(
+      problems.write(
           request,
           response,
           HttpStatus.LENGTH_REQUIRED,

@@ -12,26 +12,29 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refusals written before a request reaches Spring MVC (so {@code ApiExceptionHandler} never sees
- * them), in the same {@code application/problem+json} as every other API error.
+ * them), in the same {@code application/problem+json} as every other API error, with Spring's
+ * mapper.
  */
 final class ProblemWriter {
 
-  private static final JsonMapper json = JsonMapper.builder().build();
+  private final JsonMapper json;
 
-  private ProblemWriter() {}
+  ProblemWriter(JsonMapper json) {
+    this.json = json;
+  }
 
-  static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+  void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
       throws IOException {
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     write(request, response, HttpStatus.UNAUTHORIZED, "API key needed", detail);
   }
 
-  static void forbidden(HttpServletRequest request, HttpServletResponse response, String detail)
+  void forbidden(HttpServletRequest request, HttpServletResponse response, String detail)
       throws IOException {
     write(request, response, HttpStatus.FORBIDDEN, "Not allowed", detail);
   }
 
-  static void write(
+  void write(
       HttpServletRequest request,
       HttpServletResponse response,
       HttpStatus status,

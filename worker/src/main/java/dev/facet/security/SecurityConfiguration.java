@@ -22,6 +22,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API keys with roles on every endpoint but health, the API docs and the review page's shell. API
@@ -51,7 +52,13 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
+  ProblemWriter problemWriter(JsonMapper json) {
+    return new ProblemWriter(json);
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems)
+      throws Exception {
     http.authorizeHttpRequests(
             auth -> {
               auth.requestMatchers(Permission.PUBLIC.toArray(String[]::new)).permitAll();
@@ -61,7 +68,8 @@ class SecurityConfiguration {
               }
               auth.anyRequest().authenticated();
             })
-        .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(
+            new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
         .csrf(
             csrf ->
                 csrf.ignoringRequestMatchers(
@@ -75,12 +83,13 @@ class SecurityConfiguration {
                 errors
                     .authenticationEntryPoint(
                         (request, response, e) ->
-                            ProblemWriter.unauthorized(
+                            problems.unauthorized(
                                 request,
                                 response,
                                 "This needs an API key: send 'Authorization: Bearer <key>' (make one"
                                     + " with `./facet key`), or log in on the review page."))
-                    .accessDeniedHandler(SecurityConfiguration::denied))
+                    .accessDeniedHandler(
+                        (request, response, e) -> denied(problems, request, response, e)))
         .headers(
             headers ->
                 headers.addHeaderWriter(
@@ -96,18 +105,22 @@ class SecurityConfiguration {
 
   /** JSON bodies are read whole into memory, so their size is capped before they are read. */
   @Bean
-  FilterRegistrationBean<JsonBodyLimitFilter> jsonBodyLimit(SecurityProperties security) {
+  FilterRegistrationBean<JsonBodyLimitFilter> jsonBodyLimit(
+      SecurityProperties security, ProblemWriter problems) {
     FilterRegistrationBean<JsonBodyLimitFilter> registration =
-        new FilterRegistrationBean<>(new JsonBodyLimitFilter(security.maxJsonBody()));
+        new FilterRegistrationBean<>(new JsonBodyLimitFilter(security.maxJsonBody(), problems));
     registration.addUrlPatterns("/api/*", "/review/*");
     return registration;
   }
 
   private static void denied(
-      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      ProblemWriter problems,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      AccessDeniedException e)
       throws IOException {
     if (e instanceof CsrfException) {
-      ProblemWriter.forbidden(
+      problems.forbidden(
           request,
           response,
           "This request came with the review page's session but without its CSRF token; send the"
@@ -126,6 +139,6 @@ class SecurityConfiguration {
             .findFirst()
             .map(p -> "; to " + p.action() + " a key needs the role " + p.role().label() + " (or admin).")
             .orElse(".");
-    ProblemWriter.forbidden(request, response, who + needed);
+    problems.forbidden(request, response, who + needed);
   }
 }

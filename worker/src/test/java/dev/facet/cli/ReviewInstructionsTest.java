@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class ReviewInstructionsTest {
 
@@ -24,7 +25,8 @@ class ReviewInstructionsTest {
             "127.0.0.1:7233",
             "default",
             Optional.of(URI.create("http://localhost:8233")),
-            "$(cat data/admin.key)");
+            "$(cat data/admin.key)",
+            JsonMapper.shared());
     ShootState state =
         state(
             Stage.AWAITING_SELECTION,
@@ -65,7 +67,8 @@ class ReviewInstructionsTest {
             "temporal.example.com:7233",
             "shop",
             Optional.empty(),
-            "$FACET_API_KEY");
+            "$FACET_API_KEY",
+            JsonMapper.shared());
 
     String text = instructions.explain(state(Stage.AWAITING_APPROVAL, 1, List.of()), "run-1");
 

@@ -1,6 +1,6 @@
 package dev.facet.routing;
 
-import java.util.Arrays;
+import dev.facet.model.NameList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +63,6 @@ public record RoutingPolicy(
   }
 
   static List<String> order(String rule) {
-    return Arrays.stream(rule.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return NameList.commas(rule);
   }
 }

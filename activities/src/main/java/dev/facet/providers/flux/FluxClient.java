@@ -3,9 +3,9 @@ package dev.facet.providers.flux;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.json.FacetJson;
 import dev.facet.providers.GeneratedImage;
 import dev.facet.providers.HttpAnswer;
-import dev.facet.providers.Json;
 import dev.facet.providers.ProviderErrors;
 import dev.facet.providers.ProviderException;
 import dev.facet.providers.ProviderHttp;
@@ -61,7 +61,7 @@ public final class FluxClient implements AutoCloseable {
    */
   public FluxTask submit(FluxJob job, Runnable beforeSending) {
     FluxOptions options = job.options();
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = FacetJson.MAPPER.createObjectNode();
     body.put("prompt", job.prompt());
     if (options.model().editsInputImage()) {
       if (job.inputImageBase64() != null) {
@@ -81,7 +81,7 @@ public final class FluxClient implements AutoCloseable {
     }
     body.put("seed", job.seed());
     body.put("safety_tolerance", options.safetyTolerance());
-    body.put("output_format", options.outputFormat().apiName());
+    body.put("output_format", options.outputFormat().subtype());
 
     HttpUrl url =
         HttpUrl.get(settings.baseUrl().toString())
@@ -174,7 +174,7 @@ public final class FluxClient implements AutoCloseable {
 
   private JsonNode readJson(HttpAnswer answer, boolean billable) {
     try {
-      JsonNode node = Json.MAPPER.readTree(answer.body());
+      JsonNode node = FacetJson.MAPPER.readTree(answer.body());
       if (node == null || !node.isObject()) {
         throw new IOException("not a JSON object");
       }
@@ -186,7 +186,7 @@ public final class FluxClient implements AutoCloseable {
 
   private static RequestBody json(ObjectNode body) {
     try {
-      return RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON);
+      return RequestBody.create(FacetJson.MAPPER.writeValueAsBytes(body), JSON);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON object node", e);
     }

@@ -1,6 +1,7 @@
 package dev.facet.providers.flux;
 
-import dev.facet.providers.ImageFormat;
+import dev.facet.imaging.ImageFormat;
+import dev.facet.providers.OutputFormats;
 
 /**
  * What to ask FLUX for. Absent fields take the defaults: Kontext [pro], which starts from the
@@ -27,7 +28,7 @@ public record FluxOptions(
     width = width == null ? 1024 : width;
     height = height == null ? 1024 : height;
     aspectRatio = aspectRatio == null ? "1:1" : aspectRatio;
-    outputFormat = outputFormat == null ? ImageFormat.PNG : outputFormat;
+    outputFormat = OutputFormats.orDefault(outputFormat);
     safetyTolerance = safetyTolerance == null ? 2 : safetyTolerance;
     maxSubmissions = maxSubmissions == null ? 2 : maxSubmissions;
     if (maxSubmissions < 1) {

@@ -1,6 +1,7 @@
 package dev.facet.providers.openai;
 
-import dev.facet.providers.ImageFormat;
+import dev.facet.imaging.ImageFormat;
+import dev.facet.providers.OutputFormats;
 
 /**
  * What to ask the Images API for. Absent fields take the defaults, chosen for product photos:
@@ -40,7 +41,7 @@ public record OpenAiImageOptions(
     size = size == null ? "1024x1024" : size;
     quality = quality == null ? "high" : quality;
     background = background == null ? "opaque" : background;
-    outputFormat = outputFormat == null ? ImageFormat.PNG : outputFormat;
+    outputFormat = OutputFormats.orDefault(outputFormat);
     if (outputCompression != null && (outputCompression < 0 || outputCompression > 100)) {
       throw new IllegalArgumentException("outputCompression must be 0..100, was " + outputCompression);
     }

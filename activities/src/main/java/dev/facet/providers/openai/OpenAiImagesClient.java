@@ -3,9 +3,9 @@ package dev.facet.providers.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.json.FacetJson;
 import dev.facet.providers.GeneratedImage;
 import dev.facet.providers.HttpAnswer;
-import dev.facet.providers.Json;
 import dev.facet.providers.ProviderErrors;
 import dev.facet.providers.ProviderException;
 import dev.facet.providers.ProviderHttp;
@@ -78,7 +78,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
             .addFormDataPart("size", options.size())
             .addFormDataPart("quality", options.quality())
             .addFormDataPart("background", options.background())
-            .addFormDataPart("output_format", options.outputFormat().apiName());
+            .addFormDataPart("output_format", options.outputFormat().subtype());
     addIfSet(form, "output_compression", options.outputCompression());
     addIfSet(form, "input_fidelity", options.sentInputFidelity());
     addIfSet(form, "moderation", options.moderation());
@@ -108,14 +108,14 @@ public final class OpenAiImagesClient implements AutoCloseable {
    * request's last byte goes out (see {@link ProviderHttp#send(Request, boolean, Runnable)}).
    */
   public OpenAiImage generate(String prompt, OpenAiImageOptions options, Runnable beforeSending) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = FacetJson.MAPPER.createObjectNode();
     body.put("model", options.model());
     body.put("prompt", prompt);
     body.put("n", 1);
     body.put("size", options.size());
     body.put("quality", options.quality());
     body.put("background", options.background());
-    body.put("output_format", options.outputFormat().apiName());
+    body.put("output_format", options.outputFormat().subtype());
     if (options.outputCompression() != null) {
       body.put("output_compression", options.outputCompression());
     }
@@ -124,7 +124,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
     }
     try {
       return call("images/generations",
-          RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON), beforeSending);
+          RequestBody.create(FacetJson.MAPPER.writeValueAsBytes(body), JSON), beforeSending);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON object node", e);
     }
@@ -155,7 +155,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
   private OpenAiImage parse(byte[] body, String requestId) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(body);
+      root = FacetJson.MAPPER.readTree(body);
     } catch (IOException e) {
       throw errors.malformed(Providers.OPENAI, "body is not JSON", requestId, e, true);
     }

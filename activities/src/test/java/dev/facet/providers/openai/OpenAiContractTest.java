@@ -3,9 +3,9 @@ package dev.facet.providers.openai;
 import static dev.facet.providers.Fixtures.providerFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.facet.imaging.ImageFormat;
 import dev.facet.providers.ApiKey;
 import dev.facet.providers.Fixtures;
-import dev.facet.providers.ImageFormat;
 import dev.facet.providers.ProviderException;
 import dev.facet.providers.ProviderFailure;
 import dev.facet.providers.fake.FakeProviderServer;
