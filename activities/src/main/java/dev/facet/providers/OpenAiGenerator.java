@@ -122,10 +122,10 @@ public final class OpenAiGenerator implements PaidGenerator {
   }
 
   /**
-   * The call to make, its input images read from the store already; it runs its argument before
-   * the request's last byte goes out.
+   * The call to make, its input images read from the store already; it sends the request as its
+   * argument says.
    */
-  private Function<Runnable, OpenAiImage> call(
+  private Function<ClientRequest, OpenAiImage> call(
       GenerateRequest request, OpenAiImageOptions options, int attempt) {
     List<Reference> references = GeneratedCandidates.forShot(request);
     if (references.isEmpty()) {

@@ -8,6 +8,7 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -77,17 +78,20 @@ final class PaidAttempt implements AutoCloseable {
    * billed when the answer was lost, or none when the provider refused it. The in-flight record
    * is made at the last moment, with the request's last byte held back: only a crash in the
    * moment between the record and that byte leaves a maybe-billed charge the provider never made.
+   * The line carries the request's own id ({@link ClientRequest}), so even then it names the
+   * request the provider saw cut short.
    *
-   * @param request sends the request, running the given step before its last byte goes out
+   * @param request sends the request as the given {@link ClientRequest}
    * @param listPrice what it costs if its answer never says
    * @throws ProviderException as {@code request} throws it
    */
-  <T> T pay(double listPrice, Function<Runnable, T> request, Function<T, Receipt> receipt) {
-    GenerationCheckpoint sending =
-        checkpoint().sending(Charge.inFlight(provider, model, candidateId, listPrice));
+  <T> T pay(double listPrice, Function<ClientRequest, T> request, Function<T, Receipt> receipt) {
+    String clientRequestId = UUID.randomUUID().toString();
+    GenerationCheckpoint sending = checkpoint().sending(
+        Charge.inFlight(provider, model, candidateId, clientRequestId, listPrice));
     T answer;
     try {
-      answer = request.apply(() -> live.record(sending));
+      answer = request.apply(new ClientRequest(clientRequestId, () -> live.record(sending)));
     } catch (ProviderException e) {
       live.record(e.mayHaveBilled()
           ? sending.settled(sending.inFlight().maybeBilled(e.requestId().orElse(null),

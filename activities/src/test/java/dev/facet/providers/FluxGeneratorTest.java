@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.facet.model.Candidate;
 import dev.facet.model.Charge;
 import dev.facet.model.Charge.Billing;
+import dev.facet.providers.fake.FakeCharge;
 import dev.facet.providers.fake.FakeProviderServer;
 import dev.facet.providers.flux.FluxClient;
 import dev.facet.providers.flux.FluxOptions;
@@ -86,9 +87,10 @@ class FluxGeneratorTest {
     assertThat(candidate.image().key()).isEqualTo(shoot.keys().candidate(1, "hero", 1, "png"));
     assertThat(candidate.image().width()).isEqualTo(1024);
     assertThat(s3.store().find(candidate.image().key())).contains(candidate.image());
-    String task = fake.bfl().charges().get(0).id();
+    FakeCharge task = fake.bfl().charges().get(0);
+    assertThat(task.clientRequestId()).as("the request's own id, sent with it").isNotBlank();
     assertThat(candidate.charges()).containsExactly(new Charge("flux", "flux-kontext-pro",
-        "r1-hero-v1", task, 0.04, Billing.BILLED, null, true));
+        "r1-hero-v1", task.id(), task.clientRequestId(), 0.04, Billing.BILLED, null, true));
     assertThat(worker.billedWhenInFlight).as("the submit went on record before BFL had it")
         .containsExactly(0);
     assertThat(fake.bfl().billed()).isEqualTo(1);
@@ -166,6 +168,9 @@ class FluxGeneratorTest {
             tuple(Billing.MAYBE_BILLED, Charge.WORKER_KILLED, false),
             tuple(Billing.BILLED, null, true));
     assertThat(candidate.costUsd()).as("the ledger says what BFL billed").isEqualTo(0.08);
+    assertThat(candidate.charges().get(0).clientRequestId())
+        .as("the maybe-billed line names the task BFL charged, by the id sent with it")
+        .isEqualTo(fake.bfl().charges().get(0).clientRequestId());
   }
 
   @Test
@@ -264,7 +269,7 @@ class FluxGeneratorTest {
 
   @Test
   void aHeartbeatedTaskBflNoLongerKnowsIsReplacedByANewOne() {
-    Charge gone = Charge.inFlight("flux", "flux-kontext-pro", "r1-hero-v9", 0.04)
+    Charge gone = Charge.inFlight("flux", "flux-kontext-pro", "r1-hero-v9", "c-9", 0.04)
         .billed("gone", 0.04);
     GenerationCheckpoint vanished = new GenerationCheckpoint(
         List.of(gone), null, fake.bflBaseUrl() + "/eu2/v1/get_result?id=gone");

@@ -36,12 +36,13 @@ class ProviderHttpTest {
           .url("http://127.0.0.1:" + server.getLocalPort() + "/v1/flux-pro-1.1")
           .post(RequestBody.create(BODY.getBytes(StandardCharsets.UTF_8),
               MediaType.get("application/json")))
-          .build(), true, () -> receivedAtRecord[0] = awaitBytes(received, whole - 1));
+          .build(), true, new ClientRequest("request-1",
+          () -> receivedAtRecord[0] = awaitBytes(received, whole - 1)));
 
       answered.get(5, TimeUnit.SECONDS);
       assertThat(receivedAtRecord[0]).as("what the provider had while the request went on record")
           .endsWith(BODY.substring(0, BODY.length() - 1));
-      assertThat(text(received)).endsWith(BODY);
+      assertThat(text(received)).endsWith(BODY).contains("X-Client-Request-Id: request-1\r\n");
       assertThat(answer.status()).isEqualTo(200);
     } finally {
       http.close();

@@ -8,6 +8,7 @@ import dev.facet.model.Charge;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ProviderSpend;
 import dev.facet.providers.fake.FakeCharge;
+import dev.facet.providers.fake.IncompleteRequest;
 import dev.facet.routing.RoutingPolicy;
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootPolicy;
@@ -37,9 +38,11 @@ import java.util.stream.Collectors;
  * {@link StandInSteps}.
  *
  * <p>Per provider it prints products published and lost; charges billed by the fake, on the
- * shoots' ledgers, and delivered; the extra charges and why (in flight at a kill, or otherwise);
- * and for every generation in flight at a kill, the time until Temporal started its retry. Then
- * the {@code WorkflowTaskTimedOut} events of the catalog and its shoots.
+ * shoots' ledgers, and delivered; the ledger joined to the bill line by line ({@link LedgerJoin}),
+ * so a line the provider never charged is shown to be a request a kill cut short before its last
+ * byte, each one listed; the extra charges and why (in flight at a kill, or otherwise); and for
+ * every generation in flight at a kill, the time until Temporal started its retry. Then the
+ * {@code WorkflowTaskTimedOut} events of the catalog and its shoots.
  *
  * <p>{@code bench/faults} runs it, then {@link #runWithProviderFaults} (README, "Operating Facet");
  * {@link KillSuiteIT} runs the kills at a smaller size in CI and asserts the goals.
@@ -77,30 +80,45 @@ public final class KillSuite {
       Map.of("ring", "flux,openai", "necklace", "openai,flux"), null, null, null);
 
   /**
+   * An incomplete request counts as cut short by a kill when its connection closed within this
+   * after a kill that came after it arrived: the dead worker's sockets close at once.
+   */
+  static final Duration CUT_BY_KILL = Duration.ofSeconds(2);
+
+  /**
    * What the suite measured of one provider.
    *
-   * @param unknownIds billed ledger lines whose request id the provider never charged
+   * @param join the ledger's lines joined to the provider's charges and incomplete requests
+   * @param cutAtKill of {@code join}'s incomplete requests, those a kill cut short
+   * @param cutShortLines one line per incomplete request on the ledger: which, and when cut
+   * @param lastByteWaits per charge, how long its request's last byte came after the rest (ms):
+   *     the in-flight record's round trip
    */
   record ProviderFigures(String provider, int products, int published, int lost, int billed,
-      List<Charge> ledger, int unknownIds, int delivered, int inFlightAtKill,
-      List<FakeCharge> unexplained, List<Long> retryMillis) {
+      List<Charge> ledger, LedgerJoin join, long cutAtKill, List<String> cutShortLines,
+      int delivered, int inFlightAtKill, List<FakeCharge> unexplained, List<Long> retryMillis,
+      List<Long> lastByteWaits) {
 
     int extra() {
       return billed - delivered;
     }
 
     /**
-     * Ledger lines beyond what the provider charged. Only a maybe-billed line can be one: a
-     * request killed in the moment between going on record and its last byte going out, which the
-     * provider never received whole.
+     * Ledger lines beyond what the provider charged: maybe-billed requests killed in the moment
+     * between going on record and their last byte going out, which the provider never got whole.
      */
     int excess() {
       return ledger.size() - billed;
     }
 
-    /** Every charge on the ledger, and nothing there but charges or maybe-billed requests. */
-    boolean ledgerHoldsEveryCharge() {
-      return unknownIds == 0 && excess() >= 0 && excess() <= maybeBilled();
+    /**
+     * The ledger is the bill, line by line: every line joins a charge the provider made, or a
+     * request a kill cut short before its last byte (there is no asking either provider about
+     * those); every charge is on a line; so ledger - billed is exactly the requests cut short.
+     */
+    boolean ledgerIsTheBill() {
+      return join.everyLineTraced() && cutAtKill == join.cutShort().size()
+          && excess() == cutAtKill;
     }
 
     int maybeBilled() {
@@ -124,10 +142,14 @@ public final class KillSuite {
     }
 
     long retryPercentile(double p) {
-      if (retryMillis.isEmpty()) {
+      return percentile(retryMillis, p);
+    }
+
+    static long percentile(List<Long> values, double p) {
+      if (values.isEmpty()) {
         return 0;
       }
-      List<Long> sorted = retryMillis.stream().sorted().toList();
+      List<Long> sorted = values.stream().sorted().toList();
       return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
     }
   }
@@ -145,7 +167,7 @@ public final class KillSuite {
     /** Every goal of issue 18, each in one line of {@link #print}. */
     boolean goalsMet() {
       return lost() == 0
-          && providers.stream().allMatch(p -> p.ledgerHoldsEveryCharge() && p.excess() == 0
+          && providers.stream().allMatch(p -> p.ledgerIsTheBill()
               && p.unexplained().isEmpty() && p.retryPercentile(0.95) <= 60_000)
           && unresolvedRetries == 0
           && catalogTasks.unexplained() + shootTasks.unexplained() == 0;
@@ -162,11 +184,24 @@ public final class KillSuite {
       row(out, "published / lost", p -> p.published() + " / " + p.lost(), "goal: 0 lost");
       row(out, "charges billed by the provider", p -> Integer.toString(p.billed()), "");
       row(out, "charges on the ledger", p -> String.format(Locale.ROOT, "%d ($%.3f)",
-          p.ledger().size(), p.ledgerUsd()), "goal: = billed");
+          p.ledger().size(), p.ledgerUsd()), "");
       row(out, "  of which maybe billed", ProviderFigures::maybeBilledWhy, "");
-      row(out, "  billed ids the provider lacks", p -> Integer.toString(p.unknownIds()), "goal: 0");
-      row(out, "  ledger - billed", p -> Integer.toString(p.excess()),
-          "goal: 0; more: killed between record and last byte");
+      row(out, "  billed, under a charge's id", p -> Integer.toString(p.join().billed()), "");
+      row(out, "  maybe billed, provider charged it",
+          p -> Integer.toString(p.join().maybeBilledCharged()), "");
+      row(out, "  maybe billed, provider got an incomplete request",
+          p -> p.join().cutShort().size() + " (" + p.cutAtKill() + " at a kill)",
+          "goal: all at a kill");
+      row(out, "  no trace at the provider", p -> Integer.toString(p.join().untraced().size()),
+          "goal: 0");
+      row(out, "charges not on the ledger", p -> Integer.toString(p.join().offLedger().size()),
+          "goal: 0");
+      row(out, "ledger - billed", p -> Integer.toString(p.excess()),
+          "goal: = incomplete requests at a kill");
+      row(out, "last byte held for the record, p50 / p95 / max", p -> String.format(Locale.ROOT,
+          "%d / %d / %d ms", ProviderFigures.percentile(p.lastByteWaits(), 0.5),
+          ProviderFigures.percentile(p.lastByteWaits(), 0.95),
+          ProviderFigures.percentile(p.lastByteWaits(), 1.0)), "");
       row(out, "on the catalog's ledger", p -> progress.spend().stream()
           .filter(s -> s.provider().equals(p.provider())).findFirst()
           .map(s -> String.format(Locale.ROOT, "%d ($%.3f)", s.charges(), s.totalUsd()))
@@ -179,16 +214,20 @@ public final class KillSuite {
       row(out, "kill -> retry p50 / p95 / max", p -> String.format(Locale.ROOT, "%.0f / %.0f / %.0f s",
           p.retryPercentile(0.5) / 1000.0, p.retryPercentile(0.95) / 1000.0,
           p.retryPercentile(1.0) / 1000.0), "goal: p95 <= 60 s");
-      out.append(String.format(Locale.ROOT, """
-            retries not seen                    %d  (goal 0)
-            workflow task timeouts              catalog %s;
-                                                shoots %s  (goal 0)
-            products                            %d: %d published, %d failed, %d rejected, %d lost
-            catalog finished after              %d s
-            goals                               %s
-          """, unresolvedRetries, catalogTasks, shootTasks, products, progress.published(),
-          progress.failed(), progress.rejected(), lost(), makespanSeconds,
-          goalsMet() ? "all met" : "NOT MET"));
+      line(out, "retries not seen", unresolvedRetries + "  (goal 0)");
+      line(out, "workflow task timeouts", "catalog " + catalogTasks + ";");
+      line(out, "", "shoots " + shootTasks + "  (goal 0)");
+      line(out, "products", String.format(Locale.ROOT, "%d: %d published, %d failed, %d rejected,"
+          + " %d lost", products, progress.published(), progress.failed(), progress.rejected(),
+          lost()));
+      line(out, "catalog finished after", makespanSeconds + " s");
+      line(out, "goals", goalsMet() ? "all met" : "NOT MET");
+      providers.forEach(p -> p.cutShortLines().forEach(line -> out.append("  ").append(line)
+          .append('\n')));
+      providers.forEach(p -> p.join().untraced().forEach(c -> out.append("  untraced ")
+          .append(p.provider()).append(" line: ").append(c).append('\n')));
+      providers.forEach(p -> p.join().offLedger().forEach(c -> out.append("  off-ledger ")
+          .append(p.provider()).append(" charge: ").append(c).append('\n')));
       providers.forEach(p -> p.unexplained().forEach(c -> out.append("  unexplained ")
           .append(p.provider()).append(" charge: ").append(c).append('\n')));
       System.out.print(out);
@@ -196,10 +235,16 @@ public final class KillSuite {
 
     private void row(StringBuilder out, String label, Function<ProviderFigures, String> cell,
         String goal) {
-      out.append(String.format(Locale.ROOT, "  %-36s", label));
-      providers.forEach(p -> out.append(String.format(Locale.ROOT, "%-26s", cell.apply(p))));
+      out.append(String.format(Locale.ROOT, "  %-" + LABEL + "s", label));
+      providers.forEach(p -> out.append(String.format(Locale.ROOT, "%-24s", cell.apply(p))));
       out.append(goal.isEmpty() ? "" : "(" + goal + ")").append('\n');
     }
+
+    private static void line(StringBuilder out, String label, String text) {
+      out.append(String.format(Locale.ROOT, "  %-" + LABEL + "s%s%n", label, text));
+    }
+
+    private static final int LABEL = 52;
   }
 
   private KillSuite() {}
@@ -268,8 +313,12 @@ public final class KillSuite {
       long makespan = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
       List<ShootState> shoots = states(bench, options.products());
       return new Figures(options.products(), kills.size(), done.progress(),
-          List.of(figures(Providers.FLUX, bench.fake.bfl().charges(), shoots, kills, retries),
-              figures(Providers.OPENAI, bench.fake.openAi().charges(), shoots, kills, retries)),
+          List.of(figures(Providers.FLUX, bench.fake.bfl().charges(),
+                  bench.fake.bfl().incompleteRequests(), bench.fake.bfl().hungUpBeforeCharging(),
+                  shoots, kills, retries),
+              figures(Providers.OPENAI, bench.fake.openAi().charges(),
+                  bench.fake.openAi().incompleteRequests(),
+                  bench.fake.openAi().hungUpBeforeCharging(), shoots, kills, retries)),
           retries.unresolved(),
           WorkflowTaskTimeouts.count(bench.client,
               "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'", bench.killedPids()),
@@ -300,12 +349,13 @@ public final class KillSuite {
 
   /**
    * One provider's figures. The fake's charges and the ledger's lines are joined by the provider's
-   * request or task id: a charge the ledger lists as delivered made a candidate; any other is extra,
-   * and in flight at a kill when a kill came between its request and its answer (plus {@link
-   * #RECORD_GRACE}).
+   * request or task id, or the id the request was sent with ({@link LedgerJoin}): a charge the
+   * ledger lists as delivered made a candidate; any other is extra, and in flight at a kill when a
+   * kill came between its request and its answer (plus {@link #RECORD_GRACE}).
    */
   private static ProviderFigures figures(String provider, List<FakeCharge> billed,
-      List<ShootState> shoots, List<Long> kills, RetryClock retries) {
+      List<IncompleteRequest> incomplete, List<String> hungUp, List<ShootState> shoots,
+      List<Long> kills, RetryClock retries) {
     List<ShootState> first = shoots.stream()
         .filter(s -> s.routing() != null && s.routing().provider().equals(provider)).toList();
     int published = (int) first.stream().filter(s -> s.stage() == Stage.PUBLISHED).count();
@@ -314,10 +364,7 @@ public final class KillSuite {
         .filter(c -> c.provider().equals(provider)).toList();
     Set<String> deliveredIds = ledger.stream().filter(Charge::delivered)
         .map(Charge::requestId).collect(Collectors.toSet());
-    Set<String> chargedIds = billed.stream().map(FakeCharge::id).collect(Collectors.toSet());
-    int unknownIds = (int) ledger.stream()
-        .filter(c -> c.billing() == Charge.Billing.BILLED && !chargedIds.contains(c.requestId()))
-        .count();
+    LedgerJoin join = LedgerJoin.of(ledger, billed, incomplete, hungUp);
     int delivered = (int) shoots.stream().flatMap(s -> s.candidates().stream())
         .filter(v -> Providers.providerOf(v.candidate().provider()).equals(provider)).count();
     int inFlight = 0;
@@ -335,8 +382,40 @@ public final class KillSuite {
       }
     }
     int units = billed.stream().mapToInt(FakeCharge::units).sum();
-    return new ProviderFigures(provider, first.size(), published, lost, units, ledger, unknownIds,
-        delivered, inFlight, unexplained, retries.byProvider().getOrDefault(provider, List.of()));
+    return new ProviderFigures(provider, first.size(), published, lost, units, ledger, join,
+        join.cutAtKill(kills, CUT_BY_KILL.toMillis()), cutShortLines(provider, join, shoots, kills),
+        delivered, inFlight, unexplained, retries.byProvider().getOrDefault(provider, List.of()),
+        billed.stream().map(FakeCharge::lastByteWaitMs).toList());
+  }
+
+  /**
+   * "flux r1-hero-v3 of CAT-0013: 1199 of 1200 bytes, sent 2140 ms and closed 9 ms after kill 7,
+   * last bytes 35 ms before": each ledger line whose request the provider got incomplete.
+   */
+  private static List<String> cutShortLines(String provider, LedgerJoin join,
+      List<ShootState> shoots, List<Long> kills) {
+    List<String> lines = new ArrayList<>();
+    for (LedgerJoin.CutShort cut : join.cutShort()) {
+      String sku = shoots.stream().filter(s -> s.charges().contains(cut.line()))
+          .map(ShootState::sku).findFirst().orElse("?");
+      IncompleteRequest request = cut.request();
+      int kill = -1;
+      for (int k = 0; k < kills.size(); k++) {
+        if (kills.get(k) >= request.arrivedAt() && kills.get(k) <= request.brokenAt()) {
+          kill = k;
+        }
+      }
+      lines.add(kill < 0
+          ? String.format(Locale.ROOT, "%s %s of %s: incomplete (%d of %d bytes), closed at no kill",
+              provider, cut.line().candidateId(), sku, request.receivedBytes(),
+              request.declaredBytes())
+          : String.format(Locale.ROOT, "%s %s of %s: incomplete (%d of %d bytes); its bytes came"
+                  + " %d ms before kill %d, its connection closed %d ms after it", provider,
+              cut.line().candidateId(), sku, request.receivedBytes(), request.declaredBytes(),
+              kills.get(kill) - request.lastReadAt(), kill + 1,
+              request.brokenAt() - kills.get(kill)));
+    }
+    return lines;
   }
 
   /**
@@ -373,6 +452,12 @@ public final class KillSuite {
     Map<String, ProviderSpend> spend = p.spend().stream()
         .collect(Collectors.toMap(ProviderSpend::provider, s -> s));
     ProviderSpend none = new ProviderSpend("", 0, 0, 0, 0);
+    // A dropped connection leaves a maybe-billed line whichever side it fell: joined line by line.
+    LedgerJoin flux = LedgerJoin.of(states(bench, products).stream()
+            .flatMap(s -> s.charges().stream()).filter(c -> c.provider().equals(Providers.FLUX))
+            .toList(),
+        bench.fake.bfl().charges(), bench.fake.bfl().incompleteRequests(),
+        bench.fake.bfl().hungUpBeforeCharging());
     System.out.printf("""
 
         Fault suite: provider faults during a catalog (FLUX failing, OpenAI as fallback)
@@ -380,16 +465,22 @@ public final class KillSuite {
           products lost                %d  (goal 0)
           FLUX submits                 %s: %d faults met
           FLUX tasks billed            %d (outcomes %s); on the ledger %d, %d of them maybe billed
-                                       (a dropped connection before BFL took the task is one too)
+            ledger line by line        %d billed under a task's id, %d maybe billed and charged,
+                                       %d maybe billed and hung up on before BFL took the task,
+                                       %d cut short; untraced %d, charges off the ledger %d  (goal 0, 0)
           OpenAI images billed         %d (fallback); on the ledger %d
           catalog finished after       %d s
         """, products, p.published(), p.failed(), p.rejected(), p.expired(),
         products - p.published() - p.failed() - p.rejected() - p.expired() - p.cancelled(),
         submits, faults, bench.fake.bfl().billed(), bench.fake.bfl().billedBy(),
         spend.getOrDefault(Providers.FLUX, none).charges(),
-        spend.getOrDefault(Providers.FLUX, none).maybeBilled(), bench.fake.openAi().billed(),
+        spend.getOrDefault(Providers.FLUX, none).maybeBilled(), flux.billed(),
+        flux.maybeBilledCharged(), flux.hungUp(), flux.cutShort().size(), flux.untraced().size(),
+        flux.offLedger().size(), bench.fake.openAi().billed(),
         spend.getOrDefault(Providers.OPENAI, none).charges(),
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
+    flux.untraced().forEach(c -> System.out.println("  untraced flux line: " + c));
+    flux.offLedger().forEach(c -> System.out.println("  off-ledger flux charge: " + c));
     return p;
   }
 

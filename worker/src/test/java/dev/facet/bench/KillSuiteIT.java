@@ -8,15 +8,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link KillSuite} at CI size: 12 products of the mixed catalog (rings FLUX first, pendants OpenAI
- * first), the worker SIGKILLed 4 times. Nothing is lost; every charge of each provider is on the
- * ledger, billed under its id or maybe billed, and nothing else is; every extra charge was in
- * flight at a kill; every generation in flight at a kill is retried within a minute; no workflow
- * task times out but those a killed worker held.
- *
- * <p>Ledger and bill are not asserted equal: a kill in the moment between a request going on record
- * and its last byte going out leaves a maybe-billed line the provider never charged ({@link
- * KillSuite} prints how many, {@code ledger - billed}); there is no way to ask either provider. Skipped without the {@code temporal}
- * CLI, unless {@code FACET_REQUIRE_TEMPORAL_CLI=true}.
+ * first), the worker SIGKILLed 4 times. Nothing is lost; the ledger is each provider's bill line by
+ * line: every line joins a charge, or a request a kill cut short before its last byte (a
+ * maybe-billed line the provider never charged, which no client can tell from one it did), and
+ * every charge is on a line; every extra charge was in flight at a kill; every generation in
+ * flight at a kill is retried within a minute; no workflow task times out but those a killed
+ * worker held. Skipped without the {@code temporal} CLI, unless {@code
+ * FACET_REQUIRE_TEMPORAL_CLI=true}.
  */
 class KillSuiteIT {
 
@@ -38,9 +36,15 @@ class KillSuiteIT {
     assertThat(figures.lost()).as("products lost").isZero();
     assertThat(figures.progress().published()).isEqualTo(options.products());
     assertThat(figures.providers()).allSatisfy(p -> {
-      assertThat(p.ledgerHoldsEveryCharge()).as(p.provider() + ": every charge on the ledger,"
-          + " billed " + p.billed() + ", ledger " + p.ledger().size() + ", maybe billed "
-          + p.maybeBilled() + ", unknown ids " + p.unknownIds()).isTrue();
+      assertThat(p.join().untraced()).as(p.provider() + " ledger lines the provider has no trace of")
+          .isEmpty();
+      assertThat(p.join().offLedger()).as(p.provider() + " charges on no ledger line").isEmpty();
+      assertThat(p.cutAtKill()).as(p.provider() + " incomplete requests on the ledger cut by a kill,"
+          + " of " + p.join().cutShort().size() + ": " + p.cutShortLines())
+          .isEqualTo(p.join().cutShort().size());
+      assertThat(p.excess()).as(p.provider() + " ledger - billed: the incomplete requests, no more"
+          + " (billed " + p.billed() + ", ledger " + p.ledger().size() + ")")
+          .isEqualTo(p.join().cutShort().size());
       assertThat(p.unexplained()).as(p.provider() + " extra charges not in flight at a kill")
           .isEmpty();
       assertThat(p.retryPercentile(0.95)).as(p.provider() + " kill to retry, p95 (ms)")
@@ -51,5 +55,6 @@ class KillSuiteIT {
     assertThat(figures.unresolvedRetries()).as("in-flight generations never seen retried").isZero();
     assertThat(figures.catalogTasks().unexplained() + figures.shootTasks().unexplained())
         .as("workflow task timeouts that no kill explains").isZero();
+    assertThat(figures.goalsMet()).as("the printed verdict agrees").isTrue();
   }
 }

@@ -37,7 +37,7 @@ final class Ledger {
         : made.costUsd() == 0 ? List.of()
         // Recorded before candidates carried their charges: one billed line of its cost.
         : List.of(new Charge(Providers.providerOf(made.provider()), made.model(), made.id(), null,
-            made.costUsd(), Charge.Billing.BILLED, null, true)));
+            null, made.costUsd(), Charge.Billing.BILLED, null, true)));
   }
 
   /** Adds what a failed generation was charged; returns its total. */

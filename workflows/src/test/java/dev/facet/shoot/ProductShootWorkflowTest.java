@@ -410,7 +410,7 @@ class ProductShootWorkflowTest {
 
   @Test
   void everyChargeReachesTheLedgerDeliveredFailedOrDiedInFlight() {
-    Charge sent = Charge.inFlight("flux", "flux-kontext-pro", "r1-hero-v1", 0.04);
+    Charge sent = Charge.inFlight("flux", "flux-kontext-pro", "r1-hero-v1", "c-1", 0.04);
     flux.charges = r -> List.of(
         sent.maybeBilled(null, Charge.DROPPED_CONNECTION),
         sent.billed("task-2", 0.04).delivering());

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** What an attempt that ended without delivering leaves the next one, charge by charge. */
 class GenerationCheckpointTest {
 
-  private static final Charge REQUEST = Charge.inFlight("openai", "gpt-image-1.5", "r1-hero-v1", 0.133);
+  private static final Charge REQUEST = Charge.inFlight("openai", "gpt-image-1.5", "r1-hero-v1", "c-1",
+      0.133);
 
   @Test
   void aRequestInFlightWhenTheWorkerDiedIsMaybeBilled() {

@@ -1,5 +1,6 @@
 package dev.facet.providers.fake;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,29 +10,26 @@ final class ChargeLog {
 
   private final Map<String, FakeCharge> charges = new LinkedHashMap<>();
 
-  synchronized void charged(String id, String scenario, int units, long requestedAt) {
-    charges.put(id, new FakeCharge(id, scenario, units, requestedAt, 0, 0, false));
+  /** The request {@code exchange} was charged as {@code id}. */
+  synchronized void charged(
+      String id, HttpExchange exchange, String scenario, int units, long requestedAt) {
+    charges.put(id, new FakeCharge(id, FakeHttp.clientRequestId(exchange),
+        FakeHttp.lastByteWaitMs(exchange), scenario, units, requestedAt, 0, 0, false));
   }
 
   /** The answer carrying the charge went out, or was dropped, now. */
   synchronized void answered(String id) {
-    charges.computeIfPresent(id, (k, c) -> c.answeredAt() != 0 ? c
-        : new FakeCharge(k, c.scenario(), c.units(), c.requestedAt(), now(), c.claimedAt(),
-            c.collected()));
+    charges.computeIfPresent(id, (k, c) -> c.answered(now()));
   }
 
   /** The client showed it holds the charge, now (the first time counts). */
   synchronized void claimed(String id) {
-    charges.computeIfPresent(id, (k, c) -> c.claimedAt() != 0 ? c
-        : new FakeCharge(k, c.scenario(), c.units(), c.requestedAt(), c.answeredAt(), now(),
-            c.collected()));
+    charges.computeIfPresent(id, (k, c) -> c.claimed(now()));
   }
 
   /** The client took the image. */
   synchronized void collected(String id) {
-    claimed(id);
-    charges.computeIfPresent(id, (k, c) -> new FakeCharge(k, c.scenario(), c.units(),
-        c.requestedAt(), c.answeredAt(), c.claimedAt(), true));
+    charges.computeIfPresent(id, (k, c) -> c.claimed(now()).taken());
   }
 
   synchronized List<FakeCharge> all() {

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,8 @@ public final class FakeBfl {
   private final AtomicInteger failPolls = new AtomicInteger();
   private final AtomicInteger failDeliveries = new AtomicInteger();
   private final ChargeLog charges = new ChargeLog();
+  private final IncompleteRequests incomplete = new IncompleteRequests();
+  private final List<String> hungUp = new CopyOnWriteArrayList<>();
   private final byte[] signingKey;
   private final ScheduledExecutorService webhooks =
       Executors.newSingleThreadScheduledExecutor(
@@ -254,6 +257,22 @@ public final class FakeBfl {
   }
 
   /**
+   * Requests whose connection closed before their body was whole, since start or reset: never
+   * charged, as BFL acts on complete requests only.
+   */
+  public List<IncompleteRequest> incompleteRequests() {
+    return incomplete.all();
+  }
+
+  /**
+   * The {@code X-Client-Request-Id}s of the complete submits the {@code drop} scenario hung up on
+   * before taking the task, since start or reset: never charged, though the client cannot know.
+   */
+  public List<String> hungUpBeforeCharging() {
+    return List.copyOf(hungUp);
+  }
+
+  /**
    * Tasks charged, by {@code <submit scenario>/<how the task ends>}: {@code ok/Ready} is a task
    * whose id reached the client and that makes an image; {@code drop_after_accept/Ready} was paid
    * but its id lost, {@code ok/Content Moderated} was paid and makes no image.
@@ -307,6 +326,8 @@ public final class FakeBfl {
     failPolls.set(0);
     failDeliveries.set(0);
     charges.clear();
+    incomplete.clear();
+    hungUp.clear();
   }
 
   void script(List<String> scenarios) {
@@ -325,7 +346,7 @@ public final class FakeBfl {
 
   void handle(HttpExchange exchange) throws IOException {
     long arrived = System.currentTimeMillis();
-    byte[] body = FakeHttp.body(exchange);
+    byte[] body = FakeHttp.body(exchange, incomplete);
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     FakeHttp.pause(latency);
@@ -373,7 +394,10 @@ public final class FakeBfl {
         FakeHttp.send(exchange, 503, "text/plain", bytes("Service Unavailable"), Map.of());
         return;
       }
-      case "drop" -> throw FakeHttp.drop();
+      case "drop" -> {
+        hungUp.add(FakeHttp.clientRequestId(exchange));
+        throw FakeHttp.drop();
+      }
       default -> { }
     }
     JsonNode json;
@@ -422,7 +446,7 @@ public final class FakeBfl {
       billed.incrementAndGet();
       billedBy.computeIfAbsent(scenario + "/" + task.outcome(), k -> new AtomicInteger())
           .incrementAndGet();
-      charges.charged(task.id(), scenario, 1, arrived);
+      charges.charged(task.id(), exchange, scenario, 1, arrived);
     }
 
     String base = "http://" + exchange.getRequestHeaders().getFirst("Host");

@@ -6,6 +6,10 @@ package dev.facet.providers.fake;
  * the provider) and from one the client paid for and then forgot.
  *
  * @param id the BFL task id, or the OpenAI request id
+ * @param clientRequestId the request's {@code X-Client-Request-Id}, null without one: how a
+ *     maybe-billed ledger line, which never learnt {@code id}, finds its charge
+ * @param lastByteWaitMs how long its request's last bytes came after the rest (see {@code
+ *     FakeHttp.lastByteWaitMs})
  * @param scenario the answer the request met ({@code ok}, {@code drop_after_accept}, ...)
  * @param units images charged (an OpenAI request with {@code n > 1} is several)
  * @param requestedAt when the request arrived, epoch ms
@@ -17,9 +21,29 @@ package dev.facet.providers.fake;
  */
 public record FakeCharge(
     String id,
+    String clientRequestId,
+    long lastByteWaitMs,
     String scenario,
     int units,
     long requestedAt,
     long answeredAt,
     long claimedAt,
-    boolean collected) {}
+    boolean collected) {
+
+  FakeCharge answered(long at) {
+    return answeredAt != 0 ? this
+        : new FakeCharge(id, clientRequestId, lastByteWaitMs, scenario, units, requestedAt, at,
+            claimedAt, collected);
+  }
+
+  FakeCharge claimed(long at) {
+    return claimedAt != 0 ? this
+        : new FakeCharge(id, clientRequestId, lastByteWaitMs, scenario, units, requestedAt,
+            answeredAt, at, collected);
+  }
+
+  FakeCharge taken() {
+    return new FakeCharge(id, clientRequestId, lastByteWaitMs, scenario, units, requestedAt,
+        answeredAt, claimedAt, true);
+  }
+}

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.facet.providers.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,8 +28,60 @@ final class FakeHttp {
     }
   }
 
+  /**
+   * The header a client may name its request with. Neither provider's contract has it, so it
+   * changes no answer and no charge: the fakes only note it on charges and on requests cut short.
+   */
+  static final String CLIENT_REQUEST_ID = "X-Client-Request-Id";
+
   static byte[] body(HttpExchange exchange) throws IOException {
     return exchange.getRequestBody().readAllBytes();
+  }
+
+  private static final String LAST_BYTE_WAIT = "fake.lastByteWaitMs";
+
+  /**
+   * The whole request body; when the connection closes before it is whole (the JDK server throws
+   * on a body shorter than its {@code Content-Length}), the request goes into {@code cutShort} and
+   * the exception on, so nothing is charged, as a real provider charges nothing for it. Notes how
+   * long the body's last bytes came after the rest ({@link #lastByteWaitMs}).
+   */
+  static byte[] body(HttpExchange exchange, IncompleteRequests cutShort) throws IOException {
+    long arrived = System.currentTimeMillis();
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    InputStream in = exchange.getRequestBody();
+    byte[] buffer = new byte[16 * 1024];
+    long lastReadAt = arrived;
+    long lastWait = 0;
+    try {
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        long now = System.currentTimeMillis();
+        lastWait = now - lastReadAt;
+        lastReadAt = now;
+        received.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+      cutShort.add(new IncompleteRequest(clientRequestId(exchange),
+          exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(), received.size(),
+          declared == null ? -1 : Long.parseLong(declared.trim()), arrived, lastReadAt,
+          System.currentTimeMillis()));
+      throw e;
+    }
+    exchange.setAttribute(LAST_BYTE_WAIT, lastWait);
+    return received.toByteArray();
+  }
+
+  static String clientRequestId(HttpExchange exchange) {
+    return exchange.getRequestHeaders().getFirst(CLIENT_REQUEST_ID);
+  }
+
+  /**
+   * How long the last read of the request's body waited after the one before, ms: for a client
+   * that holds the last byte until the request is on record, about that record's round trip.
+   */
+  static long lastByteWaitMs(HttpExchange exchange) {
+    return exchange.getAttribute(LAST_BYTE_WAIT) instanceof Long wait ? wait : 0;
   }
 
   static void json(HttpExchange exchange, int status, JsonNode body, Map<String, String> headers)

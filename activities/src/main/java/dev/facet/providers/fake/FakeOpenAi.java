@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -70,6 +71,8 @@ public final class FakeOpenAi {
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicLong requestIds = new AtomicLong();
   private final ChargeLog charges = new ChargeLog();
+  private final IncompleteRequests incomplete = new IncompleteRequests();
+  private final List<String> hungUp = new CopyOnWriteArrayList<>();
   private final Map<HttpExchange, String> requestIdsByExchange = new ConcurrentHashMap<>();
 
   private volatile String apiKey = "sk-fake";
@@ -209,6 +212,22 @@ public final class FakeOpenAi {
     return charges.all();
   }
 
+  /**
+   * Requests whose connection closed before their body was whole, since start or reset: never
+   * charged, as OpenAI acts on complete requests only.
+   */
+  public List<IncompleteRequest> incompleteRequests() {
+    return incomplete.all();
+  }
+
+  /**
+   * The {@code X-Client-Request-Id}s of the complete requests the {@code drop} scenario hung up on
+   * before any work, since start or reset: never charged, though the client cannot know.
+   */
+  public List<String> hungUpBeforeCharging() {
+    return List.copyOf(hungUp);
+  }
+
   /** Requests received on the image endpoints, rejected ones included. */
   public int requests() {
     return requests.get();
@@ -237,6 +256,8 @@ public final class FakeOpenAi {
     throttled.set(0);
     last = null;
     charges.clear();
+    incomplete.clear();
+    hungUp.clear();
     synchronized (ipmLock) {
       windowCount = 0;
     }
@@ -258,7 +279,7 @@ public final class FakeOpenAi {
 
   private void respond(HttpExchange exchange) throws IOException {
     long arrived = System.currentTimeMillis();
-    byte[] body = FakeHttp.body(exchange);
+    byte[] body = FakeHttp.body(exchange, incomplete);
     String path = exchange.getRequestURI().getPath();
     boolean edits = path.equals("/v1/images/edits");
     if (!exchange.getRequestMethod().equals("POST")
@@ -321,7 +342,10 @@ public final class FakeOpenAi {
       case "overloaded" -> overloaded(exchange, retryAfter, null);
       case "overloaded_no_retry" -> overloaded(exchange, retryAfter, "false");
       case "overloaded_long" -> overloaded(exchange, Duration.ofSeconds(300), null);
-      case "drop" -> throw FakeHttp.drop();
+      case "drop" -> {
+        hungUp.add(FakeHttp.clientRequestId(exchange));
+        throw FakeHttp.drop();
+      }
       default -> {
         return false;
       }
@@ -407,7 +431,7 @@ public final class FakeOpenAi {
   private void bill(HttpExchange exchange, String scenario, int images, long arrived) {
     billed.addAndGet(images);
     billedBy.computeIfAbsent(scenario, k -> new AtomicInteger()).addAndGet(images);
-    charges.charged(requestId(exchange), scenario, images, arrived);
+    charges.charged(requestId(exchange), exchange, scenario, images, arrived);
   }
 
   private void answer(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.json.FacetJson;
+import dev.facet.providers.ClientRequest;
 import dev.facet.providers.GeneratedImage;
 import dev.facet.providers.HttpAnswer;
 import dev.facet.providers.ProviderErrors;
@@ -50,16 +51,17 @@ public final class FluxClient implements AutoCloseable {
    * @throws ProviderException classified per {@link ProviderErrors#bfl}
    */
   public FluxTask submit(FluxJob job) {
-    return submit(job, () -> {});
+    return submit(job, ClientRequest.unrecorded());
   }
 
   /**
-   * Submits a paid task, running {@code beforeSending} before the request's last byte goes out
-   * (see {@link ProviderHttp#send(Request, boolean, Runnable)}): BFL cannot have taken it yet.
+   * Submits a paid task as {@code sending}: its id in a header BFL ignores, its record made before
+   * the request's last byte goes out (see {@link ProviderHttp#send(Request, boolean,
+   * ClientRequest)}), when BFL cannot have taken it yet.
    *
    * @throws ProviderException classified per {@link ProviderErrors#bfl}
    */
-  public FluxTask submit(FluxJob job, Runnable beforeSending) {
+  public FluxTask submit(FluxJob job, ClientRequest sending) {
     FluxOptions options = job.options();
     ObjectNode body = FacetJson.MAPPER.createObjectNode();
     body.put("prompt", job.prompt());
@@ -89,7 +91,7 @@ public final class FluxClient implements AutoCloseable {
             .addPathSegment("v1")
             .addPathSegment(options.model().endpoint())
             .build();
-    HttpAnswer answer = http.send(keyed(url).post(json(body)).build(), true, beforeSending);
+    HttpAnswer answer = http.send(keyed(url).post(json(body)).build(), true, sending);
     if (!answer.ok()) {
       throw errors.bfl(answer.toError());
     }

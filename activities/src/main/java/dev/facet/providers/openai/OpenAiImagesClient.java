@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.json.FacetJson;
+import dev.facet.providers.ClientRequest;
 import dev.facet.providers.GeneratedImage;
 import dev.facet.providers.HttpAnswer;
 import dev.facet.providers.ProviderErrors;
@@ -55,16 +56,16 @@ public final class OpenAiImagesClient implements AutoCloseable {
    */
   public OpenAiImage edit(
       String prompt, List<InputImage> images, InputImage mask, OpenAiImageOptions options) {
-    return edit(prompt, images, mask, options, () -> {});
+    return edit(prompt, images, mask, options, ClientRequest.unrecorded());
   }
 
   /**
-   * As {@link #edit(String, List, InputImage, OpenAiImageOptions)}, running {@code beforeSending}
-   * before the request's last byte goes out (see {@link ProviderHttp#send(Request, boolean,
-   * Runnable)}): OpenAI cannot have taken it yet.
+   * As {@link #edit(String, List, InputImage, OpenAiImageOptions)}, sent as {@code sending}: its id
+   * in {@code X-Client-Request-Id}, its record made before the request's last byte goes out (see
+   * {@link ProviderHttp#send(Request, boolean, ClientRequest)}), when OpenAI cannot have taken it.
    */
   public OpenAiImage edit(String prompt, List<InputImage> images, InputImage mask,
-      OpenAiImageOptions options, Runnable beforeSending) {
+      OpenAiImageOptions options, ClientRequest sending) {
     if (images.isEmpty() || images.size() > MAX_EDIT_IMAGES) {
       throw new IllegalArgumentException(
           "an edit takes 1.." + MAX_EDIT_IMAGES + " images, got " + images.size());
@@ -91,7 +92,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
     if (mask != null) {
       form.addFormDataPart("mask", mask.filename(), file(mask));
     }
-    return call("images/edits", form.build(), beforeSending);
+    return call("images/edits", form.build(), sending);
   }
 
   /**
@@ -100,14 +101,14 @@ public final class OpenAiImagesClient implements AutoCloseable {
    * @throws ProviderException classified per {@link ProviderErrors#openAi}
    */
   public OpenAiImage generate(String prompt, OpenAiImageOptions options) {
-    return generate(prompt, options, () -> {});
+    return generate(prompt, options, ClientRequest.unrecorded());
   }
 
   /**
-   * As {@link #generate(String, OpenAiImageOptions)}, running {@code beforeSending} before the
-   * request's last byte goes out (see {@link ProviderHttp#send(Request, boolean, Runnable)}).
+   * As {@link #generate(String, OpenAiImageOptions)}, sent as {@code sending} (see {@link
+   * ProviderHttp#send(Request, boolean, ClientRequest)}).
    */
-  public OpenAiImage generate(String prompt, OpenAiImageOptions options, Runnable beforeSending) {
+  public OpenAiImage generate(String prompt, OpenAiImageOptions options, ClientRequest sending) {
     ObjectNode body = FacetJson.MAPPER.createObjectNode();
     body.put("model", options.model());
     body.put("prompt", prompt);
@@ -124,13 +125,13 @@ public final class OpenAiImagesClient implements AutoCloseable {
     }
     try {
       return call("images/generations",
-          RequestBody.create(FacetJson.MAPPER.writeValueAsBytes(body), JSON), beforeSending);
+          RequestBody.create(FacetJson.MAPPER.writeValueAsBytes(body), JSON), sending);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON object node", e);
     }
   }
 
-  private OpenAiImage call(String path, RequestBody body, Runnable beforeSending) {
+  private OpenAiImage call(String path, RequestBody body, ClientRequest sending) {
     HttpUrl url = HttpUrl.get(settings.baseUrl().toString()).newBuilder().addPathSegments(path).build();
     Request.Builder request =
         new Request.Builder()
@@ -144,7 +145,7 @@ public final class OpenAiImagesClient implements AutoCloseable {
     if (settings.project() != null) {
       request.header("OpenAI-Project", settings.project());
     }
-    HttpAnswer answer = http.send(request.build(), true, beforeSending);
+    HttpAnswer answer = http.send(request.build(), true, sending);
     String requestId = answer.headers().get("x-request-id");
     if (!answer.ok()) {
       throw errors.openAi(answer.toError());

@@ -7,7 +7,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.facet.providers.Fixtures;
 import dev.facet.providers.Json;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -74,6 +77,51 @@ class FakeProviderServerTest {
           .isEqualTo("image");
     }
     assertThat(fake.billed()).containsEntry("openai", 2);
+  }
+
+  @Test
+  void aRequestCutShortIsNotedByItsClientIdAndNotChargedAndAWholeOneIsChargedUnderIt()
+      throws Exception {
+    String body = "{\"model\":\"gpt-image-1.5\",\"prompt\":\"a ring\",\"size\":\"1024x1024\"}";
+    sendAllButTheLastByte("/v1/images/generations", "Bearer sk-fake", "cut-openai", body);
+    sendAllButTheLastByte("/v1/flux-pro-1.1", "bfl-fake", "cut-flux", "{\"prompt\":\"a ring\"}");
+    try (Response whole = http.newCall(openAi("images/generations")
+        .header("X-Client-Request-Id", "whole-openai").post(RequestBody.create(body, JSON))
+        .build()).execute()) {
+      assertThat(whole.code()).isEqualTo(200);
+    }
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while ((fake.openAi().incompleteRequests().isEmpty() || fake.bfl().incompleteRequests().isEmpty())
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(fake.openAi().incompleteRequests()).singleElement().satisfies(cut -> {
+      assertThat(cut.clientRequestId()).isEqualTo("cut-openai");
+      assertThat(cut.route()).isEqualTo("POST /v1/images/generations");
+      assertThat(cut.receivedBytes()).isEqualTo(cut.declaredBytes() - 1);
+    });
+    assertThat(fake.bfl().incompleteRequests()).extracting(IncompleteRequest::clientRequestId)
+        .containsExactly("cut-flux");
+    assertThat(fake.bfl().billed()).as("BFL acts on complete requests only").isZero();
+    assertThat(fake.openAi().charges()).extracting(FakeCharge::clientRequestId)
+        .containsExactly("whole-openai");
+  }
+
+  /** What a client killed before its last byte leaves: a request one byte short, then a close. */
+  private void sendAllButTheLastByte(String path, String key, String clientRequestId, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + fake.port() + "\r\n"
+        + (key.startsWith("Bearer") ? "Authorization: " : "x-key: ") + key + "\r\n"
+        + "X-Client-Request-Id: " + clientRequestId + "\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), fake.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes, 0, bytes.length - 1);
+      out.flush();
+    }
   }
 
   @Test
