@@ -1,16 +1,12 @@
 package dev.facet.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facet.json.FacetJson;
 import java.io.IOException;
 import java.util.Optional;
 
 /** Provider bodies as JSON trees. */
 public final class Json {
-
-  /** {@link FacetJson#MAPPER} under its old name, which the fake providers still use. */
-  public static final ObjectMapper MAPPER = FacetJson.MAPPER;
 
   private Json() {}
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.facet.providers.Json;
+import dev.facet.json.FacetJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -358,7 +358,7 @@ public final class FakeBfl {
       poll(exchange, false);
     } else if (method.equals("GET") && path.equals("/v1/credits")) {
       if (authorised(exchange)) {
-        ObjectNode answer = Json.MAPPER.createObjectNode().put("credits", credits);
+        ObjectNode answer = FacetJson.MAPPER.createObjectNode().put("credits", credits);
         FakeHttp.json(exchange, 200, answer, Map.of());
       }
     } else if (method.equals("POST") && path.startsWith("/v1/")
@@ -402,7 +402,7 @@ public final class FakeBfl {
     }
     JsonNode json;
     try {
-      json = Json.MAPPER.readTree(body);
+      json = FacetJson.MAPPER.readTree(body);
       if (json == null || !json.isObject()) {
         throw new IOException("not an object");
       }
@@ -450,7 +450,7 @@ public final class FakeBfl {
     }
 
     String base = "http://" + exchange.getRequestHeaders().getFirst("Host");
-    ObjectNode answer = Json.MAPPER.createObjectNode();
+    ObjectNode answer = FacetJson.MAPPER.createObjectNode();
     answer.put("id", task.id());
     if (input.webhookUrl() != null) {
       answer.put("status", "Pending");
@@ -487,7 +487,7 @@ public final class FakeBfl {
     }
     String id = query(exchange.getRequestURI(), "id");
     FakeTask task = id == null || !onCluster ? null : tasks.get(id);
-    ObjectNode answer = Json.MAPPER.createObjectNode();
+    ObjectNode answer = FacetJson.MAPPER.createObjectNode();
     answer.put("id", id);
     if (task == null) {
       answer.put("status", "Task not found");
@@ -553,7 +553,7 @@ public final class FakeBfl {
     webhooks.schedule(() -> {
       long now = System.currentTimeMillis();
       FakeTask.Status status = task.finish(now);
-      ObjectNode payload = Json.MAPPER.createObjectNode();
+      ObjectNode payload = FacetJson.MAPPER.createObjectNode();
       payload.put("id", task.id());
       payload.put("status", status.name());
       if (status.name().equals("Ready")) {
@@ -606,16 +606,16 @@ public final class FakeBfl {
     Map<String, String> headers = retryAfterOn429 == null
         ? Map.of()
         : Map.of("Retry-After", Long.toString(retryAfterOn429.toSeconds()));
-    FakeHttp.json(exchange, 429, Json.MAPPER.createObjectNode().put("detail", message), headers);
+    FakeHttp.json(exchange, 429, FacetJson.MAPPER.createObjectNode().put("detail", message), headers);
   }
 
   private static void detail(HttpExchange exchange, int status, String detail) throws IOException {
-    FakeHttp.json(exchange, status, Json.MAPPER.createObjectNode().put("detail", detail), Map.of());
+    FakeHttp.json(exchange, status, FacetJson.MAPPER.createObjectNode().put("detail", detail), Map.of());
   }
 
   private static void validation(HttpExchange exchange, List<String> loc, String msg, String type)
       throws IOException {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = FacetJson.MAPPER.createObjectNode();
     ObjectNode problem = body.putArray("detail").addObject();
     ArrayNode location = problem.putArray("loc");
     loc.forEach(location::add);

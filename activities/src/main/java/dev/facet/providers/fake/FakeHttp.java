@@ -3,7 +3,7 @@ package dev.facet.providers.fake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.facet.providers.Json;
+import dev.facet.json.FacetJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,7 +132,7 @@ final class FakeHttp {
 
   static byte[] bytes(JsonNode node) {
     try {
-      return Json.MAPPER.writeValueAsBytes(node);
+      return FacetJson.MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.facet.providers.Json;
+import dev.facet.json.FacetJson;
 import dev.facet.providers.fake.Multipart.Part;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -437,7 +437,7 @@ public final class FakeOpenAi {
   private void answer(
       HttpExchange exchange, ImageCall call, List<byte[]> images, String scenario, boolean edits)
       throws IOException {
-    ObjectNode response = Json.MAPPER.createObjectNode();
+    ObjectNode response = FacetJson.MAPPER.createObjectNode();
     response.put("created", System.currentTimeMillis() / 1000);
     ArrayNode data = response.putArray("data");
     for (byte[] image : images) {
@@ -491,7 +491,7 @@ public final class FakeOpenAi {
   }
 
   private static ObjectNode event(String type, String b64, ImageCall call) {
-    ObjectNode event = Json.MAPPER.createObjectNode();
+    ObjectNode event = FacetJson.MAPPER.createObjectNode();
     event.put("type", type);
     event.put("b64_json", b64);
     event.put("created_at", System.currentTimeMillis() / 1000);
@@ -632,7 +632,7 @@ public final class FakeOpenAi {
     long text = Math.max(1, call.prompt().length() / 4);
     long image = call.images().size() * ("high".equals(call.inputFidelity()) ? 4160L : 323L);
     long output = perImage * call.n();
-    ObjectNode usage = Json.MAPPER.createObjectNode();
+    ObjectNode usage = FacetJson.MAPPER.createObjectNode();
     usage.put("total_tokens", text + image + output);
     usage.put("input_tokens", text + image);
     usage.put("output_tokens", output);
@@ -681,7 +681,7 @@ public final class FakeOpenAi {
   }
 
   private static ObjectNode envelope(String message, String type, String param, String code) {
-    ObjectNode error = Json.MAPPER.createObjectNode();
+    ObjectNode error = FacetJson.MAPPER.createObjectNode();
     ObjectNode inner = error.putObject("error");
     inner.put("message", message);
     inner.put("type", type);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import dev.facet.providers.Json;
+import dev.facet.json.FacetJson;
 import dev.facet.steps.Providers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -136,7 +136,7 @@ public final class FakeProviderServer implements AutoCloseable {
   private void admin(HttpExchange exchange) throws IOException {
     byte[] body = FakeHttp.body(exchange);
     String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-    ObjectNode answer = Json.MAPPER.createObjectNode();
+    ObjectNode answer = FacetJson.MAPPER.createObjectNode();
     switch (route) {
       case "GET /admin/billed" -> billed().forEach(answer::put);
       case "GET /admin/stats" -> {
@@ -165,7 +165,7 @@ public final class FakeProviderServer implements AutoCloseable {
   }
 
   private static List<String> names(byte[] body) throws IOException {
-    JsonNode array = Json.MAPPER.readTree(body);
+    JsonNode array = FacetJson.MAPPER.readTree(body);
     if (array == null || !array.isArray()) {
       throw new IllegalArgumentException("expected a JSON array of names");
     }

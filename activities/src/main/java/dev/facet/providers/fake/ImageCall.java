@@ -1,7 +1,7 @@
 package dev.facet.providers.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.providers.Json;
+import dev.facet.json.FacetJson;
 import dev.facet.providers.fake.Multipart.Part;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ record ImageCall(
   static ImageCall fromJson(byte[] body) {
     JsonNode json;
     try {
-      json = Json.MAPPER.readTree(body);
+      json = FacetJson.MAPPER.readTree(body);
     } catch (IOException e) {
       throw new IllegalArgumentException("We could not parse the JSON body of your request.");
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.facet.providers.Fixtures;
-import dev.facet.providers.Json;
+import dev.facet.json.FacetJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -61,7 +61,7 @@ class FakeProviderServerTest {
       assertThat(response.header("Content-Type")).isEqualTo("text/event-stream");
       assertThat(events.split("event: image_generation.partial_image", -1)).hasSize(3);
       String completed = events.substring(events.indexOf("event: image_generation.completed"));
-      JsonNode data = Json.MAPPER.readTree(completed.substring(completed.indexOf("data: ") + 6).trim());
+      JsonNode data = FacetJson.MAPPER.readTree(completed.substring(completed.indexOf("data: ") + 6).trim());
       assertThat(data.path("usage").path("output_tokens").asInt()).isEqualTo(272);
       assertThat(data.path("b64_json").asText()).isNotEmpty();
     }
@@ -73,7 +73,7 @@ class FakeProviderServerTest {
     assertThat(status(edit("image[]", 16))).isEqualTo(200);
     try (Response tooMany = edit("image[]", 17)) {
       assertThat(tooMany.code()).isEqualTo(400);
-      assertThat(Json.MAPPER.readTree(tooMany.body().string()).path("error").path("param").asText())
+      assertThat(FacetJson.MAPPER.readTree(tooMany.body().string()).path("error").path("param").asText())
           .isEqualTo("image");
     }
     assertThat(fake.billed()).containsEntry("openai", 2);
@@ -134,7 +134,7 @@ class FakeProviderServerTest {
           .addFormDataPart("image", "a.jpg", RequestBody.create(Fixtures.referenceFront(), JPEG))
           .build();
       try (Response response = http.newCall(openAi("images/edits").post(form).build()).execute()) {
-        JsonNode error = Json.MAPPER.readTree(response.body().string()).path("error");
+        JsonNode error = FacetJson.MAPPER.readTree(response.body().string()).path("error");
         assertThat(response.code()).isEqualTo(400);
         assertThat(error.path("param").asText()).isEqualTo("input_fidelity");
       }
@@ -203,7 +203,7 @@ class FakeProviderServerTest {
     assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(200);
     assertThat(second).isEqualTo(429);
     assertThat(fake.throttled()).containsEntry("openai", 1).containsEntry("flux", 0);
-    assertThat(Json.MAPPER.readTree(get("/admin/stats")).path("openai").path("throttled").asInt())
+    assertThat(FacetJson.MAPPER.readTree(get("/admin/stats")).path("openai").path("throttled").asInt())
         .isEqualTo(1);
   }
 
@@ -215,12 +215,12 @@ class FakeProviderServerTest {
     try (Response failed = edit("image", 1)) {
       assertThat(failed.code()).isEqualTo(500);
     }
-    JsonNode billed = Json.MAPPER.readTree(get("/admin/billed"));
+    JsonNode billed = FacetJson.MAPPER.readTree(get("/admin/billed"));
     assertThat(billed.path("openai").asInt()).isEqualTo(1);
     assertThat(billed.path("flux").asInt()).isZero();
 
     post("/admin/reset", "");
-    assertThat(Json.MAPPER.readTree(get("/admin/billed")).path("openai").asInt()).isZero();
+    assertThat(FacetJson.MAPPER.readTree(get("/admin/billed")).path("openai").asInt()).isZero();
   }
 
   @Test
@@ -245,11 +245,11 @@ class FakeProviderServerTest {
       try (Response response = http.newCall(new Request.Builder()
               .url(fake.bflBaseUrl() + "/v1/flux-pro-1.1").header("x-key", "bfl-fake")
               .post(RequestBody.create(submit, JSON)).build()).execute()) {
-        accepted = Json.MAPPER.readTree(response.body().string());
+        accepted = FacetJson.MAPPER.readTree(response.body().string());
       }
 
       String[] hook = received.get(10, TimeUnit.SECONDS);
-      JsonNode payload = Json.MAPPER.readTree(hook[0]);
+      JsonNode payload = FacetJson.MAPPER.readTree(hook[0]);
       assertThat(accepted.path("status").asText()).isEqualTo("Pending");
       assertThat(payload.path("id").asText()).isEqualTo(accepted.path("id").asText());
       assertThat(payload.path("status").asText()).isEqualTo("Ready");
@@ -286,7 +286,7 @@ class FakeProviderServerTest {
             + "\"quality\":\"low\",\"size\":\"1024x1024\"}", JSON))
         .build();
     try (Response response = http.newCall(request).execute()) {
-      JsonNode body = Json.MAPPER.readTree(response.body().string());
+      JsonNode body = FacetJson.MAPPER.readTree(response.body().string());
       return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
           .digest(Base64.getDecoder().decode(body.path("data").path(0).path("b64_json").asText())));
     } catch (java.security.NoSuchAlgorithmException e) {
