@@ -121,10 +121,18 @@ final class EdgeRefiner {
     }
   }
 
-  /** Rows per strip: a multiple of the far average's shrink, so strips see its grid as one photo does. */
+  /**
+   * Rows per strip. It and {@link #reach} are multiples of 3, the far average's shrink at the
+   * calibrated sigma (18 / {@link #SMOOTH_SIGMA}), so each strip sees that shrunk grid as the whole
+   * photo would.
+   */
   private static final int STRIP = 480;
 
-  /** How far (px) the strip's averages and filters reach: the far side average's blur the most. */
+  /**
+   * How far (px) a strip's averages and filters reach: OpenCV's float Gaussian spans 4 sigma, the
+   * far side average's the widest, then the edge band, the guided filter's two box passes and the
+   * shrink's interpolation.
+   */
   private static int reach(MattingSettings s) {
     int r = (int) Math.ceil(4 * FAR * s.edgeColourSigma()) + s.edgeBand() + 2 * s.guidedRadius() + 3;
     return (r + 2) / 3 * 3;
