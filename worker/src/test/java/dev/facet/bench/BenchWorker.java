@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Catalog workflows, the real catalog activities, prompts, publishing and {@link
  * dev.facet.providers.OpenAiGenerator} (over HTTP to the fake), and {@link StandInSteps} for the
  * imaging steps. Registered as {@code ShootWorkers} does, with the default WorkerFactory options
- * the application uses; the generation worker runs at most {@code maxConcurrent} generations.
+ * the application uses; the generation worker runs at most {@code maxConcurrent} generations. Also
+ * the {@link Baseline}'s bare workflow and provider call, under the same limit.
  *
  * <p>Arguments: temporal target, S3 endpoint, bucket, OpenAI base URL, max concurrent generations,
  * BFL base URL (FLUX, with the real {@link dev.facet.providers.FluxGenerator}, same limit).
@@ -80,6 +81,10 @@ public final class BenchWorker {
         factory.newWorker(TaskQueues.generation(provider),
                 WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(maxConcurrent).build())
             .registerActivitiesImplementations(generator));
+    factory.newWorker(Baseline.WORKFLOW_QUEUE).registerWorkflowImplementationTypes(Baseline.ProductImpl.class);
+    factory.newWorker(Baseline.CALL_QUEUE,
+            WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(maxConcurrent).build())
+        .registerActivitiesImplementations(new Baseline.CallImpl(openAiBaseUrl));
     factory.start();
 
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

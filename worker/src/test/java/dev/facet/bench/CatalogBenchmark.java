@@ -23,6 +23,7 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -100,7 +101,9 @@ public final class CatalogBenchmark {
           + "embedded S3, fake provider " + bench.fake.openAiBaseUrl() + ", worker JVM pid "
           + bench.worker().pid() + " (" + bench.worker().ready + "); files in " + bench.folder);
       if (options.catalog()) {
-        print(runCatalog(bench, options));
+        CatalogFigures catalog = runCatalog(bench, options);
+        print(catalog);
+        print(catalog, runBaseline(bench, options));
       }
       if (options.parkedPart()) {
         print(runParked(bench, options));
@@ -232,6 +235,71 @@ public final class CatalogBenchmark {
         .collect(Collectors.joining(", "));
     return String.format("%s = %.0f s", each,
         seconds.values().stream().mapToDouble(Double::doubleValue).sum());
+  }
+
+  // ---- part 1's baseline ---------------------------------------------------------------------
+
+  /** What the {@link Baseline} measured. */
+  record BaselineFigures(int products, long makespanMillis, int billed, long maxEvents,
+      Map<String, Double> cpuSeconds) {}
+
+  /**
+   * The same products as bare workflows, each making its shoot's provider calls (same fake, same
+   * latency, same concurrency limit) and nothing else, all started at once: the least Temporal and
+   * a worker can spend on them.
+   */
+  static BaselineFigures runBaseline(Bench bench, Options options) throws Exception {
+    int n = options.products();
+    bench.fake.openAi().apiKey(Bench.OPENAI_KEY).latency(options.latency())
+        .maxConcurrent(options.concurrency());
+    bench.fake.reset();
+    System.out.printf("%nBaseline: %d bare workflows, each making the %d provider calls of a product's"
+        + " shoot (same fake, latency and limit) and nothing else. %s%n", n, VARIANTS, Bench.load());
+    Map<String, Double> cpuBefore = bench.cpuSeconds();
+    long t0 = System.nanoTime();
+    List<CompletableFuture<Void>> results = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      Baseline.Product product = bench.client.newWorkflowStub(Baseline.Product.class,
+          WorkflowOptions.newBuilder().setWorkflowId("baseline-" + sku("CAT", i))
+              .setTaskQueue(Baseline.WORKFLOW_QUEUE).build());
+      WorkflowClient.start(product::run, sku("CAT", i), VARIANTS);
+      results.add(WorkflowStub.fromTyped(product).getResultAsync(Void.class));
+    }
+    CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+        .get(options.timeout().toSeconds(), TimeUnit.SECONDS);
+    long makespan = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+    bench.cpuSeconds().forEach((process, seconds) -> cpu.put(process, seconds - cpuBefore.get(process)));
+    List<WorkflowExecutionMetadata> runs = awaitListed(bench, "WorkflowType = 'BaselineProduct'",
+        list -> list.size() >= n && list.stream().noneMatch(CatalogBenchmark::running));
+    return new BaselineFigures(n, makespan, bench.fake.openAi().billed(),
+        max(runs, WorkflowExecutionInfo::getHistoryLength), cpu);
+  }
+
+  /** Variants per product in part 1 and its baseline: one shot of four. */
+  private static final int VARIANTS = 4;
+
+  /** Facet against the baseline, per product. */
+  static void print(CatalogFigures facet, BaselineFigures baseline) {
+    System.out.printf("%nOrchestration cost per product (core-seconds; part 1 against its baseline)%n");
+    System.out.printf("  %-30s %10s %10s %18s%n", "", "Facet", "baseline", "Facet / baseline");
+    double facetTotal = 0, baselineTotal = 0;
+    for (String process : List.of("dev server", "worker")) {
+      double f = facet.cpuSeconds().get(process) / facet.products();
+      double b = baseline.cpuSeconds().get(process) / baseline.products();
+      facetTotal += f;
+      baselineTotal += b;
+      System.out.printf("  %-30s %10.3f %10.3f %18.2f%n", process, f, b, f / b);
+    }
+    System.out.printf("  %-30s %10.3f %10.3f %18.2f  (goal <= 1.5)%n", "dev server + worker",
+        facetTotal, baselineTotal, facetTotal / baselineTotal);
+    System.out.printf("  %-30s %10d %10d%n", "history events, largest", facet.shootMaxEvents(),
+        baseline.maxEvents());
+    System.out.printf("  %-30s %10.1f %10.1f  (s; images billed %d and %d)%n", "makespan",
+        facet.makespanMillis() / 1000.0, baseline.makespanMillis() / 1000.0, facet.billed(),
+        baseline.billed());
+    System.out.printf("  %-30s %10.3f  (%d products in %.1f s on %d cores)%n",
+        "catalog efficiency", facet.efficiency(), facet.products(), facet.makespanMillis() / 1000.0, CORES);
   }
 
   // ---- part 2 --------------------------------------------------------------------------------
