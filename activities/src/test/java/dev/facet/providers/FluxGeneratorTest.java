@@ -17,6 +17,7 @@ import dev.facet.steps.GenerateRequest;
 import dev.facet.steps.GenerationActivities;
 import dev.facet.steps.GenerationCheckpoint;
 import dev.facet.testing.EmbeddedS3Extension;
+import dev.facet.testing.FastForwardClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -46,11 +47,12 @@ class FluxGeneratorTest {
   private FluxClient client;
   private GenerationFixture shoot;
   private final List<TestActivityEnvironment> workers = new CopyOnWriteArrayList<>();
+  private final FastForwardClock clock = new FastForwardClock();
 
   @BeforeEach
   void start() {
     fake = FakeProviderServer.start();
-    fake.bfl().progress(2, Duration.ofSeconds(30));
+    fake.bfl().clock(clock).progress(2, Duration.ofSeconds(30));
     client =
         new FluxClient(
             FluxSettings.of(fake.bflBaseUrl(), new ApiKey("bfl-fake"))
@@ -199,7 +201,7 @@ class FluxGeneratorTest {
     fake.bfl().progress(100_000, Duration.ofMinutes(10)).delivery(Duration.ofMillis(300), false);
     GenerationCheckpoint lastHeartbeat = crashOnceTaskIsOnRecord(request);
     fake.bfl().progress(2, Duration.ofMillis(1)); // the task finished long ago...
-    Thread.sleep(400); // ...and its result URL has expired
+    clock.fastForward(Duration.ofMillis(400)); // ...and its result URL has expired
 
     Candidate candidate = worker(lastHeartbeat).stub.generate(request);
 
@@ -217,7 +219,7 @@ class FluxGeneratorTest {
     fake.bfl().progress(100_000, Duration.ofMinutes(10)).delivery(Duration.ofMillis(300), true);
     GenerationCheckpoint lastHeartbeat = crashOnceTaskIsOnRecord(request);
     fake.bfl().progress(2, Duration.ofMillis(1));
-    Thread.sleep(400);
+    clock.fastForward(Duration.ofMillis(400));
 
     Candidate candidate = worker(lastHeartbeat).stub.generate(request);
 

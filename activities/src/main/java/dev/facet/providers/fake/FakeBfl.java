@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -107,6 +108,7 @@ public final class FakeBfl {
   private volatile boolean resignOnPoll;
   private volatile String cluster = "eu2";
   private volatile Duration dropDelay = Duration.ofMillis(100);
+  private volatile Clock clock = Clock.systemUTC();
 
   FakeBfl(long seed) {
     this.seed = seed;
@@ -117,6 +119,12 @@ public final class FakeBfl {
   }
 
   // ---- knobs -------------------------------------------------------------------------------
+
+  /** The clock tasks progress, URLs expire and limits reset by: a test moves it instead of sleeping. */
+  public FakeBfl clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
 
   /** Share of images delivered with a shifted metal tone: a provider with a fidelity defect. */
   public FakeBfl metalShiftRate(double probability) {
@@ -308,7 +316,7 @@ public final class FakeBfl {
 
   /** Tasks not yet at a terminal status. */
   public long activeTasks() {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     return tasks.values().stream().filter(t -> t.active(now, generationTime)).count();
   }
 
@@ -345,7 +353,7 @@ public final class FakeBfl {
   // ---- the API -----------------------------------------------------------------------------
 
   void handle(HttpExchange exchange) throws IOException {
-    long arrived = System.currentTimeMillis();
+    long arrived = clock.millis();
     byte[] body = FakeHttp.body(exchange, incomplete);
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
@@ -427,7 +435,7 @@ public final class FakeBfl {
         detail(exchange, 402, "Insufficient credits");
         return;
       }
-      long now = System.currentTimeMillis();
+      long now = clock.millis();
       long active = tasks.values().stream().filter(t -> t.active(now, generationTime)).count();
       long activeMax =
           tasks.values().stream()
@@ -497,11 +505,11 @@ public final class FakeBfl {
     charges.claimed(task.id());
     String base = "http://" + exchange.getRequestHeaders().getFirst("Host");
     FakeTask.Status status =
-        task.poll(System.currentTimeMillis(), pendingPolls, generationTime, unknownStatus);
+        task.poll(clock.millis(), pendingPolls, generationTime, unknownStatus);
     answer.put("status", status.name());
     if (status.name().equals("Ready")) {
       long expires = resignOnPoll
-          ? System.currentTimeMillis() + deliveryTtl.toMillis()
+          ? clock.millis() + deliveryTtl.toMillis()
           : task.finishedAt() + deliveryTtl.toMillis();
       ObjectNode result = answer.putObject("result");
       result.put("sample", deliveryUrl(base, task, expires));
@@ -539,7 +547,7 @@ public final class FakeBfl {
       return;
     }
     long expires = Long.parseLong(exp);
-    if (!sig.equals(sign(id + "|" + expires)) || System.currentTimeMillis() > expires) {
+    if (!sig.equals(sign(id + "|" + expires)) || clock.millis() > expires) {
       FakeHttp.send(exchange, 403, "application/xml", bytes(blobError("AuthenticationFailed",
           "Signed expiry time has to be after signed start time.")), Map.of());
       return;
@@ -551,7 +559,7 @@ public final class FakeBfl {
 
   private void scheduleWebhook(FakeTask task, String base) {
     webhooks.schedule(() -> {
-      long now = System.currentTimeMillis();
+      long now = clock.millis();
       FakeTask.Status status = task.finish(now);
       ObjectNode payload = FacetJson.MAPPER.createObjectNode();
       payload.put("id", task.id());

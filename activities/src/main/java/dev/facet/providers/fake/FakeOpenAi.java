@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -96,11 +97,23 @@ public final class FakeOpenAi {
   private final Object ipmLock = new Object();
   private long windowStart;
   private int windowCount;
+  private volatile Clock clock = Clock.systemUTC();
 
   FakeOpenAi(long seed) {
     this.seed = seed;
     this.metalShift = new MetalShift(seed);
     this.scenarios = new ScenarioPicker(SCENARIOS, seed);
+  }
+
+  /** The clock requests are timed and per-minute limits reset by: a test moves it instead of sleeping. */
+  public FakeOpenAi clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** Requests being answered now. */
+  public int inFlight() {
+    return inFlight.get();
   }
 
   /** What the last accepted request carried: its text fields and its file parts, in order. */
@@ -278,7 +291,7 @@ public final class FakeOpenAi {
   }
 
   private void respond(HttpExchange exchange) throws IOException {
-    long arrived = System.currentTimeMillis();
+    long arrived = clock.millis();
     byte[] body = FakeHttp.body(exchange, incomplete);
     String path = exchange.getRequestURI().getPath();
     boolean edits = path.equals("/v1/images/edits");
@@ -438,7 +451,7 @@ public final class FakeOpenAi {
       HttpExchange exchange, ImageCall call, List<byte[]> images, String scenario, boolean edits)
       throws IOException {
     ObjectNode response = FacetJson.MAPPER.createObjectNode();
-    response.put("created", System.currentTimeMillis() / 1000);
+    response.put("created", clock.millis() / 1000);
     ArrayNode data = response.putArray("data");
     for (byte[] image : images) {
       byte[] payload = scenario.equals("corrupt_image")
@@ -490,11 +503,11 @@ public final class FakeOpenAi {
     }
   }
 
-  private static ObjectNode event(String type, String b64, ImageCall call) {
+  private ObjectNode event(String type, String b64, ImageCall call) {
     ObjectNode event = FacetJson.MAPPER.createObjectNode();
     event.put("type", type);
     event.put("b64_json", b64);
-    event.put("created_at", System.currentTimeMillis() / 1000);
+    event.put("created_at", clock.millis() / 1000);
     event.put("size", call.width() + "x" + call.height());
     event.put("quality", call.effectiveQuality());
     event.put("background", call.background().equals("auto") ? "opaque" : call.background());
@@ -598,7 +611,7 @@ public final class FakeOpenAi {
       return true;
     }
     synchronized (ipmLock) {
-      long now = System.currentTimeMillis();
+      long now = clock.millis();
       if (now - windowStart >= 60_000) {
         windowStart = now;
         windowCount = 0;

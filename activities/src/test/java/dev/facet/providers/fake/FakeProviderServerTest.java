@@ -1,11 +1,12 @@
 package dev.facet.providers.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.facet.providers.Fixtures;
 import dev.facet.json.FacetJson;
+import dev.facet.providers.Fixtures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -192,7 +193,7 @@ class FakeProviderServerTest {
         throw new IllegalStateException(e);
       }
     });
-    Thread.sleep(300);
+    await().atMost(Duration.ofSeconds(5)).until(() -> fake.openAi().inFlight() == 1);
 
     int second;
     try (Response response = http.newCall(openAi("images/generations")

@@ -11,6 +11,7 @@ import dev.facet.providers.ProviderException;
 import dev.facet.providers.ProviderFailure;
 import dev.facet.providers.fake.FakeProviderServer;
 import dev.facet.steps.FailureTypes;
+import dev.facet.testing.FastForwardClock;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,10 +35,12 @@ class FluxContractTest {
   private final FluxOptions pro = FluxOptions.defaults().withModel(FluxModel.PRO_1_1).withSize(256, 256);
   private final FluxOptions kontext = FluxOptions.defaults();
 
+  private final FastForwardClock clock = new FastForwardClock();
+
   @BeforeEach
   void start() {
     fake = FakeProviderServer.start();
-    fake.bfl().progress(2, Duration.ofSeconds(30));
+    fake.bfl().clock(clock).progress(2, Duration.ofSeconds(30));
     client = client("bfl-fake", Duration.ofSeconds(5), 3);
     poller = new FluxPoller(client);
   }
@@ -195,7 +198,7 @@ class FluxContractTest {
     fake.bfl().delivery(Duration.ofMillis(150), false);
     FluxTask fixed = client.submit(new FluxJob(PROMPT, null, 1, pro));
     FluxPoll ready = poller.await(fixed, () -> {});
-    Thread.sleep(300);
+    clock.fastForward(Duration.ofMillis(300));
 
     assertThat(client.download(ready.sampleUrl())).isEmpty();
     assertThat(client.poll(fixed).sampleUrl()).isEqualTo(ready.sampleUrl());
@@ -203,7 +206,7 @@ class FluxContractTest {
     fake.bfl().delivery(Duration.ofMillis(150), true);
     FluxTask resigned = client.submit(new FluxJob(PROMPT, null, 2, pro));
     FluxPoll first = poller.await(resigned, () -> {});
-    Thread.sleep(300);
+    clock.fastForward(Duration.ofMillis(300));
     FluxPoll again = client.poll(resigned);
 
     assertThat(client.download(first.sampleUrl())).isEmpty();

@@ -2,6 +2,7 @@ package dev.facet.providers.openai;
 
 import static dev.facet.providers.Fixtures.providerFailure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.facet.imaging.ImageFormat;
 import dev.facet.providers.ApiKey;
@@ -358,7 +359,7 @@ class OpenAiContractTest {
     fake.openAi().maxConcurrent(1).script("slow").slowDelay(Duration.ofSeconds(2));
     Thread first = new Thread(() -> providerFailureOrImage(this::edit));
     first.start();
-    Thread.sleep(400);
+    await().atMost(Duration.ofSeconds(5)).until(() -> fake.openAi().inFlight() == 1);
 
     ProviderException e = providerFailure(this::edit);
     first.join();
