@@ -67,8 +67,9 @@ class ProviderCrashIT {
             () -> providers.bfl().billed() >= TASKS);
         // The checkpoint heartbeat follows the submit answer by milliseconds and precedes the first
         // poll; a kill inside that gap would lose the task id (research B.9), which is not what
-        // this test is about. Wait until the tasks are being polled.
-        Thread.sleep(3_000);
+        // this test is about. Wait until every task is being polled.
+        RealStack.await("every FLUX task polled", Duration.ofMinutes(1),
+            () -> providers.bfl().tasksPolled() >= TASKS);
         assertThat(providers.bfl().activeTasks()).as("tasks still running at the kill").isEqualTo(TASKS);
         pollsBeforeKill = providers.bfl().polls();
       } finally {

@@ -314,6 +314,11 @@ public final class FakeBfl {
     return credits;
   }
 
+  /** Tasks a poll found still pending: the client had their ids. */
+  public long tasksPolled() {
+    return tasks.values().stream().filter(FakeTask::polled).count();
+  }
+
   /** Tasks not yet at a terminal status. */
   public long activeTasks() {
     long now = clock.millis();

@@ -52,6 +52,11 @@ final class FakeTask {
     return submittedAt;
   }
 
+  /** Whether a poll found it still pending: its id had reached whoever polls it. */
+  synchronized boolean polled() {
+    return polls > 0;
+  }
+
   synchronized long finishedAt() {
     return finishedAt == null ? submittedAt : finishedAt;
   }
