@@ -2,6 +2,7 @@ package dev.facet.catalogstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import dev.facet.catalog.BudgetRaise;
 import dev.facet.catalog.CatalogProgress;
@@ -145,21 +146,7 @@ class CatalogBudgetWithFakeProvidersTest {
   /** Polls the catalog's progress until it fits, at most 3 minutes (real shoots on 2 cores). */
   private static CatalogProgress eventually(
       CatalogWorkflow catalog, Predicate<CatalogProgress> condition) {
-    long deadline = System.currentTimeMillis() + 180_000;
-    while (true) {
-      CatalogProgress progress = catalog.progress();
-      if (condition.test(progress)) {
-        return progress;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("not reached within 3 minutes: " + progress);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+        .until(catalog::progress, condition);
   }
 }
