@@ -265,26 +265,14 @@ public final class ImageDecoder {
    * byte-stuffed), and an EXIF thumbnail's own EOI sits inside APP1, before the first SOS.
    */
   private static boolean jpegHasEndOfImage(byte[] b) {
-    int i = 2;
-    while (i + 4 <= b.length) {
-      if ((b[i] & 0xFF) != 0xFF) {
-        return true; // not a marker structure this check understands: leave it to the decoder
-      }
-      int marker = b[i + 1] & 0xFF;
-      if (marker == 0xFF) {
-        i++;
-        continue;
-      }
-      if (marker == 0xDA) {
-        break;
-      }
-      int length = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
-      i += 2 + length;
+    JpegSegments.Header header = JpegSegments.header(b);
+    if (header.unreadable()) {
+      return true; // not a marker structure this check understands: leave it to the decoder
     }
-    if (i + 4 > b.length) {
+    if (header.scanStart() < 0) {
       return false; // the file ends before its first scan
     }
-    for (int j = b.length - 2; j > i; j--) {
+    for (int j = b.length - 2; j > header.scanStart(); j--) {
       if ((b[j] & 0xFF) == 0xFF && (b[j + 1] & 0xFF) == 0xD9) {
         return true;
       }

@@ -32,19 +32,37 @@ public final class JpegSegments {
 
   /** The marker segments between SOI and the first scan, in file order. */
   public static List<Segment> read(byte[] jpeg) {
-    List<Segment> out = new ArrayList<>();
+    return header(jpeg).segments();
+  }
+
+  /**
+   * What precedes the image data: the marker segments, the offset of the first scan's SOS marker
+   * (-1 when the file ends, or an EOI comes, before one), and whether the walk met bytes it cannot
+   * read as a marker.
+   */
+  record Header(List<Segment> segments, int scanStart, boolean unreadable) {}
+
+  /** Facet's one walk over a JPEG's markers (fill bytes 0xFF between segments are skipped). */
+  static Header header(byte[] jpeg) {
+    List<Segment> segments = new ArrayList<>();
     int i = 2;
-    while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+    while (i + 4 <= jpeg.length) {
+      if ((jpeg[i] & 0xFF) != 0xFF) return new Header(segments, -1, true);
       int marker = jpeg[i + 1] & 0xFF;
-      if (marker == 0xDA || marker == 0xD9) break;
+      if (marker == 0xFF) {
+        i++;
+        continue;
+      }
+      if (marker == 0xDA) return new Header(segments, i, false);
+      if (marker == 0xD9) break;
       int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
       if (length < 2 || i + 2 + length > jpeg.length) break;
       byte[] payload = new byte[length - 2];
       System.arraycopy(jpeg, i + 4, payload, 0, payload.length);
-      out.add(new Segment(marker, payload));
+      segments.add(new Segment(marker, payload));
       i += 2 + length;
     }
-    return out;
+    return new Header(segments, -1, false);
   }
 
   /** The embedded ICC profile's bytes (chunks joined), or {@code null} when there is none. */

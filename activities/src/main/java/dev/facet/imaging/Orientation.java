@@ -63,17 +63,10 @@ public enum Orientation {
 
   /** The orientation a JPEG declares, {@link #NORMAL} when it declares none. */
   public static Orientation ofJpeg(byte[] b) {
-    int i = 2;
-    while (i + 4 <= b.length && (b[i] & 0xFF) == 0xFF) {
-      int marker = b[i + 1] & 0xFF;
-      int length = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
-      if (marker == 0xDA || marker == 0xD9) {
-        break;
+    for (JpegSegments.Segment s : JpegSegments.read(b)) {
+      if (s.marker() == JpegSegments.APP1 && s.startsWith(JpegSegments.EXIF_ID)) {
+        return ofTiff(s.payload(), JpegSegments.EXIF_ID.length, s.payload().length);
       }
-      if (marker == 0xE1 && isExif(b, i + 4)) {
-        return ofTiff(b, i + 10, Math.min(b.length, i + 2 + length));
-      }
-      i += 2 + length;
     }
     return NORMAL;
   }
