@@ -1,5 +1,6 @@
 package dev.facet.bench;
 
+import dev.facet.testing.Proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,6 @@ final class Tool {
   record Measured(double millis, double cpuMillis, long peakKib) {}
 
   private static final long POLL_MILLIS = 10;
-  /** Linux's USER_HZ: the unit of utime and stime in /proc/PID/stat. */
-  private static final double TICK_MILLIS = 10;
 
   static boolean available(String... command) {
     try {
@@ -51,39 +50,22 @@ final class Tool {
     try {
       long t0 = System.nanoTime();
       Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      Path proc = Path.of("/proc", String.valueOf(p.pid()));
-      long peak = 0, ticks = 0;
+      long peak = 0;
+      double cpu = 0;
       while (p.isAlive()) {
-        try {
-          peak = Math.max(peak, peakKib(proc));
-          ticks = Math.max(ticks, cpuTicks(proc));
-        } catch (IOException | RuntimeException gone) {
-          // exited between the check and the read
-        }
+        peak = Math.max(peak, Proc.statusKb(p.pid(), "VmHWM"));
+        double seconds = Proc.cpuSeconds(p.pid());
+        if (!Double.isNaN(seconds)) cpu = Math.max(cpu, seconds); // NaN: it exited between the check and the read
         Thread.sleep(POLL_MILLIS);
       }
       double millis = (System.nanoTime() - t0) / 1e6;
       if (p.exitValue() != 0) {
         throw new IllegalStateException(command.get(0) + " failed (" + p.exitValue() + "): " + tail(log));
       }
-      return new Measured(millis, ticks * TICK_MILLIS, peak);
+      return new Measured(millis, cpu * 1000, peak);
     } finally {
       Files.deleteIfExists(log);
     }
-  }
-
-  private static long peakKib(Path proc) throws IOException {
-    for (String line : Files.readAllLines(proc.resolve("status"))) {
-      if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
-    }
-    return 0;
-  }
-
-  /** utime + stime of every thread, fields 14 and 15 after the command name's closing parenthesis. */
-  private static long cpuTicks(Path proc) throws IOException {
-    String stat = Files.readString(proc.resolve("stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   private static String tail(Path log) throws IOException {

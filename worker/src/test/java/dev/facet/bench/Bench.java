@@ -16,6 +16,7 @@ import dev.facet.storage.S3ObjectStore;
 import dev.facet.temporal.DevServer;
 import dev.facet.temporal.SearchAttributeRegistrar;
 import dev.facet.temporal.TemporalCli;
+import dev.facet.testing.Proc;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -202,21 +203,10 @@ final class Bench implements AutoCloseable {
    */
   Map<String, Double> cpuSeconds() {
     Map<String, Double> cpu = new java.util.LinkedHashMap<>();
-    cpu.put("worker", cpuSeconds(worker.pid()));
-    cpu.put("dev server", cpuSeconds(server.pid()));
-    cpu.put("S3 + fake provider + client", cpuSeconds(ProcessHandle.current().pid()));
+    cpu.put("worker", Proc.cpuSeconds(worker.pid()));
+    cpu.put("dev server", Proc.cpuSeconds(server.pid()));
+    cpu.put("S3 + fake provider + client", Proc.cpuSeconds(ProcessHandle.current().pid()));
     return cpu;
-  }
-
-  /** utime + stime of /proc/<pid>/stat, in seconds (USER_HZ = 100 on Linux). */
-  private static double cpuSeconds(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-    } catch (IOException | RuntimeException e) {
-      return Double.NaN;
-    }
   }
 
   static String mib(long bytes) {

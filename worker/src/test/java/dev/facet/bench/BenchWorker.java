@@ -11,6 +11,7 @@ import dev.facet.steps.StepActivities;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.storage.S3Settings;
+import dev.facet.testing.Proc;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -24,8 +25,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +101,7 @@ public final class BenchWorker {
         + " maxHeap=" + Runtime.getRuntime().maxMemory());
     System.out.flush();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    long self = ProcessHandle.current().pid();
     String line;
     while ((line = in.readLine()) != null) {
       switch (line.trim()) {
@@ -113,7 +113,8 @@ public final class BenchWorker {
           System.out.println("BENCH stats heapUsed=" + memory.getHeapMemoryUsage().getUsed()
               + " heapCommitted=" + memory.getHeapMemoryUsage().getCommitted()
               + " heapPeakSampled=" + heapPeak.get()
-              + " rss=" + procStatusKb("VmRSS") * 1024 + " rssPeak=" + procStatusKb("VmHWM") * 1024
+              + " rss=" + Proc.statusKb(self, "VmRSS") * 1024
+              + " rssPeak=" + Proc.statusKb(self, "VmHWM") * 1024
               + " threads=" + Thread.activeCount());
           System.out.flush();
         }
@@ -128,19 +129,5 @@ public final class BenchWorker {
       }
     }
     System.exit(0);
-  }
-
-  /** A figure of /proc/self/status in kB, or -1 off Linux. */
-  static long procStatusKb(String field) {
-    try {
-      for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (l.startsWith(field + ":")) {
-          return Long.parseLong(l.substring(field.length() + 1).trim().split("\\s+")[0]);
-        }
-      }
-    } catch (Exception e) {
-      // not Linux
-    }
-    return -1;
   }
 }
