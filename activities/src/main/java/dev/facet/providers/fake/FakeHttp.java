@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.facet.json.FacetJson;
+import dev.facet.providers.ClientRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +28,6 @@ final class FakeHttp {
       super("fake: dropped connection", null, false, false);
     }
   }
-
-  /**
-   * The header a client may name its request with. Neither provider's contract has it, so it
-   * changes no answer and no charge: the fakes only note it on charges and on requests cut short.
-   */
-  static final String CLIENT_REQUEST_ID = "X-Client-Request-Id";
 
   static byte[] body(HttpExchange exchange) throws IOException {
     return exchange.getRequestBody().readAllBytes();
@@ -72,8 +67,13 @@ final class FakeHttp {
     return received.toByteArray();
   }
 
+  /**
+   * The id a client named its request with ({@link ClientRequest#HEADER}). Neither provider's
+   * contract has it, so it changes no answer and no charge: the fakes only note it on charges and
+   * on requests cut short.
+   */
   static String clientRequestId(HttpExchange exchange) {
-    return exchange.getRequestHeaders().getFirst(CLIENT_REQUEST_ID);
+    return exchange.getRequestHeaders().getFirst(ClientRequest.HEADER);
   }
 
   /**
