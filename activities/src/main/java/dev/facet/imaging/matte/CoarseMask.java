@@ -36,13 +36,24 @@ final class CoarseMask {
     for (int i = 0; i < n; i++) backdropLike[i] = cues.backdropLike(i, s);
     double[] backdropShare = regions.share(backdropLike);
     double[][] texture = regions.medians(cues.texture, 1);
+    boolean[] enclosedRegion = new boolean[n];
+    int piece = 0;
+    for (int i = 0; i < n; i++) {
+      enclosedRegion[i] = regions.labels[i] != 0 && !regions.touchesFrame[regions.labels[i]];
+      if (enclosedRegion[i] || regions.labels[i] == 0) piece++;
+    }
+    double[][] textureInside = regions.medians(cues.textureInside(enclosedRegion), 1);
     boolean[] product = new boolean[n];
     for (int i = 0; i < n; i++) {
       int r = regions.labels[i];
-      // A hole shows paper: mostly backdrop-like, and smooth (a stone's window onto the paper is cut
-      // up by facets). It gives up what looks like backdrop; the rest (a band whose outline leaked
-      // into it, the shadow seen through it) is judged with the other regions below.
-      boolean hole = backdropShare[r] > s.holeBackdropShare() && texture[r][0] < s.shadowTexture();
+      // A hole shows paper: mostly backdrop-like, and smooth. A small window onto the paper may be a
+      // stone's facet, which only the rims around it tell apart (texture, outlines included); an
+      // opening of a good share of the piece is a hole if it is smooth inside, however close its rims.
+      boolean smooth = texture[r][0] < s.shadowTexture()
+          || (regions.sizes[r] >= s.openingShare() * piece && textureInside[r][0] < s.shadowTexture());
+      boolean hole = backdropShare[r] > s.holeBackdropShare() && smooth;
+      // A hole gives up what looks like backdrop; the rest (a band whose outline leaked into it, the
+      // shadow seen through it) is judged with the other regions below.
       product[i] = r == 0 || (!regions.touchesFrame[r] && (!hole || !backdropLike[i]));
     }
     product = OpenCv.morph(w, h, product, -bridge);

@@ -24,6 +24,7 @@ import dev.facet.imaging.CalibratedValues;
  * @param floorEdgeLength the stretch of an edge (px) over which most of it must have floor on both sides
  * @param holeLogRatio within this log ratio of the backdrop (and without product colour) a pixel looks like backdrop
  * @param holeBackdropShare an enclosed region is a hole (a ring's inside) when more than this share looks like backdrop
+ * @param openingShare an enclosed region of at least this share of the piece is judged by its inner texture alone
  * @param shadowShare a region is cast shadow when more than this share of it is shadow-like
  * @param shadowChroma ... and its median colour is within this of the backdrop's (a shadow is a darker copy of it)
  * @param shadowTexture a shadow is smoother than this (mid-scale texture over the border's); metal is not
@@ -56,6 +57,7 @@ public record MattingSettings(
     int floorEdgeLength,
     double holeLogRatio,
     double holeBackdropShare,
+    double openingShare,
     double shadowShare,
     double shadowChroma,
     double shadowTexture,

@@ -56,6 +56,25 @@ class MattingTest {
   }
 
   @Test
+  void theNarrowOpeningOfARingSeenEdgeOnIsCutOut() {
+    int backdrop = RgbImage.pack(200, 202, 205);
+    int[] px = SyntheticPhotos.paper(backdrop);
+    // An upright band seen nearly edge-on: the paper shows through an opening 24 px wide, so close
+    // to the band's striped faces that no pixel of it is out of reach of their contrast.
+    SyntheticPhotos.paint(px, (x, y) -> {
+      double outer = Math.hypot((x - 400) / 60.0, (y - 400) / 260.0), inner = Math.hypot((x - 400) / 12.0, (y - 400) / 230.0);
+      return outer <= 1 && inner > 1
+          ? SyntheticPhotos.whiteMetalWithRim(y / 9.0, Math.min((1 - outer) * 60, (inner - 1) * 12), px[y * SIZE + x])
+          : -1;
+    });
+    ProductMatte matte = matting.find(SyntheticPhotos.image(px));
+    for (int y = 250; y <= 550; y += 50) {
+      assertThat(matte.alpha()[y * SIZE + 400]).as("the opening at y %d", y).isLessThan(0.5f);
+    }
+    assertThat(matte.alpha()[400 * SIZE + 360]).as("the band beside it").isGreaterThan(0.5f);
+  }
+
+  @Test
   void aStudPairIsTwoParts() {
     int[] px = SyntheticPhotos.paper(RgbImage.pack(222, 218, 211));
     SyntheticPhotos.paint(px, (x, y) -> Math.hypot(x - 250, y - 400) < 80 || Math.hypot(x - 560, y - 380) < 80
