@@ -113,7 +113,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
       List<ShotSpec> shots = request.style().shots();
       String feedback = "";
       while (true) {
-        record.shotsInRound = shots;
+        record.workOn(shots);
         writePrompts(shots, feedback);
         enter(Stage.GENERATING);
         generation.generate(keys, shots);
@@ -135,10 +135,10 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
           publish(keys, verdict.reviewer());
           return finish(Stage.PUBLISHED);
         }
-        if (record.round == policy.maxRounds()) {
+        if (record.round() == policy.maxRounds()) {
           return finish(Stage.REJECTED);
         }
-        record.round++;
+        record.nextRound();
         shots = shotsToRedo(verdict);
         feedback = verdict.notes();
       }
@@ -156,15 +156,13 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     CaptureResult captured = steps.stub(CaptureActivities.class, ShootActivityOptions.CAPTURE, "capture")
         .capture(new CaptureRequest(keys, request.photos()));
     record.succeeded("capture", request.photos().size() + " photos", 1);
-    record.references = captured.references();
-    record.signature = captured.signature();
+    record.captured(captured);
   }
 
   private void writePrompts(List<ShotSpec> shots, String feedback) {
     enter(Stage.PROMPTING);
-    steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, "prompts")
-        .composePrompts(new PromptRequest(request.product(), request.style(), shots, feedback))
-        .forEach(p -> record.prompts.put(p.shot(), p));
+    record.keepPrompts(steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, "prompts")
+        .composePrompts(new PromptRequest(request.product(), request.style(), shots, feedback)));
   }
 
   /**
@@ -179,7 +177,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     // Drawn from the workflow's seeded random: the same on replay, independent across shoots.
     double draw = Workflow.newRandom().nextDouble();
     RoutingDecision decision = Routing.choose(category, policy.providers(), policy.routing(), stats, draw);
-    record.providers.routing = decision;
+    record.providerEvidence().routing = decision;
     generation.route(decision.chain());
     Workflow.upsertTypedSearchAttributes(PROVIDER.valueSet(decision.provider()));
     log.info("Shoot {} routed to {} by {}: {}", sku(), decision.provider(), decision.rule(), decision.reason());
@@ -192,7 +190,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private void inspectEveryProvider(ShootKeys keys) {
     String channel = policy.channels().get(0);
     Map<String, Promise<QaReport>> running = new LinkedHashMap<>();
-    for (ShotSpec shot : record.shotsInRound) {
+    for (ShotSpec shot : record.shotsInRound()) {
       for (String provider : policy.providers()) {
         record.roundCandidates().stream()
             .filter(v -> v.candidate().shot().equals(shot.name()) && v.candidate().provider().equals(provider))
@@ -201,16 +199,16 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
             .ifPresent(best -> running.put(best.id(), Async.function(() -> finishAndInspect(keys, best, channel))));
       }
     }
-    running.forEach((id, promise) -> record.providers.judged(id, promise.get()));
+    running.forEach((id, promise) -> record.providerEvidence().judged(id, promise.get()));
   }
 
   private QaReport finishAndInspect(ShootKeys keys, Candidate candidate, String channel) {
     String subject = candidate.id() + " (" + candidate.provider() + ") for " + channel;
     ChannelImage finished = steps
         .stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS, "bake-off post-process " + subject)
-        .postProcess(new PostProcessRequest(keys.bakeoff(candidate.id()), candidate, record.signature, channel));
+        .postProcess(new PostProcessRequest(keys.bakeoff(candidate.id()), candidate, record.signature(), channel));
     return steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA " + subject)
-        .inspect(new QaRequest(record.references, record.signature, finished));
+        .inspect(new QaRequest(record.references(), record.signature(), finished));
   }
 
   /** Scores this round's candidates and ranks them within each shot. */
@@ -218,7 +216,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     enter(Stage.SCORING);
     List<Candidate> fresh = record.roundCandidates().stream().map(CandidateView::candidate).toList();
     List<Score> scores = steps.stub(ScoringActivities.class, ShootActivityOptions.SCORE, "score " + fresh.size())
-        .score(new ScoreRequest(record.references, record.signature, fresh));
+        .score(new ScoreRequest(record.references(), record.signature(), fresh));
     record.rank(fresh, scores);
   }
 
@@ -237,8 +235,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     }
     Decision decision = awaitHuman(Stage.AWAITING_SELECTION);
     if (decision != null) {
-      record.selections.putAll(decision.selections());
-      decision.selections().values().forEach(id -> record.providers.selected(id, ImageEvidence.HUMAN));
+      decision.selections().forEach(record::select);
+      decision.selections().values().forEach(id -> record.providerEvidence().selected(id, ImageEvidence.HUMAN));
       return true;
     }
     if (policy.onTimeout() == TimeoutAction.AUTO) {
@@ -250,18 +248,18 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   }
 
   private void selectByPolicy(String shot, CandidateView best) {
-    record.selections.put(shot, best.candidate().id());
-    record.providers.selected(best.candidate().id(), ImageEvidence.POLICY);
+    record.select(shot, best.candidate().id());
+    record.providerEvidence().selected(best.candidate().id(), ImageEvidence.POLICY);
   }
 
   /** The verdict on each shot's selected candidate, for the provider report. */
   private void recordVerdict(Decision verdict) {
     boolean approved = verdict.action() == Action.APPROVE;
-    List<ShotSpec> judged = approved ? record.shotsInRound : shotsToRedo(verdict);
+    List<ShotSpec> judged = approved ? record.shotsInRound() : shotsToRedo(verdict);
     for (ShotSpec shot : judged) {
-      String id = record.selections.get(shot.name());
+      String id = record.selection(shot.name());
       if (id != null) {
-        record.providers.verdict(id, approved ? ImageEvidence.ACCEPTED : ImageEvidence.REJECTED);
+        record.providerEvidence().verdict(id, approved ? ImageEvidence.ACCEPTED : ImageEvidence.REJECTED);
       }
     }
   }
@@ -272,7 +270,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     Map<String, Promise<List<ChannelImage>>> running = new LinkedHashMap<>();
     for (ShotSpec shot : shots) {
       ShotPostProcessRequest finish = new ShotPostProcessRequest(
-          keys, record.candidate(record.selections.get(shot.name())).candidate(), record.signature, policy.channels());
+          keys, record.selected(shot.name()).candidate(), record.signature(), policy.channels());
       if (onePass) {
         PostProcessActivities post = steps.stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS,
             "post-process " + shot.name() + " for " + String.join(", ", policy.channels()));
@@ -286,11 +284,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         }
       }
     }
-    running.values().forEach(promise -> promise.get().forEach(image -> {
-      String key = image.shot() + "/" + image.channel();
-      record.outputs.put(key, image);
-      record.succeeded("post-process", key, 1);
-    }));
+    running.values().forEach(promise -> promise.get().forEach(record::keepOutput));
   }
 
   private void inspect(List<ShotSpec> shots) {
@@ -301,12 +295,12 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         String key = shot.name() + "/" + channel;
         QaActivities inspector = steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "QA " + key);
         running.put(key, Async.function(inspector::inspect,
-            new QaRequest(record.references, record.signature, record.outputs.get(key))));
+            new QaRequest(record.references(), record.signature(), record.output(key))));
       }
     }
-    running.forEach((key, promise) -> record.qa.put(key, promise.get()));
+    running.forEach((key, promise) -> record.keepQa(key, promise.get()));
     running.values().stream().map(Promise::get)
-        .forEach(report -> record.providers.judged(record.selections.get(report.shot()), report));
+        .forEach(report -> record.providerEvidence().judged(record.selection(report.shot()), report));
   }
 
   /**
@@ -322,7 +316,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         record.auditByPolicy(Action.APPROVE, "every blocking check passed");
         return Decision.approve(ShootRecord.POLICY);
       }
-      if (record.round < policy.maxRounds()) {
+      if (record.round() < policy.maxRounds()) {
         String notes = record.failedChecksInWords();
         String repeat = noIdenticalRetries() ? generation.wouldRepeat(failedShots) : null;
         if (repeat == null) {
@@ -349,11 +343,9 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private void publish(ShootKeys keys, String approvedBy) {
     enter(Stage.PUBLISHING);
-    record.manifest = steps.stub(PublishActivities.class, ShootActivityOptions.PUBLISH, "publish")
+    record.published(steps.stub(PublishActivities.class, ShootActivityOptions.PUBLISH, "publish")
         .publish(new PublishRequest(keys, Workflow.getInfo().getWorkflowId(), request.product(),
-            record.round, List.copyOf(record.outputs.values()), List.copyOf(record.qa.values()),
-            record.cost(), approvedBy));
-    record.succeeded("publish", record.manifest.key(), 1);
+            record.round(), record.outputs(), record.qaReports(), record.cost(), approvedBy)));
   }
 
   private List<ShotSpec> shotsToRedo(Decision reject) {
@@ -419,12 +411,12 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     pending = decision;
     String outcome = switch (decision.action()) {
       case SELECT -> "selected " + decision.selections().values();
-      case APPROVE -> "approved round " + record.round;
-      case REJECT -> "rejected round " + record.round + "; redoing "
+      case APPROVE -> "approved round " + record.round();
+      case REJECT -> "rejected round " + record.round() + "; redoing "
           + shotsToRedo(decision).stream().map(ShotSpec::name).toList();
     };
     record.audit(decision, via, true, outcome);
-    return new DecisionReceipt(decision.action(), record.round, outcome);
+    return new DecisionReceipt(decision.action(), record.round(), outcome);
   }
 
   // ---- stage and outcome -----------------------------------------------------------------
@@ -444,7 +436,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     Workflow.upsertTypedSearchAttributes(
         STAGE.valueSet(next.name()), AWAITING_HUMAN.valueSet(next.awaitingHuman()));
     Workflow.setCurrentDetails("**" + sku() + "**: " + next.words()
-        + (next.finished() ? "" : " (round " + record.round + " of " + policy.maxRounds() + ")"));
+        + (next.finished() ? "" : " (round " + record.round() + " of " + policy.maxRounds() + ")"));
   }
 
   /** Sets the attributes a shoot started by hand (CLI, Web UI) would otherwise lack. */
@@ -460,14 +452,14 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     recordProviderEvidence(outcome);
     catalog.close(outcome);
     Workflow.await(Workflow::isEveryHandlerFinished);
-    return new ShootResult(sku(), outcome, record.round,
-        outcome == Stage.PUBLISHED ? List.copyOf(record.outputs.values()) : List.of(),
-        record.manifest, record.cost(), record.failure, record.ledger.spend());
+    return new ShootResult(sku(), outcome, record.round(),
+        outcome == Stage.PUBLISHED ? record.outputs() : List.of(),
+        record.manifest(), record.cost(), record.failure(), record.spend());
   }
 
   /** Records why, then closes the workflow as Failed so operators find it with one filter. */
   private ShootResult fail(String why) {
-    record.failure = why;
+    record.shootFailed(why);
     enter(Stage.FAILED);
     recordProviderEvidence(Stage.FAILED);
     catalog.close(Stage.FAILED);
@@ -496,7 +488,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     }
     try {
       steps.stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME, "record provider evidence")
-          .recordProviderEvidence(record.providers.evidence(request, record.allCandidates(), outcome));
+          .recordProviderEvidence(record.providerEvidence().evidence(request, record.allCandidates(), outcome));
     } catch (ActivityFailure e) {
       log.error("Could not record the provider evidence: {}", ActivityFailures.describe(e));
     }
