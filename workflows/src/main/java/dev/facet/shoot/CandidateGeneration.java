@@ -35,6 +35,7 @@ final class CandidateGeneration {
   private final ShootRequest request;
   private final ShootRecord record;
   private final StepStubs steps;
+  private final ProviderMeasurement measurement;
   private ProviderChain chain;
 
   /** Why the last variant of each shot failed, for the message when none succeeded. */
@@ -45,10 +46,12 @@ final class CandidateGeneration {
    */
   private final Map<String, String> startAfter = new LinkedHashMap<>();
 
-  CandidateGeneration(ShootRequest request, ShootRecord record, StepStubs steps) {
+  CandidateGeneration(
+      ShootRequest request, ShootRecord record, StepStubs steps, ProviderMeasurement measurement) {
     this.request = request;
     this.record = record;
     this.steps = steps;
+    this.measurement = measurement;
     this.chain = new ProviderChain(request.policy().providers(), request.policy().budgetUsd());
   }
 
@@ -165,7 +168,7 @@ final class CandidateGeneration {
                 request.styleReference()));
         chain.settle(provider, record.charge(candidate));
         record.succeeded("generate", attempt, candidate.attempts());
-        record.providerEvidence().generated(candidate.id(), Workflow.currentTimeMillis() - started);
+        measurement.generated(candidate, Workflow.currentTimeMillis() - started);
         return candidate;
       } catch (ActivityFailure e) {
         chain.release(provider, record.charge(e));
@@ -182,7 +185,7 @@ final class CandidateGeneration {
           chain.retire(provider);
           alert("provider " + provider + " is unusable: " + ActivityFailures.describe(e));
         }
-        record.providerEvidence().failed(record.round(), shot.name(), provider, type);
+        measurement.notGenerated(shot.name(), provider, type);
         String next = only == null ? chain.after(provider) : null;
         record.fellBack(subject, provider, next, ActivityFailures.describe(e));
         provider = next;

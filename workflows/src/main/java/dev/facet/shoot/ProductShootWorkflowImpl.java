@@ -13,11 +13,6 @@ import dev.facet.model.QaReport;
 import dev.facet.model.Score;
 import dev.facet.model.ShotSpec;
 import dev.facet.routing.ImageEvidence;
-import dev.facet.routing.ProductCategory;
-import dev.facet.routing.ProviderReportActivities;
-import dev.facet.routing.ProviderStats;
-import dev.facet.routing.Routing;
-import dev.facet.routing.RoutingDecision;
 import dev.facet.shoot.Decision.Action;
 import dev.facet.shoot.ShootPolicy.Approval;
 import dev.facet.shoot.ShootPolicy.TimeoutAction;
@@ -25,7 +20,6 @@ import dev.facet.steps.CaptureActivities;
 import dev.facet.steps.CaptureRequest;
 import dev.facet.steps.CaptureResult;
 import dev.facet.steps.PostProcessActivities;
-import dev.facet.steps.PostProcessRequest;
 import dev.facet.steps.PromptActivities;
 import dev.facet.steps.PromptRequest;
 import dev.facet.steps.PublishActivities;
@@ -44,7 +38,6 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +50,6 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   /** The failure type of a shoot that could not finish; it closes the workflow as Failed. */
   static final String SHOOT_FAILED = "ShootFailed";
 
-  /**
-   * Change id of provider measurement (bake-off, routing, evidence for the provider report). Only
-   * policies with {@code bakeoff} or {@code routing} take the new path, and histories recorded
-   * before it have neither; the marker keeps later changes to that path versionable.
-   */
-  static final String PROVIDER_MEASUREMENT = "provider-measurement";
   /**
    * Patch id of the rule that a round automated QA sends back must be able to come out otherwise:
    * a deterministic generator is not run again on the same inputs (the next provider in the chain
@@ -79,6 +66,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private final ShootPolicy policy;
   private final ShootRecord record = new ShootRecord();
   private final StepStubs steps;
+  private final ProviderMeasurement measurement;
   private final CandidateGeneration generation;
   private final CatalogLink catalog;
 
@@ -92,7 +80,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     this.request = request;
     this.policy = request.policy();
     this.steps = new StepStubs(sku());
-    this.generation = new CandidateGeneration(request, record, steps);
+    this.measurement = new ProviderMeasurement(request, record, steps);
+    this.generation = new CandidateGeneration(request, record, steps, measurement);
     this.catalog = new CatalogLink(request, record, steps);
   }
 
@@ -107,9 +96,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     upsertIdentity();
     try {
       capture(keys);
-      if (policy.routing() != null && !policy.bakeoff() && measuring()) {
-        route();
-      }
+      measurement.route().ifPresent(generation::route);
       List<ShotSpec> shots = request.style().shots();
       String feedback = "";
       while (true) {
@@ -118,9 +105,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         enter(Stage.GENERATING);
         generation.generate(keys, shots);
         score();
-        if (policy.bakeoff() && measuring()) {
-          inspectEveryProvider(keys);
-        }
+        measurement.ranked(keys);
         if (!select()) {
           return finish(Stage.EXPIRED);
         }
@@ -130,7 +115,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         if (verdict == null) {
           return finish(Stage.EXPIRED);
         }
-        recordVerdict(verdict);
+        measurement.decided(verdict);
         if (verdict.action() == Action.APPROVE) {
           publish(keys, verdict.reviewer());
           return finish(Stage.PUBLISHED);
@@ -139,7 +124,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
           return finish(Stage.REJECTED);
         }
         record.nextRound();
-        shots = shotsToRedo(verdict);
+        shots = verdict.shotsToRedo(request.style().shots());
         feedback = verdict.notes();
       }
     } catch (ActivityFailure e) {
@@ -163,52 +148,6 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     enter(Stage.PROMPTING);
     record.keepPrompts(steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, "prompts")
         .composePrompts(new PromptRequest(request.product(), request.style(), shots, feedback)));
-  }
-
-  /**
-   * Chooses the provider chain for the product's category from the provider report: the decision
-   * and the numbers it rests on go into the state.
-   */
-  private void route() {
-    String category = ProductCategory.of(request.product());
-    List<ProviderStats> stats = steps
-        .stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME, "provider report for " + category)
-        .providerStats(category);
-    // Drawn from the workflow's seeded random: the same on replay, independent across shoots.
-    double draw = Workflow.newRandom().nextDouble();
-    RoutingDecision decision = Routing.choose(category, policy.providers(), policy.routing(), stats, draw);
-    record.providerEvidence().routing = decision;
-    generation.route(decision.chain());
-    Workflow.upsertTypedSearchAttributes(PROVIDER.valueSet(decision.provider()));
-    log.info("Shoot {} routed to {} by {}: {}", sku(), decision.provider(), decision.rule(), decision.reason());
-  }
-
-  /**
-   * Bake-off: each provider's best candidate of each shot is finished for the first channel and
-   * checked by QA, so every provider is judged on the same shots by the same checks.
-   */
-  private void inspectEveryProvider(ShootKeys keys) {
-    String channel = policy.channels().get(0);
-    Map<String, Promise<QaReport>> running = new LinkedHashMap<>();
-    for (ShotSpec shot : record.shotsInRound()) {
-      for (String provider : policy.providers()) {
-        record.roundCandidates().stream()
-            .filter(v -> v.candidate().shot().equals(shot.name()) && v.candidate().provider().equals(provider))
-            .min(Comparator.comparingInt(CandidateView::rank))
-            .map(CandidateView::candidate)
-            .ifPresent(best -> running.put(best.id(), Async.function(() -> finishAndInspect(keys, best, channel))));
-      }
-    }
-    running.forEach((id, promise) -> record.providerEvidence().judged(id, promise.get()));
-  }
-
-  private QaReport finishAndInspect(ShootKeys keys, Candidate candidate, String channel) {
-    String subject = candidate.id() + " (" + candidate.provider() + ") for " + channel;
-    ChannelImage finished = steps
-        .stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS, "bake-off post-process " + subject)
-        .postProcess(new PostProcessRequest(keys.bakeoff(candidate.id()), candidate, record.signature(), channel));
-    return steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA " + subject)
-        .inspect(new QaRequest(record.references(), record.signature(), finished));
   }
 
   /** Scores this round's candidates and ranks them within each shot. */
@@ -236,7 +175,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     Decision decision = awaitHuman(Stage.AWAITING_SELECTION);
     if (decision != null) {
       decision.selections().forEach(record::select);
-      decision.selections().values().forEach(id -> record.providerEvidence().selected(id, ImageEvidence.HUMAN));
+      decision.selections().values().forEach(id -> measurement.selected(id, ImageEvidence.HUMAN));
       return true;
     }
     if (policy.onTimeout() == TimeoutAction.AUTO) {
@@ -249,19 +188,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private void selectByPolicy(String shot, CandidateView best) {
     record.select(shot, best.candidate().id());
-    record.providerEvidence().selected(best.candidate().id(), ImageEvidence.POLICY);
-  }
-
-  /** The verdict on each shot's selected candidate, for the provider report. */
-  private void recordVerdict(Decision verdict) {
-    boolean approved = verdict.action() == Action.APPROVE;
-    List<ShotSpec> judged = approved ? record.shotsInRound() : shotsToRedo(verdict);
-    for (ShotSpec shot : judged) {
-      String id = record.selection(shot.name());
-      if (id != null) {
-        record.providerEvidence().verdict(id, approved ? ImageEvidence.ACCEPTED : ImageEvidence.REJECTED);
-      }
-    }
+    measurement.selected(best.candidate().id(), ImageEvidence.POLICY);
   }
 
   private void postProcess(ShootKeys keys, List<ShotSpec> shots) {
@@ -299,8 +226,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
       }
     }
     running.forEach((key, promise) -> record.keepQa(key, promise.get()));
-    running.values().stream().map(Promise::get)
-        .forEach(report -> record.providerEvidence().judged(record.selection(report.shot()), report));
+    measurement.judged(running.values().stream().map(Promise::get).toList());
   }
 
   /**
@@ -346,15 +272,6 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     record.published(steps.stub(PublishActivities.class, ShootActivityOptions.PUBLISH, "publish")
         .publish(new PublishRequest(keys, Workflow.getInfo().getWorkflowId(), request.product(),
             record.round(), record.outputs(), record.qaReports(), record.cost(), approvedBy)));
-  }
-
-  private List<ShotSpec> shotsToRedo(Decision reject) {
-    if (reject.redoShots().isEmpty()) {
-      return request.style().shots();
-    }
-    return request.style().shots().stream()
-        .filter(shot -> reject.redoShots().contains(shot.name()))
-        .toList();
   }
 
   // ---- human decisions -------------------------------------------------------------------
@@ -413,7 +330,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
       case SELECT -> "selected " + decision.selections().values();
       case APPROVE -> "approved round " + record.round();
       case REJECT -> "rejected round " + record.round() + "; redoing "
-          + shotsToRedo(decision).stream().map(ShotSpec::name).toList();
+          + decision.shotsToRedo(request.style().shots()).stream().map(ShotSpec::name).toList();
     };
     record.audit(decision, via, true, outcome);
     return new DecisionReceipt(decision.action(), record.round(), outcome);
@@ -423,7 +340,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   @Override
   public ShootState state() {
-    return record.snapshot(request, stage);
+    return record.snapshot(request, stage, measurement.routing(), measurement.qaByCandidate());
   }
 
   /** Moves to {@code next}, and says so in the Web UI and, when it matters, to the catalog. */
@@ -449,7 +366,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private ShootResult finish(Stage outcome) {
     enter(outcome);
-    recordProviderEvidence(outcome);
+    measurement.finished(outcome);
     catalog.close(outcome);
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new ShootResult(sku(), outcome, record.round(),
@@ -461,7 +378,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private ShootResult fail(String why) {
     record.shootFailed(why);
     enter(Stage.FAILED);
-    recordProviderEvidence(Stage.FAILED);
+    measurement.finished(Stage.FAILED);
     catalog.close(Stage.FAILED);
     Workflow.await(Workflow::isEveryHandlerFinished);
     throw ApplicationFailure.newNonRetryableFailure(why, SHOOT_FAILED);
@@ -473,25 +390,6 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
    */
   private boolean noIdenticalRetries() {
     return Workflow.getVersion(NO_IDENTICAL_RETRIES, Workflow.DEFAULT_VERSION, 1) == 1;
-  }
-
-  /** Whether this shoot takes the provider-measurement path (see {@link #PROVIDER_MEASUREMENT}). */
-  private boolean measuring() {
-    return policy.measuresProviders()
-        && Workflow.getVersion(PROVIDER_MEASUREMENT, Workflow.DEFAULT_VERSION, 1) == 1;
-  }
-
-  /** Hands the shoot's evidence to the provider report; a failure costs the report, not the shoot. */
-  private void recordProviderEvidence(Stage outcome) {
-    if (request.product() == null || !measuring()) {
-      return;
-    }
-    try {
-      steps.stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME, "record provider evidence")
-          .recordProviderEvidence(record.providerEvidence().evidence(request, record.allCandidates(), outcome));
-    } catch (ActivityFailure e) {
-      log.error("Could not record the provider evidence: {}", ActivityFailures.describe(e));
-    }
   }
 
   private String sku() {

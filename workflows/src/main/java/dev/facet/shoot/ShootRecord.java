@@ -11,6 +11,7 @@ import dev.facet.model.Reference;
 import dev.facet.model.Score;
 import dev.facet.model.ShotPrompt;
 import dev.facet.model.ShotSpec;
+import dev.facet.routing.RoutingDecision;
 import dev.facet.steps.CaptureResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -61,9 +62,6 @@ final class ShootRecord {
 
   /** Every request a provider may have charged this shoot for. */
   private final Ledger ledger = new Ledger();
-
-  /** What this shoot learns about its providers, for the provider report. */
-  private final ProviderEvidenceLog providers = new ProviderEvidenceLog();
 
   private ImageRef manifest;
   private String failure;
@@ -294,16 +292,18 @@ final class ShootRecord {
     return failure;
   }
 
-  /** What this shoot learns about its providers, for the provider report. */
-  ProviderEvidenceLog providerEvidence() {
-    return providers;
-  }
-
   private static String now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
   }
 
-  ShootState snapshot(ShootRequest request, Stage stage) {
+  /**
+   * The state query's answer.
+   *
+   * @param routing how the shoot chose its providers; null when it did not route
+   * @param candidateQa every judged candidate's QA, by candidate id
+   */
+  ShootState snapshot(ShootRequest request, Stage stage, RoutingDecision routing,
+      Map<String, List<QaReport>> candidateQa) {
     return new ShootState(
         request.product() == null ? "(no sku)" : request.product().sku(),
         request.catalogId(),
@@ -326,8 +326,8 @@ final class ShootRecord {
         cost(),
         manifest,
         failure,
-        providers.routing,
-        providers.qaByCandidate(),
+        routing,
+        candidateQa,
         ledger.lines(),
         ledger.spend());
   }
