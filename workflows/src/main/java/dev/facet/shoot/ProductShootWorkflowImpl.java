@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 
+/** One product's shoot in its six steps: capture, prompt, select, post-process, QA, publish. */
 public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private static final Logger log = Workflow.getLogger(ProductShootWorkflowImpl.class);
