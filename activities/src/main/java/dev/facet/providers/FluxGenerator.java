@@ -1,8 +1,7 @@
 package dev.facet.providers;
 
+import dev.facet.activities.GenerationMeter;
 import dev.facet.metrics.FacetMetrics;
-import dev.facet.steps.GenerationMeter;
-import dev.facet.steps.Providers;
 import dev.facet.model.Candidate;
 import dev.facet.model.Charge;
 import dev.facet.model.Reference;
@@ -16,6 +15,7 @@ import dev.facet.providers.flux.FluxStatus;
 import dev.facet.providers.flux.FluxTask;
 import dev.facet.steps.GenerateRequest;
 import dev.facet.steps.GenerationCheckpoint;
+import dev.facet.steps.Providers;
 import dev.facet.storage.ObjectStore;
 import io.temporal.activity.Activity;
 import java.util.Base64;

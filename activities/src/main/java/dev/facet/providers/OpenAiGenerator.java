@@ -1,8 +1,7 @@
 package dev.facet.providers;
 
+import dev.facet.activities.GenerationMeter;
 import dev.facet.metrics.FacetMetrics;
-import dev.facet.steps.GenerationMeter;
-import dev.facet.steps.Providers;
 import dev.facet.model.Candidate;
 import dev.facet.model.ImageRef;
 import dev.facet.model.Reference;
@@ -14,6 +13,7 @@ import dev.facet.providers.openai.OpenAiImagesClient;
 import dev.facet.providers.openai.OpenAiModels;
 import dev.facet.providers.openai.OpenAiPrices;
 import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.Providers;
 import dev.facet.storage.ObjectStore;
 import io.temporal.activity.Activity;
 import java.time.Clock;

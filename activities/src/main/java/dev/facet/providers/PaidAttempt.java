@@ -1,9 +1,9 @@
 package dev.facet.providers;
 
+import dev.facet.activities.LiveAttempt;
 import dev.facet.model.Charge;
 import dev.facet.steps.GenerateRequest;
 import dev.facet.steps.GenerationCheckpoint;
-import dev.facet.steps.LiveAttempt;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;

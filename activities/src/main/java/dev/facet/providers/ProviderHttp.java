@@ -1,6 +1,6 @@
 package dev.facet.providers;
 
-import dev.facet.steps.LiveAttempt;
+import dev.facet.activities.LiveAttempt;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.Call;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import dev.facet.activities.StepActivities;
 import dev.facet.catalog.BudgetRaise;
 import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogRequest;
@@ -25,7 +26,6 @@ import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootPolicy.Approval;
 import dev.facet.shoot.ShootPolicy.TimeoutAction;
 import dev.facet.shoot.ShootSearchAttributes;
-import dev.facet.steps.StepActivities;
 import dev.facet.steps.TaskQueues;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.testing.Fixtures;

@@ -3,12 +3,12 @@ package dev.facet.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.facet.activities.PromptActivitiesImpl;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ShotPrompt;
 import dev.facet.model.Stone;
 import dev.facet.model.StyleGuide;
 import dev.facet.steps.PromptActivities;
-import dev.facet.steps.PromptActivitiesImpl;
 import dev.facet.steps.PromptRequest;
 import java.util.List;
 import java.util.Set;

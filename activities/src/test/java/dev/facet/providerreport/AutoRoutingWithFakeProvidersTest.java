@@ -3,6 +3,7 @@ package dev.facet.providerreport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.facet.activities.StepActivities;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ReferencePhoto;
@@ -32,7 +33,6 @@ import dev.facet.shoot.ShootPolicy.Approval;
 import dev.facet.shoot.ShootPolicy.TimeoutAction;
 import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootSearchAttributes;
-import dev.facet.steps.StepActivities;
 import dev.facet.steps.TaskQueues;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.testing.Fixtures;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.facet.activities.LiveAttempt;
 import dev.facet.model.Candidate;
 import dev.facet.model.Charge;
 import dev.facet.model.Charge.Billing;
@@ -16,7 +17,6 @@ import dev.facet.providers.openai.OpenAiSettings;
 import dev.facet.steps.FailureTypes;
 import dev.facet.steps.GenerationActivities;
 import dev.facet.steps.GenerationCheckpoint;
-import dev.facet.steps.LiveAttempt;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.testing.EmbeddedS3Extension;
 import io.temporal.activity.ActivityOptions;

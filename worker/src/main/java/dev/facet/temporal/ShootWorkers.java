@@ -1,5 +1,7 @@
 package dev.facet.temporal;
 
+import dev.facet.activities.StepActivities;
+import dev.facet.activities.StepSettings;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
@@ -7,8 +9,6 @@ import dev.facet.policy.ChannelNames;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.GenerationActivities;
-import dev.facet.steps.StepActivities;
-import dev.facet.steps.StepSettings;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
 import io.temporal.worker.Worker;

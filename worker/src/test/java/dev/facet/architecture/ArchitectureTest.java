@@ -47,8 +47,8 @@ class ArchitectureTest {
       noClasses()
           .that().resideInAnyPackage("dev.facet.imaging..", "dev.facet.storage..")
           .should().dependOnClassesThat().resideInAnyPackage(
-              "dev.facet.steps..", "dev.facet.providers..", "dev.facet.catalogstore..",
-              "dev.facet.manifest..", "dev.facet.audit..", "dev.facet.finish..",
+              "dev.facet.steps..", "dev.facet.activities..", "dev.facet.providers..",
+              "dev.facet.catalogstore..", "dev.facet.manifest..", "dev.facet.audit..", "dev.facet.finish..",
               "dev.facet.prompts..", "dev.facet.consistency..", "dev.facet.providerreport..",
               "dev.facet.catalog..", "dev.facet.shoot..")
           .because("libraries are reusable below the activities (README, Architecture)");

@@ -1,5 +1,6 @@
 package dev.facet.bench;
 
+import dev.facet.activities.StepActivities;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
@@ -7,7 +8,6 @@ import dev.facet.generators.ProviderGenerators;
 import dev.facet.generators.ProviderProperties;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
-import dev.facet.steps.StepActivities;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.storage.S3Settings;

@@ -2,19 +2,12 @@ package dev.facet.catalog;
 
 import dev.facet.model.ProviderSpend;
 import dev.facet.shoot.ProductShootWorkflow;
-import dev.facet.shoot.ShootPolicy;
-import dev.facet.shoot.ShootRequest;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.RetryOptions;
-import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ChildWorkflowFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.ExternalWorkflowStub;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -23,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,11 +67,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   private final CatalogProgressState state;
   /** Null for a catalog without a budget. */
   private final CatalogBudget budget;
-
-  /** Held products read in this run, by manifest index; a later run reads them again. */
-  private final Map<Integer, CatalogItem> heldItems = new HashMap<>();
-
-  private int startsThisRun;
+  private final CatalogStatus status;
+  private final ShootLauncher shoots;
 
   /** Manifest items read but not started yet; not carried over (the next run reads from nextIndex). */
   private final Deque<CatalogItem> readAhead = new ArrayDeque<>();
@@ -97,6 +86,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     this.budget = state.budgetUsd == null
         ? null
         : new CatalogBudget(state, request.usdPerImage(), request.style().shots().size());
+    this.status = new CatalogStatus(request, state, budget);
+    this.shoots = new ShootLauncher(request, state, budget, catalog);
   }
 
   @Override
@@ -109,16 +100,15 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     if (state.total < 0) {
       state.total = catalog.readManifest(request.manifestKey(), 0, 0).total();
     }
-    describe();
+    status.describe();
     while (true) {
       boolean woke =
           Workflow.await(
               request.quietPeriod(),
-              () -> state.cancelling || finished() || mayStart()
-                  || startsThisRun >= request.startsPerRun());
+              () -> state.cancelling || status.finished() || mayStart() || shoots.runIsFull());
       if (!woke) {
         watch.closedShoots(List.copyOf(state.inProgress.keySet())).forEach(this::shootUpdate);
-        describe();
+        status.describe();
         continue;
       }
       if (state.cancelling) {
@@ -126,26 +116,22 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         cancelInProgress();
         break;
       }
-      if (finished()) {
+      if (status.finished()) {
         break;
       }
-      if (startsThisRun >= request.startsPerRun() || Workflow.getInfo().isContinueAsNewSuggested()) {
+      if (shoots.runIsFull() || Workflow.getInfo().isContinueAsNewSuggested()) {
         // Everything the next run needs is in the state; handlers finish before the hand-over.
         Workflow.await(() -> pendingStarts.isEmpty() && Workflow.isEveryHandlerFinished());
         state.runs++;
         Workflow.continueAsNew(request.continuing(state));
       }
       startNextProducts();
-      describe();
+      status.describe();
     }
     CatalogReport report = catalog.writeReport(request.catalogId());
     Workflow.await(Workflow::isEveryHandlerFinished);
-    describe();
-    return new CatalogResult(progress(), report);
-  }
-
-  private boolean finished() {
-    return state.nextIndex >= state.total && state.inProgress.isEmpty() && state.held.isEmpty();
+    status.describe();
+    return new CatalogResult(status.progress(), report);
   }
 
   private boolean mayStart() {
@@ -170,7 +156,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     boolean batched =
         Workflow.getVersion(STARTS_IN_BATCHES, Workflow.DEFAULT_VERSION, 1) == 1;
     int startsThisTask = 0;
-    while (mayStart() && startsThisRun < request.startsPerRun()) {
+    while (mayStart() && !shoots.runIsFull()) {
       if (batched && startsThisTask == STARTS_PER_TASK) {
         Workflow.await(pendingStarts::isEmpty);
         startsThisTask = 0;
@@ -181,8 +167,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
       Promise<WorkflowExecution> started;
       if (held != null) {
         budget.release(held);
-        item = heldItem(held);
-        started = item == null ? null : launch(item, held.index());
+        item = shoots.heldItem(held);
+        started = item == null ? null : shoots.launch(item, held.index());
       } else {
         if (readAhead.isEmpty()) {
           List<CatalogItem> page =
@@ -195,7 +181,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
           readAhead.addAll(page);
         }
         item = readAhead.poll();
-        started = start(item);
+        started = shoots.start(item);
       }
       if (started != null) {
         startsThisTask++;
@@ -204,7 +190,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         started.handle((execution, failure) -> {
           pendingStarts.remove(started);
           if (failure != null) {
-            startFailed(sku, failure);
+            shoots.startFailed(sku, failure);
           }
           return null;
         });
@@ -214,12 +200,12 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
 
   /** Before {@link #READ_AHEAD}: one page per refill, every start awaited. Replays older runs. */
   private void startNextProductsAwaitingStarts() {
-    int free = (int) Math.min(request.window() - state.active(), request.startsPerRun() - startsThisRun);
+    int free = (int) Math.min(request.window() - state.active(), shoots.startsLeftThisRun());
     ManifestPage page =
         catalog.readManifest(request.manifestKey(), state.nextIndex, Math.min(free, PAGE_SIZE));
     Map<String, Promise<WorkflowExecution>> starts = new LinkedHashMap<>();
     for (CatalogItem item : page.items()) {
-      Promise<WorkflowExecution> started = start(item);
+      Promise<WorkflowExecution> started = shoots.start(item);
       if (started != null) {
         starts.put(item.product().sku(), started);
       }
@@ -231,100 +217,9 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
       try {
         started.get();
       } catch (ChildWorkflowFailure e) {
-        startFailed(sku, e);
+        shoots.startFailed(sku, e);
       }
     });
-  }
-
-  /**
-   * Takes the next item of the manifest and starts its shoot: returns the promise of its start, or
-   * null when it does not start (why is recorded, or it is held at the budget).
-   */
-  private Promise<WorkflowExecution> start(CatalogItem item) {
-    state.nextIndex++;
-    if (item.problem() != null) {
-      state.fail(item.product() == null ? "line " + item.line() : item.product().sku(),
-          "line " + item.line() + ": " + item.problem());
-      return null;
-    }
-    return launch(item, state.nextIndex - 1);
-  }
-
-  /** Starts the shoot of a product that can be shot, the {@code index}th of the manifest. */
-  private Promise<WorkflowExecution> launch(CatalogItem item, int index) {
-    String sku = item.product().sku();
-    ShootPolicy policy;
-    try {
-      policy = item.overrides().over(request.policy());
-    } catch (IllegalArgumentException e) {
-      // Checked before the catalog started; a manifest changed since must not stop the catalog.
-      state.fail(sku, "line " + item.line() + ": " + e.getMessage());
-      return null;
-    }
-    if (budget != null) {
-      Double most = budget.mostUsd(policy);
-      if (most == null) {
-        state.fail(sku, "line " + item.line() + ": its shoot cannot start under the catalog's"
-            + " budget: no list price of " + String.join(", ", policy.providers())
-            + " was given to the catalog");
-        return null;
-      }
-      if (!budget.fits(most)) {
-        budget.hold(new HeldProduct(index, sku, most));
-        heldItems.put(index, item);
-        return null;
-      }
-      budget.reserve(sku, most);
-      // Its shoot stops paid generations at what it reserved, so the catalog keeps to its cap.
-      policy = policy.withBudgetUsd(most);
-    }
-    state.inProgress.put(sku, false);
-    startsThisRun++;
-    ProductShootWorkflow shoot = Workflow.newChildWorkflowStub(ProductShootWorkflow.class, childOptions(sku));
-    Async.function(shoot::run, new ShootRequest(item.product(), item.photos(), request.style(),
-        policy, request.catalogId(), state.styleReference));
-    return Workflow.getWorkflowExecution(shoot);
-  }
-
-  /** A held product's item: kept from this run, else read again; null when it cannot be shot. */
-  private CatalogItem heldItem(HeldProduct held) {
-    CatalogItem item = heldItems.remove(held.index());
-    if (item == null) {
-      List<CatalogItem> page =
-          catalog.readManifest(request.manifestKey(), held.index(), 1).items();
-      item = page.isEmpty() ? null : page.get(0);
-    }
-    if (item == null || item.problem() != null || item.product() == null
-        || !held.sku().equals(item.product().sku())) {
-      state.fail(held.sku(), "the manifest changed while it waited for the budget: "
-          + (item == null || item.problem() == null ? "its row is gone" : item.problem()));
-      return null;
-    }
-    return item;
-  }
-
-  private void startFailed(String sku, Throwable failure) {
-    state.inProgress.remove(sku);
-    if (budget != null) {
-      budget.settle(sku);
-    }
-    state.fail(sku, "could not start its shoot (is one for this SKU already running?): "
-        + failure.getMessage());
-  }
-
-  private ChildWorkflowOptions childOptions(String sku) {
-    return ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(ProductShootWorkflow.workflowId(sku))
-        .setTaskQueue(TaskQueues.SHOOT)
-        // Shoots outlive the run that started them (continue-as-new) and report back by signal.
-        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(ShootSearchAttributes.SKU, sku)
-            .set(ShootSearchAttributes.CATALOG, request.catalogId())
-            .build())
-        .setStaticSummary("catalog " + request.catalogId() + ": " + sku)
-        .build();
   }
 
   private void cancelInProgress() {
@@ -383,8 +278,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   @Override
   public CatalogProgress pause() {
     state.paused = true;
-    describe();
-    return progress();
+    status.describe();
+    return status.progress();
   }
 
   @Override
@@ -398,8 +293,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   @Override
   public CatalogProgress resume() {
     state.paused = false;
-    describe();
-    return progress();
+    status.describe();
+    return status.progress();
   }
 
   @Override
@@ -413,8 +308,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   @Override
   public CatalogProgress raiseBudget(BudgetRaise raise) {
     budget.raise(raise.budgetUsd());
-    describe();
-    return progress();
+    status.describe();
+    return status.progress();
   }
 
   @Override
@@ -437,7 +332,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   @Override
   public CatalogProgress cancel() {
     state.cancelling = true;
-    return progress();
+    return status.progress();
   }
 
   @Override
@@ -449,88 +344,13 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     if (state.cancelling) {
       throw new IllegalStateException("the catalog is being cancelled");
     }
-    if (state.total >= 0 && finished()) {
+    if (state.total >= 0 && status.finished()) {
       throw new IllegalStateException("the catalog has finished");
     }
   }
 
-  // ---- progress ----------------------------------------------------------------------------
-
   @Override
   public CatalogProgress progress() {
-    int queued = Math.max(0, state.total - state.nextIndex) + state.held.size();
-    return new CatalogProgress(
-        request.catalogId(),
-        status(),
-        Math.max(state.total, 0),
-        queued,
-        state.inProgress.size(),
-        (int) state.awaitingHuman(),
-        awaitingSkus(),
-        state.published,
-        state.rejected,
-        state.expired,
-        state.failed,
-        state.cancelled,
-        List.copyOf(state.failures),
-        state.costUsd,
-        etaSeconds(queued + state.inProgress.size()),
-        state.runs,
-        state.spend,
-        budget == null ? null : budget.progress());
-  }
-
-  private List<String> awaitingSkus() {
-    return state.inProgress.entrySet().stream()
-        .filter(Map.Entry::getValue)
-        .map(Map.Entry::getKey)
-        .limit(CatalogProgress.AWAITING_LISTED)
-        .toList();
-  }
-
-  private String status() {
-    if (state.cancelling) {
-      return state.inProgress.isEmpty() ? "cancelled" : "cancelling";
-    }
-    if (state.total >= 0 && finished()) {
-      return "finished";
-    }
-    if (state.paused) {
-      return "paused";
-    }
-    return budget != null && budget.reached() ? "budget reached" : "running";
-  }
-
-  /** Remaining products at the throughput so far; unknown until one has finished. */
-  private long etaSeconds(int remaining) {
-    long elapsed = Workflow.currentTimeMillis() - state.startedAtMillis;
-    int finished = state.finished();
-    if (finished == 0 || elapsed <= 0) {
-      return remaining == 0 ? 0 : -1;
-    }
-    return Math.round(remaining * (elapsed / 1000.0) / finished);
-  }
-
-  private void describe() {
-    CatalogProgress p = progress();
-    Workflow.setCurrentDetails(
-        "**catalog " + request.catalogId() + "** (" + p.status() + "): " + state.finished() + " of "
-            + p.total() + " done, " + p.inProgress() + " in progress (" + p.awaitingHuman()
-            + " awaiting a reviewer), " + p.failed() + " failed" + budgetWords(p.budget()));
-  }
-
-  /** "; budget $20.00, $18.40 spent or reserved, 3 products held: raise it with raiseBudget". */
-  private static String budgetWords(BudgetProgress budget) {
-    if (budget == null) {
-      return "";
-    }
-    String words = String.format(Locale.ROOT, "; budget $%.2f, $%.2f spent or reserved",
-        budget.capUsd(), budget.spentUsd() + budget.reservedUsd());
-    if (budget.reached()) {
-      words += String.format(Locale.ROOT,
-          ", %d %s held (the next needs $%.2f): raise it with the raiseBudget update",
-          budget.held(), budget.held() == 1 ? "product" : "products", budget.nextUsd());
-    }
-    return words;
+    return status.progress();
   }
 }

@@ -35,6 +35,7 @@ final class CandidateGeneration {
   private final ShootRequest request;
   private final ShootRecord record;
   private final StepStubs steps;
+  private final ProviderMeasurement measurement;
   private ProviderChain chain;
 
   /** Why the last variant of each shot failed, for the message when none succeeded. */
@@ -45,10 +46,12 @@ final class CandidateGeneration {
    */
   private final Map<String, String> startAfter = new LinkedHashMap<>();
 
-  CandidateGeneration(ShootRequest request, ShootRecord record, StepStubs steps) {
+  CandidateGeneration(
+      ShootRequest request, ShootRecord record, StepStubs steps, ProviderMeasurement measurement) {
     this.request = request;
     this.record = record;
     this.steps = steps;
+    this.measurement = measurement;
     this.chain = new ProviderChain(request.policy().providers(), request.policy().budgetUsd());
   }
 
@@ -85,8 +88,8 @@ final class CandidateGeneration {
 
   /** The provider of the shot's selected candidate this round. */
   private String madeBy(String shot) {
-    String id = record.selections.get(shot);
-    return id == null ? null : record.candidate(id).candidate().provider();
+    CandidateView selected = record.selected(shot);
+    return selected == null ? null : selected.candidate().provider();
   }
 
   /**
@@ -136,11 +139,11 @@ final class CandidateGeneration {
    */
   private Candidate variant(ShootKeys keys, ShotSpec shot, int variant, String only) {
     String subject = shot.name() + " v" + variant;
-    ShotPrompt prompt = record.prompts.get(shot.name());
+    ShotPrompt prompt = record.prompt(shot.name());
     boolean softened = false;
     String provider = only == null ? chain.after(startAfter.get(shot.name())) : chain.usable(only) ? only : null;
     if (provider == null) {
-      lastError.put(shot.name(), "no generator is usable: " + String.join(", ", record.alerts));
+      lastError.put(shot.name(), "no generator is usable: " + String.join(", ", record.alerts()));
     }
     while (provider != null) {
       String current = provider;
@@ -149,7 +152,7 @@ final class CandidateGeneration {
         String spent = "the budget of $" + request.policy().budgetUsd() + " is spent";
         alert("budget of $" + request.policy().budgetUsd() + " reached: no new paid generations");
         String next = only == null ? chain.after(provider) : null;
-        record.fallbacks.add(new Fallback(record.round, subject, provider, next, spent));
+        record.fellBack(subject, provider, next, spent);
         lastError.put(shot.name(), spent);
         provider = next;
         continue;
@@ -160,32 +163,31 @@ final class CandidateGeneration {
       try {
         Candidate candidate = steps
             .stub(GenerationActivities.class, ShootActivityOptions.generate(provider), "generate " + attempt)
-            .generate(new GenerateRequest(keys, record.round, shot, variant, prompt,
-                record.references, record.signature, request.style(), provider,
+            .generate(new GenerateRequest(keys, record.round(), shot, variant, prompt,
+                record.references(), record.signature(), request.style(), provider,
                 request.styleReference()));
-        chain.settle(provider, record.ledger.add(candidate));
+        chain.settle(provider, record.charge(candidate));
         record.succeeded("generate", attempt, candidate.attempts());
-        record.providers.generated(candidate.id(), Workflow.currentTimeMillis() - started);
+        measurement.generated(candidate, Workflow.currentTimeMillis() - started);
         return candidate;
       } catch (ActivityFailure e) {
-        chain.release(provider, record.ledger.add(e));
+        chain.release(provider, record.charge(e));
         record.failed("generate", attempt, e, ShootActivityOptions.GENERATE_MAX_ATTEMPTS);
         lastError.put(shot.name(), ActivityFailures.describe(e));
         String type = ActivityFailures.type(e);
         if (FailureTypes.PROVIDER_MODERATED.equals(type) && !softened) {
           softened = true;
           prompt = SoftenedPrompt.of(promptWithoutFeedback(shot));
-          record.fallbacks.add(new Fallback(record.round, subject, provider, provider,
-              "moderated: retrying once with a softened prompt"));
+          record.fellBack(subject, provider, provider, "moderated: retrying once with a softened prompt");
           continue;
         }
         if (FailureTypes.PROVIDER_AUTH.equals(type) || FailureTypes.PROVIDER_OUT_OF_CREDIT.equals(type)) {
           chain.retire(provider);
           alert("provider " + provider + " is unusable: " + ActivityFailures.describe(e));
         }
-        record.providers.failed(record.round, shot.name(), provider, type);
+        measurement.notGenerated(shot.name(), provider, type);
         String next = only == null ? chain.after(provider) : null;
-        record.fallbacks.add(new Fallback(record.round, subject, provider, next, ActivityFailures.describe(e)));
+        record.fellBack(subject, provider, next, ActivityFailures.describe(e));
         provider = next;
       }
     }

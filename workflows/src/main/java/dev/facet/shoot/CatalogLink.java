@@ -39,9 +39,8 @@ final class CatalogLink {
     try {
       steps.stub(CatalogActivities.class, ShootActivityOptions.RECORD_OUTCOME, "record outcome")
           .recordOutcome(new ProductOutcome(request.catalogId(), request.product().sku(), outcome,
-              record.round, record.cost(),
-              outcome == Stage.PUBLISHED ? List.copyOf(record.outputs.values()) : List.of(),
-              List.copyOf(record.qa.values()), record.failure, record.ledger.spend()));
+              record.round(), record.cost(), outcome == Stage.PUBLISHED ? record.outputs() : List.of(),
+              record.qaReports(), record.failure(), record.spend()));
     } catch (ActivityFailure e) {
       // The report will miss this product's details; its outcome still reaches the catalog.
       log.error("Could not record the outcome for the catalog report: {}",
@@ -58,8 +57,8 @@ final class CatalogLink {
     ImageRef hero = stage == Stage.PUBLISHED ? heroImage() : null;
     try {
       Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
-          .shootUpdate(new ShootUpdate(request.product().sku(), stage, record.cost(), record.failure,
-              hero, record.ledger.spend()));
+          .shootUpdate(new ShootUpdate(request.product().sku(), stage, record.cost(), record.failure(),
+              hero, record.spend()));
     } catch (SignalExternalWorkflowException | ApplicationFailure e) {
       // The catalog has closed (finished, cancelled) or never existed: nobody is listening. The
       // product's own outcome stands either way.
@@ -69,7 +68,7 @@ final class CatalogLink {
 
   /** The approved image of the style's first shot: the collection's style reference. */
   private ImageRef heroImage() {
-    CandidateView hero = record.candidate(record.selections.get(request.style().shots().get(0).name()));
+    CandidateView hero = record.selected(request.style().shots().get(0).name());
     return hero == null ? null : hero.candidate().image();
   }
 }

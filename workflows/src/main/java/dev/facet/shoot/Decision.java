@@ -1,6 +1,7 @@
 package dev.facet.shoot;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.facet.model.ShotSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +48,12 @@ public record Decision(
   /** The same decision, recorded as made by {@code reviewer}. */
   public Decision by(String reviewer) {
     return new Decision(action, selections, notes, redoShots, reviewer, round);
+  }
+
+  /** The shots a reject sends back: those it names, or all of {@code shots} when it names none. */
+  List<ShotSpec> shotsToRedo(List<ShotSpec> shots) {
+    return redoShots.isEmpty() ? shots
+        : shots.stream().filter(shot -> redoShots.contains(shot.name())).toList();
   }
 
   public static Decision select(Map<String, String> selections, String reviewer) {

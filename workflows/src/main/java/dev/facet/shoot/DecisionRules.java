@@ -30,9 +30,9 @@ final class DecisionRules {
       return "a decision was already taken for this step ("
           + pending.action().name().toLowerCase(Locale.ROOT) + " by " + pending.reviewer() + ")";
     }
-    if (decision.round() != null && decision.round() != record.round) {
+    if (decision.round() != null && decision.round() != record.round()) {
       return "the decision is for round " + decision.round() + " but the shoot is in round "
-          + record.round;
+          + record.round();
     }
     return switch (decision.action()) {
       case SELECT -> stage == Stage.AWAITING_SELECTION
@@ -45,7 +45,7 @@ final class DecisionRules {
   }
 
   private static String problemWithSelection(Decision decision, ShootRecord record) {
-    for (ShotSpec shot : record.shotsInRound) {
+    for (ShotSpec shot : record.shotsInRound()) {
       String id = decision.selections().get(shot.name());
       if (id == null) {
         return "select one candidate for shot '" + shot.name()
@@ -53,10 +53,10 @@ final class DecisionRules {
       }
       CandidateView chosen = record.candidate(id);
       if (chosen == null
-          || chosen.candidate().round() != record.round
+          || chosen.candidate().round() != record.round()
           || !chosen.candidate().shot().equals(shot.name())) {
         return "'" + id + "' is not a candidate of shot '" + shot.name() + "' in round "
-            + record.round + "; choose one of "
+            + record.round() + "; choose one of "
             + record.roundCandidates().stream()
                 .filter(v -> v.candidate().shot().equals(shot.name()))
                 .map(v -> v.candidate().id())
@@ -64,7 +64,7 @@ final class DecisionRules {
       }
     }
     List<String> extra = decision.selections().keySet().stream()
-        .filter(s -> record.shotsInRound.stream().noneMatch(shot -> shot.name().equals(s)))
+        .filter(s -> record.shotsInRound().stream().noneMatch(shot -> shot.name().equals(s)))
         .toList();
     return extra.isEmpty() ? null : "shots " + extra + " are not awaiting selection";
   }

@@ -13,11 +13,6 @@ import dev.facet.model.QaReport;
 import dev.facet.model.Score;
 import dev.facet.model.ShotSpec;
 import dev.facet.routing.ImageEvidence;
-import dev.facet.routing.ProductCategory;
-import dev.facet.routing.ProviderReportActivities;
-import dev.facet.routing.ProviderStats;
-import dev.facet.routing.Routing;
-import dev.facet.routing.RoutingDecision;
 import dev.facet.shoot.Decision.Action;
 import dev.facet.shoot.ShootPolicy.Approval;
 import dev.facet.shoot.ShootPolicy.TimeoutAction;
@@ -25,7 +20,6 @@ import dev.facet.steps.CaptureActivities;
 import dev.facet.steps.CaptureRequest;
 import dev.facet.steps.CaptureResult;
 import dev.facet.steps.PostProcessActivities;
-import dev.facet.steps.PostProcessRequest;
 import dev.facet.steps.PromptActivities;
 import dev.facet.steps.PromptRequest;
 import dev.facet.steps.PublishActivities;
@@ -44,12 +38,12 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 
+/** One product's shoot in its six steps: capture, prompt, select, post-process, QA, publish. */
 public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private static final Logger log = Workflow.getLogger(ProductShootWorkflowImpl.class);
@@ -57,12 +51,6 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   /** The failure type of a shoot that could not finish; it closes the workflow as Failed. */
   static final String SHOOT_FAILED = "ShootFailed";
 
-  /**
-   * Change id of provider measurement (bake-off, routing, evidence for the provider report). Only
-   * policies with {@code bakeoff} or {@code routing} take the new path, and histories recorded
-   * before it have neither; the marker keeps later changes to that path versionable.
-   */
-  static final String PROVIDER_MEASUREMENT = "provider-measurement";
   /**
    * Patch id of the rule that a round automated QA sends back must be able to come out otherwise:
    * a deterministic generator is not run again on the same inputs (the next provider in the chain
@@ -79,6 +67,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private final ShootPolicy policy;
   private final ShootRecord record = new ShootRecord();
   private final StepStubs steps;
+  private final ProviderMeasurement measurement;
   private final CandidateGeneration generation;
   private final CatalogLink catalog;
 
@@ -92,7 +81,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     this.request = request;
     this.policy = request.policy();
     this.steps = new StepStubs(sku());
-    this.generation = new CandidateGeneration(request, record, steps);
+    this.measurement = new ProviderMeasurement(request, record, steps);
+    this.generation = new CandidateGeneration(request, record, steps, measurement);
     this.catalog = new CatalogLink(request, record, steps);
   }
 
@@ -107,20 +97,16 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     upsertIdentity();
     try {
       capture(keys);
-      if (policy.routing() != null && !policy.bakeoff() && measuring()) {
-        route();
-      }
+      measurement.route().ifPresent(generation::route);
       List<ShotSpec> shots = request.style().shots();
       String feedback = "";
       while (true) {
-        record.shotsInRound = shots;
+        record.workOn(shots);
         writePrompts(shots, feedback);
         enter(Stage.GENERATING);
         generation.generate(keys, shots);
         score();
-        if (policy.bakeoff() && measuring()) {
-          inspectEveryProvider(keys);
-        }
+        measurement.ranked(keys);
         if (!select()) {
           return finish(Stage.EXPIRED);
         }
@@ -130,16 +116,16 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         if (verdict == null) {
           return finish(Stage.EXPIRED);
         }
-        recordVerdict(verdict);
+        measurement.decided(verdict);
         if (verdict.action() == Action.APPROVE) {
           publish(keys, verdict.reviewer());
           return finish(Stage.PUBLISHED);
         }
-        if (record.round == policy.maxRounds()) {
+        if (record.round() == policy.maxRounds()) {
           return finish(Stage.REJECTED);
         }
-        record.round++;
-        shots = shotsToRedo(verdict);
+        record.nextRound();
+        shots = verdict.shotsToRedo(request.style().shots());
         feedback = verdict.notes();
       }
     } catch (ActivityFailure e) {
@@ -156,61 +142,13 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     CaptureResult captured = steps.stub(CaptureActivities.class, ShootActivityOptions.CAPTURE, "capture")
         .capture(new CaptureRequest(keys, request.photos()));
     record.succeeded("capture", request.photos().size() + " photos", 1);
-    record.references = captured.references();
-    record.signature = captured.signature();
+    record.captured(captured);
   }
 
   private void writePrompts(List<ShotSpec> shots, String feedback) {
     enter(Stage.PROMPTING);
-    steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, "prompts")
-        .composePrompts(new PromptRequest(request.product(), request.style(), shots, feedback))
-        .forEach(p -> record.prompts.put(p.shot(), p));
-  }
-
-  /**
-   * Chooses the provider chain for the product's category from the provider report: the decision
-   * and the numbers it rests on go into the state.
-   */
-  private void route() {
-    String category = ProductCategory.of(request.product());
-    List<ProviderStats> stats = steps
-        .stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME, "provider report for " + category)
-        .providerStats(category);
-    // Drawn from the workflow's seeded random: the same on replay, independent across shoots.
-    double draw = Workflow.newRandom().nextDouble();
-    RoutingDecision decision = Routing.choose(category, policy.providers(), policy.routing(), stats, draw);
-    record.providers.routing = decision;
-    generation.route(decision.chain());
-    Workflow.upsertTypedSearchAttributes(PROVIDER.valueSet(decision.provider()));
-    log.info("Shoot {} routed to {} by {}: {}", sku(), decision.provider(), decision.rule(), decision.reason());
-  }
-
-  /**
-   * Bake-off: each provider's best candidate of each shot is finished for the first channel and
-   * checked by QA, so every provider is judged on the same shots by the same checks.
-   */
-  private void inspectEveryProvider(ShootKeys keys) {
-    String channel = policy.channels().get(0);
-    Map<String, Promise<QaReport>> running = new LinkedHashMap<>();
-    for (ShotSpec shot : record.shotsInRound) {
-      for (String provider : policy.providers()) {
-        record.roundCandidates().stream()
-            .filter(v -> v.candidate().shot().equals(shot.name()) && v.candidate().provider().equals(provider))
-            .min(Comparator.comparingInt(CandidateView::rank))
-            .map(CandidateView::candidate)
-            .ifPresent(best -> running.put(best.id(), Async.function(() -> finishAndInspect(keys, best, channel))));
-      }
-    }
-    running.forEach((id, promise) -> record.providers.judged(id, promise.get()));
-  }
-
-  private QaReport finishAndInspect(ShootKeys keys, Candidate candidate, String channel) {
-    String subject = candidate.id() + " (" + candidate.provider() + ") for " + channel;
-    ChannelImage finished = steps
-        .stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS, "bake-off post-process " + subject)
-        .postProcess(new PostProcessRequest(keys.bakeoff(candidate.id()), candidate, record.signature, channel));
-    return steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA " + subject)
-        .inspect(new QaRequest(record.references, record.signature, finished));
+    record.keepPrompts(steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, "prompts")
+        .composePrompts(new PromptRequest(request.product(), request.style(), shots, feedback)));
   }
 
   /** Scores this round's candidates and ranks them within each shot. */
@@ -218,7 +156,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     enter(Stage.SCORING);
     List<Candidate> fresh = record.roundCandidates().stream().map(CandidateView::candidate).toList();
     List<Score> scores = steps.stub(ScoringActivities.class, ShootActivityOptions.SCORE, "score " + fresh.size())
-        .score(new ScoreRequest(record.references, record.signature, fresh));
+        .score(new ScoreRequest(record.references(), record.signature(), fresh));
     record.rank(fresh, scores);
   }
 
@@ -237,8 +175,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     }
     Decision decision = awaitHuman(Stage.AWAITING_SELECTION);
     if (decision != null) {
-      record.selections.putAll(decision.selections());
-      decision.selections().values().forEach(id -> record.providers.selected(id, ImageEvidence.HUMAN));
+      decision.selections().forEach(record::select);
+      decision.selections().values().forEach(id -> measurement.selected(id, ImageEvidence.HUMAN));
       return true;
     }
     if (policy.onTimeout() == TimeoutAction.AUTO) {
@@ -250,20 +188,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   }
 
   private void selectByPolicy(String shot, CandidateView best) {
-    record.selections.put(shot, best.candidate().id());
-    record.providers.selected(best.candidate().id(), ImageEvidence.POLICY);
-  }
-
-  /** The verdict on each shot's selected candidate, for the provider report. */
-  private void recordVerdict(Decision verdict) {
-    boolean approved = verdict.action() == Action.APPROVE;
-    List<ShotSpec> judged = approved ? record.shotsInRound : shotsToRedo(verdict);
-    for (ShotSpec shot : judged) {
-      String id = record.selections.get(shot.name());
-      if (id != null) {
-        record.providers.verdict(id, approved ? ImageEvidence.ACCEPTED : ImageEvidence.REJECTED);
-      }
-    }
+    record.select(shot, best.candidate().id());
+    measurement.selected(best.candidate().id(), ImageEvidence.POLICY);
   }
 
   private void postProcess(ShootKeys keys, List<ShotSpec> shots) {
@@ -272,7 +198,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     Map<String, Promise<List<ChannelImage>>> running = new LinkedHashMap<>();
     for (ShotSpec shot : shots) {
       ShotPostProcessRequest finish = new ShotPostProcessRequest(
-          keys, record.candidate(record.selections.get(shot.name())).candidate(), record.signature, policy.channels());
+          keys, record.selected(shot.name()).candidate(), record.signature(), policy.channels());
       if (onePass) {
         PostProcessActivities post = steps.stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS,
             "post-process " + shot.name() + " for " + String.join(", ", policy.channels()));
@@ -286,11 +212,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         }
       }
     }
-    running.values().forEach(promise -> promise.get().forEach(image -> {
-      String key = image.shot() + "/" + image.channel();
-      record.outputs.put(key, image);
-      record.succeeded("post-process", key, 1);
-    }));
+    running.values().forEach(promise -> promise.get().forEach(record::keepOutput));
   }
 
   private void inspect(List<ShotSpec> shots) {
@@ -301,12 +223,11 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         String key = shot.name() + "/" + channel;
         QaActivities inspector = steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "QA " + key);
         running.put(key, Async.function(inspector::inspect,
-            new QaRequest(record.references, record.signature, record.outputs.get(key))));
+            new QaRequest(record.references(), record.signature(), record.output(key))));
       }
     }
-    running.forEach((key, promise) -> record.qa.put(key, promise.get()));
-    running.values().stream().map(Promise::get)
-        .forEach(report -> record.providers.judged(record.selections.get(report.shot()), report));
+    running.forEach((key, promise) -> record.keepQa(key, promise.get()));
+    measurement.judged(running.values().stream().map(Promise::get).toList());
   }
 
   /**
@@ -322,7 +243,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         record.auditByPolicy(Action.APPROVE, "every blocking check passed");
         return Decision.approve(ShootRecord.POLICY);
       }
-      if (record.round < policy.maxRounds()) {
+      if (record.round() < policy.maxRounds()) {
         String notes = record.failedChecksInWords();
         String repeat = noIdenticalRetries() ? generation.wouldRepeat(failedShots) : null;
         if (repeat == null) {
@@ -349,20 +270,9 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private void publish(ShootKeys keys, String approvedBy) {
     enter(Stage.PUBLISHING);
-    record.manifest = steps.stub(PublishActivities.class, ShootActivityOptions.PUBLISH, "publish")
+    record.published(steps.stub(PublishActivities.class, ShootActivityOptions.PUBLISH, "publish")
         .publish(new PublishRequest(keys, Workflow.getInfo().getWorkflowId(), request.product(),
-            record.round, List.copyOf(record.outputs.values()), List.copyOf(record.qa.values()),
-            record.cost(), approvedBy));
-    record.succeeded("publish", record.manifest.key(), 1);
-  }
-
-  private List<ShotSpec> shotsToRedo(Decision reject) {
-    if (reject.redoShots().isEmpty()) {
-      return request.style().shots();
-    }
-    return request.style().shots().stream()
-        .filter(shot -> reject.redoShots().contains(shot.name()))
-        .toList();
+            record.round(), record.outputs(), record.qaReports(), record.cost(), approvedBy)));
   }
 
   // ---- human decisions -------------------------------------------------------------------
@@ -419,19 +329,19 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     pending = decision;
     String outcome = switch (decision.action()) {
       case SELECT -> "selected " + decision.selections().values();
-      case APPROVE -> "approved round " + record.round;
-      case REJECT -> "rejected round " + record.round + "; redoing "
-          + shotsToRedo(decision).stream().map(ShotSpec::name).toList();
+      case APPROVE -> "approved round " + record.round();
+      case REJECT -> "rejected round " + record.round() + "; redoing "
+          + decision.shotsToRedo(request.style().shots()).stream().map(ShotSpec::name).toList();
     };
     record.audit(decision, via, true, outcome);
-    return new DecisionReceipt(decision.action(), record.round, outcome);
+    return new DecisionReceipt(decision.action(), record.round(), outcome);
   }
 
   // ---- stage and outcome -----------------------------------------------------------------
 
   @Override
   public ShootState state() {
-    return record.snapshot(request, stage);
+    return record.snapshot(request, stage, measurement.routing(), measurement.qaByCandidate());
   }
 
   /** Moves to {@code next}, and says so in the Web UI and, when it matters, to the catalog. */
@@ -444,7 +354,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     Workflow.upsertTypedSearchAttributes(
         STAGE.valueSet(next.name()), AWAITING_HUMAN.valueSet(next.awaitingHuman()));
     Workflow.setCurrentDetails("**" + sku() + "**: " + next.words()
-        + (next.finished() ? "" : " (round " + record.round + " of " + policy.maxRounds() + ")"));
+        + (next.finished() ? "" : " (round " + record.round() + " of " + policy.maxRounds() + ")"));
   }
 
   /** Sets the attributes a shoot started by hand (CLI, Web UI) would otherwise lack. */
@@ -457,19 +367,19 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private ShootResult finish(Stage outcome) {
     enter(outcome);
-    recordProviderEvidence(outcome);
+    measurement.finished(outcome);
     catalog.close(outcome);
     Workflow.await(Workflow::isEveryHandlerFinished);
-    return new ShootResult(sku(), outcome, record.round,
-        outcome == Stage.PUBLISHED ? List.copyOf(record.outputs.values()) : List.of(),
-        record.manifest, record.cost(), record.failure, record.ledger.spend());
+    return new ShootResult(sku(), outcome, record.round(),
+        outcome == Stage.PUBLISHED ? record.outputs() : List.of(),
+        record.manifest(), record.cost(), record.failure(), record.spend());
   }
 
   /** Records why, then closes the workflow as Failed so operators find it with one filter. */
   private ShootResult fail(String why) {
-    record.failure = why;
+    record.shootFailed(why);
     enter(Stage.FAILED);
-    recordProviderEvidence(Stage.FAILED);
+    measurement.finished(Stage.FAILED);
     catalog.close(Stage.FAILED);
     Workflow.await(Workflow::isEveryHandlerFinished);
     throw ApplicationFailure.newNonRetryableFailure(why, SHOOT_FAILED);
@@ -481,25 +391,6 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
    */
   private boolean noIdenticalRetries() {
     return Workflow.getVersion(NO_IDENTICAL_RETRIES, Workflow.DEFAULT_VERSION, 1) == 1;
-  }
-
-  /** Whether this shoot takes the provider-measurement path (see {@link #PROVIDER_MEASUREMENT}). */
-  private boolean measuring() {
-    return policy.measuresProviders()
-        && Workflow.getVersion(PROVIDER_MEASUREMENT, Workflow.DEFAULT_VERSION, 1) == 1;
-  }
-
-  /** Hands the shoot's evidence to the provider report; a failure costs the report, not the shoot. */
-  private void recordProviderEvidence(Stage outcome) {
-    if (request.product() == null || !measuring()) {
-      return;
-    }
-    try {
-      steps.stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME, "record provider evidence")
-          .recordProviderEvidence(record.providers.evidence(request, record.allCandidates(), outcome));
-    } catch (ActivityFailure e) {
-      log.error("Could not record the provider evidence: {}", ActivityFailures.describe(e));
-    }
   }
 
   private String sku() {

@@ -21,13 +21,21 @@ import java.util.Map;
 final class ProviderEvidenceLog {
 
   /** How the shoot chose its providers; null when it did not route (plain or bake-off). */
-  RoutingDecision routing;
+  private RoutingDecision routing;
 
   private final Map<String, Long> generationMillis = new HashMap<>();
   private final Map<String, List<QaReport>> qaByCandidate = new LinkedHashMap<>();
   private final Map<String, String> selectedBy = new HashMap<>();
   private final Map<String, String> verdicts = new HashMap<>();
   private final List<FailedGeneration> failures = new ArrayList<>();
+
+  void routed(RoutingDecision decision) {
+    routing = decision;
+  }
+
+  RoutingDecision routing() {
+    return routing;
+  }
 
   void generated(String candidateId, long millis) {
     generationMillis.put(candidateId, millis);

@@ -4,12 +4,15 @@ import dev.facet.model.Candidate;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.ColourSignature;
 import dev.facet.model.ImageRef;
+import dev.facet.model.ProviderSpend;
 import dev.facet.model.QaCheck;
 import dev.facet.model.QaReport;
 import dev.facet.model.Reference;
 import dev.facet.model.Score;
 import dev.facet.model.ShotPrompt;
 import dev.facet.model.ShotSpec;
+import dev.facet.routing.RoutingDecision;
+import dev.facet.steps.CaptureResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -29,41 +32,81 @@ final class ShootRecord {
   /** The reviewer name of decisions the policy took. */
   static final String POLICY = "auto";
 
-  int round = 1;
-  List<Reference> references = List.of();
-  ColourSignature signature;
+  private int round = 1;
+  private List<Reference> references = List.of();
+  private ColourSignature signature;
 
   /** The shots the current round works on. */
-  List<ShotSpec> shotsInRound = List.of();
+  private List<ShotSpec> shotsInRound = List.of();
 
   /** Prompts of the latest round, by shot. */
-  final Map<String, ShotPrompt> prompts = new LinkedHashMap<>();
+  private final Map<String, ShotPrompt> prompts = new LinkedHashMap<>();
 
   /** Every candidate of every round. */
   private final List<CandidateView> candidates = new ArrayList<>();
 
   /** Shot to selected candidate id. Shots not redone in a later round keep their selection. */
-  final Map<String, String> selections = new LinkedHashMap<>();
+  private final Map<String, String> selections = new LinkedHashMap<>();
 
   /** Current finished image and its QA, by "shot/channel". */
-  final Map<String, ChannelImage> outputs = new LinkedHashMap<>();
+  private final Map<String, ChannelImage> outputs = new LinkedHashMap<>();
 
-  final Map<String, QaReport> qa = new LinkedHashMap<>();
+  private final Map<String, QaReport> qa = new LinkedHashMap<>();
   private final List<Attempt> attempts = new ArrayList<>();
-  final List<Fallback> fallbacks = new ArrayList<>();
+  private final List<Fallback> fallbacks = new ArrayList<>();
 
   /** What an operator must act on: a provider refusing credentials, a spent budget. */
-  final List<String> alerts = new ArrayList<>();
+  private final List<String> alerts = new ArrayList<>();
 
   private final List<AuditEntry> audit = new ArrayList<>();
 
   /** Every request a provider may have charged this shoot for. */
-  final Ledger ledger = new Ledger();
+  private final Ledger ledger = new Ledger();
 
-  /** What this shoot learns about its providers, for the provider report. */
-  final ProviderEvidenceLog providers = new ProviderEvidenceLog();
-  ImageRef manifest;
-  String failure;
+  private ImageRef manifest;
+  private String failure;
+
+  // ---- rounds, references and prompts ----------------------------------------------------
+
+  int round() {
+    return round;
+  }
+
+  void nextRound() {
+    round++;
+  }
+
+  /** The reference photos and colour signature every later step compares against. */
+  void captured(CaptureResult captured) {
+    references = captured.references();
+    signature = captured.signature();
+  }
+
+  List<Reference> references() {
+    return references;
+  }
+
+  ColourSignature signature() {
+    return signature;
+  }
+
+  /** Starts work on {@code shots}: the whole style in round 1, the shots sent back later. */
+  void workOn(List<ShotSpec> shots) {
+    shotsInRound = shots;
+  }
+
+  List<ShotSpec> shotsInRound() {
+    return shotsInRound;
+  }
+
+  /** Keeps the round's prompts, replacing the shots' earlier ones. */
+  void keepPrompts(List<ShotPrompt> written) {
+    written.forEach(p -> prompts.put(p.shot(), p));
+  }
+
+  ShotPrompt prompt(String shot) {
+    return prompts.get(shot);
+  }
 
   // ---- candidates ------------------------------------------------------------------------
 
@@ -106,12 +149,76 @@ final class ShootRecord {
             Collectors.toMap(v -> v.candidate().shot(), v -> v, (a, b) -> a, LinkedHashMap::new));
   }
 
+  void select(String shot, String candidateId) {
+    selections.put(shot, candidateId);
+  }
+
+  /** The shot's selected candidate id; null before its first selection. */
+  String selection(String shot) {
+    return selections.get(shot);
+  }
+
+  /** The shot's selected candidate; null before its first selection. */
+  CandidateView selected(String shot) {
+    return candidate(selections.get(shot));
+  }
+
+  // ---- finished images and cost ------------------------------------------------------------
+
+  /** Keeps a finished image as its shot's and channel's current output. */
+  void keepOutput(ChannelImage image) {
+    String key = image.shot() + "/" + image.channel();
+    outputs.put(key, image);
+    succeeded("post-process", key, 1);
+  }
+
+  /** The current finished image of a "shot/channel". */
+  ChannelImage output(String key) {
+    return outputs.get(key);
+  }
+
+  List<ChannelImage> outputs() {
+    return List.copyOf(outputs.values());
+  }
+
+  void published(ImageRef manifest) {
+    this.manifest = manifest;
+    succeeded("publish", manifest.key(), 1);
+  }
+
+  ImageRef manifest() {
+    return manifest;
+  }
+
+  /** Notes what the provider may bill for a delivered candidate; returns its total. */
+  double charge(Candidate made) {
+    return ledger.add(made);
+  }
+
+  /** Notes what the provider may bill for a failed generation; returns its total. */
+  double charge(ActivityFailure failed) {
+    return ledger.add(failed);
+  }
+
   /** What the providers would bill: the ledger's total, lost charges included. */
   double cost() {
     return ledger.costUsd();
   }
 
+  List<ProviderSpend> spend() {
+    return ledger.spend();
+  }
+
   // ---- QA --------------------------------------------------------------------------------
+
+  /** Keeps QA's report on a "shot/channel" as its current one. */
+  void keepQa(String key, QaReport report) {
+    qa.put(key, report);
+  }
+
+  List<QaReport> qaReports() {
+    return List.copyOf(qa.values());
+  }
 
   List<String> failedShots() {
     return qa.values().stream()
@@ -149,6 +256,11 @@ final class ShootRecord {
         false, ActivityFailures.type(e), ActivityFailures.describe(e)));
   }
 
+  /** A variant moved from one provider to another (or to none, {@code to} null), and why. */
+  void fellBack(String subject, String from, String to, String reason) {
+    fallbacks.add(new Fallback(round, subject, from, to, reason));
+  }
+
   /** Keeps an operator alert once; true when it is new. */
   boolean alert(String alert) {
     if (alerts.contains(alert)) {
@@ -167,11 +279,31 @@ final class ShootRecord {
     audit.add(new AuditEntry(now(), POLICY, action, round, "policy", true, outcome));
   }
 
+  List<String> alerts() {
+    return List.copyOf(alerts);
+  }
+
+  /** Why the shoot could not finish, for its result, state and catalog. */
+  void shootFailed(String why) {
+    failure = why;
+  }
+
+  String failure() {
+    return failure;
+  }
+
   private static String now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
   }
 
-  ShootState snapshot(ShootRequest request, Stage stage) {
+  /**
+   * The state query's answer.
+   *
+   * @param routing how the shoot chose its providers; null when it did not route
+   * @param candidateQa every judged candidate's QA, by candidate id
+   */
+  ShootState snapshot(ShootRequest request, Stage stage, RoutingDecision routing,
+      Map<String, List<QaReport>> candidateQa) {
     return new ShootState(
         request.product() == null ? "(no sku)" : request.product().sku(),
         request.catalogId(),
@@ -194,8 +326,8 @@ final class ShootRecord {
         cost(),
         manifest,
         failure,
-        providers.routing,
-        providers.qaByCandidate(),
+        routing,
+        candidateQa,
         ledger.lines(),
         ledger.spend());
   }

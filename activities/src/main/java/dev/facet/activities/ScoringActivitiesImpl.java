@@ -1,8 +1,8 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
-import dev.facet.imaging.MetalTone;
 import dev.facet.imaging.Mask;
 import dev.facet.imaging.Medians;
+import dev.facet.imaging.MetalTone;
 import dev.facet.imaging.ProductAnalyzer;
 import dev.facet.imaging.ProductMeasurer.Measurements;
 import dev.facet.imaging.Silhouette;
@@ -10,6 +10,8 @@ import dev.facet.model.Candidate;
 import dev.facet.model.ColourSignature;
 import dev.facet.model.Reference;
 import dev.facet.model.Score;
+import dev.facet.steps.ScoreRequest;
+import dev.facet.steps.ScoringActivities;
 import dev.facet.storage.ObjectStore;
 import java.util.List;
 

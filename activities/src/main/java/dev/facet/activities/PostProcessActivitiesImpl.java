@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import dev.facet.imaging.BackdropModel;
 import dev.facet.imaging.ChannelFinisher;
@@ -8,8 +8,12 @@ import dev.facet.imaging.DigitalSourceType;
 import dev.facet.imaging.RgbImage;
 import dev.facet.model.Candidate;
 import dev.facet.model.ChannelImage;
-import dev.facet.model.ImageRef;
 import dev.facet.model.ColourSignature;
+import dev.facet.model.ImageRef;
+import dev.facet.steps.PostProcessActivities;
+import dev.facet.steps.PostProcessRequest;
+import dev.facet.steps.ShootKeys;
+import dev.facet.steps.ShotPostProcessRequest;
 import dev.facet.storage.ObjectStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,19 +1,24 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.facet.imaging.ColourScience;
-import dev.facet.imaging.MetalTone;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.JpegSegments;
 import dev.facet.imaging.Mask;
+import dev.facet.imaging.MetalTone;
 import dev.facet.imaging.Orientation;
 import dev.facet.imaging.PhotoValidator;
 import dev.facet.imaging.RgbImage;
 import dev.facet.model.Lab;
 import dev.facet.model.Reference;
 import dev.facet.model.ReferencePhoto;
+import dev.facet.steps.CaptureActivities;
+import dev.facet.steps.CaptureRequest;
+import dev.facet.steps.CaptureResult;
+import dev.facet.steps.FailureTypes;
+import dev.facet.steps.ShootKeys;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.testing.ExifFixtures;
 import dev.facet.testing.Fixtures;

@@ -1,7 +1,9 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import dev.facet.model.ShotPrompt;
 import dev.facet.prompts.PromptComposer;
+import dev.facet.steps.PromptActivities;
+import dev.facet.steps.PromptRequest;
 import java.util.List;
 
 /** Step 2: the prompts, from the template on the classpath. */

@@ -1,6 +1,5 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
-import dev.facet.metrics.FacetMetrics;
 import dev.facet.imaging.ImageEncoder;
 import dev.facet.imaging.ImageFormat;
 import dev.facet.imaging.RgbImage;
@@ -8,9 +7,13 @@ import dev.facet.imaging.Staging;
 import dev.facet.imaging.StudioRenderer;
 import dev.facet.imaging.matte.Matting;
 import dev.facet.imaging.matte.ProductMatte;
+import dev.facet.metrics.FacetMetrics;
 import dev.facet.model.Candidate;
 import dev.facet.model.ImageRef;
 import dev.facet.model.Reference;
+import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.Providers;
 import dev.facet.storage.ObjectStore;
 import io.temporal.activity.Activity;
 import java.util.Optional;

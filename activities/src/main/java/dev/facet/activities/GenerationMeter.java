@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import com.uber.m3.tally.Scope;
 import dev.facet.metrics.FacetMetrics;

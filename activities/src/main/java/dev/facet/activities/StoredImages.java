@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import dev.facet.imaging.BackdropModel;
 import dev.facet.imaging.ImageDecoder;

@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

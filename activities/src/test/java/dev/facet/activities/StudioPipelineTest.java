@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +23,22 @@ import dev.facet.model.Score;
 import dev.facet.model.ShotPrompt;
 import dev.facet.model.ShotSpec;
 import dev.facet.model.StyleGuide;
+import dev.facet.steps.CaptureActivities;
+import dev.facet.steps.CaptureRequest;
+import dev.facet.steps.CaptureResult;
+import dev.facet.steps.FailureTypes;
+import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.PostProcessActivities;
+import dev.facet.steps.PostProcessRequest;
+import dev.facet.steps.PublishActivities;
+import dev.facet.steps.PublishRequest;
+import dev.facet.steps.QaActivities;
+import dev.facet.steps.QaRequest;
+import dev.facet.steps.ScoreRequest;
+import dev.facet.steps.ScoringActivities;
+import dev.facet.steps.ShootKeys;
+import dev.facet.steps.ShotPostProcessRequest;
 import dev.facet.testing.Blur;
 import dev.facet.testing.CountingStore;
 import dev.facet.testing.EmbeddedS3Extension;

@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import dev.facet.imaging.ChannelPreset;
 import dev.facet.imaging.ChannelPresets;
@@ -10,6 +10,8 @@ import dev.facet.model.ChannelImage;
 import dev.facet.model.QaCheck;
 import dev.facet.model.QaReport;
 import dev.facet.model.Reference;
+import dev.facet.steps.QaActivities;
+import dev.facet.steps.QaRequest;
 import dev.facet.storage.ObjectStore;
 import io.temporal.activity.Activity;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

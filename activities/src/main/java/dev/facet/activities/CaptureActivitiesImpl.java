@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import dev.facet.imaging.Finding;
 import dev.facet.imaging.ImageDecoder;
@@ -18,6 +18,10 @@ import dev.facet.model.ImageRef;
 import dev.facet.model.Lab;
 import dev.facet.model.Reference;
 import dev.facet.model.ReferencePhoto;
+import dev.facet.steps.CaptureActivities;
+import dev.facet.steps.CaptureRequest;
+import dev.facet.steps.CaptureResult;
+import dev.facet.steps.ShootKeys;
 import dev.facet.storage.MissingObjectException;
 import dev.facet.storage.ObjectStore;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
+import dev.facet.steps.FailureTypes;
 import dev.facet.storage.MissingObjectException;
 import io.temporal.failure.ApplicationFailure;
 

@@ -1,8 +1,16 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import dev.facet.imaging.PhotoValidator;
 import dev.facet.imaging.QualityInspector;
 import dev.facet.prompts.PromptComposer;
+import dev.facet.steps.CaptureActivities;
+import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.PostProcessActivities;
+import dev.facet.steps.PromptActivities;
+import dev.facet.steps.PublishActivities;
+import dev.facet.steps.QaActivities;
+import dev.facet.steps.ScoringActivities;
+import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import dev.facet.model.Reference;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.facet.steps;
+package dev.facet.activities;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.facet.json.FacetJson;
@@ -7,6 +7,8 @@ import dev.facet.model.ImageRef;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.QaCheck;
 import dev.facet.model.QaReport;
+import dev.facet.steps.PublishActivities;
+import dev.facet.steps.PublishRequest;
 import dev.facet.storage.ObjectStore;
 import java.util.List;
 import java.util.Optional;
