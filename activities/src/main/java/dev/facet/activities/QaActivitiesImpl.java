@@ -3,8 +3,8 @@ package dev.facet.activities;
 import dev.facet.imaging.ChannelPreset;
 import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.Medians;
+import dev.facet.imaging.ProductView;
 import dev.facet.imaging.QualityInspector;
-import dev.facet.imaging.QualityInspector.ReferenceView;
 import dev.facet.metrics.FacetMetrics;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.QaCheck;
@@ -20,11 +20,14 @@ import java.util.List;
 public final class QaActivitiesImpl implements QaActivities {
 
   private final StoredImages images;
+  private final ReferenceViews views;
   private final ChannelPresets presets;
   private final QualityInspector inspector;
 
-  public QaActivitiesImpl(ObjectStore store, ChannelPresets presets, QualityInspector inspector) {
+  public QaActivitiesImpl(
+      ObjectStore store, ReferenceViews views, ChannelPresets presets, QualityInspector inspector) {
     this.images = new StoredImages(store);
+    this.views = views;
     this.presets = presets;
     this.inspector = inspector;
   }
@@ -36,10 +39,7 @@ public final class QaActivitiesImpl implements QaActivities {
         presets
             .find(image.channel())
             .orElseThrow(() -> StepFailures.invalidInput("Unknown channel \"" + image.channel() + "\""));
-    List<ReferenceView> references =
-        request.references().stream()
-            .map(r -> ReferenceView.of(images.image(r.image()), images.mask(r.mask())))
-            .toList();
+    List<ProductView> references = request.references().stream().map(views::of).toList();
     double referenceSharpness =
         Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
     QualityInspector.Expectations expected =

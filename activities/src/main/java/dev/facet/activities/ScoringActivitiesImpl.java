@@ -21,8 +21,8 @@ import java.util.List;
  * <ul>
  *   <li>Metal tone: {@link MetalTone} ΔE2000 against the signature, 1 at 0 and 0 at {@link
  *       #TONE_ZERO_AT}.
- *   <li>Silhouette: {@link Silhouette} agreement with the closest reference mask (the generator
- *       works from one of them; generative providers need not say which).
+ *   <li>Silhouette: {@link Silhouette} agreement with the closest reference's silhouette (the
+ *       generator works from one of them; generative providers need not say which).
  *   <li>Sharpness: product sharpness over the references' median, capped at 1.
  * </ul>
  *
@@ -41,15 +41,17 @@ public final class ScoringActivitiesImpl implements ScoringActivities {
   static final double NO_METAL = 100;
 
   private final StoredImages images;
+  private final ReferenceViews views;
   private final ProductAnalyzer analyzer = new ProductAnalyzer();
 
-  public ScoringActivitiesImpl(ObjectStore store) {
+  public ScoringActivitiesImpl(ObjectStore store, ReferenceViews views) {
     this.images = new StoredImages(store);
+    this.views = views;
   }
 
   @Override
   public List<Score> score(ScoreRequest request) {
-    List<Mask> referenceMasks = request.references().stream().map(r -> images.mask(r.mask())).toList();
+    List<Mask> referenceMasks = request.references().stream().map(r -> views.of(r).silhouette()).toList();
     double referenceSharpness = Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
     return request.candidates().stream()
         .map(c -> score(c, request.signature(), referenceMasks, referenceSharpness))

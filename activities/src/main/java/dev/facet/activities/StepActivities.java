@@ -37,12 +37,13 @@ public record StepActivities(
   }
 
   public static StepActivities create(ObjectStore store, StepSettings settings) {
+    ReferenceViews views = new ReferenceViews(store);
     return new StepActivities(
         new CaptureActivitiesImpl(store, new PhotoValidator(settings.validation())),
         new PromptActivitiesImpl(new PromptComposer()),
-        new ScoringActivitiesImpl(store),
+        new ScoringActivitiesImpl(store, views),
         new PostProcessActivitiesImpl(store, settings.channels()),
-        new QaActivitiesImpl(store, settings.channels(), new QualityInspector(settings.qa())),
+        new QaActivitiesImpl(store, views, settings.channels(), new QualityInspector(settings.qa())),
         new PublishActivitiesImpl(store),
         Map.of(StudioGenerator.PROVIDER, new StudioGenerator(store, settings.studioSize())));
   }

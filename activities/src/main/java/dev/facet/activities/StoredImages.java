@@ -3,9 +3,11 @@ package dev.facet.activities;
 import dev.facet.imaging.BackdropModel;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.Mask;
+import dev.facet.imaging.ProductView;
 import dev.facet.imaging.RgbImage;
 import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.ImageRef;
+import dev.facet.model.Reference;
 import dev.facet.storage.MissingObjectException;
 import dev.facet.storage.ObjectStore;
 import java.io.IOException;
@@ -41,6 +43,21 @@ final class StoredImages {
       return ImageDecoder.decodeMatte(bytes(ref), backdrop);
     } catch (IOException e) {
       throw StepFailures.invalidInput("Stored cut-out " + ref.key() + " cannot be decoded: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The reference's product as QA and scoring compare it: its stored view, or, for a reference
+   * captured before views were stored, the view made from its photo and mask.
+   */
+  ProductView view(Reference reference) {
+    if (reference.view() == null) {
+      return ProductView.of(image(reference.image()), mask(reference.mask()));
+    }
+    try {
+      return ImageDecoder.decodeView(bytes(reference.view()), reference.productBox());
+    } catch (IOException e) {
+      throw StepFailures.invalidInput("Stored view " + reference.view().key() + " cannot be decoded: " + e.getMessage());
     }
   }
 

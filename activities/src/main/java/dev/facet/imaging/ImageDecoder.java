@@ -1,5 +1,7 @@
 package dev.facet.imaging;
 
+import dev.facet.model.Box;
+
 import dev.facet.imaging.matte.ProductMatte;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -123,6 +125,25 @@ public final class ImageDecoder {
       }
     }
     return new ProductMatte(w, h, alpha, foreground, backdrop.at(w, h));
+  }
+
+  /**
+   * Reads a product view stored by {@link ImageEncoder#png(ProductView)} of the product whose
+   * bounding box in its photo is {@code product}.
+   */
+  public static ProductView decodeView(byte[] png, Box product) throws IOException {
+    BufferedImage image = withReader(png, ImageFormat.PNG, r -> r.read(0));
+    int side = ProductView.SIDE;
+    if (image.getWidth() != side || image.getHeight() != side || !image.getColorModel().hasAlpha()) {
+      throw new IOException("not a product view: " + image.getWidth() + "x" + image.getHeight() + " px");
+    }
+    int[] argb = image.getRGB(0, 0, side, side, null, 0, side), rgb = new int[argb.length];
+    boolean[] bits = new boolean[argb.length];
+    for (int i = 0; i < argb.length; i++) {
+      rgb[i] = argb[i] & 0xFFFFFF;
+      bits[i] = (argb[i] >>> 24) >= 128;
+    }
+    return new ProductView(rgb, bits, ProductView.square(product));
   }
 
   private interface ReaderFunction<T> {

@@ -145,6 +145,15 @@ public final class ImageEncoder {
     return png(image);
   }
 
+  /** A product view as an RGBA PNG: its pixels, and the product opaque, the rest clear. */
+  public static byte[] png(ProductView view) {
+    int side = ProductView.SIDE;
+    BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_ARGB);
+    int[] argb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    for (int i = 0; i < argb.length; i++) argb[i] = (view.product()[i] ? 0xFF000000 : 0) | (view.rgb()[i] & 0xFFFFFF);
+    return png(image);
+  }
+
   private static byte[] png(BufferedImage image) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
       if (!ImageIO.write(image, "png", bytes)) {

@@ -35,10 +35,8 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
 
   /** The view of the product {@code mask} marks in {@code image} (same size). */
   public static ProductView of(RgbImage image, Mask mask) {
-    Box product = mask.box().orElseThrow(() -> new IllegalArgumentException("empty product mask"));
-    int side = (int) Math.ceil(Math.max(product.width(), product.height()) * (1 + 2 * MARGIN));
-    int x0 = product.x() + product.width() / 2 - side / 2, y0 = product.y() + product.height() / 2 - side / 2;
-    Box square = new Box(x0, y0, side, side);
+    Box square = square(mask.box().orElseThrow(() -> new IllegalArgumentException("empty product mask")));
+    int side = square.width(), x0 = square.x(), y0 = square.y();
     try (PointerScope scope = new PointerScope()) {
       Mat canvas = new Mat(side, side, CV_8UC3, Scalar.all(0));
       Mat maskCanvas = new Mat(side, side, org.bytedeco.opencv.global.opencv_core.CV_8U, Scalar.all(0));
@@ -55,6 +53,17 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
       resize(maskCanvas, smallMask, new Size(SIDE, SIDE), 0, 0, INTER_AREA);
       return new ProductView(packed(small), threshold(smallMask), square);
     }
+  }
+
+  /** The square of the photo a view of the product in {@code product} (its bounding box) shows. */
+  public static Box square(Box product) {
+    int side = (int) Math.ceil(Math.max(product.width(), product.height()) * (1 + 2 * MARGIN));
+    return new Box(product.x() + product.width() / 2 - side / 2, product.y() + product.height() / 2 - side / 2, side, side);
+  }
+
+  /** The product's silhouette in the view, as a mask. */
+  public Mask silhouette() {
+    return new Mask(SIDE, SIDE, product);
   }
 
   /**

@@ -27,16 +27,12 @@ public final class QualityInspector {
     this.thresholds = thresholds;
   }
 
-  /** A reference photo as QA compares against it: its product mask, and the product at a fixed size. */
-  public record ReferenceView(Mask mask, ProductView view) {
-    public static ReferenceView of(RgbImage photo, Mask mask) {
-      return new ReferenceView(mask, ProductView.of(photo, mask));
-    }
-  }
-
-  /** What the finished image is compared against. */
+  /**
+   * What the finished image is compared against: the references' colour signature, their products
+   * at a fixed size ({@link ProductView}, as capture stores them) and their median sharpness.
+   */
   public record Expectations(
-      ChannelPreset preset, ColourSignature signature, List<ReferenceView> references, double referenceSharpness) {}
+      ChannelPreset preset, ColourSignature signature, List<ProductView> references, double referenceSharpness) {}
 
   public List<QaCheck> inspect(RgbImage image, Expectations expected) {
     Checks checks = new Checks(expected.preset());
@@ -72,10 +68,10 @@ public final class QualityInspector {
             format("stones %s vs signature %s: ΔE2000 %.2f (lightness excluded)", m.stone(), signature.stone(), tone));
       }
     }
-    ReferenceView closest = null;
+    ProductView closest = null;
     double shape = 0;
-    for (ReferenceView r : expected.references()) {
-      double a = Silhouette.agreement(analysis.mask(), r.mask());
+    for (ProductView r : expected.references()) {
+      double a = Silhouette.agreement(analysis.mask(), r.silhouette());
       if (closest == null || a > shape) {
         closest = r;
         shape = a;
@@ -84,7 +80,7 @@ public final class QualityInspector {
     checks.atLeast(QaCheckName.SILHOUETTE, shape, thresholds.silhouetteMin(),
         format("outline agreement with the closest reference photo: %.2f", shape));
     if (closest != null) {
-      ProductView candidate = ProductView.of(analysis.image(), analysis.mask()).alignedTo(closest.view());
+      ProductView candidate = ProductView.of(analysis.image(), analysis.mask()).alignedTo(closest);
       compareWith(closest, candidate, expected, checks);
     }
     double sharpness = expected.referenceSharpness() <= 0 ? 1 : m.sharpness() / expected.referenceSharpness();
@@ -113,31 +109,31 @@ public final class QualityInspector {
    * prong) or added (a watermark across it), the piece cut apart, metal thickened, stones lost, added
    * or recoloured (against the colours of all the references).
    */
-  private void compareWith(ReferenceView reference, ProductView candidate, Expectations expected, Checks checks) {
+  private void compareWith(ProductView reference, ProductView candidate, Expectations expected, Checks checks) {
     if (checks.runs(QaCheckName.COMPLETENESS)) {
-      Completeness.Result c = Completeness.of(reference.view(), candidate, expected.preset().background());
+      Completeness.Result c = Completeness.of(reference, candidate, expected.preset().background());
       checks.atMost(QaCheckName.COMPLETENESS, c.missing(), thresholds.completenessMax(), c.regions(),
           format("largest part of the piece that shows bare background here: %.2f %% of the piece", c.missing() * 100));
     }
     if (checks.runs(QaCheckName.EXTRA_PARTS)) {
-      ExtraParts.Result e = ExtraParts.of(reference.view(), candidate);
+      ExtraParts.Result e = ExtraParts.of(reference, candidate);
       checks.atMost(QaCheckName.EXTRA_PARTS, e.extra(), thresholds.extraPartsMax(), e.regions(),
           format("largest part of the piece the closest reference does not have: %.2f %% of the piece", e.extra() * 100));
     }
     if (checks.runs(QaCheckName.PARTS)) {
-      Topology.Result t = Topology.of(reference.view(), candidate);
+      Topology.Result t = Topology.of(reference, candidate);
       checks.atMost(QaCheckName.PARTS, t.changes(), thresholds.partsChangesMax(), t.regions(),
           format("separate parts and openings: %s", t.finding()));
     }
     if (checks.runs(QaCheckName.THICKNESS)) {
-      Thickness.Result t = Thickness.of(reference.view(), candidate);
+      Thickness.Result t = Thickness.of(reference, candidate);
       checks.atMost(QaCheckName.THICKNESS, t.thicker(), thresholds.thicknessMax(), t.regions(),
           format("the piece's parts are %.2f %% of its size %s than the closest reference's on average",
               Math.abs(t.thicker()) * 100, t.thicker() >= 0 ? "wider" : "narrower"));
     }
     if (checks.runs(QaCheckName.DETAIL)) {
-      ReferenceHues hues = ReferenceHues.of(expected.references().stream().map(ReferenceView::view).toList());
-      Stones.Difference d = Stones.compare(reference.view(), candidate, hues);
+      ReferenceHues hues = ReferenceHues.of(expected.references());
+      Stones.Difference d = Stones.compare(reference, candidate, hues);
       checks.atMost(QaCheckName.DETAIL, d.stones(), thresholds.detailMax(), d.regions(),
           format("stones against the closest reference, largest change: %s", d.finding()));
     }

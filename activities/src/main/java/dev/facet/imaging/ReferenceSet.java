@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * Reference photos measured the way capture measures them, for QA outside a shoot (the audit
- * command, calibration): each photo's product mask and detail map, the colour signature and the
+ * command, calibration): each photo's product at a fixed size, the colour signature and the
  * references' median sharpness.
  */
-public record ReferenceSet(ColourSignature signature, List<QualityInspector.ReferenceView> views, double sharpness) {
+public record ReferenceSet(ColourSignature signature, List<ProductView> views, double sharpness) {
 
   /**
    * @param photos upright reference photos
@@ -22,7 +22,7 @@ public record ReferenceSet(ColourSignature signature, List<QualityInspector.Refe
     Matting matting = new Matting();
     ProductMeasurer measurer = new ProductMeasurer();
     List<Lab> metals = new ArrayList<>(), stones = new ArrayList<>();
-    List<QualityInspector.ReferenceView> views = new ArrayList<>();
+    List<ProductView> views = new ArrayList<>();
     double[] sharpness = new double[photos.size()];
     for (int i = 0; i < photos.size(); i++) {
       RgbImage photo = photos.get(i);
@@ -35,7 +35,7 @@ public record ReferenceSet(ColourSignature signature, List<QualityInspector.Refe
       metals.add(m.metal());
       stones.add(m.stone());
       sharpness[i] = m.sharpness();
-      views.add(QualityInspector.ReferenceView.of(photo, mask));
+      views.add(ProductView.of(photo, mask));
     }
     return new ReferenceSet(Medians.signature(metals, stones), views, Medians.of(sharpness));
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class AngleSourceTest {
 
   private static Reference ref(int index, String angle) {
-    return new Reference(index, angle, null, null, null, 0, null, 0, List.of());
+    return new Reference(index, angle, null, null, null, null, 0, null, 0, List.of());
   }
 
   private final List<Reference> references =

@@ -30,11 +30,12 @@ final class GenerationFixture {
     Reference side =
         new Reference(1, "side",
             store.put(keys.reference(1), Fixtures.referenceSide(), "image/jpeg", 512, 384),
-            null, new Box(100, 120, 300, 150), 0.6, gold, 120, List.of());
+            null, null, new Box(100, 120, 300, 150), 0.6, gold, 120, List.of());
     Reference front =
         new Reference(0, "front",
             store.put(keys.reference(0), Fixtures.referenceFront(), "image/jpeg", 512, 512),
             store.put(keys.mask(0), Fixtures.maskFront(), "image/png", 512, 512),
+            null,
             new Box(150, 150, 220, 220), 0.43, gold, 140, List.of());
     references = List.of(side, front);
   }
@@ -57,7 +58,7 @@ final class GenerationFixture {
     Reference front = r.references().get(1);
     Reference gone = new Reference(front.index(), front.angle(),
         new ImageRef(keys.prefix() + "/capture/gone.jpg", "", 0, "image/jpeg", 512, 512),
-        null, front.productBox(), front.fill(), front.metal(), front.sharpness(), List.of());
+        null, null, front.productBox(), front.fill(), front.metal(), front.sharpness(), List.of());
     return new GenerateRequest(r.keys(), r.round(), r.shot(), r.variant(), r.prompt(),
         List.of(gone), r.signature(), r.style(), provider);
   }

@@ -52,7 +52,7 @@ final class StandInSteps implements CaptureActivities, ScoringActivities, PostPr
     for (ReferencePhoto photo : request.photos()) {
       ImageRef image = store.find(photo.key())
           .orElseThrow(() -> new IllegalStateException("no photo at " + photo.key()));
-      references.add(new Reference(references.size(), photo.angle(), image, null,
+      references.add(new Reference(references.size(), photo.angle(), image, null, null,
           new Box(0, 0, image.width(), image.height()), 0.8, GOLD, 100, List.of()));
     }
     return new CaptureResult(references, new ColourSignature(GOLD, null));

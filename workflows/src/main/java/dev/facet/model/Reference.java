@@ -9,6 +9,8 @@ import java.util.List;
  * @param angle the seller's angle tag
  * @param image the photo, upright and in sRGB
  * @param mask product mask, same size as {@code image}, white = product
+ * @param view the product as QA and scoring compare it (a square crop of the piece, RGBA PNG, alpha
+ *     = product), analysed once at capture; null for a reference captured before views were stored
  * @param productBox bounding box of the product in {@code image}
  * @param fill longest side of {@code productBox} over the frame side it lies along
  * @param metal median colour of the metal
@@ -20,6 +22,7 @@ public record Reference(
     String angle,
     ImageRef image,
     ImageRef mask,
+    ImageRef view,
     Box productBox,
     double fill,
     Lab metal,

@@ -22,6 +22,11 @@ public record ShootKeys(String prefix) {
     return prefix + "/capture/ref-" + index + "-mask.png";
   }
 
+  /** The reference's product view: what QA and scoring compare candidates with. */
+  public String view(int index) {
+    return prefix + "/capture/ref-" + index + "-view.png";
+  }
+
   public String candidate(int round, String shot, int variant, String extension) {
     return prefix + "/r" + round + "/generate/" + shot + "/v" + variant + "." + extension;
   }

@@ -67,6 +67,7 @@ final class FakeSteps
                         p.angle(),
                         image(request.keys().reference(request.photos().indexOf(p))),
                         image(request.keys().mask(request.photos().indexOf(p))),
+                        null,
                         new Box(10, 10, 80, 80),
                         0.6,
                         SIGNATURE.metal(),

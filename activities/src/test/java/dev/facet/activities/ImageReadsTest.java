@@ -1,0 +1,124 @@
+package dev.facet.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facet.model.Candidate;
+import dev.facet.model.ChannelImage;
+import dev.facet.model.QaReport;
+import dev.facet.model.Reference;
+import dev.facet.model.ReferencePhoto;
+import dev.facet.model.ShotPrompt;
+import dev.facet.model.ShotSpec;
+import dev.facet.model.StyleGuide;
+import dev.facet.steps.CaptureActivities;
+import dev.facet.steps.CaptureRequest;
+import dev.facet.steps.CaptureResult;
+import dev.facet.steps.GenerateRequest;
+import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.PostProcessActivities;
+import dev.facet.steps.QaActivities;
+import dev.facet.steps.QaRequest;
+import dev.facet.steps.ScoreRequest;
+import dev.facet.steps.ScoringActivities;
+import dev.facet.steps.ShootKeys;
+import dev.facet.steps.ShotPostProcessRequest;
+import dev.facet.testing.CountingStore;
+import dev.facet.testing.EmbeddedS3Extension;
+import dev.facet.testing.Fixtures;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A shoot's steps read each stored image once: a store that counts reads per key watches one round
+ * of a two-shot shoot (two reference photos, two variants per shot, two channels) through capture,
+ * scoring, post-process and QA. Every read of a stored image is a decode, so this is the decode
+ * count: capture analyses each photo once and stores the product's view, and nothing after it reads
+ * a reference photo or its mask again.
+ */
+class ImageReadsTest {
+
+  @RegisterExtension static final EmbeddedS3Extension s3 = new EmbeddedS3Extension();
+
+  private static final StyleGuide STYLE = StyleGuide.whiteStudio();
+  private static final List<String> CHANNELS = List.of("amazon-main", "master");
+
+  private final CountingStore store = new CountingStore(s3.store());
+  private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+
+  @AfterEach
+  void close() {
+    env.close();
+  }
+
+  @Test
+  void eachStepReadsEachImageOnce() {
+    StepActivities steps = StepActivities.create(store);
+    env.registerActivitiesImplementations(steps.shootQueue().toArray());
+    env.registerActivitiesImplementations(steps.generators().get("studio"));
+    ShootKeys keys = ShootKeys.of("shoot-reads", "run-1");
+    List<ReferencePhoto> photos = new ArrayList<>();
+    for (String name : List.of("P05_capture_1", "P05_capture_3")) {
+      String upload = "uploads/P05/" + name + ".jpg";
+      s3.store().put(upload, Fixtures.bytes(name + ".jpg"), "image/jpeg");
+      photos.add(new ReferencePhoto(upload, name.endsWith("1") ? "front" : "side"));
+    }
+
+    CaptureResult captured = stub(CaptureActivities.class).capture(new CaptureRequest(keys, photos));
+    assertReadOnce("capture", store.readsSinceLast(), photos.stream().map(ReferencePhoto::key).toList());
+    List<Reference> references = captured.references();
+    assertThat(references).allSatisfy(r -> assertThat(r.view()).isNotNull());
+
+    List<Candidate> candidates = new ArrayList<>();
+    for (ShotSpec shot : STYLE.shots()) {
+      for (int variant = 1; variant <= 2; variant++) {
+        candidates.add(stub(GenerationActivities.class).generate(new GenerateRequest(keys, 1, shot, variant,
+            new ShotPrompt(shot.name(), "prompt"), references, captured.signature(), STYLE, "studio")));
+      }
+    }
+    // The generator is the provider's stand-in: each variant is its own request that sends the references.
+    System.out.println("generate reads " + store.readsSinceLast());
+
+    stub(ScoringActivities.class).score(new ScoreRequest(references, captured.signature(), candidates));
+    assertReadOnce("score", store.readsSinceLast(), Stream.concat(
+        candidates.stream().map(c -> c.image().key()),
+        references.stream().map(r -> r.view().key())).toList());
+
+    List<ChannelImage> finished = new ArrayList<>();
+    List<Candidate> selected = List.of(candidates.get(0), candidates.get(2));
+    for (Candidate candidate : selected) {
+      finished.addAll(stub(PostProcessActivities.class).postProcessShot(
+          new ShotPostProcessRequest(keys, candidate, captured.signature(), CHANNELS)));
+    }
+    assertReadOnce("post-process", store.readsSinceLast(), selected.stream()
+        .flatMap(c -> Stream.of(c.image().key(), c.cutout().key())).toList());
+
+    for (ChannelImage image : finished) {
+      QaReport report = stub(QaActivities.class).inspect(new QaRequest(references, captured.signature(), image));
+      assertThat(report.passed()).as(image.image().key() + ": " + report.checks()).isTrue();
+    }
+    // The views were read once, for scoring: QA of all four images compares with them as read then.
+    assertReadOnce("QA", store.readsSinceLast(), finished.stream().map(i -> i.image().key()).toList());
+  }
+
+  private static void assertReadOnce(String step, Map<String, Integer> reads, List<String> expected) {
+    System.out.println(step + " reads " + reads);
+    assertThat(reads).as(step + ": keys read, and how often").containsOnlyKeys(expected);
+    assertThat(reads.values()).as(step + ": reads of one key").containsOnly(1);
+  }
+
+  private <T> T stub(Class<T> activities) {
+    return env.newActivityStub(activities, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build());
+  }
+}
