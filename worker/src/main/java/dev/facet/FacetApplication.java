@@ -1,18 +1,18 @@
 package dev.facet;
 
 import dev.facet.audit.QaAudit;
-import dev.facet.cli.BudgetCommand;
-import dev.facet.cli.CatalogFile;
-import dev.facet.cli.CatalogRun;
-import dev.facet.cli.ChannelArguments;
-import dev.facet.cli.Invocation;
-import dev.facet.cli.RunOptions;
-import dev.facet.cli.Terminal;
-import dev.facet.cli.UsageException;
+import dev.facet.app.cli.BudgetCommand;
+import dev.facet.app.run.CatalogFile;
+import dev.facet.app.run.CatalogRun;
+import dev.facet.app.cli.ChannelArguments;
+import dev.facet.app.cli.Invocation;
+import dev.facet.app.run.RunOptions;
+import dev.facet.app.run.Terminal;
+import dev.facet.app.run.UsageException;
 import dev.facet.finish.FinishCommand;
 import dev.facet.manifest.ManifestException;
 import dev.facet.providers.fake.FakeProviderServer;
-import dev.facet.security.KeyCommand;
+import dev.facet.app.security.KeyCommand;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
