@@ -50,23 +50,37 @@ public final class ChoiceParser {
   }
 
   public ShootChoices parse(Typed typed) {
-    List<String> providers = names("providers", typed.providers());
-    List<String> bakeoff = names("bakeoff", typed.bakeoff());
+    return choices(
+        approval(typed.approval()),
+        names("channels", typed.channels()),
+        names("providers", typed.providers()),
+        variants(typed.variants()),
+        names("shots", typed.shots()),
+        routing(typed.routing()),
+        names("bakeoff", typed.bakeoff()));
+  }
+
+  /**
+   * The choices, each already read (empty when not given), as they go together: a bake-off's
+   * providers are its chain, and it takes neither a chain of its own nor routing.
+   */
+  public ShootChoices choices(
+      Optional<ShootPolicy.Approval> approval,
+      List<String> channels,
+      List<String> providers,
+      Optional<Integer> variants,
+      List<String> shots,
+      boolean routing,
+      List<String> bakeoff) {
     if (!providers.isEmpty() && !bakeoff.isEmpty()) {
       throw refuse(spell("bakeoff") + " names the providers of a bake-off; leave out "
           + spell("providers") + ".");
     }
-    boolean routing = routing(typed.routing());
     if (routing && !bakeoff.isEmpty()) {
       throw refuse("A bake-off uses every provider; " + spell("routing") + " does not apply.");
     }
     return new ShootChoices(
-        approval(typed.approval()),
-        names("channels", typed.channels()),
-        bakeoff.isEmpty() ? providers : bakeoff,
-        variants(typed.variants()),
-        names("shots", typed.shots()),
-        routing,
+        approval, channels, bakeoff.isEmpty() ? providers : bakeoff, variants, shots, routing,
         !bakeoff.isEmpty());
   }
 
@@ -103,7 +117,8 @@ public final class ChoiceParser {
     return names;
   }
 
-  private Optional<ShootPolicy.Approval> approval(String text) {
+  /** {@code auto} or {@code manual}; empty when not given. */
+  public Optional<ShootPolicy.Approval> approval(String text) {
     if (text == null) {
       return Optional.empty();
     }
@@ -114,7 +129,8 @@ public final class ChoiceParser {
     }
   }
 
-  private Optional<Integer> variants(String text) {
+  /** Candidates per shot, 1 to {@link ShootPolicy#MAX_VARIANTS}; empty when not given. */
+  public Optional<Integer> variants(String text) {
     if (text == null) {
       return Optional.empty();
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
@@ -162,19 +163,19 @@ class CatalogApiTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
-        new BudgetCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new CommandLine(new BudgetCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get, Path.of("no-such-data"))
-            .run("cat-budget", "25", "--api", "http://localhost:" + port);
+                Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get, Path.of("no-such-data")))
+            .execute("cat-budget", "25", "--api", "http://localhost:" + port);
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("Catalog 'cat-budget': budget raised to $25.00 ($0.00 spent or reserved); no"
             + " product is held.");
     int refused =
-        new BudgetCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new CommandLine(new BudgetCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get, Path.of("no-such-data"))
-            .run("cat-budget", "20", "--api", "http://localhost:" + port);
+                Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get, Path.of("no-such-data")))
+            .execute("cat-budget", "20", "--api", "http://localhost:" + port);
     assertThat(refused).isOne();
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("Not raised (409): The catalog 'cat-budget' cannot raise its budget: the budget"

@@ -1,6 +1,6 @@
 package dev.facet.app.run;
 
-import dev.facet.app.cli.Invocation;
+import dev.facet.app.cli.CommandLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -188,11 +188,9 @@ class CatalogRunTest {
             RUN-C1,Solitaire,ring,18k yellow gold,front.jpg@front;side.jpg@side,auto
             """);
     RunOptions options =
-        Invocation.parse(
+        CommandLines.runOptions(
                 "run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
-                "--channels", "Etsy,amazon", "--variants", "2", "--shots", "hero")
-            .run()
-            .orElseThrow();
+                "--channels", "Etsy,amazon", "--variants", "2", "--shots", "hero");
 
     assertThat(run.run(catalog, options, terminal)).isZero();
 
@@ -217,11 +215,9 @@ class CatalogRunTest {
             RUN-MX2,Pendant,pendant,18k rose gold,front.jpg@front,auto,,
             """);
     RunOptions options =
-        Invocation.parse(
+        CommandLines.runOptions(
                 "run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
-                "--channels", "amazon", "--variants", "2", "--shots", "hero")
-            .run()
-            .orElseThrow();
+                "--channels", "amazon", "--variants", "2", "--shots", "hero");
 
     assertThat(run.run(catalog, options, terminal)).isZero();
 
@@ -253,7 +249,7 @@ class CatalogRunTest {
 
     for (RunOptions options : java.util.List.of(
         options(catalog, folder.resolve("out")),
-        Invocation.parse("run", catalog.file().toString(), "--dry-run").run().orElseThrow())) {
+        CommandLines.runOptions("run", catalog.file().toString(), "--dry-run"))) {
       assertThat(run.run(catalog, options, terminal)).isEqualTo(CatalogRun.REFUSED);
     }
 
@@ -277,12 +273,10 @@ class CatalogRunTest {
             RUN-B1,Solitaire,ring,18k yellow gold,front.jpg@front,auto
             """);
     RunOptions plan =
-        Invocation.parse("run", catalog.file().toString(), "--dry-run", "--budget", "1")
-            .run().orElseThrow();
+        CommandLines.runOptions("run", catalog.file().toString(), "--dry-run", "--budget", "1");
     RunOptions shoot =
-        Invocation.parse("run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
-                "--budget", "1")
-            .run().orElseThrow();
+        CommandLines.runOptions("run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
+                "--budget", "1");
 
     assertThat(run.run(catalog, plan, terminal)).isZero();
     assertThat(run.run(catalog, shoot, terminal)).isZero();
@@ -306,10 +300,8 @@ class CatalogRunTest {
             RUN-X1,Solitaire,ring,18k yellow gold,front.jpg@front,auto
             """);
     RunOptions options =
-        Invocation.parse(
-                "run", catalog.file().toString(), "--channels", "amazn", "--providers", "midjourney")
-            .run()
-            .orElseThrow();
+        CommandLines.runOptions(
+                "run", catalog.file().toString(), "--channels", "amazn", "--providers", "midjourney");
 
     assertThat(run.run(catalog, options, terminal)).isEqualTo(CatalogRun.REFUSED);
 
@@ -335,11 +327,9 @@ class CatalogRunTest {
             """);
     int uploadsBefore = store.list("uploads/").size();
     RunOptions options =
-        Invocation.parse(
+        CommandLines.runOptions(
                 "run", catalog.file().toString(), "--dry-run", "--channels", "etsy,amazon",
-                "--variants", "2")
-            .run()
-            .orElseThrow();
+                "--variants", "2");
 
     int exit = run.run(catalog, options, terminal);
 

@@ -1,11 +1,11 @@
-package dev.facet.app.security;
+package dev.facet.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.facet.app.security.ApiKeyGrant;
+import dev.facet.app.security.ApiKeys;
+import dev.facet.app.security.Role;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,16 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class KeyCommandTest {
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final KeyCommand command =
-      new KeyCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  private final CommandLines facet = new CommandLines();
 
   @Test
   void printsAKeyThatItsPrintedEntryLetsIn() {
-    assertThat(command.run("--name", "ana", "--role", "reviewer")).isZero();
+    assertThat(facet.execute("key", "--name", "ana", "--role", "reviewer")).isZero();
 
-    String text = out.toString(StandardCharsets.UTF_8);
+    String text = facet.out();
     String key = find(text, "(fct_[A-Za-z0-9_-]{43})");
     String sha256 = find(text, "sha256: ([0-9a-f]{64})");
     ApiKeys keys = new ApiKeys(List.of(new ApiKeyGrant("ana", Role.REVIEWER, sha256)));
@@ -38,9 +35,15 @@ class KeyCommandTest {
 
   @Test
   void anUnknownRoleOrMissingNameIsAUsageError() {
-    assertThat(command.run("--name", "ana", "--role", "boss")).isEqualTo(2);
-    assertThat(command.run("--role", "admin")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown role 'boss'").contains(KeyCommand.USAGE);
+    assertThat(facet.execute("key", "--name", "ana", "--role", "boss")).isEqualTo(2);
+    assertThat(facet.execute("key", "--role", "admin")).isEqualTo(2);
+    assertThat(facet.execute("key", "--name", " ", "--role", "admin")).isEqualTo(2);
+    assertThat(facet.err())
+        .contains("Invalid value for option '--role'", "'boss'", "OPERATOR, REVIEWER, ADMIN")
+        .contains("Missing required option: '--name=WHO'")
+        .contains("--name needs whom the key is for.")
+        .contains("Usage: facet key");
+    assertThat(facet.out()).isEmpty();
   }
 
   @Test
