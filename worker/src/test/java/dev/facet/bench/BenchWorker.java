@@ -1,10 +1,10 @@
 package dev.facet.bench;
 
+import dev.facet.app.providers.ProviderGenerators;
+import dev.facet.app.providers.ProviderProperties;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
-import dev.facet.app.providers.ProviderGenerators;
-import dev.facet.app.providers.ProviderProperties;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.StepActivities;

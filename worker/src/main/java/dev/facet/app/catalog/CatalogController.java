@@ -1,11 +1,11 @@
 package dev.facet.app.catalog;
 
+import dev.facet.app.policy.ChoiceParser;
+import dev.facet.app.policy.ShootChoices;
+import dev.facet.app.problem.ProblemResponses;
 import dev.facet.catalog.BudgetRaise;
 import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogReport;
-import dev.facet.app.problem.ProblemResponses;
-import dev.facet.app.policy.ChoiceParser;
-import dev.facet.app.policy.ShootChoices;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,10 +1,10 @@
 package dev.facet.app.catalog;
 
+import dev.facet.app.policy.ShootChoices;
+import dev.facet.app.providers.ImagePrices;
 import dev.facet.catalog.ShootEstimate;
 import dev.facet.catalog.ShootOverrides;
-import dev.facet.app.providers.ImagePrices;
 import dev.facet.model.ShotSpec;
-import dev.facet.app.policy.ShootChoices;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.steps.Providers;
 import dev.facet.temporal.WorkerProperties;

@@ -1,8 +1,8 @@
 package dev.facet.app.catalog;
 
+import dev.facet.app.policy.ShootChoices;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.model.StyleGuide;
-import dev.facet.app.policy.ShootChoices;
 import dev.facet.shoot.ShootPolicy;
 
 /**

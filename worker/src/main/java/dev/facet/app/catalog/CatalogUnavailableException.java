@@ -1,7 +1,7 @@
 package dev.facet.app.catalog;
 
-import dev.facet.app.shoot.Failures;
 import dev.facet.app.problem.ProblemException;
+import dev.facet.app.shoot.Failures;
 import org.springframework.http.HttpStatus;
 
 /** The catalog exists but did not answer, typically because no worker is polling. */

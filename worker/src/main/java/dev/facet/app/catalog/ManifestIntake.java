@@ -1,5 +1,7 @@
 package dev.facet.app.catalog;
 
+import dev.facet.app.policy.ShootChoices;
+import dev.facet.app.policy.ShootPolicies;
 import dev.facet.catalog.ShootOverrides;
 import dev.facet.catalogstore.StoredPhotos;
 import dev.facet.manifest.CatalogSample;
@@ -12,8 +14,6 @@ import dev.facet.manifest.ManifestReader;
 import dev.facet.manifest.ManifestWriter;
 import dev.facet.manifest.Problem;
 import dev.facet.model.ReferencePhoto;
-import dev.facet.app.policy.ShootChoices;
-import dev.facet.app.policy.ShootPolicies;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import java.nio.charset.StandardCharsets;

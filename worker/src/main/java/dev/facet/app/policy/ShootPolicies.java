@@ -1,7 +1,7 @@
 package dev.facet.app.policy;
 
-import dev.facet.catalog.ShootOverrides;
 import dev.facet.app.providers.ServedProviders;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.manifest.Problem;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.shoot.ShootRequests;

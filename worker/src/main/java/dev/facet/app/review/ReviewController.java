@@ -1,7 +1,7 @@
 package dev.facet.app.review;
 
-import dev.facet.model.ImageRef;
 import dev.facet.app.problem.ProblemResponses;
+import dev.facet.model.ImageRef;
 import dev.facet.storage.ObjectStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,7 +1,7 @@
 package dev.facet.app.review;
 
-import dev.facet.catalog.CatalogProgress;
 import dev.facet.app.catalog.CatalogClient;
+import dev.facet.catalog.CatalogProgress;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.shoot.Stage;
 import io.grpc.Status;

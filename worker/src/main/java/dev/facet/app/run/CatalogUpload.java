@@ -1,10 +1,10 @@
 package dev.facet.app.run;
 
-import dev.facet.manifest.ManifestWriter;
-import dev.facet.model.ReferencePhoto;
 import dev.facet.app.uploads.IncomingPhoto;
 import dev.facet.app.uploads.PhotoUploads;
 import dev.facet.app.uploads.RejectedUploadException;
+import dev.facet.manifest.ManifestWriter;
+import dev.facet.model.ReferencePhoto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.facet.app.run;
 
-import dev.facet.catalog.CatalogProgress;
-import dev.facet.catalog.CatalogResult;
 import dev.facet.app.catalog.CatalogClient;
 import dev.facet.app.catalog.CatalogUnavailableException;
 import dev.facet.app.shoot.ShootClient;
 import dev.facet.app.shoot.ShootNotFoundException;
 import dev.facet.app.shoot.ShootUnavailableException;
+import dev.facet.catalog.CatalogProgress;
+import dev.facet.catalog.CatalogResult;
 import dev.facet.shoot.ShootState;
 import java.time.Duration;
 import java.time.Instant;

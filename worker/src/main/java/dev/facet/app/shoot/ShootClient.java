@@ -1,8 +1,8 @@
 package dev.facet.app.shoot;
 
+import dev.facet.app.policy.ShootPolicies;
 import dev.facet.manifest.Identifier;
 import dev.facet.model.ReferencePhoto;
-import dev.facet.app.policy.ShootPolicies;
 import dev.facet.shoot.Decision;
 import dev.facet.shoot.DecisionReceipt;
 import dev.facet.shoot.ProductShootWorkflow;
@@ -25,7 +25,6 @@ import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

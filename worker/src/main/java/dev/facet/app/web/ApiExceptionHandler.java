@@ -1,7 +1,7 @@
 package dev.facet.app.web;
 
-import dev.facet.manifest.ManifestException;
 import dev.facet.app.uploads.UploadProperties;
+import dev.facet.manifest.ManifestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -2,10 +2,10 @@ package dev.facet.app.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facet.catalog.ShootOverrides;
 import dev.facet.app.providers.ProviderGenerators;
 import dev.facet.app.providers.ProviderProperties;
 import dev.facet.app.providers.ServedProviders;
+import dev.facet.catalog.ShootOverrides;
 import dev.facet.imaging.ChannelPresets;
 import dev.facet.manifest.Problem;
 import dev.facet.routing.RoutingPolicy;

@@ -1,20 +1,20 @@
 package dev.facet.app.run;
 
-import dev.facet.app.cli.CommandLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.app.catalog.CatalogClient;
+import dev.facet.app.cli.CommandLines;
 import dev.facet.app.shoot.ShootClient;
+import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
+import dev.facet.temporal.TemporalEndpoint;
 import dev.facet.testing.FakeRenderActivities;
 import dev.facet.testing.FakeShootWorkflow;
 import dev.facet.testing.InProcessStackTest;
-import dev.facet.testing.TestKeys;
 import dev.facet.testing.TestImages;
-import dev.facet.temporal.TemporalEndpoint;
+import dev.facet.testing.TestKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
