@@ -1,51 +1,35 @@
 package dev.facet.app.run;
 
 import dev.facet.FacetProperties;
-import dev.facet.catalog.CatalogReport;
-import dev.facet.catalog.CatalogResult;
-import dev.facet.catalog.ShootOverrides;
-import dev.facet.catalogstore.CatalogKeys;
-import dev.facet.catalogstore.CatalogReportDocument;
-import dev.facet.catalogstore.ReportRow;
 import dev.facet.app.catalog.CatalogClient;
+import dev.facet.app.catalog.CatalogPlan;
+import dev.facet.app.catalog.CatalogPlanner;
 import dev.facet.app.catalog.CatalogStart;
 import dev.facet.app.catalog.CatalogStarted;
 import dev.facet.app.catalog.CatalogStatus;
-import dev.facet.app.shoot.Failures;
 import dev.facet.app.catalog.InvalidCatalogRequestException;
+import dev.facet.app.policy.ShootChoices;
+import dev.facet.app.policy.ShootPolicies;
+import dev.facet.app.security.LocalAdminKey;
+import dev.facet.app.security.SecurityProperties;
+import dev.facet.app.shoot.Failures;
 import dev.facet.app.shoot.ShootClient;
-import dev.facet.app.shoot.ShootNotFoundException;
-import dev.facet.app.shoot.ShootUnavailableException;
-import dev.facet.consistency.CollectionConsistency;
+import dev.facet.app.uploads.PhotoUploads;
+import dev.facet.catalog.CatalogResult;
+import dev.facet.catalog.ShootOverrides;
+import dev.facet.catalogstore.CatalogKeys;
 import dev.facet.manifest.ManifestException;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.manifest.ManifestReader;
-import dev.facet.model.Candidate;
-import dev.facet.app.catalog.CatalogPlan;
-import dev.facet.app.catalog.CatalogPlanner;
-import dev.facet.app.policy.ShootChoices;
-import dev.facet.app.policy.ShootPolicies;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
-import dev.facet.providerreport.ProviderReportFormat;
-import dev.facet.routing.ProviderReportFiles;
-import dev.facet.app.security.LocalAdminKey;
-import dev.facet.app.security.SecurityProperties;
 import dev.facet.shoot.ShootPolicy;
 import dev.facet.storage.ObjectStore;
 import dev.facet.temporal.TemporalEndpoint;
 import dev.facet.temporal.TemporalProperties;
-import dev.facet.app.uploads.PhotoUploads;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code run} command: uploads every product's photos, stores the manifest and runs the file
  * as one Catalog workflow (or follows the one already running under its id), shows its progress,
- * tells reviewers how to decide, then copies the finished images and the report out.
+ * tells reviewers how to decide, then hands the ended catalog to {@link CatalogResults}.
  */
 @Component
 public class CatalogRun {
@@ -75,7 +59,7 @@ public class CatalogRun {
   private final CatalogClient catalogs;
   private final ShootClient shoots;
   private final ObjectStore store;
-  private final ProviderReportActivitiesImpl reports;
+  private final CatalogResults results;
   private final CatalogPlanner planner;
   private final RunProperties settings;
   private final TemporalEndpoint temporal;
@@ -102,7 +86,7 @@ public class CatalogRun {
     this.catalogs = catalogs;
     this.shoots = shoots;
     this.store = store;
-    this.reports = reports;
+    this.results = new CatalogResults(store, shoots, reports);
     this.planner = planner;
     this.settings = settings;
     this.temporal = temporal;
@@ -173,18 +157,7 @@ public class CatalogRun {
       terminal.out().println("The catalog failed: " + Failures.rootMessage(e));
       return 1;
     }
-    RunOutcome outcome = collect(catalog, result.report(), refused, options.out());
-    RunReport.print(terminal.out(), outcome, Duration.between(begin, Instant.now()));
-    printReport(terminal, catalog.id(), result.report(), options.out());
-    terminal.out().println(
-        "Gallery: "
-            + RunReport.shown(
-                Gallery.write(options.out(), catalog, outcome, candidates(outcome.rows())))
-            + " (opens offline; filter by verdict)");
-    if (options.bakeoff()) {
-      printProviderReport(terminal);
-    }
-    return outcome.everyProductPublished() ? 0 : 1;
+    return results.show(catalog, result.report(), refused, options, begin, terminal);
   }
 
   /**
@@ -222,35 +195,6 @@ public class CatalogRun {
 
   private static List<ShootOverrides> overrides(List<CatalogProduct> products) {
     return products.stream().map(CatalogProduct::overrides).toList();
-  }
-
-  /**
-   * The candidates the published images were made from, by id, from each shoot's state: what
-   * provider and model made them at what cost. A shoot that does not answer is left out.
-   */
-  private Map<String, Candidate> candidates(List<ReportRow> rows) {
-    Map<String, Candidate> candidates = new HashMap<>();
-    for (ReportRow row : rows) {
-      if (!row.published()) {
-        continue;
-      }
-      try {
-        shoots.state(row.sku()).candidates()
-            .forEach(view -> candidates.put(view.candidate().id(), view.candidate()));
-      } catch (ShootNotFoundException | ShootUnavailableException e) {
-        // The sheet shows the image without who made it.
-      }
-    }
-    return candidates;
-  }
-
-  /** The provider report over every measured shoot so far, this bake-off's included. */
-  private void printProviderReport(Terminal terminal) {
-    ProviderReportFiles files = reports.writeProviderReport();
-    terminal.out().println();
-    terminal.out().println("Provider report (s3://" + store.bucket() + "/" + files.json().key() + " and "
-        + files.csv().key() + ", also GET /api/reports/providers):");
-    terminal.out().print(ProviderReportFormat.table(reports.current()));
   }
 
   private void introduce(
@@ -342,66 +286,5 @@ public class CatalogRun {
     return ManifestReader.read(key, text).entries().stream()
         .map(entry -> entry.valid() ? entry.product().sku() : null)
         .collect(Collectors.toList());
-  }
-
-  /** Reads the report, copies the published images out, and accounts for every file product. */
-  private RunOutcome collect(
-      CatalogFile catalog, CatalogReport report, List<CatalogUpload.Refused> refused, Path out) {
-    List<ReportRow> rows =
-        CatalogReportDocument.fromJson(store.get(report.json().key())).rows();
-    ImageExport export = new ImageExport(store, out);
-    List<ExportedImage> images = new ArrayList<>();
-    Map<String, String> exportFailures = new LinkedHashMap<>();
-    for (ReportRow row : rows) {
-      if (row.published()) {
-        try {
-          images.addAll(export.export(row.sku(), row.finals()));
-        } catch (RuntimeException e) {
-          exportFailures.put(
-              row.sku(), "published, but copying its images failed: " + e.getMessage());
-        }
-      }
-    }
-    Set<String> accounted =
-        rows.stream().map(ReportRow::sku).collect(Collectors.toCollection(HashSet::new));
-    refused.forEach(r -> accounted.add(r.sku()));
-    List<CatalogUpload.Refused> missing = new ArrayList<>(refused);
-    for (CatalogProduct product : catalog.products()) {
-      if (!accounted.contains(product.sku())) {
-        missing.add(
-            new CatalogUpload.Refused(
-                product.sku(),
-                "not in the catalog as it ran (its photos were refused, or the file has changed"
-                    + " since)"));
-      }
-    }
-    return new RunOutcome(rows, missing, images, exportFailures);
-  }
-
-  private void printReport(Terminal terminal, String catalogId, CatalogReport report, Path out) {
-    List<String> copies = new ArrayList<>();
-    for (String key : List.of(report.csv().key(), report.json().key())) {
-      Path file = out.resolve(catalogId + "-" + key.substring(key.lastIndexOf('/') + 1));
-      try {
-        Files.createDirectories(out);
-        Files.write(file, store.get(key));
-        copies.add(RunReport.shown(file));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write " + file, e);
-      }
-    }
-    terminal
-        .out()
-        .printf(
-            "Report: s3://%s/%s and %s, copied to %s%n",
-            store.bucket(),
-            report.csv().key(),
-            report.json().key(),
-            String.join(" and ", copies));
-    CollectionConsistency consistency =
-        CatalogReportDocument.fromJson(store.get(report.json().key())).consistency();
-    if (consistency != null) {
-      terminal.out().println(RunReport.consistency(consistency));
-    }
   }
 }
