@@ -50,8 +50,10 @@ public final class FacetCommand implements Callable<Integer> {
       Launcher launcher, PrintStream out, PrintStream err, Function<String, String> environment) {
     CommandLine facet = new CommandLine(new FacetCommand())
         .addSubcommand(new RunCommand(launcher, err))
-        .addSubcommand(new ServeCommand(launcher))
-        .addSubcommand(new WorkerCommand(launcher))
+        .addSubcommand("serve", SpringCommand.of(launcher::serve,
+            "Run the HTTP API (/api/...) and the worker until stopped."))
+        .addSubcommand("worker", SpringCommand.of(launcher::worker,
+            "Run the worker only, without a web server, until stopped."))
         .addSubcommand(new QaCommand(new QaAudit(out, err)))
         .addSubcommand(new PhotoFinishCommand(new FinishCommand(out, err)))
         .addSubcommand(new KeyCommand(out))
