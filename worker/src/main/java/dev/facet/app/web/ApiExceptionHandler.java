@@ -36,7 +36,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     this.uploadLimits = uploadLimits;
   }
 
-  /** The failures that carry their problem (dev.facet.problem): logged when Facet is at fault. */
+  /** The failures that carry their problem (dev.facet.app.problem): logged when Facet is at fault. */
   @Override
   protected ResponseEntity<Object> handleErrorResponseException(
       ErrorResponseException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
