@@ -1,132 +1,119 @@
 package dev.facet;
 
-import dev.facet.audit.QaAudit;
-import dev.facet.cli.BudgetCommand;
-import dev.facet.cli.CatalogFile;
-import dev.facet.cli.CatalogRun;
-import dev.facet.cli.ChannelArguments;
-import dev.facet.cli.Invocation;
-import dev.facet.cli.RunOptions;
-import dev.facet.cli.Terminal;
-import dev.facet.cli.UsageException;
-import dev.facet.finish.FinishCommand;
-import dev.facet.manifest.ManifestException;
+import dev.facet.app.cli.ContainerRole;
+import dev.facet.app.cli.FacetCommand;
+import dev.facet.app.cli.Launcher;
+import dev.facet.app.run.CatalogFile;
+import dev.facet.app.run.CatalogRun;
+import dev.facet.app.run.RunOptions;
+import dev.facet.app.run.Terminal;
 import dev.facet.providers.fake.FakeProviderServer;
-import dev.facet.security.KeyCommand;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
 
 /**
  * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code finish},
- * {@code key}, {@code budget}, {@code fake-providers} or {@code help}.
+ * {@code key}, {@code budget}, {@code fake-providers} or {@code help} ({@link FacetCommand}).
  */
-// Facet's users are API keys (dev.facet.security), not Spring's generated default user.
+// Facet's users are API keys (dev.facet.app.security), not Spring's generated default user.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class FacetApplication {
 
   static final int USAGE_ERROR = 2;
 
-  public static void main(String[] args) throws InterruptedException {
-    // Tools that need neither Spring nor Temporal; their flags are their own.
-    if (args.length > 0 && args[0].equals(Invocation.QA)) {
-      System.exit(qa(rest(args)));
-    }
-    if (args.length > 0 && args[0].equals(Invocation.FINISH)) {
-      System.exit(finish(rest(args)));
-    }
-    if (args.length > 0 && args[0].equals(Invocation.KEY)) {
-      System.exit(new KeyCommand(System.out, System.err).run(rest(args)));
-    }
-    if (args.length > 0 && args[0].equals(Invocation.BUDGET)) {
-      // A client of a running Facet's API, like curl: it starts no Spring and no Temporal.
-      String data = System.getenv("FACET_DATA");
-      System.exit(new BudgetCommand(System.out, System.err, System::getenv,
-              Path.of(data == null || data.isBlank() ? "./data" : data))
-          .run(rest(args)));
-    }
-    if (args.length > 0 && args[0].equals(Invocation.FAKE_PROVIDERS)) {
-      // The stand-in for the paid APIs, for trying provider settings offline.
-      FakeProviderServer.main(rest(args));
-      return;
-    }
-    Invocation invocation;
+  public static void main(String[] args) {
+    String[] commandLine;
     try {
-      // The container image starts with no command: FACET_ROLE (api, worker, both) names it.
-      String role = System.getenv(Invocation.ROLE_VARIABLE);
-      invocation = Invocation.parse(Invocation.withRole(args, role));
-    } catch (UsageException e) {
-      System.err.println(e.getMessage() + "\n\n" + Invocation.USAGE);
+      commandLine = ContainerRole.commandLine(args, System.getenv(ContainerRole.VARIABLE));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
       System.exit(USAGE_ERROR);
       return;
     }
-    String[] springArgs = invocation.springArgs().toArray(String[]::new);
-    switch (invocation.command()) {
-      case HELP -> System.out.print(Invocation.USAGE);
-      case SERVE -> application(WebApplicationType.SERVLET).run(springArgs);
-      case WORKER ->
-          application(WebApplicationType.NONE)
-              // Worker threads are daemons; this keeps the process up until it is stopped.
-              .properties("spring.main.keep-alive=true")
-              .run(springArgs);
-      case RUN -> System.exit(run(invocation.run().orElseThrow(), springArgs));
+    SpringLauncher launcher = new SpringLauncher();
+    int exit = FacetCommand.commandLine(launcher, System.out, System.err, System::getenv)
+        .addSubcommand(new FakeProviders(launcher))
+        .execute(commandLine);
+    // A server started by the command keeps the process up until it is stopped.
+    if (!launcher.serving) {
+      System.exit(exit);
     }
   }
 
-  private static int qa(String[] args) {
-    try {
-      return new QaAudit(System.out, System.err).run(ChannelArguments.resolved(Invocation.QA, args));
-    } catch (UsageException e) {
-      System.err.println(e.getMessage());
-      return QaAudit.UNUSABLE;
+  /** The commands that run Spring, started from this class's configuration. */
+  private static final class SpringLauncher implements Launcher {
+
+    private boolean serving;
+
+    @Override
+    public void serve(List<String> springProperties) {
+      serving = true;
+      application(WebApplicationType.SERVLET).run(springProperties.toArray(String[]::new));
     }
-  }
 
-  private static int finish(String[] args) {
-    try {
-      return new FinishCommand(System.out, System.err).run(ChannelArguments.resolved(Invocation.FINISH, args));
-    } catch (UsageException e) {
-      System.err.println(e.getMessage());
-      return FinishCommand.UNUSABLE;
+    @Override
+    public void worker(List<String> springProperties) {
+      serving = true;
+      application(WebApplicationType.NONE)
+          // Worker threads are daemons; this keeps the process up until it is stopped.
+          .properties("spring.main.keep-alive=true")
+          .run(springProperties.toArray(String[]::new));
     }
-  }
 
-  private static String[] rest(String[] args) {
-    return Arrays.copyOfRange(args, 1, args.length);
-  }
-
-  /** Reads the catalog first, so a broken file fails before anything starts. */
-  private static int run(RunOptions options, String[] springArgs) {
-    CatalogFile catalog;
-    try {
-      catalog = CatalogFile.read(options.catalog(), options.catalogId(), options.approval());
-      if (options.sample() > 0) {
-        catalog = catalog.sample(options.sample());
+    /** The web server stays up during a run: reviewers decide through the API. */
+    @Override
+    public int run(CatalogFile catalog, RunOptions options, List<String> springProperties) {
+      try (ConfigurableApplicationContext context =
+          application(WebApplicationType.SERVLET)
+              .properties(
+                  "spring.main.banner-mode=off",
+                  "logging.threshold.console=WARN",
+                  "logging.file.name=${facet.data}/facet.log")
+              .run(springProperties.toArray(String[]::new))) {
+        return context.getBean(CatalogRun.class).run(catalog, options, Terminal.system());
       }
-    } catch (ManifestException | UncheckedIOException | UsageException e) {
-      System.err.println(e.getMessage());
-      return USAGE_ERROR;
     }
-    // The web server stays up during a run: reviewers decide through the API.
-    try (ConfigurableApplicationContext context =
-        application(WebApplicationType.SERVLET)
-            .properties(
-                "spring.main.banner-mode=off",
-                "logging.threshold.console=WARN",
-                "logging.file.name=${facet.data}/facet.log")
-            .run(springArgs)) {
-      return context.getBean(CatalogRun.class).run(catalog, options, Terminal.system());
+
+    private static SpringApplicationBuilder application(WebApplicationType type) {
+      return new SpringApplicationBuilder(FacetApplication.class).web(type);
     }
   }
 
-  private static SpringApplicationBuilder application(WebApplicationType type) {
-    return new SpringApplicationBuilder(FacetApplication.class).web(type);
+  /**
+   * {@code fake-providers}: the stand-in for the paid APIs, for trying provider settings offline.
+   * Its options are the fake server's own, passed as given. Kept apart, in one place, until the
+   * fakes move to a devkit module of their own (issue #19).
+   */
+  @Command(
+      name = "fake-providers",
+      description = "Serve stand-ins for the OpenAI and BFL APIs that follow their contracts,"
+          + " errors included, and count what they would bill ('fake-providers --help' lists its"
+          + " options).")
+  private static final class FakeProviders implements Callable<Integer> {
+
+    private final SpringLauncher launcher;
+
+    @Unmatched private final List<String> args = new ArrayList<>();
+
+    FakeProviders(SpringLauncher launcher) {
+      this.launcher = launcher;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+      launcher.serving = true;
+      FakeProviderServer.main(args.toArray(String[]::new));
+      return 0;
+    }
   }
 }

@@ -22,8 +22,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code qa --reference <file>... --candidate <file> [--channel amazon-main] [--presets <file>]
- * [--json]}: runs Facet's automated QA on any JPEG, PNG or WebP against the seller's reference
+ * {@code qa}: runs Facet's automated QA on any JPEG, PNG or WebP against the seller's reference
  * photos, outside a shoot. Prints every check (value, threshold, verdict, detail) as a table or as
  * JSON. Exit codes: 0 when no blocking check failed, 1 when one did, 2 for unusable input.
  */
@@ -40,20 +39,8 @@ public final class QaAudit {
     this.err = err;
   }
 
-  public static void main(String[] args) {
-    System.exit(new QaAudit(System.out, System.err).run(args));
-  }
-
-  /** Runs the command; returns the exit code. */
-  public int run(String... args) {
-    AuditArguments arguments;
-    try {
-      arguments = AuditArguments.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("qa: " + e.getMessage());
-      err.println(AuditArguments.USAGE);
-      return UNUSABLE;
-    }
+  /** Runs the audit; returns the exit code. */
+  public int run(AuditArguments arguments) {
     try {
       ChannelPresets presets =
           arguments.presets() == null ? ChannelPresets.builtIn() : ChannelPresets.withUserFile(arguments.presets());

@@ -21,11 +21,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * {@code finish [--channel amazon-main]... [--out DIR] [--presets <file>] <photo>...}: a seller's own
- * photos finished to channel presets without a shoot, by the same matte, clean-up, staging, resize,
- * sharpening, encoding and metadata as a shoot's post-process step. Each photo is decoded and cut out
- * once for all its channels; a photo that cannot be used is reported and the others are still
- * finished. Exit codes: 0 every photo finished, 1 some could not be, 2 unusable arguments.
+ * {@code finish}: a seller's own photos finished to channel presets without a shoot, by the same
+ * matte, clean-up, staging, resize, sharpening, encoding and metadata as a shoot's post-process
+ * step. Each photo is decoded and cut out once for all its channels; a photo that cannot be used is
+ * reported and the others are still finished. Exit codes: 0 every photo finished, 1 some could not
+ * be, 2 unusable arguments.
  */
 public final class FinishCommand {
 
@@ -50,18 +50,15 @@ public final class FinishCommand {
   record Written(String channel, int width, int height, Path file) {}
 
   /** Runs the command; returns the exit code. */
-  public int run(String... args) {
-    FinishArguments arguments;
+  public int run(FinishArguments arguments) {
     List<ChannelPreset> presets;
     try {
-      arguments = FinishArguments.parse(args);
       ChannelPresets all =
           arguments.presets() == null ? ChannelPresets.builtIn() : ChannelPresets.withUserFile(arguments.presets());
       presets = arguments.channels().stream().map(all::get).toList();
       Files.createDirectories(arguments.out());
     } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
       err.println("finish: " + e.getMessage());
-      err.println(FinishArguments.USAGE);
       return UNUSABLE;
     }
     List<Outcome> outcomes = finishAll(arguments, presets);

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class QaAuditTest {
 
   @Test
   void aFaithfulImagePassesWithATable() {
-    int code = run("qa", "--reference", reference.toString(), "--candidate", faithful.toString());
+    int code = run(reference, faithful, "amazon-main", false);
     String table = out.toString(StandardCharsets.UTF_8);
     System.out.print(table);
     assertThat(code).as(table).isEqualTo(QaAudit.PASSED);
@@ -57,7 +58,7 @@ class QaAuditTest {
 
   @Test
   void anAlteredImageFailsAsJson() throws Exception {
-    int code = run("--reference", reference.toString(), "--candidate", rose.toString(), "--channel", "etsy", "--json");
+    int code = run(reference, rose, "etsy", true);
     JsonNode report = new ObjectMapper().readTree(out.toByteArray());
     System.out.println(report.toPrettyString().lines().limit(20).reduce("", (a, b) -> a + b + "\n"));
     assertThat(code).isEqualTo(QaAudit.FAILED);
@@ -73,33 +74,30 @@ class QaAuditTest {
 
   @Test
   void unusableInputExitsWithTwoAndSaysWhy() throws Exception {
-    assertThat(run("--reference", reference.toString(), "--candidate", dir.resolve("none.jpg").toString()))
+    assertThat(run(reference, dir.resolve("none.jpg"), "amazon-main", false))
         .isEqualTo(QaAudit.UNUSABLE);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read", "none.jpg");
 
     err.reset();
     Path text = write("text.jpg", Fixtures.bytes("bad/not_an_image.jpg"));
-    assertThat(run("--reference", reference.toString(), "--candidate", text.toString())).isEqualTo(QaAudit.UNUSABLE);
+    assertThat(run(reference, text, "amazon-main", false)).isEqualTo(QaAudit.UNUSABLE);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("candidate", "cannot be decoded");
 
     err.reset();
     Path blurred = write("blurred.jpg", Fixtures.bytes("bad/blurred.jpg"));
-    assertThat(run("--reference", blurred.toString(), "--candidate", faithful.toString())).isEqualTo(QaAudit.UNUSABLE);
+    assertThat(run(blurred, faithful, "amazon-main", false)).isEqualTo(QaAudit.UNUSABLE);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("reference", "blurred.jpg", "not usable", "too blurry");
 
     err.reset();
-    assertThat(run("--reference", reference.toString(), "--candidate", faithful.toString(), "--channel", "etsi"))
+    assertThat(run(reference, faithful, "etsi", false))
         .isEqualTo(QaAudit.UNUSABLE);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown channel \"etsi\"", "etsy", "walmart");
-
-    err.reset();
-    assertThat(run("--candidate", faithful.toString())).isEqualTo(QaAudit.UNUSABLE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no --reference photo given", "usage: qa --reference");
   }
 
-  private int run(String... args) {
+  /** The audit of one candidate against one reference (the worker's qa command reads its options). */
+  private int run(Path reference, Path candidate, String channel, boolean json) {
     return new QaAudit(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run(args);
+        .run(new AuditArguments(List.of(reference), candidate, channel, null, json));
   }
 
   private static Path write(String name, byte[] bytes) throws Exception {

@@ -1,16 +1,19 @@
 package dev.facet.bench;
 
+import dev.facet.finish.FinishArguments;
 import dev.facet.finish.FinishCommand;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.ImageEncoder;
 import dev.facet.imaging.Resampler;
 import dev.facet.imaging.RgbImage;
 import dev.facet.imaging.matte.Matting;
+import dev.facet.model.NameList;
 import dev.facet.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -104,16 +107,20 @@ public final class FinishBenchmark {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), FinishMain.class.getName(),
-        "--presets", presets.toString(), "--out", out.toString(),
-        "--channel", "bench-2000,bench-1600,bench-1000"));
+        presets.toString(), out.toString(), "bench-2000,bench-1600,bench-1000"));
     inputs.forEach(p -> command.add(p.toString()));
     return Tool.measure(command);
   }
 
-  /** {@code ./facet finish} without the worker's launcher around it. */
+  /**
+   * {@code ./facet finish} without the worker's command line around it: {@code <presets> <out>
+   * <channel,...> <photo>...}.
+   */
   public static final class FinishMain {
     public static void main(String[] args) {
-      System.exit(new FinishCommand(System.out, System.err).run(args));
+      List<Path> photos = Arrays.stream(args).skip(3).map(Path::of).toList();
+      System.exit(new FinishCommand(System.out, System.err).run(new FinishArguments(
+          NameList.commas(args[2]), Path.of(args[1]), Path.of(args[0]), photos)));
     }
   }
 

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +28,8 @@ class FinishCommandTest {
     Path broken = write("broken.jpg", Fixtures.bytes("bad/truncated.jpg"));
     Path finished = dir.resolve("finished");
 
-    int code = run("--channel", "amazon-main", "--channel", "ebay,google-merchant", "--out", finished.toString(),
-        ring.toString(), broken.toString(), dir.resolve("missing.jpg").toString());
+    int code = run(List.of("amazon-main", "ebay", "google-merchant", "ebay"), finished,
+        ring, broken, dir.resolve("missing.jpg"));
 
     String table = out.toString(StandardCharsets.UTF_8);
     System.out.print(table);
@@ -48,13 +49,16 @@ class FinishCommandTest {
   }
 
   @Test
-  void badArgumentsFinishNothing() {
-    assertThat(run("--channel", "amazn", dir.resolve("a.jpg").toString())).isEqualTo(FinishCommand.UNUSABLE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("amazn", "amazon-main", "etsy", "usage: finish");
-    assertThat(run("--out")).isEqualTo(FinishCommand.UNUSABLE);
-    assertThat(run("--channel", "etsy")).isEqualTo(FinishCommand.UNUSABLE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out needs a value", "no photo given");
+  void anUnknownChannelFinishesNothing() {
+    assertThat(run(List.of("amazn"), dir, dir.resolve("a.jpg"))).isEqualTo(FinishCommand.UNUSABLE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("amazn", "amazon-main", "etsy");
     assertThat(out.size()).isZero();
+  }
+
+  @Test
+  void withoutChannelsItFinishesForTheDefaultOne() {
+    assertThat(new FinishArguments(List.of(), dir, null, List.of(dir)).channels())
+        .containsExactly(FinishArguments.DEFAULT_CHANNEL);
   }
 
   private static void assertSize(Path file, int side) throws Exception {
@@ -67,8 +71,9 @@ class FinishCommandTest {
     return Files.write(dir.resolve(name), bytes);
   }
 
-  private int run(String... args) {
+  /** The photos finished for the channels (the worker's finish command reads them from its options). */
+  private int run(List<String> channels, Path folder, Path... photos) {
     return new FinishCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run(args);
+        .run(new FinishArguments(channels, folder, null, List.of(photos)));
   }
 }

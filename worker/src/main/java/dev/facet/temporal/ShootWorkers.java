@@ -5,7 +5,7 @@ import dev.facet.activities.StepSettings;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
-import dev.facet.policy.ChannelNames;
+import dev.facet.app.policy.ChannelNames;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.GenerationActivities;

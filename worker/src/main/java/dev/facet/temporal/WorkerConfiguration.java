@@ -2,10 +2,10 @@ package dev.facet.temporal;
 
 import dev.facet.FacetProperties;
 import dev.facet.activities.StepSettings;
-import dev.facet.generators.ProviderGenerators;
+import dev.facet.app.policy.ChannelNames;
+import dev.facet.app.providers.ProviderGenerators;
 import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.QaThresholds;
-import dev.facet.policy.ChannelNames;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.storage.ObjectStore;
 import io.temporal.client.WorkflowClient;

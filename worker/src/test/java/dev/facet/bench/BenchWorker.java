@@ -1,11 +1,11 @@
 package dev.facet.bench;
 
 import dev.facet.activities.StepActivities;
+import dev.facet.app.providers.ProviderGenerators;
+import dev.facet.app.providers.ProviderProperties;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
-import dev.facet.generators.ProviderGenerators;
-import dev.facet.generators.ProviderProperties;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.TaskQueues;

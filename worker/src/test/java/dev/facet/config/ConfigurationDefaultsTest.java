@@ -3,13 +3,13 @@ package dev.facet.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.FacetProperties;
-import dev.facet.cli.RunProperties;
-import dev.facet.client.CatalogProperties;
-import dev.facet.generators.ProviderProperties;
-import dev.facet.objectstore.StoreProperties;
+import dev.facet.app.catalog.CatalogProperties;
+import dev.facet.app.objectstore.StoreProperties;
+import dev.facet.app.providers.ProviderProperties;
+import dev.facet.app.run.RunProperties;
+import dev.facet.app.uploads.UploadProperties;
 import dev.facet.temporal.TemporalProperties;
 import dev.facet.temporal.WorkerProperties;
-import dev.facet.uploads.UploadProperties;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package dev.facet.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facet.objectstore.StoreProperties;
+import dev.facet.app.objectstore.StoreProperties;
 import dev.facet.temporal.TemporalProperties;
 import dev.facet.temporal.WorkerProperties;
 import dev.facet.temporal.WorkerProperties.GeneratorLimits;

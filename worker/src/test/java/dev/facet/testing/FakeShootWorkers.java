@@ -1,9 +1,9 @@
 package dev.facet.testing;
 
+import dev.facet.app.policy.ChannelNames;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.imaging.ChannelPresets;
-import dev.facet.policy.ChannelNames;
 import dev.facet.steps.TaskQueues;
 import dev.facet.storage.ObjectStore;
 import dev.facet.temporal.WorkerRegistration;

@@ -1,4 +1,0 @@
-package dev.facet.api;
-
-/** Where a finished catalog's report is in the object store. */
-record ReportKeys(String catalogId, int products, String bucket, String csv, String json) {}

@@ -1,4 +1,0 @@
-package dev.facet.api;
-
-/** The answer to {@code POST /api/catalogs}. */
-record StartedCatalog(String catalogId, String workflowId, String runId, String progressUrl) {}

@@ -1,4 +1,0 @@
-package dev.facet.api;
-
-/** The answer to {@code POST /api/shoots}. */
-record StartedShoot(String workflowId, String runId, String stateUrl) {}

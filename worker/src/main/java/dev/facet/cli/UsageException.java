@@ -1,9 +1,0 @@
-package dev.facet.cli;
-
-/** A command line Facet does not understand. */
-public class UsageException extends RuntimeException {
-
-  public UsageException(String message) {
-    super(message);
-  }
-}

@@ -1,4 +1,0 @@
-package dev.facet.client;
-
-/** A started (or already running) shoot. */
-public record ShootStarted(String sku, String workflowId, String runId) {}
