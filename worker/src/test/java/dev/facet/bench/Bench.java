@@ -11,7 +11,7 @@ import dev.facet.steps.TaskQueues;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.util.Optional;
-import dev.facet.storage.EmbeddedS3;
+import dev.facet.objectstore.EmbeddedS3;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.temporal.DevServer;
 import dev.facet.temporal.SearchAttributeRegistrar;

@@ -1,5 +1,6 @@
-package dev.facet.storage;
+package dev.facet.objectstore;
 
+import dev.facet.storage.S3Settings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,9 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * An S3-compatible server in this process, storing objects as files under a local folder (S3Proxy).
- * The default object store when nothing else is configured: Facet talks to it over HTTP with the
- * AWS SDK exactly as it would to real S3.
+ * The default object store when nothing else is configured ({@code facet.store.mode=embedded}):
+ * Facet talks to it over HTTP with the AWS SDK exactly as it would to real S3. It lives here, with
+ * the embedded mode, so S3Proxy and its Jetty and jclouds stay off the activities' classpath.
  */
 public final class EmbeddedS3 implements AutoCloseable {
 
