@@ -11,7 +11,6 @@ import dev.facet.cli.Terminal;
 import dev.facet.cli.UsageException;
 import dev.facet.finish.FinishCommand;
 import dev.facet.manifest.ManifestException;
-import dev.facet.providers.fake.FakeProviderServer;
 import dev.facet.security.KeyCommand;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code finish},
- * {@code key}, {@code budget}, {@code fake-providers} or {@code help}.
+ * {@code key}, {@code budget} or {@code help}. ({@code ./facet fake-providers} runs the devkit
+ * module's server, not this jar: the product carries no fake.)
  */
 // Facet's users are API keys (dev.facet.security), not Spring's generated default user.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
@@ -51,11 +51,6 @@ public class FacetApplication {
       System.exit(new BudgetCommand(System.out, System.err, System::getenv,
               Path.of(data == null || data.isBlank() ? "./data" : data))
           .run(rest(args)));
-    }
-    if (args.length > 0 && args[0].equals(Invocation.FAKE_PROVIDERS)) {
-      // The stand-in for the paid APIs, for trying provider settings offline.
-      FakeProviderServer.main(rest(args));
-      return;
     }
     Invocation invocation;
     try {

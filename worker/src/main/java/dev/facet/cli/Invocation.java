@@ -24,8 +24,7 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
   }
 
   /** Commands handled before any parsing: their flags are their own. */
-  public static final String QA = "qa", FINISH = "finish", FAKE_PROVIDERS = "fake-providers", KEY = "key",
-      BUDGET = "budget";
+  public static final String QA = "qa", FINISH = "finish", KEY = "key", BUDGET = "budget";
 
   public static final String USAGE =
       """
@@ -86,10 +85,6 @@ public record Invocation(Command command, Optional<RunOptions> run, List<String>
         key --name <who> --role operator|reviewer|admin
                   Make an API key and print it once, with the facet.security.keys entry
                   (its SHA-256) that lets it in.
-        fake-providers [--port 8089] [--bfl-error-rate server_error=0.2] [--help]
-                  Serve stand-ins for the OpenAI and BFL APIs that follow their contracts,
-                  errors included, and count what they would bill; point
-                  facet.providers.*.base-url at them to try a provider set-up offline.
         help      Show this text.
 
       Any --name=value is a Spring property, for example:

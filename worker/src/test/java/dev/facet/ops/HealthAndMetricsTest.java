@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import dev.facet.FacetApplication;
 import dev.facet.FacetProperties;
-import dev.facet.providers.fake.FakeProviderServer;
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.security.LocalAdminKey;
 import dev.facet.testing.TestHttp;
 import dev.facet.testing.TestImages;
