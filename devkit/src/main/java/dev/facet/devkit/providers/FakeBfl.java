@@ -34,7 +34,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Black Forest Labs API as {@code shared/research/providers.md} Part B describes it: submit to
+ * The Black Forest Labs API (https://docs.bfl.ai, https://api.bfl.ai/openapi.json) as {@code
+ * docs/providers.md} Part B describes it, with its sources: submit to
  * {@code /v1/flux-pro-1.1}, {@code -ultra}, {@code flux-kontext-pro}, {@code -max}; poll the
  * returned {@code polling_url}, which names another cluster path to catch clients that rebuild it;
  * {@code /v1/credits}; signed result URLs that expire; the active-task cap; webhooks; and every Part

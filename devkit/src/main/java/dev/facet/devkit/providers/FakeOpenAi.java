@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The OpenAI Images API as {@code shared/research/providers.md} Part A describes it: {@code POST
+ * The OpenAI Images API (https://platform.openai.com/docs/api-reference/images) as {@code
+ * docs/providers.md} Part A describes it, with its sources: {@code POST
  * /v1/images/generations} (JSON) and {@code POST /v1/images/edits} (multipart, {@code image} or
  * {@code image[]}, optional {@code mask}), bearer auth, the error envelope and catalogue, request
  * ids and rate-limit headers, streaming, and every Part D scenario. Knobs are the fluent setters.
@@ -520,7 +521,7 @@ public final class FakeOpenAi {
     out.flush();
   }
 
-  /** Contract checks of a real API (research A.1, A.2), as errors in its envelope. */
+  /** Contract checks of a real API (docs/providers.md A.1, A.2), as errors in its envelope. */
   private boolean rejected(HttpExchange exchange, ImageCall call, boolean edits)
       throws IOException {
     if (call.prompt().isBlank()) {
@@ -625,7 +626,7 @@ public final class FakeOpenAi {
   }
 
   /**
-   * Output tokens by the guide's table for 1024 px images (research A.1); input tokens are a
+   * Output tokens by the guide's table for 1024 px images (docs/providers.md A.1); input tokens are a
    * plausible invention (unverified).
    */
   private static ObjectNode usage(ImageCall call) {

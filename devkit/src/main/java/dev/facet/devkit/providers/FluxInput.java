@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * A FLUX submit body as the fake read and validated it (research B.1-B.3): FastAPI-style, so a
+ * A FLUX submit body as the fake read and validated it (docs/providers.md B.1-B.3): FastAPI-style, so a
  * violation names its field and a pydantic error type.
  *
  * @param inputImage the decoded {@code input_image}, or null

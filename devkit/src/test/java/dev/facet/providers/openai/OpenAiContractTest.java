@@ -50,7 +50,7 @@ class OpenAiContractTest {
     assertThat(image.image().mediaType()).isEqualTo("image/png");
     assertThat(image.image().width()).isEqualTo(1024);
     assertThat(image.image().height()).isEqualTo(1024);
-    // gpt-image-2, high, square: 7024 output tokens (community-measured, research A.1).
+    // gpt-image-2, high, square: 7024 output tokens (community-measured, docs/providers.md A.1).
     assertThat(image.usage().outputTokens()).isEqualTo(7024);
     assertThat(image.usage().inputImageTokens()).isPositive();
     assertThat(image.requestId()).startsWith("req_");
