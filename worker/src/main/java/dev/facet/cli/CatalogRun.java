@@ -162,7 +162,7 @@ public class CatalogRun {
           new ReviewInstructions(
               api,
               temporal.target(),
-              temporalProperties.namespace(),
+              temporalProperties.namespaceOn(temporal),
               temporal.webUi(),
               apiKey,
               json);
