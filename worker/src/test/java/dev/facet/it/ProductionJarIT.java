@@ -29,7 +29,8 @@ class ProductionJarIT {
     Path jar = Path.of(System.getProperty("facet.jar", "target/facet.jar"));
     List<String> entries = new ArrayList<>();
     try (JarFile file = new JarFile(jar.toFile())) {
-      for (JarEntry entry : file.stream().toList()) {
+      // Files only: a directory holds no code (and an empty one may linger in target/classes).
+      for (JarEntry entry : file.stream().filter(entry -> !entry.isDirectory()).toList()) {
         entries.add(entry.getName());
         if (entry.getName().matches("BOOT-INF/lib/facet-.*\\.jar")) {
           try (InputStream nested = file.getInputStream(entry)) {
@@ -55,7 +56,9 @@ class ProductionJarIT {
     List<String> names = new ArrayList<>();
     try (JarInputStream nested = new JarInputStream(in)) {
       for (JarEntry entry; (entry = nested.getNextJarEntry()) != null; ) {
-        names.add(jarName + "!/" + entry.getName());
+        if (!entry.isDirectory()) {
+          names.add(jarName + "!/" + entry.getName());
+        }
       }
     }
     return names;
