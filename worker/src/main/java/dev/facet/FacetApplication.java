@@ -7,10 +7,7 @@ import dev.facet.app.run.CatalogFile;
 import dev.facet.app.run.CatalogRun;
 import dev.facet.app.run.RunOptions;
 import dev.facet.app.run.Terminal;
-import dev.facet.providers.fake.FakeProviderServer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,11 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
 
 /**
  * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code finish},
- * {@code key}, {@code budget}, {@code fake-providers} or {@code help} ({@link FacetCommand}).
+ * {@code key}, {@code budget} or {@code help}. ({@code ./facet fake-providers} runs the devkit
+ * module's server, not this jar: the product carries no fake.)
  */
 // Facet's users are API keys (dev.facet.app.security), not Spring's generated default user.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
@@ -42,7 +39,6 @@ public class FacetApplication {
     }
     SpringLauncher launcher = new SpringLauncher();
     int exit = FacetCommand.commandLine(launcher, System.out, System.err, System::getenv)
-        .addSubcommand(new FakeProviders(launcher))
         .execute(commandLine);
     // A server started by the command keeps the process up until it is stopped.
     if (!launcher.serving) {
@@ -86,34 +82,6 @@ public class FacetApplication {
 
     private static SpringApplicationBuilder application(WebApplicationType type) {
       return new SpringApplicationBuilder(FacetApplication.class).web(type);
-    }
-  }
-
-  /**
-   * {@code fake-providers}: the stand-in for the paid APIs, for trying provider settings offline.
-   * Its options are the fake server's own, passed as given. Kept apart, in one place, until the
-   * fakes move to a devkit module of their own (issue #19).
-   */
-  @Command(
-      name = "fake-providers",
-      description = "Serve stand-ins for the OpenAI and BFL APIs that follow their contracts,"
-          + " errors included, and count what they would bill ('fake-providers --help' lists its"
-          + " options).")
-  private static final class FakeProviders implements Callable<Integer> {
-
-    private final SpringLauncher launcher;
-
-    @Unmatched private final List<String> args = new ArrayList<>();
-
-    FakeProviders(SpringLauncher launcher) {
-      this.launcher = launcher;
-    }
-
-    @Override
-    public Integer call() throws InterruptedException {
-      launcher.serving = true;
-      FakeProviderServer.main(args.toArray(String[]::new));
-      return 0;
     }
   }
 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Generates candidates with Black Forest Labs FLUX: submit, poll, download, store. The task is on
  * the attempt's checkpoint as soon as it is paid for, so a retry after a crash resumes polling the
- * same task (research B.9: BFL has no idempotency key). Registered on {@code
+ * same task (docs/providers.md B.9: BFL has no idempotency key). Registered on {@code
  * TaskQueues.generation("flux")}.
  */
 public final class FluxGenerator implements PaidGenerator {

@@ -24,8 +24,10 @@ import java.util.Set;
 
 /**
  * The one mapping from what a provider answered (status, headers, error body) or how the call broke
- * to a classified {@link ProviderException}. Sources: {@code shared/research/providers.md} A.3-A.6
- * (OpenAI) and B.8-B.9 (BFL).
+ * to a classified {@link ProviderException}. Sources: OpenAI's error codes guide
+ * (https://platform.openai.com/docs/guides/error-codes, "API errors") and rate limits guide
+ * (https://platform.openai.com/docs/guides/rate-limits); BFL's API reference (https://docs.bfl.ai,
+ * 422 {@code HTTPValidationError}); row by row in {@code docs/providers.md} A.3-A.6 and B.8-B.9.
  */
 public final class ProviderErrors {
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The mapping table of research A.4 and B.8, row by row. */
+/** The mapping table of docs/providers.md A.4 and B.8, row by row. */
 class ProviderErrorsTest {
 
   private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");

@@ -1,36 +1,43 @@
 package dev.facet.temporal;
 
-import io.temporal.serviceclient.SimpleSslContextBuilder;
+import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.Optional;
 
-/** A Temporal cluster or Temporal Cloud, reached over TLS when configured. */
+/**
+ * A Temporal cluster or Temporal Cloud, reached as its client profile says ({@link
+ * ExternalProfile}): address, namespace, API key, TLS and gRPC metadata.
+ */
 final class ExternalServer implements TemporalEndpoint {
 
-  private final TemporalProperties properties;
+  private final ClientConfigProfile profile;
+  private final URI webUi;
 
-  ExternalServer(TemporalProperties properties) {
-    if (properties.address() == null || properties.address().isBlank()) {
+  ExternalServer(ClientConfigProfile profile, URI webUi) {
+    if (profile.getAddress() == null || profile.getAddress().isBlank()) {
       throw new IllegalStateException(
-          "facet.temporal.mode=external needs facet.temporal.address (host:port), e.g."
-              + " my-namespace.a1b2c.tmprl.cloud:7233");
+          "facet.temporal.mode=external needs the server's host:port: TEMPORAL_ADDRESS, the"
+              + " address of the temporal.toml profile (TEMPORAL_PROFILE), or"
+              + " facet.temporal.address; e.g. my-namespace.a1b2c.tmprl.cloud:7233");
     }
-    this.properties = properties;
+    this.profile = profile;
+    this.webUi = webUi;
   }
 
   @Override
   public String target() {
-    return properties.address();
+    return profile.getAddress();
+  }
+
+  @Override
+  public Optional<String> namespace() {
+    return Optional.ofNullable(profile.getNamespace()).filter(name -> !name.isBlank());
   }
 
   @Override
   public Optional<URI> webUi() {
-    return Optional.ofNullable(properties.uiUrl());
+    return Optional.ofNullable(webUi);
   }
 
   @Override
@@ -44,31 +51,7 @@ final class ExternalServer implements TemporalEndpoint {
   }
 
   @Override
-  public void configure(WorkflowServiceStubsOptions.Builder options) {
-    TemporalProperties.Tls tls = properties.tls();
-    if (tls.mutual()) {
-      options.setSslContext(mutualTls(tls));
-    } else if (tls.enabled() || properties.apiKey() != null) {
-      options.setEnableHttps(true);
-    }
-    if (properties.apiKey() != null) {
-      String apiKey = properties.apiKey();
-      options.addApiKey(() -> apiKey);
-    }
-  }
-
-  private static io.grpc.netty.shaded.io.netty.handler.ssl.SslContext mutualTls(
-      TemporalProperties.Tls tls) {
-    try (InputStream cert = Files.newInputStream(tls.clientCert());
-        InputStream key = Files.newInputStream(tls.clientKey())) {
-      return SimpleSslContextBuilder.forPKCS8(cert, key).build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot read the Temporal client certificate "
-              + tls.clientCert()
-              + " or its key "
-              + tls.clientKey(),
-          e);
-    }
+  public WorkflowServiceStubsOptions.Builder stubsOptions() {
+    return WorkflowServiceStubsOptions.newBuilder(profile.toWorkflowServiceStubsOptions());
   }
 }

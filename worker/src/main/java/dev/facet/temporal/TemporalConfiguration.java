@@ -43,21 +43,21 @@ class TemporalConfiguration {
   @Bean(destroyMethod = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(
       TemporalEndpoint endpoint, TemporalProperties temporal, Scope temporalMetricsScope) {
-    WorkflowServiceStubsOptions.Builder options =
-        WorkflowServiceStubsOptions.newBuilder()
-            .setTarget(endpoint.target())
-            .setMetricsScope(temporalMetricsScope);
-    endpoint.configure(options);
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options.build());
-    SearchAttributeRegistrar.ensure(stubs, temporal.namespace(), ShootSearchAttributes.ALL);
-    log.info("Temporal: {} (namespace {})", endpoint.description(), temporal.namespace());
+    WorkflowServiceStubsOptions options =
+        endpoint.stubsOptions().setMetricsScope(temporalMetricsScope).build();
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
+    String namespace = temporal.namespaceOn(endpoint);
+    SearchAttributeRegistrar.ensure(stubs, namespace, ShootSearchAttributes.ALL);
+    log.info("Temporal: {} (namespace {})", endpoint.description(), namespace);
     return stubs;
   }
 
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties temporal) {
+  WorkflowClient workflowClient(
+      WorkflowServiceStubs stubs, TemporalEndpoint endpoint, TemporalProperties temporal) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(temporal.namespace()).build());
+        stubs,
+        WorkflowClientOptions.newBuilder().setNamespace(temporal.namespaceOn(endpoint)).build());
   }
 
   @Bean

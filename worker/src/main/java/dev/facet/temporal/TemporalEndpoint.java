@@ -19,8 +19,18 @@ public interface TemporalEndpoint extends AutoCloseable {
   /** What to tell a person about this server, e.g. "dev server with data/temporal.sqlite". */
   String description();
 
-  /** Adds what the connection needs beyond the target, such as TLS or an API key. */
-  default void configure(WorkflowServiceStubsOptions.Builder options) {}
+  /**
+   * The namespace this server's own client configuration names (an external server's profile);
+   * empty: {@code facet.temporal.namespace} decides ({@link TemporalProperties#namespaceOn}).
+   */
+  default Optional<String> namespace() {
+    return Optional.empty();
+  }
+
+  /** The connection's options: the target, and whatever else it needs, such as TLS or an API key. */
+  default WorkflowServiceStubsOptions.Builder stubsOptions() {
+    return WorkflowServiceStubsOptions.newBuilder().setTarget(target());
+  }
 
   /** Stops what this process started; a server that was already running is left alone. */
   @Override

@@ -20,7 +20,7 @@ public final class TemporalEndpoints {
    */
   public static TemporalEndpoint open(TemporalProperties properties, Path data) {
     return switch (properties.mode()) {
-      case EXTERNAL -> new ExternalServer(properties);
+      case EXTERNAL -> new ExternalServer(ExternalProfile.load(properties), properties.uiUrl());
       case IN_PROCESS -> InProcessServer.start(properties.port());
       case DEV_SERVER -> devServer(properties, data);
       case AUTO -> auto(properties, data);

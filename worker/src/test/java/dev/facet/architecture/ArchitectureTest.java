@@ -1,10 +1,5 @@
 package dev.facet.architecture;
 
-import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependency;
-import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependencyTarget;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
-import static com.tngtech.archunit.lang.conditions.ArchConditions.onlyHaveDependenciesWhere;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +12,6 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.facet.FacetApplication;
-import dev.facet.providers.fake.FakeProviderServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,22 +32,18 @@ import org.springframework.web.bind.annotation.RestController;
     importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
 
-  private static final String[] TEST_KIT = {"dev.facet..fake..", "dev.facet..testing.."};
-
   /**
-   * No test kit in the product. One exception, frozen: {@code ./facet fake-providers} starts the
-   * fake provider server from the product's main class (its command, FakeProviders) until the
-   * fakes move to a devkit module of their own (issue #19); no other use is allowed.
+   * No test kit in the product: the fakes and stand-ins live in the devkit module and in tests, and
+   * main code names none of them (ProductionJarIT checks the packaged jar too).
    */
   @ArchTest
   static final ArchRule noTestKitInMainCode =
-      classes()
-          .that().resideOutsideOfPackages(TEST_KIT)
-          .should(onlyHaveDependenciesWhere(
-              dependencyTarget(resideOutsideOfPackages(TEST_KIT))
-                  .or(dependency(FacetApplication.class.getName() + "$FakeProviders",
-                  FakeProviderServer.class.getName()))))
-          .because("fakes and test servers are test kit, not product (issue #19: a devkit module)");
+      noClasses()
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "dev.facet..fake..", "dev.facet..devkit..", "dev.facet..testing..")
+          .orShould().resideInAnyPackage(
+              "dev.facet..fake..", "dev.facet..devkit..", "dev.facet..testing..")
+          .because("fakes and test servers are test kit, not product (issue #19: the devkit module)");
 
   /** The imaging and storage libraries sit under the steps that use them, as the README says. */
   @ArchTest
@@ -140,11 +130,16 @@ class ArchitectureTest {
           .orShould().dependOnClassesThat().areAnnotatedWith(Controller.class)
           .because("a controller is the HTTP surface of its feature; others use its services");
 
-  /** The activities' test jar is on the worker's test classpath; its classes are tests too. */
+  /**
+   * The activities' test jar and the devkit are on the worker's test classpath; their classes are
+   * test kit, not main code.
+   */
   static final class NoTestJars implements ImportOption {
     @Override
     public boolean includes(Location location) {
-      return !location.contains("-tests.jar");
+      return !location.contains("-tests.jar")
+          && !location.contains("/devkit/target/")
+          && !location.contains("facet-devkit");
     }
   }
 }

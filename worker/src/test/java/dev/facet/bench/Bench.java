@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ch.qos.logback.classic.Level;
 import dev.facet.catalog.CatalogWorkflow;
-import dev.facet.providers.fake.FakeProviderServer;
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.util.Optional;
-import dev.facet.storage.EmbeddedS3;
+import dev.facet.app.objectstore.EmbeddedS3;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.temporal.DevServer;
 import dev.facet.temporal.SearchAttributeRegistrar;

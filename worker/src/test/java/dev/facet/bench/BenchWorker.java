@@ -51,7 +51,7 @@ public final class BenchWorker {
     Bench.quietLogging();
     String target = args[0];
     S3Settings s3 = new S3Settings(URI.create(args[1]), args[2], "us-east-1",
-        dev.facet.storage.EmbeddedS3.ACCESS_KEY, dev.facet.storage.EmbeddedS3.SECRET_KEY);
+        dev.facet.app.objectstore.EmbeddedS3.ACCESS_KEY, dev.facet.app.objectstore.EmbeddedS3.SECRET_KEY);
     URI openAiBaseUrl = URI.create(args[3]);
     int maxConcurrent = Integer.parseInt(args[4]);
     URI bflBaseUrl = URI.create(args[5]);

@@ -1,8 +1,8 @@
 package dev.facet.bench;
 
 import dev.facet.model.Charge;
-import dev.facet.providers.fake.FakeCharge;
-import dev.facet.providers.fake.IncompleteRequest;
+import dev.facet.devkit.providers.FakeCharge;
+import dev.facet.devkit.providers.IncompleteRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

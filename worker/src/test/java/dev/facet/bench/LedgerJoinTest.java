@@ -3,8 +3,8 @@ package dev.facet.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.model.Charge;
-import dev.facet.providers.fake.FakeCharge;
-import dev.facet.providers.fake.IncompleteRequest;
+import dev.facet.devkit.providers.FakeCharge;
+import dev.facet.devkit.providers.IncompleteRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,8 @@ import dev.facet.app.objectstore.StoreProperties;
 import dev.facet.temporal.TemporalProperties;
 import dev.facet.temporal.WorkerProperties;
 import dev.facet.temporal.WorkerProperties.GeneratorLimits;
+import io.temporal.envconfig.ClientConfigProfile;
+import io.temporal.envconfig.LoadClientConfigProfileOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -41,8 +43,12 @@ class DeploySettingsTest {
 
     TemporalProperties temporal = binder.bindOrCreate("facet.temporal", TemporalProperties.class);
     assertThat(temporal.mode()).isEqualTo(TemporalProperties.Mode.EXTERNAL);
-    assertThat(temporal.address()).isEqualTo(data.get("FACET_TEMPORAL_ADDRESS"));
-    assertThat(temporal.namespace()).isEqualTo("facet");
+    // The server is named by Temporal's own client variables, which Facet does not override here.
+    assertThat(temporal.address()).isNull();
+    assertThat(temporal.namespace()).isNull();
+    ClientConfigProfile client = temporalClientProfile(data);
+    assertThat(client.getAddress()).isEqualTo("temporal-frontend.temporal.svc.cluster.local:7233");
+    assertThat(client.getNamespace()).isEqualTo("facet");
 
     StoreProperties store = binder.bindOrCreate("facet.store", StoreProperties.class);
     assertThat(store.mode()).isEqualTo(StoreProperties.Mode.EXTERNAL);
@@ -66,13 +72,25 @@ class DeploySettingsTest {
         .isEqualTo(new GeneratorLimits(12, null));
     TemporalProperties temporal = binder.bindOrCreate("facet.temporal", TemporalProperties.class);
     assertThat(temporal.mode()).isEqualTo(TemporalProperties.Mode.EXTERNAL);
-    assertThat(temporal.address()).isEqualTo("temporal:7233");
+    assertThat(temporalClientProfile(env).getAddress()).isEqualTo("temporal:7233");
     StoreProperties store = binder.bindOrCreate("facet.store", StoreProperties.class);
     assertThat(store.endpoint()).isEqualTo(URI.create("http://minio:9000"));
     assertThat(store.secretKey()).isEqualTo("secret");
     assertThat(env).containsEntry("FACET_ROLE", "worker");
     assertThat(services.keySet())
         .containsAll(List.of("postgresql", "temporal", "temporal-setup", "temporal-ui", "minio", "facet-api"));
+  }
+
+  /** As the Temporal SDK's client configuration reads the process environment (no temporal.toml). */
+  private static ClientConfigProfile temporalClientProfile(Map<String, Object> variables)
+      throws IOException {
+    Map<String, String> env = new LinkedHashMap<>();
+    variables.forEach((name, value) -> env.put(name, String.valueOf(value)));
+    return ClientConfigProfile.load(
+        LoadClientConfigProfileOptions.newBuilder()
+            .setEnvOverrides(env)
+            .setConfigFilePath(DEPLOY.resolve("no-temporal.toml").toString())
+            .build());
   }
 
   /** As Spring Boot sees the process environment (the source's name selects its name mapping). */

@@ -13,7 +13,7 @@ import dev.facet.shoot.ShootResult;
 import dev.facet.shoot.Stage;
 import dev.facet.steps.ShootKeys;
 import dev.facet.steps.TaskQueues;
-import dev.facet.storage.EmbeddedS3;
+import dev.facet.app.objectstore.EmbeddedS3;
 import dev.facet.temporal.DevServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

@@ -3,7 +3,7 @@ package dev.facet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.providers.fake.FakeProviderServer;
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.temporal.DevServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ class ProviderCrashIT {
         RealStack.await("all " + TASKS + " FLUX tasks paid for", Duration.ofMinutes(4),
             () -> providers.bfl().billed() >= TASKS);
         // The checkpoint heartbeat follows the submit answer by milliseconds and precedes the first
-        // poll; a kill inside that gap would lose the task id (research B.9), which is not what
+        // poll; a kill inside that gap would lose the task id (docs/providers.md B.9), which is not what
         // this test is about. Wait until every task is being polled.
         RealStack.await("every FLUX task polled", Duration.ofMinutes(1),
             () -> providers.bfl().tasksPolled() >= TASKS);

@@ -3,7 +3,7 @@ package dev.facet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.providers.fake.FakeProviderServer;
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.temporal.DevServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

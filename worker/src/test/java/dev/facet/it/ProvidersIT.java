@@ -5,7 +5,7 @@ import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.providers.fake.FakeProviderServer;
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.temporal.DevServer;
 import java.net.http.HttpResponse;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facet.shoot.ProductShootWorkflow;
-import dev.facet.storage.EmbeddedS3;
+import dev.facet.app.objectstore.EmbeddedS3;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.storage.S3Settings;
 import dev.facet.temporal.DevServer;

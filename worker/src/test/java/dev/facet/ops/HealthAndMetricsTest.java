@@ -7,7 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.facet.FacetApplication;
 import dev.facet.FacetProperties;
 import dev.facet.app.security.LocalAdminKey;
-import dev.facet.providers.fake.FakeProviderServer;
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.testing.TestHttp;
 import dev.facet.testing.TestImages;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import dev.facet.providers.OutputFormats;
  * @param aspectRatio Kontext only, e.g. {@code 1:1}
  * @param safetyTolerance 0 (strict) to 6 (permissive)
  * @param maxSubmissions paid tasks per variant at most: a task that fails, vanishes or whose result
- *     expires is resubmitted once by default ("one resubmit at most", research B.4)
+ *     expires is resubmitted once by default ("one resubmit at most", docs/providers.md B.4)
  */
 public record FluxOptions(
     FluxModel model,

@@ -1,7 +1,6 @@
 package dev.facet.app.objectstore;
 
 import dev.facet.FacetProperties;
-import dev.facet.storage.EmbeddedS3;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.storage.S3Settings;
 import org.slf4j.Logger;

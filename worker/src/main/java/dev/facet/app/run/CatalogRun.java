@@ -146,7 +146,7 @@ public class CatalogRun {
           new ReviewInstructions(
               api,
               temporal.target(),
-              temporalProperties.namespace(),
+              temporalProperties.namespaceOn(temporal),
               temporal.webUi(),
               apiKey,
               json);

@@ -1,7 +1,0 @@
-/**
- * A local stand-in for both paid image APIs, for tests and offline runs: {@link
- * dev.facet.providers.fake.FakeProviderServer}. It follows the providers' published contracts,
- * errors included, and counts what a real provider would have billed, so tests can prove a retry
- * did not pay twice. Points the research left unverified are knobs, with a stated default.
- */
-package dev.facet.providers.fake;
