@@ -59,16 +59,25 @@ class ShootRoundTripsTest {
 
     List<HistoryEvent> events = client.fetchHistory(ProductShootWorkflow.workflowId(sku)).getEvents();
     long workflowTasks = count(events, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+    Map<String, Long> commands = tally(events.stream().map(ShootRoundTripsTest::command)
+        .filter(c -> !c.isEmpty()).toList(), Function.identity());
     System.out.printf("shoot (2 shots x 4 variants, 2 channels, auto, one round): %d history events, "
         + "%d workflow tasks%n", events.size(), workflowTasks);
     System.out.println("  by event type: " + tally(events, e -> e.getEventType().name().replace("EVENT_TYPE_", "")));
-    System.out.println("  commands:      " + tally(events.stream().map(ShootRoundTripsTest::command)
-        .filter(c -> !c.isEmpty()).toList(), Function.identity()));
+    System.out.println("  commands:      " + commands);
+    System.out.println("  workflow tasks woken by: " + tally(wakers(events), Function.identity()));
 
-    // Measured 99 to 102 events and 11 to 12 workflow tasks before #16: parallel activities that
-    // complete close together share a workflow task or not, so the bounds leave that room.
-    assertThat(events).hasSizeLessThanOrEqualTo(105);
-    assertThat(workflowTasks).isLessThanOrEqualTo(13);
+    // Before fewer-round-trips (#16): 99 to 102 events, 11 to 12 workflow tasks; after: 78 to 81, 8 to 9.
+    // Parallel activities that complete close together share a workflow task or not: the bounds
+    // leave room for one more (3 events); the commands, which do not depend on timing, are exact.
+    assertThat(events).hasSizeLessThanOrEqualTo(84);
+    assertThat(workflowTasks).isLessThanOrEqualTo(10);
+    assertThat(commands).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "activity Capture", 1L, "activity Generate", 8L, "activity Score", 1L,
+        "activity PostProcessShot", 2L, "activity InspectRound", 1L, "activity Publish", 1L,
+        "marker LocalActivity", 1L, "marker Version", 2L,
+        "upsert FacetAwaitingHuman+FacetCatalog+FacetProvider+FacetSku+FacetStage", 1L,
+        "upsert FacetAwaitingHuman+FacetStage", 6L));
   }
 
   /** The command an event records, named by what it does; empty for events no command made. */
@@ -84,6 +93,32 @@ class ShootRoundTripsTest {
       case EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED -> "signal external";
       default -> "";
     };
+  }
+
+  /**
+   * Per workflow task, what woke it: the last event before it was scheduled that the workflow
+   * waits for (an activity's completion, a timer, a signal, the start).
+   */
+  private static List<String> wakers(List<HistoryEvent> events) {
+    java.util.ArrayList<String> wakers = new java.util.ArrayList<>();
+    String last = "start";
+    for (HistoryEvent e : events) {
+      switch (e.getEventType()) {
+        case EVENT_TYPE_WORKFLOW_TASK_SCHEDULED -> wakers.add(last);
+        case EVENT_TYPE_ACTIVITY_TASK_COMPLETED, EVENT_TYPE_ACTIVITY_TASK_FAILED -> {
+          long scheduled = e.hasActivityTaskCompletedEventAttributes()
+              ? e.getActivityTaskCompletedEventAttributes().getScheduledEventId()
+              : e.getActivityTaskFailedEventAttributes().getScheduledEventId();
+          last = "activity " + events.get((int) scheduled - 1)
+              .getActivityTaskScheduledEventAttributes().getActivityType().getName();
+        }
+        case EVENT_TYPE_TIMER_FIRED -> last = "timer";
+        case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED -> last = "signal";
+        case EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> last = "update";
+        default -> { }
+      }
+    }
+    return wakers;
   }
 
   private static long count(List<HistoryEvent> events, EventType type) {
