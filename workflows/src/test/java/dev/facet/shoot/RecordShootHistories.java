@@ -1,9 +1,11 @@
 package dev.facet.shoot;
 
+import dev.facet.steps.FailureTypes;
 import dev.facet.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
@@ -102,6 +104,35 @@ class RecordShootHistories {
           List.of("amazon-main", "master"), null);
       stub(client, "RING-ONE-PASS").run(ProductShootWorkflowTest.request("RING-ONE-PASS", policy));
       save(client, "RING-ONE-PASS", "shoot-one-pass.json");
+    }
+  }
+
+  /**
+   * The fewer-round-trips shape: prompts in a local activity (a moderated studio variant also
+   * softens its prompt locally before flux takes it), QA of each round in one activity, and a second
+   * round that automated QA sends to flux. Record alone with {@code
+   * -Dtest=RecordShootHistories#recordFewerRoundTrips}.
+   */
+  @Test
+  void recordFewerRoundTrips() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      FakeSteps steps = new FakeSteps();
+      steps.qaPasses = (round, shot) -> round > 1 || !shot.equals("hero");
+      Worker worker = env.newWorker(TaskQueues.SHOOT);
+      worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
+      worker.registerActivitiesImplementations(steps);
+      FakeGenerator studio = new FakeGenerator();
+      studio.permanentFailures.put("hero v2",
+          ApplicationFailure.newNonRetryableFailure("prompt refused", FailureTypes.PROVIDER_MODERATED));
+      env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(studio);
+      env.newWorker(TaskQueues.generation("flux")).registerActivitiesImplementations(new FakeGenerator());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      ShootPolicy policy = new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO, 2, 3,
+          List.of("amazon-main", "master"), List.of("studio", "flux"));
+      stub(client, "RING-FEWER-TRIPS").run(ProductShootWorkflowTest.request("RING-FEWER-TRIPS", policy));
+      save(client, "RING-FEWER-TRIPS", "shoot-fewer-round-trips.json");
     }
   }
 
