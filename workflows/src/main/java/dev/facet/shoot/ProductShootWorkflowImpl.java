@@ -37,7 +37,6 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +79,11 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private final PromptWriter prompts;
   /** Whether this run takes the {@link #FEWER_ROUND_TRIPS} shape; decided once, at its start. */
   private boolean fewerRoundTrips;
-  /** Search attributes set but not yet upserted: they ride on the next stage's upsert. */
-  private final List<SearchAttributeUpdate<?>> unsentAttributes = new ArrayList<>();
+  /**
+   * Search attributes set but not yet upserted, by name (a later value replaces an earlier one):
+   * they ride on the next stage's upsert.
+   */
+  private final Map<String, SearchAttributeUpdate<?>> unsentAttributes = new LinkedHashMap<>();
 
   private Stage stage = Stage.CAPTURING;
 
@@ -384,8 +386,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     if (waitingChanged && !next.finished()) {
       catalog.tell(next);
     }
-    unsentAttributes.add(STAGE.valueSet(next.name()));
-    unsentAttributes.add(AWAITING_HUMAN.valueSet(next.awaitingHuman()));
+    set(STAGE.valueSet(next.name()), AWAITING_HUMAN.valueSet(next.awaitingHuman()));
     if (upsert) {
       upsertUnsent();
     }
@@ -398,17 +399,22 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
    * histories recorded before {@link #FEWER_ROUND_TRIPS}, else with the first stage's upsert.
    */
   private void upsertIdentity() {
-    unsentAttributes.addAll(List.of(
-        SKU.valueSet(sku()),
+    set(SKU.valueSet(sku()),
         request.catalogId().isEmpty() ? CATALOG.valueUnset() : CATALOG.valueSet(request.catalogId()),
-        PROVIDER.valueSet(policy.providers().get(0))));
+        PROVIDER.valueSet(policy.providers().get(0)));
     if (!fewerRoundTrips) {
       upsertUnsent();
     }
   }
 
+  private void set(SearchAttributeUpdate<?>... updates) {
+    for (SearchAttributeUpdate<?> update : updates) {
+      unsentAttributes.put(update.getKey().getName(), update);
+    }
+  }
+
   private void upsertUnsent() {
-    Workflow.upsertTypedSearchAttributes(unsentAttributes.toArray(SearchAttributeUpdate<?>[]::new));
+    Workflow.upsertTypedSearchAttributes(unsentAttributes.values().toArray(SearchAttributeUpdate<?>[]::new));
     unsentAttributes.clear();
   }
 
