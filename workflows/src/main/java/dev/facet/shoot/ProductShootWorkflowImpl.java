@@ -64,8 +64,9 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   /**
    * Patch id of a shoot that costs fewer server round trips (#16): its identity rides on the first
    * stage's upsert, prompts are a local activity (and their stage, over within one workflow task,
-   * is not upserted), QA is one activity for the round's images. Histories recorded before upserted
-   * twice at the start, composed prompts in an activity and inspected per shot and channel.
+   * is not upserted), QA is one activity for the round's images (and one for a bake-off's finished
+   * candidates). Histories recorded before upserted twice at the start, composed prompts in an
+   * activity and inspected per shot and channel (and per bake-off candidate).
    */
   static final String FEWER_ROUND_TRIPS = "fewer-round-trips";
 
@@ -112,6 +113,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     fewerRoundTrips = Workflow.getVersion(FEWER_ROUND_TRIPS, Workflow.DEFAULT_VERSION, 1) == 1;
     if (fewerRoundTrips) {
       prompts.composeLocally();
+      measurement.inspectTogether();
     }
     upsertIdentity();
     try {

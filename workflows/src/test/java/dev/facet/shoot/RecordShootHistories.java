@@ -142,6 +142,20 @@ class RecordShootHistories {
    */
   @Test
   void recordProviderMeasurement() throws Exception {
+    recordProviderMeasurement("shoot-bakeoff.json", "shoot-routed-auto.json");
+  }
+
+  /**
+   * The same bake-off in the fewer-round-trips shape: its best candidates finished, then inspected
+   * in one activity. Record alone with {@code -Dtest=RecordShootHistories#recordBakeoffFewerRoundTrips}.
+   */
+  @Test
+  void recordBakeoffFewerRoundTrips() throws Exception {
+    recordProviderMeasurement("shoot-bakeoff-fewer-round-trips.json", null);
+  }
+
+  /** Records the bake-off into {@code bakeoffFile} and, when not null, the routed shoot into {@code routedFile}. */
+  private void recordProviderMeasurement(String bakeoffFile, String routedFile) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
       FakeProviderReports reports = new FakeProviderReports();
@@ -165,11 +179,14 @@ class RecordShootHistories {
       await(env, shoot, Stage.AWAITING_APPROVAL);
       shoot.decide(Decision.approve("ana"));
       WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
-      save(client, "RING-BAKEOFF", "shoot-bakeoff.json");
+      save(client, "RING-BAKEOFF", bakeoffFile);
+      if (routedFile == null) {
+        return;
+      }
 
       ProductShootWorkflow routed = stub(client, "RING-ROUTED");
       routed.run(ProductShootWorkflowTest.request("RING-ROUTED", ProviderMeasurementWorkflowTest.autoPolicy(0.8, 10, 0.1)));
-      save(client, "RING-ROUTED", "shoot-routed-auto.json");
+      save(client, "RING-ROUTED", routedFile);
     }
   }
 
