@@ -6,8 +6,6 @@ import dev.facet.model.ShotSpec;
 import dev.facet.steps.FailureTypes;
 import dev.facet.steps.GenerateRequest;
 import dev.facet.steps.GenerationActivities;
-import dev.facet.steps.PromptActivities;
-import dev.facet.steps.PromptRequest;
 import dev.facet.steps.Providers;
 import dev.facet.steps.ShootKeys;
 import io.temporal.failure.ActivityFailure;
@@ -36,6 +34,7 @@ final class CandidateGeneration {
   private final ShootRecord record;
   private final StepStubs steps;
   private final ProviderMeasurement measurement;
+  private final PromptWriter prompts;
   private ProviderChain chain;
 
   /** Why the last variant of each shot failed, for the message when none succeeded. */
@@ -46,12 +45,13 @@ final class CandidateGeneration {
    */
   private final Map<String, String> startAfter = new LinkedHashMap<>();
 
-  CandidateGeneration(
-      ShootRequest request, ShootRecord record, StepStubs steps, ProviderMeasurement measurement) {
+  CandidateGeneration(ShootRequest request, ShootRecord record, StepStubs steps,
+      ProviderMeasurement measurement, PromptWriter prompts) {
     this.request = request;
     this.record = record;
     this.steps = steps;
     this.measurement = measurement;
+    this.prompts = prompts;
     this.chain = new ProviderChain(request.policy().providers(), request.policy().budgetUsd());
   }
 
@@ -196,9 +196,7 @@ final class CandidateGeneration {
 
   /** The shot's prompt as written without reviewer feedback: the base for softening. */
   private ShotPrompt promptWithoutFeedback(ShotSpec shot) {
-    return steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, "soften " + shot.name())
-        .composePrompts(new PromptRequest(request.product(), request.style(), List.of(shot), ""))
-        .get(0);
+    return prompts.compose(List.of(shot), "", "soften " + shot.name()).get(0);
   }
 
   private void alert(String alert) {

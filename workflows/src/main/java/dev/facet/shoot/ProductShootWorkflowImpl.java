@@ -20,16 +20,15 @@ import dev.facet.steps.CaptureActivities;
 import dev.facet.steps.CaptureRequest;
 import dev.facet.steps.CaptureResult;
 import dev.facet.steps.PostProcessActivities;
-import dev.facet.steps.PromptActivities;
-import dev.facet.steps.PromptRequest;
 import dev.facet.steps.PublishActivities;
 import dev.facet.steps.PublishRequest;
 import dev.facet.steps.QaActivities;
-import dev.facet.steps.QaRequest;
+import dev.facet.steps.RoundQaRequest;
 import dev.facet.steps.ScoreRequest;
 import dev.facet.steps.ScoringActivities;
 import dev.facet.steps.ShootKeys;
 import dev.facet.steps.ShotPostProcessRequest;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -62,6 +61,14 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
    * recorded before ran one activity per shot and channel.
    */
   static final String SHOT_IN_ONE_PASS = "shot-in-one-pass";
+  /**
+   * Patch id of a shoot that costs fewer server round trips (#16): its identity rides on the first
+   * stage's upsert, prompts are a local activity (and their stage, over within one workflow task,
+   * is not upserted), QA is one activity for the round's images (and one for a bake-off's finished
+   * candidates). Histories recorded before upserted twice at the start, composed prompts in an
+   * activity and inspected per shot and channel (and per bake-off candidate).
+   */
+  static final String FEWER_ROUND_TRIPS = "fewer-round-trips";
 
   private final ShootRequest request;
   private final ShootPolicy policy;
@@ -70,6 +77,14 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private final ProviderMeasurement measurement;
   private final CandidateGeneration generation;
   private final CatalogLink catalog;
+  private final PromptWriter prompts;
+  /** Whether this run takes the {@link #FEWER_ROUND_TRIPS} shape; decided once, at its start. */
+  private boolean fewerRoundTrips;
+  /**
+   * Search attributes set but not yet upserted, by name (a later value replaces an earlier one):
+   * they ride on the next stage's upsert.
+   */
+  private final Map<String, SearchAttributeUpdate<?>> unsentAttributes = new LinkedHashMap<>();
 
   private Stage stage = Stage.CAPTURING;
 
@@ -82,7 +97,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     this.policy = request.policy();
     this.steps = new StepStubs(sku());
     this.measurement = new ProviderMeasurement(request, record, steps);
-    this.generation = new CandidateGeneration(request, record, steps, measurement);
+    this.prompts = new PromptWriter(request, steps);
+    this.generation = new CandidateGeneration(request, record, steps, measurement, prompts);
     this.catalog = new CatalogLink(request, record, steps);
   }
 
@@ -94,6 +110,11 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     }
     WorkflowInfo info = Workflow.getInfo();
     ShootKeys keys = ShootKeys.of(info.getWorkflowId(), info.getRunId());
+    fewerRoundTrips = Workflow.getVersion(FEWER_ROUND_TRIPS, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (fewerRoundTrips) {
+      prompts.composeLocally();
+      measurement.inspectTogether();
+    }
     upsertIdentity();
     try {
       capture(keys);
@@ -146,9 +167,9 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   }
 
   private void writePrompts(List<ShotSpec> shots, String feedback) {
-    enter(Stage.PROMPTING);
-    record.keepPrompts(steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, "prompts")
-        .composePrompts(new PromptRequest(request.product(), request.style(), shots, feedback)));
+    // Composed locally, prompting ends in the workflow task it began in: no listing could see it.
+    enter(Stage.PROMPTING, !fewerRoundTrips);
+    record.keepPrompts(prompts.compose(shots, feedback, "prompts"));
   }
 
   /** Scores this round's candidates and ranks them within each shot. */
@@ -217,17 +238,25 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private void inspect(List<ShotSpec> shots) {
     enter(Stage.INSPECTING);
-    Map<String, Promise<QaReport>> running = new LinkedHashMap<>();
-    for (ShotSpec shot : shots) {
-      for (String channel : policy.channels()) {
-        String key = shot.name() + "/" + channel;
-        QaActivities inspector = steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "QA " + key);
-        running.put(key, Async.function(inspector::inspect,
-            new QaRequest(record.references(), record.signature(), record.output(key))));
-      }
+    List<ChannelImage> images = shots.stream()
+        .flatMap(shot -> policy.channels().stream().map(channel -> record.output(shot.name() + "/" + channel)))
+        .toList();
+    RoundQaRequest inspect = new RoundQaRequest(record.references(), record.signature(), images);
+    List<QaReport> reports;
+    if (fewerRoundTrips) {
+      reports = steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "QA "
+              + String.join(", ", shots.stream().map(ShotSpec::name).toList()) + " for "
+              + String.join(", ", policy.channels()))
+          .inspectRound(inspect);
+    } else {
+      List<Promise<QaReport>> running = images.stream().map(image -> Async.function(
+          steps.stub(QaActivities.class, ShootActivityOptions.INSPECT,
+              "QA " + image.shot() + "/" + image.channel())::inspect,
+          inspect.forImage(image))).toList();
+      reports = running.stream().map(Promise::get).toList();
     }
-    running.forEach((key, promise) -> record.keepQa(key, promise.get()));
-    measurement.judged(running.values().stream().map(Promise::get).toList());
+    reports.forEach(report -> record.keepQa(report.shot() + "/" + report.channel(), report));
+    measurement.judged(reports);
   }
 
   /**
@@ -346,23 +375,49 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   /** Moves to {@code next}, and says so in the Web UI and, when it matters, to the catalog. */
   private void enter(Stage next) {
+    enter(next, true);
+  }
+
+  /**
+   * The same; {@code upsert} false keeps the stage's search attributes unsent (they ride on the
+   * next upsert), for a stage that ends in the workflow task it begins in.
+   */
+  private void enter(Stage next, boolean upsert) {
     boolean waitingChanged = next.awaitingHuman() != stage.awaitingHuman();
     stage = next;
     if (waitingChanged && !next.finished()) {
       catalog.tell(next);
     }
-    Workflow.upsertTypedSearchAttributes(
-        STAGE.valueSet(next.name()), AWAITING_HUMAN.valueSet(next.awaitingHuman()));
+    set(STAGE.valueSet(next.name()), AWAITING_HUMAN.valueSet(next.awaitingHuman()));
+    if (upsert) {
+      upsertUnsent();
+    }
     Workflow.setCurrentDetails("**" + sku() + "**: " + next.words()
         + (next.finished() ? "" : " (round " + record.round() + " of " + policy.maxRounds() + ")"));
   }
 
-  /** Sets the attributes a shoot started by hand (CLI, Web UI) would otherwise lack. */
+  /**
+   * Sets the attributes a shoot started by hand (CLI, Web UI) would otherwise lack: at once in
+   * histories recorded before {@link #FEWER_ROUND_TRIPS}, else with the first stage's upsert.
+   */
   private void upsertIdentity() {
-    Workflow.upsertTypedSearchAttributes(
-        SKU.valueSet(sku()),
+    set(SKU.valueSet(sku()),
         request.catalogId().isEmpty() ? CATALOG.valueUnset() : CATALOG.valueSet(request.catalogId()),
         PROVIDER.valueSet(policy.providers().get(0)));
+    if (!fewerRoundTrips) {
+      upsertUnsent();
+    }
+  }
+
+  private void set(SearchAttributeUpdate<?>... updates) {
+    for (SearchAttributeUpdate<?> update : updates) {
+      unsentAttributes.put(update.getKey().getName(), update);
+    }
+  }
+
+  private void upsertUnsent() {
+    Workflow.upsertTypedSearchAttributes(unsentAttributes.values().toArray(SearchAttributeUpdate<?>[]::new));
+    unsentAttributes.clear();
   }
 
   private ShootResult finish(Stage outcome) {

@@ -17,11 +17,13 @@ import dev.facet.steps.PostProcessActivities;
 import dev.facet.steps.PostProcessRequest;
 import dev.facet.steps.QaActivities;
 import dev.facet.steps.QaRequest;
+import dev.facet.steps.RoundQaRequest;
 import dev.facet.steps.ShootKeys;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,8 @@ final class ProviderMeasurement {
   private final ShootRecord record;
   private final StepStubs steps;
   private final ProviderEvidenceLog evidence = new ProviderEvidenceLog();
+  /** Whether a bake-off's QA is one activity for all its finished candidates (fewer-round-trips). */
+  private boolean inspectTogether;
 
   ProviderMeasurement(ShootRequest request, ShootRecord record, StepStubs steps) {
     this.request = request;
@@ -85,6 +89,14 @@ final class ProviderMeasurement {
     return Optional.of(decision.chain());
   }
 
+  /**
+   * From now on a bake-off's candidates are finished as before, then inspected in one activity
+   * instead of one per candidate ({@link ProductShootWorkflowImpl#FEWER_ROUND_TRIPS}).
+   */
+  void inspectTogether() {
+    inspectTogether = true;
+  }
+
   /** A variant was generated, in {@code millis} from its first request to its candidate. */
   void generated(Candidate candidate, long millis) {
     evidence.generated(candidate.id(), millis);
@@ -105,7 +117,7 @@ final class ProviderMeasurement {
       return;
     }
     String channel = policy.channels().get(0);
-    Map<String, Promise<QaReport>> running = new LinkedHashMap<>();
+    List<Candidate> judged = new ArrayList<>();
     for (ShotSpec shot : record.shotsInRound()) {
       for (String provider : policy.providers()) {
         record.roundCandidates().stream()
@@ -113,20 +125,45 @@ final class ProviderMeasurement {
                 && v.candidate().provider().equals(provider))
             .min(Comparator.comparingInt(CandidateView::rank))
             .map(CandidateView::candidate)
-            .ifPresent(best -> running.put(best.id(),
-                Async.function(() -> finishAndInspect(keys, best, channel))));
+            .ifPresent(judged::add);
       }
     }
+    if (inspectTogether) {
+      finishThenInspect(keys, judged, channel);
+      return;
+    }
+    Map<String, Promise<QaReport>> running = new LinkedHashMap<>();
+    judged.forEach(best -> running.put(best.id(), Async.function(() -> finishAndInspect(keys, best, channel))));
     running.forEach((id, promise) -> evidence.judged(id, promise.get()));
+  }
+
+  /** Finishes every candidate at once, then inspects them all in one activity. */
+  private void finishThenInspect(ShootKeys keys, List<Candidate> candidates, String channel) {
+    List<Promise<ChannelImage>> finishing = candidates.stream()
+        .map(candidate -> Async.function(() -> finish(keys, candidate, channel)))
+        .toList();
+    List<ChannelImage> finished = finishing.stream().map(Promise::get).toList();
+    List<QaReport> reports = steps
+        .stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA "
+            + String.join(", ", candidates.stream().map(c -> c.id() + " (" + c.provider() + ")").toList())
+            + " for " + channel)
+        .inspectRound(new RoundQaRequest(record.references(), record.signature(), finished));
+    for (int i = 0; i < candidates.size(); i++) {
+      evidence.judged(candidates.get(i).id(), reports.get(i));
+    }
+  }
+
+  private ChannelImage finish(ShootKeys keys, Candidate candidate, String channel) {
+    return steps
+        .stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS,
+            "bake-off post-process " + candidate.id() + " (" + candidate.provider() + ") for " + channel)
+        .postProcess(new PostProcessRequest(
+            keys.bakeoff(candidate.id()), candidate, record.signature(), channel));
   }
 
   private QaReport finishAndInspect(ShootKeys keys, Candidate candidate, String channel) {
     String subject = candidate.id() + " (" + candidate.provider() + ") for " + channel;
-    ChannelImage finished = steps
-        .stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS,
-            "bake-off post-process " + subject)
-        .postProcess(new PostProcessRequest(
-            keys.bakeoff(candidate.id()), candidate, record.signature(), channel));
+    ChannelImage finished = finish(keys, candidate, channel);
     return steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA " + subject)
         .inspect(new QaRequest(record.references(), record.signature(), finished));
   }

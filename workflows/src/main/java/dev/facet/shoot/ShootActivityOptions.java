@@ -4,6 +4,7 @@ import dev.facet.steps.FailureTypes;
 import dev.facet.steps.Providers;
 import dev.facet.steps.TaskQueues;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,25 @@ final class ShootActivityOptions {
 
   static final ActivityOptions CAPTURE = options(Duration.ofMinutes(2));
   static final ActivityOptions PROMPT = options(Duration.ofSeconds(30));
+  /**
+   * Prompts as a local activity: composed from a template on the classpath, no provider, no
+   * storage, in milliseconds. A local activity retries inside the workflow task, so its attempts
+   * and its whole window are kept short; a template that cannot be read fails the shoot within
+   * half a minute instead of holding its workflow task.
+   */
+  static final LocalActivityOptions PROMPT_LOCAL = LocalActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(5))
+      .setScheduleToCloseTimeout(Duration.ofSeconds(30))
+      // The request is the shoot's own input, already in history: the marker keeps the prompts only.
+      .setDoNotIncludeArgumentsIntoMarker(true)
+      .setRetryOptions(
+          RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofMillis(500))
+              .setBackoffCoefficient(2)
+              .setMaximumInterval(Duration.ofSeconds(5))
+              .setDoNotRetry(PERMANENT)
+              .build())
+      .build();
   static final ActivityOptions SCORE = options(Duration.ofMinutes(1));
   static final ActivityOptions POST_PROCESS = options(Duration.ofMinutes(1));
   static final ActivityOptions INSPECT = options(Duration.ofMinutes(1));

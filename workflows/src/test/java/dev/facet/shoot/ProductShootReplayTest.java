@@ -16,7 +16,8 @@ class ProductShootReplayTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json", "shoot-bakeoff.json",
-      "shoot-routed-auto.json", "shoot-qa-moves-on.json", "shoot-one-pass.json"})
+      "shoot-routed-auto.json", "shoot-qa-moves-on.json", "shoot-one-pass.json",
+      "shoot-fewer-round-trips.json", "shoot-bakeoff-fewer-round-trips.json"})
   void recordedHistoriesReplayOnTheCurrentCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/" + history, ProductShootWorkflowImpl.class);
@@ -24,7 +25,8 @@ class ProductShootReplayTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json", "shoot-bakeoff.json",
-      "shoot-routed-auto.json", "shoot-qa-moves-on.json", "shoot-one-pass.json"})
+      "shoot-routed-auto.json", "shoot-qa-moves-on.json", "shoot-one-pass.json",
+      "shoot-fewer-round-trips.json", "shoot-bakeoff-fewer-round-trips.json"})
   void anUnversionedChangeIsCaught(String history) {
     assertThatThrownBy(
             () ->

@@ -1,9 +1,11 @@
 package dev.facet.shoot;
 
+import dev.facet.steps.FailureTypes;
 import dev.facet.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
@@ -106,11 +108,54 @@ class RecordShootHistories {
   }
 
   /**
+   * The fewer-round-trips shape: prompts in a local activity (a moderated studio variant also
+   * softens its prompt locally before flux takes it), QA of each round in one activity, and a second
+   * round that automated QA sends to flux. Record alone with {@code
+   * -Dtest=RecordShootHistories#recordFewerRoundTrips}.
+   */
+  @Test
+  void recordFewerRoundTrips() throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      FakeSteps steps = new FakeSteps();
+      steps.qaPasses = (round, shot) -> round > 1 || !shot.equals("hero");
+      Worker worker = env.newWorker(TaskQueues.SHOOT);
+      worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
+      worker.registerActivitiesImplementations(steps);
+      FakeGenerator studio = new FakeGenerator();
+      studio.permanentFailures.put("hero v2",
+          ApplicationFailure.newNonRetryableFailure("prompt refused", FailureTypes.PROVIDER_MODERATED));
+      env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(studio);
+      env.newWorker(TaskQueues.generation("flux")).registerActivitiesImplementations(new FakeGenerator());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      ShootPolicy policy = new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO, 2, 3,
+          List.of("amazon-main", "master"), List.of("studio", "flux"));
+      stub(client, "RING-FEWER-TRIPS").run(ProductShootWorkflowTest.request("RING-FEWER-TRIPS", policy));
+      save(client, "RING-FEWER-TRIPS", "shoot-fewer-round-trips.json");
+    }
+  }
+
+  /**
    * A bake-off (studio and flux, a reviewer's vote) and an {@code auto}-routed shoot: the
    * provider-measurement path. Record alone with {@code -Dtest=RecordShootHistories#recordProviderMeasurement}.
    */
   @Test
   void recordProviderMeasurement() throws Exception {
+    recordProviderMeasurement("shoot-bakeoff.json", "shoot-routed-auto.json");
+  }
+
+  /**
+   * The same bake-off in the fewer-round-trips shape: its best candidates finished, then inspected
+   * in one activity. Record alone with {@code -Dtest=RecordShootHistories#recordBakeoffFewerRoundTrips}.
+   */
+  @Test
+  void recordBakeoffFewerRoundTrips() throws Exception {
+    recordProviderMeasurement("shoot-bakeoff-fewer-round-trips.json", null);
+  }
+
+  /** Records the bake-off into {@code bakeoffFile} and, when not null, the routed shoot into {@code routedFile}. */
+  private void recordProviderMeasurement(String bakeoffFile, String routedFile) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
       FakeProviderReports reports = new FakeProviderReports();
@@ -134,11 +179,14 @@ class RecordShootHistories {
       await(env, shoot, Stage.AWAITING_APPROVAL);
       shoot.decide(Decision.approve("ana"));
       WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
-      save(client, "RING-BAKEOFF", "shoot-bakeoff.json");
+      save(client, "RING-BAKEOFF", bakeoffFile);
+      if (routedFile == null) {
+        return;
+      }
 
       ProductShootWorkflow routed = stub(client, "RING-ROUTED");
       routed.run(ProductShootWorkflowTest.request("RING-ROUTED", ProviderMeasurementWorkflowTest.autoPolicy(0.8, 10, 0.1)));
-      save(client, "RING-ROUTED", "shoot-routed-auto.json");
+      save(client, "RING-ROUTED", routedFile);
     }
   }
 
