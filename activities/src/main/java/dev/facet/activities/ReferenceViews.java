@@ -3,7 +3,7 @@ package dev.facet.activities;
 import dev.facet.imaging.ProductView;
 import dev.facet.model.Reference;
 import dev.facet.storage.ObjectStore;
-import java.util.LinkedHashMap;
+import dev.facet.storage.RecentlyUsed;
 import java.util.Map;
 
 /**
@@ -17,13 +17,7 @@ public final class ReferenceViews {
   private static final int CAPACITY = 48;
 
   private final StoredImages images;
-  private final Map<String, ProductView> recent =
-      new LinkedHashMap<>(CAPACITY, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ProductView> eldest) {
-          return size() > CAPACITY;
-        }
-      };
+  private final Map<String, ProductView> recent = new RecentlyUsed<>(CAPACITY);
 
   public ReferenceViews(ObjectStore store) {
     this.images = new StoredImages(store);

@@ -31,10 +31,7 @@ public final class CatalogKeys {
   }
 
   public static String outcome(String catalogId, String sku) {
-    if (!Identifier.SKU.isValid(sku)) {
-      throw new IllegalArgumentException(Identifier.SKU.describeInvalid(sku));
-    }
-    return outcomes(catalogId) + sku + ".json";
+    return productFile(outcomes(catalogId), sku);
   }
 
   /** How each published product's hero photo looks, for the consistency report. */
@@ -43,10 +40,7 @@ public final class CatalogKeys {
   }
 
   public static String look(String catalogId, String sku) {
-    if (!Identifier.SKU.isValid(sku)) {
-      throw new IllegalArgumentException(Identifier.SKU.describeInvalid(sku));
-    }
-    return looks(catalogId) + sku + ".json";
+    return productFile(looks(catalogId), sku);
   }
 
   public static String reportCsv(String catalogId) {
@@ -55,6 +49,14 @@ public final class CatalogKeys {
 
   public static String reportJson(String catalogId) {
     return folder(catalogId) + "report.json";
+  }
+
+  /** A product's {@code <sku>.json} in {@code folder}. */
+  private static String productFile(String folder, String sku) {
+    if (!Identifier.SKU.isValid(sku)) {
+      throw new IllegalArgumentException(Identifier.SKU.describeInvalid(sku));
+    }
+    return folder + sku + ".json";
   }
 
   private static String folder(String catalogId) {

@@ -5,11 +5,11 @@ import dev.facet.manifest.ManifestReader;
 import dev.facet.model.ImageRef;
 import dev.facet.storage.MissingObjectException;
 import dev.facet.storage.ObjectStore;
+import dev.facet.storage.RecentlyUsed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,13 +22,7 @@ final class ManifestCache {
   static final int CAPACITY = 16;
 
   private final ObjectStore store;
-  private final Map<String, Manifest> parsed =
-      new LinkedHashMap<>(CAPACITY, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Manifest> eldest) {
-          return size() > CAPACITY;
-        }
-      };
+  private final Map<String, Manifest> parsed = new RecentlyUsed<>(CAPACITY);
 
   ManifestCache(ObjectStore store) {
     this.store = store;

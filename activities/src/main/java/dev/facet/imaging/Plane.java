@@ -82,29 +82,41 @@ public final class Plane {
 
   /** Sobel gradient magnitude, divided by 8 so a unit ramp reads 1 per pixel. */
   public Plane sobelMagnitude() {
-    float[] out = new float[v.length];
-    for (int y = 0; y < height; y++) {
-      int ym = Math.max(0, y - 1) * width, y0 = y * width, yp = Math.min(height - 1, y + 1) * width;
-      for (int x = 0; x < width; x++) {
-        int xm = Math.max(0, x - 1), xp = Math.min(width - 1, x + 1);
-        float gx =
-            (v[ym + xp] + 2 * v[y0 + xp] + v[yp + xp]) - (v[ym + xm] + 2 * v[y0 + xm] + v[yp + xm]);
-        float gy =
-            (v[yp + xm] + 2 * v[yp + x] + v[yp + xp]) - (v[ym + xm] + 2 * v[ym + x] + v[ym + xp]);
-        out[y0 + x] = (float) Math.sqrt(gx * gx + gy * gy) / 8;
-      }
-    }
-    return new Plane(width, height, out);
+    return eachNeighbourhood(
+        (ym, y0, yp, xm, x, xp) -> {
+          float gx =
+              (v[ym + xp] + 2 * v[y0 + xp] + v[yp + xp])
+                  - (v[ym + xm] + 2 * v[y0 + xm] + v[yp + xm]);
+          float gy =
+              (v[yp + xm] + 2 * v[yp + x] + v[yp + xp])
+                  - (v[ym + xm] + 2 * v[ym + x] + v[ym + xp]);
+          return (float) Math.sqrt(gx * gx + gy * gy) / 8;
+        });
   }
 
   /** 4-neighbour Laplacian, edges clamped. */
   public Plane laplacian() {
+    return eachNeighbourhood(
+        (ym, y0, yp, xm, x, xp) -> v[ym + x] + v[yp + x] + v[y0 + xm] + v[y0 + xp] - 4 * v[y0 + x]);
+  }
+
+  /**
+   * A pixel's new value from its 3x3 neighbourhood: the rows above, at and below it as offsets
+   * into {@code v}, the columns left of, at and right of it; at an edge the missing row or column
+   * is the edge's own.
+   */
+  private interface Neighbourhood {
+    float value(int ym, int y0, int yp, int xm, int x, int xp);
+  }
+
+  /** A plane the size of this one holding {@code filter}'s value at every pixel. */
+  private Plane eachNeighbourhood(Neighbourhood filter) {
     float[] out = new float[v.length];
     for (int y = 0; y < height; y++) {
       int ym = Math.max(0, y - 1) * width, y0 = y * width, yp = Math.min(height - 1, y + 1) * width;
       for (int x = 0; x < width; x++) {
         int xm = Math.max(0, x - 1), xp = Math.min(width - 1, x + 1);
-        out[y0 + x] = v[ym + x] + v[yp + x] + v[y0 + xm] + v[y0 + xp] - 4 * v[y0 + x];
+        out[y0 + x] = filter.value(ym, y0, yp, xm, x, xp);
       }
     }
     return new Plane(width, height, out);

@@ -126,4 +126,24 @@ public final class ManifestReader {
           "the policy '" + text.strip() + "' is neither auto nor manual");
     };
   }
+
+  /**
+   * Parses a number of candidates per shot, as a manifest's {@code variants} column and the
+   * commands' option give it.
+   *
+   * @throws IllegalArgumentException for anything but a whole number from 1 to {@link
+   *     ShootPolicy#MAX_VARIANTS}; its message says what is wanted, for the caller to say where
+   */
+  public static int parseVariants(String text) {
+    try {
+      int variants = Integer.parseInt(text.strip());
+      if (variants >= 1 && variants <= ShootPolicy.MAX_VARIANTS) {
+        return variants;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(
+        "a number of candidates per shot from 1 to " + ShootPolicy.MAX_VARIANTS);
+  }
 }

@@ -1,7 +1,6 @@
 package dev.facet.manifest;
 
 import dev.facet.catalog.ShootOverrides;
-import dev.facet.shoot.ShootPolicy;
 import dev.facet.steps.Providers;
 import java.util.HashSet;
 import java.util.List;
@@ -40,15 +39,10 @@ final class RowOverrides {
       return Optional.empty();
     }
     try {
-      int variants = Integer.parseInt(text.strip());
-      if (variants >= 1 && variants <= ShootPolicy.MAX_VARIANTS) {
-        return Optional.of(variants);
-      }
-    } catch (NumberFormatException e) {
-      // said below
+      return Optional.of(ManifestReader.parseVariants(text));
+    } catch (IllegalArgumentException e) {
+      problems.add("variants: " + e.getMessage() + ", not '" + text.strip() + "'");
     }
-    problems.add("variants: a number of candidates per shot from 1 to " + ShootPolicy.MAX_VARIANTS
-        + ", not '" + text.strip() + "'");
     return Optional.empty();
   }
 }

@@ -22,10 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code /v1/credits}; signed result URLs that expire; the active-task cap; webhooks; and every Part
  * D scenario. Knobs are the fluent setters.
  */
-public final class FakeBfl {
+public final class FakeBfl extends ChargingFake {
 
   /** Part D submit scenarios, selectable per request with {@code X-Fake-Scenario}. */
   public static final Set<String> SCENARIOS =
@@ -73,16 +71,11 @@ public final class FakeBfl {
   private final Map<String, MetalShift> modelMetalShift = new ConcurrentHashMap<>();
   private final Map<String, FakeTask> tasks = new ConcurrentHashMap<>();
   private final Deque<String> outcomes = new ArrayDeque<>();
-  private final AtomicInteger billed = new AtomicInteger();
-  private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> submitsBy = new ConcurrentHashMap<>();
   private final AtomicInteger polls = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger failPolls = new AtomicInteger();
   private final AtomicInteger failDeliveries = new AtomicInteger();
-  private final ChargeLog charges = new ChargeLog();
-  private final IncompleteRequests incomplete = new IncompleteRequests();
-  private final List<String> hungUp = new CopyOnWriteArrayList<>();
   private final byte[] signingKey;
   private final ScheduledExecutorService webhooks =
       Executors.newSingleThreadScheduledExecutor(
@@ -255,50 +248,9 @@ public final class FakeBfl {
     return lastSubmit;
   }
 
-  /** Tasks accepted, and so charged, since start or reset. */
-  public int billed() {
-    return billed.get();
-  }
-
-  /** Every task charged since start or reset, with when its id went out, was polled, downloaded. */
-  public List<FakeCharge> charges() {
-    return charges.all();
-  }
-
-  /**
-   * Requests whose connection closed before their body was whole, since start or reset: never
-   * charged, as BFL acts on complete requests only.
-   */
-  public List<IncompleteRequest> incompleteRequests() {
-    return incomplete.all();
-  }
-
-  /**
-   * The {@code X-Client-Request-Id}s of the complete submits the {@code drop} scenario hung up on
-   * before taking the task, since start or reset: never charged, though the client cannot know.
-   */
-  public List<String> hungUpBeforeCharging() {
-    return List.copyOf(hungUp);
-  }
-
-  /**
-   * Tasks charged, by {@code <submit scenario>/<how the task ends>}: {@code ok/Ready} is a task
-   * whose id reached the client and that makes an image; {@code drop_after_accept/Ready} was paid
-   * but its id lost, {@code ok/Content Moderated} was paid and makes no image.
-   */
-  public Map<String, Integer> billedBy() {
-    return counts(billedBy);
-  }
-
   /** Submits received, by the scenario they met ({@code ok}, {@code server_error}, …). */
   public Map<String, Integer> submitsBy() {
     return counts(submitsBy);
-  }
-
-  static Map<String, Integer> counts(Map<String, AtomicInteger> counters) {
-    Map<String, Integer> copy = new TreeMap<>();
-    counters.forEach((k, v) -> copy.put(k, v.get()));
-    return copy;
   }
 
   /** {@code get_result} requests answered, failed ones included. */
@@ -332,16 +284,12 @@ public final class FakeBfl {
     synchronized (outcomes) {
       outcomes.clear();
     }
-    billed.set(0);
-    billedBy.clear();
+    resetLedger();
     submitsBy.clear();
     polls.set(0);
     throttled.set(0);
     failPolls.set(0);
     failDeliveries.set(0);
-    charges.clear();
-    incomplete.clear();
-    hungUp.clear();
   }
 
   void script(List<String> scenarios) {
@@ -457,10 +405,7 @@ public final class FakeBfl {
       task = new FakeTask(new UUID(ids.nextLong(), ids.nextLong()).toString(), model, input, now,
           nextOutcome(), seed ^ input.seed(), modelMetalShift.getOrDefault(model, metalShift).next());
       tasks.put(task.id(), task);
-      billed.incrementAndGet();
-      billedBy.computeIfAbsent(scenario + "/" + task.outcome(), k -> new AtomicInteger())
-          .incrementAndGet();
-      charges.charged(task.id(), exchange, scenario, 1, arrived);
+      charge(task.id(), exchange, scenario, scenario + "/" + task.outcome(), 1, arrived);
     }
 
     String base = "http://" + exchange.getRequestHeaders().getFirst("Host");

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code image[]}, optional {@code mask}), bearer auth, the error envelope and catalogue, request
  * ids and rate-limit headers, streaming, and every Part D scenario. Knobs are the fluent setters.
  */
-public final class FakeOpenAi {
+public final class FakeOpenAi extends ChargingFake {
 
   /** Part D scenarios, selectable per request with {@code X-Fake-Scenario}. */
   public static final Set<String> SCENARIOS =
@@ -65,16 +64,11 @@ public final class FakeOpenAi {
   private final ScenarioPicker scenarios;
   private final long seed;
   private final MetalShift metalShift;
-  private final AtomicInteger billed = new AtomicInteger();
-  private final Map<String, AtomicInteger> billedBy = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final Map<String, AtomicInteger> requestsBy = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicLong requestIds = new AtomicLong();
-  private final ChargeLog charges = new ChargeLog();
-  private final IncompleteRequests incomplete = new IncompleteRequests();
-  private final List<String> hungUp = new CopyOnWriteArrayList<>();
   private final Map<HttpExchange, String> requestIdsByExchange = new ConcurrentHashMap<>();
 
   private volatile String apiKey = "sk-fake";
@@ -206,42 +200,6 @@ public final class FakeOpenAi {
 
   // ---- observations ------------------------------------------------------------------------
 
-  /** Images generated, and so charged, since start or reset. */
-  public int billed() {
-    return billed.get();
-  }
-
-  /**
-   * Images charged, by the scenario the request was answered with: {@code ok}, {@code slow}, or
-   * one that loses the answer after the charge ({@code drop_after_accept}, {@code truncated},
-   * {@code malformed}, {@code corrupt_image}; {@code moderation_blocked} with {@link
-   * #billModerated}).
-   */
-  public Map<String, Integer> billedBy() {
-    return FakeBfl.counts(billedBy);
-  }
-
-  /** Every request charged since start or reset, with whether its answer went out whole. */
-  public List<FakeCharge> charges() {
-    return charges.all();
-  }
-
-  /**
-   * Requests whose connection closed before their body was whole, since start or reset: never
-   * charged, as OpenAI acts on complete requests only.
-   */
-  public List<IncompleteRequest> incompleteRequests() {
-    return incomplete.all();
-  }
-
-  /**
-   * The {@code X-Client-Request-Id}s of the complete requests the {@code drop} scenario hung up on
-   * before any work, since start or reset: never charged, though the client cannot know.
-   */
-  public List<String> hungUpBeforeCharging() {
-    return List.copyOf(hungUp);
-  }
-
   /** Requests received on the image endpoints, rejected ones included. */
   public int requests() {
     return requests.get();
@@ -249,7 +207,7 @@ public final class FakeOpenAi {
 
   /** Authorised requests, by the scenario they met ({@code ok}, {@code drop}, …). */
   public Map<String, Integer> requestsBy() {
-    return FakeBfl.counts(requestsBy);
+    return counts(requestsBy);
   }
 
   /** Answers with status 429 (rate limits, the concurrency cap, spent quota) since start or reset. */
@@ -263,15 +221,11 @@ public final class FakeOpenAi {
 
   void reset() {
     scenarios.reset();
-    billed.set(0);
-    billedBy.clear();
+    resetLedger();
     requests.set(0);
     requestsBy.clear();
     throttled.set(0);
     last = null;
-    charges.clear();
-    incomplete.clear();
-    hungUp.clear();
     synchronized (ipmLock) {
       windowCount = 0;
     }
@@ -443,9 +397,7 @@ public final class FakeOpenAi {
   }
 
   private void bill(HttpExchange exchange, String scenario, int images, long arrived) {
-    billed.addAndGet(images);
-    billedBy.computeIfAbsent(scenario, k -> new AtomicInteger()).addAndGet(images);
-    charges.charged(requestId(exchange), exchange, scenario, images, arrived);
+    charge(requestId(exchange), exchange, scenario, scenario, images, arrived);
   }
 
   private void answer(

@@ -135,15 +135,10 @@ public final class ChoiceParser {
       return Optional.empty();
     }
     try {
-      int variants = Integer.parseInt(text.strip());
-      if (variants >= 1 && variants <= ShootPolicy.MAX_VARIANTS) {
-        return Optional.of(variants);
-      }
-    } catch (NumberFormatException e) {
-      // said below
+      return Optional.of(ManifestReader.parseVariants(text));
+    } catch (IllegalArgumentException e) {
+      throw refuse(spell("variants") + " is " + e.getMessage() + ", not '" + text + "'.");
     }
-    throw refuse(spell("variants") + " is a number of candidates per shot from 1 to "
-        + ShootPolicy.MAX_VARIANTS + ", not '" + text + "'.");
   }
 
   private boolean routing(String text) {

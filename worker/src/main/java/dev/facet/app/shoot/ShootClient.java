@@ -19,6 +19,7 @@ import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowQueryException;
@@ -169,11 +170,7 @@ public class ShootClient {
   public ShootStarted latest(String sku) {
     requireValidSku(sku);
     try {
-      WorkflowExecution execution =
-          client
-              .newUntypedWorkflowStub(ProductShootWorkflow.workflowId(sku))
-              .describe()
-              .getExecution();
+      WorkflowExecution execution = describe(sku).getExecution();
       return new ShootStarted(sku, execution.getWorkflowId(), execution.getRunId());
     } catch (WorkflowNotFoundException e) {
       throw new ShootNotFoundException(sku);
@@ -193,13 +190,14 @@ public class ShootClient {
     return client.newWorkflowStub(ProductShootWorkflow.class, ProductShootWorkflow.workflowId(sku));
   }
 
+  /** The latest run under the SKU's workflow id, whatever its state. */
+  private WorkflowExecutionDescription describe(String sku) {
+    return client.newUntypedWorkflowStub(ProductShootWorkflow.workflowId(sku)).describe();
+  }
+
   private RuntimeException finishedOrUnknown(String sku) {
     try {
-      WorkflowExecutionStatus status =
-          client
-              .newUntypedWorkflowStub(ProductShootWorkflow.workflowId(sku))
-              .describe()
-              .getStatus();
+      WorkflowExecutionStatus status = describe(sku).getStatus();
       if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
         return new ShootFinishedException(sku, words(status));
       }
