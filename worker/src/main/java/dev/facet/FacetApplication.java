@@ -14,7 +14,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine.Command;
 
 /**
  * Facet's one executable: {@code run}, {@code serve}, {@code worker}, {@code qa}, {@code finish},
@@ -38,8 +37,9 @@ public class FacetApplication {
       return;
     }
     SpringLauncher launcher = new SpringLauncher();
-    int exit = FacetCommand.commandLine(launcher, System.out, System.err, System::getenv)
-        .execute(commandLine);
+    int exit =
+        FacetCommand.commandLine(launcher, System.out, System.err, System::getenv)
+            .execute(commandLine);
     // A server started by the command keeps the process up until it is stopped.
     if (!launcher.serving) {
       System.exit(exit);

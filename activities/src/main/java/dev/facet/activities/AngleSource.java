@@ -24,7 +24,8 @@ final class AngleSource {
   static List<Reference> order(List<Reference> references, String referenceAngle) {
     List<Reference> matching = new ArrayList<>(), others = new ArrayList<>();
     for (Reference r : references) {
-      (r.angle().equalsIgnoreCase(referenceAngle == null ? "" : referenceAngle) ? matching : others).add(r);
+      (r.angle().equalsIgnoreCase(referenceAngle == null ? "" : referenceAngle) ? matching : others)
+          .add(r);
     }
     matching.addAll(others);
     return matching;

@@ -34,8 +34,9 @@ import java.util.stream.Collectors;
 /**
  * Validates every reference photo, stores it upright in sRGB without metadata (so GPS and other
  * personal EXIF never leave this step) together with its product mask and its product view (what QA
- * and scoring compare candidates with), and measures the colour signature. A retry finds the photos an earlier attempt already stored and only re-measures them,
- * fitting the backdrop exactly as the first attempt did, so the signature does not depend on retries.
+ * and scoring compare candidates with), and measures the colour signature. A retry finds the photos
+ * an earlier attempt already stored and only re-measures them, fitting the backdrop exactly as the
+ * first attempt did, so the signature does not depend on retries.
  */
 public final class CaptureActivitiesImpl implements CaptureActivities {
 
@@ -55,7 +56,8 @@ public final class CaptureActivitiesImpl implements CaptureActivities {
   @Override
   public CaptureResult capture(CaptureRequest request) {
     if (request.photos().isEmpty()) {
-      throw StepFailures.invalidInput("No reference photos: upload at least one photo of the piece");
+      throw StepFailures.invalidInput(
+          "No reference photos: upload at least one photo of the piece");
     }
     List<Reference> references = new ArrayList<>();
     List<Lab> stones = new ArrayList<>();
@@ -90,24 +92,44 @@ public final class CaptureActivitiesImpl implements CaptureActivities {
     if (!errors.isEmpty()) {
       throw StepFailures.invalidInput(describe(index, photo, errors));
     }
-    // Cut-out and view first: a stored reference then always has both, which is what a retry checks.
+    // Cut-out and view first: a stored reference then always has both, which is what a retry
+    // checks.
     ImageRef maskRef =
-        store.put(keys.mask(index), ImageEncoder.png(matte), ImageFormat.PNG.mediaType(), image.width(), image.height());
+        store.put(
+            keys.mask(index),
+            ImageEncoder.png(matte),
+            ImageFormat.PNG.mediaType(),
+            image.width(),
+            image.height());
     ImageRef viewRef = storeView(keys, index, image, mask);
     ImageRef imageRef =
-        store.put(keys.reference(index), normalised, ImageFormat.JPEG.mediaType(), image.width(), image.height());
+        store.put(
+            keys.reference(index),
+            normalised,
+            ImageFormat.JPEG.mediaType(),
+            image.width(),
+            image.height());
     Measurements m = measurer.measure(image, mask, matte.backdrop());
     return reference(index, photo, imageRef, maskRef, viewRef, m, warnings(check, productFindings));
   }
 
-  /** The product as QA and scoring compare it, analysed once here instead of at every comparison. */
+  /**
+   * The product as QA and scoring compare it, analysed once here instead of at every comparison.
+   */
   private ImageRef storeView(ShootKeys keys, int index, RgbImage image, Mask mask) {
-    return store.put(keys.view(index), ImageEncoder.png(ProductView.of(image, mask)), ImageFormat.PNG.mediaType(),
-        ProductView.SIDE, ProductView.SIDE);
+    return store.put(
+        keys.view(index),
+        ImageEncoder.png(ProductView.of(image, mask)),
+        ImageFormat.PNG.mediaType(),
+        ProductView.SIDE,
+        ProductView.SIDE);
   }
 
-  /** A retry: the normalised photo and its cut-out are stored, so only the measurements are redone. */
-  private Captured remeasure(int index, ReferencePhoto photo, ImageRef imageRef, ImageRef maskRef, ImageRef viewRef) {
+  /**
+   * A retry: the normalised photo and its cut-out are stored, so only the measurements are redone.
+   */
+  private Captured remeasure(
+      int index, ReferencePhoto photo, ImageRef imageRef, ImageRef maskRef, ImageRef viewRef) {
     RgbImage image = decodeStored(read(imageRef.key()), imageRef.key());
     Mask mask;
     try {
@@ -117,7 +139,8 @@ public final class CaptureActivitiesImpl implements CaptureActivities {
     }
     PhotoCheck check = validator.checkPixels(image, ImageFormat.JPEG);
     Measurements m = measurer.measure(image, mask, matting.backdrop(image));
-    return reference(index, photo, imageRef, maskRef, viewRef, m, warnings(check, validator.checkProduct(mask)));
+    return reference(
+        index, photo, imageRef, maskRef, viewRef, m, warnings(check, validator.checkProduct(mask)));
   }
 
   private static RgbImage decodeStored(byte[] jpeg, String key) {
@@ -128,11 +151,26 @@ public final class CaptureActivitiesImpl implements CaptureActivities {
     }
   }
 
-  private static Captured reference(int index, ReferencePhoto photo, ImageRef image, ImageRef mask, ImageRef view,
-      Measurements m, List<String> warnings) {
+  private static Captured reference(
+      int index,
+      ReferencePhoto photo,
+      ImageRef image,
+      ImageRef mask,
+      ImageRef view,
+      Measurements m,
+      List<String> warnings) {
     return new Captured(
         new Reference(
-            index, photo.angle(), image, mask, view, m.box(), m.fill(), m.metal(), m.sharpness(), warnings),
+            index,
+            photo.angle(),
+            image,
+            mask,
+            view,
+            m.box(),
+            m.fill(),
+            m.metal(),
+            m.sharpness(),
+            warnings),
         m.stone());
   }
 

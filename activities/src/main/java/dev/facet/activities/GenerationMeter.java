@@ -29,7 +29,8 @@ public final class GenerationMeter {
    * Runs the current activity's generation on {@code provider} under a meter. A failure the
    * generation did not count itself (a reference gone from the store, say) is counted here.
    */
-  public static Candidate measure(String provider, Function<GenerationMeter, Candidate> generation) {
+  public static Candidate measure(
+      String provider, Function<GenerationMeter, Candidate> generation) {
     GenerationMeter meter =
         new GenerationMeter(Activity.getExecutionContext().getMetricsScope(), provider);
     try {
@@ -46,11 +47,13 @@ public final class GenerationMeter {
       return;
     }
     ended = true;
-    FacetMetrics.generation(scope, provider, outcome, Duration.ofNanos(System.nanoTime() - started));
+    FacetMetrics.generation(
+        scope, provider, outcome, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** The attempt failed with {@code e}: its failure type, else the exception's class. */
   public void failed(RuntimeException e) {
-    ended(e instanceof ApplicationFailure failure ? failure.getType() : e.getClass().getSimpleName());
+    ended(
+        e instanceof ApplicationFailure failure ? failure.getType() : e.getClass().getSimpleName());
   }
 }

@@ -40,11 +40,13 @@ public final class LiveAttempt<T> implements AutoCloseable {
 
   /** Beats are short RPCs; a few threads keep dozens of attempts beating on time. */
   private static final ScheduledExecutorService BEATS =
-      Executors.newScheduledThreadPool(4, r -> {
-        Thread t = new Thread(r, "generation-heartbeat");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newScheduledThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "generation-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * Where an attempt's heartbeats go: the Temporal server, which answers as {@link
@@ -75,8 +77,8 @@ public final class LiveAttempt<T> implements AutoCloseable {
     this.server = server;
     this.details = details;
     ON_THIS_THREAD.set(this);
-    this.beating = beats.scheduleWithFixedDelay(
-        this::beat, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    this.beating =
+        beats.scheduleWithFixedDelay(this::beat, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Starts heartbeating {@code details} for the current activity attempt, at once. */
@@ -84,8 +86,11 @@ public final class LiveAttempt<T> implements AutoCloseable {
     return start(activity, details, BEATS, PERIOD);
   }
 
-  static <T> LiveAttempt<T> start(ActivityExecutionContext activity, T details,
-      ScheduledExecutorService beats, Duration period) {
+  static <T> LiveAttempt<T> start(
+      ActivityExecutionContext activity,
+      T details,
+      ScheduledExecutorService beats,
+      Duration period) {
     ActivityCompletionClient completions =
         activity.getWorkflowClient().newActivityCompletionClient();
     byte[] taskToken = activity.getTaskToken();
@@ -97,8 +102,8 @@ public final class LiveAttempt<T> implements AutoCloseable {
    * Makes {@code next} the attempt's details and puts them on the server before returning.
    *
    * @throws ActivityCompletionException when the server no longer runs this attempt (it was
-   *     cancelled, or timed out and a retry owns the work now), or could not be reached: either
-   *     way {@code next} is not on record
+   *     cancelled, or timed out and a retry owns the work now), or could not be reached: either way
+   *     {@code next} is not on record
    */
   public synchronized void record(T next) {
     send(next);
@@ -194,7 +199,8 @@ public final class LiveAttempt<T> implements AutoCloseable {
     if (e.getCause() instanceof StatusRuntimeException status) {
       Status.Code code = status.getStatus().getCode();
       return code == Status.Code.INVALID_ARGUMENT || code == Status.Code.FAILED_PRECONDITION
-          ? e : null;
+          ? e
+          : null;
     }
     return null;
   }

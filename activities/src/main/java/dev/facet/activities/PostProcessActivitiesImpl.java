@@ -23,8 +23,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Step 5: the finished images of a selected candidate, one per channel, each in its channel's format
- * with an sRGB profile and its digital source type embedded; a retry returns the stored ones.
+ * Step 5: the finished images of a selected candidate, one per channel, each in its channel's
+ * format with an sRGB profile and its digital source type embedded; a retry returns the stored
+ * ones.
  */
 public final class PostProcessActivitiesImpl implements PostProcessActivities {
 
@@ -41,7 +42,9 @@ public final class PostProcessActivitiesImpl implements PostProcessActivities {
 
   @Override
   public ChannelImage postProcess(PostProcessRequest request) {
-    return finish(request.keys(), request.candidate(), request.signature(), List.of(request.channel())).get(0);
+    return finish(
+            request.keys(), request.candidate(), request.signature(), List.of(request.channel()))
+        .get(0);
   }
 
   @Override
@@ -50,18 +53,26 @@ public final class PostProcessActivitiesImpl implements PostProcessActivities {
   }
 
   /** Each channel's image: the stored one after a retry, else made from one shared preparation. */
-  private List<ChannelImage> finish(ShootKeys keys, Candidate candidate, ColourSignature signature, List<String> channels) {
+  private List<ChannelImage> finish(
+      ShootKeys keys, Candidate candidate, ColourSignature signature, List<String> channels) {
     Map<ChannelPreset, Optional<ImageRef>> stored = new LinkedHashMap<>();
     for (String channel : channels) {
       ChannelPreset preset = preset(channel);
       stored.put(preset, store.find(outputKey(keys, candidate, preset)));
     }
-    ChannelFinisher.Prepared prepared = stored.values().stream().anyMatch(Optional::isEmpty) ? prepare(candidate, signature) : null;
+    ChannelFinisher.Prepared prepared =
+        stored.values().stream().anyMatch(Optional::isEmpty) ? prepare(candidate, signature) : null;
     List<ChannelImage> out = new ArrayList<>();
     for (Map.Entry<ChannelPreset, Optional<ImageRef>> channel : stored.entrySet()) {
       ChannelPreset preset = channel.getKey();
-      ImageRef ref = channel.getValue().isPresent() ? channel.getValue().get() : store(keys, candidate, preset,
-          finishOrReject(candidate, () -> prepared.finish(preset, sourceType(candidate))));
+      ImageRef ref =
+          channel.getValue().isPresent()
+              ? channel.getValue().get()
+              : store(
+                  keys,
+                  candidate,
+                  preset,
+                  finishOrReject(candidate, () -> prepared.finish(preset, sourceType(candidate))));
       out.add(new ChannelImage(candidate.shot(), preset.name(), candidate.id(), ref));
     }
     return out;
@@ -71,26 +82,45 @@ public final class PostProcessActivitiesImpl implements PostProcessActivities {
     return keys.output(candidate.round(), candidate.shot(), preset.name(), preset.extension());
   }
 
-  private ImageRef store(ShootKeys keys, Candidate candidate, ChannelPreset preset, ChannelFinisher.Finished finished) {
-    return store.put(outputKey(keys, candidate, preset), finished.bytes(), preset.mediaType(),
-        finished.image().width(), finished.image().height());
+  private ImageRef store(
+      ShootKeys keys,
+      Candidate candidate,
+      ChannelPreset preset,
+      ChannelFinisher.Finished finished) {
+    return store.put(
+        outputKey(keys, candidate, preset),
+        finished.bytes(),
+        preset.mediaType(),
+        finished.image().width(),
+        finished.image().height());
   }
 
   private ChannelPreset preset(String channel) {
-    return presets.find(channel).orElseThrow(() ->
-        StepFailures.invalidInput("Unknown channel \"" + channel + "\"; known channels: " + presets.names()));
+    return presets
+        .find(channel)
+        .orElseThrow(
+            () ->
+                StepFailures.invalidInput(
+                    "Unknown channel \"" + channel + "\"; known channels: " + presets.names()));
   }
 
   /** One decode, one matte and one clean-up of the candidate, for every channel. */
   private ChannelFinisher.Prepared prepare(Candidate candidate, ColourSignature signature) {
-    return finishOrReject(candidate, () -> {
-      RgbImage image = images.image(candidate.image());
-      // A staged candidate's background is flat: only its light level matters to the tone measurement.
-      return candidate.cutout() == null
-          ? finisher.prepare(image, signature.metal())
-          : finisher.prepare(image, images.matte(candidate.cutout(), BackdropModel.flat(0xFFFFFF, image.width(), image.height())),
-              signature.metal());
-    });
+    return finishOrReject(
+        candidate,
+        () -> {
+          RgbImage image = images.image(candidate.image());
+          // A staged candidate's background is flat: only its light level matters to the tone
+          // measurement.
+          return candidate.cutout() == null
+              ? finisher.prepare(image, signature.metal())
+              : finisher.prepare(
+                  image,
+                  images.matte(
+                      candidate.cutout(),
+                      BackdropModel.flat(0xFFFFFF, image.width(), image.height())),
+                  signature.metal());
+        });
   }
 
   /** An image the finisher cannot use is the candidate's fault: retrying will not help. */

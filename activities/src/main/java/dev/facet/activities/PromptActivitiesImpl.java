@@ -17,6 +17,7 @@ public final class PromptActivitiesImpl implements PromptActivities {
 
   @Override
   public List<ShotPrompt> composePrompts(PromptRequest request) {
-    return composer.compose(request.product(), request.style(), request.shots(), request.feedback());
+    return composer.compose(
+        request.product(), request.style(), request.shots(), request.feedback());
   }
 }

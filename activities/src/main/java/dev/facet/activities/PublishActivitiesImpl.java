@@ -22,7 +22,6 @@ public final class PublishActivitiesImpl implements PublishActivities {
 
   static final String MEDIA_TYPE = "application/json";
 
-
   private final ObjectStore store;
 
   public PublishActivitiesImpl(ObjectStore store) {
@@ -82,10 +81,24 @@ public final class PublishActivitiesImpl implements PublishActivities {
         reports.stream()
             .filter(r -> r.shot().equals(f.shot()) && r.channel().equals(f.channel()))
             .findFirst()
-            .map(r -> new Qa(r.passed(), r.checks().stream().filter(c -> !c.passed()).map(QaCheck::name).toList(), r.checks()))
+            .map(
+                r ->
+                    new Qa(
+                        r.passed(),
+                        r.checks().stream().filter(c -> !c.passed()).map(QaCheck::name).toList(),
+                        r.checks()))
             .orElse(null);
     ImageRef ref = f.image();
     return new Image(
-        f.shot(), f.channel(), f.candidateId(), ref.key(), ref.sha256(), ref.bytes(), ref.mediaType(), ref.width(), ref.height(), qa);
+        f.shot(),
+        f.channel(),
+        f.candidateId(),
+        ref.key(),
+        ref.sha256(),
+        ref.bytes(),
+        ref.mediaType(),
+        ref.width(),
+        ref.height(),
+        qa);
   }
 }

@@ -38,12 +38,14 @@ public final class QaActivitiesImpl implements QaActivities {
     ChannelPreset preset =
         presets
             .find(image.channel())
-            .orElseThrow(() -> StepFailures.invalidInput("Unknown channel \"" + image.channel() + "\""));
+            .orElseThrow(
+                () -> StepFailures.invalidInput("Unknown channel \"" + image.channel() + "\""));
     List<ProductView> references = request.references().stream().map(views::of).toList();
     double referenceSharpness =
         Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
     QualityInspector.Expectations expected =
-        new QualityInspector.Expectations(preset, request.signature(), references, referenceSharpness);
+        new QualityInspector.Expectations(
+            preset, request.signature(), references, referenceSharpness);
     List<QaCheck> checks = inspector.inspect(images.image(image.image()), expected);
     FacetMetrics.qaChecks(Activity.getExecutionContext().getMetricsScope(), checks);
     return new QaReport(image.shot(), image.channel(), image.image(), checks);

@@ -23,7 +23,10 @@ public final class ReferenceViews {
     this.images = new StoredImages(store);
   }
 
-  /** One lock for all: a view is read in milliseconds, and two checks starting together read it once. */
+  /**
+   * One lock for all: a view is read in milliseconds, and two checks starting together read it
+   * once.
+   */
   synchronized ProductView of(Reference reference) {
     String key = reference.view() != null ? reference.view().key() : reference.image().key();
     return recent.computeIfAbsent(key, k -> images.view(reference));

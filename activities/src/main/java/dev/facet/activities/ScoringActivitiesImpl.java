@@ -51,14 +51,20 @@ public final class ScoringActivitiesImpl implements ScoringActivities {
 
   @Override
   public List<Score> score(ScoreRequest request) {
-    List<Mask> referenceMasks = request.references().stream().map(r -> views.of(r).silhouette()).toList();
-    double referenceSharpness = Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
+    List<Mask> referenceMasks =
+        request.references().stream().map(r -> views.of(r).silhouette()).toList();
+    double referenceSharpness =
+        Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
     return request.candidates().stream()
         .map(c -> score(c, request.signature(), referenceMasks, referenceSharpness))
         .toList();
   }
 
-  private Score score(Candidate candidate, ColourSignature signature, List<Mask> referenceMasks, double referenceSharpness) {
+  private Score score(
+      Candidate candidate,
+      ColourSignature signature,
+      List<Mask> referenceMasks,
+      double referenceSharpness) {
     ProductAnalyzer.Analysis analysis = analyzer.analyse(images.image(candidate.image()));
     if (analysis.measurements().isEmpty()) {
       return new Score(candidate.id(), 0, 0, 0, NO_METAL);
@@ -67,9 +73,13 @@ public final class ScoringActivitiesImpl implements ScoringActivities {
     double tone = MetalTone.deltaE(m.metal(), signature.metal());
     double toneScore = Math.max(0, 1 - tone / TONE_ZERO_AT);
     double silhouette =
-        referenceMasks.stream().mapToDouble(r -> Silhouette.agreement(analysis.mask(), r)).max().orElse(0);
+        referenceMasks.stream()
+            .mapToDouble(r -> Silhouette.agreement(analysis.mask(), r))
+            .max()
+            .orElse(0);
     double fidelity = (toneScore + silhouette) / 2;
-    double sharpness = referenceSharpness <= 0 ? 1 : Math.min(1, m.sharpness() / referenceSharpness);
+    double sharpness =
+        referenceSharpness <= 0 ? 1 : Math.min(1, m.sharpness() / referenceSharpness);
     double total = FIDELITY_WEIGHT * fidelity + (1 - FIDELITY_WEIGHT) * sharpness;
     return new Score(candidate.id(), fidelity, sharpness, total, tone);
   }

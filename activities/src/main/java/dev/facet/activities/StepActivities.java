@@ -43,7 +43,8 @@ public record StepActivities(
         new PromptActivitiesImpl(new PromptComposer()),
         new ScoringActivitiesImpl(store, views),
         new PostProcessActivitiesImpl(store, settings.channels()),
-        new QaActivitiesImpl(store, views, settings.channels(), new QualityInspector(settings.qa())),
+        new QaActivitiesImpl(
+            store, views, settings.channels(), new QualityInspector(settings.qa())),
         new PublishActivitiesImpl(store),
         Map.of(StudioGenerator.PROVIDER, new StudioGenerator(store, settings.studioSize())));
   }

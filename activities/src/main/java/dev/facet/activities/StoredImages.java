@@ -25,7 +25,8 @@ final class StoredImages {
     try {
       return ImageDecoder.decode(bytes(ref));
     } catch (IOException e) {
-      throw StepFailures.invalidInput("Stored image " + ref.key() + " cannot be decoded: " + e.getMessage());
+      throw StepFailures.invalidInput(
+          "Stored image " + ref.key() + " cannot be decoded: " + e.getMessage());
     }
   }
 
@@ -33,7 +34,8 @@ final class StoredImages {
     try {
       return ImageDecoder.decodeMask(bytes(ref));
     } catch (IOException e) {
-      throw StepFailures.invalidInput("Stored mask " + ref.key() + " cannot be decoded: " + e.getMessage());
+      throw StepFailures.invalidInput(
+          "Stored mask " + ref.key() + " cannot be decoded: " + e.getMessage());
     }
   }
 
@@ -42,7 +44,8 @@ final class StoredImages {
     try {
       return ImageDecoder.decodeMatte(bytes(ref), backdrop);
     } catch (IOException e) {
-      throw StepFailures.invalidInput("Stored cut-out " + ref.key() + " cannot be decoded: " + e.getMessage());
+      throw StepFailures.invalidInput(
+          "Stored cut-out " + ref.key() + " cannot be decoded: " + e.getMessage());
     }
   }
 
@@ -57,7 +60,8 @@ final class StoredImages {
     try {
       return ImageDecoder.decodeView(bytes(reference.view()), reference.productBox());
     } catch (IOException e) {
-      throw StepFailures.invalidInput("Stored view " + reference.view().key() + " cannot be decoded: " + e.getMessage());
+      throw StepFailures.invalidInput(
+          "Stored view " + reference.view().key() + " cannot be decoded: " + e.getMessage());
     }
   }
 

@@ -20,14 +20,15 @@ import java.util.Optional;
 
 /**
  * The built-in, offline generator ("studio"): re-shoots the product from a reference photo in a
- * virtual studio ({@link StudioRenderer}). Free and deterministic: the same style seed, round,
- * shot and variant give the same picture, and a rejected round gets fresh variations. It hands on
- * the candidate's exact cut-out with it, so post-processing need not cut the product out again. A
- * retry finds the candidate already stored and returns it.
+ * virtual studio ({@link StudioRenderer}). Free and deterministic: the same style seed, round, shot
+ * and variant give the same picture, and a rejected round gets fresh variations. It hands on the
+ * candidate's exact cut-out with it, so post-processing need not cut the product out again. A retry
+ * finds the candidate already stored and returns it.
  */
 public final class StudioGenerator implements GenerationActivities {
 
   public static final String PROVIDER = Providers.STUDIO;
+
   /** Candidates are stored as 4:4:4 JPEG at this quality: visually lossless, a fifth of a PNG. */
   static final float QUALITY = 0.95f;
 
@@ -58,18 +59,38 @@ public final class StudioGenerator implements GenerationActivities {
     Optional<ImageRef> stored = store.find(key);
     if (stored.isPresent()) {
       meter.ended(FacetMetrics.REUSED);
-      return candidate(request, stored.get(), store.find(request.keys().cutout(round, shot, variant)).orElse(null), attempt);
+      return candidate(
+          request,
+          stored.get(),
+          store.find(request.keys().cutout(round, shot, variant)).orElse(null),
+          attempt);
     }
-    Reference source = AngleSource.pick(request.references(), request.shot().referenceAngle(), variant);
+    Reference source =
+        AngleSource.pick(request.references(), request.shot().referenceAngle(), variant);
     RgbImage photo = images.image(source.image());
     ProductMatte matte = images.matte(source.mask(), matting.backdrop(photo));
     Staging.Staged render =
-        renderer.render(matte, StudioRenderer.Look.of(request.style()), StudioRenderer.Variation.seeded(seed(request)));
+        renderer.render(
+            matte,
+            StudioRenderer.Look.of(request.style()),
+            StudioRenderer.Variation.seeded(seed(request)));
     RgbImage image = render.image();
-    // The cut-out first: a stored candidate then always has its cut-out, which is what a retry finds.
-    ImageRef cutout = store.put(request.keys().cutout(round, shot, variant), ImageEncoder.png(render.matte()),
-        ImageFormat.PNG.mediaType(), image.width(), image.height());
-    ImageRef ref = store.put(key, ImageEncoder.jpeg(image, QUALITY), ImageFormat.JPEG.mediaType(), image.width(), image.height());
+    // The cut-out first: a stored candidate then always has its cut-out, which is what a retry
+    // finds.
+    ImageRef cutout =
+        store.put(
+            request.keys().cutout(round, shot, variant),
+            ImageEncoder.png(render.matte()),
+            ImageFormat.PNG.mediaType(),
+            image.width(),
+            image.height());
+    ImageRef ref =
+        store.put(
+            key,
+            ImageEncoder.jpeg(image, QUALITY),
+            ImageFormat.JPEG.mediaType(),
+            image.width(),
+            image.height());
     meter.ended(FacetMetrics.OK);
     return candidate(request, ref, cutout, attempt);
   }
@@ -82,7 +103,8 @@ public final class StudioGenerator implements GenerationActivities {
         + request.variant();
   }
 
-  private static Candidate candidate(GenerateRequest request, ImageRef image, ImageRef cutout, int attempt) {
+  private static Candidate candidate(
+      GenerateRequest request, ImageRef image, ImageRef cutout, int attempt) {
     return new Candidate(
         Candidate.id(request.round(), request.shot().name(), request.variant()),
         request.round(),

@@ -12,7 +12,8 @@ import java.util.List;
  * @param presets a user presets file merged over the built-in ones, or null
  * @param json print JSON instead of a table
  */
-public record AuditArguments(List<Path> references, Path candidate, String channel, Path presets, boolean json) {
+public record AuditArguments(
+    List<Path> references, Path candidate, String channel, Path presets, boolean json) {
 
   public static final String DEFAULT_CHANNEL = "amazon-main";
 

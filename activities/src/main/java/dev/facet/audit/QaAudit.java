@@ -30,7 +30,6 @@ public final class QaAudit {
 
   public static final int PASSED = 0, FAILED = 1, UNUSABLE = 2;
 
-
   private final PrintStream out;
   private final PrintStream err;
 
@@ -43,12 +42,15 @@ public final class QaAudit {
   public int run(AuditArguments arguments) {
     try {
       ChannelPresets presets =
-          arguments.presets() == null ? ChannelPresets.builtIn() : ChannelPresets.withUserFile(arguments.presets());
+          arguments.presets() == null
+              ? ChannelPresets.builtIn()
+              : ChannelPresets.withUserFile(arguments.presets());
       ChannelPreset preset = presets.get(arguments.channel());
       RgbImage candidate = readCandidate(arguments.candidate());
       ReferenceSet references = ReferenceSet.of(readReferences(arguments.references()));
       List<QaCheck> checks =
-          new QualityInspector(QaThresholds.defaults()).inspect(candidate, references.expectations(preset));
+          new QualityInspector(QaThresholds.defaults())
+              .inspect(candidate, references.expectations(preset));
       boolean passed = checks.stream().allMatch(c -> c.passed() || !c.blocking());
       if (arguments.json()) {
         out.println(json(arguments, passed, checks));
@@ -57,7 +59,8 @@ public final class QaAudit {
         out.println(verdict(arguments, passed, checks));
       }
       return passed ? PASSED : FAILED;
-      // IllegalArgumentException: unknown channel, a broken presets file, a reference without product.
+      // IllegalArgumentException: unknown channel, a broken presets file, a reference without
+      // product.
     } catch (UnusableInput | IllegalArgumentException e) {
       err.println("qa: " + e.getMessage());
       return UNUSABLE;
@@ -78,8 +81,11 @@ public final class QaAudit {
     for (Path file : files) {
       PhotoCheck check = validator.validate(read(file));
       if (!check.accepted()) {
-        throw new UnusableInput("reference " + file + " is not usable: "
-            + check.errors().stream().map(f -> f.message()).collect(Collectors.joining("; ")));
+        throw new UnusableInput(
+            "reference "
+                + file
+                + " is not usable: "
+                + check.errors().stream().map(f -> f.message()).collect(Collectors.joining("; ")));
       }
       photos.add(check.image());
     }
@@ -99,17 +105,29 @@ public final class QaAudit {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UnusableInput("cannot read " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      throw new UnusableInput(
+          "cannot read "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + ")");
     }
   }
 
   private static String verdict(AuditArguments a, boolean passed, List<QaCheck> checks) {
-    List<String> blocking = checks.stream().filter(c -> !c.passed() && c.blocking()).map(QaCheck::name).toList();
-    List<String> warnings = checks.stream().filter(c -> !c.passed() && !c.blocking()).map(QaCheck::name).toList();
-    String result = passed
-        ? "PASSED for " + a.channel()
-        : "FAILED for " + a.channel() + ": " + String.join(", ", blocking);
-    return warnings.isEmpty() ? result : result + " (warnings: " + String.join(", ", warnings) + ")";
+    List<String> blocking =
+        checks.stream().filter(c -> !c.passed() && c.blocking()).map(QaCheck::name).toList();
+    List<String> warnings =
+        checks.stream().filter(c -> !c.passed() && !c.blocking()).map(QaCheck::name).toList();
+    String result =
+        passed
+            ? "PASSED for " + a.channel()
+            : "FAILED for " + a.channel() + ": " + String.join(", ", blocking);
+    return warnings.isEmpty()
+        ? result
+        : result + " (warnings: " + String.join(", ", warnings) + ")";
   }
 
   private static String json(AuditArguments a, boolean passed, List<QaCheck> checks) {

@@ -14,19 +14,30 @@ public final class QaTable {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"check", "value", "threshold", "result", "detail"});
     for (QaCheck c : checks) {
-      rows.add(new String[] {
-        c.name(), number(c.value()), c.comparator() + " " + number(c.threshold()), result(c), c.detail()
-      });
+      rows.add(
+          new String[] {
+            c.name(),
+            number(c.value()),
+            c.comparator() + " " + number(c.threshold()),
+            result(c),
+            c.detail()
+          });
     }
     int[] width = new int[5];
-    for (String[] row : rows) for (int k = 0; k < 4; k++) width[k] = Math.max(width[k], row[k].length());
+    for (String[] row : rows)
+      for (int k = 0; k < 4; k++) width[k] = Math.max(width[k], row[k].length());
     StringBuilder out = new StringBuilder();
     for (String[] row : rows) {
-      out.append(pad(row[0], width[0], false)).append("  ")
-          .append(pad(row[1], width[1], true)).append("  ")
-          .append(pad(row[2], width[2], false)).append("  ")
-          .append(pad(row[3], width[3], false)).append("  ")
-          .append(row[4]).append('\n');
+      out.append(pad(row[0], width[0], false))
+          .append("  ")
+          .append(pad(row[1], width[1], true))
+          .append("  ")
+          .append(pad(row[2], width[2], false))
+          .append("  ")
+          .append(pad(row[3], width[3], false))
+          .append("  ")
+          .append(row[4])
+          .append('\n');
     }
     return out.toString();
   }

@@ -172,14 +172,19 @@ public class CatalogActivitiesImpl implements CatalogActivities {
     Map<String, Integer> statuses = new HashMap<>();
     rows.forEach(row -> statuses.merge(row.status(), 1, Integer::sum));
     double cost = rows.stream().mapToDouble(ReportRow::costUsd).sum();
-    List<ProviderSpend> spend = rows.stream().map(ReportRow::spend)
-        .reduce(List.of(), ProviderSpend::sum);
+    List<ProviderSpend> spend =
+        rows.stream().map(ReportRow::spend).reduce(List.of(), ProviderSpend::sum);
     ImageRef json =
         store.put(
             CatalogKeys.reportJson(catalogId),
             CatalogJson.write(
                 new CatalogReportDocument(
-                    catalogId, rows.size(), statuses, cost, spend, rows,
+                    catalogId,
+                    rows.size(),
+                    statuses,
+                    cost,
+                    spend,
+                    rows,
                     consistency(catalogId, rows))),
             "application/json");
     ImageRef csv = store.put(CatalogKeys.reportCsv(catalogId), ReportCsv.write(rows), "text/csv");

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The JSON of outcomes and reports: indented, because people open them; unknown fields ignored,
- * so a newer Facet's files stay readable.
+ * The JSON of outcomes and reports: indented, because people open them; unknown fields ignored, so
+ * a newer Facet's files stay readable.
  */
 public final class CatalogJson {
 

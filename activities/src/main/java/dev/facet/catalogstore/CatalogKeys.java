@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Where a catalog keeps its objects: {@code catalogs/<id>/manifest.<csv|json>}, {@code
  * catalogs/<id>/outcomes/<sku>.json}, {@code catalogs/<id>/looks/<sku>.json} and {@code
- * catalogs/<id>/report.<csv|json>}. Ids and SKUs are
- * checked here, because they become parts of keys.
+ * catalogs/<id>/report.<csv|json>}. Ids and SKUs are checked here, because they become parts of
+ * keys.
  */
 public final class CatalogKeys {
 

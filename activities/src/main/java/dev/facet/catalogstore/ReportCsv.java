@@ -26,8 +26,15 @@ public final class ReportCsv {
     List<String> header =
         new ArrayList<>(
             List.of(
-                "line", "sku", "status", "rounds", "cost_usd", "paid_lost_usd", "qa_passed",
-                "qa_failed", "qa_failed_checks"));
+                "line",
+                "sku",
+                "status",
+                "rounds",
+                "cost_usd",
+                "paid_lost_usd",
+                "qa_passed",
+                "qa_failed",
+                "qa_failed_checks"));
     channels.forEach(channel -> header.add("images_" + channel));
     header.add("failure");
     StringBuilder csv = new StringBuilder();

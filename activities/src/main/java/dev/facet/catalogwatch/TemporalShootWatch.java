@@ -36,13 +36,22 @@ public final class TemporalShootWatch implements ShootWatchActivities {
             UNRECOGNIZED -> {}
         case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
           ShootResult result = shoot.getResult(ShootResult.class);
-          closed.add(new ShootUpdate(sku, result.outcome(), result.costUsd(), result.failure(), null,
-              result.spend()));
+          closed.add(
+              new ShootUpdate(
+                  sku, result.outcome(), result.costUsd(), result.failure(), null, result.spend()));
         }
         case WORKFLOW_EXECUTION_STATUS_FAILED -> closed.add(failed(sku, shoot, failureOf(shoot)));
-        default -> closed.add(failed(sku, shoot,
-            "the shoot was " + status.name().replace("WORKFLOW_EXECUTION_STATUS_", "")
-                .toLowerCase(Locale.ROOT).replace('_', ' ')));
+        default ->
+            closed.add(
+                failed(
+                    sku,
+                    shoot,
+                    "the shoot was "
+                        + status
+                            .name()
+                            .replace("WORKFLOW_EXECUTION_STATUS_", "")
+                            .toLowerCase(Locale.ROOT)
+                            .replace('_', ' ')));
       }
     }
     return closed;
@@ -56,7 +65,8 @@ public final class TemporalShootWatch implements ShootWatchActivities {
     } catch (RuntimeException unreadable) {
       state = null;
     }
-    return state == null ? new ShootUpdate(sku, Stage.FAILED, 0, why, null)
+    return state == null
+        ? new ShootUpdate(sku, Stage.FAILED, 0, why, null)
         : new ShootUpdate(sku, Stage.FAILED, state.costUsd(), why, null, state.spend());
   }
 

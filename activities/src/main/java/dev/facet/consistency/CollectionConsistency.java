@@ -6,9 +6,8 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * How alike a finished collection looks: the median and spread of backdrop value, light
- * temperature and product scale, with the products that stray from the median flagged for a
- * re-shoot.
+ * How alike a finished collection looks: the median and spread of backdrop value, light temperature
+ * and product scale, with the products that stray from the median flagged for a re-shoot.
  *
  * @param products how many looks were compared
  * @param backdropLightness spread of backdrop L*
@@ -24,8 +23,8 @@ public record CollectionConsistency(
     List<Outlier> outliers) {
 
   /**
-   * How far from the median a product may be before it stands out in the set. Defaults: 2 L*
-   * (a just visible step in a white backdrop), 300 K, and 5 % of the frame.
+   * How far from the median a product may be before it stands out in the set. Defaults: 2 L* (a
+   * just visible step in a white backdrop), 300 K, and 5 % of the frame.
    */
   public record Tolerances(double lightness, double kelvin, double scale) {
 
@@ -47,8 +46,20 @@ public record CollectionConsistency(
     List<Outlier> outliers = new ArrayList<>();
     for (Look look : looks) {
       List<String> reasons = new ArrayList<>();
-      check(reasons, "backdrop L*", look.backdropLightness(), lightness, tolerances.lightness(), "%.1f");
-      check(reasons, "backdrop colour temperature", look.backdropKelvin(), kelvin, tolerances.kelvin(), "%.0f K");
+      check(
+          reasons,
+          "backdrop L*",
+          look.backdropLightness(),
+          lightness,
+          tolerances.lightness(),
+          "%.1f");
+      check(
+          reasons,
+          "backdrop colour temperature",
+          look.backdropKelvin(),
+          kelvin,
+          tolerances.kelvin(),
+          "%.0f K");
       check(reasons, "product scale", look.productScale(), scale, tolerances.scale(), "%.2f");
       if (!reasons.isEmpty()) {
         outliers.add(new Outlier(look.sku(), look.image(), List.copyOf(reasons)));
@@ -58,10 +69,18 @@ public record CollectionConsistency(
   }
 
   private static void check(
-      List<String> reasons, String what, double value, Spread spread, double tolerance, String format) {
+      List<String> reasons,
+      String what,
+      double value,
+      Spread spread,
+      double tolerance,
+      String format) {
     if (Math.abs(value - spread.median()) > tolerance) {
       reasons.add(
-          what + " " + String.format(Locale.ROOT, format, value) + " vs the collection's "
+          what
+              + " "
+              + String.format(Locale.ROOT, format, value)
+              + " vs the collection's "
               + String.format(Locale.ROOT, format, spread.median()));
     }
   }
@@ -72,8 +91,7 @@ public record CollectionConsistency(
       return new Spread(Double.NaN, Double.NaN, Double.NaN);
     }
     int mid = values.length / 2;
-    double median =
-        values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    double median = values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     return new Spread(values[0], median, values[values.length - 1]);
   }
 }

@@ -10,4 +10,8 @@ package dev.facet.consistency;
  * @param productScale the product's longest bounding-box side over the frame's longest side
  */
 public record Look(
-    String sku, String image, double backdropLightness, double backdropKelvin, double productScale) {}
+    String sku,
+    String image,
+    double backdropLightness,
+    double backdropKelvin,
+    double productScale) {}

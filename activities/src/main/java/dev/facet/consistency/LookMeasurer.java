@@ -25,9 +25,7 @@ public final class LookMeasurer {
     RgbImage image = Resampler.fitWithin(ImageDecoder.decode(photo), SIDE);
     Mask product = matting.coarse(image).mask();
     Box box =
-        product
-            .box()
-            .orElseThrow(() -> new IllegalArgumentException("no product found in " + key));
+        product.box().orElseThrow(() -> new IllegalArgumentException("no product found in " + key));
     double[] backdrop = meanLinearOutside(image, product);
     double[] lab = new double[3];
     ColourScience.linearToLab(backdrop[0], backdrop[1], backdrop[2], lab);
@@ -49,7 +47,8 @@ public final class LookMeasurer {
       }
     }
     if (n == 0) {
-      throw new IllegalArgumentException("the product fills the whole frame: no backdrop to measure");
+      throw new IllegalArgumentException(
+          "the product fills the whole frame: no backdrop to measure");
     }
     return new double[] {r / n, g / n, b / n};
   }

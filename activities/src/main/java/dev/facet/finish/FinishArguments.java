@@ -18,7 +18,8 @@ public record FinishArguments(List<String> channels, Path out, Path presets, Lis
   public static final Path DEFAULT_OUT = Path.of("facet-out", "finished");
 
   public FinishArguments {
-    channels = channels.isEmpty() ? List.of(DEFAULT_CHANNEL) : channels.stream().distinct().toList();
+    channels =
+        channels.isEmpty() ? List.of(DEFAULT_CHANNEL) : channels.stream().distinct().toList();
     photos = List.copyOf(photos);
   }
 }

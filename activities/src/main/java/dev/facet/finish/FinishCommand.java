@@ -54,7 +54,9 @@ public final class FinishCommand {
     List<ChannelPreset> presets;
     try {
       ChannelPresets all =
-          arguments.presets() == null ? ChannelPresets.builtIn() : ChannelPresets.withUserFile(arguments.presets());
+          arguments.presets() == null
+              ? ChannelPresets.builtIn()
+              : ChannelPresets.withUserFile(arguments.presets());
       presets = arguments.channels().stream().map(all::get).toList();
       Files.createDirectories(arguments.out());
     } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
@@ -66,9 +68,13 @@ public final class FinishCommand {
     return outcomes.stream().allMatch(o -> o.problem() == null) ? FINISHED : SOME_FAILED;
   }
 
-  /** A photo per core at a time: the matte is the costly part, and each photo holds its own memory. */
+  /**
+   * A photo per core at a time: the matte is the costly part, and each photo holds its own memory.
+   */
   private List<Outcome> finishAll(FinishArguments arguments, List<ChannelPreset> presets) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(arguments.photos().size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(arguments.photos().size(), Runtime.getRuntime().availableProcessors()));
     try {
       List<Future<Outcome>> running = new ArrayList<>();
       for (Path photo : arguments.photos()) {
@@ -88,7 +94,8 @@ public final class FinishCommand {
     try {
       PhotoCheck check = validator.validate(Files.readAllBytes(photo));
       if (!check.accepted()) {
-        return failed(photo, check.errors().stream().map(Finding::message).collect(Collectors.joining("; ")));
+        return failed(
+            photo, check.errors().stream().map(Finding::message).collect(Collectors.joining("; ")));
       }
       // The photo is its own reference: its metal tone is kept as it is.
       ChannelFinisher.Prepared prepared = finisher.prepare(check.image(), null);
@@ -97,7 +104,8 @@ public final class FinishCommand {
         ChannelFinisher.Finished finished = prepared.finish(preset, SOURCE);
         Path file = folder.resolve(stem(photo) + "-" + preset.name() + "." + preset.extension());
         Files.write(file, finished.bytes());
-        written.add(new Written(preset.name(), finished.image().width(), finished.image().height(), file));
+        written.add(
+            new Written(preset.name(), finished.image().width(), finished.image().height(), file));
       }
       return new Outcome(photo, written, null);
     } catch (NoSuchFileException e) {
@@ -132,7 +140,10 @@ public final class FinishCommand {
       }
     }
     long failed = outcomes.stream().filter(o -> o.problem() != null).count();
-    out.printf("%d of %d photos finished%s%n", outcomes.size() - failed, outcomes.size(),
+    out.printf(
+        "%d of %d photos finished%s%n",
+        outcomes.size() - failed,
+        outcomes.size(),
         failed == 0 ? "" : "; " + failed + " could not be (see above)");
   }
 }

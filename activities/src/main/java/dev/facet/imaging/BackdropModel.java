@@ -16,9 +16,14 @@ public final class BackdropModel {
   private static final int TERMS = (DEGREE + 1) * (DEGREE + 2) / 2;
   private static final int BLOCK = 16;
   private static final int ROUNDS = 8;
+
   /** Blocks whose colour departs from the fit by more than this (log units) are not backdrop. */
   private static final double CHROMA_OUTLIER = 0.05;
-  /** Blocks darker than the fit by this many robust deviations are shadow, brighter by this many highlight. */
+
+  /**
+   * Blocks darker than the fit by this many robust deviations are shadow, brighter by this many
+   * highlight.
+   */
   private static final double DARKER = 2, BRIGHTER = 3;
 
   /** Per channel, coefficients of x^i·y^j in the order of {@link #terms}. */
@@ -94,7 +99,8 @@ public final class BackdropModel {
         double r1 = y[1][i] - dot(coefficients[1], x[i]);
         double r2 = y[2][i] - dot(coefficients[2], x[i]);
         double lum = (r0 + r1 + r2) / 3;
-        double chroma = Math.max(Math.abs(r0 - lum), Math.max(Math.abs(r1 - lum), Math.abs(r2 - lum)));
+        double chroma =
+            Math.max(Math.abs(r0 - lum), Math.max(Math.abs(r1 - lum), Math.abs(r2 - lum)));
         residual[i] = chroma > CHROMA_OUTLIER ? Double.NaN : lum;
         if (keep[i]) absLum[kept++] = Math.abs(lum);
       }
@@ -125,7 +131,9 @@ public final class BackdropModel {
 
   /** The same backdrop for a resized copy of the image: the surface lives in frame fractions. */
   public BackdropModel at(int newWidth, int newHeight) {
-    return newWidth == width && newHeight == height ? this : new BackdropModel(coefficients, newWidth, newHeight);
+    return newWidth == width && newHeight == height
+        ? this
+        : new BackdropModel(coefficients, newWidth, newHeight);
   }
 
   /** Log linear RGB of the backdrop for every pixel of one row, into three arrays. */
@@ -182,7 +190,8 @@ public final class BackdropModel {
     double peak = 1e-6;
     for (int gy = 0; gy <= 32; gy++) {
       for (int gx = 0; gx <= 32; gx++) {
-        double[] c = linearAt(Math.min(width - 1, gx * width / 32), Math.min(height - 1, gy * height / 32));
+        double[] c =
+            linearAt(Math.min(width - 1, gx * width / 32), Math.min(height - 1, gy * height / 32));
         peak = Math.max(peak, ColourScience.luminance(c[0], c[1], c[2]));
       }
     }
@@ -222,7 +231,8 @@ public final class BackdropModel {
   private static double[] leastSquares(double[][] x, double[] y, boolean[] keep, int degree) {
     double[][] a = new double[TERMS][TERMS + 1];
     boolean[] used = new boolean[TERMS];
-    for (int i = 0, t = 0; i <= DEGREE; i++) for (int j = 0; j <= DEGREE - i; j++, t++) used[t] = i + j <= degree;
+    for (int i = 0, t = 0; i <= DEGREE; i++)
+      for (int j = 0; j <= DEGREE - i; j++, t++) used[t] = i + j <= degree;
     for (int i = 0; i < y.length; i++) {
       if (!keep[i]) continue;
       double[] xi = x[i];
@@ -234,7 +244,8 @@ public final class BackdropModel {
     }
     for (int col = 0; col < TERMS; col++) {
       int pivot = col;
-      for (int r = col + 1; r < TERMS; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
+      for (int r = col + 1; r < TERMS; r++)
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
       double[] swap = a[col];
       a[col] = a[pivot];
       a[pivot] = swap;

@@ -32,7 +32,12 @@ record Blobs(List<Blob> parts, int[] labels) {
         x1 = Math.max(x1, x);
         y0 = Math.min(y0, y);
         y1 = Math.max(y1, y);
-        int[] next = {x > 0 ? i - 1 : -1, x < side - 1 ? i + 1 : -1, y > 0 ? i - side : -1, y < side - 1 ? i + side : -1};
+        int[] next = {
+          x > 0 ? i - 1 : -1,
+          x < side - 1 ? i + 1 : -1,
+          y > 0 ? i - side : -1,
+          y < side - 1 ? i + side : -1
+        };
         for (int j : next) {
           if (j >= 0 && bits[j] && labels[j] == 0) {
             labels[j] = label;
@@ -63,9 +68,15 @@ record Blobs(List<Blob> parts, int[] labels) {
     return parts.isEmpty() ? 0 : parts.get(0).size();
   }
 
-  /** Boxes in the photo of the parts of at least {@code minSize} pixels, at most {@code max} of them. */
+  /**
+   * Boxes in the photo of the parts of at least {@code minSize} pixels, at most {@code max} of
+   * them.
+   */
   List<Box> inPhoto(ProductView view, int minSize, int max) {
-    return parts.stream().filter(b -> b.size() >= minSize).limit(max)
-        .map(b -> view.inPhoto(b.x(), b.y(), b.width(), b.height())).toList();
+    return parts.stream()
+        .filter(b -> b.size() >= minSize)
+        .limit(max)
+        .map(b -> view.inPhoto(b.x(), b.y(), b.width(), b.height()))
+        .toList();
   }
 }

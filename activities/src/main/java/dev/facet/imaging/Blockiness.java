@@ -10,6 +10,7 @@ package dev.facet.imaging;
 public final class Blockiness {
 
   private static final int BLOCK = 8;
+
   /** Mean steps (levels) below this are flat: no blocking to show, and the ratio's floor. */
   private static final double FLAT = 0.25;
 
@@ -25,19 +26,33 @@ public final class Blockiness {
       int row = y * w;
       for (int x = 1; x < w; x++) {
         double horizontal = Math.abs(v[row + x] - v[row + x - 1]);
-        if (x % BLOCK == 0) { boundary += horizontal; nb++; } else { interior += horizontal; ni++; }
+        if (x % BLOCK == 0) {
+          boundary += horizontal;
+          nb++;
+        } else {
+          interior += horizontal;
+          ni++;
+        }
       }
       if (y == 0) continue;
       boolean boundaryRow = y % BLOCK == 0;
       for (int x = 0; x < w; x++) {
         double vertical = Math.abs(v[row + x] - v[row - w + x]);
-        if (boundaryRow) { boundary += vertical; nb++; } else { interior += vertical; ni++; }
+        if (boundaryRow) {
+          boundary += vertical;
+          nb++;
+        } else {
+          interior += vertical;
+          ni++;
+        }
       }
     }
     if (nb == 0 || ni == 0) return 1;
     double meanBoundary = boundary / nb, meanInterior = interior / ni;
     // Heavy compression flattens the blocks' insides, so a flat interior alone is no reason to
     // call the image clean: only when the boundaries are flat too.
-    return meanBoundary < FLAT && meanInterior < FLAT ? 1 : meanBoundary / Math.max(meanInterior, FLAT);
+    return meanBoundary < FLAT && meanInterior < FLAT
+        ? 1
+        : meanBoundary / Math.max(meanInterior, FLAT);
   }
 }

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a record of numbers from JSON in which every value may carry the calibration that chose
- * it: {@code "name": 3.0} or {@code "name": {"value": 3.0, "calibration": "why 3"}}. Built-in files
+ * Reads a record of numbers from JSON in which every value may carry the calibration that chose it:
+ * {@code "name": 3.0} or {@code "name": {"value": 3.0, "calibration": "why 3"}}. Built-in files
  * must set every component; a user's file sets any of them by name, over the built-in values. An
  * unknown name is an error, so a typo never silently keeps the default.
  */
@@ -41,17 +41,22 @@ public final class CalibratedValues {
     return read(type, user, base, userFile.toString());
   }
 
-  private static <R extends Record> R read(Class<R> type, JsonNode document, R base, String source) {
+  private static <R extends Record> R read(
+      Class<R> type, JsonNode document, R base, String source) {
     RecordComponent[] components = type.getRecordComponents();
     List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
     if (document == null || !document.isObject()) {
       throw new IllegalArgumentException(source + ": must be a JSON object of " + names);
     }
-    document.fieldNames().forEachRemaining(name -> {
-      if (!name.equals("about") && !names.contains(name)) {
-        throw new IllegalArgumentException(source + ": unknown setting \"" + name + "\"; known: " + names);
-      }
-    });
+    document
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!name.equals("about") && !names.contains(name)) {
+                throw new IllegalArgumentException(
+                    source + ": unknown setting \"" + name + "\"; known: " + names);
+              }
+            });
     Object[] values = new Object[components.length];
     try {
       for (int i = 0; i < components.length; i++) {
@@ -60,14 +65,21 @@ public final class CalibratedValues {
         Class<?> kind = components[i].getType();
         if (value == null && base != null) {
           values[i] = components[i].getAccessor().invoke(base);
-        } else if (value == null || !value.isNumber() || (kind == int.class && !value.canConvertToExactIntegral())) {
+        } else if (value == null
+            || !value.isNumber()
+            || (kind == int.class && !value.canConvertToExactIntegral())) {
           throw new IllegalArgumentException(
-              source + ": " + names.get(i) + " must be " + (kind == int.class ? "a whole number" : "a number"));
+              source
+                  + ": "
+                  + names.get(i)
+                  + " must be "
+                  + (kind == int.class ? "a whole number" : "a number"));
         } else {
           values[i] = kind == int.class ? (Object) value.intValue() : (Object) value.doubleValue();
         }
       }
-      Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+      Class<?>[] types =
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
       return type.getDeclaredConstructor(types).newInstance(values);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);

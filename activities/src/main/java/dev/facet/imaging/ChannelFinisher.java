@@ -1,23 +1,25 @@
 package dev.facet.imaging;
 
-import dev.facet.model.Lab;
 import dev.facet.imaging.matte.Matting;
 import dev.facet.imaging.matte.ProductMatte;
+import dev.facet.model.Lab;
 
 /**
- * Turns a generated image into one channel's finished image: cut the product out (a soft
- * {@link Matting matte}, edges unmixed from the old background, whatever shadow the generator drew
- * left behind), pull its metal tone toward the signature (a little, never a repaint), and stage it
- * on exactly the channel's background at the channel's fill, with the shadow and reflection the
- * preset asks for; resize in linear light, sharpen, encode with an sRGB profile and the image's
- * digital source type.
+ * Turns a generated image into one channel's finished image: cut the product out (a soft {@link
+ * Matting matte}, edges unmixed from the old background, whatever shadow the generator drew left
+ * behind), pull its metal tone toward the signature (a little, never a repaint), and stage it on
+ * exactly the channel's background at the channel's fill, with the shadow and reflection the preset
+ * asks for; resize in linear light, sharpen, encode with an sRGB profile and the image's digital
+ * source type.
  */
 public final class ChannelFinisher {
 
   /** Largest per-channel gain the tone correction may apply, either way. */
   static final double MAX_TONE_GAIN = 1.15;
+
   /** Tone corrections below this ΔE2000 are not worth touching the pixels for. */
   static final double TONE_TOLERANCE = 1.0;
+
   /** The frame's border band (share of the short side) that must be pure background. */
   public static final double BORDER_BAND = 0.01;
 
@@ -35,7 +37,8 @@ public final class ChannelFinisher {
   /** A finished image and its encoded file. */
   public record Finished(RgbImage image, byte[] bytes) {}
 
-  public Finished finish(RgbImage candidate, Lab signatureMetal, ChannelPreset preset, DigitalSourceType source) {
+  public Finished finish(
+      RgbImage candidate, Lab signatureMetal, ChannelPreset preset, DigitalSourceType source) {
     return prepare(candidate, signatureMetal).finish(preset, source);
   }
 
@@ -47,28 +50,45 @@ public final class ChannelFinisher {
     return prepare(candidate, matting.find(candidate), signatureMetal);
   }
 
-  /** As {@link #prepare(RgbImage, Lab)}, with the candidate's matte already known (a studio render's). */
+  /**
+   * As {@link #prepare(RgbImage, Lab)}, with the candidate's matte already known (a studio
+   * render's).
+   */
   public Prepared prepare(RgbImage candidate, ProductMatte matte, Lab signatureMetal) {
     if (matte.isEmpty()) {
       throw new IllegalArgumentException("no product found in the image");
     }
     Lab metal = measurer.measure(candidate, matte.mask(), matte.backdrop()).metal();
     double[] gains = toneGains(metal, signatureMetal);
-    return new Prepared(Cutout.of(matte, (x, y, rgb) -> {
-      for (int c = 0; c < 3; c++) rgb[c] *= (float) gains[c];
-    }));
+    return new Prepared(
+        Cutout.of(
+            matte,
+            (x, y, rgb) -> {
+              for (int c = 0; c < 3; c++) rgb[c] *= (float) gains[c];
+            }));
   }
 
   /** One candidate, cut out, ready to be finished for any channel. */
   public record Prepared(Cutout cutout) {
 
     public Finished finish(ChannelPreset preset, DigitalSourceType source) {
-      RgbImage staged = Staging.stage(cutout, new Staging.Scene(preset.width(), preset.height(), preset.background(),
-          preset.targetFill(), 0, 0, preset.shadow() ? Staging.Shadow.SOFT : Staging.Shadow.NONE, preset.reflection()))
-          .image();
+      RgbImage staged =
+          Staging.stage(
+                  cutout,
+                  new Staging.Scene(
+                      preset.width(),
+                      preset.height(),
+                      preset.background(),
+                      preset.targetFill(),
+                      0,
+                      0,
+                      preset.shadow() ? Staging.Shadow.SOFT : Staging.Shadow.NONE,
+                      preset.reflection()))
+              .image();
       RgbImage sharp = UnsharpMask.apply(staged, preset.sharpenSigma(), preset.sharpenAmount());
       clearBorder(sharp, preset.background());
-      return new Finished(sharp, ImageEncoder.finished(sharp, preset.format(), preset.quality(), source));
+      return new Finished(
+          sharp, ImageEncoder.finished(sharp, preset.format(), preset.quality(), source));
     }
   }
 

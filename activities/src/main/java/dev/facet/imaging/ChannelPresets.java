@@ -40,8 +40,14 @@ public final class ChannelPresets {
   }
 
   public ChannelPreset get(String name) {
-    return find(name).orElseThrow(() -> new IllegalArgumentException(
-        "unknown channel \"" + name + "\"; known channels: " + String.join(", ", names())));
+    return find(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown channel \""
+                        + name
+                        + "\"; known channels: "
+                        + String.join(", ", names())));
   }
 
   public Set<String> names() {

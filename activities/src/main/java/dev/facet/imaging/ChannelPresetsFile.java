@@ -34,8 +34,20 @@ public final class ChannelPresetsFile {
 
   private static final Set<String> TOP_FIELDS = Set.of("about", "defaults", "presets");
   private static final Set<String> PRESET_FIELDS =
-      Set.of("about", "extends", "width", "height", "minLongSide", "background", "fill", "shadow",
-          "reflection", "format", "quality", "sharpen", "qa");
+      Set.of(
+          "about",
+          "extends",
+          "width",
+          "height",
+          "minLongSide",
+          "background",
+          "fill",
+          "shadow",
+          "reflection",
+          "format",
+          "quality",
+          "sharpen",
+          "qa");
   private static final int MAX_SIDE = 10_000;
 
   private final String source;
@@ -65,12 +77,18 @@ public final class ChannelPresetsFile {
     try {
       // A key given twice is a typo in a hand-written file, not a choice of the later value.
       root =
-          FacetJson.MAPPER.reader()
+          FacetJson.MAPPER
+              .reader()
               .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
               .readTree(json);
     } catch (JsonProcessingException e) {
-      throw new ChannelPresetException(source, "not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ")");
+      throw new ChannelPresetException(
+          source,
+          "not valid JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ")");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -86,8 +104,11 @@ public final class ChannelPresetsFile {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
       if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-        throw new ChannelPresetException(source, "preset name \"" + name
-            + "\" must be 1-40 lower-case letters, digits or dashes (it becomes part of file names)");
+        throw new ChannelPresetException(
+            source,
+            "preset name \""
+                + name
+                + "\" must be 1-40 lower-case letters, digits or dashes (it becomes part of file names)");
       }
       ObjectNode preset = object(source, "preset \"" + name + "\"", e.getValue());
       requireKnownFields(source, "preset \"" + name + "\"", preset, PRESET_FIELDS);
@@ -126,15 +147,22 @@ public final class ChannelPresetsFile {
   /** The preset's own fields over its base: the defaults, or the preset it extends. */
   private ObjectNode resolve(String name, Set<String> seen) {
     if (!seen.add(name)) {
-      throw new ChannelPresetException(source, "preset \"" + name + "\" extends itself through " + seen);
+      throw new ChannelPresetException(
+          source, "preset \"" + name + "\" extends itself through " + seen);
     }
     ObjectNode own = presets.get(name);
     JsonNode parent = own.get("extends");
     ObjectNode base = defaults;
     if (parent != null) {
       if (!parent.isTextual() || !presets.containsKey(parent.asText())) {
-        throw new ChannelPresetException(source, "preset \"" + name + "\" extends \"" + parent.asText()
-            + "\", which is not a preset; known: " + String.join(", ", presets.keySet()));
+        throw new ChannelPresetException(
+            source,
+            "preset \""
+                + name
+                + "\" extends \""
+                + parent.asText()
+                + "\", which is not a preset; known: "
+                + String.join(", ", presets.keySet()));
       }
       base = resolve(parent.asText(), seen);
     }
@@ -143,14 +171,22 @@ public final class ChannelPresetsFile {
     return resolved;
   }
 
-  /** {@code over} merged into a copy of {@code base}: objects field by field, anything else replaced. */
+  /**
+   * {@code over} merged into a copy of {@code base}: objects field by field, anything else
+   * replaced.
+   */
   private static ObjectNode merge(ObjectNode base, ObjectNode over) {
     ObjectNode out = base.deepCopy();
-    over.fields().forEachRemaining(e -> {
-      JsonNode old = out.get(e.getKey());
-      out.set(e.getKey(), old instanceof ObjectNode o && e.getValue() instanceof ObjectNode n
-          ? merge(o, n) : e.getValue().deepCopy());
-    });
+    over.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode old = out.get(e.getKey());
+              out.set(
+                  e.getKey(),
+                  old instanceof ObjectNode o && e.getValue() instanceof ObjectNode n
+                      ? merge(o, n)
+                      : e.getValue().deepCopy());
+            });
     return out;
   }
 
@@ -196,13 +232,21 @@ public final class ChannelPresetsFile {
     return (ObjectNode) node;
   }
 
-  private static void requireKnownFields(String source, String what, JsonNode node, Set<String> known) {
-    node.fieldNames().forEachRemaining(field -> {
-      if (!known.contains(field)) {
-        throw new ChannelPresetException(source, what + ": unknown field \"" + field
-            + "\"; known fields: " + String.join(", ", known.stream().sorted().toList()));
-      }
-    });
+  private static void requireKnownFields(
+      String source, String what, JsonNode node, Set<String> known) {
+    node.fieldNames()
+        .forEachRemaining(
+            field -> {
+              if (!known.contains(field)) {
+                throw new ChannelPresetException(
+                    source,
+                    what
+                        + ": unknown field \""
+                        + field
+                        + "\"; known fields: "
+                        + String.join(", ", known.stream().sorted().toList()));
+              }
+            });
   }
 
   /**
@@ -234,7 +278,8 @@ public final class ChannelPresetsFile {
     int integer(String field, int min, int max) {
       JsonNode v = required(field);
       if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
-        throw error(path + field + " must be a whole number from " + min + " to " + max + ", was " + v);
+        throw error(
+            path + field + " must be a whole number from " + min + " to " + max + ", was " + v);
       }
       return v.asInt();
     }
@@ -283,20 +328,38 @@ public final class ChannelPresetsFile {
     Map<QaCheckName, QaRule> qa(String field) {
       ObjectNode rules = object(field);
       Map<QaCheckName, QaRule> out = new EnumMap<>(QaCheckName.class);
-      rules.fields().forEachRemaining(e -> {
-        QaCheckName check = QaCheckName.of(e.getKey()).orElseThrow(() -> error(
-            "qa names unknown check \"" + e.getKey() + "\"; checks: "
-                + String.join(", ", Arrays.stream(QaCheckName.values()).map(QaCheckName::id).toList())));
-        if (check == QaCheckName.PRODUCT) {
-          throw error("qa cannot change \"product\": an image without a product always fails");
-        }
-        String rule = e.getValue().asText().toUpperCase(Locale.ROOT);
-        try {
-          out.put(check, QaRule.valueOf(rule));
-        } catch (IllegalArgumentException ex) {
-          throw error("qa." + e.getKey() + " must be \"block\", \"warn\" or \"off\", was " + e.getValue());
-        }
-      });
+      rules
+          .fields()
+          .forEachRemaining(
+              e -> {
+                QaCheckName check =
+                    QaCheckName.of(e.getKey())
+                        .orElseThrow(
+                            () ->
+                                error(
+                                    "qa names unknown check \""
+                                        + e.getKey()
+                                        + "\"; checks: "
+                                        + String.join(
+                                            ", ",
+                                            Arrays.stream(QaCheckName.values())
+                                                .map(QaCheckName::id)
+                                                .toList())));
+                if (check == QaCheckName.PRODUCT) {
+                  throw error(
+                      "qa cannot change \"product\": an image without a product always fails");
+                }
+                String rule = e.getValue().asText().toUpperCase(Locale.ROOT);
+                try {
+                  out.put(check, QaRule.valueOf(rule));
+                } catch (IllegalArgumentException ex) {
+                  throw error(
+                      "qa."
+                          + e.getKey()
+                          + " must be \"block\", \"warn\" or \"off\", was "
+                          + e.getValue());
+                }
+              });
       return out;
     }
   }

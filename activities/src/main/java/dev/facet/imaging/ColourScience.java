@@ -3,8 +3,8 @@ package dev.facet.imaging;
 import dev.facet.model.Lab;
 
 /**
- * Every colour formula Facet uses, in one place: sRGB ↔ linear RGB ↔ CIE XYZ ↔ CIE L*a*b* (D65, 2°),
- * ΔE2000, and the white point of a black-body light of a given colour temperature.
+ * Every colour formula Facet uses, in one place: sRGB ↔ linear RGB ↔ CIE XYZ ↔ CIE L*a*b* (D65,
+ * 2°), ΔE2000, and the white point of a black-body light of a given colour temperature.
  */
 public final class ColourScience {
 
@@ -88,7 +88,8 @@ public final class ColourScience {
   /** L* of an 8-bit sRGB pixel. */
   public static double lightness(int rgb) {
     return lightnessOfLuminance(
-        luminance(linear(RgbImage.red(rgb)), linear(RgbImage.green(rgb)), linear(RgbImage.blue(rgb))));
+        luminance(
+            linear(RgbImage.red(rgb)), linear(RgbImage.green(rgb)), linear(RgbImage.blue(rgb))));
   }
 
   /** L* of a relative luminance Y (white = 1). */
@@ -155,7 +156,8 @@ public final class ColourScience {
     return t3 > EPSILON ? t3 : (116 * t - 16) / KAPPA;
   }
 
-  // ---- ΔE2000 (Sharma, Wu, Dalal 2005) ------------------------------------------------------------
+  // ---- ΔE2000 (Sharma, Wu, Dalal 2005)
+  // ------------------------------------------------------------
 
   public static double deltaE2000(Lab p, Lab q) {
     double l1 = p.l(), a1 = p.a(), b1 = p.b();

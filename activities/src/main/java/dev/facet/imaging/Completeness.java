@@ -14,10 +14,15 @@ final class Completeness {
 
   /** A reference pixel this light (min channel) may read as background in any photo: left out. */
   private static final int ALREADY_WHITE = 235;
+
   /** Background-like: every channel within this many levels of the background colour. */
   private static final int BACKGROUND_LEVELS = 15;
-  /** Holes up to twice this wide (px of the view, 3 % of the piece) lie within the closed outline. */
+
+  /**
+   * Holes up to twice this wide (px of the view, 3 % of the piece) lie within the closed outline.
+   */
   private static final int CLOSING = 12;
+
   /** The reference's outline left aside, px of the view. */
   private static final int OUTLINE = 2;
 
@@ -31,21 +36,36 @@ final class Completeness {
 
   static Result of(ProductView reference, ProductView candidate, int background) {
     int n = ProductView.SIDE * ProductView.SIDE;
-    boolean[] core = OpenCv.morph(ProductView.SIDE, ProductView.SIDE, reference.product(), -OUTLINE);
+    boolean[] core =
+        OpenCv.morph(ProductView.SIDE, ProductView.SIDE, reference.product(), -OUTLINE);
     // A hole in the piece lies within its outline: what the reference shows beyond the image's
-    // (closed) outline is a matter for the silhouette check, and is where the reference's own cut-out
+    // (closed) outline is a matter for the silhouette check, and is where the reference's own
+    // cut-out
     // is least sure (a shadow on the floor inside a bangle).
-    boolean[] within = OpenCv.morph(ProductView.SIDE, ProductView.SIDE,
-        OpenCv.morph(ProductView.SIDE, ProductView.SIDE, candidate.product(), CLOSING), -CLOSING);
+    boolean[] within =
+        OpenCv.morph(
+            ProductView.SIDE,
+            ProductView.SIDE,
+            OpenCv.morph(ProductView.SIDE, ProductView.SIDE, candidate.product(), CLOSING),
+            -CLOSING);
     boolean[] lost = new boolean[n];
     for (int i = 0; i < n; i++) {
-      lost[i] = core[i] && within[i] && minChannel(reference.rgb()[i]) < ALREADY_WHITE
-          && nearColour(candidate.rgb()[i], background);
+      lost[i] =
+          core[i]
+              && within[i]
+              && minChannel(reference.rgb()[i]) < ALREADY_WHITE
+              && nearColour(candidate.rgb()[i], background);
     }
-    lost = OpenCv.morph(ProductView.SIDE, ProductView.SIDE, OpenCv.morph(ProductView.SIDE, ProductView.SIDE, lost, -1), 1);
+    lost =
+        OpenCv.morph(
+            ProductView.SIDE,
+            ProductView.SIDE,
+            OpenCv.morph(ProductView.SIDE, ProductView.SIDE, lost, -1),
+            1);
     Blobs parts = Blobs.of(lost, ProductView.SIDE);
     int area = Math.max(1, reference.count());
-    return new Result((double) parts.largest() / area, parts.inPhoto(candidate, Math.max(4, area / 1000), 8));
+    return new Result(
+        (double) parts.largest() / area, parts.inPhoto(candidate, Math.max(4, area / 1000), 8));
   }
 
   static boolean nearColour(int rgb, int background) {

@@ -1,24 +1,30 @@
 package dev.facet.imaging;
 
 /**
- * The shadow a staged piece casts on the floor, as a multiplier on the background (1 = no
- * shadow): a wide soft shadow cast away from the light and a tight contact shadow squashed against
- * the base, both computed on a quarter-size copy of the placed alpha (they are soft anyway) and
- * interpolated up.
+ * The shadow a staged piece casts on the floor, as a multiplier on the background (1 = no shadow):
+ * a wide soft shadow cast away from the light and a tight contact shadow squashed against the base,
+ * both computed on a quarter-size copy of the placed alpha (they are soft anyway) and interpolated
+ * up.
  */
 final class ContactShadow {
 
   private static final int QUARTER = 4;
+
   /** How far the soft shadow is cast from the piece, share of the frame. */
   private static final double REACH = 0.010;
+
   /** Blur of the soft shadow and of the contact shadow, shares of the frame. */
   private static final double SOFT_BLUR = 0.018, CONTACT_BLUR = 0.006;
-  /** The contact shadow is the lowest tenth of the silhouette, flattened to a quarter of its height. */
+
+  /**
+   * The contact shadow is the lowest tenth of the silhouette, flattened to a quarter of its height.
+   */
   private static final double FOOTING = 0.10, SQUASH = 0.25;
 
   private ContactShadow() {}
 
-  static float[] shade(float[] alpha, int width, int height, int productBottom, Staging.Shadow shadow) {
+  static float[] shade(
+      float[] alpha, int width, int height, int productBottom, Staging.Shadow shadow) {
     int sw = Math.max(1, width / QUARTER), sh = Math.max(1, height / QUARTER);
     float[] small = new float[sw * sh];
     for (int y = 0; y < sh; y++) {
@@ -26,7 +32,8 @@ final class ContactShadow {
         float s = 0;
         for (int yy = 0; yy < QUARTER; yy++) {
           for (int xx = 0; xx < QUARTER; xx++) {
-            int fy = Math.min(height - 1, y * QUARTER + yy), fx = Math.min(width - 1, x * QUARTER + xx);
+            int fy = Math.min(height - 1, y * QUARTER + yy),
+                fx = Math.min(width - 1, x * QUARTER + xx);
             s += alpha[fy * width + fx];
           }
         }
@@ -75,8 +82,9 @@ final class ContactShadow {
         double fx = Math.min(sw - 1.001, Math.max(0, (x + 0.5) / QUARTER - 0.5));
         int x0 = (int) fx;
         double tx = fx - x0;
-        double darkening = shadow.soft() * Math.min(1, 1.6 * bilinear(soft, sw, x0, y0, tx, ty))
-            + shadow.contact() * Math.min(1, 2.5 * bilinear(tight, sw, x0, y0, tx, ty));
+        double darkening =
+            shadow.soft() * Math.min(1, 1.6 * bilinear(soft, sw, x0, y0, tx, ty))
+                + shadow.contact() * Math.min(1, 2.5 * bilinear(tight, sw, x0, y0, tx, ty));
         shade[y * width + x] = (float) (1 - Math.min(Staging.MAX_DARKENING, darkening));
       }
     }

@@ -7,7 +7,8 @@ import dev.facet.model.Box;
  * A product lifted out of its photo, ready to be staged: premultiplied linear RGB and alpha over a
  * crop of the photo, and where the product's own bounding box lies in it.
  */
-public record Cutout(int width, int height, float[] red, float[] green, float[] blue, float[] alpha, Box product) {
+public record Cutout(
+    int width, int height, float[] red, float[] green, float[] blue, float[] alpha, Box product) {
 
   /** How one product pixel's unmixed linear colour becomes its colour in the picture. */
   @FunctionalInterface
@@ -23,7 +24,10 @@ public record Cutout(int width, int height, float[] red, float[] green, float[] 
    * edge), each pixel's colour passed through {@code tint}.
    */
   public static Cutout of(ProductMatte matte, Tint tint) {
-    Box box = matte.box().orElseThrow(() -> new IllegalArgumentException("no product found in the image"));
+    Box box =
+        matte
+            .box()
+            .orElseThrow(() -> new IllegalArgumentException("no product found in the image"));
     int margin = Math.max(4, Math.max(box.width(), box.height()) / 50);
     int x0 = Math.max(0, box.x() - margin), y0 = Math.max(0, box.y() - margin);
     int x1 = Math.min(matte.width(), box.x() + box.width() + margin);
@@ -47,6 +51,7 @@ public record Cutout(int width, int height, float[] red, float[] green, float[] 
         a[o] = al;
       }
     }
-    return new Cutout(w, h, r, g, b, a, new Box(box.x() - x0, box.y() - y0, box.width(), box.height()));
+    return new Cutout(
+        w, h, r, g, b, a, new Box(box.x() - x0, box.y() - y0, box.width(), box.height()));
   }
 }

@@ -13,6 +13,7 @@ final class Debris {
 
   /** Darker than the background by this many levels in some channel (on white: below 200). */
   private static final int DARKER = 55;
+
   /** Clearance around the product, share of the frame's short side (1 %). */
   private static final double CLEARANCE = 0.01;
 
@@ -33,9 +34,11 @@ final class Debris {
     long count = 0;
     for (int i = 0; i < debris.length; i++) {
       int p = px[i];
-      debris[i] = !near[i] && (RgbImage.red(p) < RgbImage.red(background) - DARKER
-          || RgbImage.green(p) < RgbImage.green(background) - DARKER
-          || RgbImage.blue(p) < RgbImage.blue(background) - DARKER);
+      debris[i] =
+          !near[i]
+              && (RgbImage.red(p) < RgbImage.red(background) - DARKER
+                  || RgbImage.green(p) < RgbImage.green(background) - DARKER
+                  || RgbImage.blue(p) < RgbImage.blue(background) - DARKER);
       if (debris[i]) count++;
     }
     List<Box> regions = count == 0 ? List.of() : boxes(debris, w, h);
@@ -47,8 +50,11 @@ final class Debris {
     int step = Math.max(1, (Math.max(w, h) + 511) / 512);
     int sw = (w + step - 1) / step, sh = (h + step - 1) / step, side = Math.max(sw, sh);
     boolean[] small = new boolean[side * side];
-    for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) if (debris[y * w + x]) small[(y / step) * side + x / step] = true;
-    return Blobs.of(small, side).parts().stream().limit(8)
-        .map(b -> new Box(b.x() * step, b.y() * step, b.width() * step, b.height() * step)).toList();
+    for (int y = 0; y < h; y++)
+      for (int x = 0; x < w; x++) if (debris[y * w + x]) small[(y / step) * side + x / step] = true;
+    return Blobs.of(small, side).parts().stream()
+        .limit(8)
+        .map(b -> new Box(b.x() * step, b.y() * step, b.width() * step, b.height() * step))
+        .toList();
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 final class ExtraParts {
 
   private static final int SIDE = ProductView.SIDE;
+
   /**
    * Farther than this from the reference's piece a part is extra: 3 % of the view (a faint shadow
    * along a chain reaches 2 %).
@@ -34,6 +35,7 @@ final class ExtraParts {
     extra = OpenCv.morph(SIDE, SIDE, OpenCv.morph(SIDE, SIDE, extra, -1), 1);
     Blobs parts = Blobs.of(extra, SIDE);
     int area = Math.max(1, reference.count());
-    return new Result((double) parts.largest() / area, parts.inPhoto(candidate, Math.max(4, area / 1000), 8));
+    return new Result(
+        (double) parts.largest() / area, parts.inPhoto(candidate, Math.max(4, area / 1000), 8));
   }
 }

@@ -18,13 +18,23 @@ import org.bytedeco.opencv.opencv_core.Mat;
 final class Facets {
 
   private static final int SIDE = ProductView.SIDE;
-  /** Window of the tensor: a Gaussian of this many pixels of the view (a small stone is 6-8 px across). */
+
+  /**
+   * Window of the tensor: a Gaussian of this many pixels of the view (a small stone is 6-8 px
+   * across).
+   */
   private static final double WINDOW = 2;
+
   /** Faceted: lightness changes by at least this many L* per pixel of the view, on average... */
   private static final double STRENGTH = 10;
+
   /** ...in directions that agree no more than this. */
   private static final double COHERENCE = 0.5;
-  /** Possibly faceted (so not confidently plain metal): this share of the strength, this multiple of the coherence. */
+
+  /**
+   * Possibly faceted (so not confidently plain metal): this share of the strength, this multiple of
+   * the coherence.
+   */
   private static final double POSSIBLY_STRENGTH = 0.6, POSSIBLY_COHERENCE = 1.4;
 
   private final float[] strength, coherence;
@@ -57,7 +67,8 @@ final class Facets {
     float[] a = smoothed(xx), b = smoothed(yy), c = smoothed(xy);
     float[] strength = new float[n], coherence = new float[n];
     for (int i = 0; i < n; i++) {
-      double trace = a[i] + b[i], spread = Math.sqrt(Math.max(0, (a[i] - b[i]) * (a[i] - b[i]) / 4 + c[i] * c[i]));
+      double trace = a[i] + b[i],
+          spread = Math.sqrt(Math.max(0, (a[i] - b[i]) * (a[i] - b[i]) / 4 + c[i] * c[i]));
       strength[i] = (float) Math.sqrt(Math.max(0, trace));
       coherence[i] = trace > 1e-6 ? (float) (2 * spread / trace) : 1;
     }
@@ -69,7 +80,8 @@ final class Facets {
   }
 
   boolean possiblyFaceted(int i) {
-    return strength[i] >= POSSIBLY_STRENGTH * STRENGTH && coherence[i] <= POSSIBLY_COHERENCE * COHERENCE;
+    return strength[i] >= POSSIBLY_STRENGTH * STRENGTH
+        && coherence[i] <= POSSIBLY_COHERENCE * COHERENCE;
   }
 
   private static float[] smoothed(float[] values) {

@@ -1,8 +1,7 @@
 package dev.facet.imaging;
 
-import dev.facet.model.Box;
-
 import dev.facet.imaging.matte.ProductMatte;
+import dev.facet.model.Box;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -55,7 +54,8 @@ public final class ImageDecoder {
     return switch (format) {
       case JPEG -> jpegHasEndOfImage(b) ? Optional.empty() : Optional.of("no EOI marker");
       case PNG -> pngHasEnd(b) ? Optional.empty() : Optional.of("no IEND chunk");
-      case WEBP -> webpComplete(b) ? Optional.empty() : Optional.of("shorter than its RIFF header says");
+      case WEBP ->
+          webpComplete(b) ? Optional.empty() : Optional.of("shorter than its RIFF header says");
       default -> Optional.empty();
     };
   }
@@ -98,9 +98,10 @@ public final class ImageDecoder {
     boolean[] bits = new boolean[argb.length];
     for (int i = 0; i < argb.length; i++) {
       int p = argb[i];
-      bits[i] = alpha
-          ? (p >>> 24) >= 128
-          : RgbImage.red(p) > 127 || RgbImage.green(p) > 127 || RgbImage.blue(p) > 127;
+      bits[i] =
+          alpha
+              ? (p >>> 24) >= 128
+              : RgbImage.red(p) > 127 || RgbImage.green(p) > 127 || RgbImage.blue(p) > 127;
     }
     return new Mask(w, h, bits);
   }
@@ -134,8 +135,11 @@ public final class ImageDecoder {
   public static ProductView decodeView(byte[] png, Box product) throws IOException {
     BufferedImage image = withReader(png, ImageFormat.PNG, r -> r.read(0));
     int side = ProductView.SIDE;
-    if (image.getWidth() != side || image.getHeight() != side || !image.getColorModel().hasAlpha()) {
-      throw new IOException("not a product view: " + image.getWidth() + "x" + image.getHeight() + " px");
+    if (image.getWidth() != side
+        || image.getHeight() != side
+        || !image.getColorModel().hasAlpha()) {
+      throw new IOException(
+          "not a product view: " + image.getWidth() + "x" + image.getHeight() + " px");
     }
     int[] argb = image.getRGB(0, 0, side, side, null, 0, side), rgb = new int[argb.length];
     boolean[] bits = new boolean[argb.length];

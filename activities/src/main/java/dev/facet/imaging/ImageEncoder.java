@@ -1,7 +1,6 @@
 package dev.facet.imaging;
 
 import dev.facet.imaging.matte.ProductMatte;
-
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -37,12 +36,17 @@ public final class ImageEncoder {
    * A finished image in {@code format} (JPEG or WebP) at {@code quality} (0..1), with the sRGB
    * profile and the IPTC digital source type embedded.
    */
-  public static byte[] finished(RgbImage image, ImageFormat format, float quality, DigitalSourceType source) {
+  public static byte[] finished(
+      RgbImage image, ImageFormat format, float quality, DigitalSourceType source) {
     byte[] xmp = XmpPacket.of(source);
     return switch (format) {
       case JPEG -> JpegSegments.withXmpAndIcc(jpeg(image, quality), xmp, SRGB_PROFILE);
-      case WEBP -> WebpContainer.withMetadata(webp(image, quality), image.width(), image.height(), SRGB_PROFILE, null, xmp);
-      default -> throw new IllegalArgumentException(format.displayName() + " is not a finished-image format");
+      case WEBP ->
+          WebpContainer.withMetadata(
+              webp(image, quality), image.width(), image.height(), SRGB_PROFILE, null, xmp);
+      default ->
+          throw new IllegalArgumentException(
+              format.displayName() + " is not a finished-image format");
     };
   }
 
@@ -53,10 +57,12 @@ public final class ImageEncoder {
   public static byte[] webp(RgbImage image, float quality) {
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByMIMEType(ImageFormat.WEBP.mediaType());
     if (!writers.hasNext()) {
-      throw new IllegalStateException("no WebP writer on the classpath (com.github.usefulness:webp-imageio)");
+      throw new IllegalStateException(
+          "no WebP writer on the classpath (com.github.usefulness:webp-imageio)");
     }
     ImageWriter writer = writers.next();
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(image.width() * image.height() / 8);
+    try (ByteArrayOutputStream bytes =
+            new ByteArrayOutputStream(image.width() * image.height() / 8);
         MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -80,13 +86,15 @@ public final class ImageEncoder {
   public static byte[] jpeg(RgbImage image, float quality) {
     BufferedImage buffered = image.toBufferedImage();
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(image.width() * image.height() / 4);
+    try (ByteArrayOutputStream bytes =
+            new ByteArrayOutputStream(image.width() * image.height() / 4);
         MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
       param.setCompressionQuality(quality);
       IIOMetadata metadata =
-          writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(buffered), param);
+          writer.getDefaultImageMetadata(
+              ImageTypeSpecifier.createFromRenderedImage(buffered), param);
       fullChroma(metadata);
       writer.setOutput(out);
       writer.write(null, new IIOImage(buffered, null, metadata), param);
@@ -140,7 +148,10 @@ public final class ImageEncoder {
     float[] alpha = matte.alpha(), fg = matte.foreground();
     for (int i = 0; i < argb.length; i++) {
       int a = Math.round(alpha[i] * 255);
-      argb[i] = a == 0 ? 0 : (a << 24) | ColourScience.packLinear(fg[3 * i], fg[3 * i + 1], fg[3 * i + 2]);
+      argb[i] =
+          a == 0
+              ? 0
+              : (a << 24) | ColourScience.packLinear(fg[3 * i], fg[3 * i + 1], fg[3 * i + 2]);
     }
     return png(image);
   }
@@ -150,7 +161,8 @@ public final class ImageEncoder {
     int side = ProductView.SIDE;
     BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_ARGB);
     int[] argb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    for (int i = 0; i < argb.length; i++) argb[i] = (view.product()[i] ? 0xFF000000 : 0) | (view.rgb()[i] & 0xFFFFFF);
+    for (int i = 0; i < argb.length; i++)
+      argb[i] = (view.product()[i] ? 0xFF000000 : 0) | (view.rgb()[i] & 0xFFFFFF);
     return png(image);
   }
 

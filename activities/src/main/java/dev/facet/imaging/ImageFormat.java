@@ -58,8 +58,13 @@ public enum ImageFormat {
   /** "JPEG, PNG or WebP", for messages. */
   public static String supportedNames() {
     List<String> names =
-        Arrays.stream(values()).filter(ImageFormat::supported).map(ImageFormat::displayName).toList();
-    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        Arrays.stream(values())
+            .filter(ImageFormat::supported)
+            .map(ImageFormat::displayName)
+            .toList();
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
   }
 
   /** The format the bytes start with, if any this enum knows. */

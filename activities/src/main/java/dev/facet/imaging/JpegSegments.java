@@ -16,6 +16,7 @@ public final class JpegSegments {
   static final byte[] XMP_ID = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII);
   static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
   public static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+
   /** Largest payload of one segment: the 16-bit length counts itself. */
   private static final int MAX_PAYLOAD = 65_533;
 
@@ -81,7 +82,8 @@ public final class JpegSegments {
   public static String xmp(byte[] jpeg) {
     for (Segment s : read(jpeg)) {
       if (s.marker() == APP1 && s.startsWith(XMP_ID)) {
-        return new String(s.payload(), XMP_ID.length, s.payload().length - XMP_ID.length, StandardCharsets.UTF_8);
+        return new String(
+            s.payload(), XMP_ID.length, s.payload().length - XMP_ID.length, StandardCharsets.UTF_8);
       }
     }
     return null;
@@ -96,7 +98,8 @@ public final class JpegSegments {
     if ((jpeg[2] & 0xFF) == 0xFF && (jpeg[3] & 0xFF) == 0xE0) {
       at += 2 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + xmp.length + icc.length + 64);
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(jpeg.length + xmp.length + icc.length + 64);
     out.write(jpeg, 0, at);
     writeSegment(out, APP1, XMP_ID, new byte[0], xmp);
     int chunk = MAX_PAYLOAD - ICC_ID.length - 2;
@@ -110,10 +113,12 @@ public final class JpegSegments {
     return out.toByteArray();
   }
 
-  private static void writeSegment(ByteArrayOutputStream out, int marker, byte[] id, byte[] header, byte[] data) {
+  private static void writeSegment(
+      ByteArrayOutputStream out, int marker, byte[] id, byte[] header, byte[] data) {
     int length = 2 + id.length + header.length + data.length;
     if (length - 2 > MAX_PAYLOAD) {
-      throw new IllegalArgumentException("segment payload of " + (length - 2) + " bytes does not fit");
+      throw new IllegalArgumentException(
+          "segment payload of " + (length - 2) + " bytes does not fit");
     }
     out.write(0xFF);
     out.write(marker);

@@ -9,8 +9,11 @@ record LabPixels(float[] l, float[] a, float[] b) {
     double[] lab = new double[3];
     for (int i = 0; i < n; i++) {
       int p = view.rgb()[i];
-      ColourScience.linearToLabFast(ColourScience.linear(RgbImage.red(p)), ColourScience.linear(RgbImage.green(p)),
-          ColourScience.linear(RgbImage.blue(p)), lab);
+      ColourScience.linearToLabFast(
+          ColourScience.linear(RgbImage.red(p)),
+          ColourScience.linear(RgbImage.green(p)),
+          ColourScience.linear(RgbImage.blue(p)),
+          lab);
       l[i] = (float) lab[0];
       a[i] = (float) lab[1];
       b[i] = (float) lab[2];

@@ -60,7 +60,9 @@ public final class Mask {
         }
       }
     }
-    return maxX < 0 ? Optional.empty() : Optional.of(new Box(minX, minY, maxX - minX + 1, maxY - minY + 1));
+    return maxX < 0
+        ? Optional.empty()
+        : Optional.of(new Box(minX, minY, maxX - minX + 1, maxY - minY + 1));
   }
 
   /**
@@ -130,7 +132,14 @@ public final class Mask {
   private void requireSameSize(Mask other) {
     if (other.width != width || other.height != height) {
       throw new IllegalArgumentException(
-          "masks differ in size: " + width + "x" + height + " vs " + other.width + "x" + other.height);
+          "masks differ in size: "
+              + width
+              + "x"
+              + height
+              + " vs "
+              + other.width
+              + "x"
+              + other.height);
     }
   }
 }

@@ -46,8 +46,8 @@ public final class Morphology {
   }
 
   /**
-   * Radius 1 (the 3x3 cross, the same pixels the distance transform gives) without a transform:
-   * a pixel takes {@code spread} if it or a 4-neighbour has it.
+   * Radius 1 (the 3x3 cross, the same pixels the distance transform gives) without a transform: a
+   * pixel takes {@code spread} if it or a 4-neighbour has it.
    */
   private static Mask cross(Mask mask, boolean spread) {
     int w = mask.width(), h = mask.height();
@@ -145,10 +145,22 @@ public final class Morphology {
           int p = stack[--top];
           size++;
           int x = p % w, y = p / w;
-          if (x > 0 && bits[p - 1] && labels[p - 1] == 0) { labels[p - 1] = count; stack[top++] = p - 1; }
-          if (x < w - 1 && bits[p + 1] && labels[p + 1] == 0) { labels[p + 1] = count; stack[top++] = p + 1; }
-          if (y > 0 && bits[p - w] && labels[p - w] == 0) { labels[p - w] = count; stack[top++] = p - w; }
-          if (y < h - 1 && bits[p + w] && labels[p + w] == 0) { labels[p + w] = count; stack[top++] = p + w; }
+          if (x > 0 && bits[p - 1] && labels[p - 1] == 0) {
+            labels[p - 1] = count;
+            stack[top++] = p - 1;
+          }
+          if (x < w - 1 && bits[p + 1] && labels[p + 1] == 0) {
+            labels[p + 1] = count;
+            stack[top++] = p + 1;
+          }
+          if (y > 0 && bits[p - w] && labels[p - w] == 0) {
+            labels[p - w] = count;
+            stack[top++] = p - w;
+          }
+          if (y < h - 1 && bits[p + w] && labels[p + w] == 0) {
+            labels[p + w] = count;
+            stack[top++] = p + w;
+          }
         }
         sizes[count] = size;
       }

@@ -50,7 +50,10 @@ public final class OpenCv {
     return bytes(width, height, bits, 1);
   }
 
-  /** A byte Mat of a boolean map: {@code on} where it holds, 0 elsewhere (255 to resample it as grey). */
+  /**
+   * A byte Mat of a boolean map: {@code on} where it holds, 0 elsewhere (255 to resample it as
+   * grey).
+   */
   public static Mat bytes(int width, int height, boolean[] bits, int on) {
     byte[] b = new byte[bits.length];
     for (int i = 0; i < bits.length; i++) b[i] = (byte) (bits[i] ? on : 0);

@@ -2,8 +2,8 @@ package dev.facet.imaging;
 
 /**
  * EXIF orientation (tag 0x0112): how the stored pixels must be turned to be seen upright. Read
- * without a metadata library from a JPEG's APP1 segment, a PNG's eXIf chunk or a WebP's EXIF
- * chunk; photos from phones carry it all the time.
+ * without a metadata library from a JPEG's APP1 segment, a PNG's eXIf chunk or a WebP's EXIF chunk;
+ * photos from phones carry it all the time.
  */
 public enum Orientation {
   NORMAL,
@@ -38,7 +38,11 @@ public enum Orientation {
   static Orientation ofPng(byte[] b) {
     int i = 8;
     while (i + 12 <= b.length) {
-      long length = ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFFL) << 16) | ((b[i + 2] & 0xFFL) << 8) | (b[i + 3] & 0xFFL);
+      long length =
+          ((b[i] & 0xFFL) << 24)
+              | ((b[i + 1] & 0xFFL) << 16)
+              | ((b[i + 2] & 0xFFL) << 8)
+              | (b[i + 3] & 0xFFL);
       String type = new String(b, i + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
       if (type.equals("eXIf")) {
         return ofTiff(b, i + 8, (int) Math.min(b.length, i + 8 + length));
@@ -73,8 +77,12 @@ public enum Orientation {
 
   private static boolean isExif(byte[] b, int at) {
     return at + 6 <= b.length
-        && b[at] == 'E' && b[at + 1] == 'x' && b[at + 2] == 'i' && b[at + 3] == 'f'
-        && b[at + 4] == 0 && b[at + 5] == 0;
+        && b[at] == 'E'
+        && b[at + 1] == 'x'
+        && b[at + 2] == 'i'
+        && b[at + 3] == 'f'
+        && b[at + 4] == 0
+        && b[at + 5] == 0;
   }
 
   /** Looks for tag 0x0112 in IFD0 of the TIFF structure starting at {@code tiff}. */
@@ -124,13 +132,34 @@ public enum Orientation {
       for (int x = 0; x < ow; x++) {
         int sx, sy;
         switch (this) {
-          case MIRROR_HORIZONTAL -> { sx = w - 1 - x; sy = y; }
-          case ROTATE_180 -> { sx = w - 1 - x; sy = h - 1 - y; }
-          case MIRROR_VERTICAL -> { sx = x; sy = h - 1 - y; }
-          case TRANSPOSE -> { sx = y; sy = x; }
-          case ROTATE_90_CW -> { sx = y; sy = h - 1 - x; }
-          case TRANSVERSE -> { sx = w - 1 - y; sy = h - 1 - x; }
-          case ROTATE_90_CCW -> { sx = w - 1 - y; sy = x; }
+          case MIRROR_HORIZONTAL -> {
+            sx = w - 1 - x;
+            sy = y;
+          }
+          case ROTATE_180 -> {
+            sx = w - 1 - x;
+            sy = h - 1 - y;
+          }
+          case MIRROR_VERTICAL -> {
+            sx = x;
+            sy = h - 1 - y;
+          }
+          case TRANSPOSE -> {
+            sx = y;
+            sy = x;
+          }
+          case ROTATE_90_CW -> {
+            sx = y;
+            sy = h - 1 - x;
+          }
+          case TRANSVERSE -> {
+            sx = w - 1 - y;
+            sy = h - 1 - x;
+          }
+          case ROTATE_90_CCW -> {
+            sx = w - 1 - y;
+            sy = x;
+          }
           default -> throw new IllegalStateException();
         }
         out[y * ow + x] = src[sy * w + sx];

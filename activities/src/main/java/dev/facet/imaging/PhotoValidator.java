@@ -79,13 +79,18 @@ public final class PhotoValidator {
       return rejected(
           format,
           Problem.CORRUPT,
-          corrupt(format, "truncated: " + truncation.get() + ", the file ends before the picture does"));
+          corrupt(
+              format,
+              "truncated: " + truncation.get() + ", the file ends before the picture does"));
     }
     RgbImage stored;
     try {
       stored = ImageDecoder.decode(bytes, format);
     } catch (IOException e) {
-      return rejected(format, Problem.CORRUPT, corrupt(format, "it cannot be decoded (" + e.getMessage() + ")"));
+      return rejected(
+          format,
+          Problem.CORRUPT,
+          corrupt(format, "it cannot be decoded (" + e.getMessage() + ")"));
     }
     RgbImage upright = Orientation.of(bytes, format).apply(stored);
     return checkPixels(upright, format);
@@ -250,7 +255,11 @@ public final class PhotoValidator {
   }
 
   private static String corrupt(ImageFormat format, String what) {
-    return "the " + format.displayName() + " file is corrupt: " + what + "; upload the original file again";
+    return "the "
+        + format.displayName()
+        + " file is corrupt: "
+        + what
+        + "; upload the original file again";
   }
 
   private static PhotoCheck rejected(ImageFormat format, Problem problem, String message) {

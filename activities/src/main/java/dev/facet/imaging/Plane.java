@@ -88,8 +88,7 @@ public final class Plane {
               (v[ym + xp] + 2 * v[y0 + xp] + v[yp + xp])
                   - (v[ym + xm] + 2 * v[y0 + xm] + v[yp + xm]);
           float gy =
-              (v[yp + xm] + 2 * v[yp + x] + v[yp + xp])
-                  - (v[ym + xm] + 2 * v[ym + x] + v[ym + xp]);
+              (v[yp + xm] + 2 * v[yp + x] + v[yp + xp]) - (v[ym + xm] + 2 * v[ym + x] + v[ym + xp]);
           return (float) Math.sqrt(gx * gx + gy * gy) / 8;
         });
   }
@@ -101,9 +100,9 @@ public final class Plane {
   }
 
   /**
-   * A pixel's new value from its 3x3 neighbourhood: the rows above, at and below it as offsets
-   * into {@code v}, the columns left of, at and right of it; at an edge the missing row or column
-   * is the edge's own.
+   * A pixel's new value from its 3x3 neighbourhood: the rows above, at and below it as offsets into
+   * {@code v}, the columns left of, at and right of it; at an edge the missing row or column is the
+   * edge's own.
    */
   private interface Neighbourhood {
     float value(int ym, int y0, int yp, int xm, int x, int xp);
@@ -138,8 +137,10 @@ public final class Plane {
       for (int x = 0; x < width; x++) {
         int x0 = Math.max(0, x - r), x1 = Math.min(width, x + r + 1);
         double s =
-            integral[y1 * (width + 1) + x1] - integral[y0 * (width + 1) + x1]
-                - integral[y1 * (width + 1) + x0] + integral[y0 * (width + 1) + x0];
+            integral[y1 * (width + 1) + x1]
+                - integral[y0 * (width + 1) + x1]
+                - integral[y1 * (width + 1) + x0]
+                + integral[y0 * (width + 1) + x0];
         out[y * width + x] = (float) (s / ((y1 - y0) * (x1 - x0)));
       }
     }

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Finds and measures the product in a generated or finished image. Such images have clean studio
- * backdrops, so everything runs on the matte's working copy (1,024 px): masks, colours and sharpness
- * (itself measured at a fixed product size) come out the same, four times faster than at 2,000 px.
+ * backdrops, so everything runs on the matte's working copy (1,024 px): masks, colours and
+ * sharpness (itself measured at a fixed product size) come out the same, four times faster than at
+ * 2,000 px.
  */
 public final class ProductAnalyzer {
 
@@ -19,7 +20,11 @@ public final class ProductAnalyzer {
    * @param backdrop the backdrop found around it, at the working size
    * @param measurements empty when no product was found; box and fill at the working size
    */
-  public record Analysis(RgbImage image, Mask mask, BackdropModel backdrop, Optional<ProductMeasurer.Measurements> measurements) {
+  public record Analysis(
+      RgbImage image,
+      Mask mask,
+      BackdropModel backdrop,
+      Optional<ProductMeasurer.Measurements> measurements) {
 
     /** The mask at another size, e.g. the image's own. */
     public Mask maskAt(int width, int height) {
@@ -29,9 +34,10 @@ public final class ProductAnalyzer {
 
   public Analysis analyse(RgbImage image) {
     Matting.Found found = matting.coarse(image);
-    Optional<ProductMeasurer.Measurements> m = found.mask().count() == 0
-        ? Optional.empty()
-        : Optional.of(measurer.measure(found.image(), found.mask(), found.backdrop()));
+    Optional<ProductMeasurer.Measurements> m =
+        found.mask().count() == 0
+            ? Optional.empty()
+            : Optional.of(measurer.measure(found.image(), found.mask(), found.backdrop()));
     return new Analysis(found.image(), found.mask(), found.backdrop(), m);
   }
 }

@@ -16,16 +16,18 @@ import java.util.Arrays;
  *
  * <p>Metal versus stone is a heuristic, not a detector: the metal is assumed to be the dominant
  * colour of the piece. Pixels whose a*b* lie far from the dominant colour (tolerance widening with
- * its chroma, because reflections desaturate metal) are stone-like: a sapphire in platinum, emeralds
- * in silver, diamonds in yellow gold. Diamonds in white metal have no colour of their own and are
- * counted as metal, so such pieces report no stone colour.
+ * its chroma, because reflections desaturate metal) are stone-like: a sapphire in platinum,
+ * emeralds in silver, diamonds in yellow gold. Diamonds in white metal have no colour of their own
+ * and are counted as metal, so such pieces report no stone colour.
  */
 public final class ProductMeasurer {
 
   /** Base a*b* distance from the dominant colour beyond which a pixel is stone-like. */
   private static final double STONE_DISTANCE = 10;
+
   /** Extra tolerance per unit of the dominant colour's chroma. */
   private static final double STONE_DISTANCE_PER_CHROMA = 0.2;
+
   /** Stone colour is reported when stone-like pixels make at least this share of the piece. */
   private static final double MIN_STONE_SHARE = 0.03;
 
@@ -75,7 +77,8 @@ public final class ProductMeasurer {
     float[] r = new float[w], g = new float[w], b = new float[w];
     double peak = backdrop.peakLuminance();
     // One white point for the piece: the backdrop's colour where it stands.
-    double[] neutral = WhitePoint.gains(backdrop.linearAt(box.x() + box.width() / 2, box.y() + box.height() / 2));
+    double[] neutral =
+        WhitePoint.gains(backdrop.linearAt(box.x() + box.width() / 2, box.y() + box.height() / 2));
     int j = 0;
     for (int my = 0; my < mask.height(); my++) {
       int y = box.y() + my;
@@ -83,7 +86,8 @@ public final class ProductMeasurer {
       for (int mx = 0; mx < mask.width(); mx++) {
         if (!bits[my * mask.width() + mx]) continue;
         int x = box.x() + mx;
-        double illumination = ColourScience.luminance(Math.exp(r[x]), Math.exp(g[x]), Math.exp(b[x])) / peak;
+        double illumination =
+            ColourScience.luminance(Math.exp(r[x]), Math.exp(g[x]), Math.exp(b[x])) / peak;
         double light = 1 / Math.max(0.2, illumination);
         int p = px[y * w + x];
         out[j++] =

@@ -30,16 +30,19 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
 
   /** Side of the square frame, px: a small stone is still 8-15 px across. */
   public static final int SIDE = 384;
+
   /** Room around the product's box, share of its longest side. */
   private static final double MARGIN = 0.04;
 
   /** The view of the product {@code mask} marks in {@code image} (same size). */
   public static ProductView of(RgbImage image, Mask mask) {
-    Box square = square(mask.box().orElseThrow(() -> new IllegalArgumentException("empty product mask")));
+    Box square =
+        square(mask.box().orElseThrow(() -> new IllegalArgumentException("empty product mask")));
     int side = square.width(), x0 = square.x(), y0 = square.y();
     try (PointerScope scope = new PointerScope()) {
       Mat canvas = new Mat(side, side, CV_8UC3, Scalar.all(0));
-      Mat maskCanvas = new Mat(side, side, org.bytedeco.opencv.global.opencv_core.CV_8U, Scalar.all(0));
+      Mat maskCanvas =
+          new Mat(side, side, org.bytedeco.opencv.global.opencv_core.CV_8U, Scalar.all(0));
       // The part of the square inside the photo.
       int ix0 = Math.max(0, x0), iy0 = Math.max(0, y0);
       int ix1 = Math.min(image.width(), x0 + side), iy1 = Math.min(image.height(), y0 + side);
@@ -58,7 +61,11 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
   /** The square of the photo a view of the product in {@code product} (its bounding box) shows. */
   public static Box square(Box product) {
     int side = (int) Math.ceil(Math.max(product.width(), product.height()) * (1 + 2 * MARGIN));
-    return new Box(product.x() + product.width() / 2 - side / 2, product.y() + product.height() / 2 - side / 2, side, side);
+    return new Box(
+        product.x() + product.width() / 2 - side / 2,
+        product.y() + product.height() / 2 - side / 2,
+        side,
+        side);
   }
 
   /** The product's silhouette in the view, as a mask. */
@@ -82,11 +89,19 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
       boolean better = true;
       while (better) {
         better = false;
-        double[][] moves = {{1 + step / 200, 0, 0}, {1 - step / 200, 0, 0}, {1, step, 0}, {1, -step, 0}, {1, 0, step}, {1, 0, -step}};
+        double[][] moves = {
+          {1 + step / 200, 0, 0},
+          {1 - step / 200, 0, 0},
+          {1, step, 0},
+          {1, -step, 0},
+          {1, 0, step},
+          {1, 0, -step}
+        };
         for (double[] m : moves) {
           double s2 = scale * m[0];
           // Scaled about the reference silhouette's centre, so the centres stay together.
-          double dx2 = m[0] * dx + (1 - m[0]) * theirs[1] + m[1], dy2 = m[0] * dy + (1 - m[0]) * theirs[2] + m[2];
+          double dx2 = m[0] * dx + (1 - m[0]) * theirs[1] + m[1],
+              dy2 = m[0] * dy + (1 - m[0]) * theirs[2] + m[2];
           double o = overlap(reference.product, s2, dx2, dy2);
           if (o > best + 1e-6) {
             best = o;
@@ -133,12 +148,25 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
   private ProductView moved(double scale, double dx, double dy) {
     try (PointerScope scope = new PointerScope()) {
       Mat warp = new Mat(2, 3, CV_32F);
-      ((java.nio.FloatBuffer) warp.createBuffer()).put(new float[] {(float) scale, 0, (float) dx, 0, (float) scale, (float) dy});
+      ((java.nio.FloatBuffer) warp.createBuffer())
+          .put(new float[] {(float) scale, 0, (float) dx, 0, (float) scale, (float) dy});
       Mat movedImage = new Mat(), movedMask = new Mat();
-      warpAffine(OpenCv.rgb8(new RgbImage(SIDE, SIDE, rgb)), movedImage, warp, new Size(SIDE, SIDE), INTER_LINEAR,
-          org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE, new Scalar());
-      warpAffine(OpenCv.bytes(SIDE, SIDE, product, 255), movedMask, warp, new Size(SIDE, SIDE), INTER_LINEAR,
-          org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT, new Scalar());
+      warpAffine(
+          OpenCv.rgb8(new RgbImage(SIDE, SIDE, rgb)),
+          movedImage,
+          warp,
+          new Size(SIDE, SIDE),
+          INTER_LINEAR,
+          org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE,
+          new Scalar());
+      warpAffine(
+          OpenCv.bytes(SIDE, SIDE, product, 255),
+          movedMask,
+          warp,
+          new Size(SIDE, SIDE),
+          INTER_LINEAR,
+          org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT,
+          new Scalar());
       return new ProductView(packed(movedImage), threshold(movedMask), box);
     }
   }
@@ -146,8 +174,11 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
   /** Pixels of the view as a box in the photo it came from. */
   public Box inPhoto(int x, int y, int width, int height) {
     double s = (double) box.width() / SIDE;
-    return new Box((int) Math.floor(box.x() + x * s), (int) Math.floor(box.y() + y * s),
-        (int) Math.ceil(width * s), (int) Math.ceil(height * s));
+    return new Box(
+        (int) Math.floor(box.x() + x * s),
+        (int) Math.floor(box.y() + y * s),
+        (int) Math.ceil(width * s),
+        (int) Math.ceil(height * s));
   }
 
   public int count() {
@@ -160,7 +191,8 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
     byte[] b = new byte[SIDE * SIDE * 3];
     ((ByteBuffer) rgb8.createBuffer()).get(b);
     int[] out = new int[SIDE * SIDE];
-    for (int i = 0; i < out.length; i++) out[i] = RgbImage.pack(b[3 * i] & 0xFF, b[3 * i + 1] & 0xFF, b[3 * i + 2] & 0xFF);
+    for (int i = 0; i < out.length; i++)
+      out[i] = RgbImage.pack(b[3 * i] & 0xFF, b[3 * i + 1] & 0xFF, b[3 * i + 2] & 0xFF);
     return out;
   }
 

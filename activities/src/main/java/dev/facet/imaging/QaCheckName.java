@@ -12,17 +12,24 @@ public enum QaCheckName {
   METAL_TONE("metal-tone"),
   /**
    * Warns unless a preset says otherwise: on the calibration set (QaCalibrationTest) faithful
-   * images read up to ΔE 15 (small stones mirror the metal and the backdrop) while recoloured stones
-   * can read 10, so no bar on the median separates them. {@link #DETAIL} blocks a recolour instead,
-   * by a hue none of the references shows.
+   * images read up to ΔE 15 (small stones mirror the metal and the backdrop) while recoloured
+   * stones can read 10, so no bar on the median separates them. {@link #DETAIL} blocks a recolour
+   * instead, by a hue none of the references shows.
    */
   STONE_TONE("stone-tone", QaRule.WARN),
   SILHOUETTE("silhouette"),
-  /** Parts of the piece the closest reference shows and this image does not (holes, missing parts). */
+  /**
+   * Parts of the piece the closest reference shows and this image does not (holes, missing parts).
+   */
   COMPLETENESS("completeness"),
-  /** Parts the image's piece has and the closest reference does not (a watermark across it, a prop). */
+  /**
+   * Parts the image's piece has and the closest reference does not (a watermark across it, a prop).
+   */
   EXTRA_PARTS("extra-parts"),
-  /** Separate parts and enclosed openings that differ from the closest reference's (a band cut through). */
+  /**
+   * Separate parts and enclosed openings that differ from the closest reference's (a band cut
+   * through).
+   */
   PARTS("parts"),
   /** Metal thicker than in the closest reference. */
   THICKNESS("thickness"),

@@ -11,11 +11,16 @@ import java.util.Optional;
  * @param metalToneMax {@link MetalTone} ΔE2000 against the signature
  * @param stoneToneMax the same measure for the stones' median colour
  * @param silhouetteMin {@link Silhouette} agreement with the closest reference
- * @param completenessMax largest part of the piece showing bare background ({@link Completeness}), share of the piece
- * @param extraPartsMax largest part of the piece the closest reference does not have ({@link ExtraParts}), share of the piece
- * @param partsChangesMax separate parts and enclosed openings gained or lost against the closest reference ({@link Topology})
- * @param thicknessMax how much wider the metal is than the closest reference's ({@link Thickness}), share of the piece's size
- * @param detailMax largest stone lost, added or recoloured against the closest reference ({@link Stones}), in stones
+ * @param completenessMax largest part of the piece showing bare background ({@link Completeness}),
+ *     share of the piece
+ * @param extraPartsMax largest part of the piece the closest reference does not have ({@link
+ *     ExtraParts}), share of the piece
+ * @param partsChangesMax separate parts and enclosed openings gained or lost against the closest
+ *     reference ({@link Topology})
+ * @param thicknessMax how much wider the metal is than the closest reference's ({@link Thickness}),
+ *     share of the piece's size
+ * @param detailMax largest stone lost, added or recoloured against the closest reference ({@link
+ *     Stones}), in stones
  * @param sharpnessRatioMin product sharpness over the references' median
  * @param borderPurityMin share of exactly-background pixels in the 1 % border band
  * @param backgroundPurityMin share of exactly-background pixels away from product and shadow

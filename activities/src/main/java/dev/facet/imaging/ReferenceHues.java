@@ -4,22 +4,27 @@ import java.util.List;
 
 /**
  * The strong colours a piece shows in its reference photos, all of them together: its metal, its
- * coloured stones, what its colourless stones pick up from the setting. A finished image that shows a
- * strong colour of a hue none of the references has (a diamond turned blue, an emerald turned
+ * coloured stones, what its colourless stones pick up from the setting. A finished image that shows
+ * a strong colour of a hue none of the references has (a diamond turned blue, an emerald turned
  * sapphire) has recoloured a stone, whatever the light: lighting moves lightness and chroma, and a
  * material's hue far less than the 60 degrees or more between one gem's colour and another's.
  */
 final class ReferenceHues {
 
   private static final int SIDE = ProductView.SIDE;
+
   /** Chroma from which a colour is strong enough to name its hue. */
   static final double STRONG = 15;
+
   /** L* under which a pixel's hue cannot be read. */
   private static final double DARK = 12;
+
   /** A hue is shown when this share of some reference's piece has a strong colour within... */
   private static final double SHOWN = 0.002;
+
   /** ...this many degrees of it (a ruby reads 15 degrees pinker under one light than another). */
   private static final int NEIGHBOURHOOD = 30;
+
   private static final int BIN = 5, BINS = 360 / BIN;
 
   private final boolean[] shown;

@@ -29,7 +29,8 @@ public record ReferenceSet(ColourSignature signature, List<ProductView> views, d
       ProductMatte s = matting.find(photo);
       Mask mask = s.mask();
       if (s.isEmpty()) {
-        throw new IllegalArgumentException("reference " + (i + 1) + ": no product found against the backdrop");
+        throw new IllegalArgumentException(
+            "reference " + (i + 1) + ": no product found against the backdrop");
       }
       ProductMeasurer.Measurements m = measurer.measure(photo, mask, s.backdrop());
       metals.add(m.metal());

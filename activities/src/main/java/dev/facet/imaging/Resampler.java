@@ -37,7 +37,8 @@ public final class Resampler {
    * Lanczos-3 resize of float planes sharing one size (e.g. premultiplied linear colour and alpha),
    * for compositing in linear light.
    */
-  public static float[][] resize(float[][] planes, int srcWidth, int srcHeight, int width, int height) {
+  public static float[][] resize(
+      float[][] planes, int srcWidth, int srcHeight, int width, int height) {
     Weights horizontal = Weights.of(srcWidth, width, true);
     Weights vertical = Weights.of(srcHeight, height, true);
     float[][] out = new float[planes.length][];
@@ -82,45 +83,51 @@ public final class Resampler {
     // Horizontal pass into three float planes (width x source height). Rows are independent, so
     // both passes run on every core, as libvips does.
     float[] r = new float[width * sh], g = new float[width * sh], b = new float[width * sh];
-    IntStream.range(0, sh).parallel().forEach(y -> {
-      int row = y * sw;
-      for (int x = 0; x < width; x++) {
-        float ar = 0, ag = 0, ab = 0;
-        int start = horizontal.start[x];
-        float[] wts = horizontal.weights[x];
-        for (int k = 0; k < wts.length; k++) {
-          int p = src[row + start + k];
-          float wt = wts[k];
-          ar += wt * ((p >> 16) & 0xFF);
-          ag += wt * ((p >> 8) & 0xFF);
-          ab += wt * (p & 0xFF);
-        }
-        int o = y * width + x;
-        r[o] = ar;
-        g[o] = ag;
-        b[o] = ab;
-      }
-    });
+    IntStream.range(0, sh)
+        .parallel()
+        .forEach(
+            y -> {
+              int row = y * sw;
+              for (int x = 0; x < width; x++) {
+                float ar = 0, ag = 0, ab = 0;
+                int start = horizontal.start[x];
+                float[] wts = horizontal.weights[x];
+                for (int k = 0; k < wts.length; k++) {
+                  int p = src[row + start + k];
+                  float wt = wts[k];
+                  ar += wt * ((p >> 16) & 0xFF);
+                  ag += wt * ((p >> 8) & 0xFF);
+                  ab += wt * (p & 0xFF);
+                }
+                int o = y * width + x;
+                r[o] = ar;
+                g[o] = ag;
+                b[o] = ab;
+              }
+            });
     // Vertical pass, row by row so the inner loop walks memory in order.
     int[] out = new int[width * height];
-    IntStream.range(0, height).parallel().forEach(y -> {
-      float[] ar = new float[width], ag = new float[width], ab = new float[width];
-      int start = vertical.start[y];
-      float[] wts = vertical.weights[y];
-      for (int k = 0; k < wts.length; k++) {
-        int row = (start + k) * width;
-        float wt = wts[k];
-        for (int x = 0; x < width; x++) {
-          ar[x] += wt * r[row + x];
-          ag[x] += wt * g[row + x];
-          ab[x] += wt * b[row + x];
-        }
-      }
-      int o = y * width;
-      for (int x = 0; x < width; x++) {
-        out[o + x] = (clamp(ar[x]) << 16) | (clamp(ag[x]) << 8) | clamp(ab[x]);
-      }
-    });
+    IntStream.range(0, height)
+        .parallel()
+        .forEach(
+            y -> {
+              float[] ar = new float[width], ag = new float[width], ab = new float[width];
+              int start = vertical.start[y];
+              float[] wts = vertical.weights[y];
+              for (int k = 0; k < wts.length; k++) {
+                int row = (start + k) * width;
+                float wt = wts[k];
+                for (int x = 0; x < width; x++) {
+                  ar[x] += wt * r[row + x];
+                  ag[x] += wt * g[row + x];
+                  ab[x] += wt * b[row + x];
+                }
+              }
+              int o = y * width;
+              for (int x = 0; x < width; x++) {
+                out[o + x] = (clamp(ar[x]) << 16) | (clamp(ag[x]) << 8) | clamp(ab[x]);
+              }
+            });
     return new RgbImage(width, height, out);
   }
 

@@ -13,6 +13,7 @@ public final class Sharpness {
 
   /** Frame-level detail is measured with the photo's longest side at this many pixels. */
   public static final int FRAME_SIDE = 1024;
+
   /** Product sharpness is measured with the product's longest side at this many pixels. */
   public static final int PRODUCT_SIDE = 512;
 

@@ -48,7 +48,8 @@ public final class Silhouette {
       return null;
     }
     double s = (double) SIDE / Math.max(box.width(), box.height());
-    int w = Math.max(1, (int) Math.round(box.width() * s)), h = Math.max(1, (int) Math.round(box.height() * s));
+    int w = Math.max(1, (int) Math.round(box.width() * s)),
+        h = Math.max(1, (int) Math.round(box.height() * s));
     // Area-average the crop (as grey levels) and threshold at half coverage.
     boolean[] bits = mask.crop(box).bits();
     int[] grey = new int[bits.length];

@@ -11,15 +11,15 @@ import dev.facet.model.Box;
 public final class Staging {
 
   /**
-   * Shadows stay light: at most this darkening anywhere, so a shadow never reads as a dark
-   * fragment (the fixtures' studio photos darken their floor by at most 0.3 in linear light).
+   * Shadows stay light: at most this darkening anywhere, so a shadow never reads as a dark fragment
+   * (the fixtures' studio photos darken their floor by at most 0.3 in linear light).
    */
   static final double MAX_DARKENING = 0.35;
 
   /**
    * How far from the piece a staged shadow may darken the floor at all, share of the frame's short
-   * side: the soft shadow is cast 1 % away and blurred by 1.8 % (3σ ≈ 5.4 %); the rest is margin for
-   * an approximate product mask. Beyond it the background is exactly the scene's colour.
+   * side: the soft shadow is cast 1 % away and blurred by 1.8 % (3σ ≈ 5.4 %); the rest is margin
+   * for an approximate product mask. Beyond it the background is exactly the scene's colour.
    */
   public static final double SHADOW_REACH = 0.08;
 
@@ -30,19 +30,28 @@ public final class Staging {
    * @param offsetX horizontal shift of the product's centre, share of the frame width
    * @param offsetY vertical shift, share of the frame height
    */
-  public record Scene(int width, int height, int background, double fill, double offsetX, double offsetY,
-      Shadow shadow, boolean reflection) {}
+  public record Scene(
+      int width,
+      int height,
+      int background,
+      double fill,
+      double offsetX,
+      double offsetY,
+      Shadow shadow,
+      boolean reflection) {}
 
   /**
-   * A soft shadow under the piece: a tight contact shadow where it meets the floor and a wide, faint
-   * one cast away from the light.
+   * A soft shadow under the piece: a tight contact shadow where it meets the floor and a wide,
+   * faint one cast away from the light.
    *
    * @param contact darkening right under the piece's base, 0..1
    * @param soft darkening of the wide shadow, 0..1
-   * @param lightAngle where the key light comes from, radians (0 = from the right, π/2 = from above)
+   * @param lightAngle where the key light comes from, radians (0 = from the right, π/2 = from
+   *     above)
    */
   public record Shadow(double contact, double soft, double lightAngle) {
     public static final Shadow NONE = new Shadow(0, 0, Math.PI / 2);
+
     /** The studio's usual shadow, light from the upper left. */
     public static final Shadow SOFT = new Shadow(0.30, 0.10, Math.toRadians(125));
 
@@ -61,21 +70,39 @@ public final class Staging {
   public static Staged stage(Cutout cut, Scene scene) {
     int width = scene.width(), height = scene.height();
     Box box = cut.product();
-    double scale = box.width() >= box.height()
-        ? scene.fill() * width / box.width()
-        : scene.fill() * height / box.height();
+    double scale =
+        box.width() >= box.height()
+            ? scene.fill() * width / box.width()
+            : scene.fill() * height / box.height();
     int cw = Math.max(1, (int) Math.round(cut.width() * scale));
     int ch = Math.max(1, (int) Math.round(cut.height() * scale));
-    float[][] p = Resampler.resize(
-        new float[][] {cut.red(), cut.green(), cut.blue(), cut.alpha()}, cut.width(), cut.height(), cw, ch);
+    float[][] p =
+        Resampler.resize(
+            new float[][] {cut.red(), cut.green(), cut.blue(), cut.alpha()},
+            cut.width(),
+            cut.height(),
+            cw,
+            ch);
     // The product's box (not the crop's) at the frame centre, plus the offset.
-    int left = (int) Math.round(width / 2.0 + scene.offsetX() * width - (box.x() + box.width() / 2.0) * scale);
-    int top = (int) Math.round(height / 2.0 + scene.offsetY() * height - (box.y() + box.height() / 2.0) * scale);
+    int left =
+        (int)
+            Math.round(
+                width / 2.0 + scene.offsetX() * width - (box.x() + box.width() / 2.0) * scale);
+    int top =
+        (int)
+            Math.round(
+                height / 2.0 + scene.offsetY() * height - (box.y() + box.height() / 2.0) * scale);
     int bottom = top + (int) Math.round((box.y() + box.height()) * scale);
 
-    float[] shade = scene.shadow().none()
-        ? null
-        : ContactShadow.shade(placedAlpha(p[3], cw, ch, left, top, width, height), width, height, bottom, scene.shadow());
+    float[] shade =
+        scene.shadow().none()
+            ? null
+            : ContactShadow.shade(
+                placedAlpha(p[3], cw, ch, left, top, width, height),
+                width,
+                height,
+                bottom,
+                scene.shadow());
     float bgR = ColourScience.linear(RgbImage.red(scene.background()));
     float bgG = ColourScience.linear(RgbImage.green(scene.background()));
     float bgB = ColourScience.linear(RgbImage.blue(scene.background()));
@@ -110,7 +137,8 @@ public final class Staging {
   }
 
   /** The placed cut-out as a matte of the frame: alpha and un-premultiplied colour. */
-  private static ProductMatte placedMatte(float[][] p, int cw, int ch, int left, int top, Scene scene) {
+  private static ProductMatte placedMatte(
+      float[][] p, int cw, int ch, int left, int top, Scene scene) {
     int width = scene.width(), height = scene.height();
     float[] alpha = new float[width * height], colour = new float[width * height * 3];
     for (int y = 0; y < ch; y++) {
@@ -125,15 +153,28 @@ public final class Staging {
         for (int c = 0; c < 3; c++) colour[3 * o + c] = Math.max(0, Math.min(1, p[c][s] / a));
       }
     }
-    return new ProductMatte(width, height, alpha, colour, BackdropModel.flat(scene.background(), width, height));
+    return new ProductMatte(
+        width, height, alpha, colour, BackdropModel.flat(scene.background(), width, height));
   }
 
-  /** Reflection strength right at the base; it fades to nothing over a third of the piece's height. */
+  /**
+   * Reflection strength right at the base; it fades to nothing over a third of the piece's height.
+   */
   private static final double REFLECTION_OPACITY = 0.16;
 
   /** A faint mirror image of the piece below its base. */
-  private static void reflect(float[][] p, int cw, int ch, int left, int top, int bottom, int width, int height,
-      float[] r, float[] g, float[] b) {
+  private static void reflect(
+      float[][] p,
+      int cw,
+      int ch,
+      int left,
+      int top,
+      int bottom,
+      int width,
+      int height,
+      float[] r,
+      float[] g,
+      float[] b) {
     int depth = Math.max(1, (bottom - top) / 3);
     for (int d = 1; d <= depth; d++) {
       int y = bottom + d, sy = bottom - d - top;
@@ -151,7 +192,8 @@ public final class Staging {
     }
   }
 
-  private static float[] placedAlpha(float[] a, int cw, int ch, int left, int top, int width, int height) {
+  private static float[] placedAlpha(
+      float[] a, int cw, int ch, int left, int top, int width, int height) {
     float[] out = new float[width * height];
     for (int y = 0; y < ch; y++) {
       int oy = top + y;

@@ -24,13 +24,19 @@ import java.util.Locale;
 final class Stones {
 
   private static final int SIDE = ProductView.SIDE;
-  /** A stone within this many pixels of the view (about 1 % of the piece) in the other view is there. */
+
+  /**
+   * A stone within this many pixels of the view (about 1 % of the piece) in the other view is
+   * there.
+   */
   private static final int TOLERANCE = 3;
+
   /**
    * The smallest stone the view resolves: radius in pixels of the view (6 px across, 1.6 % of the
    * piece). Smaller stones, and changes smaller than such a stone, are not counted.
    */
   private static final double SMALLEST_RADIUS = 3;
+
   /** Regions reported as evidence are at least this many stones. */
   private static final double REPORTED = 0.25;
 
@@ -39,7 +45,8 @@ final class Stones {
   /**
    * @param stones the largest region lost, added or recoloured, in stones
    * @param finding what that region is, in words
-   * @param regions where the regions of at least a quarter stone are, in the candidate photo, largest first
+   * @param regions where the regions of at least a quarter stone are, in the candidate photo,
+   *     largest first
    */
   record Difference(double stones, String finding, List<Box> regions) {}
 
@@ -56,12 +63,22 @@ final class Stones {
     measure(added(ref, cand), cand, "a stone added", regions);
     recoloured(hues.foreign(candidate, candidateLab), regions);
     regions.sort(Comparator.comparingDouble(Region::stones).reversed());
-    if (regions.isEmpty()) return new Difference(0, "no stone lost, added or recoloured", List.of());
+    if (regions.isEmpty())
+      return new Difference(0, "no stone lost, added or recoloured", List.of());
     Region largest = regions.get(0);
-    List<Box> evidence = regions.stream().filter(r -> r.stones() >= REPORTED).limit(8)
-        .map(r -> candidate.inPhoto(r.blob().x(), r.blob().y(), r.blob().width(), r.blob().height())).toList();
-    return new Difference(largest.stones(),
-        String.format(Locale.ROOT, "%s, %.2f stones' worth", largest.kind(), largest.stones()), evidence);
+    List<Box> evidence =
+        regions.stream()
+            .filter(r -> r.stones() >= REPORTED)
+            .limit(8)
+            .map(
+                r ->
+                    candidate.inPhoto(
+                        r.blob().x(), r.blob().y(), r.blob().width(), r.blob().height()))
+            .toList();
+    return new Difference(
+        largest.stones(),
+        String.format(Locale.ROOT, "%s, %.2f stones' worth", largest.kind(), largest.stones()),
+        evidence);
   }
 
   /** The reference's stones (gaps and facets included) that are plain metal in the candidate. */
@@ -74,7 +91,8 @@ final class Stones {
 
   /**
    * The candidate's stone-coloured pixels where the reference is plain metal: a new stone must show
-   * its colour, not only close a gap next to one (the dark edge of a ruby reads like dark rose gold).
+   * its colour, not only close a gap next to one (the dark edge of a ruby reads like dark rose
+   * gold).
    */
   private static boolean[] added(StoneMap ref, StoneMap cand) {
     boolean[] near = OpenCv.morph(SIDE, SIDE, ref.stone, TOLERANCE);
@@ -97,26 +115,39 @@ final class Stones {
       for (int y = b.y(); y < b.y() + b.height(); y++) {
         for (int x = b.x(); x < b.x() + b.width(); x++) {
           int i = y * SIDE + x;
-          if (parts.labels()[i] == b.label() && map.parts.labels()[i] != 0) votes[map.parts.labels()[i]]++;
+          if (parts.labels()[i] == b.label() && map.parts.labels()[i] != 0)
+            votes[map.parts.labels()[i]]++;
         }
       }
       int stone = 0;
       for (int l = 1; l < votes.length; l++) if (votes[l] > votes[stone]) stone = l;
-      if (stone != 0) add(regions, b, Math.min(map.radius[stone], Math.max(own[b.label()], SMALLEST_RADIUS)), kind);
+      if (stone != 0)
+        add(
+            regions,
+            b,
+            Math.min(map.radius[stone], Math.max(own[b.label()], SMALLEST_RADIUS)),
+            kind);
     }
   }
 
-  /** Each strongly coloured region of a foreign hue against its own size: it is the recoloured stone. */
+  /**
+   * Each strongly coloured region of a foreign hue against its own size: it is the recoloured
+   * stone.
+   */
   private static void recoloured(boolean[] foreign, List<Region> regions) {
     boolean[] parts = opened(foreign);
     Blobs blobs = Blobs.of(parts, SIDE);
     double[] radius = StoneMap.inscribedRadii(parts, blobs);
-    for (Blobs.Blob b : blobs.parts()) add(regions, b, radius[b.label()], "a stone of a colour no reference shows");
+    for (Blobs.Blob b : blobs.parts())
+      add(regions, b, radius[b.label()], "a stone of a colour no reference shows");
   }
 
-  /** A change counts when it is at least the smallest stone's size, on a stone at least that size. */
+  /**
+   * A change counts when it is at least the smallest stone's size, on a stone at least that size.
+   */
   private static void add(List<Region> regions, Blobs.Blob blob, double radius, String kind) {
-    if (radius < SMALLEST_RADIUS || blob.size() < Math.PI * SMALLEST_RADIUS * SMALLEST_RADIUS) return;
+    if (radius < SMALLEST_RADIUS || blob.size() < Math.PI * SMALLEST_RADIUS * SMALLEST_RADIUS)
+      return;
     regions.add(new Region(blob.size() / (Math.PI * radius * radius), kind, blob));
   }
 

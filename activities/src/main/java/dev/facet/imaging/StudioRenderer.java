@@ -10,20 +10,20 @@ import java.util.SplittableRandom;
  * studio. Everything happens in linear light.
  *
  * <ol>
- *   <li>Cut-out: the {@link ProductMatte} found at capture: a soft alpha, and the piece's own colour
- *       with the paper unmixed from its edge, so no beige or grey fringe follows it; nothing of the
- *       seller's shadow.
+ *   <li>Cut-out: the {@link ProductMatte} found at capture: a soft alpha, and the piece's own
+ *       colour with the paper unmixed from its edge, so no beige or grey fringe follows it; nothing
+ *       of the seller's shadow.
  *   <li>Relight: vignetting and light fall-off divided out; the capture's colour cast (the
  *       backdrop's tint at the piece) partly neutralised, then the style's colour temperature
  *       applied; exposure set so the capture's backdrop would read as {@link #BACKDROP_EXPOSURE};
  *       highlights ease toward a {@link #CEILING} below the backdrop's white instead of clipping
  *       into it; a gentle gradient from the variant's light direction.
- *   <li>Stage ({@link Staging}): the style's backdrop, a soft shadow of our own making,
- *       optionally a faint floor reflection; the piece scaled to the style's share of the frame.
+ *   <li>Stage ({@link Staging}): the style's backdrop, a soft shadow of our own making, optionally
+ *       a faint floor reflection; the piece scaled to the style's share of the frame.
  * </ol>
  *
- * Product pixels are only ever scaled and tinted, never invented: prongs and stones stay exactly
- * as photographed.
+ * Product pixels are only ever scaled and tinted, never invented: prongs and stones stay exactly as
+ * photographed.
  */
 public final class StudioRenderer {
 
@@ -42,6 +42,7 @@ public final class StudioRenderer {
    * more under 238; the rest are specular glints, which the ceiling keeps as the lightest metal.
    */
   static final double CEILING = 0.80;
+
   /** Where tones start to roll off toward the {@link #CEILING}. */
   static final double SHOULDER = 0.70;
 
@@ -49,7 +50,10 @@ public final class StudioRenderer {
   public record Look(int backdrop, int kelvin, double productScale, boolean reflection) {
     public static Look of(StyleGuide style) {
       return new Look(
-          RgbImage.parseHex(style.backdrop()), style.lightKelvin(), style.productScale(), style.reflection());
+          RgbImage.parseHex(style.backdrop()),
+          style.lightKelvin(),
+          style.productScale(),
+          style.reflection());
     }
   }
 
@@ -65,7 +69,12 @@ public final class StudioRenderer {
    * @param offsetY vertical shift, share of the frame
    */
   public record Variation(
-      double lightAngle, double lightFalloff, double exposure, double scale, double offsetX, double offsetY) {
+      double lightAngle,
+      double lightFalloff,
+      double exposure,
+      double scale,
+      double offsetX,
+      double offsetY) {
 
     /** Key light from the upper left, no jitter. */
     public static Variation standard() {
@@ -95,9 +104,12 @@ public final class StudioRenderer {
     return size;
   }
 
-  /** The product of {@code matte} re-shot on the style's backdrop, and its matte in the new picture. */
+  /**
+   * The product of {@code matte} re-shot on the style's backdrop, and its matte in the new picture.
+   */
   public Staging.Staged render(ProductMatte matte, Look look, Variation v) {
-    Box box = matte.box().orElseThrow(() -> new IllegalArgumentException("no product in the matte"));
+    Box box =
+        matte.box().orElseThrow(() -> new IllegalArgumentException("no product in the matte"));
     BackdropModel backdrop = matte.backdrop();
     double[] gains = whiteBalance(backdrop, box, look.kelvin());
     double exposure = BACKDROP_EXPOSURE * v.exposure();
@@ -105,14 +117,28 @@ public final class StudioRenderer {
     double cx = box.x() + box.width() / 2.0, cy = box.y() + box.height() / 2.0;
     double half = Math.max(box.width(), box.height()) / 2.0;
     float[] back = backdrop.linearRgb();
-    Cutout cut = Cutout.of(matte, (x, y, rgb) -> {
-      int i = 3 * (y * matte.width() + x);
-      double light = exposure / Math.max(1e-3, ColourScience.luminance(back[i], back[i + 1], back[i + 2]))
-          * (1 + v.lightFalloff() * ((x - cx) * lx + (y - cy) * ly) / half);
-      for (int c = 0; c < 3; c++) rgb[c] = (float) tone(rgb[c] * gains[c] * light);
-    });
-    return Staging.stage(cut, new Staging.Scene(size, size, look.backdrop(), look.productScale() * v.scale(),
-        v.offsetX(), v.offsetY(), Staging.Shadow.SOFT.towards(v.lightAngle()), look.reflection()));
+    Cutout cut =
+        Cutout.of(
+            matte,
+            (x, y, rgb) -> {
+              int i = 3 * (y * matte.width() + x);
+              double light =
+                  exposure
+                      / Math.max(1e-3, ColourScience.luminance(back[i], back[i + 1], back[i + 2]))
+                      * (1 + v.lightFalloff() * ((x - cx) * lx + (y - cy) * ly) / half);
+              for (int c = 0; c < 3; c++) rgb[c] = (float) tone(rgb[c] * gains[c] * light);
+            });
+    return Staging.stage(
+        cut,
+        new Staging.Scene(
+            size,
+            size,
+            look.backdrop(),
+            look.productScale() * v.scale(),
+            v.offsetX(),
+            v.offsetY(),
+            Staging.Shadow.SOFT.towards(v.lightAngle()),
+            look.reflection()));
   }
 
   /**
@@ -120,7 +146,9 @@ public final class StudioRenderer {
    * then tint by the style's colour temperature; luminance is left to the exposure.
    */
   static double[] whiteBalance(BackdropModel backdrop, Box around, int kelvin) {
-    double[] neutral = WhitePoint.gains(backdrop.linearAt(around.x() + around.width() / 2, around.y() + around.height() / 2));
+    double[] neutral =
+        WhitePoint.gains(
+            backdrop.linearAt(around.x() + around.width() / 2, around.y() + around.height() / 2));
     double[] k = ColourScience.kelvinGains(kelvin);
     double[] gains = new double[3];
     for (int c = 0; c < 3; c++) gains[c] = neutral[c] * k[c];

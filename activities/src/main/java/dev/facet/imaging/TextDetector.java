@@ -1,20 +1,23 @@
 package dev.facet.imaging;
 
 /**
- * Finds text, logos and watermarks on the background, without OCR. Lettering is thin, high
- * contrast strokes; a clean background holds only flat colour and soft, wide shadows. So the
- * background away from the product is band-passed (luminance minus its blur at {@link #SIGMA}
- * pixels), pixels standing out by more than {@link #STROKE_CONTRAST} levels are stroke candidates,
- * and clusters too small to be a glyph (JPEG ringing, dust) are dropped. The measure is the share
- * of background pixels on strokes, per thousand.
+ * Finds text, logos and watermarks on the background, without OCR. Lettering is thin, high contrast
+ * strokes; a clean background holds only flat colour and soft, wide shadows. So the background away
+ * from the product is band-passed (luminance minus its blur at {@link #SIGMA} pixels), pixels
+ * standing out by more than {@link #STROKE_CONTRAST} levels are stroke candidates, and clusters too
+ * small to be a glyph (JPEG ringing, dust) are dropped. The measure is the share of background
+ * pixels on strokes, per thousand.
  */
 public final class TextDetector {
 
   /** The analysis runs with the image's longest side at this many pixels. */
   static final int WORKING_SIDE = 1024;
+
   private static final double SIGMA = 3.0;
+
   /** Levels (0..255 luminance) by which a stroke stands out of its surroundings. */
   private static final double STROKE_CONTRAST = 10;
+
   /** Stroke clusters smaller than this many pixels (at the working size) are specks, not glyphs. */
   private static final int MIN_CLUSTER = 12;
 

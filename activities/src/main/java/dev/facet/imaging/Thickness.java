@@ -5,24 +5,29 @@ import java.util.List;
 
 /**
  * Whether a finished image's metal is thicker than its reference's, with the candidate laid over
- * the reference ({@link ProductView#alignedTo}). The mean width of a piece's parts is twice its area
- * over its outline's length (a band of width w and length L: 2wL / 2L); a generator that thickens
- * the metal widens every part by the same amount, which a shape agreement within 1 % tolerates.
- * Only thickening is judged: a seller's cut-out on paper often keeps a contact shadow, which makes
- * the reference read wider, never narrower.
+ * the reference ({@link ProductView#alignedTo}). The mean width of a piece's parts is twice its
+ * area over its outline's length (a band of width w and length L: 2wL / 2L); a generator that
+ * thickens the metal widens every part by the same amount, which a shape agreement within 1 %
+ * tolerates. Only thickening is judged: a seller's cut-out on paper often keeps a contact shadow,
+ * which makes the reference read wider, never narrower.
  */
 final class Thickness {
 
   private static final int SIDE = ProductView.SIDE;
-  /** Evidence: parts of the candidate beyond the reference's outline by more than this (px of the view). */
+
+  /**
+   * Evidence: parts of the candidate beyond the reference's outline by more than this (px of the
+   * view).
+   */
   private static final int OUTLINE = 3;
 
   private Thickness() {}
 
   /**
-   * @param thicker how much wider the candidate's parts are on average, as a share of the view
-   *     (the piece's longest side and a small margin); negative when narrower
-   * @param regions where the candidate reaches beyond the reference's outline, in the candidate photo
+   * @param thicker how much wider the candidate's parts are on average, as a share of the view (the
+   *     piece's longest side and a small margin); negative when narrower
+   * @param regions where the candidate reaches beyond the reference's outline, in the candidate
+   *     photo
    */
   record Result(double thicker, List<Box> regions) {}
 
@@ -43,8 +48,15 @@ final class Thickness {
         int i = y * SIDE + x;
         if (!piece[i]) continue;
         area++;
-        boolean edge = x == 0 || y == 0 || x == SIDE - 1 || y == SIDE - 1
-            || !piece[i - 1] || !piece[i + 1] || !piece[i - SIDE] || !piece[i + SIDE];
+        boolean edge =
+            x == 0
+                || y == 0
+                || x == SIDE - 1
+                || y == SIDE - 1
+                || !piece[i - 1]
+                || !piece[i + 1]
+                || !piece[i - SIDE]
+                || !piece[i + SIDE];
         if (edge) outline++;
       }
     }

@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether a finished image's piece holds together as its reference does: how many separate parts
- * it has (a pair of studs: two) and how many openings they enclose (a ring: one). A band cut
- * through, a head or a stone left floating, an opening closed or punched: each changes a count that
- * light, pose within reason and a slightly different outline leave alone. Specks under a small
- * share of the piece are neither parts nor openings.
+ * Whether a finished image's piece holds together as its reference does: how many separate parts it
+ * has (a pair of studs: two) and how many openings they enclose (a ring: one). A band cut through,
+ * a head or a stone left floating, an opening closed or punched: each changes a count that light,
+ * pose within reason and a slightly different outline leave alone. Specks under a small share of
+ * the piece are neither parts nor openings.
  */
 final class Topology {
 
   private static final int SIDE = ProductView.SIDE;
+
   /** Parts and openings are at least this share of the reference's piece area. */
   private static final double SIGNIFICANT = 0.003;
 
@@ -22,8 +23,8 @@ final class Topology {
   /**
    * @param changes parts gained or lost plus openings gained or lost
    * @param finding the counts, in words
-   * @param regions the candidate's smaller parts and the reference's openings the candidate lacks, in
-   *     the candidate photo
+   * @param regions the candidate's smaller parts and the reference's openings the candidate lacks,
+   *     in the candidate photo
    */
   record Result(int changes, String finding, List<Box> regions) {}
 
@@ -31,18 +32,31 @@ final class Topology {
     int least = (int) Math.ceil(SIGNIFICANT * reference.count());
     List<Blobs.Blob> refParts = significant(Blobs.of(reference.product(), SIDE), least);
     List<Blobs.Blob> candParts = significant(Blobs.of(candidate.product(), SIDE), least);
-    List<Blobs.Blob> refHoles = openings(reference.product(), least), candHoles = openings(candidate.product(), least);
-    int changes = Math.abs(candParts.size() - refParts.size()) + Math.abs(candHoles.size() - refHoles.size());
+    List<Blobs.Blob> refHoles = openings(reference.product(), least),
+        candHoles = openings(candidate.product(), least);
+    int changes =
+        Math.abs(candParts.size() - refParts.size()) + Math.abs(candHoles.size() - refHoles.size());
     List<Box> regions = new ArrayList<>();
     if (candParts.size() != refParts.size()) {
-      candParts.stream().skip(1).limit(8).forEach(b -> regions.add(candidate.inPhoto(b.x(), b.y(), b.width(), b.height())));
+      candParts.stream()
+          .skip(1)
+          .limit(8)
+          .forEach(b -> regions.add(candidate.inPhoto(b.x(), b.y(), b.width(), b.height())));
     }
     if (candHoles.size() < refHoles.size()) {
-      refHoles.stream().limit(8).forEach(b -> regions.add(candidate.inPhoto(b.x(), b.y(), b.width(), b.height())));
+      refHoles.stream()
+          .limit(8)
+          .forEach(b -> regions.add(candidate.inPhoto(b.x(), b.y(), b.width(), b.height())));
     }
-    String finding = String.format("%d part%s with %d opening%s; the closest reference %d with %d",
-        candParts.size(), candParts.size() == 1 ? "" : "s", candHoles.size(), candHoles.size() == 1 ? "" : "s",
-        refParts.size(), refHoles.size());
+    String finding =
+        String.format(
+            "%d part%s with %d opening%s; the closest reference %d with %d",
+            candParts.size(),
+            candParts.size() == 1 ? "" : "s",
+            candHoles.size(),
+            candHoles.size() == 1 ? "" : "s",
+            refParts.size(),
+            refHoles.size());
     return new Result(changes, finding, regions);
   }
 
@@ -55,6 +69,8 @@ final class Topology {
     boolean[] background = new boolean[piece.length];
     for (int i = 0; i < piece.length; i++) background[i] = !piece[i];
     return significant(Blobs.of(background, SIDE), least).stream()
-        .filter(b -> b.x() > 0 && b.y() > 0 && b.x() + b.width() < SIDE && b.y() + b.height() < SIDE).toList();
+        .filter(
+            b -> b.x() > 0 && b.y() > 0 && b.x() + b.width() < SIDE && b.y() + b.height() < SIDE)
+        .toList();
   }
 }

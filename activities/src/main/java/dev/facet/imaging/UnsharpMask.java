@@ -1,11 +1,11 @@
 package dev.facet.imaging;
 
 /**
- * Unsharp masking: adds back {@code amount} times the difference between the image and its
- * Gaussian blur. Differences under {@link #THRESHOLD} levels are left alone, so flat backgrounds
- * and noise stay as they are (a pure white background stays exactly white). The result never
- * leaves the range of its 3x3 neighbourhood: no halo along the outline, and a white-metal highlight
- * kept just under the background's white is not pushed into it.
+ * Unsharp masking: adds back {@code amount} times the difference between the image and its Gaussian
+ * blur. Differences under {@link #THRESHOLD} levels are left alone, so flat backgrounds and noise
+ * stay as they are (a pure white background stays exactly white). The result never leaves the range
+ * of its 3x3 neighbourhood: no halo along the outline, and a white-metal highlight kept just under
+ * the background's white is not pushed into it.
  */
 public final class UnsharpMask {
 

@@ -39,10 +39,14 @@ public final class WebpContainer {
    * An extended WebP of the same picture with the given metadata chunks ({@code null} = none).
    * Chunk order follows the WebP container specification: VP8X, ICCP, image data, EXIF, XMP.
    */
-  public static byte[] withMetadata(byte[] webp, int width, int height, byte[] icc, byte[] exif, byte[] xmp) {
+  public static byte[] withMetadata(
+      byte[] webp, int width, int height, byte[] icc, byte[] exif, byte[] xmp) {
     Map<String, byte[]> in = chunks(webp);
-    int flags = (icc != null ? ICC_FLAG : 0) | (exif != null ? EXIF_FLAG : 0) | (xmp != null ? XMP_FLAG : 0)
-        | (in.containsKey("ALPH") || isLosslessWithAlpha(in.get("VP8L")) ? ALPHA_FLAG : 0);
+    int flags =
+        (icc != null ? ICC_FLAG : 0)
+            | (exif != null ? EXIF_FLAG : 0)
+            | (xmp != null ? XMP_FLAG : 0)
+            | (in.containsKey("ALPH") || isLosslessWithAlpha(in.get("VP8L")) ? ALPHA_FLAG : 0);
     byte[] vp8x = new byte[10];
     vp8x[0] = (byte) flags;
     putLittleEndian(vp8x, 4, width - 1, 3);

@@ -2,7 +2,9 @@ package dev.facet.imaging;
 
 import java.nio.charset.StandardCharsets;
 
-/** The XMP packet Facet embeds in finished images: the IPTC digital source type, nothing personal. */
+/**
+ * The XMP packet Facet embeds in finished images: the IPTC digital source type, nothing personal.
+ */
 final class XmpPacket {
 
   private XmpPacket() {}
@@ -14,7 +16,9 @@ final class XmpPacket {
             + " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
             + "  <rdf:Description rdf:about=\"\"\n"
             + "    xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\"\n"
-            + "    Iptc4xmpExt:DigitalSourceType=\"" + source.uri() + "\"/>\n"
+            + "    Iptc4xmpExt:DigitalSourceType=\""
+            + source.uri()
+            + "\"/>\n"
             + " </rdf:RDF>\n"
             + "</x:xmpmeta>\n"
             + "<?xpacket end=\"r\"?>";

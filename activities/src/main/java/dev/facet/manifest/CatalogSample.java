@@ -51,13 +51,14 @@ public final class CatalogSample {
   }
 
   /**
-   * Why the sample of a catalog with a valid id cannot be shot under {@link #id}, if it cannot:
-   * the suffix makes the id too long.
+   * Why the sample of a catalog with a valid id cannot be shot under {@link #id}, if it cannot: the
+   * suffix makes the id too long.
    */
   public static Optional<String> idProblem(String catalogId) {
     String sampleId = id(catalogId);
     return Identifier.CATALOG.isValid(sampleId)
         ? Optional.empty()
-        : Optional.of("The sample's catalog id would be '" + sampleId + "': " + Identifier.RULE + ".");
+        : Optional.of(
+            "The sample's catalog id would be '" + sampleId + "': " + Identifier.RULE + ".");
   }
 }

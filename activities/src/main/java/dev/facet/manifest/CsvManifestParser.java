@@ -16,8 +16,19 @@ import java.util.Set;
 final class CsvManifestParser {
 
   static final List<String> COLUMNS =
-      List.of("sku", "name", "type", "metal", "stones", "setting", "engraving", "photos", "policy",
-          "channels", "providers", "variants");
+      List.of(
+          "sku",
+          "name",
+          "type",
+          "metal",
+          "stones",
+          "setting",
+          "engraving",
+          "photos",
+          "policy",
+          "channels",
+          "providers",
+          "variants");
   private static final Set<String> REQUIRED = Set.of("sku", "name", "type", "metal", "photos");
 
   private CsvManifestParser() {}

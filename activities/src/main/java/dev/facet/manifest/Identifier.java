@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rule for the names Facet builds workflow ids and object keys from ({@code shoot-<sku>},
- * {@code catalogs/<id>/…}, {@code <out>/<sku>/…}): short and path-safe. A name starts with a
- * letter or digit, which also rules out "." and "..".
+ * {@code catalogs/<id>/…}, {@code <out>/<sku>/…}): short and path-safe. A name starts with a letter
+ * or digit, which also rules out "." and "..".
  */
 public enum Identifier {
   SKU("SKU"),

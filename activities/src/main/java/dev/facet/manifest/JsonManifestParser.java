@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A manifest as JSON: {@code {"id": "…", "policy": "auto", "products": [ … ]}} or just the array
- * of products. A product has the CSV's fields; {@code stones} may also be an array of {@code
- * {type, count, cut, colour}} and {@code photos} an array of {@code "reference@angle"} strings or
- * {@code {path, angle}} / {@code {key, angle}} objects; its own {@code channels} and {@code
- * providers} are arrays of names (or one string of them) and {@code variants} a number. Read as a
- * token stream so every product knows its line.
+ * A manifest as JSON: {@code {"id": "…", "policy": "auto", "products": [ … ]}} or just the array of
+ * products. A product has the CSV's fields; {@code stones} may also be an array of {@code {type,
+ * count, cut, colour}} and {@code photos} an array of {@code "reference@angle"} strings or {@code
+ * {path, angle}} / {@code {key, angle}} objects; its own {@code channels} and {@code providers} are
+ * arrays of names (or one string of them) and {@code variants} a number. Read as a token stream so
+ * every product knows its line.
  */
 final class JsonManifestParser {
 
@@ -28,7 +28,6 @@ final class JsonManifestParser {
   record Parsed(Optional<String> id, String policy, List<ManifestRow> rows) {}
 
   /** Reads one product at a time from a longer stream, so what follows is no error. */
-
   private JsonManifestParser() {}
 
   /** Every product; what is wrong with the file as a whole goes to {@code problems}. */
@@ -69,8 +68,9 @@ final class JsonManifestParser {
           }
           case "id" -> id = Optional.of(string(FacetJson.MAPPER.readTree(parser), "id"));
           case "policy" -> policy = string(FacetJson.MAPPER.readTree(parser), "policy");
-          default -> throw new IllegalArgumentException(
-              "unknown field \"" + name + "\"; a catalog has id, policy and products");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown field \"" + name + "\"; a catalog has id, policy and products");
         }
       } catch (IllegalArgumentException e) {
         problems.add(line, e.getMessage());

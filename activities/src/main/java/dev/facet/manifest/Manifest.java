@@ -46,7 +46,9 @@ public record Manifest(
     return all;
   }
 
-  /** @throws ManifestException when the file as a whole cannot be read */
+  /**
+   * @throws ManifestException when the file as a whole cannot be read
+   */
   public Manifest requireReadable() {
     ManifestException.throwIfAny(name, fileProblems, true);
     return this;

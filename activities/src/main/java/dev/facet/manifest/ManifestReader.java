@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a catalog manifest ({@code .csv} or {@code .json}) and applies the rules every product
- * must meet wherever the manifest comes from: the required fields, a valid SKU that appears once,
- * at least one photo, a known policy, and well-formed overrides of the catalog's policy ({@link
+ * Reads a catalog manifest ({@code .csv} or {@code .json}) and applies the rules every product must
+ * meet wherever the manifest comes from: the required fields, a valid SKU that appears once, at
+ * least one photo, a known policy, and well-formed overrides of the catalog's policy ({@link
  * RowOverrides}). Every problem keeps its line.
  */
 public final class ManifestReader {
@@ -122,8 +122,9 @@ public final class ManifestReader {
     return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "auto" -> ShootPolicy.Approval.AUTO;
       case "manual" -> ShootPolicy.Approval.MANUAL;
-      default -> throw new IllegalArgumentException(
-          "the policy '" + text.strip() + "' is neither auto nor manual");
+      default ->
+          throw new IllegalArgumentException(
+              "the policy '" + text.strip() + "' is neither auto nor manual");
     };
   }
 

@@ -16,7 +16,6 @@ import java.util.List;
  */
 public final class ManifestWriter {
 
-
   /**
    * A product to write, its photos already in the object store.
    *

@@ -19,9 +19,7 @@ final class RowOverrides {
 
   private RowOverrides() {}
 
-  /**
-   * The row's overrides, each problem added to {@code problems} in words that name the column.
-   */
+  /** The row's overrides, each problem added to {@code problems} in words that name the column. */
   static ShootOverrides check(
       List<String> channels, List<String> providers, String variants, List<String> problems) {
     Set<String> seen = new HashSet<>();

@@ -27,8 +27,19 @@ public final class PromptComposer {
 
   static final Set<String> PLACEHOLDERS =
       Set.of(
-          "product_type", "product_name", "metal", "stones", "stone_count", "setting", "engraving",
-          "angle", "scale_percent", "backdrop", "reflection", "light_words", "light_kelvin",
+          "product_type",
+          "product_name",
+          "metal",
+          "stones",
+          "stone_count",
+          "setting",
+          "engraving",
+          "angle",
+          "scale_percent",
+          "backdrop",
+          "reflection",
+          "light_words",
+          "light_kelvin",
           "corrections");
 
   private final PromptTemplate template;
@@ -44,11 +55,15 @@ public final class PromptComposer {
   public List<ShotPrompt> compose(
       ProductSpec product, StyleGuide style, List<ShotSpec> shots, String feedback) {
     return shots.stream()
-        .map(shot -> new ShotPrompt(shot.name(), template.render(values(product, style, shot, feedback))))
+        .map(
+            shot ->
+                new ShotPrompt(
+                    shot.name(), template.render(values(product, style, shot, feedback))))
         .toList();
   }
 
-  Map<String, String> values(ProductSpec product, StyleGuide style, ShotSpec shot, String feedback) {
+  Map<String, String> values(
+      ProductSpec product, StyleGuide style, ShotSpec shot, String feedback) {
     Map<String, String> v = new LinkedHashMap<>();
     v.put("product_type", product.type());
     v.put("product_name", product.name());
@@ -71,12 +86,20 @@ public final class PromptComposer {
   static String stones(List<Stone> stones) {
     List<String> parts =
         stones.stream()
-            .map(s -> join(Integer.toString(s.count()), s.cut(), s.colour(), plural(s.type(), s.count())))
+            .map(
+                s ->
+                    join(
+                        Integer.toString(s.count()),
+                        s.cut(),
+                        s.colour(),
+                        plural(s.type(), s.count())))
             .toList();
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    return String.join(", ", parts.subList(0, parts.size() - 1))
+        + " and "
+        + parts.get(parts.size() - 1);
   }
 
   static String stoneCount(List<Stone> stones) {
@@ -85,11 +108,15 @@ public final class PromptComposer {
     }
     int total = stones.stream().mapToInt(Stone::count).sum();
     String each =
-        stones.stream().map(s -> s.count() + " " + plural(s.type(), s.count())).collect(Collectors.joining(", "));
+        stones.stream()
+            .map(s -> s.count() + " " + plural(s.type(), s.count()))
+            .collect(Collectors.joining(", "));
     return stones.size() == 1 ? each : total + " stones: " + each;
   }
 
-  /** The backdrop in words plus its hex, e.g. "pure white (#ffffff)", "light warm grey (#e2dbce)". */
+  /**
+   * The backdrop in words plus its hex, e.g. "pure white (#ffffff)", "light warm grey (#e2dbce)".
+   */
   static String backdrop(String hex) {
     int rgb = RgbImage.parseHex(hex);
     String code = String.format(Locale.ROOT, "#%06x", rgb);
@@ -133,7 +160,8 @@ public final class PromptComposer {
             .filter(n -> !n.isEmpty())
             .toList();
     StringBuilder out =
-        new StringBuilder("Corrections requested by the reviewer of the previous round (apply every one):");
+        new StringBuilder(
+            "Corrections requested by the reviewer of the previous round (apply every one):");
     for (int i = 0; i < notes.size(); i++) {
       out.append("\n").append(i + 1).append(". ").append(notes.get(i));
     }
@@ -142,11 +170,14 @@ public final class PromptComposer {
 
   private static String plural(String noun, int count) {
     if (count == 1 || noun.endsWith("s")) return noun;
-    if (noun.endsWith("y") && !noun.endsWith("ey")) return noun.substring(0, noun.length() - 1) + "ies";
+    if (noun.endsWith("y") && !noun.endsWith("ey"))
+      return noun.substring(0, noun.length() - 1) + "ies";
     return noun + "s";
   }
 
   private static String join(String... words) {
-    return Arrays.stream(words).filter(w -> w != null && !w.isBlank()).collect(Collectors.joining(" "));
+    return Arrays.stream(words)
+        .filter(w -> w != null && !w.isBlank())
+        .collect(Collectors.joining(" "));
   }
 }

@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The provider report over the object store: one evidence file per finished shoot run, and the
  * report computed from all of them, as JSON and CSV. Shoots read it when they route; it is
- * recomputed when older than {@code maxAge}, so a burst of shoots does not list every evidence
- * file once each. Each evidence file is read once per process: a run's evidence never changes
- * (a retry writes the same), so a recomputation lists the folder and reads only the new files.
+ * recomputed when older than {@code maxAge}, so a burst of shoots does not list every evidence file
+ * once each. Each evidence file is read once per process: a run's evidence never changes (a retry
+ * writes the same), so a recomputation lists the folder and reads only the new files.
  */
 public final class ProviderReportActivitiesImpl implements ProviderReportActivities {
 
@@ -45,8 +45,10 @@ public final class ProviderReportActivitiesImpl implements ProviderReportActivit
   @Override
   public void recordProviderEvidence(ShootEvidence evidence) {
     // The same run's evidence under the same key: a retry rewrites what is there.
-    store.put(ProviderReportKeys.evidence(evidence.workflowId(), evidence.runId()),
-        CatalogJson.write(evidence), "application/json");
+    store.put(
+        ProviderReportKeys.evidence(evidence.workflowId(), evidence.runId()),
+        CatalogJson.write(evidence),
+        "application/json");
   }
 
   @Override
@@ -66,7 +68,8 @@ public final class ProviderReportActivitiesImpl implements ProviderReportActivit
   /** The stored report, recomputed first when missing or older than {@code maxAge}. */
   public ProviderReport current() {
     try {
-      ProviderReport stored = CatalogJson.read(store.get(ProviderReportKeys.JSON), ProviderReport.class);
+      ProviderReport stored =
+          CatalogJson.read(store.get(ProviderReportKeys.JSON), ProviderReport.class);
       if (!stored.generatedAt().isEmpty()
           && Instant.parse(stored.generatedAt()).plus(maxAge).isAfter(clock.instant())) {
         return stored;
@@ -82,7 +85,9 @@ public final class ProviderReportActivitiesImpl implements ProviderReportActivit
     List<String> keys = store.list(ProviderReportKeys.EVIDENCE);
     read.keySet().retainAll(new HashSet<>(keys)); // deleted evidence leaves the report
     return keys.stream()
-        .map(key -> read.computeIfAbsent(key, k -> CatalogJson.read(store.get(k), ShootEvidence.class)))
+        .map(
+            key ->
+                read.computeIfAbsent(key, k -> CatalogJson.read(store.get(k), ShootEvidence.class)))
         .toList();
   }
 }

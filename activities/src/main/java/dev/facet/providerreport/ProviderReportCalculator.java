@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Adds finished shoots' evidence up into the provider report: per generator name ({@code flux},
- * {@code flux:flux-pro-1.1}) and category, and per name over all categories. Every number comes from what the shoots recorded; see {@link
- * ProviderStats} for what each means.
+ * {@code flux:flux-pro-1.1}) and category, and per name over all categories. Every number comes
+ * from what the shoots recorded; see {@link ProviderStats} for what each means.
  */
 public final class ProviderReportCalculator {
 
@@ -28,17 +28,25 @@ public final class ProviderReportCalculator {
     for (ShootEvidence shoot : shoots) {
       for (String category : List.of(shoot.category(), ProviderReport.ALL)) {
         Map<String, Tally> providers = byCategory.computeIfAbsent(category, c -> new TreeMap<>());
-        shoot.images().forEach(i -> providers.computeIfAbsent(i.provider(), p -> new Tally()).images.add(i));
-        shoot.failures().forEach(f -> providers.computeIfAbsent(f.provider(), p -> new Tally()).failures.add(f));
+        shoot
+            .images()
+            .forEach(i -> providers.computeIfAbsent(i.provider(), p -> new Tally()).images.add(i));
+        shoot
+            .failures()
+            .forEach(
+                f -> providers.computeIfAbsent(f.provider(), p -> new Tally()).failures.add(f));
       }
     }
     List<ProviderStats> rows = new ArrayList<>();
-    byCategory.forEach((category, providers) -> {
-      int votes = providers.values().stream().mapToInt(Tally::humanVotes).sum();
-      providers.forEach((provider, tally) -> rows.add(tally.stats(provider, category, votes)));
-    });
-    rows.sort(Comparator.comparing((ProviderStats r) -> r.category().equals(ProviderReport.ALL))
-        .thenComparing(ProviderStats::category).thenComparing(ProviderStats::provider));
+    byCategory.forEach(
+        (category, providers) -> {
+          int votes = providers.values().stream().mapToInt(Tally::humanVotes).sum();
+          providers.forEach((provider, tally) -> rows.add(tally.stats(provider, category, votes)));
+        });
+    rows.sort(
+        Comparator.comparing((ProviderStats r) -> r.category().equals(ProviderReport.ALL))
+            .thenComparing(ProviderStats::category)
+            .thenComparing(ProviderStats::provider));
     return new ProviderReport(now.toString(), shoots.size(), rows);
   }
 
@@ -48,26 +56,51 @@ public final class ProviderReportCalculator {
     final List<FailedGeneration> failures = new ArrayList<>();
 
     int humanVotes() {
-      return (int) images.stream().filter(i -> ImageEvidence.HUMAN.equals(i.selectedBy()) && i.contested()).count();
+      return (int)
+          images.stream()
+              .filter(i -> ImageEvidence.HUMAN.equals(i.selectedBy()) && i.contested())
+              .count();
     }
 
     ProviderStats stats(String provider, String category, int categoryVotes) {
       List<ImageEvidence> judged = images.stream().filter(ImageEvidence::judged).toList();
-      int accepted = (int) judged.stream()
-          .filter(i -> i.qaPassed() && !ImageEvidence.REJECTED.equals(i.verdict())).count();
+      int accepted =
+          (int)
+              judged.stream()
+                  .filter(i -> i.qaPassed() && !ImageEvidence.REJECTED.equals(i.verdict()))
+                  .count();
       long faithful = judged.stream().filter(Tally::faithful).count();
-      List<ImageEvidence> decided = images.stream().filter(i -> i.selectedBy() != null && i.verdict() != null).toList();
-      long sentBack = decided.stream().filter(i -> ImageEvidence.REJECTED.equals(i.verdict())).count();
+      List<ImageEvidence> decided =
+          images.stream().filter(i -> i.selectedBy() != null && i.verdict() != null).toList();
+      long sentBack =
+          decided.stream().filter(i -> ImageEvidence.REJECTED.equals(i.verdict())).count();
       double cost = images.stream().mapToDouble(ImageEvidence::costUsd).sum();
       long[] millis = images.stream().mapToLong(ImageEvidence::generationMillis).sorted().toArray();
       int votes = humanVotes();
-      List<String> models = images.stream().map(ImageEvidence::model).filter(Objects::nonNull)
-          .distinct().sorted().toList();
-      return new ProviderStats(provider, models, category, images.size(), failures.size(), judged.size(),
-          accepted, checkPassRates(judged), share(faithful, judged.size()), votes,
+      List<String> models =
+          images.stream()
+              .map(ImageEvidence::model)
+              .filter(Objects::nonNull)
+              .distinct()
+              .sorted()
+              .toList();
+      return new ProviderStats(
+          provider,
+          models,
+          category,
+          images.size(),
+          failures.size(),
+          judged.size(),
+          accepted,
+          checkPassRates(judged),
+          share(faithful, judged.size()),
+          votes,
           categoryVotes == 0 ? null : (double) votes / categoryVotes,
-          share(judged.size() - accepted, judged.size()), share(sentBack, decided.size()),
-          percentile(millis, 50), percentile(millis, 95), cost,
+          share(judged.size() - accepted, judged.size()),
+          share(sentBack, decided.size()),
+          percentile(millis, 50),
+          percentile(millis, 95),
+          cost,
           accepted == 0 ? null : cost / accepted);
     }
 
@@ -80,11 +113,15 @@ public final class ProviderReportCalculator {
 
     private static Map<String, Double> checkPassRates(List<ImageEvidence> judged) {
       Map<String, int[]> counts = new HashMap<>(); // check -> {passed, seen}
-      judged.forEach(i -> i.checks().forEach((check, passed) -> {
-        int[] c = counts.computeIfAbsent(check, k -> new int[2]);
-        c[0] += passed ? 1 : 0;
-        c[1]++;
-      }));
+      judged.forEach(
+          i ->
+              i.checks()
+                  .forEach(
+                      (check, passed) -> {
+                        int[] c = counts.computeIfAbsent(check, k -> new int[2]);
+                        c[0] += passed ? 1 : 0;
+                        c[1]++;
+                      }));
       Map<String, Double> rates = new TreeMap<>();
       counts.forEach((check, c) -> rates.put(check, (double) c[0] / c[1]));
       return rates;

@@ -67,32 +67,40 @@ public final class FluxGenerator implements PaidGenerator {
   public Optional<String> modelProblem(String model) {
     return FluxModel.byEndpoint(model).isPresent()
         ? Optional.empty()
-        : Optional.of("FLUX has no model '" + model + "' that Facet runs; it runs " + FluxModel.endpoints());
+        : Optional.of(
+            "FLUX has no model '" + model + "' that Facet runs; it runs " + FluxModel.endpoints());
   }
 
   @Override
   public Candidate generate(GenerateRequest request) {
-    return GenerationMeter.measure(Providers.FLUX, meter -> {
-      int attempt = Activity.getExecutionContext().getInfo().getAttempt();
-      FluxOptions options =
-          defaults.withModel(FluxModel.byEndpoint(modelOf(request, attempt)).orElseThrow());
-      return PaidAttempt.run(request, Providers.FLUX, options.model().endpoint(),
-          paid -> generate(request, options, paid, meter));
-    });
+    return GenerationMeter.measure(
+        Providers.FLUX,
+        meter -> {
+          int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+          FluxOptions options =
+              defaults.withModel(FluxModel.byEndpoint(modelOf(request, attempt)).orElseThrow());
+          return PaidAttempt.run(
+              request,
+              Providers.FLUX,
+              options.model().endpoint(),
+              paid -> generate(request, options, paid, meter));
+        });
   }
 
   private Candidate generate(
       GenerateRequest request, FluxOptions options, PaidAttempt paid, GenerationMeter meter) {
     String model = options.model().endpoint();
     Optional<Candidate> existing =
-        candidates.existing(request, options.outputFormat(), model, paid.delivered(), paid.attempt());
+        candidates.existing(
+            request, options.outputFormat(), model, paid.delivered(), paid.attempt());
     if (existing.isPresent()) {
       meter.ended(FacetMetrics.REUSED);
       return existing.get();
     }
     GeneratedImage image = new Run(request, options, paid).toImage();
     Candidate candidate =
-        candidates.save(request, options.outputFormat(), image, model, paid.delivered(), paid.attempt());
+        candidates.save(
+            request, options.outputFormat(), image, model, paid.delivered(), paid.attempt());
     meter.ended(FacetMetrics.OK);
     return candidate;
   }
@@ -141,14 +149,16 @@ public final class FluxGenerator implements PaidGenerator {
           throw ProviderException.builder(
                   ProviderFailure.UNAVAILABLE,
                   Providers.FLUX,
-                  tasks + " paid task(s) gave no image (last: " + collected.lostBecause()
+                  tasks
+                      + " paid task(s) gave no image (last: "
+                      + collected.lostBecause()
                       + "); not paying for another")
               .requestId(task.id())
               .doNotRetry()
               .build();
         }
-        LOG.warn("BFL task {} gave no image ({}); submitting again", task.id(),
-            collected.lostBecause());
+        LOG.warn(
+            "BFL task {} gave no image ({}); submitting again", task.id(), collected.lostBecause());
         task = submit();
       }
     }
@@ -165,13 +175,15 @@ public final class FluxGenerator implements PaidGenerator {
     }
 
     /**
-     * Pays for a new task. BFL takes no idempotency key, so the one unguarded moment is between
-     * its accepting the submit and the task id reaching the checkpoint: a crash there leaves a
+     * Pays for a new task. BFL takes no idempotency key, so the one unguarded moment is between its
+     * accepting the submit and the task id reaching the checkpoint: a crash there leaves a
      * maybe-billed charge on the ledger, and the retry pays again.
      */
     private FluxTask submit() {
       FluxJob job = job();
-      return paid.pay(options.model().listPriceUsd(), sending -> client.submit(job, sending),
+      return paid.pay(
+          options.model().listPriceUsd(),
+          sending -> client.submit(job, sending),
           task -> new PaidAttempt.Receipt(task.id(), task.costUsd(), task.pollingUrl()));
     }
 
@@ -179,9 +191,8 @@ public final class FluxGenerator implements PaidGenerator {
     private Collected collect(FluxTask task) {
       FluxPoll poll = poller.await(task, paid::stillCurrent);
       return switch (poll.kind()) {
-        case READY -> download(task, poll)
-            .map(Collected::image)
-            .orElse(Collected.lost("result URL expired"));
+        case READY ->
+            download(task, poll).map(Collected::image).orElse(Collected.lost("result URL expired"));
         case REQUEST_MODERATED, CONTENT_MODERATED -> {
           paid.lost("task ended as '" + poll.status() + "'");
           throw errors.bflTask(task.id(), poll.status());
@@ -207,7 +218,8 @@ public final class FluxGenerator implements PaidGenerator {
 
     private String sample(FluxTask task, FluxPoll poll) {
       if (poll.sampleUrl() == null) {
-        throw errors.malformed(Providers.FLUX, "Ready without result.sample", task.id(), null, false);
+        throw errors.malformed(
+            Providers.FLUX, "Ready without result.sample", task.id(), null, false);
       }
       return poll.sampleUrl();
     }
@@ -216,8 +228,9 @@ public final class FluxGenerator implements PaidGenerator {
       String inputImage = null;
       List<Reference> references = GeneratedCandidates.forShot(request);
       if (options.model().editsInputImage() && !references.isEmpty()) {
-        inputImage = Base64.getEncoder()
-            .encodeToString(candidates.read(references.get(0).image(), paid.attempt()));
+        inputImage =
+            Base64.getEncoder()
+                .encodeToString(candidates.read(references.get(0).image(), paid.attempt()));
       }
       String style =
           StyleReference.present(request)

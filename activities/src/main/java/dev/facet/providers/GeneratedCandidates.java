@@ -41,7 +41,10 @@ final class GeneratedCandidates {
    * charges.
    */
   Optional<Candidate> existing(
-      GenerateRequest request, ImageFormat format, String model, GenerationCheckpoint paid,
+      GenerateRequest request,
+      ImageFormat format,
+      String model,
+      GenerationCheckpoint paid,
       int attempt) {
     return store
         .find(key(request, format))
@@ -88,7 +91,10 @@ final class GeneratedCandidates {
   }
 
   private static Candidate candidate(
-      GenerateRequest request, String model, ImageRef image, int attempt,
+      GenerateRequest request,
+      String model,
+      ImageRef image,
+      int attempt,
       GenerationCheckpoint paid) {
     return new Candidate(
         id(request),

@@ -40,21 +40,32 @@ public final class OpenAiGenerator implements PaidGenerator {
    *     OpenAI has shut down, or a quality or size it does not take, or have no known price
    */
   public OpenAiGenerator(
-      ObjectStore store, OpenAiImagesClient client, OpenAiImageOptions defaults, OpenAiPrices prices) {
+      ObjectStore store,
+      OpenAiImagesClient client,
+      OpenAiImageOptions defaults,
+      OpenAiPrices prices) {
     this(store, client, defaults, prices, Clock.systemUTC());
   }
 
-  /** @param clock today's date, by which a model OpenAI has shut down is refused */
-  public OpenAiGenerator(ObjectStore store, OpenAiImagesClient client, OpenAiImageOptions defaults,
-      OpenAiPrices prices, Clock clock) {
+  /**
+   * @param clock today's date, by which a model OpenAI has shut down is refused
+   */
+  public OpenAiGenerator(
+      ObjectStore store,
+      OpenAiImagesClient client,
+      OpenAiImageOptions defaults,
+      OpenAiPrices prices,
+      Clock clock) {
     this.candidates = new GeneratedCandidates(store);
     this.client = client;
     this.defaults = defaults;
     this.prices = prices;
     this.clock = clock;
-    OpenAiModels.problem(defaults, today()).ifPresent(problem -> {
-      throw new IllegalArgumentException(problem + ": fix facet.providers.openai");
-    });
+    OpenAiModels.problem(defaults, today())
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem + ": fix facet.providers.openai");
+            });
     prices.priceOf(defaults);
   }
 
@@ -78,8 +89,14 @@ public final class OpenAiGenerator implements PaidGenerator {
       prices.priceOf(options);
       return Optional.empty();
     } catch (IllegalArgumentException e) {
-      return Optional.of("OpenAI model '" + model + "' has no price at " + defaults.size() + " "
-          + defaults.quality() + " in Facet's price table, so its cost could not be counted");
+      return Optional.of(
+          "OpenAI model '"
+              + model
+              + "' has no price at "
+              + defaults.size()
+              + " "
+              + defaults.quality()
+              + " in Facet's price table, so its cost could not be counted");
     }
   }
 
@@ -89,13 +106,18 @@ public final class OpenAiGenerator implements PaidGenerator {
 
   @Override
   public Candidate generate(GenerateRequest request) {
-    return GenerationMeter.measure(Providers.OPENAI, meter -> {
-      int attempt = Activity.getExecutionContext().getInfo().getAttempt();
-      // A model shut down since the shoot started is refused here, before anything is paid.
-      OpenAiImageOptions options = defaults.forModel(modelOf(request, attempt));
-      return PaidAttempt.run(request, Providers.OPENAI, options.model(),
-          paid -> generate(request, options, paid, meter));
-    });
+    return GenerationMeter.measure(
+        Providers.OPENAI,
+        meter -> {
+          int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+          // A model shut down since the shoot started is refused here, before anything is paid.
+          OpenAiImageOptions options = defaults.forModel(modelOf(request, attempt));
+          return PaidAttempt.run(
+              request,
+              Providers.OPENAI,
+              options.model(),
+              paid -> generate(request, options, paid, meter));
+        });
   }
 
   /**
@@ -104,19 +126,31 @@ public final class OpenAiGenerator implements PaidGenerator {
    * billed, and the retry pays again.
    */
   private Candidate generate(
-      GenerateRequest request, OpenAiImageOptions options, PaidAttempt paid, GenerationMeter meter) {
-    Optional<Candidate> existing = candidates.existing(
-        request, options.outputFormat(), options.model(), paid.delivered(), paid.attempt());
+      GenerateRequest request,
+      OpenAiImageOptions options,
+      PaidAttempt paid,
+      GenerationMeter meter) {
+    Optional<Candidate> existing =
+        candidates.existing(
+            request, options.outputFormat(), options.model(), paid.delivered(), paid.attempt());
     if (existing.isPresent()) {
       meter.ended(FacetMetrics.REUSED);
       return existing.get();
     }
     double price = prices.priceOf(options);
-    OpenAiImage image = paid.pay(price, call(request, options, paid.attempt()),
-        answer -> new PaidAttempt.Receipt(answer.requestId(), price, null));
-    Candidate candidate = candidates.save(
-        request, options.outputFormat(), image.image(), options.model(), paid.delivered(),
-        paid.attempt());
+    OpenAiImage image =
+        paid.pay(
+            price,
+            call(request, options, paid.attempt()),
+            answer -> new PaidAttempt.Receipt(answer.requestId(), price, null));
+    Candidate candidate =
+        candidates.save(
+            request,
+            options.outputFormat(),
+            image.image(),
+            options.model(),
+            paid.delivered(),
+            paid.attempt());
     meter.ended(FacetMetrics.OK);
     return candidate;
   }
@@ -140,7 +174,9 @@ public final class OpenAiGenerator implements PaidGenerator {
           new InputImage(
               "reference-" + reference.index() + ".jpg",
               candidates.read(reference.image(), attempt),
-              reference.image().mediaType() == null ? "image/jpeg" : reference.image().mediaType()));
+              reference.image().mediaType() == null
+                  ? "image/jpeg"
+                  : reference.image().mediaType()));
     }
     InputImage mask = null;
     Reference first = references.get(0);

@@ -14,9 +14,9 @@ import java.util.function.Function;
 /**
  * One attempt at a paid generation, and its money. It starts from the checkpoint the previous
  * attempt left, where a request still in flight is maybe billed (its worker died with it); it puts
- * every request in flight on the server before sending it, and the answer's charge right after;
- * and it hands its checkpoint to the workflow with its result or its failure. So a retry resumes
- * what was paid instead of paying again, and no charge is missing from the ledger.
+ * every request in flight on the server before sending it, and the answer's charge right after; and
+ * it hands its checkpoint to the workflow with its result or its failure. So a retry resumes what
+ * was paid instead of paying again, and no charge is missing from the ledger.
  */
 final class PaidAttempt implements AutoCloseable {
 
@@ -41,10 +41,11 @@ final class PaidAttempt implements AutoCloseable {
    * Runs {@code generation} as one attempt of the current activity; any failure leaves with the
    * attempt's checkpoint (see {@link #failure}).
    */
-  static <T> T run(GenerateRequest request, String provider, String model,
-      Function<PaidAttempt, T> generation) {
-    try (PaidAttempt paid = new PaidAttempt(Activity.getExecutionContext(), provider, model,
-        GeneratedCandidates.id(request))) {
+  static <T> T run(
+      GenerateRequest request, String provider, String model, Function<PaidAttempt, T> generation) {
+    try (PaidAttempt paid =
+        new PaidAttempt(
+            Activity.getExecutionContext(), provider, model, GeneratedCandidates.id(request))) {
       try {
         return generation.apply(paid);
       } catch (ActivityCompletionException gone) {
@@ -73,13 +74,13 @@ final class PaidAttempt implements AutoCloseable {
   record Receipt(String id, double usd, String resumeUrl) {}
 
   /**
-   * Sends one paid request as every paid request goes: on record as in flight before it leaves,
-   * so a crash cannot hide it; then on record with its charge, billed as the answer says, or maybe
-   * billed when the answer was lost, or none when the provider refused it. The in-flight record
-   * is made at the last moment, with the request's last byte held back: only a crash in the
-   * moment between the record and that byte leaves a maybe-billed charge the provider never made.
-   * The line carries the request's own id ({@link ClientRequest}), so even then it names the
-   * request the provider saw cut short.
+   * Sends one paid request as every paid request goes: on record as in flight before it leaves, so
+   * a crash cannot hide it; then on record with its charge, billed as the answer says, or maybe
+   * billed when the answer was lost, or none when the provider refused it. The in-flight record is
+   * made at the last moment, with the request's last byte held back: only a crash in the moment
+   * between the record and that byte leaves a maybe-billed charge the provider never made. The line
+   * carries the request's own id ({@link ClientRequest}), so even then it names the request the
+   * provider saw cut short.
    *
    * @param request sends the request as the given {@link ClientRequest}
    * @param listPrice what it costs if its answer never says
@@ -87,20 +88,26 @@ final class PaidAttempt implements AutoCloseable {
    */
   <T> T pay(double listPrice, Function<ClientRequest, T> request, Function<T, Receipt> receipt) {
     String clientRequestId = UUID.randomUUID().toString();
-    GenerationCheckpoint sending = checkpoint().sending(
-        Charge.inFlight(provider, model, candidateId, clientRequestId, listPrice));
+    GenerationCheckpoint sending =
+        checkpoint()
+            .sending(Charge.inFlight(provider, model, candidateId, clientRequestId, listPrice));
     T answer;
     try {
       answer = request.apply(new ClientRequest(clientRequestId, () -> live.record(sending)));
     } catch (ProviderException e) {
-      live.record(e.mayHaveBilled()
-          ? sending.settled(sending.inFlight().maybeBilled(e.requestId().orElse(null),
-              e.maybeBilledBecause()), null)
-          : sending.unsent());
+      live.record(
+          e.mayHaveBilled()
+              ? sending.settled(
+                  sending
+                      .inFlight()
+                      .maybeBilled(e.requestId().orElse(null), e.maybeBilledBecause()),
+                  null)
+              : sending.unsent());
       throw e;
     }
     Receipt paid = receipt.apply(answer);
-    live.record(sending.settled(sending.inFlight().billed(paid.id(), paid.usd()), paid.resumeUrl()));
+    live.record(
+        sending.settled(sending.inFlight().billed(paid.id(), paid.usd()), paid.resumeUrl()));
     return answer;
   }
 
@@ -136,12 +143,19 @@ final class PaidAttempt implements AutoCloseable {
     }
     ApplicationFailure.Builder failure = ApplicationFailure.newBuilder().setDetails(attempt, now);
     if (e instanceof ApplicationFailure typed) {
-      return failure.setType(typed.getType()).setMessage(typed.getOriginalMessage())
-          .setNonRetryable(typed.isNonRetryable()).setNextRetryDelay(typed.getNextRetryDelay())
-          .setCause(typed.getCause()).build();
+      return failure
+          .setType(typed.getType())
+          .setMessage(typed.getOriginalMessage())
+          .setNonRetryable(typed.isNonRetryable())
+          .setNextRetryDelay(typed.getNextRetryDelay())
+          .setCause(typed.getCause())
+          .build();
     }
-    return failure.setType(e.getClass().getName()).setMessage(String.valueOf(e.getMessage()))
-        .setCause(e).build();
+    return failure
+        .setType(e.getClass().getName())
+        .setMessage(String.valueOf(e.getMessage()))
+        .setCause(e)
+        .build();
   }
 
   @Override

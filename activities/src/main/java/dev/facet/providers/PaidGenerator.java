@@ -30,7 +30,9 @@ public interface PaidGenerator extends GenerationActivities {
     Optional<String> problem = modelProblem(model);
     if (problem.isPresent()) {
       throw ProviderException.builder(
-              ProviderFailure.INVALID_REQUEST, Providers.providerOf(request.provider()), problem.get())
+              ProviderFailure.INVALID_REQUEST,
+              Providers.providerOf(request.provider()),
+              problem.get())
           .doNotRetry()
           .build()
           .toApplicationFailure(attempt);

@@ -1,7 +1,5 @@
 package dev.facet.providers;
 
-import dev.facet.model.Charge;
-import dev.facet.steps.Providers;
 import static dev.facet.providers.ProviderFailure.AUTH;
 import static dev.facet.providers.ProviderFailure.INVALID_REQUEST;
 import static dev.facet.providers.ProviderFailure.MODERATED;
@@ -10,6 +8,8 @@ import static dev.facet.providers.ProviderFailure.THROTTLED;
 import static dev.facet.providers.ProviderFailure.UNAVAILABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.model.Charge;
+import dev.facet.steps.Providers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -192,13 +192,16 @@ public final class ProviderErrors {
     return e instanceof ConnectException
         || e instanceof UnknownHostException
         || e instanceof NoRouteToHostException
-        || (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect"));
+        || (e instanceof SocketTimeoutException
+            && String.valueOf(e.getMessage()).contains("connect"));
   }
 
   private static String describe(IOException e) {
-    String kind =
-        e instanceof InterruptedIOException ? "timed out" : "connection failed";
-    return kind + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+    String kind = e instanceof InterruptedIOException ? "timed out" : "connection failed";
+    return kind
+        + ": "
+        + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : " " + e.getMessage());
   }
 
   private static String snippet(String body) {

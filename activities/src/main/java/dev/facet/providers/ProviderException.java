@@ -70,7 +70,10 @@ public final class ProviderException extends RuntimeException {
     return maybeBilledBecause != null;
   }
 
-  /** Why the answer that would have said whether it was billed is lost, or null (see {@link dev.facet.model.Charge}). */
+  /**
+   * Why the answer that would have said whether it was billed is lost, or null (see {@link
+   * dev.facet.model.Charge}).
+   */
   public String maybeBilledBecause() {
     return maybeBilledBecause;
   }

@@ -58,16 +58,19 @@ public final class ProviderHttp {
 
   /**
    * As {@link #send(Request, boolean)}, with the request's id in {@link ClientRequest#HEADER}, and
-   * its body's last byte held until {@link ClientRequest#beforeLastByte} has run. A provider acts on
-   * a complete request only: what that step records (the request, in flight) is on record before
-   * the provider can charge, and a crash in between leaves the provider a request it never
-   * received whole.
+   * its body's last byte held until {@link ClientRequest#beforeLastByte} has run. A provider acts
+   * on a complete request only: what that step records (the request, in flight) is on record before
+   * the provider can charge, and a crash in between leaves the provider a request it never received
+   * whole.
    */
   public HttpAnswer send(Request request, boolean billable, ClientRequest sending) {
-    return send(request.newBuilder()
-        .header(ClientRequest.HEADER, sending.id())
-        .method(request.method(), new LastByteHeld(request.body(), sending.beforeLastByte()))
-        .build(), billable);
+    return send(
+        request
+            .newBuilder()
+            .header(ClientRequest.HEADER, sending.id())
+            .method(request.method(), new LastByteHeld(request.body(), sending.beforeLastByte()))
+            .build(),
+        billable);
   }
 
   private static final class LastByteHeld extends RequestBody {

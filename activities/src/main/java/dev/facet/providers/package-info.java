@@ -11,8 +11,8 @@
  * deterministic key before anything is paid for. API keys live in {@link
  * dev.facet.providers.ApiKey}, which never prints them.
  *
- * <p>The contract both clients and the fake (the devkit module) follow is {@code docs/providers.md},
- * each row with its source: OpenAI's Images API reference
+ * <p>The contract both clients and the fake (the devkit module) follow is {@code
+ * docs/providers.md}, each row with its source: OpenAI's Images API reference
  * (https://platform.openai.com/docs/api-reference/images) and BFL's API reference
  * (https://docs.bfl.ai, https://api.bfl.ai/openapi.json).
  */

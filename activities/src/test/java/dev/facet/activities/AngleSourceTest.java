@@ -19,14 +19,18 @@ class AngleSourceTest {
   @Test
   void variantsRotateThroughTheMatchingAngleFirstThenTheOthers() {
     List<Integer> sources =
-        IntStream.range(0, 6).mapToObj(v -> AngleSource.pick(references, "front", v).index()).toList();
+        IntStream.range(0, 6)
+            .mapToObj(v -> AngleSource.pick(references, "front", v).index())
+            .toList();
     assertThat(sources).containsExactly(1, 3, 0, 2, 1, 3);
   }
 
   @Test
   void withoutAMatchingAngleEveryReferenceTakesItsTurn() {
     List<Integer> sources =
-        IntStream.range(0, 4).mapToObj(v -> AngleSource.pick(references, "macro", v).index()).toList();
+        IntStream.range(0, 4)
+            .mapToObj(v -> AngleSource.pick(references, "macro", v).index())
+            .toList();
     assertThat(sources).containsExactly(0, 1, 2, 3);
   }
 }

@@ -48,7 +48,8 @@ class CaptureActivitiesTest {
   @BeforeEach
   void setUp() {
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new CaptureActivitiesImpl(s3.store(), new PhotoValidator()));
+    env.registerActivitiesImplementations(
+        new CaptureActivitiesImpl(s3.store(), new PhotoValidator()));
     capture =
         env.newActivityStub(
             CaptureActivities.class,
@@ -89,17 +90,22 @@ class CaptureActivitiesTest {
       Mask mask = ImageDecoder.decodeMask(s3.store().get(ref.mask().key()));
       double iou = mask.iou(Fixtures.groundTruthMask(name));
       double fillTruth = Fixtures.file(name + ".jpg").at("/measured/fill").asDouble();
-      System.out.printf("%s: IoU %.3f, fill %.3f (truth %.3f), metal %s%n", name, iou, ref.fill(), fillTruth, ref.metal());
+      System.out.printf(
+          "%s: IoU %.3f, fill %.3f (truth %.3f), metal %s%n",
+          name, iou, ref.fill(), fillTruth, ref.metal());
       assertThat(iou).isGreaterThan(0.9);
       assertThat(ref.fill()).isCloseTo(fillTruth, org.assertj.core.data.Offset.offset(0.05));
       assertThat(ref.sharpness()).isGreaterThan(500);
     }
-    assertThat(result.references()).extracting(Reference::angle).containsExactly("front", "front", "side");
+    assertThat(result.references())
+        .extracting(Reference::angle)
+        .containsExactly("front", "front", "side");
     // 18k yellow gold with one diamond: the signature has both. Read under the photos' own white
     // point, its metal is the studio photo's (white light on white): the beige paper's cast is out.
     Lab truth = Fixtures.measuredMetal("P01_studio");
     double de = MetalTone.deltaE(result.signature().metal(), truth);
-    System.out.printf("signature metal %s, ΔE2000 %.2f (lightness excluded) to P01_studio's; stone %s%n",
+    System.out.printf(
+        "signature metal %s, ΔE2000 %.2f (lightness excluded) to P01_studio's; stone %s%n",
         result.signature().metal(), de, result.signature().stone());
     assertThat(de).isLessThan(2.5);
     assertThat(result.signature().stone()).isNotNull();
@@ -128,7 +134,8 @@ class CaptureActivitiesTest {
   @Test
   void exifOrientedPhotoIsStoredUprightWithoutMetadata() throws Exception {
     CaptureResult result =
-        capture.capture(new CaptureRequest(keys, List.of(upload("bad/exif_orientation_6.jpg", "front"))));
+        capture.capture(
+            new CaptureRequest(keys, List.of(upload("bad/exif_orientation_6.jpg", "front"))));
     byte[] stored = s3.store().get(result.references().get(0).image().key());
     assertThat(Orientation.ofJpeg(stored)).isEqualTo(Orientation.NORMAL);
     assertThat(containsExif(stored)).isFalse();
@@ -138,15 +145,19 @@ class CaptureActivitiesTest {
     assertThat(mask.iou(Fixtures.groundTruthMask("P06_capture_1"))).isGreaterThan(0.85);
   }
 
-  /** A phone photo with GPS coordinates in its EXIF: the stored reference carries no EXIF at all. */
+  /**
+   * A phone photo with GPS coordinates in its EXIF: the stored reference carries no EXIF at all.
+   */
   @Test
   void gpsAndOtherExifAreStrippedFromTheStoredReference() {
-    byte[] withGps = ExifFixtures.jpeg(Fixtures.bytes("P04_capture_1.jpg"), ExifFixtures.tiff(1, true));
+    byte[] withGps =
+        ExifFixtures.jpeg(Fixtures.bytes("P04_capture_1.jpg"), ExifFixtures.tiff(1, true));
     assertThat(JpegSegments.read(withGps)).anyMatch(s -> s.startsWith(JpegSegments.EXIF_ID));
     String key = "uploads/" + UUID.randomUUID() + "/gps.jpg";
     s3.store().put(key, withGps, "image/jpeg");
 
-    CaptureResult result = capture.capture(new CaptureRequest(keys, List.of(new ReferencePhoto(key, "front"))));
+    CaptureResult result =
+        capture.capture(new CaptureRequest(keys, List.of(new ReferencePhoto(key, "front"))));
 
     byte[] stored = s3.store().get(result.references().get(0).image().key());
     assertThat(JpegSegments.read(stored))
@@ -166,14 +177,16 @@ class CaptureActivitiesTest {
 
   @Test
   void cmykPhotoIsStoredAsSrgb() throws Exception {
-    CaptureResult result = capture.capture(new CaptureRequest(keys, List.of(upload("bad/cmyk.jpg", "front"))));
+    CaptureResult result =
+        capture.capture(new CaptureRequest(keys, List.of(upload("bad/cmyk.jpg", "front"))));
     Reference ref = result.references().get(0);
     RgbImage stored = ImageDecoder.decode(s3.store().get(ref.image().key()));
     assertThat(stored.width()).isEqualTo(2000);
     assertThat(stored.height()).isEqualTo(1500);
     // The gold reads as gold (the fixture is P01's 18k yellow gold).
     assertThat(ref.metal().b()).isGreaterThan(30);
-    assertThat(ColourScience.deltaE2000(ref.metal(), Fixtures.measuredMetal("P01_capture_2"))).isLessThan(4);
+    assertThat(ColourScience.deltaE2000(ref.metal(), Fixtures.measuredMetal("P01_capture_2")))
+        .isLessThan(4);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -192,12 +205,15 @@ class CaptureActivitiesTest {
     List<ReferencePhoto> photos = List.of(upload(fixture, "side"));
 
     ActivityFailure failure =
-        catchThrowableOfType(ActivityFailure.class, () -> capture.capture(new CaptureRequest(keys, photos)));
+        catchThrowableOfType(
+            ActivityFailure.class, () -> capture.capture(new CaptureRequest(keys, photos)));
 
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
     assertThat(cause.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
     assertThat(cause.isNonRetryable()).isTrue();
-    assertThat(cause.getOriginalMessage()).startsWith("Photo 1 (angle \"side\", uploads/").contains(reason);
+    assertThat(cause.getOriginalMessage())
+        .startsWith("Photo 1 (angle \"side\", uploads/")
+        .contains(reason);
   }
 
   @Test
@@ -205,7 +221,8 @@ class CaptureActivitiesTest {
     List<ReferencePhoto> photos =
         List.of(upload("P04_capture_1.jpg", "front"), upload("bad/tiny_300.jpg", ""));
     ActivityFailure failure =
-        catchThrowableOfType(ActivityFailure.class, () -> capture.capture(new CaptureRequest(keys, photos)));
+        catchThrowableOfType(
+            ActivityFailure.class, () -> capture.capture(new CaptureRequest(keys, photos)));
     assertThat(((ApplicationFailure) failure.getCause()).getOriginalMessage())
         .startsWith("Photo 2 (no angle tag, uploads/")
         .contains("300x300");
@@ -216,7 +233,10 @@ class CaptureActivitiesTest {
     ActivityFailure failure =
         catchThrowableOfType(
             ActivityFailure.class,
-            () -> capture.capture(new CaptureRequest(keys, List.of(new ReferencePhoto("uploads/none.jpg", "front")))));
+            () ->
+                capture.capture(
+                    new CaptureRequest(
+                        keys, List.of(new ReferencePhoto("uploads/none.jpg", "front")))));
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
     assertThat(cause.getType()).isEqualTo(FailureTypes.MISSING_OBJECT);
     assertThat(cause.getOriginalMessage()).contains("uploads/none.jpg");
@@ -224,8 +244,12 @@ class CaptureActivitiesTest {
 
   private static boolean containsExif(byte[] jpeg) {
     for (int i = 0; i + 10 < Math.min(jpeg.length, 65536); i++) {
-      if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xE1
-          && jpeg[i + 4] == 'E' && jpeg[i + 5] == 'x' && jpeg[i + 6] == 'i' && jpeg[i + 7] == 'f') {
+      if ((jpeg[i] & 0xFF) == 0xFF
+          && (jpeg[i + 1] & 0xFF) == 0xE1
+          && jpeg[i + 4] == 'E'
+          && jpeg[i + 5] == 'x'
+          && jpeg[i + 6] == 'i'
+          && jpeg[i + 7] == 'f') {
         return true;
       }
     }

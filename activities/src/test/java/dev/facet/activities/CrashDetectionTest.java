@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A generation attempt on a Temporal server: while it beats, a call longer than the heartbeat
  * timeout keeps its attempt; once its worker is gone, the server retries it after the heartbeat
- * timeout, not the start-to-close, and the retry starts from the details it last recorded. The
- * test server cannot skip time while an activity runs, so the timeout is scaled down from
+ * timeout, not the start-to-close, and the retry starts from the details it last recorded. The test
+ * server cannot skip time while an activity runs, so the timeout is scaled down from
  * ShootActivityOptions' 30 s, the start-to-close kept at a slow image's minutes.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -60,13 +60,18 @@ class CrashDetectionTest {
   }
 
   public static class GenerateOnceImpl implements GenerateOnce {
-    private final Generation generation = Workflow.newActivityStub(Generation.class,
-        ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(START_TO_CLOSE)
-            .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
-            .setRetryOptions(RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofMillis(100)).setMaximumAttempts(2).build())
-            .build());
+    private final Generation generation =
+        Workflow.newActivityStub(
+            Generation.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(START_TO_CLOSE)
+                .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+                .setRetryOptions(
+                    RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofMillis(100))
+                        .setMaximumAttempts(2)
+                        .build())
+                .build());
 
     @Override
     public String run() {
@@ -81,7 +86,9 @@ class CrashDetectionTest {
       ActivityExecutionContext activity = Activity.getExecutionContext();
       int attempt = activity.getInfo().getAttempt();
       if (attempt > 1) {
-        return "attempt " + attempt + " resumed "
+        return "attempt "
+            + attempt
+            + " resumed "
             + activity.getHeartbeatDetails(String.class).orElse("nothing");
       }
       LiveAttempt<String> live = LiveAttempt.start(activity, "nothing yet", beats, BEAT);
@@ -103,8 +110,9 @@ class CrashDetectionTest {
   @BeforeEach
   void start() {
     // No time skipping: heartbeat timeouts run on the real clock, as on a real server.
-    env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     var worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(GenerateOnceImpl.class);
     worker.registerActivitiesImplementations(new BeatingGeneration());
@@ -139,8 +147,8 @@ class CrashDetectionTest {
 
   private String generate() {
     return env.getWorkflowClient()
-        .newWorkflowStub(GenerateOnce.class,
-            WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build())
+        .newWorkflowStub(
+            GenerateOnce.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build())
         .run();
   }
 }

@@ -72,53 +72,81 @@ class ImageReadsTest {
       photos.add(new ReferencePhoto(upload, name.endsWith("1") ? "front" : "side"));
     }
 
-    CaptureResult captured = stub(CaptureActivities.class).capture(new CaptureRequest(keys, photos));
-    assertReadOnce("capture", store.readsSinceLast(), photos.stream().map(ReferencePhoto::key).toList());
+    CaptureResult captured =
+        stub(CaptureActivities.class).capture(new CaptureRequest(keys, photos));
+    assertReadOnce(
+        "capture", store.readsSinceLast(), photos.stream().map(ReferencePhoto::key).toList());
     List<Reference> references = captured.references();
     assertThat(references).allSatisfy(r -> assertThat(r.view()).isNotNull());
 
     List<Candidate> candidates = new ArrayList<>();
     for (ShotSpec shot : STYLE.shots()) {
       for (int variant = 1; variant <= 2; variant++) {
-        candidates.add(stub(GenerationActivities.class).generate(new GenerateRequest(keys, 1, shot, variant,
-            new ShotPrompt(shot.name(), "prompt"), references, captured.signature(), STYLE, "studio")));
+        candidates.add(
+            stub(GenerationActivities.class)
+                .generate(
+                    new GenerateRequest(
+                        keys,
+                        1,
+                        shot,
+                        variant,
+                        new ShotPrompt(shot.name(), "prompt"),
+                        references,
+                        captured.signature(),
+                        STYLE,
+                        "studio")));
       }
     }
-    // The generator is the provider's stand-in: each variant is its own request that sends the references.
+    // The generator is the provider's stand-in: each variant is its own request that sends the
+    // references.
     System.out.println("generate reads " + store.readsSinceLast());
 
-    stub(ScoringActivities.class).score(new ScoreRequest(references, captured.signature(), candidates));
-    assertReadOnce("score", store.readsSinceLast(), Stream.concat(
-        candidates.stream().map(c -> c.image().key()),
-        references.stream().map(r -> r.view().key())).toList());
+    stub(ScoringActivities.class)
+        .score(new ScoreRequest(references, captured.signature(), candidates));
+    assertReadOnce(
+        "score",
+        store.readsSinceLast(),
+        Stream.concat(
+                candidates.stream().map(c -> c.image().key()),
+                references.stream().map(r -> r.view().key()))
+            .toList());
 
     List<ChannelImage> finished = new ArrayList<>();
     List<Candidate> selected = List.of(candidates.get(0), candidates.get(2));
     for (Candidate candidate : selected) {
-      finished.addAll(stub(PostProcessActivities.class).postProcessShot(
-          new ShotPostProcessRequest(keys, candidate, captured.signature(), CHANNELS)));
+      finished.addAll(
+          stub(PostProcessActivities.class)
+              .postProcessShot(
+                  new ShotPostProcessRequest(keys, candidate, captured.signature(), CHANNELS)));
     }
-    assertReadOnce("post-process", store.readsSinceLast(), selected.stream()
-        .flatMap(c -> Stream.of(c.image().key(), c.cutout().key())).toList());
+    assertReadOnce(
+        "post-process",
+        store.readsSinceLast(),
+        selected.stream().flatMap(c -> Stream.of(c.image().key(), c.cutout().key())).toList());
 
     for (ChannelImage image : finished) {
-      QaReport report = stub(QaActivities.class).inspect(new QaRequest(references, captured.signature(), image));
+      QaReport report =
+          stub(QaActivities.class).inspect(new QaRequest(references, captured.signature(), image));
       assertThat(report.passed()).as(image.image().key() + ": " + report.checks()).isTrue();
     }
     // The views were read once, for scoring: QA of all four images compares with them as read then.
-    assertReadOnce("QA", store.readsSinceLast(), finished.stream().map(i -> i.image().key()).toList());
+    assertReadOnce(
+        "QA", store.readsSinceLast(), finished.stream().map(i -> i.image().key()).toList());
   }
 
-  private static void assertReadOnce(String step, Map<String, Integer> reads, List<String> expected) {
+  private static void assertReadOnce(
+      String step, Map<String, Integer> reads, List<String> expected) {
     System.out.println(step + " reads " + reads);
     assertThat(reads).as(step + ": keys read, and how often").containsOnlyKeys(expected);
     assertThat(reads.values()).as(step + ": reads of one key").containsOnly(1);
   }
 
   private <T> T stub(Class<T> activities) {
-    return env.newActivityStub(activities, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(2))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-        .build());
+    return env.newActivityStub(
+        activities,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(2))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build());
   }
 }

@@ -38,10 +38,13 @@ class LiveAttemptTest {
   private static final Duration FAST = Duration.ofMillis(10);
 
   private final ScheduledThreadPoolExecutor beats = beatsLeavingNothingQueuedOnCancel();
+
   /** What reached the server, in order. */
   private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+
   /** How the server answers the next heartbeat: null = it takes it. */
   private volatile Supplier<ActivityCompletionException> answer = () -> null;
+
   private final CountDownLatch firstAnswer = new CountDownLatch(1);
   private final AtomicInteger asked = new AtomicInteger();
 
@@ -69,8 +72,10 @@ class LiveAttemptTest {
 
   @Test
   void aHeartbeatThatDoesNotReachTheServerLeavesTheAttemptRunning() throws Exception {
-    answer = () -> new ActivityCompletionFailureException("a1",
-        new StatusRuntimeException(Status.UNAVAILABLE));
+    answer =
+        () ->
+            new ActivityCompletionFailureException(
+                "a1", new StatusRuntimeException(Status.UNAVAILABLE));
     LiveAttempt<String> attempt = start("task-42");
 
     assertThatThrownBy(() -> attempt.record("task-43"))
@@ -111,8 +116,9 @@ class LiveAttemptTest {
   // blocked socket read does not heed the interrupt of a same-thread timeout.
   @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aDroppedAttemptEndsTheProviderCallItIsBlockedIn() throws Exception {
-    ProviderHttp http = new ProviderHttp("openai", Duration.ofSeconds(5), Duration.ofMinutes(5),
-        ProviderErrors.systemClock());
+    ProviderHttp http =
+        new ProviderHttp(
+            "openai", Duration.ofSeconds(5), Duration.ofMinutes(5), ProviderErrors.systemClock());
     try (ServerSocket provider = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       // The provider takes the request and works on it, for longer than the test lasts.
       CompletableFuture<Socket> working = CompletableFuture.supplyAsync(() -> accept(provider));
@@ -121,10 +127,15 @@ class LiveAttemptTest {
           new ActivityNotExistsException("a1", new StatusRuntimeException(Status.NOT_FOUND));
       working.thenRun(() -> answer = () -> timedOut);
 
-      assertThatThrownBy(() -> http.send(new Request.Builder()
-              .url("http://127.0.0.1:" + provider.getLocalPort() + "/v1/images/edits")
-              .post(RequestBody.create(new byte[] {1}, MediaType.get("application/json")))
-              .build(), true))
+      assertThatThrownBy(
+              () ->
+                  http.send(
+                      new Request.Builder()
+                          .url("http://127.0.0.1:" + provider.getLocalPort() + "/v1/images/edits")
+                          .post(
+                              RequestBody.create(new byte[] {1}, MediaType.get("application/json")))
+                          .build(),
+                      true))
           .isInstanceOf(ProviderException.class)
           .hasCauseInstanceOf(IOException.class);
       assertThatThrownBy(attempt::stillCurrent).isSameAs(timedOut);
@@ -144,18 +155,22 @@ class LiveAttemptTest {
   }
 
   private LiveAttempt<String> start(String details) {
-    return new LiveAttempt<>(next -> {
-      asked.incrementAndGet();
-      try {
-        ActivityCompletionException refused = answer.get();
-        if (refused != null) {
-          throw refused;
-        }
-        heard.add(next);
-      } finally {
-        firstAnswer.countDown();
-      }
-    }, details, beats, FAST);
+    return new LiveAttempt<>(
+        next -> {
+          asked.incrementAndGet();
+          try {
+            ActivityCompletionException refused = answer.get();
+            if (refused != null) {
+              throw refused;
+            }
+            heard.add(next);
+          } finally {
+            firstAnswer.countDown();
+          }
+        },
+        details,
+        beats,
+        FAST);
   }
 
   /** Once the first beat has had its answer, the attempt gives up and asks the server no more. */

@@ -59,9 +59,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The studio path end to end on the real embedded S3 through Temporal's activity test
- * environment: capture → generate → score → post-process → QA → publish, for all six fixture
- * pieces, and QA against deliberately altered images.
+ * The studio path end to end on the real embedded S3 through Temporal's activity test environment:
+ * capture → generate → score → post-process → QA → publish, for all six fixture pieces, and QA
+ * against deliberately altered images.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioPipelineTest {
@@ -82,7 +82,12 @@ class StudioPipelineTest {
   /** Per product: what capture measured, the hero candidate and its amazon-main image. */
   private final Map<String, Shoot> shoots = new LinkedHashMap<>();
 
-  record Shoot(ShootKeys keys, CaptureResult captured, Candidate hero, ChannelImage amazon, long postProcessMillis) {}
+  record Shoot(
+      ShootKeys keys,
+      CaptureResult captured,
+      Candidate hero,
+      ChannelImage amazon,
+      long postProcessMillis) {}
 
   @BeforeAll
   void shootAllSixPieces() {
@@ -108,13 +113,19 @@ class StudioPipelineTest {
       String upload = "uploads/" + product + "/" + name + ".jpg";
       s3.store().put(upload, Fixtures.bytes(name + ".jpg"), "image/jpeg");
       long tc = System.nanoTime();
-      CaptureResult captured = capture.capture(new CaptureRequest(keys, List.of(new ReferencePhoto(upload, "front"))));
+      CaptureResult captured =
+          capture.capture(new CaptureRequest(keys, List.of(new ReferencePhoto(upload, "front"))));
       long tg = System.nanoTime();
       Candidate hero = generator.generate(request(keys, captured, 1, 1));
       long t0 = System.nanoTime();
-      System.out.printf("%s: capture %d ms, generate %d ms%n", product, (tg - tc) / 1_000_000, (t0 - tg) / 1_000_000);
-      ChannelImage amazon = postProcess.postProcess(new PostProcessRequest(keys, hero, captured.signature(), "amazon-main"));
-      shoots.put(product, new Shoot(keys, captured, hero, amazon, (System.nanoTime() - t0) / 1_000_000));
+      System.out.printf(
+          "%s: capture %d ms, generate %d ms%n",
+          product, (tg - tc) / 1_000_000, (t0 - tg) / 1_000_000);
+      ChannelImage amazon =
+          postProcess.postProcess(
+              new PostProcessRequest(keys, hero, captured.signature(), "amazon-main"));
+      shoots.put(
+          product, new Shoot(keys, captured, hero, amazon, (System.nanoTime() - t0) / 1_000_000));
     }
   }
 
@@ -123,24 +134,45 @@ class StudioPipelineTest {
     env.close();
   }
 
-  private static GenerateRequest request(ShootKeys keys, CaptureResult captured, int round, int variant) {
+  private static GenerateRequest request(
+      ShootKeys keys, CaptureResult captured, int round, int variant) {
     return new GenerateRequest(
-        keys, round, HERO, variant, new ShotPrompt(HERO.name(), "prompt"), captured.references(),
-        captured.signature(), STYLE, "studio");
+        keys,
+        round,
+        HERO,
+        variant,
+        new ShotPrompt(HERO.name(), "prompt"),
+        captured.references(),
+        captured.signature(),
+        STYLE,
+        "studio");
   }
 
   @Test
   void faithfulStudioOutputsOfEveryPiecePassQa() {
-    System.out.println("piece  metal-tone  silhouette  sharpness  fill   background  border  post-process");
-    shoots.forEach((product, shoot) -> {
-      QaReport report = qa.inspect(new QaRequest(shoot.captured().references(), shoot.captured().signature(), shoot.amazon()));
-      System.out.printf("%s    %6.2f      %6.3f      %6.2f    %5.3f  %7.4f    %5.3f   %d ms%n",
-          product, value(report, "metal-tone"), value(report, "silhouette"), value(report, "sharpness"),
-          value(report, "fill"), value(report, "background"), value(report, "background-border"), shoot.postProcessMillis());
-      assertThat(report.checks()).filteredOn(QaCheck::blocking)
-          .allSatisfy(c -> assertThat(c.passed()).as(c.name() + ": " + c.detail()).isTrue());
-      assertThat(report.passed()).isTrue();
-    });
+    System.out.println(
+        "piece  metal-tone  silhouette  sharpness  fill   background  border  post-process");
+    shoots.forEach(
+        (product, shoot) -> {
+          QaReport report =
+              qa.inspect(
+                  new QaRequest(
+                      shoot.captured().references(), shoot.captured().signature(), shoot.amazon()));
+          System.out.printf(
+              "%s    %6.2f      %6.3f      %6.2f    %5.3f  %7.4f    %5.3f   %d ms%n",
+              product,
+              value(report, "metal-tone"),
+              value(report, "silhouette"),
+              value(report, "sharpness"),
+              value(report, "fill"),
+              value(report, "background"),
+              value(report, "background-border"),
+              shoot.postProcessMillis());
+          assertThat(report.checks())
+              .filteredOn(QaCheck::blocking)
+              .allSatisfy(c -> assertThat(c.passed()).as(c.name() + ": " + c.detail()).isTrue());
+          assertThat(report.passed()).isTrue();
+        });
   }
 
   /**
@@ -149,24 +181,27 @@ class StudioPipelineTest {
    */
   @Test
   void heroMetalMatchesTheStudioIdeals() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "renders"));
+    java.nio.file.Path dir =
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "renders"));
     dev.facet.imaging.ProductAnalyzer analyzer = new dev.facet.imaging.ProductAnalyzer();
     List<Double> deltas = new java.util.ArrayList<>();
-    shoots.forEach((product, shoot) -> {
-      byte[] bytes = s3.store().get(shoot.hero().image().key());
-      RgbImage hero = image(shoot.hero().image());
-      Lab metal = analyzer.analyse(hero).measurements().orElseThrow().metal();
-      Lab ideal = Fixtures.measuredMetal(product + "_studio");
-      double de = ColourScience.deltaE2000(metal, ideal);
-      deltas.add(de);
-      System.out.printf("%s hero metal (%.1f, %.1f, %.1f) vs studio ideal (%.1f, %.1f, %.1f): ΔE2000 %.2f%n",
-          product, metal.l(), metal.a(), metal.b(), ideal.l(), ideal.a(), ideal.b(), de);
-      try {
-        java.nio.file.Files.write(dir.resolve(product + "_hero.jpg"), bytes);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    shoots.forEach(
+        (product, shoot) -> {
+          byte[] bytes = s3.store().get(shoot.hero().image().key());
+          RgbImage hero = image(shoot.hero().image());
+          Lab metal = analyzer.analyse(hero).measurements().orElseThrow().metal();
+          Lab ideal = Fixtures.measuredMetal(product + "_studio");
+          double de = ColourScience.deltaE2000(metal, ideal);
+          deltas.add(de);
+          System.out.printf(
+              "%s hero metal (%.1f, %.1f, %.1f) vs studio ideal (%.1f, %.1f, %.1f): ΔE2000 %.2f%n",
+              product, metal.l(), metal.a(), metal.b(), ideal.l(), ideal.a(), ideal.b(), de);
+          try {
+            java.nio.file.Files.write(dir.resolve(product + "_hero.jpg"), bytes);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
     double mean = deltas.stream().mapToDouble(d -> d).average().orElseThrow();
     System.out.printf("mean ΔE2000 to the studio ideals %.2f%n", mean);
     assertThat(mean).isLessThan(3.0);
@@ -191,17 +226,26 @@ class StudioPipelineTest {
   void theMasterChannelAndUnknownChannels() {
     Shoot shoot = shoots.get("P02");
     ChannelImage master =
-        postProcess.postProcess(new PostProcessRequest(shoot.keys(), shoot.hero(), shoot.captured().signature(), "master"));
-    QaReport report = qa.inspect(new QaRequest(shoot.captured().references(), shoot.captured().signature(), master));
+        postProcess.postProcess(
+            new PostProcessRequest(
+                shoot.keys(), shoot.hero(), shoot.captured().signature(), "master"));
+    QaReport report =
+        qa.inspect(
+            new QaRequest(shoot.captured().references(), shoot.captured().signature(), master));
     assertThat(report.passed()).as(report.checks().toString()).isTrue();
     assertThat(value(report, "fill")).isBetween(0.75, 0.85);
 
     ActivityFailure failure =
-        catchThrowableOfType(ActivityFailure.class, () -> postProcess.postProcess(
-            new PostProcessRequest(shoot.keys(), shoot.hero(), shoot.captured().signature(), "etsy-listing")));
+        catchThrowableOfType(
+            ActivityFailure.class,
+            () ->
+                postProcess.postProcess(
+                    new PostProcessRequest(
+                        shoot.keys(), shoot.hero(), shoot.captured().signature(), "etsy-listing")));
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
     assertThat(cause.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
-    assertThat(cause.getOriginalMessage()).contains("Unknown channel \"etsy-listing\"", "amazon-main", "master");
+    assertThat(cause.getOriginalMessage())
+        .contains("Unknown channel \"etsy-listing\"", "amazon-main", "master");
   }
 
   @Test
@@ -211,18 +255,28 @@ class StudioPipelineTest {
     CountingStore counting = new CountingStore(s3.store());
     PostProcessActivities post = new PostProcessActivitiesImpl(counting, ChannelPresets.builtIn());
     ShotPostProcessRequest request =
-        new ShotPostProcessRequest(keys, shoot.hero(), shoot.captured().signature(), List.of("amazon-main", "ebay", "master"));
+        new ShotPostProcessRequest(
+            keys,
+            shoot.hero(),
+            shoot.captured().signature(),
+            List.of("amazon-main", "ebay", "master"));
 
     List<ChannelImage> images = post.postProcessShot(request);
 
-    assertThat(images).extracting(ChannelImage::channel).containsExactly("amazon-main", "ebay", "master");
-    assertThat(images).extracting(i -> i.image().key())
-        .containsExactly(keys.output(1, "hero", "amazon-main", "jpg"), keys.output(1, "hero", "ebay", "jpg"),
+    assertThat(images)
+        .extracting(ChannelImage::channel)
+        .containsExactly("amazon-main", "ebay", "master");
+    assertThat(images)
+        .extracting(i -> i.image().key())
+        .containsExactly(
+            keys.output(1, "hero", "amazon-main", "jpg"),
+            keys.output(1, "hero", "ebay", "jpg"),
             keys.output(1, "hero", "master", "jpg"));
     for (ChannelImage image : images) {
       ChannelPreset preset = ChannelPresets.builtIn().get(image.channel());
       assertThat(ImageDecoder.decode(s3.store().get(image.image().key())).longSide())
-          .as(image.channel()).isEqualTo(Math.max(preset.width(), preset.height()));
+          .as(image.channel())
+          .isEqualTo(Math.max(preset.width(), preset.height()));
     }
     // The candidate and its cut-out, each read once for all three channels.
     assertThat(shoot.hero().cutout()).isNotNull();
@@ -234,9 +288,17 @@ class StudioPipelineTest {
 
     // One unknown channel fails the step before anything is finished.
     ShootKeys other = ShootKeys.of("shoot-P03", "unknown-channel");
-    assertThatThrownBy(() -> post.postProcessShot(new ShotPostProcessRequest(
-            other, shoot.hero(), shoot.captured().signature(), List.of("amazon-main", "etsy-listing"))))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT))
+    assertThatThrownBy(
+            () ->
+                post.postProcessShot(
+                    new ShotPostProcessRequest(
+                        other,
+                        shoot.hero(),
+                        shoot.captured().signature(),
+                        List.of("amazon-main", "etsy-listing"))))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_INPUT))
         .hasMessageContaining("Unknown channel \"etsy-listing\"");
     assertThat(s3.store().find(other.output(1, "hero", "amazon-main", "jpg"))).isEmpty();
   }
@@ -250,7 +312,8 @@ class StudioPipelineTest {
     long t1 = System.nanoTime();
     Candidate second = generator.generate(request);
     long t2 = System.nanoTime();
-    System.out.printf("generate: %d ms rendering, %d ms finding the stored candidate%n",
+    System.out.printf(
+        "generate: %d ms rendering, %d ms finding the stored candidate%n",
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     assertThat(second).isEqualTo(first);
     assertThat(first.id()).isEqualTo("r5-hero-v1");
@@ -288,9 +351,16 @@ class StudioPipelineTest {
     Candidate rose = storeCandidate(shoot, "rose", recolour(hero, 14, -20));
     Candidate squashed = storeCandidate(shoot, "squashed", squash(hero));
     List<Score> scores =
-        scoring.score(new ScoreRequest(shoot.captured().references(), shoot.captured().signature(), List.of(shoot.hero(), rose, squashed)));
-    scores.forEach(s -> System.out.printf("%s: fidelity %.3f sharpness %.3f total %.3f tone ΔE %.2f%n",
-        s.candidateId(), s.fidelity(), s.sharpness(), s.total(), s.metalDeltaE()));
+        scoring.score(
+            new ScoreRequest(
+                shoot.captured().references(),
+                shoot.captured().signature(),
+                List.of(shoot.hero(), rose, squashed)));
+    scores.forEach(
+        s ->
+            System.out.printf(
+                "%s: fidelity %.3f sharpness %.3f total %.3f tone ΔE %.2f%n",
+                s.candidateId(), s.fidelity(), s.sharpness(), s.total(), s.metalDeltaE()));
     Score faithful = scores.get(0);
     assertThat(faithful.candidateId()).isEqualTo(shoot.hero().id());
     assertThat(faithful.fidelity()).isGreaterThan(0.85);
@@ -306,7 +376,8 @@ class StudioPipelineTest {
     Shoot p01 = shoots.get("P01");
     RgbImage gold = image(p01.amazon().image());
     assertFails(p01, "rose", recolour(gold, 14, -20), "metal-tone");
-    assertFails(p01, "off-white", replace(gold, 0xFFFFFF, 0xFAFAF8), "background-border", "background");
+    assertFails(
+        p01, "off-white", replace(gold, 0xFFFFFF, 0xFAFAF8), "background-border", "background");
     assertFails(p01, "tiny", shrink(gold, 0.4), "fill");
     assertFails(p01, "blurred", blur(gold, 4), "sharpness");
     assertFails(p01, "squashed", squash(gold), "silhouette");
@@ -317,15 +388,27 @@ class StudioPipelineTest {
   @Test
   void publishWritesTheManifestOnce() throws Exception {
     Shoot shoot = shoots.get("P04");
-    QaReport report = qa.inspect(new QaRequest(shoot.captured().references(), shoot.captured().signature(), shoot.amazon()));
+    QaReport report =
+        qa.inspect(
+            new QaRequest(
+                shoot.captured().references(), shoot.captured().signature(), shoot.amazon()));
     PublishRequest request =
-        new PublishRequest(shoot.keys(), "shoot-P04", new dev.facet.model.ProductSpec("P04", "Studs", "earrings", "18k white gold", List.of(), "", ""),
-            1, List.of(shoot.amazon()), List.of(report), 0.0, "ana");
+        new PublishRequest(
+            shoot.keys(),
+            "shoot-P04",
+            new dev.facet.model.ProductSpec(
+                "P04", "Studs", "earrings", "18k white gold", List.of(), "", ""),
+            1,
+            List.of(shoot.amazon()),
+            List.of(report),
+            0.0,
+            "ana");
     ImageRef manifest = publish.publish(request);
     ImageRef again = publish.publish(request);
     assertThat(again).isEqualTo(manifest);
     assertThat(manifest.key()).isEqualTo(shoot.keys().manifest());
-    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(s3.store().get(manifest.key()));
+    var json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(s3.store().get(manifest.key()));
     assertThat(json.get("sku").asText()).isEqualTo("P04");
     assertThat(json.get("approvedBy").asText()).isEqualTo("ana");
     var image = json.get("images").get(0);
@@ -340,22 +423,49 @@ class StudioPipelineTest {
 
   private void assertFails(Shoot shoot, String label, RgbImage altered, String... failing) {
     String key = shoot.keys().output(9, "altered", label, "jpg");
-    ImageRef ref = s3.store().put(key, ImageEncoder.jpeg(altered, 0.92f), "image/jpeg", altered.width(), altered.height());
+    ImageRef ref =
+        s3.store()
+            .put(
+                key,
+                ImageEncoder.jpeg(altered, 0.92f),
+                "image/jpeg",
+                altered.width(),
+                altered.height());
     QaReport report =
-        qa.inspect(new QaRequest(shoot.captured().references(), shoot.captured().signature(), new ChannelImage("hero", "amazon-main", "altered", ref)));
-    System.out.printf("%-10s failed %s; %s%n", label,
-        report.checks().stream().filter(c -> !c.passed()).map(c -> c.name() + String.format("=%.3f", c.value())).toList(),
-        report.checks().stream().filter(c -> List.of(failing).contains(c.name())).map(QaCheck::detail).toList());
+        qa.inspect(
+            new QaRequest(
+                shoot.captured().references(),
+                shoot.captured().signature(),
+                new ChannelImage("hero", "amazon-main", "altered", ref)));
+    System.out.printf(
+        "%-10s failed %s; %s%n",
+        label,
+        report.checks().stream()
+            .filter(c -> !c.passed())
+            .map(c -> c.name() + String.format("=%.3f", c.value()))
+            .toList(),
+        report.checks().stream()
+            .filter(c -> List.of(failing).contains(c.name()))
+            .map(QaCheck::detail)
+            .toList());
     for (String check : failing) {
-      assertThat(report.checks()).filteredOn(c -> c.name().equals(check)).singleElement()
-          .satisfies(c -> assertThat(c.passed()).as(label + " should fail " + check + ": " + c.detail()).isFalse());
+      assertThat(report.checks())
+          .filteredOn(c -> c.name().equals(check))
+          .singleElement()
+          .satisfies(
+              c ->
+                  assertThat(c.passed())
+                      .as(label + " should fail " + check + ": " + c.detail())
+                      .isFalse());
     }
     assertThat(report.passed()).isFalse();
   }
 
   private Candidate storeCandidate(Shoot shoot, String label, RgbImage image) {
     String key = shoot.keys().candidate(9, label, 1, "jpg");
-    ImageRef ref = s3.store().put(key, ImageEncoder.jpeg(image, 0.95f), "image/jpeg", image.width(), image.height());
+    ImageRef ref =
+        s3.store()
+            .put(key, ImageEncoder.jpeg(image, 0.95f), "image/jpeg", image.width(), image.height());
     return new Candidate(Candidate.id(9, label, 1), 9, label, 1, "test", null, ref, null, 1, 0);
   }
 
@@ -368,16 +478,22 @@ class StudioPipelineTest {
   }
 
   private static double value(QaReport report, String check) {
-    return report.checks().stream().filter(c -> c.name().equals(check)).findFirst().orElseThrow().value();
+    return report.checks().stream()
+        .filter(c -> c.name().equals(check))
+        .findFirst()
+        .orElseThrow()
+        .value();
   }
 
   /** Shifts a*, b* of coloured (metal) pixels: (+14, −20) turns 18k yellow gold rose. */
   static RgbImage recolour(RgbImage image, double da, double db) {
-    return map(image, p -> {
-      Lab lab = ColourScience.lab(p);
-      if (Math.hypot(lab.a(), lab.b()) < 8) return p;
-      return ColourScience.toRgb(new Lab(lab.l(), lab.a() + da, lab.b() + db));
-    });
+    return map(
+        image,
+        p -> {
+          Lab lab = ColourScience.lab(p);
+          if (Math.hypot(lab.a(), lab.b()) < 8) return p;
+          return ColourScience.toRgb(new Lab(lab.l(), lab.a() + da, lab.b() + db));
+        });
   }
 
   static RgbImage replace(RgbImage image, int from, int to) {
@@ -396,7 +512,8 @@ class StudioPipelineTest {
     RgbImage small = Resampler.resize(image, w, h);
     RgbImage out = RgbImage.filled(image.width(), image.height(), 0xFFFFFF);
     int left = (image.width() - w) / 2, top = (image.height() - h) / 2;
-    for (int y = 0; y < h; y++) System.arraycopy(small.pixels(), y * w, out.pixels(), (top + y) * image.width() + left, w);
+    for (int y = 0; y < h; y++)
+      System.arraycopy(small.pixels(), y * w, out.pixels(), (top + y) * image.width() + left, w);
     return out;
   }
 
@@ -406,7 +523,8 @@ class StudioPipelineTest {
     RgbImage narrow = Resampler.resize(image, w, image.height());
     RgbImage out = RgbImage.filled(image.width(), image.height(), 0xFFFFFF);
     int left = (image.width() - w) / 2;
-    for (int y = 0; y < image.height(); y++) System.arraycopy(narrow.pixels(), y * w, out.pixels(), y * image.width() + left, w);
+    for (int y = 0; y < image.height(); y++)
+      System.arraycopy(narrow.pixels(), y * w, out.pixels(), y * image.width() + left, w);
     return out;
   }
 

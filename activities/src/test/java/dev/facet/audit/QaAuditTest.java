@@ -28,17 +28,22 @@ class QaAuditTest {
 
   @TempDir static Path dir;
   static Path reference, faithful, rose;
-
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(),
+      err = new ByteArrayOutputStream();
 
   /** P06 (18k yellow gold eternity band): its studio photo finished for Amazon, and a rose copy. */
   @BeforeAll
   static void files() throws Exception {
     reference = write("P06_capture_1.jpg", Fixtures.bytes("P06_capture_1.jpg"));
     RgbImage ideal = Fixtures.photo("P06_studio");
-    byte[] finished = new ChannelFinisher()
-        .finish(ideal, null, ChannelPresets.builtIn().get("amazon-main"), DigitalSourceType.COMPOSITE_SYNTHETIC)
-        .bytes();
+    byte[] finished =
+        new ChannelFinisher()
+            .finish(
+                ideal,
+                null,
+                ChannelPresets.builtIn().get("amazon-main"),
+                DigitalSourceType.COMPOSITE_SYNTHETIC)
+            .bytes();
     faithful = write("faithful.jpg", finished);
     rose = write("rose.png", ImageEncoder.png(roseGold(ImageDecoder.decode(finished))));
   }
@@ -49,23 +54,36 @@ class QaAuditTest {
     String table = out.toString(StandardCharsets.UTF_8);
     System.out.print(table);
     assertThat(code).as(table).isEqualTo(QaAudit.PASSED);
-    assertThat(table.lines().findFirst().orElseThrow()).startsWith("check").contains("value", "threshold", "result", "detail");
-    assertThat(table).contains("metal-tone", "silhouette", "detail", "text", "compression", "background-border", "PASSED for amazon-main");
+    assertThat(table.lines().findFirst().orElseThrow())
+        .startsWith("check")
+        .contains("value", "threshold", "result", "detail");
+    assertThat(table)
+        .contains(
+            "metal-tone",
+            "silhouette",
+            "detail",
+            "text",
+            "compression",
+            "background-border",
+            "PASSED for amazon-main");
     // Aligned: every row's value column ends at the same position.
     int valueEnd = table.lines().findFirst().orElseThrow().indexOf("value") + "value".length();
-    assertThat(table.lines().filter(l -> !l.startsWith("PASSED"))).allSatisfy(l -> assertThat(l.charAt(valueEnd)).isEqualTo(' '));
+    assertThat(table.lines().filter(l -> !l.startsWith("PASSED")))
+        .allSatisfy(l -> assertThat(l.charAt(valueEnd)).isEqualTo(' '));
   }
 
   @Test
   void anAlteredImageFailsAsJson() throws Exception {
     int code = run(reference, rose, "etsy", true);
     JsonNode report = new ObjectMapper().readTree(out.toByteArray());
-    System.out.println(report.toPrettyString().lines().limit(20).reduce("", (a, b) -> a + b + "\n"));
+    System.out.println(
+        report.toPrettyString().lines().limit(20).reduce("", (a, b) -> a + b + "\n"));
     assertThat(code).isEqualTo(QaAudit.FAILED);
     assertThat(report.get("passed").asBoolean()).isFalse();
     assertThat(report.get("channel").asText()).isEqualTo("etsy");
     JsonNode tone = null;
-    for (JsonNode c : report.get("checks")) if (c.get("name").asText().equals("metal-tone")) tone = c;
+    for (JsonNode c : report.get("checks"))
+      if (c.get("name").asText().equals("metal-tone")) tone = c;
     assertThat(tone).isNotNull();
     assertThat(tone.get("passed").asBoolean()).isFalse();
     assertThat(tone.get("blocking").asBoolean()).isTrue();
@@ -86,17 +104,22 @@ class QaAuditTest {
     err.reset();
     Path blurred = write("blurred.jpg", Fixtures.bytes("bad/blurred.jpg"));
     assertThat(run(blurred, faithful, "amazon-main", false)).isEqualTo(QaAudit.UNUSABLE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("reference", "blurred.jpg", "not usable", "too blurry");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("reference", "blurred.jpg", "not usable", "too blurry");
 
     err.reset();
-    assertThat(run(reference, faithful, "etsi", false))
-        .isEqualTo(QaAudit.UNUSABLE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown channel \"etsi\"", "etsy", "walmart");
+    assertThat(run(reference, faithful, "etsi", false)).isEqualTo(QaAudit.UNUSABLE);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("unknown channel \"etsi\"", "etsy", "walmart");
   }
 
-  /** The audit of one candidate against one reference (the worker's qa command reads its options). */
+  /**
+   * The audit of one candidate against one reference (the worker's qa command reads its options).
+   */
   private int run(Path reference, Path candidate, String channel, boolean json) {
-    return new QaAudit(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+    return new QaAudit(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
         .run(new AuditArguments(List.of(reference), candidate, channel, null, json));
   }
 

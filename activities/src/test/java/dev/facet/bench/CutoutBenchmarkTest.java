@@ -17,13 +17,23 @@ class CutoutBenchmarkTest {
 
   @Test
   void finishedImagesKeepThePieceAndLeaveNothingElse() throws Exception {
-    List<CutoutBenchmark.Result> results = CutoutBenchmark.run(Fixtures.captures(), Runtime.getRuntime().availableProcessors());
+    List<CutoutBenchmark.Result> results =
+        CutoutBenchmark.run(Fixtures.captures(), Runtime.getRuntime().availableProcessors());
     System.out.println(CutoutBenchmark.table(results));
-    assertThat(results.stream().filter(CutoutBenchmark.Result::clean).count()).as("clean images of 18").isGreaterThanOrEqualTo(16);
-    // The lowest kept, P02_capture_3 (0.968), is the edge-on ring's band where it mirrors the paper.
-    assertThat(results).allSatisfy(r -> {
-      assertThat(r.figures().kept()).as(r.capture() + " kept").isGreaterThanOrEqualTo(0.965);
-      assertThat(r.figures().debris()).as(r.capture() + " debris").isLessThanOrEqualTo(0.03);
-    });
+    assertThat(results.stream().filter(CutoutBenchmark.Result::clean).count())
+        .as("clean images of 18")
+        .isGreaterThanOrEqualTo(16);
+    // The lowest kept, P02_capture_3 (0.968), is the edge-on ring's band where it mirrors the
+    // paper.
+    assertThat(results)
+        .allSatisfy(
+            r -> {
+              assertThat(r.figures().kept())
+                  .as(r.capture() + " kept")
+                  .isGreaterThanOrEqualTo(0.965);
+              assertThat(r.figures().debris())
+                  .as(r.capture() + " debris")
+                  .isLessThanOrEqualTo(0.03);
+            });
   }
 }

@@ -51,34 +51,62 @@ public final class FinishBenchmark {
     Path dir = Files.createDirectories(Path.of("target", "bench"));
     List<Path> inputs = inputs(dir);
     Path presets = presets(dir);
-    System.out.printf(Locale.ROOT, "%d inputs, 3000x3000 JPEG Q92 -> %s px JPEG Q92, sharpened; %d cores%n",
-        inputs.size(), java.util.Arrays.toString(SIDES), Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        Locale.ROOT,
+        "%d inputs, 3000x3000 JPEG Q92 -> %s px JPEG Q92, sharpened; %d cores%n",
+        inputs.size(),
+        java.util.Arrays.toString(SIDES),
+        Runtime.getRuntime().availableProcessors());
 
     List<Run> runs = new ArrayList<>();
-    runs.add(median("Facet finish (JVM defaults)", () -> facet(inputs, presets, fresh(dir, "facet"))));
-    runs.add(median("Facet finish (" + SMALL_HEAP + ")", () -> facet(inputs, presets, fresh(dir, "facet"), SMALL_HEAP)));
+    runs.add(
+        median("Facet finish (JVM defaults)", () -> facet(inputs, presets, fresh(dir, "facet"))));
+    runs.add(
+        median(
+            "Facet finish (" + SMALL_HEAP + ")",
+            () -> facet(inputs, presets, fresh(dir, "facet"), SMALL_HEAP)));
     if (Tool.available("python3", "-c", "import pyvips")) {
       runs.add(median("libvips, one process (pyvips)", () -> pyvips(inputs, fresh(dir, "pyvips"))));
     } else {
       System.out.println("pyvips: not importable (pip install pyvips), skipped");
     }
     if (Tool.available("vipsthumbnail", "--version")) {
-      runs.add(median("vipsthumbnail (no sharpening)", () -> vipsthumbnail(inputs, fresh(dir, "vipsthumbnail"))));
+      runs.add(
+          median(
+              "vipsthumbnail (no sharpening)",
+              () -> vipsthumbnail(inputs, fresh(dir, "vipsthumbnail"))));
       runs.add(median("vips CLI per image", () -> vipsCli(inputs, fresh(dir, "vips"))));
     } else {
-      System.out.println("libvips: no vips CLI on the PATH (Debian: apt-get install libvips-tools), skipped");
+      System.out.println(
+          "libvips: no vips CLI on the PATH (Debian: apt-get install libvips-tools), skipped");
     }
 
     Run facet = runs.get(0);
-    System.out.printf(Locale.ROOT, "%-32s %10s %14s %14s %12s%n", "", "ms/image", "Facet / this", "CPU ms/image", "peak RSS");
+    System.out.printf(
+        Locale.ROOT,
+        "%-32s %10s %14s %14s %12s%n",
+        "",
+        "ms/image",
+        "Facet / this",
+        "CPU ms/image",
+        "peak RSS");
     for (Run r : runs) {
-      System.out.printf(Locale.ROOT, "%-32s %10.0f %14.2f %14.0f %8d MiB%n",
-          r.name, r.millis / inputs.size(), facet.millis / r.millis, r.cpuMillis / inputs.size(), r.peakKib / 1024);
+      System.out.printf(
+          Locale.ROOT,
+          "%-32s %10.0f %14.2f %14.0f %8d MiB%n",
+          r.name,
+          r.millis / inputs.size(),
+          facet.millis / r.millis,
+          r.cpuMillis / inputs.size(),
+          r.peakKib / 1024);
     }
     Cutout cutout = cutout(inputs);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Facet's cut-out alone, one thread: decode %.0f ms/image, matte %.0f ms/image (%.0f %% of Facet's CPU per image)%n",
-        cutout.decodeMillis, cutout.matteMillis, 100 * cutout.matteMillis / (facet.cpuMillis / inputs.size()));
+        cutout.decodeMillis,
+        cutout.matteMillis,
+        100 * cutout.matteMillis / (facet.cpuMillis / inputs.size()));
   }
 
   /** Wall and CPU milliseconds over all inputs, and peak resident set in KiB. */
@@ -94,20 +122,33 @@ public final class FinishBenchmark {
     rounds.sort(Comparator.comparingDouble(Tool.Measured::millis));
     Tool.Measured m = rounds.get(ROUNDS / 2);
     long peak = rounds.stream().mapToLong(Tool.Measured::peakKib).max().orElse(0);
-    System.out.printf(Locale.ROOT, "  %s: rounds %s ms%n", name,
+    System.out.printf(
+        Locale.ROOT,
+        "  %s: rounds %s ms%n",
+        name,
         rounds.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.millis())).toList());
     return new Run(name, m.millis(), m.cpuMillis(), peak);
   }
 
-  /** A heap that finishes the eight inputs two at a time (2026-12-05: 512m ran out of memory, 768m did not). */
+  /**
+   * A heap that finishes the eight inputs two at a time (2026-12-05: 512m ran out of memory, 768m
+   * did not).
+   */
   private static final String SMALL_HEAP = "-Xmx768m";
 
-  private static Tool.Measured facet(List<Path> inputs, Path presets, Path out, String... jvmOptions) throws Exception {
+  private static Tool.Measured facet(
+      List<Path> inputs, Path presets, Path out, String... jvmOptions) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FinishMain.class.getName(),
-        presets.toString(), out.toString(), "bench-2000,bench-1600,bench-1000"));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            FinishMain.class.getName(),
+            presets.toString(),
+            out.toString(),
+            "bench-2000,bench-1600,bench-1000"));
     inputs.forEach(p -> command.add(p.toString()));
     return Tool.measure(command);
   }
@@ -119,20 +160,25 @@ public final class FinishBenchmark {
   public static final class FinishMain {
     public static void main(String[] args) {
       List<Path> photos = Arrays.stream(args).skip(3).map(Path::of).toList();
-      System.exit(new FinishCommand(System.out, System.err).run(new FinishArguments(
-          NameList.commas(args[2]), Path.of(args[1]), Path.of(args[0]), photos)));
+      System.exit(
+          new FinishCommand(System.out, System.err)
+              .run(
+                  new FinishArguments(
+                      NameList.commas(args[2]), Path.of(args[1]), Path.of(args[0]), photos)));
     }
   }
 
   private static Tool.Measured pyvips(List<Path> inputs, Path out) throws Exception {
-    String script = """
+    String script =
+        """
         import sys, pyvips
         out, sides, files = sys.argv[1], [int(s) for s in sys.argv[2].split(',')], sys.argv[3:]
         for i, f in enumerate(files):
             for side in sides:
                 pyvips.Image.thumbnail(f, side).sharpen().jpegsave(f"{out}/{i}-{side}.jpg", Q=92)
         """;
-    List<String> command = new ArrayList<>(List.of("python3", "-c", script, out.toString(), sides()));
+    List<String> command =
+        new ArrayList<>(List.of("python3", "-c", script, out.toString(), sides()));
     inputs.forEach(p -> command.add(p.toString()));
     return Tool.measure(command);
   }
@@ -140,8 +186,14 @@ public final class FinishBenchmark {
   private static Tool.Measured vipsthumbnail(List<Path> inputs, Path out) throws Exception {
     List<List<String>> commands = new ArrayList<>();
     for (int side : SIDES) {
-      List<String> command = new ArrayList<>(List.of("vipsthumbnail", "-s", String.valueOf(side),
-          "-o", out + "/%s-" + side + ".jpg[Q=92]"));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "vipsthumbnail",
+                  "-s",
+                  String.valueOf(side),
+                  "-o",
+                  out + "/%s-" + side + ".jpg[Q=92]"));
       inputs.forEach(p -> command.add(p.toString()));
       commands.add(command);
     }
@@ -153,9 +205,17 @@ public final class FinishBenchmark {
     for (int i = 0; i < inputs.size(); i++) {
       for (int side : SIDES) {
         String thumb = out.resolve("t.v").toString(), sharp = out.resolve("s.v").toString();
-        commands.add(List.of("vips", "thumbnail", inputs.get(i).toString(), thumb, String.valueOf(side)));
+        commands.add(
+            List.of("vips", "thumbnail", inputs.get(i).toString(), thumb, String.valueOf(side)));
         commands.add(List.of("vips", "sharpen", thumb, sharp));
-        commands.add(List.of("vips", "jpegsave", sharp, out.resolve(i + "-" + side + ".jpg").toString(), "--Q", "92"));
+        commands.add(
+            List.of(
+                "vips",
+                "jpegsave",
+                sharp,
+                out.resolve(i + "-" + side + ".jpg").toString(),
+                "--Q",
+                "92"));
       }
     }
     return Tool.measureInTurn(commands);
@@ -188,9 +248,15 @@ public final class FinishBenchmark {
     StringBuilder json = new StringBuilder("{\"presets\": {");
     for (int i = 0; i < SIDES.length; i++) {
       int side = SIDES[i];
-      json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-          "\"bench-%d\": {\"extends\": \"amazon-main\", \"width\": %d, \"height\": %d, \"minLongSide\": %d, \"quality\": 0.92}",
-          side, side, side, Math.min(side, 1000)));
+      json.append(i == 0 ? "" : ", ")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "\"bench-%d\": {\"extends\": \"amazon-main\", \"width\": %d, \"height\": %d, \"minLongSide\": %d, \"quality\": 0.92}",
+                  side,
+                  side,
+                  side,
+                  Math.min(side, 1000)));
     }
     return Files.writeString(dir.resolve("bench-presets.json"), json.append("}}").toString());
   }

@@ -22,8 +22,12 @@ final class Tool {
 
   static boolean available(String... command) {
     try {
-      return new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+      return new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start()
+              .waitFor()
+          == 0;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -49,18 +53,24 @@ final class Tool {
     Path log = Files.createTempFile("facet-bench-", ".log");
     try {
       long t0 = System.nanoTime();
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       long peak = 0;
       double cpu = 0;
       while (p.isAlive()) {
         peak = Math.max(peak, Proc.statusKb(p.pid(), "VmHWM"));
         double seconds = Proc.cpuSeconds(p.pid());
-        if (!Double.isNaN(seconds)) cpu = Math.max(cpu, seconds); // NaN: it exited between the check and the read
+        if (!Double.isNaN(seconds))
+          cpu = Math.max(cpu, seconds); // NaN: it exited between the check and the read
         Thread.sleep(POLL_MILLIS);
       }
       double millis = (System.nanoTime() - t0) / 1e6;
       if (p.exitValue() != 0) {
-        throw new IllegalStateException(command.get(0) + " failed (" + p.exitValue() + "): " + tail(log));
+        throw new IllegalStateException(
+            command.get(0) + " failed (" + p.exitValue() + "): " + tail(log));
       }
       return new Measured(millis, cpu * 1000, peak);
     } finally {

@@ -35,32 +35,41 @@ final class Alterations {
   /** Moves the a*b* of the {@code metal} pixels by the difference between two metals' tints. */
   static RgbImage recolourMetal(RgbImage image, Mask metal, Lab from, Lab to) {
     double da = to.a() - from.a(), db = to.b() - from.b();
-    return mapWhere(image, metal, p -> {
-      Lab lab = ColourScience.lab(p);
-      return ColourScience.toRgb(new Lab(lab.l(), lab.a() + da, lab.b() + db));
-    });
+    return mapWhere(
+        image,
+        metal,
+        p -> {
+          Lab lab = ColourScience.lab(p);
+          return ColourScience.toRgb(new Lab(lab.l(), lab.a() + da, lab.b() + db));
+        });
   }
 
   /** Turns the stones' a*b* by 120° and pushes them toward blue: a different gem. */
   static RgbImage recolourStones(RgbImage image, Mask stones) {
     double c = Math.cos(Math.toRadians(120)), s = Math.sin(Math.toRadians(120));
-    return mapWhere(image, stones, p -> {
-      Lab lab = ColourScience.lab(p);
-      double a = lab.a() * c - lab.b() * s - 12, b = lab.a() * s + lab.b() * c - 30;
-      return ColourScience.toRgb(new Lab(lab.l(), a, b));
-    });
+    return mapWhere(
+        image,
+        stones,
+        p -> {
+          Lab lab = ColourScience.lab(p);
+          double a = lab.a() * c - lab.b() * s - 12, b = lab.a() * s + lab.b() * c - 30;
+          return ColourScience.toRgb(new Lab(lab.l(), a, b));
+        });
   }
 
   /**
-   * Paints the largest stone out: its region, grown by a few pixels, is filled inward from its
-   * edge with the average of the pixels already known (metal and backdrop), then smoothed.
+   * Paints the largest stone out: its region, grown by a few pixels, is filled inward from its edge
+   * with the average of the pixels already known (metal and backdrop), then smoothed.
    */
   static RgbImage removeLargestStone(RgbImage image, Mask stones) {
     Mask stone = largestComponent(stones);
     return fillIn(image, Morphology.dilate(stone, Math.max(3, image.width() / 300.0)));
   }
 
-  /** The region filled inward from its edge with the average of the pixels already known, then smoothed. */
+  /**
+   * The region filled inward from its edge with the average of the pixels already known, then
+   * smoothed.
+   */
   private static RgbImage fillIn(RgbImage image, Mask region) {
     boolean[] known = new boolean[region.bits().length];
     for (int i = 0; i < known.length; i++) known[i] = !region.bits()[i];
@@ -69,7 +78,10 @@ final class Alterations {
     return copyWhere(filled, smooth, region);
   }
 
-  /** Fills the {@code unknown} pixels, ring by ring, with the average of their {@code source} neighbours. */
+  /**
+   * Fills the {@code unknown} pixels, ring by ring, with the average of their {@code source}
+   * neighbours.
+   */
   private static RgbImage propagate(RgbImage image, boolean[] unknownIn, boolean[] sourceIn) {
     int w = image.width(), h = image.height();
     int[] px = image.pixels().clone();
@@ -129,7 +141,8 @@ final class Alterations {
         double dx = x - cx, dy = y - cy, rho = Math.hypot(dx, dy) / radius;
         int value;
         if (rho <= 0.35) value = 250;
-        else if (rho <= 0.85) value = ((int) ((Math.atan2(dy, dx) + Math.PI) / (Math.PI / 8)) % 2 == 0) ? 238 : 140;
+        else if (rho <= 0.85)
+          value = ((int) ((Math.atan2(dy, dx) + Math.PI) / (Math.PI / 8)) % 2 == 0) ? 238 : 140;
         else if (rho <= 1.0) value = 95;
         else continue;
         px[y * w + x] = RgbImage.pack(value, value, value + 4);
@@ -165,7 +178,8 @@ final class Alterations {
     int best = 0;
     double bestY = Double.MAX_VALUE;
     double[] sumY = new double[parts.count() + 1];
-    for (int i = 0; i < ring.length; i++) if (parts.labels()[i] != 0) sumY[parts.labels()[i]] += i / w;
+    for (int i = 0; i < ring.length; i++)
+      if (parts.labels()[i] != 0) sumY[parts.labels()[i]] += i / w;
     for (int l = 1; l <= parts.count(); l++) {
       if (parts.sizes()[l] < r * r * 0.01) continue;
       double meanY = sumY[l] / parts.sizes()[l];
@@ -193,14 +207,18 @@ final class Alterations {
     for (int y = 0; y < bh; y++) {
       for (int x = 0; x < bw; x++) {
         int ox = left + x, oy = top + y;
-        if (ox < 0 || oy < 0 || ox >= image.width() || oy >= image.height() || !bigMask.get(x, y)) continue;
+        if (ox < 0 || oy < 0 || ox >= image.width() || oy >= image.height() || !bigMask.get(x, y))
+          continue;
         out[oy * image.width() + ox] = big.rgb(x, y);
       }
     }
     return new RgbImage(image.width(), image.height(), out);
   }
 
-  /** The metal grown outward by 1.2 % of the frame, the new pixels taking the nearest metal's colour. */
+  /**
+   * The metal grown outward by 1.2 % of the frame, the new pixels taking the nearest metal's
+   * colour.
+   */
   static RgbImage thickenMetal(RgbImage image, Mask metal) {
     Mask grown = Morphology.dilate(metal, 0.012 * Math.min(image.width(), image.height()));
     boolean[] unknown = new boolean[grown.bits().length];
@@ -208,15 +226,19 @@ final class Alterations {
     return propagate(image, unknown, metal.bits());
   }
 
-  // ---- harmless: what a faithful image may go through --------------------------------------------
+  // ---- harmless: what a faithful image may go through
+  // --------------------------------------------
 
   /** Every pixel 8 % brighter in linear light (white stays white). */
   static RgbImage brighter(RgbImage image) {
     int[] out = image.pixels().clone();
     for (int i = 0; i < out.length; i++) {
       int p = out[i];
-      out[i] = ColourScience.packLinear(1.08 * ColourScience.linear(RgbImage.red(p)),
-          1.08 * ColourScience.linear(RgbImage.green(p)), 1.08 * ColourScience.linear(RgbImage.blue(p)));
+      out[i] =
+          ColourScience.packLinear(
+              1.08 * ColourScience.linear(RgbImage.red(p)),
+              1.08 * ColourScience.linear(RgbImage.green(p)),
+              1.08 * ColourScience.linear(RgbImage.blue(p)));
     }
     return new RgbImage(image.width(), image.height(), out);
   }
@@ -238,12 +260,19 @@ final class Alterations {
   static RgbImage shrink(RgbImage image, double factor, int background) {
     int w = (int) (image.width() * factor), h = (int) (image.height() * factor);
     RgbImage small = Resampler.resize(image, w, h);
-    return place(small, image.width(), image.height(), (image.width() - w) / 2, (image.height() - h) / 2, background);
+    return place(
+        small,
+        image.width(),
+        image.height(),
+        (image.width() - w) / 2,
+        (image.height() - h) / 2,
+        background);
   }
 
   /** The picture moved left by {@code share} of its width, so the product runs off the frame. */
   static RgbImage shiftLeft(RgbImage image, double share, int background) {
-    return place(image, image.width(), image.height(), -(int) (share * image.width()), 0, background);
+    return place(
+        image, image.width(), image.height(), -(int) (share * image.width()), 0, background);
   }
 
   static RgbImage blur(RgbImage image, double sigma) {
@@ -258,34 +287,45 @@ final class Alterations {
     float[][] b = new float[3][];
     for (int k = 0; k < 3; k++) b[k] = blurPlane(image.width(), image.height(), c[k], sigma);
     int[] out = new int[n];
-    for (int i = 0; i < n; i++) out[i] = RgbImage.pack(Math.round(b[0][i]), Math.round(b[1][i]), Math.round(b[2][i]));
+    for (int i = 0; i < n; i++)
+      out[i] = RgbImage.pack(Math.round(b[0][i]), Math.round(b[1][i]), Math.round(b[2][i]));
     return new RgbImage(image.width(), image.height(), out);
   }
 
   /** A shop name in the lower right corner, grey at half opacity, the way sellers sign photos. */
   static RgbImage cornerWatermark(RgbImage image) {
-    return draw(image, g -> {
-      int size = image.width() / 34;
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
-      g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.5f));
-      g.setColor(new Color(110, 110, 110));
-      String text = "© Sparkle & Co";
-      int textWidth = g.getFontMetrics().stringWidth(text);
-      g.drawString(text, image.width() - textWidth - image.width() / 30, image.height() - image.height() / 25);
-    });
+    return draw(
+        image,
+        g -> {
+          int size = image.width() / 34;
+          g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+          g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.5f));
+          g.setColor(new Color(110, 110, 110));
+          String text = "© Sparkle & Co";
+          int textWidth = g.getFontMetrics().stringWidth(text);
+          g.drawString(
+              text,
+              image.width() - textWidth - image.width() / 30,
+              image.height() - image.height() / 25);
+        });
   }
 
   /** "SAMPLE" across the whole picture, light grey at a quarter opacity. */
   static RgbImage diagonalWatermark(RgbImage image) {
-    return draw(image, g -> {
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, image.width() / 7));
-      g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.25f));
-      g.setColor(new Color(150, 150, 150));
-      g.setTransform(AffineTransform.getRotateInstance(-Math.PI / 5, image.width() / 2.0, image.height() / 2.0));
-      String text = "SAMPLE";
-      int textWidth = g.getFontMetrics().stringWidth(text);
-      g.drawString(text, (image.width() - textWidth) / 2, image.height() / 2 + image.width() / 20);
-    });
+    return draw(
+        image,
+        g -> {
+          g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, image.width() / 7));
+          g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.25f));
+          g.setColor(new Color(150, 150, 150));
+          g.setTransform(
+              AffineTransform.getRotateInstance(
+                  -Math.PI / 5, image.width() / 2.0, image.height() / 2.0));
+          String text = "SAMPLE";
+          int textWidth = g.getFontMetrics().stringWidth(text);
+          g.drawString(
+              text, (image.width() - textWidth) / 2, image.height() / 2 + image.width() / 20);
+        });
   }
 
   /** JPEG round trip at {@code quality}. */
@@ -307,27 +347,31 @@ final class Alterations {
     RgbImage out = new RgbImage(image.width(), image.height(), image.pixels().clone());
     BufferedImage view = out.toBufferedImage();
     Graphics2D g = view.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     painter.paint(g);
     g.dispose();
     return out;
   }
 
-  private static RgbImage place(RgbImage src, int width, int height, int left, int top, int background) {
+  private static RgbImage place(
+      RgbImage src, int width, int height, int left, int top, int background) {
     RgbImage out = RgbImage.filled(width, height, background);
     for (int y = 0; y < src.height(); y++) {
       int oy = top + y;
       if (oy < 0 || oy >= height) continue;
       for (int x = 0; x < src.width(); x++) {
         int ox = left + x;
-        if (ox >= 0 && ox < width) out.pixels()[oy * width + ox] = src.pixels()[y * src.width() + x];
+        if (ox >= 0 && ox < width)
+          out.pixels()[oy * width + ox] = src.pixels()[y * src.width() + x];
       }
     }
     return out;
   }
 
-  private static RgbImage mapWhere(RgbImage image, Mask where, java.util.function.IntUnaryOperator f) {
+  private static RgbImage mapWhere(
+      RgbImage image, Mask where, java.util.function.IntUnaryOperator f) {
     int[] out = image.pixels().clone();
     boolean[] bits = where.bits();
     for (int i = 0; i < out.length; i++) if (bits[i]) out[i] = f.applyAsInt(out[i]);
@@ -352,7 +396,8 @@ final class Alterations {
   private static void fillDisc(int[] px, int w, int h, int cx, int cy, double r, int rgb) {
     for (int y = (int) (cy - r); y <= cy + r; y++) {
       for (int x = (int) (cx - r); x <= cx + r; x++) {
-        if (x >= 0 && y >= 0 && x < w && y < h && Math.hypot(x - cx, y - cy) <= r) px[y * w + x] = rgb;
+        if (x >= 0 && y >= 0 && x < w && y < h && Math.hypot(x - cx, y - cy) <= r)
+          px[y * w + x] = rgb;
       }
     }
   }

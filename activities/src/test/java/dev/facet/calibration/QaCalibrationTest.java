@@ -43,29 +43,46 @@ class QaCalibrationTest {
     ChannelPreset preset = ChannelPresets.builtIn().get("amazon-main");
     QualityInspector inspector = new QualityInspector(QaThresholds.defaults());
     List<CalibrationReport.Result> results = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(6, Runtime.getRuntime().availableProcessors())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(6, Runtime.getRuntime().availableProcessors())));
     long t0 = System.nanoTime();
     try {
       List<Future<?>> work = new ArrayList<>();
       for (int p = 1; p <= 6; p++) {
         String product = "P0" + p;
-        work.add(pool.submit(() -> {
-          List<RgbImage> captures =
-              IntStream.rangeClosed(1, 3).mapToObj(c -> Fixtures.photo(product + "_capture_" + c)).toList();
-          ReferenceSet references = ReferenceSet.of(captures);
-          new CalibrationSet(product, references, preset).build(captures, c ->
-              results.add(new CalibrationReport.Result(c.product(), c.base(), c.alteration(), c.targets(),
-                  inspector.inspect(c.image(), references.expectations(preset)))));
-          return null;
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  List<RgbImage> captures =
+                      IntStream.rangeClosed(1, 3)
+                          .mapToObj(c -> Fixtures.photo(product + "_capture_" + c))
+                          .toList();
+                  ReferenceSet references = ReferenceSet.of(captures);
+                  new CalibrationSet(product, references, preset)
+                      .build(
+                          captures,
+                          c ->
+                              results.add(
+                                  new CalibrationReport.Result(
+                                      c.product(),
+                                      c.base(),
+                                      c.alteration(),
+                                      c.targets(),
+                                      inspector.inspect(
+                                          c.image(), references.expectations(preset)))));
+                  return null;
+                }));
       }
       for (Future<?> f : work) f.get();
     } finally {
       pool.shutdownNow();
     }
     report = new CalibrationReport(results);
-    String markdown = report.markdown(
-        String.format(Locale.ROOT, "%s, %dx%d", preset.name(), preset.width(), preset.height()), COMMAND);
+    String markdown =
+        report.markdown(
+            String.format(Locale.ROOT, "%s, %dx%d", preset.name(), preset.width(), preset.height()),
+            COMMAND);
     System.out.println(markdown);
     System.out.printf(Locale.ROOT, "calibration took %.1f s%n", (System.nanoTime() - t0) / 1e9);
     Files.createDirectories(Path.of("target"));
@@ -75,19 +92,30 @@ class QaCalibrationTest {
 
   @Test
   void everyPieceIsCalibratedOnFaithfulAndAlteredImages() {
-    assertThat(report.faithful().size() + report.flawedCutOuts().size()).isEqualTo(6 * (3 + 1 + 2 * 3));
+    assertThat(report.faithful().size() + report.flawedCutOuts().size())
+        .isEqualTo(6 * (3 + 1 + 2 * 3));
     assertThat(report.faithful()).hasSizeGreaterThanOrEqualTo(50);
     assertThat(report.altered()).hasSizeGreaterThanOrEqualTo(6 * 14);
   }
 
   @Test
   void defectsAreCaughtAndFaithfulImagesPass() {
-    assertThat(report.detectionRate()).as("defects rejected by some blocking check").isGreaterThanOrEqualTo(0.95);
-    assertThat(report.detectionRate(CalibrationSet.DETAIL_DEFECTS)).as("stone and prong defects rejected")
+    assertThat(report.detectionRate())
+        .as("defects rejected by some blocking check")
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(report.detectionRate(CalibrationSet.DETAIL_DEFECTS))
+        .as("stone and prong defects rejected")
         .isGreaterThanOrEqualTo(0.8);
-    assertThat(report.falseRejectRate()).as("faithful images rejected by some blocking check").isLessThanOrEqualTo(0.05);
-    assertThat(report.flawedCutOuts()).as("finishes whose cut-out is not clean")
-        .allSatisfy(r -> assertThat(r.rejected()).as(r.product() + " " + r.base() + " " + r.alteration()).isTrue());
+    assertThat(report.falseRejectRate())
+        .as("faithful images rejected by some blocking check")
+        .isLessThanOrEqualTo(0.05);
+    assertThat(report.flawedCutOuts())
+        .as("finishes whose cut-out is not clean")
+        .allSatisfy(
+            r ->
+                assertThat(r.rejected())
+                    .as(r.product() + " " + r.base() + " " + r.alteration())
+                    .isTrue());
   }
 
   /**
@@ -96,7 +124,9 @@ class QaCalibrationTest {
    */
   @Test
   void eachCheckCatchesTheDefectMadeForIt() {
-    for (String check : List.of("metal-tone", "fill", "background", "background-border", "compression", "sharpness")) {
+    for (String check :
+        List.of(
+            "metal-tone", "fill", "background", "background-border", "compression", "sharpness")) {
       assertThat(report.recall(check)).as(check).isEqualTo(1.0);
     }
   }

@@ -13,13 +13,12 @@ import dev.facet.consistency.CollectionConsistency;
 import dev.facet.imaging.StudioRenderer;
 import dev.facet.manifest.ManifestFormat;
 import dev.facet.model.ChannelImage;
-import dev.facet.model.ProviderSpend;
 import dev.facet.model.ImageRef;
+import dev.facet.model.ProviderSpend;
 import dev.facet.model.QaCheck;
 import dev.facet.model.QaReport;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.shoot.Stage;
-import dev.facet.storage.ObjectStore;
 import dev.facet.testing.CountingStore;
 import dev.facet.testing.EmbeddedS3Extension;
 import dev.facet.testing.Fixtures;
@@ -27,7 +26,6 @@ import dev.facet.testing.StudioShots;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,12 +105,18 @@ class CatalogActivitiesImplTest {
   @Test
   void aRowsOwnPolicyReachesItsItemWithThePresetsNamesForItsChannels() {
     CatalogActivitiesImpl resolving =
-        new CatalogActivitiesImpl(s3.store(), names -> names.stream().map(name -> {
-          if (!name.equals("amazon") && !name.equals("etsy")) {
-            throw new IllegalArgumentException("unknown channel '" + name + "'");
-          }
-          return name.equals("amazon") ? "amazon-main" : name;
-        }).toList());
+        new CatalogActivitiesImpl(
+            s3.store(),
+            names ->
+                names.stream()
+                    .map(
+                        name -> {
+                          if (!name.equals("amazon") && !name.equals("etsy")) {
+                            throw new IllegalArgumentException("unknown channel '" + name + "'");
+                          }
+                          return name.equals("amazon") ? "amazon-main" : name;
+                        })
+                    .toList());
     String key =
         manifest(
             """
@@ -127,10 +131,12 @@ class CatalogActivitiesImplTest {
     assertThat(items)
         .extracting(CatalogItem::overrides, CatalogItem::problem)
         .containsExactly(
-            tuple(new ShootOverrides(List.of("etsy", "amazon-main"), List.of("flux", "studio"), 2),
+            tuple(
+                new ShootOverrides(List.of("etsy", "amazon-main"), List.of("flux", "studio"), 2),
                 null),
             tuple(ShootOverrides.NONE, null),
-            tuple(new ShootOverrides(List.of("amazn"), List.of(), null),
+            tuple(
+                new ShootOverrides(List.of("amazn"), List.of(), null),
                 "channels: unknown channel 'amazn'"));
   }
 
@@ -159,7 +165,8 @@ class CatalogActivitiesImplTest {
               assertThat(e.isNonRetryable()).isTrue();
               assertThat(e.getType()).isEqualTo(CatalogActivitiesImpl.INVALID_MANIFEST);
               assertThat(e.getOriginalMessage())
-                  .contains("line 1: unknown column 'colour'", "line 1: the column 'type' is missing");
+                  .contains(
+                      "line 1: unknown column 'colour'", "line 1: the column 'type' is missing");
             });
     assertThatThrownBy(() -> activities.readManifest("catalogs/none/manifest.csv", 0, 0))
         .isInstanceOfSatisfying(
@@ -202,7 +209,14 @@ class CatalogActivitiesImplTest {
     activities.recordOutcome(published("R-1"));
     activities.recordOutcome(
         new ProductOutcome(
-            catalog, "R-2", Stage.FAILED, 1, 0.04, null, null, "capture failed: too blurry",
+            catalog,
+            "R-2",
+            Stage.FAILED,
+            1,
+            0.04,
+            null,
+            null,
+            "capture failed: too blurry",
             List.of(new ProviderSpend("flux", 1, 1, 0, 0.04))));
     // Left by an earlier run of the same catalog id with another manifest.
     activities.recordOutcome(published("OLD-1"));
@@ -212,7 +226,8 @@ class CatalogActivitiesImplTest {
     assertThat(report.products()).isEqualTo(4);
     assertThat(report.json().key()).isEqualTo("catalogs/" + catalog + "/report.json");
     assertThat(report.csv().key()).isEqualTo("catalogs/" + catalog + "/report.csv");
-    CatalogReportDocument json = CatalogReportDocument.fromJson(s3.store().get(report.json().key()));
+    CatalogReportDocument json =
+        CatalogReportDocument.fromJson(s3.store().get(report.json().key()));
     assertThat(json.rows())
         .extracting(ReportRow::line, ReportRow::sku, ReportRow::status, ReportRow::failure)
         .containsExactly(
@@ -235,7 +250,8 @@ class CatalogActivitiesImplTest {
         .containsEntry("INVALID", 1)
         .containsEntry("NOT_SHOT", 1);
     assertThat(json.costUsd()).isEqualTo(0.16);
-    assertThat(json.spend()).as("what each provider was paid, delivered or lost")
+    assertThat(json.spend())
+        .as("what each provider was paid, delivered or lost")
         .containsExactly(new ProviderSpend("flux", 4, 1, 0.12, 0.04));
 
     String csv = new String(s3.store().get(report.csv().key()), StandardCharsets.UTF_8);
@@ -273,7 +289,8 @@ class CatalogActivitiesImplTest {
               ? new StudioRenderer.Look(StudioShots.WHITE.backdrop(), 5500, 0.55, false)
               : StudioShots.WHITE;
       String sku = capture.substring(0, 3);
-      s3.store().put("out/" + sku + "/hero-master.png", StudioShots.jpeg(capture, look), "image/jpeg");
+      s3.store()
+          .put("out/" + sku + "/hero-master.png", StudioShots.jpeg(capture, look), "image/jpeg");
       activities.recordOutcome(published(sku));
     }
 
@@ -307,7 +324,15 @@ class CatalogActivitiesImplTest {
                 new QaCheck("metal-tone", 1.2, 3, "<=", true, true, "ΔE 1.2"),
                 new QaCheck("fill", 0.8, 0.85, ">=", true, false, "fills 80%"),
                 new QaCheck("background-white", 240, 250, ">=", false, true, "grey corners")));
-    return new ProductOutcome(catalog, sku, Stage.PUBLISHED, 2, 0.12, finals, List.of(qa), null,
+    return new ProductOutcome(
+        catalog,
+        sku,
+        Stage.PUBLISHED,
+        2,
+        0.12,
+        finals,
+        List.of(qa),
+        null,
         List.of(new ProviderSpend("flux", 3, 0, 0.12, 0)));
   }
 

@@ -35,7 +35,9 @@ class TemporalShootWatchTest {
   void setUp() {
     // No time skipping: the shoot that must still be running would otherwise be timed out or woken
     // while the client blocks on the others.
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     env.newWorker(TaskQueues.SHOOT).registerWorkflowImplementationTypes(ScriptedShoot.class);
     env.start();
     client = env.getWorkflowClient();
@@ -63,21 +65,27 @@ class TemporalShootWatchTest {
     List<ShootUpdate> closed =
         new TemporalShootWatch(client).closedShoots(List.of("DONE", "BROKEN", "RUNNING", "KILLED"));
 
-    assertThat(closed).extracting(ShootUpdate::sku, ShootUpdate::stage)
+    assertThat(closed)
+        .extracting(ShootUpdate::sku, ShootUpdate::stage)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("DONE", Stage.PUBLISHED),
             org.assertj.core.groups.Tuple.tuple("BROKEN", Stage.FAILED),
             org.assertj.core.groups.Tuple.tuple("KILLED", Stage.FAILED));
     assertThat(closed.get(1).failure()).isEqualTo("capture failed: photo too blurry");
-    assertThat(closed.get(1).spend()).as("a failed shoot still owes what it spent")
+    assertThat(closed.get(1).spend())
+        .as("a failed shoot still owes what it spent")
         .isEqualTo(ScriptedShoot.SPENT);
     assertThat(closed.get(1).costUsd()).isEqualTo(0.08);
     assertThat(closed.get(2).failure()).isEqualTo("the shoot was terminated");
   }
 
   private ProductShootWorkflow start(String sku) {
-    return client.newWorkflowStub(ProductShootWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(ProductShootWorkflow.workflowId(sku)).setTaskQueue(TaskQueues.SHOOT).build());
+    return client.newWorkflowStub(
+        ProductShootWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(ProductShootWorkflow.workflowId(sku))
+            .setTaskQueue(TaskQueues.SHOOT)
+            .build());
   }
 
   /** Ends as its workflow id says: published, failed, or still running. */
@@ -86,7 +94,8 @@ class TemporalShootWatchTest {
     public ShootResult run(ShootRequest request) {
       String id = Workflow.getInfo().getWorkflowId();
       if (id.endsWith("BROKEN")) {
-        throw ApplicationFailure.newNonRetryableFailure("capture failed: photo too blurry", "ShootFailed");
+        throw ApplicationFailure.newNonRetryableFailure(
+            "capture failed: photo too blurry", "ShootFailed");
       }
       if (!id.endsWith("DONE")) {
         Workflow.await(() -> false);
@@ -109,10 +118,32 @@ class TemporalShootWatchTest {
 
     @Override
     public ShootState state() {
-      return new ShootState(Workflow.getInfo().getWorkflowId(), "", Stage.FAILED, "", false, 1, 3,
-          ShootPolicy.defaults(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of(), List.of(), 0.08, null, "capture failed", null, Map.of(),
-          List.of(), SPENT);
+      return new ShootState(
+          Workflow.getInfo().getWorkflowId(),
+          "",
+          Stage.FAILED,
+          "",
+          false,
+          1,
+          3,
+          ShootPolicy.defaults(),
+          List.of(),
+          List.of(),
+          List.of(),
+          Map.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          0.08,
+          null,
+          "capture failed",
+          null,
+          Map.of(),
+          List.of(),
+          SPENT);
     }
   }
 }

@@ -30,9 +30,12 @@ class CollectionConsistencyTest {
     }
     looks.add(look(captures.get(4), new StudioRenderer.Look(STYLE.backdrop(), 5500, 0.60, false)));
     looks.add(
-        look(captures.get(5), new StudioRenderer.Look(RgbImage.parseHex("#efe6d6"), 5500, 0.80, false)));
+        look(
+            captures.get(5),
+            new StudioRenderer.Look(RgbImage.parseHex("#efe6d6"), 5500, 0.80, false)));
 
-    CollectionConsistency report = CollectionConsistency.of(looks, CollectionConsistency.Tolerances.defaults());
+    CollectionConsistency report =
+        CollectionConsistency.of(looks, CollectionConsistency.Tolerances.defaults());
 
     assertThat(report.products()).isEqualTo(6);
     assertThat(report.productScale().median()).isCloseTo(0.80, within(0.04));
@@ -40,7 +43,10 @@ class CollectionConsistencyTest {
     assertThat(report.outliers())
         .extracting(CollectionConsistency.Outlier::sku)
         .containsExactly(captures.get(4), captures.get(5));
-    assertThat(report.outliers().get(0).reasons()).singleElement().asString().startsWith("product scale 0.6");
+    assertThat(report.outliers().get(0).reasons())
+        .singleElement()
+        .asString()
+        .startsWith("product scale 0.6");
     assertThat(report.outliers().get(1).reasons())
         .anySatisfy(reason -> assertThat(reason).startsWith("backdrop L*"))
         .anySatisfy(reason -> assertThat(reason).startsWith("backdrop colour temperature"));

@@ -15,12 +15,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The finish command, run in-process on fixture photos: its files, its table and its exit codes. */
+/**
+ * The finish command, run in-process on fixture photos: its files, its table and its exit codes.
+ */
 class FinishCommandTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(),
+      err = new ByteArrayOutputStream();
 
   @Test
   void everyUsablePhotoIsFinishedForEveryChannelAndABrokenOneIsReported() throws Exception {
@@ -28,22 +31,32 @@ class FinishCommandTest {
     Path broken = write("broken.jpg", Fixtures.bytes("bad/truncated.jpg"));
     Path finished = dir.resolve("finished");
 
-    int code = run(List.of("amazon-main", "ebay", "google-merchant", "ebay"), finished,
-        ring, broken, dir.resolve("missing.jpg"));
+    int code =
+        run(
+            List.of("amazon-main", "ebay", "google-merchant", "ebay"),
+            finished,
+            ring,
+            broken,
+            dir.resolve("missing.jpg"));
 
     String table = out.toString(StandardCharsets.UTF_8);
     System.out.print(table);
     assertThat(code).isEqualTo(FinishCommand.SOME_FAILED);
-    assertThat(table).contains("1 of 3 photos finished; 2 could not be")
+    assertThat(table)
+        .contains("1 of 3 photos finished; 2 could not be")
         .containsPattern("broken\\.jpg +- +- +NOT FINISHED: the JPEG file is corrupt")
         .containsPattern("missing\\.jpg +- +- +NOT FINISHED: no such file");
     assertSize(finished.resolve("ring-amazon-main.jpg"), 2000);
     assertSize(finished.resolve("ring-ebay.jpg"), 1600);
     assertSize(finished.resolve("ring-google-merchant.webp"), 1500);
-    RgbImage amazon = ImageDecoder.decode(Files.readAllBytes(finished.resolve("ring-amazon-main.jpg")));
+    RgbImage amazon =
+        ImageDecoder.decode(Files.readAllBytes(finished.resolve("ring-amazon-main.jpg")));
     assertThat(QualityInspector.borderPurity(amazon, 0xFFFFFF)).isEqualTo(1.0);
     // The same digital source type a shoot writes for a composite of the seller's own photo.
-    assertThat(new String(Files.readAllBytes(finished.resolve("ring-amazon-main.jpg")), StandardCharsets.ISO_8859_1))
+    assertThat(
+            new String(
+                Files.readAllBytes(finished.resolve("ring-amazon-main.jpg")),
+                StandardCharsets.ISO_8859_1))
         .contains(FinishCommand.SOURCE.uri());
     assertThat(Files.list(finished)).hasSize(3);
   }
@@ -71,9 +84,13 @@ class FinishCommandTest {
     return Files.write(dir.resolve(name), bytes);
   }
 
-  /** The photos finished for the channels (the worker's finish command reads them from its options). */
+  /**
+   * The photos finished for the channels (the worker's finish command reads them from its options).
+   */
   private int run(List<String> channels, Path folder, Path... photos) {
-    return new FinishCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+    return new FinishCommand(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
         .run(new FinishArguments(channels, folder, null, List.of(photos)));
   }
 }

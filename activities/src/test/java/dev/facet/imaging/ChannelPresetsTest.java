@@ -17,8 +17,16 @@ class ChannelPresetsTest {
   @Test
   void builtInPresetsCarryTheMarketplaceRules() {
     ChannelPresets presets = ChannelPresets.builtIn();
-    assertThat(presets.names()).containsExactlyInAnyOrder(
-        "amazon-main", "amazon-secondary", "etsy", "shopify", "ebay", "google-merchant", "walmart", "master");
+    assertThat(presets.names())
+        .containsExactlyInAnyOrder(
+            "amazon-main",
+            "amazon-secondary",
+            "etsy",
+            "shopify",
+            "ebay",
+            "google-merchant",
+            "walmart",
+            "master");
     ChannelPreset amazon = presets.get("amazon-main");
     assertThat(amazon.background()).isEqualTo(0xFFFFFF);
     assertThat(amazon.minFill()).isEqualTo(0.85);
@@ -35,7 +43,9 @@ class ChannelPresetsTest {
 
   @Test
   void aUserFileChangesPresetsFieldByFieldAndAddsNewOnes() throws Exception {
-    Path user = write("""
+    Path user =
+        write(
+            """
         {
           "presets": {
             "amazon-main": { "quality": 0.85, "fill": { "target": 0.9 } },
@@ -59,27 +69,56 @@ class ChannelPresetsTest {
 
   @Test
   void withoutAUserFileTheBuiltInPresetsServe() throws Exception {
-    Path user = write("{\"presets\": {\"tiny\": {\"extends\": \"ebay\", \"width\": 600, \"height\": 600}}}");
+    Path user =
+        write(
+            "{\"presets\": {\"tiny\": {\"extends\": \"ebay\", \"width\": 600, \"height\": 600}}}");
     assertThat(ChannelPresets.of(Optional.of(user)).find("tiny")).isPresent();
-    assertThat(ChannelPresets.of(Optional.empty()).names()).isEqualTo(ChannelPresets.builtIn().names());
+    assertThat(ChannelPresets.of(Optional.empty()).names())
+        .isEqualTo(ChannelPresets.builtIn().names());
   }
 
   @Test
   void mistakesAreNamedWithFilePresetAndField() throws Exception {
-    assertError("{\"presets\": {\"etsy\": {\"qualty\": 0.9}}}", "preset \"etsy\": unknown field \"qualty\"", "quality");
-    assertError("{\"presets\": {\"etsy\": {\"quality\": 1.5}}}", "preset \"etsy\": quality must be a number from 0.05 to 1.0, was 1.5");
-    assertError("{\"presets\": {\"etsy\": {\"background\": \"white\"}}}", "background must be a colour as \"#rrggbb\"");
-    assertError("{\"presets\": {\"etsy\": {\"fill\": {\"min\": 0.9}}}}", "fill.min (0.9) must not exceed fill.target (0.8)");
-    assertError("{\"presets\": {\"etsy\": {\"fill\": {\"goal\": 0.9}}}}", "preset \"etsy\" fill: unknown field \"goal\"");
-    assertError("{\"presets\": {\"etsy\": {\"format\": \"png\"}}}", "format must be \"jpeg\" or \"webp\", was \"png\"");
-    assertError("{\"presets\": {\"etsy\": {\"qa\": {\"colour\": \"warn\"}}}}", "unknown check \"colour\"", "metal-tone");
-    assertError("{\"presets\": {\"etsy\": {\"qa\": {\"text\": \"maybe\"}}}}", "qa.text must be \"block\", \"warn\" or \"off\"");
-    assertError("{\"presets\": {\"new\": {\"extends\": \"etsi\"}}}", "preset \"new\" extends \"etsi\", which is not a preset");
-    assertError("{\"presets\": {\"new\": {\"fill\": {\"target\": 0.8, \"min\": 0.5}}}}", "preset \"new\": width is missing");
+    assertError(
+        "{\"presets\": {\"etsy\": {\"qualty\": 0.9}}}",
+        "preset \"etsy\": unknown field \"qualty\"",
+        "quality");
+    assertError(
+        "{\"presets\": {\"etsy\": {\"quality\": 1.5}}}",
+        "preset \"etsy\": quality must be a number from 0.05 to 1.0, was 1.5");
+    assertError(
+        "{\"presets\": {\"etsy\": {\"background\": \"white\"}}}",
+        "background must be a colour as \"#rrggbb\"");
+    assertError(
+        "{\"presets\": {\"etsy\": {\"fill\": {\"min\": 0.9}}}}",
+        "fill.min (0.9) must not exceed fill.target (0.8)");
+    assertError(
+        "{\"presets\": {\"etsy\": {\"fill\": {\"goal\": 0.9}}}}",
+        "preset \"etsy\" fill: unknown field \"goal\"");
+    assertError(
+        "{\"presets\": {\"etsy\": {\"format\": \"png\"}}}",
+        "format must be \"jpeg\" or \"webp\", was \"png\"");
+    assertError(
+        "{\"presets\": {\"etsy\": {\"qa\": {\"colour\": \"warn\"}}}}",
+        "unknown check \"colour\"",
+        "metal-tone");
+    assertError(
+        "{\"presets\": {\"etsy\": {\"qa\": {\"text\": \"maybe\"}}}}",
+        "qa.text must be \"block\", \"warn\" or \"off\"");
+    assertError(
+        "{\"presets\": {\"new\": {\"extends\": \"etsi\"}}}",
+        "preset \"new\" extends \"etsi\", which is not a preset");
+    assertError(
+        "{\"presets\": {\"new\": {\"fill\": {\"target\": 0.8, \"min\": 0.5}}}}",
+        "preset \"new\": width is missing");
     assertError("{\"presets\": {\"Big Shop\": {}}}", "preset name \"Big Shop\" must be");
-    assertError("{\"presets\": {\"etsy\": {\"width\": 20000}}}", "width must be a whole number from 1 to 10000, was 20000");
+    assertError(
+        "{\"presets\": {\"etsy\": {\"width\": 20000}}}",
+        "width must be a whole number from 1 to 10000, was 20000");
     assertError("{\"presets\": {\"etsy\": {\"width\": 1000,}}}", "not valid JSON", "line 1");
-    assertError("{\"presets\": {\"a\": {\"extends\": \"b\"}, \"b\": {\"extends\": \"a\"}}}", "extends itself");
+    assertError(
+        "{\"presets\": {\"a\": {\"extends\": \"b\"}, \"b\": {\"extends\": \"a\"}}}",
+        "extends itself");
     assertThatThrownBy(() -> ChannelPresets.withUserFile(dir.resolve("missing.json")))
         .isInstanceOf(ChannelPresetException.class)
         .hasMessageContaining("missing.json")

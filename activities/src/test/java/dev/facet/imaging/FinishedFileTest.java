@@ -14,12 +14,15 @@ class FinishedFileTest {
 
   @Test
   void jpegHasTheSrgbProfileAndTheXmpSourceType() throws Exception {
-    byte[] jpeg = ImageEncoder.finished(PICTURE, ImageFormat.JPEG, 0.92f, DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA);
+    byte[] jpeg =
+        ImageEncoder.finished(
+            PICTURE, ImageFormat.JPEG, 0.92f, DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA);
     byte[] icc = JpegSegments.iccProfile(jpeg);
     assertThat(icc).isEqualTo(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
     assertThat(ICC_Profile.getInstance(icc).getColorSpaceType()).isEqualTo(ColorSpace.TYPE_RGB);
     assertThat(JpegSegments.xmp(jpeg))
-        .contains("Iptc4xmpExt:DigitalSourceType=\"http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia\"");
+        .contains(
+            "Iptc4xmpExt:DigitalSourceType=\"http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia\"");
     assertThat(JpegSegments.read(jpeg).get(0).marker()).as("JFIF APP0 stays first").isEqualTo(0xE0);
     assertThat(JpegSegments.read(jpeg)).noneMatch(s -> s.startsWith(JpegSegments.EXIF_ID));
     RgbImage decoded = ImageDecoder.decode(jpeg);
@@ -28,7 +31,9 @@ class FinishedFileTest {
 
   @Test
   void webpIsEncodedWithProfileAndXmpInAnExtendedContainer() throws Exception {
-    byte[] webp = ImageEncoder.finished(PICTURE, ImageFormat.WEBP, 0.9f, DigitalSourceType.COMPOSITE_SYNTHETIC);
+    byte[] webp =
+        ImageEncoder.finished(
+            PICTURE, ImageFormat.WEBP, 0.9f, DigitalSourceType.COMPOSITE_SYNTHETIC);
     assertThat(ImageFormat.sniff(webp)).contains(ImageFormat.WEBP);
     Map<String, byte[]> chunks = WebpContainer.chunks(webp);
     assertThat(chunks.keySet()).containsExactly("VP8X", "ICCP", "VP8 ", "XMP ");
@@ -50,7 +55,10 @@ class FinishedFileTest {
       for (int x = 0; x < w; x++) {
         double dx = x - w / 2.0, dy = y - h / 2.0;
         boolean disc = dx * dx + dy * dy < (h / 4.0) * (h / 4.0);
-        px[y * w + x] = disc ? RgbImage.pack(200, 160 + x % 40, 80) : RgbImage.pack(255 - y / 8, 250, 255 - x / 8);
+        px[y * w + x] =
+            disc
+                ? RgbImage.pack(200, 160 + x % 40, 80)
+                : RgbImage.pack(255 - y / 8, 250, 255 - x / 8);
       }
     }
     return new RgbImage(w, h, px);

@@ -24,7 +24,12 @@ class MorphologyTest {
         for (int dy = -ri; dy <= ri && !out[y * w + x]; dy++)
           for (int dx = -ri; dx <= ri; dx++) {
             int xx = x + dx, yy = y + dy;
-            if (dx * dx + dy * dy <= r * r && xx >= 0 && yy >= 0 && xx < w && yy < h && m.get(xx, yy)) {
+            if (dx * dx + dy * dy <= r * r
+                && xx >= 0
+                && yy >= 0
+                && xx < w
+                && yy < h
+                && m.get(xx, yy)) {
               out[y * w + x] = true;
               break;
             }
@@ -36,7 +41,9 @@ class MorphologyTest {
   void dilationMatchesTheDefinitionForEveryRadius() {
     Mask m = random(61, 47, 0.02, 7);
     for (double r : new double[] {1, 2, 3.5, 6, 8}) {
-      assertThat(Morphology.dilate(m, r).bits()).as("radius " + r).isEqualTo(bruteDilate(m, r).bits());
+      assertThat(Morphology.dilate(m, r).bits())
+          .as("radius " + r)
+          .isEqualTo(bruteDilate(m, r).bits());
     }
   }
 

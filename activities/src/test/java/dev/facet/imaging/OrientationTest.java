@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 /** EXIF orientation is honoured in every supported format, not only JPEG. */
 class OrientationTest {
 
-  /** Upright, landscape; stored turned a quarter anticlockwise, as a phone held upright saves it. */
+  /**
+   * Upright, landscape; stored turned a quarter anticlockwise, as a phone held upright saves it.
+   */
   private static final RgbImage UPRIGHT = FinishedFileTest.picture(96, 64);
+
   private static final RgbImage STORED = Orientation.ROTATE_90_CCW.apply(UPRIGHT);
 
   @Test
@@ -25,7 +28,9 @@ class OrientationTest {
   void webpWithAnExifChunkIsTurnedUpright() throws Exception {
     byte[] lossy = ImageEncoder.webp(STORED, 0.95f);
     for (boolean header : new boolean[] {false, true}) {
-      byte[] webp = ExifFixtures.webp(lossy, STORED.width(), STORED.height(), ExifFixtures.tiff(6, false), header);
+      byte[] webp =
+          ExifFixtures.webp(
+              lossy, STORED.width(), STORED.height(), ExifFixtures.tiff(6, false), header);
       assertThat(Orientation.of(webp, ImageFormat.WEBP)).isEqualTo(Orientation.ROTATE_90_CW);
       RgbImage decoded = ImageDecoder.decodeUpright(webp);
       assertThat(decoded.width()).isEqualTo(96);
@@ -44,8 +49,10 @@ class OrientationTest {
 
   @Test
   void filesWithoutOrMalformedExifAreLeftAsStored() {
-    assertThat(Orientation.of(ImageEncoder.png(STORED), ImageFormat.PNG)).isEqualTo(Orientation.NORMAL);
-    assertThat(Orientation.of(ImageEncoder.webp(STORED, 0.9f), ImageFormat.WEBP)).isEqualTo(Orientation.NORMAL);
+    assertThat(Orientation.of(ImageEncoder.png(STORED), ImageFormat.PNG))
+        .isEqualTo(Orientation.NORMAL);
+    assertThat(Orientation.of(ImageEncoder.webp(STORED, 0.9f), ImageFormat.WEBP))
+        .isEqualTo(Orientation.NORMAL);
     byte[] broken = ExifFixtures.tiff(6, false);
     broken[4] = (byte) 0xFF; // IFD offset far beyond the block
     broken[7] = (byte) 0x7F;

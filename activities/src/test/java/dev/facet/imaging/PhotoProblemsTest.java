@@ -30,8 +30,14 @@ class PhotoProblemsTest {
   static {
     CASES.put(Problem.EMPTY, () -> file("bad/empty.jpg"));
     CASES.put(Problem.NOT_AN_IMAGE, () -> file("bad/not_an_image.jpg"));
-    CASES.put(Problem.UNSUPPORTED_FORMAT, () -> VALIDATOR.validate(
-        Arrays.copyOf(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}, 64)).findings());
+    CASES.put(
+        Problem.UNSUPPORTED_FORMAT,
+        () ->
+            VALIDATOR
+                .validate(
+                    Arrays.copyOf(
+                        new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}, 64))
+                .findings());
     CASES.put(Problem.CORRUPT, () -> file("bad/truncated.jpg"));
     CASES.put(Problem.TOO_LARGE, () -> file("bad/bomb_100000x100000.png"));
     CASES.put(Problem.TOO_SMALL, () -> file("bad/tiny_300.jpg"));
@@ -42,10 +48,13 @@ class PhotoProblemsTest {
     CASES.put(Problem.DARK, () -> pixels(Alter.gain(capture(), 0.4)));
     CASES.put(Problem.OVER_EXPOSED, () -> pixels(Alter.gain(capture(), 8)));
     CASES.put(Problem.BRIGHT, () -> pixels(Alter.gain(capture(), 5)));
-    CASES.put(Problem.LOW_CONTRAST, () -> pixels(Alter.map(capture(), v -> 160 + (v - 160) * 3 / 10)));
+    CASES.put(
+        Problem.LOW_CONTRAST, () -> pixels(Alter.map(capture(), v -> 160 + (v - 160) * 3 / 10)));
     CASES.put(Problem.NO_PRODUCT, () -> VALIDATOR.checkProduct(mask(1000, 800, 0, 0, 0, 0)));
-    CASES.put(Problem.PRODUCT_CUT_OFF, () -> VALIDATOR.checkProduct(mask(1000, 800, 0, 200, 500, 400)));
-    CASES.put(Problem.PRODUCT_SMALL, () -> VALIDATOR.checkProduct(mask(1000, 800, 450, 350, 100, 80)));
+    CASES.put(
+        Problem.PRODUCT_CUT_OFF, () -> VALIDATOR.checkProduct(mask(1000, 800, 0, 200, 500, 400)));
+    CASES.put(
+        Problem.PRODUCT_SMALL, () -> VALIDATOR.checkProduct(mask(1000, 800, 450, 350, 100, 80)));
   }
 
   @Test
@@ -57,8 +66,11 @@ class PhotoProblemsTest {
   @EnumSource(Problem.class)
   void eachProblemIsReportedWithItsSeverity(Problem problem) {
     List<Finding> findings = CASES.get(problem).get();
-    Finding finding = findings.stream().filter(f -> f.problem() == problem).findFirst().orElseThrow(
-        () -> new AssertionError(problem + " not reported; found " + findings));
+    Finding finding =
+        findings.stream()
+            .filter(f -> f.problem() == problem)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(problem + " not reported; found " + findings));
     System.out.printf("%-16s %-7s %s%n", problem, problem.severity(), finding.message());
     assertThat(finding.isError()).isEqualTo(problem.severity() == Severity.ERROR);
     assertThat(finding.message()).isNotBlank();
@@ -94,7 +106,8 @@ class PhotoProblemsTest {
   /** A mask with one product rectangle. */
   private static Mask mask(int w, int h, int x, int y, int bw, int bh) {
     boolean[] bits = new boolean[w * h];
-    for (int yy = y; yy < y + bh; yy++) for (int xx = x; xx < x + bw; xx++) bits[yy * w + xx] = true;
+    for (int yy = y; yy < y + bh; yy++)
+      for (int xx = x; xx < x + bw; xx++) bits[yy * w + xx] = true;
     return new Mask(w, h, bits);
   }
 
@@ -104,8 +117,11 @@ class PhotoProblemsTest {
       int[] out = new int[image.pixels().length];
       for (int i = 0; i < out.length; i++) {
         int p = image.pixels()[i];
-        out[i] = ColourScience.packLinear(gain * ColourScience.linear(RgbImage.red(p)),
-            gain * ColourScience.linear(RgbImage.green(p)), gain * ColourScience.linear(RgbImage.blue(p)));
+        out[i] =
+            ColourScience.packLinear(
+                gain * ColourScience.linear(RgbImage.red(p)),
+                gain * ColourScience.linear(RgbImage.green(p)),
+                gain * ColourScience.linear(RgbImage.blue(p)));
       }
       return new RgbImage(image.width(), image.height(), out);
     }
@@ -114,8 +130,11 @@ class PhotoProblemsTest {
       int[] out = new int[image.pixels().length];
       for (int i = 0; i < out.length; i++) {
         int p = image.pixels()[i];
-        out[i] = RgbImage.pack(channel.applyAsInt(RgbImage.red(p)), channel.applyAsInt(RgbImage.green(p)),
-            channel.applyAsInt(RgbImage.blue(p)));
+        out[i] =
+            RgbImage.pack(
+                channel.applyAsInt(RgbImage.red(p)),
+                channel.applyAsInt(RgbImage.green(p)),
+                channel.applyAsInt(RgbImage.blue(p)));
       }
       return new RgbImage(image.width(), image.height(), out);
     }

@@ -47,13 +47,18 @@ class PhotoValidatorTest {
   void decompressionBombIsRefusedFromItsHeader() {
     PhotoCheck check =
         assertRejected(
-            "bad/bomb_100000x100000.png", Problem.TOO_LARGE, "100000x100000", "60 MP limit", "without decoding");
+            "bad/bomb_100000x100000.png",
+            Problem.TOO_LARGE,
+            "100000x100000",
+            "60 MP limit",
+            "without decoding");
     assertThat(check.image()).isNull();
   }
 
   @Test
   void tinyPhotoIsBelowTheMinimumResolution() {
-    assertRejected("bad/tiny_300.jpg", Problem.TOO_SMALL, "300x300", "minimum resolution", "800 px");
+    assertRejected(
+        "bad/tiny_300.jpg", Problem.TOO_SMALL, "300x300", "minimum resolution", "800 px");
   }
 
   @Test
@@ -64,7 +69,8 @@ class PhotoValidatorTest {
 
   @Test
   void underExposedPhoto() {
-    PhotoCheck check = assertRejected("bad/under_exposed.jpg", Problem.UNDER_EXPOSED, "under-exposed");
+    PhotoCheck check =
+        assertRejected("bad/under_exposed.jpg", Problem.UNDER_EXPOSED, "under-exposed");
     System.out.println("under-exposed " + check.stats());
   }
 
@@ -79,12 +85,17 @@ class PhotoValidatorTest {
   @Test
   void heicAndTiffAreNamedAsUnsupported() {
     byte[] heic = new byte[64];
-    System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}, 0, heic, 0, 12);
+    System.arraycopy(
+        new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}, 0, heic, 0, 12);
     PhotoCheck h = validator.validate(heic);
-    assertThat(h.errors()).singleElement().satisfies(f -> {
-      assertThat(f.problem()).isEqualTo(Problem.UNSUPPORTED_FORMAT);
-      assertThat(f.message()).contains("HEIC/HEIF images are not supported", "JPEG, PNG or WebP");
-    });
+    assertThat(h.errors())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.problem()).isEqualTo(Problem.UNSUPPORTED_FORMAT);
+              assertThat(f.message())
+                  .contains("HEIC/HEIF images are not supported", "JPEG, PNG or WebP");
+            });
     byte[] tiff = Arrays.copyOf(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0}, 64);
     assertThat(validator.validate(tiff).errors())
         .singleElement()
@@ -111,8 +122,8 @@ class PhotoValidatorTest {
   }
 
   /**
-   * The EXIF fixture was made from P06_capture_1 before its vignette, so the test asks which of
-   * the eight orientations matches the original's centre best: it must be the one applied, by far.
+   * The EXIF fixture was made from P06_capture_1 before its vignette, so the test asks which of the
+   * eight orientations matches the original's centre best: it must be the one applied, by far.
    */
   @Test
   void exifOrientationSixIsTurnedClockwise() throws IOException {
@@ -129,13 +140,16 @@ class PhotoValidatorTest {
         bestOther = Math.min(bestOther, meanAbsoluteDifference(centre(o.apply(stored)), original));
       }
     }
-    System.out.printf("EXIF 6: upright centre differs by %.1f levels, next best orientation %.1f%n", upright, bestOther);
+    System.out.printf(
+        "EXIF 6: upright centre differs by %.1f levels, next best orientation %.1f%n",
+        upright, bestOther);
     assertThat(bestOther).isGreaterThan(3 * upright);
   }
 
   private static RgbImage centre(RgbImage image) {
     int w = image.width() * 3 / 10, h = image.height() * 3 / 10;
-    return image.crop(new dev.facet.model.Box((image.width() - w) / 2, (image.height() - h) / 2, w, h));
+    return image.crop(
+        new dev.facet.model.Box((image.width() - w) / 2, (image.height() - h) / 2, w, h));
   }
 
   @Test
@@ -143,7 +157,8 @@ class PhotoValidatorTest {
     PhotoCheck check = validator.validate(Fixtures.bytes("formats/P04_capture_1.webp"));
     assertThat(check.format()).isEqualTo(ImageFormat.WEBP);
     assertThat(check.errors()).isEmpty();
-    assertThat(meanAbsoluteDifference(check.image(), Fixtures.photo("P04_capture_1"))).isLessThan(3);
+    assertThat(meanAbsoluteDifference(check.image(), Fixtures.photo("P04_capture_1")))
+        .isLessThan(3);
   }
 
   @Test
@@ -157,7 +172,8 @@ class PhotoValidatorTest {
     PhotoCheck check = validator.validate(Fixtures.bytes(fixture));
     assertThat(check.accepted()).isFalse();
     assertThat(check.errors()).extracting(Finding::problem).contains(problem);
-    Finding error = check.errors().stream().filter(f -> f.problem() == problem).findFirst().orElseThrow();
+    Finding error =
+        check.errors().stream().filter(f -> f.problem() == problem).findFirst().orElseThrow();
     assertThat(error.message()).contains(words);
     System.out.println(fixture + ": " + error.message());
     return check;
@@ -182,9 +198,10 @@ class PhotoValidatorTest {
     long sum = 0;
     for (int i = 0; i < a.pixels().length; i++) {
       int p = a.pixels()[i], q = b.pixels()[i];
-      sum += Math.abs(RgbImage.red(p) - RgbImage.red(q))
-          + Math.abs(RgbImage.green(p) - RgbImage.green(q))
-          + Math.abs(RgbImage.blue(p) - RgbImage.blue(q));
+      sum +=
+          Math.abs(RgbImage.red(p) - RgbImage.red(q))
+              + Math.abs(RgbImage.green(p) - RgbImage.green(q))
+              + Math.abs(RgbImage.blue(p) - RgbImage.blue(q));
     }
     return sum / (3.0 * a.pixels().length);
   }
@@ -193,7 +210,9 @@ class PhotoValidatorTest {
     double sum = 0;
     int n = 0;
     for (int i = 0; i < a.pixels().length; i += 97) {
-      sum += ColourScience.deltaE2000(ColourScience.lab(a.pixels()[i]), ColourScience.lab(b.pixels()[i]));
+      sum +=
+          ColourScience.deltaE2000(
+              ColourScience.lab(a.pixels()[i]), ColourScience.lab(b.pixels()[i]));
       n++;
     }
     return sum / n;

@@ -15,6 +15,7 @@ class QaMeasuresTest {
 
   /** A ring-like product on white: a gold annulus with bright facets on top. */
   private static final RgbImage PRODUCT = product(false);
+
   private static final Mask PRODUCT_MASK = productMask();
 
   @Test
@@ -22,7 +23,8 @@ class QaMeasuresTest {
     double clean = TextDetector.strokesPerMille(PRODUCT, PRODUCT_MASK, 0.08);
     RgbImage signed = copy(PRODUCT);
     Graphics2D g = signed.toBufferedImage().createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 28));
     g.setColor(new Color(150, 150, 150));
     g.drawString("© Sparkle & Co", 500, 760);
@@ -39,7 +41,9 @@ class QaMeasuresTest {
     RgbImage textured = Resampler.resize(Fixtures.photo("P04_studio"), 800, 800);
     double good = Blockiness.of(ImageDecoder.decode(ImageEncoder.jpeg(textured, 0.92f)));
     double heavy = Blockiness.of(ImageDecoder.decode(ImageEncoder.jpeg(textured, 0.08f)));
-    double resized = Blockiness.of(Resampler.resize(ImageDecoder.decode(ImageEncoder.jpeg(textured, 0.08f)), 700, 700));
+    double resized =
+        Blockiness.of(
+            Resampler.resize(ImageDecoder.decode(ImageEncoder.jpeg(textured, 0.08f)), 700, 700));
     System.out.printf("blockiness: Q92 %.2f, Q8 %.2f, Q8 resized %.2f%n", good, heavy, resized);
     assertThat(good).isLessThan(1.1);
     assertThat(heavy).isGreaterThan(QaThresholds.defaults().blockinessMax());
@@ -49,13 +53,18 @@ class QaMeasuresTest {
   @Test
   void aStoneAddedOrRemovedIsFoundWhereItIsAndTheSamePieceReadsNone() {
     ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
-    ProductView same = ProductView.of(Resampler.resize(PRODUCT, 700, 700), PRODUCT_MASK.resized(700, 700)).alignedTo(reference);
+    ProductView same =
+        ProductView.of(Resampler.resize(PRODUCT, 700, 700), PRODUCT_MASK.resized(700, 700))
+            .alignedTo(reference);
     ProductView added = ProductView.of(product(true), PRODUCT_MASK).alignedTo(reference);
     ReferenceHues hues = ReferenceHues.of(List.of(reference));
-    Stones.Difference none = Stones.compare(reference, same, hues), extra = Stones.compare(reference, added, hues);
-    Stones.Difference removed = Stones.compare(added, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(added), hues);
-    System.out.printf("stones: same piece smaller %.2f, extra stone %.2f, stone removed %.2f%n", none.stones(), extra.stones(),
-        removed.stones());
+    Stones.Difference none = Stones.compare(reference, same, hues),
+        extra = Stones.compare(reference, added, hues);
+    Stones.Difference removed =
+        Stones.compare(added, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(added), hues);
+    System.out.printf(
+        "stones: same piece smaller %.2f, extra stone %.2f, stone removed %.2f%n",
+        none.stones(), extra.stones(), removed.stones());
     double bar = QaThresholds.defaults().detailMax();
     assertThat(none.stones()).isLessThan(bar);
     assertThat(extra.stones()).isGreaterThan(bar);
@@ -69,9 +78,15 @@ class QaMeasuresTest {
   void aHolePunchedThroughTheBandIsMissingFromThePiece() {
     ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
     RgbImage punched = copy(PRODUCT);
-    for (int y = 415; y < 485; y++) for (int x = 690; x < 740; x++) punched.pixels()[y * 900 + x] = 0xFFFFFF;
-    double intact = Completeness.of(reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference), 0xFFFFFF).missing();
-    Completeness.Result hole = Completeness.of(reference, ProductView.of(punched, PRODUCT_MASK).alignedTo(reference), 0xFFFFFF);
+    for (int y = 415; y < 485; y++)
+      for (int x = 690; x < 740; x++) punched.pixels()[y * 900 + x] = 0xFFFFFF;
+    double intact =
+        Completeness.of(
+                reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference), 0xFFFFFF)
+            .missing();
+    Completeness.Result hole =
+        Completeness.of(
+            reference, ProductView.of(punched, PRODUCT_MASK).alignedTo(reference), 0xFFFFFF);
     System.out.printf("completeness: intact %.4f, punched %.4f%n", intact, hole.missing());
     assertThat(intact).isLessThan(QaThresholds.defaults().completenessMax());
     assertThat(hole.missing()).isGreaterThan(QaThresholds.defaults().completenessMax());
@@ -82,10 +97,15 @@ class QaMeasuresTest {
   void aWatermarkCutOutWithThePieceIsAnExtraPartAndTheSamePieceHasNone() {
     ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
     RgbImage marked = copy(PRODUCT);
-    // A grey bar from the band into the ring's opening, as a watermark across the piece is cut out with it.
-    for (int y = 420; y < 480; y++) for (int x = 240; x < 560; x++) marked.pixels()[y * 900 + x] = RgbImage.pack(200, 200, 200);
-    double same = ExtraParts.of(reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference)).extra();
-    ExtraParts.Result extra = ExtraParts.of(reference, ProductView.of(marked, maskOf(marked)).alignedTo(reference));
+    // A grey bar from the band into the ring's opening, as a watermark across the piece is cut out
+    // with it.
+    for (int y = 420; y < 480; y++)
+      for (int x = 240; x < 560; x++) marked.pixels()[y * 900 + x] = RgbImage.pack(200, 200, 200);
+    double same =
+        ExtraParts.of(reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference))
+            .extra();
+    ExtraParts.Result extra =
+        ExtraParts.of(reference, ProductView.of(marked, maskOf(marked)).alignedTo(reference));
     System.out.printf("extra parts: same %.4f, watermarked %.4f%n", same, extra.extra());
     assertThat(same).isLessThan(QaThresholds.defaults().extraPartsMax());
     assertThat(extra.extra()).isGreaterThan(QaThresholds.defaults().extraPartsMax());
@@ -97,9 +117,16 @@ class QaMeasuresTest {
     ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
     RgbImage smaller = Resampler.resize(PRODUCT, 700, 700);
     RgbImage thick = ring(218, 312);
-    double same = Thickness.of(reference, ProductView.of(smaller, PRODUCT_MASK.resized(700, 700)).alignedTo(reference)).thicker();
-    double thicker = Thickness.of(reference, ProductView.of(thick, maskOf(thick)).alignedTo(reference)).thicker();
-    System.out.printf("thickness: same piece smaller %.4f, band a third wider %.4f%n", same, thicker);
+    double same =
+        Thickness.of(
+                reference,
+                ProductView.of(smaller, PRODUCT_MASK.resized(700, 700)).alignedTo(reference))
+            .thicker();
+    double thicker =
+        Thickness.of(reference, ProductView.of(thick, maskOf(thick)).alignedTo(reference))
+            .thicker();
+    System.out.printf(
+        "thickness: same piece smaller %.4f, band a third wider %.4f%n", same, thicker);
     assertThat(same).isLessThan(QaThresholds.defaults().thicknessMax());
     assertThat(thicker).isGreaterThan(QaThresholds.defaults().thicknessMax());
   }
@@ -109,11 +136,17 @@ class QaMeasuresTest {
     ProductView reference = ProductView.of(PRODUCT, PRODUCT_MASK);
     RgbImage cut = copy(PRODUCT);
     // Cut through the band on the right, where the ring reaches x 680-750.
-    for (int y = 430; y < 470; y++) for (int x = 670; x < 760; x++) cut.pixels()[y * 900 + x] = 0xFFFFFF;
-    Topology.Result intact = Topology.of(reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference));
-    Topology.Result broken = Topology.of(reference, ProductView.of(cut, maskOf(cut)).alignedTo(reference));
-    System.out.printf("parts: intact %d (%s), cut %d (%s)%n", intact.changes(), intact.finding(), broken.changes(), broken.finding());
-    assertThat((double) intact.changes()).isLessThanOrEqualTo(QaThresholds.defaults().partsChangesMax());
+    for (int y = 430; y < 470; y++)
+      for (int x = 670; x < 760; x++) cut.pixels()[y * 900 + x] = 0xFFFFFF;
+    Topology.Result intact =
+        Topology.of(reference, ProductView.of(PRODUCT, PRODUCT_MASK).alignedTo(reference));
+    Topology.Result broken =
+        Topology.of(reference, ProductView.of(cut, maskOf(cut)).alignedTo(reference));
+    System.out.printf(
+        "parts: intact %d (%s), cut %d (%s)%n",
+        intact.changes(), intact.finding(), broken.changes(), broken.finding());
+    assertThat((double) intact.changes())
+        .isLessThanOrEqualTo(QaThresholds.defaults().partsChangesMax());
     assertThat((double) broken.changes()).isGreaterThan(QaThresholds.defaults().partsChangesMax());
     assertThat(broken.finding()).startsWith("1 part with 0 openings");
   }
@@ -121,14 +154,16 @@ class QaMeasuresTest {
   @Test
   void aShadowFragmentLeftInTheBackgroundIsDebrisAndASoftShadowIsNot() {
     RgbImage fragment = copy(PRODUCT), soft = copy(PRODUCT);
-    for (int y = 800; y < 830; y++) for (int x = 100; x < 220; x++) fragment.pixels()[y * 900 + x] = RgbImage.pack(150, 140, 140);
+    for (int y = 800; y < 830; y++)
+      for (int x = 100; x < 220; x++) fragment.pixels()[y * 900 + x] = RgbImage.pack(150, 140, 140);
     for (int y = 751; y < 790; y++) {
       for (int x = 300; x < 600; x++) {
         int v = (int) Math.round(255 - 40 * (1 - (y - 751) / 39.0));
         soft.pixels()[y * 900 + x] = RgbImage.pack(v, v, v);
       }
     }
-    Debris.Result found = Debris.of(fragment, PRODUCT_MASK, 0xFFFFFF), shadow = Debris.of(soft, PRODUCT_MASK, 0xFFFFFF);
+    Debris.Result found = Debris.of(fragment, PRODUCT_MASK, 0xFFFFFF),
+        shadow = Debris.of(soft, PRODUCT_MASK, 0xFFFFFF);
     System.out.printf("debris: fragment %.4f, soft shadow %.4f%n", found.share(), shadow.share());
     assertThat(found.share()).isGreaterThan(QaThresholds.defaults().debrisMax());
     assertThat(shadow.share()).isZero();

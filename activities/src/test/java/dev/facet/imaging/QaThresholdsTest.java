@@ -24,11 +24,15 @@ class QaThresholdsTest {
 
   @Test
   void aUserFileChangesOnlyWhatItNames() throws Exception {
-    Path file = Files.writeString(dir.resolve("qa.json"), "{\"metalToneMax\": 2.0, \"textMax\": {\"value\": 1}}");
+    Path file =
+        Files.writeString(
+            dir.resolve("qa.json"), "{\"metalToneMax\": 2.0, \"textMax\": {\"value\": 1}}");
     QaThresholds t = QaThresholds.of(Optional.of(file));
     assertThat(t.metalToneMax()).isEqualTo(2.0);
     assertThat(t.textMax()).isEqualTo(1.0);
-    assertThat(t).usingRecursiveComparison().ignoringFields("metalToneMax", "textMax")
+    assertThat(t)
+        .usingRecursiveComparison()
+        .ignoringFields("metalToneMax", "textMax")
         .isEqualTo(QaThresholds.defaults());
   }
 
@@ -36,8 +40,10 @@ class QaThresholdsTest {
   void mistakesAreNamed() throws Exception {
     Path typo = Files.writeString(dir.resolve("typo.json"), "{\"metalTone\": 2.0}");
     assertThatThrownBy(() -> QaThresholds.withUserFile(typo))
-        .hasMessageContaining("unknown setting \"metalTone\"").hasMessageContaining("metalToneMax");
+        .hasMessageContaining("unknown setting \"metalTone\"")
+        .hasMessageContaining("metalToneMax");
     Path text = Files.writeString(dir.resolve("text.json"), "{\"textMax\": \"low\"}");
-    assertThatThrownBy(() -> QaThresholds.withUserFile(text)).hasMessageContaining("textMax must be a number");
+    assertThatThrownBy(() -> QaThresholds.withUserFile(text))
+        .hasMessageContaining("textMax must be a number");
   }
 }

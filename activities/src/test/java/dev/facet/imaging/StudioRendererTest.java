@@ -28,7 +28,8 @@ class StudioRendererTest {
         double r2 = (Math.pow(x - w / 2.0, 2) + Math.pow(y - h / 2.0, 2)) / (w * w / 4.0);
         double v = 1 - 0.3 * r2;
         boolean disc = Math.pow(x - 300, 2) + Math.pow(y - 300, 2) < 120 * 120;
-        px[y * w + x] = disc ? GOLD : RgbImage.pack((int) (205 * v), (int) (198 * v), (int) (185 * v));
+        px[y * w + x] =
+            disc ? GOLD : RgbImage.pack((int) (205 * v), (int) (198 * v), (int) (185 * v));
       }
     }
     return new RgbImage(w, h, px);
@@ -36,13 +37,20 @@ class StudioRendererTest {
 
   static Mask discMask() {
     boolean[] bits = new boolean[800 * 600];
-    for (int y = 0; y < 600; y++) for (int x = 0; x < 800; x++) bits[y * 800 + x] = Math.pow(x - 300, 2) + Math.pow(y - 300, 2) < 120 * 120;
+    for (int y = 0; y < 600; y++)
+      for (int x = 0; x < 800; x++)
+        bits[y * 800 + x] = Math.pow(x - 300, 2) + Math.pow(y - 300, 2) < 120 * 120;
     return new Mask(800, 600, bits);
   }
 
   private RgbImage render(String backdrop, int kelvin, StudioRenderer.Variation v) {
     RgbImage photo = capture();
-    return renderer.render(new Matting().find(photo), new StudioRenderer.Look(RgbImage.parseHex(backdrop), kelvin, 0.8, false), v).image();
+    return renderer
+        .render(
+            new Matting().find(photo),
+            new StudioRenderer.Look(RgbImage.parseHex(backdrop), kelvin, 0.8, false),
+            v)
+        .image();
   }
 
   @Test
@@ -58,13 +66,18 @@ class StudioRendererTest {
     assertThat(box.x() + box.width() / 2.0).isCloseTo(SIZE / 2.0, within(4.0));
     // Under the product the floor is shadowed.
     int belowY = box.y() + box.height() + 3;
-    assertThat(ColourScience.lightness(out.rgb(SIZE / 2, Math.min(SIZE - 1, belowY)))).isLessThan(97);
+    assertThat(ColourScience.lightness(out.rgb(SIZE / 2, Math.min(SIZE - 1, belowY))))
+        .isLessThan(97);
   }
 
   @Test
   void goldStaysGoldAndTheLightTemperatureTints() {
-    Lab daylight = ColourScience.lab(render("#ffffff", 5500, StudioRenderer.Variation.standard()).rgb(SIZE / 2, SIZE / 2));
-    Lab tungsten = ColourScience.lab(render("#ffffff", 3200, StudioRenderer.Variation.standard()).rgb(SIZE / 2, SIZE / 2));
+    Lab daylight =
+        ColourScience.lab(
+            render("#ffffff", 5500, StudioRenderer.Variation.standard()).rgb(SIZE / 2, SIZE / 2));
+    Lab tungsten =
+        ColourScience.lab(
+            render("#ffffff", 3200, StudioRenderer.Variation.standard()).rgb(SIZE / 2, SIZE / 2));
     Lab captured = ColourScience.lab(GOLD);
     double hue = Math.toDegrees(Math.atan2(daylight.b(), daylight.a()));
     assertThat(hue).isCloseTo(Math.toDegrees(Math.atan2(captured.b(), captured.a())), within(8.0));
@@ -73,10 +86,12 @@ class StudioRendererTest {
 
   @Test
   void theSameVariationGivesTheSamePictureAndAnotherOneDoesNot() {
-    StudioRenderer.Variation a = StudioRenderer.Variation.seeded(42), b = StudioRenderer.Variation.seeded(43);
+    StudioRenderer.Variation a = StudioRenderer.Variation.seeded(42),
+        b = StudioRenderer.Variation.seeded(43);
     assertThat(StudioRenderer.Variation.seeded(42)).isEqualTo(a);
     assertThat(render("#f4f1ec", 5500, a).pixels()).isEqualTo(render("#f4f1ec", 5500, a).pixels());
-    assertThat(render("#f4f1ec", 5500, b).pixels()).isNotEqualTo(render("#f4f1ec", 5500, a).pixels());
+    assertThat(render("#f4f1ec", 5500, b).pixels())
+        .isNotEqualTo(render("#f4f1ec", 5500, a).pixels());
     assertThat(render("#f4f1ec", 5500, a).rgb(2, 2)).isEqualTo(0xF4F1EC);
   }
 

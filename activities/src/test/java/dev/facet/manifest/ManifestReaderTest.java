@@ -74,7 +74,8 @@ class ManifestReaderTest {
             "channel",
             "for A.\nwith love");
     List<ReferencePhoto> photos =
-        List.of(new ReferencePhoto("uploads/u1/0", "front"), new ReferencePhoto("uploads/u1/1", ""));
+        List.of(
+            new ReferencePhoto("uploads/u1/0", "front"), new ReferencePhoto("uploads/u1/1", ""));
 
     ShootOverrides own = new ShootOverrides(List.of("etsy"), List.of("flux", "studio"), 2);
     byte[] json =
@@ -83,13 +84,17 @@ class ManifestReaderTest {
 
     assertThat(read.problems()).isEmpty();
     assertThat(read.id()).contains("spring-24");
-    assertThat(read.entries()).singleElement().satisfies(entry -> {
-      assertThat(entry.product()).isEqualTo(ring);
-      assertThat(entry.photos())
-          .containsExactly(
-              new PhotoReference("uploads/u1/0", "front"), new PhotoReference("uploads/u1/1", ""));
-      assertThat(entry.overrides()).isEqualTo(own);
-    });
+    assertThat(read.entries())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.product()).isEqualTo(ring);
+              assertThat(entry.photos())
+                  .containsExactly(
+                      new PhotoReference("uploads/u1/0", "front"),
+                      new PhotoReference("uploads/u1/1", ""));
+              assertThat(entry.overrides()).isEqualTo(own);
+            });
   }
 
   @Nested
@@ -220,7 +225,8 @@ class ManifestReaderTest {
 
     @Test
     void namesAnUnknownColumnAndAMissingOneAsUnreadable() {
-      Manifest manifest = read("catalog.csv", "sku,name,type,colour,photos\nR-1,Ring,ring,gold,a.jpg\n");
+      Manifest manifest =
+          read("catalog.csv", "sku,name,type,colour,photos\nR-1,Ring,ring,gold,a.jpg\n");
 
       assertThat(manifest.readable()).isFalse();
       assertThatThrownBy(manifest::requireReadable)
@@ -370,10 +376,13 @@ class ManifestReaderTest {
               """);
 
       assertThat(manifest.readable()).isFalse();
-      assertThat(manifest.fileProblems()).singleElement().satisfies(problem -> {
-        assertThat(problem.line()).isEqualTo(3);
-        assertThat(problem.text()).startsWith("not valid JSON: ");
-      });
+      assertThat(manifest.fileProblems())
+          .singleElement()
+          .satisfies(
+              problem -> {
+                assertThat(problem.line()).isEqualTo(3);
+                assertThat(problem.text()).startsWith("not valid JSON: ");
+              });
     }
   }
 

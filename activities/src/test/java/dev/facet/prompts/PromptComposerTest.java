@@ -40,13 +40,15 @@ class PromptComposerTest {
     System.out.println(hero);
     assertThat(hero)
         .contains("pendant: Rose halo pendant")
-        .contains("18k rose gold set with 1 round brilliant deep red ruby and 14 round brilliant colourless diamonds")
+        .contains(
+            "18k rose gold set with 1 round brilliant deep red ruby and 14 round brilliant colourless diamonds")
         .contains("Setting: four-prong halo.")
         .contains("Camera: three-quarter front view, camera slightly above.")
         .contains("about 80 % of the square frame")
         .contains("pure white (#ffffff)")
         .contains("neutral daylight (5500 K)")
-        .contains("Do not change the metal colour (18k rose gold), the stone count (15 stones: 1 ruby, 14 diamonds)")
+        .contains(
+            "Do not change the metal colour (18k rose gold), the stone count (15 stones: 1 ruby, 14 diamonds)")
         .doesNotContain("Engraving")
         .doesNotContain("{");
     assertThat(prompts.get(1).prompt()).contains("Camera: side view at eye level.");
@@ -57,7 +59,11 @@ class PromptComposerTest {
     StyleGuide style = StyleGuide.whiteStudio();
     String prompt =
         composer
-            .compose(PENDANT, style, style.shots().subList(0, 1), "The chain looks too pink. Show all 14 halo stones\n- less glare")
+            .compose(
+                PENDANT,
+                style,
+                style.shots().subList(0, 1),
+                "The chain looks too pink. Show all 14 halo stones\n- less glare")
             .get(0)
             .prompt();
     assertThat(prompt)
@@ -70,7 +76,8 @@ class PromptComposerTest {
 
   @Test
   void metalOnlyPiecesAndOtherStylesReadNaturally() {
-    ProductSpec band = new ProductSpec("B1", "Plain band", "ring", "950 platinum", List.of(), "", "Forever");
+    ProductSpec band =
+        new ProductSpec("B1", "Plain band", "ring", "950 platinum", List.of(), "", "Forever");
     StyleGuide warm =
         new StyleGuide("warm", "#e2dbce", 3200, 0.7, true, StyleGuide.whiteStudio().shots(), 1);
     String prompt = composer.compose(band, warm, warm.shots(), null).get(0).prompt();
@@ -95,7 +102,9 @@ class PromptComposerTest {
   @Test
   void anUnknownPlaceholderFailsWhenTheTemplateLoads() {
     assertThatThrownBy(
-            () -> PromptTemplate.parse("test", "A {metal} piece in {colour_of_metal}.", PromptComposer.PLACEHOLDERS))
+            () ->
+                PromptTemplate.parse(
+                    "test", "A {metal} piece in {colour_of_metal}.", PromptComposer.PLACEHOLDERS))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("unknown placeholder(s) [{colour_of_metal}]")
         .hasMessageContaining("{metal}");
@@ -106,11 +115,15 @@ class PromptComposerTest {
     PromptActivities activity = new PromptActivitiesImpl(composer);
     StyleGuide style = StyleGuide.whiteStudio();
     List<ShotPrompt> prompts =
-        activity.composePrompts(new PromptRequest(PENDANT, style, style.shots().subList(1, 2), "darker"));
-    assertThat(prompts).singleElement().satisfies(p -> {
-      assertThat(p.shot()).isEqualTo("profile");
-      assertThat(p.prompt()).contains("1. darker");
-    });
+        activity.composePrompts(
+            new PromptRequest(PENDANT, style, style.shots().subList(1, 2), "darker"));
+    assertThat(prompts)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.shot()).isEqualTo("profile");
+              assertThat(p.prompt()).contains("1. darker");
+            });
     assertThat(Set.copyOf(PromptComposer.PLACEHOLDERS)).contains("corrections");
   }
 }

@@ -52,13 +52,35 @@ class ProviderReportActivitiesImplTest {
 
     ProviderReport report = reports.current();
     assertThat(report.shoots()).isEqualTo(1);
-    assertThat(report.category("all")).singleElement().satisfies(row -> assertThat(row.images()).isEqualTo(1));
+    assertThat(report.category("all"))
+        .singleElement()
+        .satisfies(row -> assertThat(row.images()).isEqualTo(1));
   }
 
   private static ShootEvidence shoot(String sku) {
-    return new ShootEvidence("shoot-" + sku, "run-1", sku, "", "ring/stone-heavy", "PUBLISHED", true, null,
-        List.of(new ImageEvidence("r1-hero-v1", 1, "hero", "flux", "flux-kontext-pro", 0.04, 9_000,
-            Map.of("metal-tone", true), true, null, false, null)),
+    return new ShootEvidence(
+        "shoot-" + sku,
+        "run-1",
+        sku,
+        "",
+        "ring/stone-heavy",
+        "PUBLISHED",
+        true,
+        null,
+        List.of(
+            new ImageEvidence(
+                "r1-hero-v1",
+                1,
+                "hero",
+                "flux",
+                "flux-kontext-pro",
+                0.04,
+                9_000,
+                Map.of("metal-tone", true),
+                true,
+                null,
+                false,
+                null)),
         List.of());
   }
 }

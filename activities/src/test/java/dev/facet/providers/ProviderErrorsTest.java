@@ -62,8 +62,11 @@ class ProviderErrorsTest {
   void openAiEnvelopeIsClassifiedByCodeThenStatus(
       int status, String type, String code, ProviderFailure expected) {
     String body =
-        "{\"error\":{\"message\":\"m\",\"type\":\"" + type + "\",\"param\":null,\"code\":"
-            + (code == null ? "null" : "\"" + code + "\"") + "}}";
+        "{\"error\":{\"message\":\"m\",\"type\":\""
+            + type
+            + "\",\"param\":null,\"code\":"
+            + (code == null ? "null" : "\"" + code + "\"")
+            + "}}";
 
     ProviderException e =
         errors.openAi(new HttpError(status, Headers.of("x-request-id", "req_1"), body));
@@ -82,7 +85,9 @@ class ProviderErrorsTest {
         Arguments.of(402, "{\"detail\":\"Insufficient credits\"}", OUT_OF_CREDIT),
         Arguments.of(403, "{\"detail\":\"Invalid API key\"}", AUTH),
         Arguments.of(404, "{\"detail\":\"Not Found\"}", INVALID_REQUEST),
-        Arguments.of(422, "{\"detail\":[{\"loc\":[\"body\",\"width\"],\"msg\":\"x\",\"type\":\"t\"}]}",
+        Arguments.of(
+            422,
+            "{\"detail\":[{\"loc\":[\"body\",\"width\"],\"msg\":\"x\",\"type\":\"t\"}]}",
             INVALID_REQUEST),
         Arguments.of(429, "{\"detail\":\"too many active tasks\"}", THROTTLED),
         Arguments.of(500, "Internal Server Error", UNAVAILABLE),
@@ -103,9 +108,12 @@ class ProviderErrorsTest {
   @Test
   void openAiQuota429IsTerminalAlthoughTheSdksWouldRetryIt() {
     ProviderException e =
-        errors.openAi(new HttpError(429, Headers.of("retry-after", "20"),
-            "{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\","
-                + "\"param\":null,\"code\":\"insufficient_quota\"}}"));
+        errors.openAi(
+            new HttpError(
+                429,
+                Headers.of("retry-after", "20"),
+                "{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\","
+                    + "\"param\":null,\"code\":\"insufficient_quota\"}}"));
 
     assertThat(e.failure()).isEqualTo(OUT_OF_CREDIT);
     assertThat(e.retryable()).isFalse();
@@ -114,7 +122,8 @@ class ProviderErrorsTest {
 
   @Test
   void retryAfterMsIsPreferredOverRetryAfterSeconds() {
-    ProviderException e = rateLimited(Headers.of("retry-after", "2", "retry-after-ms", "1500"), "m");
+    ProviderException e =
+        rateLimited(Headers.of("retry-after", "2", "retry-after-ms", "1500"), "m");
 
     assertThat(e.retryAfter()).contains(Duration.ofMillis(1500));
   }
@@ -123,14 +132,17 @@ class ProviderErrorsTest {
   void retryAfterAcceptsFractionalSecondsAndHttpDates() {
     assertThat(rateLimited(Headers.of("retry-after", "0.5"), "m").retryAfter())
         .contains(Duration.ofMillis(500));
-    assertThat(rateLimited(Headers.of("retry-after", "Sat, 28 Nov 2026 12:00:30 GMT"), "m").retryAfter())
+    assertThat(
+            rateLimited(Headers.of("retry-after", "Sat, 28 Nov 2026 12:00:30 GMT"), "m")
+                .retryAfter())
         .contains(Duration.ofSeconds(30));
   }
 
   @Test
   void withoutHeadersTheMessageHintGivesTheDelay() {
-    assertThat(rateLimited(Headers.of(), "Limit 5, Used 5, Requested 1. Please try again in 12s.")
-            .retryAfter())
+    assertThat(
+            rateLimited(Headers.of(), "Limit 5, Used 5, Requested 1. Please try again in 12s.")
+                .retryAfter())
         .contains(Duration.ofSeconds(12));
     assertThat(rateLimited(Headers.of(), "Please try again in 51.84 seconds.").retryAfter())
         .contains(Duration.ofMillis(51_840));
@@ -142,8 +154,11 @@ class ProviderErrorsTest {
   @Test
   void xShouldRetryFalseForbidsARetryTheTypeWouldAllow() {
     ProviderException e =
-        errors.openAi(new HttpError(503, Headers.of("x-should-retry", "false"),
-            "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"param\":null,\"code\":null}}"));
+        errors.openAi(
+            new HttpError(
+                503,
+                Headers.of("x-should-retry", "false"),
+                "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"param\":null,\"code\":null}}"));
 
     assertThat(e.failure()).isEqualTo(UNAVAILABLE);
     assertThat(e.retryable()).isFalse();
@@ -152,9 +167,12 @@ class ProviderErrorsTest {
   @Test
   void xShouldRetryTrueDoesNotMakeAModerationRetryable() {
     ProviderException e =
-        errors.openAi(new HttpError(400, Headers.of("x-should-retry", "true"),
-            "{\"error\":{\"message\":\"rejected\",\"type\":\"image_generation_user_error\","
-                + "\"param\":null,\"code\":\"moderation_blocked\"}}"));
+        errors.openAi(
+            new HttpError(
+                400,
+                Headers.of("x-should-retry", "true"),
+                "{\"error\":{\"message\":\"rejected\",\"type\":\"image_generation_user_error\","
+                    + "\"param\":null,\"code\":\"moderation_blocked\"}}"));
 
     assertThat(e.retryable()).isFalse();
   }
@@ -165,16 +183,21 @@ class ProviderErrorsTest {
         errors.openAi(new HttpError(502, Headers.of(), "<html><body>Bad   Gateway</body></html>"));
 
     assertThat(e.failure()).isEqualTo(UNAVAILABLE);
-    assertThat(e.getMessage()).contains("<html><body>Bad Gateway</body></html>").contains("HTTP 502");
+    assertThat(e.getMessage())
+        .contains("<html><body>Bad Gateway</body></html>")
+        .contains("HTTP 502");
   }
 
   @Test
   void bflValidationErrorsNameTheirFields() {
     ProviderException e =
-        errors.bfl(new HttpError(422, Headers.of(),
-            "{\"detail\":[{\"loc\":[\"body\",\"width\"],\"msg\":\"Input should be a multiple of 32\","
-                + "\"type\":\"multiple_of\"},{\"loc\":[\"body\",\"height\"],\"msg\":\"Field required\","
-                + "\"type\":\"missing\"}]}"));
+        errors.bfl(
+            new HttpError(
+                422,
+                Headers.of(),
+                "{\"detail\":[{\"loc\":[\"body\",\"width\"],\"msg\":\"Input should be a multiple of 32\","
+                    + "\"type\":\"multiple_of\"},{\"loc\":[\"body\",\"height\"],\"msg\":\"Field required\","
+                    + "\"type\":\"missing\"}]}"));
 
     assertThat(e.getMessage())
         .contains("body.width: Input should be a multiple of 32; body.height: Field required");
@@ -209,8 +232,13 @@ class ProviderErrorsTest {
   }
 
   private ProviderException rateLimited(Headers headers, String message) {
-    return errors.openAi(new HttpError(429, headers,
-        "{\"error\":{\"message\":\"" + message + "\",\"type\":\"requests\",\"param\":null,"
-            + "\"code\":\"rate_limit_exceeded\"}}"));
+    return errors.openAi(
+        new HttpError(
+            429,
+            headers,
+            "{\"error\":{\"message\":\""
+                + message
+                + "\",\"type\":\"requests\",\"param\":null,"
+                + "\"code\":\"rate_limit_exceeded\"}}"));
   }
 }

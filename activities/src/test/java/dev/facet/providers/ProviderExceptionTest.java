@@ -24,7 +24,8 @@ class ProviderExceptionTest {
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(12));
     assertThat(failure.getDetails().get(Integer.class)).isEqualTo(3);
-    assertThat(failure.getOriginalMessage()).isEqualTo("openai: slow down (HTTP 429, request req_9)");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("openai: slow down (HTTP 429, request req_9)");
   }
 
   @Test
@@ -76,7 +77,9 @@ class ProviderExceptionTest {
   @Test
   void theApiKeyNeverPrints() {
     assertThat(new ApiKey("sk-secret-123").toString()).doesNotContain("sk-secret-123");
-    assertThat(dev.facet.providers.openai.OpenAiSettings.of(null, new ApiKey("sk-secret-123")).toString())
+    assertThat(
+            dev.facet.providers.openai.OpenAiSettings.of(null, new ApiKey("sk-secret-123"))
+                .toString())
         .doesNotContain("sk-secret-123");
   }
 }

@@ -24,23 +24,31 @@ class ProviderHttpTest {
 
   @Test
   void theProviderHasAllButTheLastByteWhileTheRequestGoesOnRecord() throws Exception {
-    ProviderHttp http = new ProviderHttp("flux", Duration.ofSeconds(5), Duration.ofSeconds(5),
-        ProviderErrors.systemClock());
+    ProviderHttp http =
+        new ProviderHttp(
+            "flux", Duration.ofSeconds(5), Duration.ofSeconds(5), ProviderErrors.systemClock());
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       ByteArrayOutputStream received = new ByteArrayOutputStream();
-      CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> serveOne(server, received));
+      CompletableFuture<Void> answered =
+          CompletableFuture.runAsync(() -> serveOne(server, received));
       int whole = ("\r\n\r\n" + BODY).length(); // the blank line after the headers, then the body
       String[] receivedAtRecord = new String[1];
 
-      HttpAnswer answer = http.send(new Request.Builder()
-          .url("http://127.0.0.1:" + server.getLocalPort() + "/v1/flux-pro-1.1")
-          .post(RequestBody.create(BODY.getBytes(StandardCharsets.UTF_8),
-              MediaType.get("application/json")))
-          .build(), true, new ClientRequest("request-1",
-          () -> receivedAtRecord[0] = awaitBytes(received, whole - 1)));
+      HttpAnswer answer =
+          http.send(
+              new Request.Builder()
+                  .url("http://127.0.0.1:" + server.getLocalPort() + "/v1/flux-pro-1.1")
+                  .post(
+                      RequestBody.create(
+                          BODY.getBytes(StandardCharsets.UTF_8), MediaType.get("application/json")))
+                  .build(),
+              true,
+              new ClientRequest(
+                  "request-1", () -> receivedAtRecord[0] = awaitBytes(received, whole - 1)));
 
       answered.get(5, TimeUnit.SECONDS);
-      assertThat(receivedAtRecord[0]).as("what the provider had while the request went on record")
+      assertThat(receivedAtRecord[0])
+          .as("what the provider had while the request went on record")
           .endsWith(BODY.substring(0, BODY.length() - 1));
       assertThat(text(received)).endsWith(BODY).contains("X-Client-Request-Id: request-1\r\n");
       assertThat(answer.status()).isEqualTo(200);
@@ -51,7 +59,8 @@ class ProviderHttpTest {
 
   /** Reads until the request is whole, then answers 200. */
   private static void serveOne(ServerSocket server, ByteArrayOutputStream received) {
-    try (Socket socket = server.accept(); InputStream in = socket.getInputStream();
+    try (Socket socket = server.accept();
+        InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream()) {
       while (!text(received).endsWith(BODY)) {
         int b = in.read();
@@ -62,8 +71,9 @@ class ProviderHttpTest {
           received.write(b);
         }
       }
-      out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

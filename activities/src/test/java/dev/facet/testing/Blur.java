@@ -21,8 +21,11 @@ public final class Blur {
     for (int k = 0; k < 3; k++) b[k] = new Plane(w, image.height(), c[k]).gaussian(sigma);
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
-      out[i] = RgbImage.pack(Math.round(b[0].get(i % w, i / w)), Math.round(b[1].get(i % w, i / w)),
-          Math.round(b[2].get(i % w, i / w)));
+      out[i] =
+          RgbImage.pack(
+              Math.round(b[0].get(i % w, i / w)),
+              Math.round(b[1].get(i % w, i / w)),
+              Math.round(b[2].get(i % w, i / w)));
     }
     return new RgbImage(w, image.height(), out);
   }

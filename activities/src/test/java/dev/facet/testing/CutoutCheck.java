@@ -28,7 +28,9 @@ public final class CutoutCheck {
 
   private CutoutCheck() {}
 
-  /** The goal for a clean cut-out: no holes (kept) and no shadow or backdrop left (debris). */
+  /**
+   * The issue's goal for a clean cut-out: no holes (kept) and no shadow or backdrop left (debris).
+   */
   public static final double KEPT_GOAL = 0.985, DEBRIS_GOAL = 0.02;
 
   public record Figures(double kept, double debris, double iou) {
@@ -43,7 +45,15 @@ public final class CutoutCheck {
     boolean[] finMask = new boolean[finMin.length];
     for (int i = 0; i < finMin.length; i++) finMask[i] = finMin[i] < 240;
     Alignment a = align(groundTruth, finMask);
-    boolean[] g = warp(groundTruth.bits(), groundTruth.width(), groundTruth.height(), a.scale, a.tx, a.ty, SIDE);
+    boolean[] g =
+        warp(
+            groundTruth.bits(),
+            groundTruth.width(),
+            groundTruth.height(),
+            a.scale,
+            a.tx,
+            a.ty,
+            SIDE);
     int[] capMin = minChannel(capture);
     int[] c = warpValues(capMin, capture.width(), capture.height(), a.scale, a.tx, a.ty, SIDE);
     boolean[] core = erode(g, 1);
@@ -57,7 +67,8 @@ public final class CutoutCheck {
     }
     boolean[] outside = dilate(g, SIDE / 100);
     for (int i = 0; i < outside.length; i++) if (!outside[i] && finMin[i] < 200) debris++;
-    return new Figures((double) kept / Math.max(1, coreCount), (double) debris / Math.max(1, product), a.iou);
+    return new Figures(
+        (double) kept / Math.max(1, coreCount), (double) debris / Math.max(1, product), a.iou);
   }
 
   private record Alignment(double iou, double scale, double tx, double ty) {}
@@ -66,7 +77,8 @@ public final class CutoutCheck {
   private static Alignment align(Mask gt, boolean[] finMask) {
     final int k = 4, small = (SIDE + k - 1) / k;
     boolean[] smallF = new boolean[small * small];
-    for (int y = 0; y < SIDE; y += k) for (int x = 0; x < SIDE; x += k) smallF[(y / k) * small + x / k] = finMask[y * SIDE + x];
+    for (int y = 0; y < SIDE; y += k)
+      for (int x = 0; x < SIDE; x += k) smallF[(y / k) * small + x / k] = finMask[y * SIDE + x];
     int[] gb = box(gt.bits(), gt.width(), gt.height()), fb = box(finMask, SIDE, SIDE);
     double s0 = (double) (fb[2] - fb[0]) / Math.max(1, gb[2] - gb[0]);
     Alignment best = new Alignment(-1, 1, 0, 0);
@@ -75,7 +87,9 @@ public final class CutoutCheck {
       double tx0 = fb[0] - s * gb[0], ty0 = fb[1] - s * gb[1];
       for (int dx = -24; dx <= 24; dx += 6) {
         for (int dy = -24; dy <= 24; dy += 6) {
-          boolean[] w = warp(gt.bits(), gt.width(), gt.height(), s / k, (tx0 + dx) / k, (ty0 + dy) / k, small);
+          boolean[] w =
+              warp(
+                  gt.bits(), gt.width(), gt.height(), s / k, (tx0 + dx) / k, (ty0 + dy) / k, small);
           double iou = iou(w, smallF);
           if (iou > best.iou) best = new Alignment(iou, s, tx0 + dx, ty0 + dy);
         }
@@ -84,7 +98,15 @@ public final class CutoutCheck {
     Alignment coarse = best;
     for (int dx = -5; dx <= 5; dx++) {
       for (int dy = -5; dy <= 5; dy++) {
-        boolean[] w = warp(gt.bits(), gt.width(), gt.height(), coarse.scale, coarse.tx + dx, coarse.ty + dy, SIDE);
+        boolean[] w =
+            warp(
+                gt.bits(),
+                gt.width(),
+                gt.height(),
+                coarse.scale,
+                coarse.tx + dx,
+                coarse.ty + dy,
+                SIDE);
         double iou = iou(w, finMask);
         if (iou > best.iou) best = new Alignment(iou, coarse.scale, coarse.tx + dx, coarse.ty + dy);
       }
@@ -106,7 +128,8 @@ public final class CutoutCheck {
       double tx0 = start.tx + (start.scale - s) * cx, ty0 = start.ty + (start.scale - s) * cy;
       for (int dx = -2; dx <= 2; dx++) {
         for (int dy = -2; dy <= 2; dy++) {
-          double iou = iou(warp(gt.bits(), gt.width(), gt.height(), s, tx0 + dx, ty0 + dy, SIDE), finMask);
+          double iou =
+              iou(warp(gt.bits(), gt.width(), gt.height(), s, tx0 + dx, ty0 + dy, SIDE), finMask);
           if (iou > best.iou) best = new Alignment(iou, s, tx0 + dx, ty0 + dy);
         }
       }
@@ -114,15 +137,20 @@ public final class CutoutCheck {
     return best;
   }
 
-  /** {@code src} seen in a side x side frame where x_out = s * x_src + tx (nearest, rounding half to even). */
-  private static boolean[] warp(boolean[] src, int w, int h, double s, double tx, double ty, int side) {
+  /**
+   * {@code src} seen in a side x side frame where x_out = s * x_src + tx (nearest, rounding half to
+   * even).
+   */
+  private static boolean[] warp(
+      boolean[] src, int w, int h, double s, double tx, double ty, int side) {
     boolean[] out = new boolean[side * side];
     forEachSource(w, h, s, tx, ty, side, (o, i) -> out[o] = src[i]);
     return out;
   }
 
   /** The same for values; pixels the source does not cover read 0. */
-  private static int[] warpValues(int[] src, int w, int h, double s, double tx, double ty, int side) {
+  private static int[] warpValues(
+      int[] src, int w, int h, double s, double tx, double ty, int side) {
     int[] out = new int[side * side];
     forEachSource(w, h, s, tx, ty, side, (o, i) -> out[o] = src[i]);
     return out;
@@ -132,8 +160,12 @@ public final class CutoutCheck {
     void from(int out, int src);
   }
 
-  /** Each pixel of the side x side frame that the w x h source covers, with the source pixel it shows. */
-  private static void forEachSource(int w, int h, double s, double tx, double ty, int side, Copy copy) {
+  /**
+   * Each pixel of the side x side frame that the w x h source covers, with the source pixel it
+   * shows.
+   */
+  private static void forEachSource(
+      int w, int h, double s, double tx, double ty, int side, Copy copy) {
     for (int y = 0; y < side; y++) {
       long sy = (long) Math.rint((y - ty) / s);
       if (sy < 0 || sy >= h) continue;
@@ -178,7 +210,11 @@ public final class CutoutCheck {
         for (int x = 0; x < SIDE; x++) {
           int i = y * SIDE + x;
           if (out[i]) continue;
-          g[i] = (y > 0 && out[i - SIDE]) || (y < SIDE - 1 && out[i + SIDE]) || (x > 0 && out[i - 1]) || (x < SIDE - 1 && out[i + 1]);
+          g[i] =
+              (y > 0 && out[i - SIDE])
+                  || (y < SIDE - 1 && out[i + SIDE])
+                  || (x > 0 && out[i - 1])
+                  || (x < SIDE - 1 && out[i + 1]);
         }
       }
       out = g;

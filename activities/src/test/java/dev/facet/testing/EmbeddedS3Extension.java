@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real S3 API over HTTP for a test class: S3Proxy over a temporary folder, and a store on a fresh
  * bucket. Use with {@code @RegisterExtension static}. The product's own embedded server is the
- * worker's ({@code dev.facet.app.objectstore.EmbeddedS3}); the activities know S3Proxy in tests only.
+ * worker's ({@code dev.facet.app.objectstore.EmbeddedS3}); the activities know S3Proxy in tests
+ * only.
  */
 public final class EmbeddedS3Extension implements BeforeAllCallback, AfterAllCallback {
 

@@ -14,7 +14,8 @@ import java.util.zip.CRC32;
 public final class ExifFixtures {
 
   /** 51°30′26″ N, 0°7′39″ W: a seller's workshop, the kind of fact capture must strip. */
-  private static final int[][] LATITUDE = {{51, 1}, {30, 1}, {26, 1}}, LONGITUDE = {{0, 1}, {7, 1}, {39, 1}};
+  private static final int[][] LATITUDE = {{51, 1}, {30, 1}, {26, 1}},
+      LONGITUDE = {{0, 1}, {7, 1}, {39, 1}};
 
   private ExifFixtures() {}
 

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What Linux's {@code /proc} says of a process, for the benchmarks; NaN or -1 off Linux or once it is gone. */
+/**
+ * What Linux's {@code /proc} says of a process, for the benchmarks; NaN or -1 off Linux or once it
+ * is gone.
+ */
 public final class Proc {
 
   private Proc() {}
 
-  /** utime + stime of every thread, in seconds (fields 14 and 15 of /proc/PID/stat, USER_HZ = 100). */
+  /**
+   * utime + stime of every thread, in seconds (fields 14 and 15 of /proc/PID/stat, USER_HZ = 100).
+   */
   public static double cpuSeconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

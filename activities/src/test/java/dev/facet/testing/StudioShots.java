@@ -16,11 +16,15 @@ public final class StudioShots {
 
   private StudioShots() {}
 
-  /** @param capture a fixture capture, e.g. "P01_capture_1" */
+  /**
+   * @param capture a fixture capture, e.g. "P01_capture_1"
+   */
   public static byte[] jpeg(String capture, StudioRenderer.Look look) {
     RgbImage photo = Fixtures.photo(capture);
     RgbImage rendered =
-        new StudioRenderer(SIZE).render(new Matting().find(photo), look, StudioRenderer.Variation.standard()).image();
+        new StudioRenderer(SIZE)
+            .render(new Matting().find(photo), look, StudioRenderer.Variation.standard())
+            .image();
     return ImageEncoder.jpeg(rendered, 0.92f);
   }
 }

@@ -12,11 +12,11 @@ import dev.facet.catalog.CatalogResult;
 import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.model.ShotSpec;
 import dev.facet.model.StyleGuide;
 import dev.facet.providers.ApiKey;
 import dev.facet.providers.FluxGenerator;
-import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.providers.flux.FluxClient;
 import dev.facet.providers.flux.FluxOptions;
 import dev.facet.providers.flux.FluxSettings;
@@ -57,11 +57,23 @@ class CatalogBudgetWithFakeProvidersTest {
 
   /** One shot, one variant, one round: a FLUX shoot may cost one $0.04 image. */
   private static final ShootPolicy ONE_FLUX_IMAGE =
-      new ShootPolicy(Approval.AUTO, 0.0, Duration.ofHours(1), TimeoutAction.AUTO, 1, 1,
-          List.of("master"), List.of("flux"));
+      new ShootPolicy(
+          Approval.AUTO,
+          0.0,
+          Duration.ofHours(1),
+          TimeoutAction.AUTO,
+          1,
+          1,
+          List.of("master"),
+          List.of("flux"));
 
   private static final StyleGuide HERO_ONLY =
-      new StyleGuide("white-studio", "#ffffff", 5500, 0.8, false,
+      new StyleGuide(
+          "white-studio",
+          "#ffffff",
+          5500,
+          0.8,
+          false,
           List.of(new ShotSpec("hero", "three-quarter front view, camera slightly above", "front")),
           7L);
 
@@ -73,21 +85,29 @@ class CatalogBudgetWithFakeProvidersTest {
   void start() {
     fake = FakeProviderServer.start();
     fake.bfl().progress(1, Duration.ofSeconds(30));
-    flux = new FluxClient(FluxSettings.of(fake.bflBaseUrl(), new ApiKey("bfl-fake"))
-        .withPolling(Duration.ofMillis(10), Duration.ofSeconds(20), 3));
+    flux =
+        new FluxClient(
+            FluxSettings.of(fake.bflBaseUrl(), new ApiKey("bfl-fake"))
+                .withPolling(Duration.ofMillis(10), Duration.ofSeconds(20), 3));
     // Real time: the test polls the catalog while its shoots work.
-    env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    ShootSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    ShootSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     Worker shoot = env.newWorker(TaskQueues.SHOOT);
-    shoot.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
-    shoot.registerActivitiesImplementations(StepActivities.create(s3.store()).shootQueue().toArray());
-    shoot.registerActivitiesImplementations(new CatalogActivitiesImpl(s3.store()),
-        new TemporalShootWatch(env.getWorkflowClient()));
+    shoot.registerWorkflowImplementationTypes(
+        ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
+    shoot.registerActivitiesImplementations(
+        StepActivities.create(s3.store()).shootQueue().toArray());
+    shoot.registerActivitiesImplementations(
+        new CatalogActivitiesImpl(s3.store()), new TemporalShootWatch(env.getWorkflowClient()));
     env.newWorker(TaskQueues.generation("flux"))
-        .registerActivitiesImplementations(new FluxGenerator(s3.store(), flux, FluxOptions.defaults()));
+        .registerActivitiesImplementations(
+            new FluxGenerator(s3.store(), flux, FluxOptions.defaults()));
     env.newWorker(TaskQueues.generation("studio"))
-        .registerActivitiesImplementations(StepActivities.create(s3.store()).generators().get("studio"));
+        .registerActivitiesImplementations(
+            StepActivities.create(s3.store()).generators().get("studio"));
     env.start();
   }
 
@@ -102,22 +122,43 @@ class CatalogBudgetWithFakeProvidersTest {
   void paidShootsStopAtTheCapAFreeOneGoesOnAndRaisingTheBudgetStartsTheHeldOne() {
     s3.store().put("uploads/ring/front.jpg", Fixtures.bytes("P01_studio.jpg"), "image/jpeg");
     String manifest = "catalogs/capped/manifest.csv";
-    s3.store().put(manifest, """
+    s3.store()
+        .put(
+            manifest,
+            """
         sku,name,type,metal,photos,providers
         CAP-1,Solitaire,ring,18k yellow gold,uploads/ring/front.jpg@front,
         CAP-2,Solitaire,ring,18k yellow gold,uploads/ring/front.jpg@front,
         CAP-3,Solitaire,ring,18k yellow gold,uploads/ring/front.jpg@front,studio
         CAP-4,Solitaire,ring,18k yellow gold,uploads/ring/front.jpg@front,
-        """.getBytes(StandardCharsets.UTF_8), "text/csv");
-    CatalogWorkflow catalog = env.getWorkflowClient().newWorkflowStub(CatalogWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(CatalogWorkflow.workflowId("capped"))
-            .setTaskQueue(TaskQueues.SHOOT).build());
+        """
+                .getBytes(StandardCharsets.UTF_8),
+            "text/csv");
+    CatalogWorkflow catalog =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                CatalogWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(CatalogWorkflow.workflowId("capped"))
+                    .setTaskQueue(TaskQueues.SHOOT)
+                    .build());
 
-    WorkflowClient.start(catalog::run, new CatalogRequest("capped", manifest, HERO_ONLY,
-        ONE_FLUX_IMAGE, 10, 100, Duration.ofSeconds(5), null, 0.08, Map.of("flux", 0.04)));
+    WorkflowClient.start(
+        catalog::run,
+        new CatalogRequest(
+            "capped",
+            manifest,
+            HERO_ONLY,
+            ONE_FLUX_IMAGE,
+            10,
+            100,
+            Duration.ofSeconds(5),
+            null,
+            0.08,
+            Map.of("flux", 0.04)));
 
-    CatalogProgress atCap = eventually(catalog,
-        progress -> progress.inProgress() == 0 && progress.budget().reached());
+    CatalogProgress atCap =
+        eventually(catalog, progress -> progress.inProgress() == 0 && progress.budget().reached());
     System.out.println("At the cap: " + atCap);
     assertThat(atCap.status()).isEqualTo("budget reached");
     assertThat(atCap.published()).as(atCap.failures().toString()).isEqualTo(3);
@@ -140,13 +181,16 @@ class CatalogBudgetWithFakeProvidersTest {
   private ShootPolicy shootPolicy(String sku) {
     return env.getWorkflowClient()
         .newWorkflowStub(ProductShootWorkflow.class, ProductShootWorkflow.workflowId(sku))
-        .state().policy();
+        .state()
+        .policy();
   }
 
   /** Polls the catalog's progress until it fits, at most 3 minutes (real shoots on 2 cores). */
   private static CatalogProgress eventually(
       CatalogWorkflow catalog, Predicate<CatalogProgress> condition) {
-    return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+    return await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(200))
         .until(catalog::progress, condition);
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.facet.devkit.providers.FakeCharge;
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.model.Candidate;
 import dev.facet.model.Charge;
 import dev.facet.model.Charge.Billing;
-import dev.facet.devkit.providers.FakeCharge;
-import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.providers.flux.FluxClient;
 import dev.facet.providers.flux.FluxOptions;
 import dev.facet.providers.flux.FluxSettings;
@@ -91,9 +91,20 @@ class FluxGeneratorTest {
     assertThat(s3.store().find(candidate.image().key())).contains(candidate.image());
     FakeCharge task = fake.bfl().charges().get(0);
     assertThat(task.clientRequestId()).as("the request's own id, sent with it").isNotBlank();
-    assertThat(candidate.charges()).containsExactly(new Charge("flux", "flux-kontext-pro",
-        "r1-hero-v1", task.id(), task.clientRequestId(), 0.04, Billing.BILLED, null, true));
-    assertThat(worker.billedWhenInFlight).as("the submit went on record before BFL had it")
+    assertThat(candidate.charges())
+        .containsExactly(
+            new Charge(
+                "flux",
+                "flux-kontext-pro",
+                "r1-hero-v1",
+                task.id(),
+                task.clientRequestId(),
+                0.04,
+                Billing.BILLED,
+                null,
+                true));
+    assertThat(worker.billedWhenInFlight)
+        .as("the submit went on record before BFL had it")
         .containsExactly(0);
     assertThat(fake.bfl().billed()).isEqualTo(1);
   }
@@ -144,10 +155,13 @@ class FluxGeneratorTest {
     Candidate candidate = retry.stub.generate(request);
 
     assertThat(fake.bfl().billed()).isEqualTo(1);
-    assertThat(retry.heartbeats).isNotEmpty().allSatisfy(
-        h -> assertThat(h.charges()).containsExactlyElementsOf(lastHeartbeat.charges()));
+    assertThat(retry.heartbeats)
+        .isNotEmpty()
+        .allSatisfy(
+            h -> assertThat(h.charges()).containsExactlyElementsOf(lastHeartbeat.charges()));
     assertThat(candidate.costUsd()).isEqualTo(0.04);
-    assertThat(candidate.charges()).singleElement()
+    assertThat(candidate.charges())
+        .singleElement()
         .satisfies(c -> assertThat(c.requestId()).isEqualTo(lastHeartbeat.last().requestId()))
         .satisfies(c -> assertThat(c.delivered()).isTrue());
     assertThat(s3.store().find(candidate.image().key())).isPresent();
@@ -165,7 +179,8 @@ class FluxGeneratorTest {
     Candidate candidate = worker(lastHeartbeat).stub.generate(request);
 
     assertThat(fake.bfl().billed()).as("BFL has no idempotency key: paid twice").isEqualTo(2);
-    assertThat(candidate.charges()).extracting(Charge::billing, Charge::reason, Charge::delivered)
+    assertThat(candidate.charges())
+        .extracting(Charge::billing, Charge::reason, Charge::delivered)
         .containsExactly(
             tuple(Billing.MAYBE_BILLED, Charge.WORKER_KILLED, false),
             tuple(Billing.BILLED, null, true));
@@ -185,13 +200,17 @@ class FluxGeneratorTest {
     assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_UNAVAILABLE);
     assertThat(failure.isNonRetryable()).isFalse();
     GenerationCheckpoint carried = failure.getDetails().get(1, GenerationCheckpoint.class);
-    assertThat(carried.charges()).singleElement().satisfies(c -> {
-      assertThat(c.billing()).isEqualTo(Billing.MAYBE_BILLED);
-      assertThat(c.reason()).isEqualTo(Charge.DROPPED_CONNECTION);
-      assertThat(c.usd()).isEqualTo(0.04);
-    });
+    assertThat(carried.charges())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.billing()).isEqualTo(Billing.MAYBE_BILLED);
+              assertThat(c.reason()).isEqualTo(Charge.DROPPED_CONNECTION);
+              assertThat(c.usd()).isEqualTo(0.04);
+            });
     assertThat(worker.heartbeats.get(worker.heartbeats.size() - 1))
-        .as("the next attempt starts from it").isEqualTo(carried);
+        .as("the next attempt starts from it")
+        .isEqualTo(carried);
     assertThat(fake.bfl().billed()).isEqualTo(1);
   }
 
@@ -207,9 +226,9 @@ class FluxGeneratorTest {
 
     assertThat(fake.bfl().billed()).isEqualTo(2);
     assertThat(candidate.costUsd()).isEqualTo(0.08);
-    assertThat(candidate.charges()).extracting(Charge::reason, Charge::delivered)
-        .containsExactly(tuple("result URL expired", false),
-            tuple(null, true));
+    assertThat(candidate.charges())
+        .extracting(Charge::reason, Charge::delivered)
+        .containsExactly(tuple("result URL expired", false), tuple(null, true));
     assertThat(s3.store().find(candidate.image().key())).isPresent();
   }
 
@@ -249,7 +268,8 @@ class FluxGeneratorTest {
     assertThat(failure.getOriginalMessage()).contains("2 paid task(s) gave no image");
     assertThat(fake.bfl().billed()).isEqualTo(2);
     assertThat(failure.getDetails().get(1, GenerationCheckpoint.class).charges())
-        .as("both paid tasks reach the ledger with the failure").hasSize(2)
+        .as("both paid tasks reach the ledger with the failure")
+        .hasSize(2)
         .allSatisfy(c -> assertThat(c.delivered()).isFalse());
     assertThat(s3.store().find(shoot.keys().candidate(1, "hero", 7, "png"))).isEmpty();
   }
@@ -265,16 +285,16 @@ class FluxGeneratorTest {
     assertThat(fake.bfl().billed()).isEqualTo(1);
     assertThat(failure.getDetails().get(1, GenerationCheckpoint.class).charges())
         .extracting(Charge::billing, Charge::reason)
-        .containsExactly(tuple(
-            Billing.BILLED, "task ended as 'Content Moderated'"));
+        .containsExactly(tuple(Billing.BILLED, "task ended as 'Content Moderated'"));
   }
 
   @Test
   void aHeartbeatedTaskBflNoLongerKnowsIsReplacedByANewOne() {
-    Charge gone = Charge.inFlight("flux", "flux-kontext-pro", "r1-hero-v9", "c-9", 0.04)
-        .billed("gone", 0.04);
-    GenerationCheckpoint vanished = new GenerationCheckpoint(
-        List.of(gone), null, fake.bflBaseUrl() + "/eu2/v1/get_result?id=gone");
+    Charge gone =
+        Charge.inFlight("flux", "flux-kontext-pro", "r1-hero-v9", "c-9", 0.04).billed("gone", 0.04);
+    GenerationCheckpoint vanished =
+        new GenerationCheckpoint(
+            List.of(gone), null, fake.bflBaseUrl() + "/eu2/v1/get_result?id=gone");
 
     Worker retry = worker(vanished);
     Candidate candidate = retry.stub.generate(shoot.request("flux", 9));
@@ -294,12 +314,13 @@ class FluxGeneratorTest {
     assertThat(failure.getType()).isEqualTo(FailureTypes.PROVIDER_OUT_OF_CREDIT);
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getDetails().get(1, GenerationCheckpoint.class).charges())
-        .as("a refused submit costs nothing").isEmpty();
+        .as("a refused submit costs nothing")
+        .isEmpty();
   }
 
   /**
-   * Runs a first attempt that submits, puts its task on record and is then torn down while
-   * polling, as a crashed worker's attempt would be; returns its last heartbeat.
+   * Runs a first attempt that submits, puts its task on record and is then torn down while polling,
+   * as a crashed worker's attempt would be; returns its last heartbeat.
    */
   private GenerationCheckpoint crashOnceTaskIsOnRecord(GenerateRequest request) {
     Worker first = worker(null);
@@ -321,19 +342,21 @@ class FluxGeneratorTest {
     env.registerActivitiesImplementations(
         new FluxGenerator(s3.store(), client, FluxOptions.defaults()));
     // A cancel request tears the attempt down at its next heartbeat, as a crash would end it.
-    env.setActivityHeartbeatListener(GenerationCheckpoint.class, details -> {
-      if (worker.diesBefore.test(details)) {
-        env.requestCancelActivity();
-        return;
-      }
-      worker.heartbeats.add(details);
-      if (details.inFlight() != null) {
-        worker.billedWhenInFlight.add(fake.bfl().billed());
-      }
-      if (worker.diesAfter.test(details)) {
-        env.requestCancelActivity();
-      }
-    });
+    env.setActivityHeartbeatListener(
+        GenerationCheckpoint.class,
+        details -> {
+          if (worker.diesBefore.test(details)) {
+            env.requestCancelActivity();
+            return;
+          }
+          worker.heartbeats.add(details);
+          if (details.inFlight() != null) {
+            worker.billedWhenInFlight.add(fake.bfl().billed());
+          }
+          if (worker.diesAfter.test(details)) {
+            env.requestCancelActivity();
+          }
+        });
     if (heartbeatDetails != null) {
       env.setHeartbeatDetails(heartbeatDetails);
     }
@@ -342,11 +365,15 @@ class FluxGeneratorTest {
 
   private static final class Worker {
     final List<GenerationCheckpoint> heartbeats = new CopyOnWriteArrayList<>();
+
     /** What BFL had billed when each in-flight record reached the server. */
     final List<Integer> billedWhenInFlight = new CopyOnWriteArrayList<>();
+
     final GenerationActivities stub;
+
     /** The worker dies before this heartbeat reaches the server. */
     volatile Predicate<GenerationCheckpoint> diesBefore = h -> false;
+
     /** The worker dies right after this heartbeat reached the server. */
     volatile Predicate<GenerationCheckpoint> diesAfter = h -> false;
 

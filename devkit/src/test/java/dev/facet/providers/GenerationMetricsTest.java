@@ -10,8 +10,8 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.StatsReporter;
 import com.uber.m3.util.Duration;
-import dev.facet.metrics.FacetMetrics;
 import dev.facet.devkit.providers.FakeProviderServer;
+import dev.facet.metrics.FacetMetrics;
 import dev.facet.providers.openai.OpenAiImageOptions;
 import dev.facet.providers.openai.OpenAiImagesClient;
 import dev.facet.providers.openai.OpenAiPrices;
@@ -45,27 +45,34 @@ class GenerationMetricsTest {
   @Test
   void eachAttemptIsCountedOnceWithItsOutcome() throws Exception {
     List<Sample> samples = new CopyOnWriteArrayList<>();
-    Scope scope = new RootScopeBuilder().reporter(recorder(samples)).reportEvery(Duration.ofMillis(50));
-    TestActivityEnvironment env = TestActivityEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
+    Scope scope =
+        new RootScopeBuilder().reporter(recorder(samples)).reportEvery(Duration.ofMillis(50));
+    TestActivityEnvironment env =
+        TestActivityEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
     try (FakeProviderServer fake = FakeProviderServer.start();
         OpenAiImagesClient client =
-            new OpenAiImagesClient(OpenAiSettings.of(fake.openAiBaseUrl(), new ApiKey("sk-fake")))) {
-      env.registerActivitiesImplementations(new OpenAiGenerator(
-          s3.store(), client, OpenAiImageOptions.defaults(), OpenAiPrices.load()));
-      GenerationActivities generator = env.newActivityStub(GenerationActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(java.time.Duration.ofMinutes(1))
-              .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-              .build());
+            new OpenAiImagesClient(
+                OpenAiSettings.of(fake.openAiBaseUrl(), new ApiKey("sk-fake")))) {
+      env.registerActivitiesImplementations(
+          new OpenAiGenerator(
+              s3.store(), client, OpenAiImageOptions.defaults(), OpenAiPrices.load()));
+      GenerationActivities generator =
+          env.newActivityStub(
+              GenerationActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(java.time.Duration.ofMinutes(1))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
       GenerationFixture shoot = new GenerationFixture(s3.store());
 
       generator.generate(shoot.request("openai", 1));
       generator.generate(shoot.request("openai", 1)); // found in the store: nothing paid
       fake.openAi().script("rate_limited");
-      catchThrowableOfType(ActivityFailure.class, () -> generator.generate(shoot.request("openai", 2)));
-      catchThrowableOfType(ActivityFailure.class,
-          () -> generator.generate(shoot.withMissingReference("openai", 3)));
+      catchThrowableOfType(
+          ActivityFailure.class, () -> generator.generate(shoot.request("openai", 2)));
+      catchThrowableOfType(
+          ActivityFailure.class, () -> generator.generate(shoot.withMissingReference("openai", 3)));
     } finally {
       env.close();
       scope.close(); // reports what is left
@@ -73,8 +80,10 @@ class GenerationMetricsTest {
 
     assertThat(sum(samples, FacetMetrics.IMAGES_GENERATED, FacetMetrics.OK)).isEqualTo(1);
     assertThat(sum(samples, FacetMetrics.IMAGES_GENERATED, FacetMetrics.REUSED)).isEqualTo(1);
-    assertThat(sum(samples, FacetMetrics.IMAGES_GENERATED, FailureTypes.PROVIDER_THROTTLED)).isEqualTo(1);
-    assertThat(sum(samples, FacetMetrics.IMAGES_GENERATED, FailureTypes.MISSING_OBJECT)).isEqualTo(1);
+    assertThat(sum(samples, FacetMetrics.IMAGES_GENERATED, FailureTypes.PROVIDER_THROTTLED))
+        .isEqualTo(1);
+    assertThat(sum(samples, FacetMetrics.IMAGES_GENERATED, FailureTypes.MISSING_OBJECT))
+        .isEqualTo(1);
     assertThat(samples)
         .filteredOn(s -> s.name().equals(FacetMetrics.GENERATION_LATENCY))
         .hasSize(4)
@@ -104,12 +113,22 @@ class GenerationMetricsTest {
       public void reportGauge(String name, Map<String, String> tags, double value) {}
 
       @Override
-      public void reportHistogramValueSamples(String name, Map<String, String> tags,
-          Buckets buckets, double bucketLowerBound, double bucketUpperBound, long samples) {}
+      public void reportHistogramValueSamples(
+          String name,
+          Map<String, String> tags,
+          Buckets buckets,
+          double bucketLowerBound,
+          double bucketUpperBound,
+          long samples) {}
 
       @Override
-      public void reportHistogramDurationSamples(String name, Map<String, String> tags,
-          Buckets buckets, Duration bucketLowerBound, Duration bucketUpperBound, long samples) {}
+      public void reportHistogramDurationSamples(
+          String name,
+          Map<String, String> tags,
+          Buckets buckets,
+          Duration bucketLowerBound,
+          Duration bucketUpperBound,
+          long samples) {}
 
       @Override
       public Capabilities capabilities() {

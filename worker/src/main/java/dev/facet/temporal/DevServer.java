@@ -58,8 +58,8 @@ public final class DevServer implements TemporalEndpoint {
   /**
    * Starts the server and waits until it answers.
    *
-   * @throws IllegalStateException when the port is taken, or the server exits or does not answer
-   *     in time; the message quotes the end of the server's log
+   * @throws IllegalStateException when the port is taken, or the server exits or does not answer in
+   *     time; the message quotes the end of the server's log
    */
   public static DevServer start(Options options) {
     for (int attempt = 1; ; attempt++) {
@@ -71,7 +71,8 @@ public final class DevServer implements TemporalEndpoint {
         }
         // Free ports are picked before they are bound (by us, and by the server for its own
         // services): another process may take one in between.
-        log.info("A port picked for the Temporal dev server was taken before it bound it; starting again");
+        log.info(
+            "A port picked for the Temporal dev server was taken before it bound it; starting again");
       }
     }
   }
@@ -144,14 +145,22 @@ public final class DevServer implements TemporalEndpoint {
     }
   }
 
-  /** @param logged how much of the log earlier starts wrote: this start's output follows it */
+  /**
+   * @param logged how much of the log earlier starts wrote: this start's output follows it
+   */
   private void awaitAnswer(Duration timeout, Path logFile, long logged) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        String message = "The Temporal dev server exited with code " + process.exitValue() + ". The end of "
-            + logFile + ":\n" + tail(logFile);
-        // Its own services' ports are picked by the server itself, as racily: a panic names the bind.
+        String message =
+            "The Temporal dev server exited with code "
+                + process.exitValue()
+                + ". The end of "
+                + logFile
+                + ":\n"
+                + tail(logFile);
+        // Its own services' ports are picked by the server itself, as racily: a panic names the
+        // bind.
         boolean portTaken = outputSince(logFile, logged).contains("address already in use");
         throw portTaken ? new PortTaken(message) : new IllegalStateException(message);
       }
@@ -232,7 +241,11 @@ public final class DevServer implements TemporalEndpoint {
   private static String outputSince(Path logFile, long offset) {
     try {
       byte[] all = Files.readAllBytes(logFile);
-      return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
+      return new String(
+          all,
+          (int) Math.min(offset, all.length),
+          (int) Math.max(0, all.length - offset),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "";
     }

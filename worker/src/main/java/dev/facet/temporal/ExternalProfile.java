@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * How to reach an external Temporal server: Temporal's own client configuration, read by the SDK's
  * environment-configuration module ({@code TEMPORAL_ADDRESS}, {@code TEMPORAL_NAMESPACE}, {@code
  * TEMPORAL_API_KEY}, {@code TEMPORAL_TLS_*}, and the {@code temporal.toml} profile that {@code
- * TEMPORAL_PROFILE} names), so an operator's {@code temporal} CLI profile works as is; every
- * {@code facet.temporal.*} setting that is set wins over it.
+ * TEMPORAL_PROFILE} names), so an operator's {@code temporal} CLI profile works as is; every {@code
+ * facet.temporal.*} setting that is set wins over it.
  */
 final class ExternalProfile {
 
@@ -29,8 +29,7 @@ final class ExternalProfile {
    *
    * @throws IllegalArgumentException when {@code TEMPORAL_PROFILE} names a profile the file lacks
    */
-  static ClientConfigProfile load(
-      TemporalProperties facet, LoadClientConfigProfileOptions source) {
+  static ClientConfigProfile load(TemporalProperties facet, LoadClientConfigProfileOptions source) {
     ClientConfigProfile profile;
     try {
       profile = ClientConfigProfile.load(source);

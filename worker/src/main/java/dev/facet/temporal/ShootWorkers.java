@@ -2,10 +2,10 @@ package dev.facet.temporal;
 
 import dev.facet.activities.StepActivities;
 import dev.facet.activities.StepSettings;
+import dev.facet.app.policy.ChannelNames;
 import dev.facet.catalog.CatalogWorkflowImpl;
 import dev.facet.catalogstore.CatalogActivitiesImpl;
 import dev.facet.catalogwatch.TemporalShootWatch;
-import dev.facet.app.policy.ChannelNames;
 import dev.facet.providerreport.ProviderReportActivitiesImpl;
 import dev.facet.shoot.ProductShootWorkflowImpl;
 import dev.facet.steps.GenerationActivities;
@@ -54,9 +54,12 @@ final class ShootWorkers implements WorkerRegistration {
   public void registerOn(WorkerFactory factory) {
     StepActivities steps = StepActivities.create(store, settings);
     // Workflow tasks are not limited here: only the step activities, which hold decoded photos.
-    Worker shoot = factory.newWorker(TaskQueues.SHOOT, WorkerOptions.newBuilder()
-        .setMaxConcurrentActivityExecutionSize(properties.stepsMaxConcurrent())
-        .build());
+    Worker shoot =
+        factory.newWorker(
+            TaskQueues.SHOOT,
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(properties.stepsMaxConcurrent())
+                .build());
     shoot.registerWorkflowImplementationTypes(
         ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
     shoot.registerActivitiesImplementations(steps.shootQueue().toArray());

@@ -13,9 +13,9 @@ public final class TemporalCli {
   private TemporalCli() {}
 
   /**
-   * The configured path when given (it must then exist), else the first executable {@code
-   * temporal} on the PATH, in {@code ~/.temporalio/bin} (the official installer) or in {@code
-   * ~/go/bin} ({@code go install}).
+   * The configured path when given (it must then exist), else the first executable {@code temporal}
+   * on the PATH, in {@code ~/.temporalio/bin} (the official installer) or in {@code ~/go/bin}
+   * ({@code go install}).
    */
   public static Optional<Path> locate(Path configured) {
     if (configured != null) {

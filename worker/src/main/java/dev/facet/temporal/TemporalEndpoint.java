@@ -27,7 +27,9 @@ public interface TemporalEndpoint extends AutoCloseable {
     return Optional.empty();
   }
 
-  /** The connection's options: the target, and whatever else it needs, such as TLS or an API key. */
+  /**
+   * The connection's options: the target, and whatever else it needs, such as TLS or an API key.
+   */
   default WorkflowServiceStubsOptions.Builder stubsOptions() {
     return WorkflowServiceStubsOptions.newBuilder().setTarget(target());
   }

@@ -31,8 +31,7 @@ class WorkerConfiguration {
     // A broken file stops the start with its error rather than falling back silently.
     StepSettings settings =
         StepSettings.of(presets, QaThresholds.of(Optional.ofNullable(facet.qaThresholds())));
-    return new ShootWorkers(
-        store, settings, properties, paid.byProvider(), reports, channelNames);
+    return new ShootWorkers(store, settings, properties, paid.byProvider(), reports, channelNames);
   }
 
   @Bean

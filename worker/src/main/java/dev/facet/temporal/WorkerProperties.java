@@ -27,7 +27,9 @@ public record WorkerProperties(
     steps = steps == null ? new StepLimits(null) : steps;
   }
 
-  /** @param maxConcurrent step activities this worker runs at once; processors when empty */
+  /**
+   * @param maxConcurrent step activities this worker runs at once; processors when empty
+   */
   public record StepLimits(Integer maxConcurrent) {}
 
   /** Step activities at once on the shoot queue: configured, else the number of processors. */
@@ -47,8 +49,8 @@ public record WorkerProperties(
 
   /**
    * Generations at once per worker when not configured: BFL runs 24 tasks per account at once; an
-   * OpenAI call holds its connection for the whole generation, and images-per-minute limits are
-   * low (5 at tier 1), so a few suffice; the studio renderer is CPU-bound.
+   * OpenAI call holds its connection for the whole generation, and images-per-minute limits are low
+   * (5 at tier 1), so a few suffice; the studio renderer is CPU-bound.
    */
   private static final Map<String, Integer> DEFAULT_MAX_CONCURRENT =
       Map.of(Providers.FLUX, 24, Providers.OPENAI, 4);

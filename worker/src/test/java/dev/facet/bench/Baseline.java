@@ -43,10 +43,13 @@ final class Baseline {
   }
 
   public static final class ProductImpl implements Product {
-    private final Call call = Workflow.newActivityStub(Call.class, ActivityOptions.newBuilder()
-        .setTaskQueue(CALL_QUEUE)
-        .setStartToCloseTimeout(Duration.ofMinutes(2))
-        .build());
+    private final Call call =
+        Workflow.newActivityStub(
+            Call.class,
+            ActivityOptions.newBuilder()
+                .setTaskQueue(CALL_QUEUE)
+                .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .build());
 
     @Override
     public void run(String sku, int variants) {
@@ -58,10 +61,14 @@ final class Baseline {
     }
   }
 
-  /** One image generation request to the fake OpenAI, answered and read whole; a 429 or 5xx fails it for a retry. */
+  /**
+   * One image generation request to the fake OpenAI, answered and read whole; a 429 or 5xx fails it
+   * for a retry.
+   */
   static final class CallImpl implements Call {
     private static final MediaType JSON = MediaType.get("application/json");
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(2)).build();
+    private final OkHttpClient http =
+        new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(2)).build();
     private final URI generations;
 
     CallImpl(URI openAiBaseUrl) {
@@ -70,15 +77,25 @@ final class Baseline {
 
     @Override
     public void generate(String prompt) {
-      String body = "{\"model\":\"" + Bench.OPENAI_MODEL + "\",\"prompt\":\"" + prompt + "\",\"n\":1,\"size\":\""
-          + Bench.OPENAI_SIZE + "\",\"quality\":\"low\"}";
-      Request request = new Request.Builder().url(generations.toString())
-          .header("Authorization", "Bearer " + Bench.OPENAI_KEY)
-          .post(RequestBody.create(body, JSON)).build();
+      String body =
+          "{\"model\":\""
+              + Bench.OPENAI_MODEL
+              + "\",\"prompt\":\""
+              + prompt
+              + "\",\"n\":1,\"size\":\""
+              + Bench.OPENAI_SIZE
+              + "\",\"quality\":\"low\"}";
+      Request request =
+          new Request.Builder()
+              .url(generations.toString())
+              .header("Authorization", "Bearer " + Bench.OPENAI_KEY)
+              .post(RequestBody.create(body, JSON))
+              .build();
       try (Response response = http.newCall(request).execute()) {
         byte[] answer = response.body().bytes();
         if (!response.isSuccessful()) {
-          throw new IllegalStateException("HTTP " + response.code() + " (" + answer.length + " bytes)");
+          throw new IllegalStateException(
+              "HTTP " + response.code() + " (" + answer.length + " bytes)");
         }
       } catch (IOException e) {
         throw new IllegalStateException(e);

@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ch.qos.logback.classic.Level;
+import dev.facet.app.objectstore.EmbeddedS3;
 import dev.facet.catalog.CatalogWorkflow;
 import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.shoot.ShootSearchAttributes;
 import dev.facet.steps.TaskQueues;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
-import java.util.Optional;
-import dev.facet.app.objectstore.EmbeddedS3;
 import dev.facet.storage.S3ObjectStore;
 import dev.facet.temporal.DevServer;
 import dev.facet.temporal.SearchAttributeRegistrar;
 import dev.facet.temporal.TemporalCli;
 import dev.facet.testing.Proc;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.BufferedReader;
@@ -35,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,11 +49,15 @@ import org.slf4j.LoggerFactory;
 final class Bench implements AutoCloseable {
 
   static final String OPENAI_KEY = "sk-fake";
+
   /** Small, cheap images: the fake renders what is asked for, and pixels are not measured here. */
   static final String OPENAI_MODEL = "gpt-image-2";
+
   static final String OPENAI_SIZE = "256x256";
+
   /** The price table has no 256x256: the 1024x1024 low price of the model, for the cost figures. */
   static final double OPENAI_PRICE_USD = 0.006;
+
   static final String BUCKET = "bench";
   static final String FLUX_KEY = "bfl-fake";
 
@@ -70,9 +74,16 @@ final class Bench implements AutoCloseable {
   private int workerStarts = 1;
   private final Set<Long> killedPids = ConcurrentHashMap.newKeySet();
 
-  private Bench(Path folder, DevServer server, EmbeddedS3 s3, S3ObjectStore store,
-      FakeProviderServer fake, WorkflowServiceStubs stubs, List<String> workerJvmArgs,
-      String[] workerArgs, WorkerProcess worker) {
+  private Bench(
+      Path folder,
+      DevServer server,
+      EmbeddedS3 s3,
+      S3ObjectStore store,
+      FakeProviderServer fake,
+      WorkflowServiceStubs stubs,
+      List<String> workerJvmArgs,
+      String[] workerArgs,
+      WorkerProcess worker) {
     this.folder = folder;
     this.server = server;
     this.s3 = s3;
@@ -87,12 +98,14 @@ final class Bench implements AutoCloseable {
 
   /** A stub for a new catalog workflow, tagged with its id as the application tags one. */
   CatalogWorkflow catalog(String catalogId) {
-    return client.newWorkflowStub(CatalogWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(CatalogWorkflow.workflowId(catalogId))
-        .setTaskQueue(TaskQueues.SHOOT)
-        .setTypedSearchAttributes(
-            SearchAttributes.newBuilder().set(ShootSearchAttributes.CATALOG, catalogId).build())
-        .build());
+    return client.newWorkflowStub(
+        CatalogWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(CatalogWorkflow.workflowId(catalogId))
+            .setTaskQueue(TaskQueues.SHOOT)
+            .setTypedSearchAttributes(
+                SearchAttributes.newBuilder().set(ShootSearchAttributes.CATALOG, catalogId).build())
+            .build());
   }
 
   /**
@@ -117,14 +130,15 @@ final class Bench implements AutoCloseable {
   }
 
   /**
-   * SIGKILLs the worker JVM (no shutdown hook, no goodbye to the server) and starts a fresh one
-   * on the same stack; returns once the new one polls.
+   * SIGKILLs the worker JVM (no shutdown hook, no goodbye to the server) and starts a fresh one on
+   * the same stack; returns once the new one polls.
    */
   synchronized void killAndRestartWorker() throws IOException {
     killedPids.add(worker.pid());
     worker.kill();
-    worker = WorkerProcess.start(folder.resolve("worker-" + ++workerStarts + ".log"), workerJvmArgs,
-        workerArgs);
+    worker =
+        WorkerProcess.start(
+            folder.resolve("worker-" + ++workerStarts + ".log"), workerJvmArgs, workerArgs);
   }
 
   /**
@@ -133,14 +147,25 @@ final class Bench implements AutoCloseable {
    */
   static Bench start(int concurrency, List<String> workerJvmArgs) throws Exception {
     Path folder = Files.createTempDirectory("facet-bench-");
-    Path cli = TemporalCli.locate(null).orElseThrow(() -> new IllegalStateException(
-        "The benchmark runs on the real Temporal dev server: install the `temporal` CLI"
-            + " (deploy/local/temporal.sh install)."));
+    Path cli =
+        TemporalCli.locate(null)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The benchmark runs on the real Temporal dev server: install the `temporal` CLI"
+                            + " (deploy/local/temporal.sh install)."));
     List<AutoCloseable> started = new ArrayList<>();
     try {
-      DevServer server = DevServer.start(new DevServer.Options(cli, 0, 0,
-          folder.resolve("temporal.sqlite"), folder.resolve("temporal.log"),
-          ShootSearchAttributes.ALL, Duration.ofSeconds(90)));
+      DevServer server =
+          DevServer.start(
+              new DevServer.Options(
+                  cli,
+                  0,
+                  0,
+                  folder.resolve("temporal.sqlite"),
+                  folder.resolve("temporal.log"),
+                  ShootSearchAttributes.ALL,
+                  Duration.ofSeconds(90)));
       started.add(server);
       EmbeddedS3 s3 = EmbeddedS3.start(folder.resolve("s3"), 0);
       started.add(s3);
@@ -148,13 +173,21 @@ final class Bench implements AutoCloseable {
       started.add(store);
       FakeProviderServer fake = FakeProviderServer.start(0, 42);
       started.add(fake);
-      WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
       started.add(stubs::shutdownNow);
       SearchAttributeRegistrar.ensure(stubs, "default", ShootSearchAttributes.ALL);
-      String[] workerArgs = {server.target(), s3.endpoint().toString(), BUCKET,
-          fake.openAiBaseUrl().toString(), Integer.toString(concurrency), fake.bflBaseUrl().toString()};
-      WorkerProcess worker = WorkerProcess.start(folder.resolve("worker.log"), workerJvmArgs, workerArgs);
+      String[] workerArgs = {
+        server.target(),
+        s3.endpoint().toString(),
+        BUCKET,
+        fake.openAiBaseUrl().toString(),
+        Integer.toString(concurrency),
+        fake.bflBaseUrl().toString()
+      };
+      WorkerProcess worker =
+          WorkerProcess.start(folder.resolve("worker.log"), workerJvmArgs, workerArgs);
       return new Bench(folder, server, s3, store, fake, stubs, workerJvmArgs, workerArgs, worker);
     } catch (Exception | Error e) {
       for (int i = started.size() - 1; i >= 0; i--) {
@@ -190,8 +223,15 @@ final class Bench implements AutoCloseable {
   static String load() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return "load " + parts[0] + " " + parts[1] + " " + parts[2] + " on "
-          + Runtime.getRuntime().availableProcessors() + " cores";
+      return "load "
+          + parts[0]
+          + " "
+          + parts[1]
+          + " "
+          + parts[2]
+          + " on "
+          + Runtime.getRuntime().availableProcessors()
+          + " cores";
     } catch (IOException e) {
       return "load unknown";
     }
@@ -223,23 +263,30 @@ final class Bench implements AutoCloseable {
 
     private WorkerProcess(Process process, Writer log, Path logPath) throws InterruptedException {
       this.process = process;
-      this.commands = new PrintWriter(
-          new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
-      Thread pump = new Thread(() -> {
-        try (BufferedReader out = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)); log) {
-          String line;
-          while ((line = out.readLine()) != null) {
-            if (line.startsWith("BENCH ")) {
-              answers.add(line.substring("BENCH ".length()));
-            } else {
-              log.write(line + "\n");
-            }
-          }
-        } catch (IOException e) {
-          // the worker has gone
-        }
-      }, "bench-worker-output");
+      this.commands =
+          new PrintWriter(
+              new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+      Thread pump =
+          new Thread(
+              () -> {
+                try (BufferedReader out =
+                        new BufferedReader(
+                            new InputStreamReader(
+                                process.getInputStream(), StandardCharsets.UTF_8));
+                    log) {
+                  String line;
+                  while ((line = out.readLine()) != null) {
+                    if (line.startsWith("BENCH ")) {
+                      answers.add(line.substring("BENCH ".length()));
+                    } else {
+                      log.write(line + "\n");
+                    }
+                  }
+                } catch (IOException e) {
+                  // the worker has gone
+                }
+              },
+              "bench-worker-output");
       pump.setDaemon(true);
       pump.start();
       String first = null;

@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the {@link Baseline}'s bare workflow and provider call, under the same limit.
  *
  * <p>Arguments: temporal target, S3 endpoint, bucket, OpenAI base URL, max concurrent generations,
- * BFL base URL (FLUX, with the real {@link dev.facet.providers.FluxGenerator}, same limit).
- * On stdin, {@code stats} answers one {@code BENCH ...} line on stdout; {@code stats-gc} collects
+ * BFL base URL (FLUX, with the real {@link dev.facet.providers.FluxGenerator}, same limit). On
+ * stdin, {@code stats} answers one {@code BENCH ...} line on stdout; {@code stats-gc} collects
  * garbage first.
  */
 public final class BenchWorker {
@@ -50,17 +50,24 @@ public final class BenchWorker {
   public static void main(String[] args) throws Exception {
     Bench.quietLogging();
     String target = args[0];
-    S3Settings s3 = new S3Settings(URI.create(args[1]), args[2], "us-east-1",
-        dev.facet.app.objectstore.EmbeddedS3.ACCESS_KEY, dev.facet.app.objectstore.EmbeddedS3.SECRET_KEY);
+    S3Settings s3 =
+        new S3Settings(
+            URI.create(args[1]),
+            args[2],
+            "us-east-1",
+            dev.facet.app.objectstore.EmbeddedS3.ACCESS_KEY,
+            dev.facet.app.objectstore.EmbeddedS3.SECRET_KEY);
     URI openAiBaseUrl = URI.create(args[3]);
     int maxConcurrent = Integer.parseInt(args[4]);
     URI bflBaseUrl = URI.create(args[5]);
 
     S3ObjectStore store = S3ObjectStore.connect(s3);
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     WorkflowClient client = WorkflowClient.newInstance(stubs);
-    WorkerFactoryOptions factoryOptions = WorkerFactoryOptions.newBuilder().validateAndBuildWithDefaults();
+    WorkerFactoryOptions factoryOptions =
+        WorkerFactoryOptions.newBuilder().validateAndBuildWithDefaults();
     WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions);
 
     StepActivities real = StepActivities.create(store);
@@ -68,39 +75,69 @@ public final class BenchWorker {
     Worker shoot = factory.newWorker(TaskQueues.SHOOT);
     shoot.registerWorkflowImplementationTypes(
         ProductShootWorkflowImpl.class, CatalogWorkflowImpl.class);
-    shoot.registerActivitiesImplementations(standIns, real.prompt(), real.publish(),
-        new CatalogActivitiesImpl(store), new TemporalShootWatch(client),
+    shoot.registerActivitiesImplementations(
+        standIns,
+        real.prompt(),
+        real.publish(),
+        new CatalogActivitiesImpl(store),
+        new TemporalShootWatch(client),
         new ProviderReportActivitiesImpl(store));
 
-    ProviderProperties providers = new ProviderProperties(
-        new ProviderProperties.OpenAi(Bench.OPENAI_KEY, openAiBaseUrl, Bench.OPENAI_MODEL,
-            Bench.OPENAI_SIZE, "low", null, Bench.OPENAI_PRICE_USD),
-        new ProviderProperties.Flux(Bench.FLUX_KEY, bflBaseUrl, null, null, null));
-    ProviderGenerators.create(store, providers).byProvider().forEach((provider, generator) ->
-        factory.newWorker(TaskQueues.generation(provider),
-                WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(maxConcurrent).build())
-            .registerActivitiesImplementations(generator));
-    factory.newWorker(Baseline.WORKFLOW_QUEUE).registerWorkflowImplementationTypes(Baseline.ProductImpl.class);
-    factory.newWorker(Baseline.CALL_QUEUE,
+    ProviderProperties providers =
+        new ProviderProperties(
+            new ProviderProperties.OpenAi(
+                Bench.OPENAI_KEY,
+                openAiBaseUrl,
+                Bench.OPENAI_MODEL,
+                Bench.OPENAI_SIZE,
+                "low",
+                null,
+                Bench.OPENAI_PRICE_USD),
+            new ProviderProperties.Flux(Bench.FLUX_KEY, bflBaseUrl, null, null, null));
+    ProviderGenerators.create(store, providers)
+        .byProvider()
+        .forEach(
+            (provider, generator) ->
+                factory
+                    .newWorker(
+                        TaskQueues.generation(provider),
+                        WorkerOptions.newBuilder()
+                            .setMaxConcurrentActivityExecutionSize(maxConcurrent)
+                            .build())
+                    .registerActivitiesImplementations(generator));
+    factory
+        .newWorker(Baseline.WORKFLOW_QUEUE)
+        .registerWorkflowImplementationTypes(Baseline.ProductImpl.class);
+    factory
+        .newWorker(
+            Baseline.CALL_QUEUE,
             WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(maxConcurrent).build())
         .registerActivitiesImplementations(new Baseline.CallImpl(openAiBaseUrl));
     factory.start();
 
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong heapPeak = new AtomicLong();
-    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "bench-heap-sampler");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "bench-heap-sampler");
+              t.setDaemon(true);
+              return t;
+            });
     sampler.scheduleAtFixedRate(
         () -> heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
-        0, 200, TimeUnit.MILLISECONDS);
+        0,
+        200,
+        TimeUnit.MILLISECONDS);
 
-    System.out.println("BENCH ready cache=" + factoryOptions.getWorkflowCacheSize()
-        + " maxHeap=" + Runtime.getRuntime().maxMemory());
+    System.out.println(
+        "BENCH ready cache="
+            + factoryOptions.getWorkflowCacheSize()
+            + " maxHeap="
+            + Runtime.getRuntime().maxMemory());
     System.out.flush();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     long self = ProcessHandle.current().pid();
     String line;
     while ((line = in.readLine()) != null) {
@@ -110,12 +147,19 @@ public final class BenchWorker {
             System.gc();
             System.gc();
           }
-          System.out.println("BENCH stats heapUsed=" + memory.getHeapMemoryUsage().getUsed()
-              + " heapCommitted=" + memory.getHeapMemoryUsage().getCommitted()
-              + " heapPeakSampled=" + heapPeak.get()
-              + " rss=" + Proc.statusKb(self, "VmRSS") * 1024
-              + " rssPeak=" + Proc.statusKb(self, "VmHWM") * 1024
-              + " threads=" + Thread.activeCount());
+          System.out.println(
+              "BENCH stats heapUsed="
+                  + memory.getHeapMemoryUsage().getUsed()
+                  + " heapCommitted="
+                  + memory.getHeapMemoryUsage().getCommitted()
+                  + " heapPeakSampled="
+                  + heapPeak.get()
+                  + " rss="
+                  + Proc.statusKb(self, "VmRSS") * 1024
+                  + " rssPeak="
+                  + Proc.statusKb(self, "VmHWM") * 1024
+                  + " threads="
+                  + Thread.activeCount());
           System.out.flush();
         }
         case "quit" -> {

@@ -45,31 +45,67 @@ import java.util.stream.IntStream;
  * at once, and the worker's heap after a GC.
  *
  * <p>Run it with {@code bench/catalog} (see the README, "Benchmarks"); {@code --help} lists the
- * options. It is not a test: neither surefire nor failsafe picks it up. {@link
- * CatalogBenchmarkIT} runs a small catalog through the same code and checks completion only.
+ * options. It is not a test: neither surefire nor failsafe picks it up. {@link CatalogBenchmarkIT}
+ * runs a small catalog through the same code and checks completion only.
  */
 public final class CatalogBenchmark {
 
-  static final String STAND_IN_NOTE = "imaging steps (capture, scoring, post-processing, QA)"
-      + " replaced by constant-time stand-ins; measured separately by the imaging benchmark";
+  static final String STAND_IN_NOTE =
+      "imaging steps (capture, scoring, post-processing, QA)"
+          + " replaced by constant-time stand-ins; measured separately by the imaging benchmark";
 
   /** What to run. */
-  record Options(int products, int window, int startsPerRun, int concurrency, Duration latency,
-      int parked, Duration parkedLatency, boolean catalog, boolean parkedPart,
-      List<String> workerJvmArgs, Duration timeout) {
+  record Options(
+      int products,
+      int window,
+      int startsPerRun,
+      int concurrency,
+      Duration latency,
+      int parked,
+      Duration parkedLatency,
+      boolean catalog,
+      boolean parkedPart,
+      List<String> workerJvmArgs,
+      Duration timeout) {
 
     static Options defaults() {
-      return new Options(1000, 100, 500, 32, Duration.ofSeconds(1), 2000, Duration.ZERO, true,
-          true, List.of(), Duration.ofHours(2));
+      return new Options(
+          1000,
+          100,
+          500,
+          32,
+          Duration.ofSeconds(1),
+          2000,
+          Duration.ZERO,
+          true,
+          true,
+          List.of(),
+          Duration.ofHours(2));
     }
   }
 
   /** What part 1 measured. */
-  record CatalogFigures(int products, int concurrency, long latencyMillis, long makespanMillis, long idealMillis, int throttled,
-      int billed, CatalogProgress progress, int shootExecutions, int shootIds, int catalogRuns,
-      long catalogMaxEvents, long catalogMaxBytes, long shootMaxEvents, long shootMaxBytes,
-      WorkflowTaskTimeouts catalogTasks, WorkflowTaskTimeouts shootTasks,
-      Map<String, Long> worker, Map<String, Double> cpuSeconds, String loadBefore,
+  record CatalogFigures(
+      int products,
+      int concurrency,
+      long latencyMillis,
+      long makespanMillis,
+      long idealMillis,
+      int throttled,
+      int billed,
+      CatalogProgress progress,
+      int shootExecutions,
+      int shootIds,
+      int catalogRuns,
+      long catalogMaxEvents,
+      long catalogMaxBytes,
+      long shootMaxEvents,
+      long shootMaxBytes,
+      WorkflowTaskTimeouts catalogTasks,
+      WorkflowTaskTimeouts shootTasks,
+      Map<String, Long> worker,
+      Map<String, Double> cpuSeconds,
+      String loadBefore,
       String loadAfter) {
 
     double efficiency() {
@@ -78,8 +114,12 @@ public final class CatalogBenchmark {
   }
 
   /** What part 2 measured. */
-  record ParkedFigures(int shoots, long parkSeconds, int awaitingApproval,
-      Map<String, Long> workerAfterGc, String load) {}
+  record ParkedFigures(
+      int shoots,
+      long parkSeconds,
+      int awaitingApproval,
+      Map<String, Long> workerAfterGc,
+      String load) {}
 
   private CatalogBenchmark() {}
 
@@ -97,9 +137,18 @@ public final class CatalogBenchmark {
     Bench.quietLogging();
     System.out.println("Catalog benchmark — " + STAND_IN_NOTE + ".");
     try (Bench bench = Bench.start(options.concurrency(), options.workerJvmArgs())) {
-      System.out.println("Stack: Temporal dev server " + bench.server.target() + " (SQLite), "
-          + "embedded S3, fake provider " + bench.fake.openAiBaseUrl() + ", worker JVM pid "
-          + bench.worker().pid() + " (" + bench.worker().ready + "); files in " + bench.folder);
+      System.out.println(
+          "Stack: Temporal dev server "
+              + bench.server.target()
+              + " (SQLite), "
+              + "embedded S3, fake provider "
+              + bench.fake.openAiBaseUrl()
+              + ", worker JVM pid "
+              + bench.worker().pid()
+              + " ("
+              + bench.worker().ready
+              + "); files in "
+              + bench.folder);
       if (options.catalog()) {
         CatalogFigures catalog = runCatalog(bench, options);
         print(catalog);
@@ -116,27 +165,46 @@ public final class CatalogBenchmark {
   static CatalogFigures runCatalog(Bench bench, Options options) throws Exception {
     int n = options.products();
     String catalogId = "bench-" + n;
-    bench.fake.openAi().apiKey(Bench.OPENAI_KEY).latency(options.latency())
+    bench
+        .fake
+        .openAi()
+        .apiKey(Bench.OPENAI_KEY)
+        .latency(options.latency())
         .maxConcurrent(options.concurrency());
     bench.fake.reset();
-    CatalogRequest request = new CatalogRequest(catalogId, storeManifest(bench, catalogId, n),
-        oneShotStyle(), policy(ShootPolicy.Approval.AUTO, ShootPolicy.TimeoutAction.AUTO),
-        options.window(), options.startsPerRun(), null, null);
+    CatalogRequest request =
+        new CatalogRequest(
+            catalogId,
+            storeManifest(bench, catalogId, n),
+            oneShotStyle(),
+            policy(ShootPolicy.Approval.AUTO, ShootPolicy.TimeoutAction.AUTO),
+            options.window(),
+            options.startsPerRun(),
+            null,
+            null);
 
     String loadBefore = Bench.load();
-    System.out.printf("%nPart 1: catalog of %d products × 1 shot × 4 variants, automatic approval;"
+    System.out.printf(
+        "%nPart 1: catalog of %d products × 1 shot × 4 variants, automatic approval;"
             + " provider: fake OpenAI, %d ms per image, at most %d at once (429 beyond); generation"
             + " worker max-concurrent %d; window %d, continue-as-new every %d starts. %s%n",
-        n, options.latency().toMillis(), options.concurrency(), options.concurrency(),
-        options.window(), options.startsPerRun(), loadBefore);
+        n,
+        options.latency().toMillis(),
+        options.concurrency(),
+        options.concurrency(),
+        options.window(),
+        options.startsPerRun(),
+        loadBefore);
     CatalogWorkflow workflow = bench.catalog(catalogId);
     Map<String, Double> cpuBefore = bench.cpuSeconds();
     long t0 = System.nanoTime();
     WorkflowClient.start(workflow::run, request);
-    CompletableFuture<CatalogResult> result = bench.client
-        .newUntypedWorkflowStub(CatalogWorkflow.workflowId(catalogId), Optional.empty(),
-            Optional.empty())
-        .getResultAsync(CatalogResult.class);
+    CompletableFuture<CatalogResult> result =
+        bench
+            .client
+            .newUntypedWorkflowStub(
+                CatalogWorkflow.workflowId(catalogId), Optional.empty(), Optional.empty())
+            .getResultAsync(CatalogResult.class);
     long deadline = t0 + options.timeout().toNanos();
     CatalogResult done = null;
     while (done == null) {
@@ -144,8 +212,8 @@ public final class CatalogBenchmark {
         done = result.get(15, TimeUnit.SECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the catalog did not finish within " + options.timeout()
-              + " (--timeout-s)");
+          throw new IllegalStateException(
+              "the catalog did not finish within " + options.timeout() + " (--timeout-s)");
         }
         progressLine(bench, catalogId, t0);
       }
@@ -154,41 +222,73 @@ public final class CatalogBenchmark {
     String loadAfter = Bench.load();
     Map<String, Long> worker = bench.worker().stats(false);
     Map<String, Double> cpu = new java.util.LinkedHashMap<>();
-    bench.cpuSeconds().forEach((process, seconds) -> cpu.put(process, seconds - cpuBefore.get(process)));
+    bench
+        .cpuSeconds()
+        .forEach((process, seconds) -> cpu.put(process, seconds - cpuBefore.get(process)));
 
-    List<WorkflowExecutionMetadata> runs = awaitListed(bench,
-        "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'",
-        list -> list.stream().noneMatch(CatalogBenchmark::running) && !list.isEmpty());
-    List<WorkflowExecutionMetadata> shoots = awaitListed(bench,
-        "WorkflowType = 'ProductShoot' AND FacetCatalog = '" + catalogId + "'",
-        list -> list.size() >= n && list.stream().noneMatch(CatalogBenchmark::running));
-    System.out.print(HistoryTimeline.of(bench.client,
-        ProductShootWorkflow.workflowId(sku("CAT", (n + 1) / 2))));
+    List<WorkflowExecutionMetadata> runs =
+        awaitListed(
+            bench,
+            "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'",
+            list -> list.stream().noneMatch(CatalogBenchmark::running) && !list.isEmpty());
+    List<WorkflowExecutionMetadata> shoots =
+        awaitListed(
+            bench,
+            "WorkflowType = 'ProductShoot' AND FacetCatalog = '" + catalogId + "'",
+            list -> list.size() >= n && list.stream().noneMatch(CatalogBenchmark::running));
+    System.out.print(
+        HistoryTimeline.of(bench.client, ProductShootWorkflow.workflowId(sku("CAT", (n + 1) / 2))));
     long ideal = (long) Math.ceil(4.0 * n / options.concurrency()) * options.latency().toMillis();
-    return new CatalogFigures(n, options.concurrency(), options.latency().toMillis(), makespan,
-        ideal, bench.fake.openAi().throttled(),
-        bench.fake.openAi().billed(), done.progress(), shoots.size(),
-        (int) shoots.stream().map(WorkflowExecutionMetadata::getExecution)
-            .map(e -> e.getWorkflowId()).distinct().count(),
-        runs.size(), max(runs, WorkflowExecutionInfo::getHistoryLength),
+    return new CatalogFigures(
+        n,
+        options.concurrency(),
+        options.latency().toMillis(),
+        makespan,
+        ideal,
+        bench.fake.openAi().throttled(),
+        bench.fake.openAi().billed(),
+        done.progress(),
+        shoots.size(),
+        (int)
+            shoots.stream()
+                .map(WorkflowExecutionMetadata::getExecution)
+                .map(e -> e.getWorkflowId())
+                .distinct()
+                .count(),
+        runs.size(),
+        max(runs, WorkflowExecutionInfo::getHistoryLength),
         max(runs, WorkflowExecutionInfo::getHistorySizeBytes),
         max(shoots, WorkflowExecutionInfo::getHistoryLength),
         max(shoots, WorkflowExecutionInfo::getHistorySizeBytes),
-        WorkflowTaskTimeouts.count(bench.client,
-            "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'", Set.of()),
-        WorkflowTaskTimeouts.count(bench.client,
-            "WorkflowType = 'ProductShoot' AND FacetCatalog = '" + catalogId + "'", Set.of()),
-        worker, cpu, loadBefore, loadAfter);
+        WorkflowTaskTimeouts.count(
+            bench.client, "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'", Set.of()),
+        WorkflowTaskTimeouts.count(
+            bench.client,
+            "WorkflowType = 'ProductShoot' AND FacetCatalog = '" + catalogId + "'",
+            Set.of()),
+        worker,
+        cpu,
+        loadBefore,
+        loadAfter);
   }
 
   private static void progressLine(Bench bench, String catalogId, long t0) {
     try {
-      CatalogProgress p = bench.client.newWorkflowStub(CatalogWorkflow.class,
-          CatalogWorkflow.workflowId(catalogId)).progress();
-      System.out.printf("  %4d s: %d published, %d in progress, %d queued, run %d; provider: %d"
+      CatalogProgress p =
+          bench
+              .client
+              .newWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(catalogId))
+              .progress();
+      System.out.printf(
+          "  %4d s: %d published, %d in progress, %d queued, run %d; provider: %d"
               + " images, %d 429s; %s%n",
-          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0), p.published(), p.inProgress(),
-          p.queued(), p.runs(), bench.fake.openAi().billed(), bench.fake.openAi().throttled(),
+          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0),
+          p.published(),
+          p.inProgress(),
+          p.queued(),
+          p.runs(),
+          bench.fake.openAi().billed(),
+          bench.fake.openAi().throttled(),
           Bench.load());
     } catch (RuntimeException e) {
       System.out.println("  (progress query failed: " + e.getMessage() + ")");
@@ -197,7 +297,8 @@ public final class CatalogBenchmark {
 
   static void print(CatalogFigures f) {
     CatalogProgress p = f.progress();
-    System.out.printf("""
+    System.out.printf(
+        """
 
         Catalog benchmark results (N = %d products × 1 shot × 4 variants)
           %s
@@ -215,14 +316,38 @@ public final class CatalogBenchmark {
           CPU during the makespan      %s of %.0f s on %d cores
           machine                      before: %s; after: %s
         """,
-        f.products(), STAND_IN_NOTE, f.makespanMillis() / 1000.0, f.idealMillis() / 1000.0,
-        f.products(), f.concurrency(), f.latencyMillis() / 1000.0, f.efficiency(), f.throttled(), f.billed(), p.published(), p.rejected(),
-        p.expired(), p.failed(), p.cancelled(), f.shootExecutions(), f.products(), f.shootIds(),
-        f.catalogRuns(), f.catalogMaxEvents(), kib(f.catalogMaxBytes()), f.shootMaxEvents(),
-        kib(f.shootMaxBytes()), f.catalogTasks().unexplained(), f.shootTasks().unexplained(),
+        f.products(),
+        STAND_IN_NOTE,
+        f.makespanMillis() / 1000.0,
+        f.idealMillis() / 1000.0,
+        f.products(),
+        f.concurrency(),
+        f.latencyMillis() / 1000.0,
+        f.efficiency(),
+        f.throttled(),
+        f.billed(),
+        p.published(),
+        p.rejected(),
+        p.expired(),
+        p.failed(),
+        p.cancelled(),
+        f.shootExecutions(),
+        f.products(),
+        f.shootIds(),
+        f.catalogRuns(),
+        f.catalogMaxEvents(),
+        kib(f.catalogMaxBytes()),
+        f.shootMaxEvents(),
+        kib(f.shootMaxBytes()),
+        f.catalogTasks().unexplained(),
+        f.shootTasks().unexplained(),
         Bench.mib(f.worker().get("rssPeak")),
-        Bench.mib(f.worker().get("heapPeakSampled")), Bench.mib(f.worker().get("heapUsed")),
-        cpu(f.cpuSeconds()), f.makespanMillis() / 1000.0 * CORES, CORES, f.loadBefore(),
+        Bench.mib(f.worker().get("heapPeakSampled")),
+        Bench.mib(f.worker().get("heapUsed")),
+        cpu(f.cpuSeconds()),
+        f.makespanMillis() / 1000.0 * CORES,
+        CORES,
+        f.loadBefore(),
         f.loadAfter());
   }
 
@@ -230,17 +355,22 @@ public final class CatalogBenchmark {
 
   /** "worker 610 s, dev server 420 s, … = 1410 s". */
   private static String cpu(Map<String, Double> seconds) {
-    String each = seconds.entrySet().stream()
-        .map(e -> String.format("%s %.0f s", e.getKey(), e.getValue()))
-        .collect(Collectors.joining(", "));
-    return String.format("%s = %.0f s", each,
-        seconds.values().stream().mapToDouble(Double::doubleValue).sum());
+    String each =
+        seconds.entrySet().stream()
+            .map(e -> String.format("%s %.0f s", e.getKey(), e.getValue()))
+            .collect(Collectors.joining(", "));
+    return String.format(
+        "%s = %.0f s", each, seconds.values().stream().mapToDouble(Double::doubleValue).sum());
   }
 
   // ---- part 1's baseline ---------------------------------------------------------------------
 
   /** What the {@link Baseline} measured. */
-  record BaselineFigures(int products, long makespanMillis, int billed, long maxEvents,
+  record BaselineFigures(
+      int products,
+      long makespanMillis,
+      int billed,
+      long maxEvents,
       Map<String, Double> cpuSeconds) {}
 
   /**
@@ -250,18 +380,28 @@ public final class CatalogBenchmark {
    */
   static BaselineFigures runBaseline(Bench bench, Options options) throws Exception {
     int n = options.products();
-    bench.fake.openAi().apiKey(Bench.OPENAI_KEY).latency(options.latency())
+    bench
+        .fake
+        .openAi()
+        .apiKey(Bench.OPENAI_KEY)
+        .latency(options.latency())
         .maxConcurrent(options.concurrency());
     bench.fake.reset();
-    System.out.printf("%nBaseline: %d bare workflows, each making the %d provider calls of a product's"
-        + " shoot (same fake, latency and limit) and nothing else. %s%n", n, VARIANTS, Bench.load());
+    System.out.printf(
+        "%nBaseline: %d bare workflows, each making the %d provider calls of a product's"
+            + " shoot (same fake, latency and limit) and nothing else. %s%n",
+        n, VARIANTS, Bench.load());
     Map<String, Double> cpuBefore = bench.cpuSeconds();
     long t0 = System.nanoTime();
     List<CompletableFuture<Void>> results = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
-      Baseline.Product product = bench.client.newWorkflowStub(Baseline.Product.class,
-          WorkflowOptions.newBuilder().setWorkflowId("baseline-" + sku("CAT", i))
-              .setTaskQueue(Baseline.WORKFLOW_QUEUE).build());
+      Baseline.Product product =
+          bench.client.newWorkflowStub(
+              Baseline.Product.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId("baseline-" + sku("CAT", i))
+                  .setTaskQueue(Baseline.WORKFLOW_QUEUE)
+                  .build());
       WorkflowClient.start(product::run, sku("CAT", i), VARIANTS);
       results.add(WorkflowStub.fromTyped(product).getResultAsync(Void.class));
     }
@@ -269,11 +409,20 @@ public final class CatalogBenchmark {
         .get(options.timeout().toSeconds(), TimeUnit.SECONDS);
     long makespan = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     Map<String, Double> cpu = new java.util.LinkedHashMap<>();
-    bench.cpuSeconds().forEach((process, seconds) -> cpu.put(process, seconds - cpuBefore.get(process)));
-    List<WorkflowExecutionMetadata> runs = awaitListed(bench, "WorkflowType = 'BaselineProduct'",
-        list -> list.size() >= n && list.stream().noneMatch(CatalogBenchmark::running));
-    return new BaselineFigures(n, makespan, bench.fake.openAi().billed(),
-        max(runs, WorkflowExecutionInfo::getHistoryLength), cpu);
+    bench
+        .cpuSeconds()
+        .forEach((process, seconds) -> cpu.put(process, seconds - cpuBefore.get(process)));
+    List<WorkflowExecutionMetadata> runs =
+        awaitListed(
+            bench,
+            "WorkflowType = 'BaselineProduct'",
+            list -> list.size() >= n && list.stream().noneMatch(CatalogBenchmark::running));
+    return new BaselineFigures(
+        n,
+        makespan,
+        bench.fake.openAi().billed(),
+        max(runs, WorkflowExecutionInfo::getHistoryLength),
+        cpu);
   }
 
   /** Variants per product in part 1 and its baseline: one shot of four. */
@@ -281,7 +430,8 @@ public final class CatalogBenchmark {
 
   /** Facet against the baseline, per product. */
   static void print(CatalogFigures facet, BaselineFigures baseline) {
-    System.out.printf("%nOrchestration cost per product (core-seconds; part 1 against its baseline)%n");
+    System.out.printf(
+        "%nOrchestration cost per product (core-seconds; part 1 against its baseline)%n");
     System.out.printf("  %-30s %10s %10s %18s%n", "", "Facet", "baseline", "Facet / baseline");
     double facetTotal = 0, baselineTotal = 0;
     for (String process : List.of("dev server", "worker")) {
@@ -291,26 +441,42 @@ public final class CatalogBenchmark {
       baselineTotal += b;
       System.out.printf("  %-30s %10.3f %10.3f %18.2f%n", process, f, b, f / b);
     }
-    System.out.printf("  %-30s %10.3f %10.3f %18.2f  (goal <= 1.5)%n", "dev server + worker",
-        facetTotal, baselineTotal, facetTotal / baselineTotal);
-    System.out.printf("  %-30s %10d %10d%n", "history events, largest", facet.shootMaxEvents(),
-        baseline.maxEvents());
-    System.out.printf("  %-30s %10.1f %10.1f  (s; images billed %d and %d)%n", "makespan",
-        facet.makespanMillis() / 1000.0, baseline.makespanMillis() / 1000.0, facet.billed(),
+    System.out.printf(
+        "  %-30s %10.3f %10.3f %18.2f  (goal <= 1.5)%n",
+        "dev server + worker", facetTotal, baselineTotal, facetTotal / baselineTotal);
+    System.out.printf(
+        "  %-30s %10d %10d%n",
+        "history events, largest", facet.shootMaxEvents(), baseline.maxEvents());
+    System.out.printf(
+        "  %-30s %10.1f %10.1f  (s; images billed %d and %d)%n",
+        "makespan",
+        facet.makespanMillis() / 1000.0,
+        baseline.makespanMillis() / 1000.0,
+        facet.billed(),
         baseline.billed());
-    System.out.printf("  %-30s %10.3f  (%d products in %.1f s on %d cores)%n",
-        "catalog efficiency", facet.efficiency(), facet.products(), facet.makespanMillis() / 1000.0, CORES);
+    System.out.printf(
+        "  %-30s %10.3f  (%d products in %.1f s on %d cores)%n",
+        "catalog efficiency",
+        facet.efficiency(),
+        facet.products(),
+        facet.makespanMillis() / 1000.0,
+        CORES);
   }
 
   // ---- part 2 --------------------------------------------------------------------------------
 
   static ParkedFigures runParked(Bench bench, Options options) {
     int n = options.parked();
-    bench.fake.openAi().apiKey(Bench.OPENAI_KEY).latency(options.parkedLatency())
+    bench
+        .fake
+        .openAi()
+        .apiKey(Bench.OPENAI_KEY)
+        .latency(options.parkedLatency())
         .maxConcurrent(options.concurrency());
     String photo = "uploads/bench/photo.jpg";
     bench.store.put(photo, TestImages.jpeg(64, 64), "image/jpeg", 64, 64);
-    System.out.printf("%nPart 2: %d shoots (manual approval) selected by a reviewer and parked"
+    System.out.printf(
+        "%nPart 2: %d shoots (manual approval) selected by a reviewer and parked"
             + " awaiting approval at once; provider: fake OpenAI, %d ms per image. %s%n",
         n, options.parkedLatency().toMillis(), Bench.load());
     long t0 = System.nanoTime();
@@ -318,27 +484,36 @@ public final class CatalogBenchmark {
     StyleGuide style = oneShotStyle();
     for (int i = 1; i <= n; i++) {
       String sku = sku("PARK", i);
-      ProductShootWorkflow shoot = bench.client.newWorkflowStub(ProductShootWorkflow.class,
-          WorkflowOptions.newBuilder()
-              .setWorkflowId(ProductShootWorkflow.workflowId(sku))
-              .setTaskQueue(TaskQueues.SHOOT)
-              .build());
-      WorkflowClient.start(shoot::run, new ShootRequest(
-          new ProductSpec(sku, "Ring " + i, "ring", "18k gold", null, null, null),
-          List.of(new ReferencePhoto(photo, "front")), style, policy, null));
+      ProductShootWorkflow shoot =
+          bench.client.newWorkflowStub(
+              ProductShootWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(ProductShootWorkflow.workflowId(sku))
+                  .setTaskQueue(TaskQueues.SHOOT)
+                  .build());
+      WorkflowClient.start(
+          shoot::run,
+          new ShootRequest(
+              new ProductSpec(sku, "Ring " + i, "ring", "18k gold", null, null, null),
+              List.of(new ReferencePhoto(photo, "front")),
+              style,
+              policy,
+              null));
     }
-    System.out.printf("  started %d shoots in %d s%n", n,
-        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
+    System.out.printf(
+        "  started %d shoots in %d s%n", n, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
     Set<String> selected = new HashSet<>();
-    Decision select = Decision.select(Map.of(style.shots().get(0).name(),
-        "r1-" + style.shots().get(0).name() + "-v1"), "bench");
+    Decision select =
+        Decision.select(
+            Map.of(style.shots().get(0).name(), "r1-" + style.shots().get(0).name() + "-v1"),
+            "bench");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(600, n / 2L));
     int awaitingApproval = 0;
     long lastPrint = 0;
     while (awaitingApproval < n) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("only " + awaitingApproval + " of " + n
-            + " shoots reached approval in time");
+        throw new IllegalStateException(
+            "only " + awaitingApproval + " of " + n + " shoots reached approval in time");
       }
       for (WorkflowExecutionMetadata m : list(bench, stageQuery(Stage.AWAITING_SELECTION))) {
         String id = m.getExecution().getWorkflowId();
@@ -346,28 +521,31 @@ public final class CatalogBenchmark {
           bench.client.newUntypedWorkflowStub(id).signal("decision", select);
         }
       }
-      awaitingApproval = (int) bench.client.countWorkflows(stageQuery(Stage.AWAITING_APPROVAL))
-          .getCount();
+      awaitingApproval =
+          (int) bench.client.countWorkflows(stageQuery(Stage.AWAITING_APPROVAL)).getCount();
       long now = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
       if (now - lastPrint >= 15) {
         lastPrint = now;
-        System.out.printf("  %4d s: %d selected, %d awaiting approval; %s%n", now,
-            selected.size(), awaitingApproval, Bench.load());
+        System.out.printf(
+            "  %4d s: %d selected, %d awaiting approval; %s%n",
+            now, selected.size(), awaitingApproval, Bench.load());
       }
       Bench.uncheckedSleep(Duration.ofSeconds(1));
     }
     long parkSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-    return new ParkedFigures(n, parkSeconds, awaitingApproval, bench.worker().stats(true),
-        Bench.load());
+    return new ParkedFigures(
+        n, parkSeconds, awaitingApproval, bench.worker().stats(true), Bench.load());
   }
 
   private static String stageQuery(Stage stage) {
     return "WorkflowType = 'ProductShoot' AND ExecutionStatus = 'Running' AND FacetStage = '"
-        + stage.name() + "'";
+        + stage.name()
+        + "'";
   }
 
   static void print(ParkedFigures f) {
-    System.out.printf("""
+    System.out.printf(
+        """
 
         Parked shoots results
           shoots awaiting approval     %d of %d (all parked after %d s)
@@ -375,41 +553,60 @@ public final class CatalogBenchmark {
           worker RSS                   %s  (peak %s); %d threads
           machine                      %s
         """,
-        f.awaitingApproval(), f.shoots(), f.parkSeconds(),
+        f.awaitingApproval(),
+        f.shoots(),
+        f.parkSeconds(),
         Bench.mib(f.workerAfterGc().get("heapUsed")),
         Bench.mib(f.workerAfterGc().get("heapCommitted")),
-        Bench.mib(f.workerAfterGc().get("rss")), Bench.mib(f.workerAfterGc().get("rssPeak")),
-        f.workerAfterGc().get("threads"), f.load());
+        Bench.mib(f.workerAfterGc().get("rss")),
+        Bench.mib(f.workerAfterGc().get("rssPeak")),
+        f.workerAfterGc().get("threads"),
+        f.load());
   }
 
   // ---- shared --------------------------------------------------------------------------------
 
-  /** Stores one photo and a manifest of {@code n} rings ({@code CAT-00001}…) that all use it; returns its key. */
+  /**
+   * Stores one photo and a manifest of {@code n} rings ({@code CAT-00001}…) that all use it;
+   * returns its key.
+   */
   static String storeManifest(Bench bench, String catalogId, int n) {
-    return storeManifest(bench, catalogId, n,
+    return storeManifest(
+        bench,
+        catalogId,
+        n,
         i -> new ProductSpec(sku("CAT", i), "Ring " + i, "ring", "18k gold", null, null, null));
   }
 
   /** As {@link #storeManifest(Bench, String, int)}, with the {@code i}th product (from 1) given. */
-  static String storeManifest(Bench bench, String catalogId, int n,
-      java.util.function.IntFunction<ProductSpec> product) {
+  static String storeManifest(
+      Bench bench, String catalogId, int n, java.util.function.IntFunction<ProductSpec> product) {
     String photo = "uploads/bench/photo.jpg";
     bench.store.put(photo, TestImages.jpeg(64, 64), "image/jpeg", 64, 64);
-    List<ManifestWriter.Product> products = IntStream.rangeClosed(1, n)
-        .mapToObj(i -> new ManifestWriter.Product(product.apply(i),
-            List.of(new ReferencePhoto(photo, "front"))))
-        .toList();
+    List<ManifestWriter.Product> products =
+        IntStream.rangeClosed(1, n)
+            .mapToObj(
+                i ->
+                    new ManifestWriter.Product(
+                        product.apply(i), List.of(new ReferencePhoto(photo, "front"))))
+            .toList();
     String manifestKey = CatalogKeys.manifest(catalogId, ManifestFormat.JSON);
-    bench.store.put(manifestKey, ManifestWriter.json(catalogId, products),
-        ManifestFormat.JSON.mediaType());
+    bench.store.put(
+        manifestKey, ManifestWriter.json(catalogId, products), ManifestFormat.JSON.mediaType());
     return manifestKey;
   }
 
   /** The white studio look with its first shot only: 1 shot × 4 variants per product. */
   static StyleGuide oneShotStyle() {
     StyleGuide studio = StyleGuide.whiteStudio();
-    return new StyleGuide(studio.name(), studio.backdrop(), studio.lightKelvin(),
-        studio.productScale(), studio.reflection(), List.of(studio.shots().get(0)), studio.seed());
+    return new StyleGuide(
+        studio.name(),
+        studio.backdrop(),
+        studio.lightKelvin(),
+        studio.productScale(),
+        studio.reflection(),
+        List.of(studio.shots().get(0)),
+        studio.seed());
   }
 
   static ShootPolicy policy(ShootPolicy.Approval approval, ShootPolicy.TimeoutAction onTimeout) {
@@ -417,8 +614,8 @@ public final class CatalogBenchmark {
   }
 
   /** 4 variants from {@code provider}. */
-  static ShootPolicy policy(ShootPolicy.Approval approval, ShootPolicy.TimeoutAction onTimeout,
-      String provider) {
+  static ShootPolicy policy(
+      ShootPolicy.Approval approval, ShootPolicy.TimeoutAction onTimeout, String provider) {
     return new ShootPolicy(approval, null, null, onTimeout, 4, null, null, List.of(provider));
   }
 
@@ -436,7 +633,9 @@ public final class CatalogBenchmark {
   }
 
   /** Visibility catches up a moment after the workflows close. */
-  private static List<WorkflowExecutionMetadata> awaitListed(Bench bench, String query,
+  private static List<WorkflowExecutionMetadata> awaitListed(
+      Bench bench,
+      String query,
       java.util.function.Predicate<List<WorkflowExecutionMetadata>> complete) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
@@ -448,8 +647,8 @@ public final class CatalogBenchmark {
     }
   }
 
-  private static long max(List<WorkflowExecutionMetadata> executions,
-      Function<WorkflowExecutionInfo, Long> figure) {
+  private static long max(
+      List<WorkflowExecutionMetadata> executions, Function<WorkflowExecutionInfo, Long> figure) {
     return executions.stream()
         .mapToLong(m -> figure.apply(m.getWorkflowExecutionInfo()))
         .max()
@@ -504,12 +703,22 @@ public final class CatalogBenchmark {
         default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
       }
     }
-    return new Options(products, window, startsPerRun, concurrency, Duration.ofMillis(latencyMs),
-        parked, Duration.ofMillis(parkedLatencyMs), catalog, parkedPart, List.copyOf(jvm),
+    return new Options(
+        products,
+        window,
+        startsPerRun,
+        concurrency,
+        Duration.ofMillis(latencyMs),
+        parked,
+        Duration.ofMillis(parkedLatencyMs),
+        catalog,
+        parkedPart,
+        List.copyOf(jvm),
         Duration.ofSeconds(timeoutS));
   }
 
-  private static final String USAGE = """
+  private static final String USAGE =
+      """
       bench/catalog [options]
         --products N            catalog size (default 1000)
         --window N              catalog window (default 100)

@@ -28,26 +28,40 @@ final class HistoryTimeline {
       first = first < 0 ? t : first;
       last = t;
       if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
-        HistoryEvent scheduled = byId.get(e.getActivityTaskStartedEventAttributes().getScheduledEventId());
-        String type = scheduled.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+        HistoryEvent scheduled =
+            byId.get(e.getActivityTaskStartedEventAttributes().getScheduledEventId());
+        String type =
+            scheduled.getActivityTaskScheduledEventAttributes().getActivityType().getName();
         add(waits, type + " queue", t - millis(scheduled));
       } else if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
-        HistoryEvent started = byId.get(e.getActivityTaskCompletedEventAttributes().getStartedEventId());
-        HistoryEvent scheduled = byId.get(e.getActivityTaskCompletedEventAttributes().getScheduledEventId());
-        String type = scheduled.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+        HistoryEvent started =
+            byId.get(e.getActivityTaskCompletedEventAttributes().getStartedEventId());
+        HistoryEvent scheduled =
+            byId.get(e.getActivityTaskCompletedEventAttributes().getScheduledEventId());
+        String type =
+            scheduled.getActivityTaskScheduledEventAttributes().getActivityType().getName();
         add(waits, type + " run", t - millis(started));
       } else if (e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) {
-        HistoryEvent scheduled = byId.get(e.getWorkflowTaskStartedEventAttributes().getScheduledEventId());
+        HistoryEvent scheduled =
+            byId.get(e.getWorkflowTaskStartedEventAttributes().getScheduledEventId());
         add(waits, "workflow task queue", t - millis(scheduled));
       } else if (e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
-        HistoryEvent started = byId.get(e.getWorkflowTaskCompletedEventAttributes().getStartedEventId());
+        HistoryEvent started =
+            byId.get(e.getWorkflowTaskCompletedEventAttributes().getStartedEventId());
         add(waits, "workflow task run", t - millis(started));
       }
     }
-    StringBuilder out = new StringBuilder("  timeline of " + workflowId + ": " + (last - first)
-        + " ms in all; per kind: count × mean ms (max)\n");
-    waits.forEach((k, v) -> out.append(String.format("    %-32s %3d × %5d ms (max %d)%n", k, v[0],
-        v[1] / v[0], v[2])));
+    StringBuilder out =
+        new StringBuilder(
+            "  timeline of "
+                + workflowId
+                + ": "
+                + (last - first)
+                + " ms in all; per kind: count × mean ms (max)\n");
+    waits.forEach(
+        (k, v) ->
+            out.append(
+                String.format("    %-32s %3d × %5d ms (max %d)%n", k, v[0], v[1] / v[0], v[2])));
     return out.toString();
   }
 

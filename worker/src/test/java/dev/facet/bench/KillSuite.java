@@ -4,11 +4,11 @@ import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogRequest;
 import dev.facet.catalog.CatalogResult;
 import dev.facet.catalog.CatalogWorkflow;
+import dev.facet.devkit.providers.FakeCharge;
+import dev.facet.devkit.providers.IncompleteRequest;
 import dev.facet.model.Charge;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ProviderSpend;
-import dev.facet.devkit.providers.FakeCharge;
-import dev.facet.devkit.providers.IncompleteRequest;
 import dev.facet.routing.RoutingPolicy;
 import dev.facet.shoot.ProductShootWorkflow;
 import dev.facet.shoot.ShootPolicy;
@@ -30,19 +30,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Fault suite, part 1: the worker JVM SIGKILLed at random moments while a catalog runs, and a
- * fresh one started each time, as a supervisor would. The catalog mixes its chains by routing:
- * rings go FLUX first then OpenAI, pendants OpenAI first then FLUX, 4 variants each, through the
- * real generators against the fake providers (FLUX: submit, poll, download; OpenAI: an edit that
- * takes {@link #OPENAI_LATENCY}, as a real one takes seconds to minutes); the imaging steps are
- * {@link StandInSteps}.
+ * Fault suite, part 1: the worker JVM SIGKILLed at random moments while a catalog runs, and a fresh
+ * one started each time, as a supervisor would. The catalog mixes its chains by routing: rings go
+ * FLUX first then OpenAI, pendants OpenAI first then FLUX, 4 variants each, through the real
+ * generators against the fake providers (FLUX: submit, poll, download; OpenAI: an edit that takes
+ * {@link #OPENAI_LATENCY}, as a real one takes seconds to minutes); the imaging steps are {@link
+ * StandInSteps}.
  *
- * <p>Per provider it prints products published and lost; charges billed by the fake, on the
- * shoots' ledgers, and delivered; the ledger joined to the bill line by line ({@link LedgerJoin}),
- * so a line the provider never charged is shown to be a request a kill cut short before its last
- * byte, each one listed; the extra charges and why (in flight at a kill, or otherwise); and for
- * every generation in flight at a kill, the time until Temporal started its retry. Then the
- * {@code WorkflowTaskTimedOut} events of the catalog and its shoots.
+ * <p>Per provider it prints products published and lost; charges billed by the fake, on the shoots'
+ * ledgers, and delivered; the ledger joined to the bill line by line ({@link LedgerJoin}), so a
+ * line the provider never charged is shown to be a request a kill cut short before its last byte,
+ * each one listed; the extra charges and why (in flight at a kill, or otherwise); and for every
+ * generation in flight at a kill, the time until Temporal started its retry. Then the {@code
+ * WorkflowTaskTimedOut} events of the catalog and its shoots.
  *
  * <p>{@code bench/faults} runs it, then {@link #runWithProviderFaults} (README, "Operating Facet");
  * {@link KillSuiteIT} runs the kills at a smaller size in CI and asserts the goals.
@@ -53,12 +53,12 @@ public final class KillSuite {
    * @param products catalog size
    * @param kills SIGKILLs, each after a random pause of {@code minGap}–{@code maxGap}
    */
-  record Options(int products, int kills, Duration minGap, Duration maxGap, long seed,
-      Duration timeout) {
+  record Options(
+      int products, int kills, Duration minGap, Duration maxGap, long seed, Duration timeout) {
 
     static Options defaults() {
-      return new Options(50, 20, Duration.ofSeconds(2), Duration.ofSeconds(8), 7,
-          Duration.ofMinutes(60));
+      return new Options(
+          50, 20, Duration.ofSeconds(2), Duration.ofSeconds(8), 7, Duration.ofMinutes(60));
     }
   }
 
@@ -69,15 +69,15 @@ public final class KillSuite {
   static final Duration OPENAI_LATENCY = Duration.ofSeconds(3);
 
   /**
-   * A charge whose answer was lost counts as in flight at a kill when a kill came after its
-   * request arrived and before its answer went out, or within this after it: the moment a worker
-   * needs to put a received answer on record.
+   * A charge whose answer was lost counts as in flight at a kill when a kill came after its request
+   * arrived and before its answer went out, or within this after it: the moment a worker needs to
+   * put a received answer on record.
    */
   static final Duration RECORD_GRACE = Duration.ofSeconds(1);
 
   /** Rings FLUX first, pendants (necklaces) OpenAI first; each falls back to the other. */
-  static final RoutingPolicy MIXED = new RoutingPolicy(
-      Map.of("ring", "flux,openai", "necklace", "openai,flux"), null, null, null);
+  static final RoutingPolicy MIXED =
+      new RoutingPolicy(Map.of("ring", "flux,openai", "necklace", "openai,flux"), null, null, null);
 
   /**
    * An incomplete request counts as cut short by a kill when its connection closed within this
@@ -91,12 +91,23 @@ public final class KillSuite {
    * @param join the ledger's lines joined to the provider's charges and incomplete requests
    * @param cutAtKill of {@code join}'s incomplete requests, those a kill cut short
    * @param cutShortLines one line per incomplete request on the ledger: which, and when cut
-   * @param lastByteWaits per charge, how long its request's last byte came after the rest (ms):
-   *     the in-flight record's round trip
+   * @param lastByteWaits per charge, how long its request's last byte came after the rest (ms): the
+   *     in-flight record's round trip
    */
-  record ProviderFigures(String provider, int products, int published, int lost, int billed,
-      List<Charge> ledger, LedgerJoin join, long cutAtKill, List<String> cutShortLines,
-      int delivered, int inFlightAtKill, List<FakeCharge> unexplained, List<Long> retryMillis,
+  record ProviderFigures(
+      String provider,
+      int products,
+      int published,
+      int lost,
+      int billed,
+      List<Charge> ledger,
+      LedgerJoin join,
+      long cutAtKill,
+      List<String> cutShortLines,
+      int delivered,
+      int inFlightAtKill,
+      List<FakeCharge> unexplained,
+      List<Long> retryMillis,
       List<Long> lastByteWaits) {
 
     int extra() {
@@ -117,8 +128,7 @@ public final class KillSuite {
      * those); every charge is on a line; so ledger - billed is exactly the requests cut short.
      */
     boolean ledgerIsTheBill() {
-      return join.everyLineTraced() && cutAtKill == join.cutShort().size()
-          && excess() == cutAtKill;
+      return join.everyLineTraced() && cutAtKill == join.cutShort().size() && excess() == cutAtKill;
     }
 
     int maybeBilled() {
@@ -127,14 +137,20 @@ public final class KillSuite {
 
     /** "52 (worker killed)", or "11 (worker killed 9, answer lost 2)". */
     String maybeBilledWhy() {
-      Map<String, Long> why = ledger.stream()
-          .filter(c -> c.billing() == Charge.Billing.MAYBE_BILLED)
-          .collect(Collectors.groupingBy(Charge::reason, java.util.TreeMap::new,
-              Collectors.counting()));
-      return maybeBilled() + (why.isEmpty() ? "" : why.size() == 1
-          ? " (" + why.keySet().iterator().next() + ")"
-          : why.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-              .collect(Collectors.joining(", ", " (", ")")));
+      Map<String, Long> why =
+          ledger.stream()
+              .filter(c -> c.billing() == Charge.Billing.MAYBE_BILLED)
+              .collect(
+                  Collectors.groupingBy(
+                      Charge::reason, java.util.TreeMap::new, Collectors.counting()));
+      return maybeBilled()
+          + (why.isEmpty()
+              ? ""
+              : why.size() == 1
+                  ? " (" + why.keySet().iterator().next() + ")"
+                  : why.entrySet().stream()
+                      .map(e -> e.getKey() + " " + e.getValue())
+                      .collect(Collectors.joining(", ", " (", ")")));
     }
 
     double ledgerUsd() {
@@ -155,86 +171,179 @@ public final class KillSuite {
   }
 
   /** What the suite measured. */
-  record Figures(int products, int kills, CatalogProgress progress, List<ProviderFigures> providers,
-      int unresolvedRetries, WorkflowTaskTimeouts catalogTasks, WorkflowTaskTimeouts shootTasks,
+  record Figures(
+      int products,
+      int kills,
+      CatalogProgress progress,
+      List<ProviderFigures> providers,
+      int unresolvedRetries,
+      WorkflowTaskTimeouts catalogTasks,
+      WorkflowTaskTimeouts shootTasks,
       long makespanSeconds) {
 
     int lost() {
-      return products - progress.published() - progress.rejected() - progress.expired()
-          - progress.failed() - progress.cancelled();
+      return products
+          - progress.published()
+          - progress.rejected()
+          - progress.expired()
+          - progress.failed()
+          - progress.cancelled();
     }
 
     /** Every goal of issue 18, each in one line of {@link #print}. */
     boolean goalsMet() {
       return lost() == 0
-          && providers.stream().allMatch(p -> p.ledgerIsTheBill()
-              && p.unexplained().isEmpty() && p.retryPercentile(0.95) <= 60_000)
+          && providers.stream()
+              .allMatch(
+                  p ->
+                      p.ledgerIsTheBill()
+                          && p.unexplained().isEmpty()
+                          && p.retryPercentile(0.95) <= 60_000)
           && unresolvedRetries == 0
           && catalogTasks.unexplained() + shootTasks.unexplained() == 0;
     }
 
     void print() {
-      StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
+      StringBuilder out =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  """
 
           Fault suite: worker SIGKILLed %d times during a catalog of %d products × %d variants, \
           rings FLUX→OpenAI, pendants OpenAI→FLUX
-          """, kills, products, VARIANTS));
+          """,
+                  kills,
+                  products,
+                  VARIANTS));
       row(out, "", p -> p.provider(), "");
       row(out, "products (first provider)", p -> Integer.toString(p.products()), "");
       row(out, "published / lost", p -> p.published() + " / " + p.lost(), "goal: 0 lost");
       row(out, "charges billed by the provider", p -> Integer.toString(p.billed()), "");
-      row(out, "charges on the ledger", p -> String.format(Locale.ROOT, "%d ($%.3f)",
-          p.ledger().size(), p.ledgerUsd()), "");
+      row(
+          out,
+          "charges on the ledger",
+          p -> String.format(Locale.ROOT, "%d ($%.3f)", p.ledger().size(), p.ledgerUsd()),
+          "");
       row(out, "  of which maybe billed", ProviderFigures::maybeBilledWhy, "");
       row(out, "  billed, under a charge's id", p -> Integer.toString(p.join().billed()), "");
-      row(out, "  maybe billed, provider charged it",
-          p -> Integer.toString(p.join().maybeBilledCharged()), "");
-      row(out, "  maybe billed, provider got an incomplete request",
+      row(
+          out,
+          "  maybe billed, provider charged it",
+          p -> Integer.toString(p.join().maybeBilledCharged()),
+          "");
+      row(
+          out,
+          "  maybe billed, provider got an incomplete request",
           p -> p.join().cutShort().size() + " (" + p.cutAtKill() + " at a kill)",
           "goal: all at a kill");
-      row(out, "  no trace at the provider", p -> Integer.toString(p.join().untraced().size()),
+      row(
+          out,
+          "  no trace at the provider",
+          p -> Integer.toString(p.join().untraced().size()),
           "goal: 0");
-      row(out, "charges not on the ledger", p -> Integer.toString(p.join().offLedger().size()),
+      row(
+          out,
+          "charges not on the ledger",
+          p -> Integer.toString(p.join().offLedger().size()),
           "goal: 0");
-      row(out, "ledger - billed", p -> Integer.toString(p.excess()),
+      row(
+          out,
+          "ledger - billed",
+          p -> Integer.toString(p.excess()),
           "goal: = incomplete requests at a kill");
-      row(out, "last byte held for the record, p50 / p95 / max", p -> String.format(Locale.ROOT,
-          "%d / %d / %d ms", ProviderFigures.percentile(p.lastByteWaits(), 0.5),
-          ProviderFigures.percentile(p.lastByteWaits(), 0.95),
-          ProviderFigures.percentile(p.lastByteWaits(), 1.0)), "");
-      row(out, "on the catalog's ledger", p -> progress.spend().stream()
-          .filter(s -> s.provider().equals(p.provider())).findFirst()
-          .map(s -> String.format(Locale.ROOT, "%d ($%.3f)", s.charges(), s.totalUsd()))
-          .orElse("0"), "");
+      row(
+          out,
+          "last byte held for the record, p50 / p95 / max",
+          p ->
+              String.format(
+                  Locale.ROOT,
+                  "%d / %d / %d ms",
+                  ProviderFigures.percentile(p.lastByteWaits(), 0.5),
+                  ProviderFigures.percentile(p.lastByteWaits(), 0.95),
+                  ProviderFigures.percentile(p.lastByteWaits(), 1.0)),
+          "");
+      row(
+          out,
+          "on the catalog's ledger",
+          p ->
+              progress.spend().stream()
+                  .filter(s -> s.provider().equals(p.provider()))
+                  .findFirst()
+                  .map(s -> String.format(Locale.ROOT, "%d ($%.3f)", s.charges(), s.totalUsd()))
+                  .orElse("0"),
+          "");
       row(out, "candidates delivered", p -> Integer.toString(p.delivered()), "");
       row(out, "extra charges (billed - delivered)", p -> Integer.toString(p.extra()), "");
       row(out, "  in flight at a kill", p -> Integer.toString(p.inFlightAtKill()), "");
       row(out, "  otherwise", p -> Integer.toString(p.unexplained().size()), "goal: 0");
       row(out, "generations in flight at kills", p -> Integer.toString(p.retryMillis().size()), "");
-      row(out, "kill -> retry p50 / p95 / max", p -> String.format(Locale.ROOT, "%.0f / %.0f / %.0f s",
-          p.retryPercentile(0.5) / 1000.0, p.retryPercentile(0.95) / 1000.0,
-          p.retryPercentile(1.0) / 1000.0), "goal: p95 <= 60 s");
+      row(
+          out,
+          "kill -> retry p50 / p95 / max",
+          p ->
+              String.format(
+                  Locale.ROOT,
+                  "%.0f / %.0f / %.0f s",
+                  p.retryPercentile(0.5) / 1000.0,
+                  p.retryPercentile(0.95) / 1000.0,
+                  p.retryPercentile(1.0) / 1000.0),
+          "goal: p95 <= 60 s");
       line(out, "retries not seen", unresolvedRetries + "  (goal 0)");
       line(out, "workflow task timeouts", "catalog " + catalogTasks + ";");
       line(out, "", "shoots " + shootTasks + "  (goal 0)");
-      line(out, "products", String.format(Locale.ROOT, "%d: %d published, %d failed, %d rejected,"
-          + " %d lost", products, progress.published(), progress.failed(), progress.rejected(),
-          lost()));
+      line(
+          out,
+          "products",
+          String.format(
+              Locale.ROOT,
+              "%d: %d published, %d failed, %d rejected," + " %d lost",
+              products,
+              progress.published(),
+              progress.failed(),
+              progress.rejected(),
+              lost()));
       line(out, "catalog finished after", makespanSeconds + " s");
       line(out, "goals", goalsMet() ? "all met" : "NOT MET");
-      providers.forEach(p -> p.cutShortLines().forEach(line -> out.append("  ").append(line)
-          .append('\n')));
-      providers.forEach(p -> p.join().untraced().forEach(c -> out.append("  untraced ")
-          .append(p.provider()).append(" line: ").append(c).append('\n')));
-      providers.forEach(p -> p.join().offLedger().forEach(c -> out.append("  off-ledger ")
-          .append(p.provider()).append(" charge: ").append(c).append('\n')));
-      providers.forEach(p -> p.unexplained().forEach(c -> out.append("  unexplained ")
-          .append(p.provider()).append(" charge: ").append(c).append('\n')));
+      providers.forEach(
+          p -> p.cutShortLines().forEach(line -> out.append("  ").append(line).append('\n')));
+      providers.forEach(
+          p ->
+              p.join()
+                  .untraced()
+                  .forEach(
+                      c ->
+                          out.append("  untraced ")
+                              .append(p.provider())
+                              .append(" line: ")
+                              .append(c)
+                              .append('\n')));
+      providers.forEach(
+          p ->
+              p.join()
+                  .offLedger()
+                  .forEach(
+                      c ->
+                          out.append("  off-ledger ")
+                              .append(p.provider())
+                              .append(" charge: ")
+                              .append(c)
+                              .append('\n')));
+      providers.forEach(
+          p ->
+              p.unexplained()
+                  .forEach(
+                      c ->
+                          out.append("  unexplained ")
+                              .append(p.provider())
+                              .append(" charge: ")
+                              .append(c)
+                              .append('\n')));
       System.out.print(out);
     }
 
-    private void row(StringBuilder out, String label, Function<ProviderFigures, String> cell,
-        String goal) {
+    private void row(
+        StringBuilder out, String label, Function<ProviderFigures, String> cell, String goal) {
       out.append(String.format(Locale.ROOT, "  %-" + LABEL + "s", label));
       providers.forEach(p -> out.append(String.format(Locale.ROOT, "%-24s", cell.apply(p))));
       out.append(goal.isEmpty() ? "" : "(" + goal + ")").append('\n');
@@ -269,29 +378,54 @@ public final class KillSuite {
     // Each FLUX task takes a few polls and each OpenAI image seconds, so kills land mid-request.
     bench.fake.bfl().apiKey(Bench.FLUX_KEY).progress(2, Duration.ofSeconds(2));
     bench.fake.openAi().apiKey(Bench.OPENAI_KEY).latency(OPENAI_LATENCY);
-    CatalogRequest request = new CatalogRequest(catalogId,
-        CatalogBenchmark.storeManifest(bench, catalogId, options.products(), KillSuite::product),
-        CatalogBenchmark.oneShotStyle(),
-        new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO,
-            VARIANTS, null, null, List.of(Providers.FLUX, Providers.OPENAI), null, null, MIXED),
-        10, 20, null, null);
+    CatalogRequest request =
+        new CatalogRequest(
+            catalogId,
+            CatalogBenchmark.storeManifest(
+                bench, catalogId, options.products(), KillSuite::product),
+            CatalogBenchmark.oneShotStyle(),
+            new ShootPolicy(
+                ShootPolicy.Approval.AUTO,
+                null,
+                null,
+                ShootPolicy.TimeoutAction.AUTO,
+                VARIANTS,
+                null,
+                null,
+                List.of(Providers.FLUX, Providers.OPENAI),
+                null,
+                null,
+                MIXED),
+            10,
+            20,
+            null,
+            null);
     CatalogWorkflow workflow = bench.catalog(catalogId);
-    System.out.printf("Fault suite: catalog of %d products × %d variants, rings FLUX→OpenAI,"
+    System.out.printf(
+        "Fault suite: catalog of %d products × %d variants, rings FLUX→OpenAI,"
             + " pendants OpenAI→FLUX; %d SIGKILLs of the worker, %d–%d s apart (seed %d). %s%n",
-        options.products(), VARIANTS, options.kills(), options.minGap().toSeconds(),
-        options.maxGap().toSeconds(), options.seed(), Bench.load());
+        options.products(),
+        VARIANTS,
+        options.kills(),
+        options.minGap().toSeconds(),
+        options.maxGap().toSeconds(),
+        options.seed(),
+        Bench.load());
     long t0 = System.nanoTime();
     WorkflowClient.start(workflow::run, request);
-    CompletableFuture<CatalogResult> result = WorkflowStub.fromTyped(workflow)
-        .getResultAsync(CatalogResult.class);
+    CompletableFuture<CatalogResult> result =
+        WorkflowStub.fromTyped(workflow).getResultAsync(CatalogResult.class);
 
     Random random = new Random(options.seed());
     List<Long> kills = new ArrayList<>();
     CatalogResult done;
     try (RetryClock retries = new RetryClock(bench, catalogId)) {
       for (int k = 0; k < options.kills() && !result.isDone(); k++) {
-        long gap = options.minGap().toMillis() + (long) (random.nextDouble()
-            * (options.maxGap().toMillis() - options.minGap().toMillis()));
+        long gap =
+            options.minGap().toMillis()
+                + (long)
+                    (random.nextDouble()
+                        * (options.maxGap().toMillis() - options.minGap().toMillis()));
         Bench.uncheckedSleep(Duration.ofMillis(gap));
         if (result.isDone()) {
           break;
@@ -302,27 +436,50 @@ public final class KillSuite {
         kills.add(killedAt);
         retries.killed(pid, killedAt);
         CatalogProgress p = workflow.progress();
-        System.out.printf("  kill %2d at %3d s: %d published, %d in progress, %d queued;"
-                + " billed: FLUX %d, OpenAI %d; retries awaited %d%n", k + 1,
-            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0), p.published(), p.inProgress(),
-            p.queued(), bench.fake.bfl().billed(), bench.fake.openAi().billed(),
+        System.out.printf(
+            "  kill %2d at %3d s: %d published, %d in progress, %d queued;"
+                + " billed: FLUX %d, OpenAI %d; retries awaited %d%n",
+            k + 1,
+            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0),
+            p.published(),
+            p.inProgress(),
+            p.queued(),
+            bench.fake.bfl().billed(),
+            bench.fake.openAi().billed(),
             retries.unresolved());
       }
       done = result.get(options.timeout().toSeconds(), TimeUnit.SECONDS);
       retries.awaitRetries(Duration.ofMinutes(2));
       long makespan = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
       List<ShootState> shoots = states(bench, options.products());
-      return new Figures(options.products(), kills.size(), done.progress(),
-          List.of(figures(Providers.FLUX, bench.fake.bfl().charges(),
-                  bench.fake.bfl().incompleteRequests(), bench.fake.bfl().hungUpBeforeCharging(),
-                  shoots, kills, retries),
-              figures(Providers.OPENAI, bench.fake.openAi().charges(),
+      return new Figures(
+          options.products(),
+          kills.size(),
+          done.progress(),
+          List.of(
+              figures(
+                  Providers.FLUX,
+                  bench.fake.bfl().charges(),
+                  bench.fake.bfl().incompleteRequests(),
+                  bench.fake.bfl().hungUpBeforeCharging(),
+                  shoots,
+                  kills,
+                  retries),
+              figures(
+                  Providers.OPENAI,
+                  bench.fake.openAi().charges(),
                   bench.fake.openAi().incompleteRequests(),
-                  bench.fake.openAi().hungUpBeforeCharging(), shoots, kills, retries)),
+                  bench.fake.openAi().hungUpBeforeCharging(),
+                  shoots,
+                  kills,
+                  retries)),
           retries.unresolved(),
-          WorkflowTaskTimeouts.count(bench.client,
-              "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'", bench.killedPids()),
-          WorkflowTaskTimeouts.count(bench.client,
+          WorkflowTaskTimeouts.count(
+              bench.client,
+              "WorkflowId = '" + CatalogWorkflow.workflowId(catalogId) + "'",
+              bench.killedPids()),
+          WorkflowTaskTimeouts.count(
+              bench.client,
               "WorkflowType = 'ProductShoot' AND FacetCatalog = '" + catalogId + "'",
               bench.killedPids()),
           makespan);
@@ -341,8 +498,13 @@ public final class KillSuite {
   private static List<ShootState> states(Bench bench, int products) {
     List<ShootState> states = new ArrayList<>();
     for (int i = 1; i <= products; i++) {
-      states.add(bench.client.newWorkflowStub(ProductShootWorkflow.class,
-          ProductShootWorkflow.workflowId(CatalogBenchmark.sku("CAT", i))).state());
+      states.add(
+          bench
+              .client
+              .newWorkflowStub(
+                  ProductShootWorkflow.class,
+                  ProductShootWorkflow.workflowId(CatalogBenchmark.sku("CAT", i)))
+              .state());
     }
     return states;
   }
@@ -353,28 +515,45 @@ public final class KillSuite {
    * ledger lists as delivered made a candidate; any other is extra, and in flight at a kill when a
    * kill came between its request and its answer (plus {@link #RECORD_GRACE}).
    */
-  private static ProviderFigures figures(String provider, List<FakeCharge> billed,
-      List<IncompleteRequest> incomplete, List<String> hungUp, List<ShootState> shoots,
-      List<Long> kills, RetryClock retries) {
-    List<ShootState> first = shoots.stream()
-        .filter(s -> s.routing() != null && s.routing().provider().equals(provider)).toList();
+  private static ProviderFigures figures(
+      String provider,
+      List<FakeCharge> billed,
+      List<IncompleteRequest> incomplete,
+      List<String> hungUp,
+      List<ShootState> shoots,
+      List<Long> kills,
+      RetryClock retries) {
+    List<ShootState> first =
+        shoots.stream()
+            .filter(s -> s.routing() != null && s.routing().provider().equals(provider))
+            .toList();
     int published = (int) first.stream().filter(s -> s.stage() == Stage.PUBLISHED).count();
     int lost = (int) first.stream().filter(s -> !s.stage().finished()).count();
-    List<Charge> ledger = shoots.stream().flatMap(s -> s.charges().stream())
-        .filter(c -> c.provider().equals(provider)).toList();
-    Set<String> deliveredIds = ledger.stream().filter(Charge::delivered)
-        .map(Charge::requestId).collect(Collectors.toSet());
+    List<Charge> ledger =
+        shoots.stream()
+            .flatMap(s -> s.charges().stream())
+            .filter(c -> c.provider().equals(provider))
+            .toList();
+    Set<String> deliveredIds =
+        ledger.stream()
+            .filter(Charge::delivered)
+            .map(Charge::requestId)
+            .collect(Collectors.toSet());
     LedgerJoin join = LedgerJoin.of(ledger, billed, incomplete, hungUp);
-    int delivered = (int) shoots.stream().flatMap(s -> s.candidates().stream())
-        .filter(v -> Providers.providerOf(v.candidate().provider()).equals(provider)).count();
+    int delivered =
+        (int)
+            shoots.stream()
+                .flatMap(s -> s.candidates().stream())
+                .filter(v -> Providers.providerOf(v.candidate().provider()).equals(provider))
+                .count();
     int inFlight = 0;
     List<FakeCharge> unexplained = new ArrayList<>();
     for (FakeCharge charge : billed) {
       if (deliveredIds.contains(charge.id())) {
         continue;
       }
-      long answered = charge.answeredAt() == 0 ? Long.MAX_VALUE
-          : charge.answeredAt() + RECORD_GRACE.toMillis();
+      long answered =
+          charge.answeredAt() == 0 ? Long.MAX_VALUE : charge.answeredAt() + RECORD_GRACE.toMillis();
       if (kills.stream().anyMatch(k -> k >= charge.requestedAt() && k <= answered)) {
         inFlight += charge.units();
       } else {
@@ -382,9 +561,20 @@ public final class KillSuite {
       }
     }
     int units = billed.stream().mapToInt(FakeCharge::units).sum();
-    return new ProviderFigures(provider, first.size(), published, lost, units, ledger, join,
-        join.cutAtKill(kills, CUT_BY_KILL.toMillis()), cutShortLines(provider, join, shoots, kills),
-        delivered, inFlight, unexplained, retries.byProvider().getOrDefault(provider, List.of()),
+    return new ProviderFigures(
+        provider,
+        first.size(),
+        published,
+        lost,
+        units,
+        ledger,
+        join,
+        join.cutAtKill(kills, CUT_BY_KILL.toMillis()),
+        cutShortLines(provider, join, shoots, kills),
+        delivered,
+        inFlight,
+        unexplained,
+        retries.byProvider().getOrDefault(provider, List.of()),
         billed.stream().map(FakeCharge::lastByteWaitMs).toList());
   }
 
@@ -392,12 +582,16 @@ public final class KillSuite {
    * "flux r1-hero-v3 of CAT-0013: 1199 of 1200 bytes, sent 2140 ms and closed 9 ms after kill 7,
    * last bytes 35 ms before": each ledger line whose request the provider got incomplete.
    */
-  private static List<String> cutShortLines(String provider, LedgerJoin join,
-      List<ShootState> shoots, List<Long> kills) {
+  private static List<String> cutShortLines(
+      String provider, LedgerJoin join, List<ShootState> shoots, List<Long> kills) {
     List<String> lines = new ArrayList<>();
     for (LedgerJoin.CutShort cut : join.cutShort()) {
-      String sku = shoots.stream().filter(s -> s.charges().contains(cut.line()))
-          .map(ShootState::sku).findFirst().orElse("?");
+      String sku =
+          shoots.stream()
+              .filter(s -> s.charges().contains(cut.line()))
+              .map(ShootState::sku)
+              .findFirst()
+              .orElse("?");
       IncompleteRequest request = cut.request();
       int kill = -1;
       for (int k = 0; k < kills.size(); k++) {
@@ -405,15 +599,28 @@ public final class KillSuite {
           kill = k;
         }
       }
-      lines.add(kill < 0
-          ? String.format(Locale.ROOT, "%s %s of %s: incomplete (%d of %d bytes), closed at no kill",
-              provider, cut.line().candidateId(), sku, request.receivedBytes(),
-              request.declaredBytes())
-          : String.format(Locale.ROOT, "%s %s of %s: incomplete (%d of %d bytes); its bytes came"
-                  + " %d ms before kill %d, its connection closed %d ms after it", provider,
-              cut.line().candidateId(), sku, request.receivedBytes(), request.declaredBytes(),
-              kills.get(kill) - request.lastReadAt(), kill + 1,
-              request.brokenAt() - kills.get(kill)));
+      lines.add(
+          kill < 0
+              ? String.format(
+                  Locale.ROOT,
+                  "%s %s of %s: incomplete (%d of %d bytes), closed at no kill",
+                  provider,
+                  cut.line().candidateId(),
+                  sku,
+                  request.receivedBytes(),
+                  request.declaredBytes())
+              : String.format(
+                  Locale.ROOT,
+                  "%s %s of %s: incomplete (%d of %d bytes); its bytes came"
+                      + " %d ms before kill %d, its connection closed %d ms after it",
+                  provider,
+                  cut.line().candidateId(),
+                  sku,
+                  request.receivedBytes(),
+                  request.declaredBytes(),
+                  kills.get(kill) - request.lastReadAt(),
+                  kill + 1,
+                  request.brokenAt() - kills.get(kill)));
     }
     return lines;
   }
@@ -431,34 +638,62 @@ public final class KillSuite {
     for (int i = 0; i < outcomes.length; i++) {
       outcomes[i] = draw.nextDouble() < 0.02 ? "Content Moderated" : "Ready";
     }
-    bench.fake.bfl().apiKey(Bench.FLUX_KEY).credits(1_000_000).progress(2, Duration.ofSeconds(2))
+    bench
+        .fake
+        .bfl()
+        .apiKey(Bench.FLUX_KEY)
+        .credits(1_000_000)
+        .progress(2, Duration.ofSeconds(2))
         .retryAfterOn429(Duration.ofSeconds(1))
-        .errorRate("server_error", 0.10).errorRate("overloaded", 0.10)
-        .errorRate("rate_limited", 0.10).errorRate("drop", 0.025)
+        .errorRate("server_error", 0.10)
+        .errorRate("overloaded", 0.10)
+        .errorRate("rate_limited", 0.10)
+        .errorRate("drop", 0.025)
         .outcomes(outcomes);
     bench.fake.openAi().apiKey(Bench.OPENAI_KEY).latency(Duration.ZERO);
     String catalogId = "provider-faults-" + products;
-    CatalogRequest request = new CatalogRequest(catalogId,
-        CatalogBenchmark.storeManifest(bench, catalogId, products), CatalogBenchmark.oneShotStyle(),
-        new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO,
-            VARIANTS, null, null, List.of(Providers.FLUX, Providers.OPENAI)),
-        10, 20, null, null);
+    CatalogRequest request =
+        new CatalogRequest(
+            catalogId,
+            CatalogBenchmark.storeManifest(bench, catalogId, products),
+            CatalogBenchmark.oneShotStyle(),
+            new ShootPolicy(
+                ShootPolicy.Approval.AUTO,
+                null,
+                null,
+                ShootPolicy.TimeoutAction.AUTO,
+                VARIANTS,
+                null,
+                null,
+                List.of(Providers.FLUX, Providers.OPENAI)),
+            10,
+            20,
+            null,
+            null);
     CatalogWorkflow workflow = bench.catalog(catalogId);
     long t0 = System.nanoTime();
     CatalogProgress p = workflow.run(request).progress();
     Map<String, Integer> submits = bench.fake.bfl().submitsBy();
-    int faults = submits.entrySet().stream().filter(e -> !e.getKey().equals("ok"))
-        .mapToInt(Map.Entry::getValue).sum();
-    Map<String, ProviderSpend> spend = p.spend().stream()
-        .collect(Collectors.toMap(ProviderSpend::provider, s -> s));
+    int faults =
+        submits.entrySet().stream()
+            .filter(e -> !e.getKey().equals("ok"))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
+    Map<String, ProviderSpend> spend =
+        p.spend().stream().collect(Collectors.toMap(ProviderSpend::provider, s -> s));
     ProviderSpend none = new ProviderSpend("", 0, 0, 0, 0);
     // A dropped connection leaves a maybe-billed line whichever side it fell: joined line by line.
-    LedgerJoin flux = LedgerJoin.of(states(bench, products).stream()
-            .flatMap(s -> s.charges().stream()).filter(c -> c.provider().equals(Providers.FLUX))
-            .toList(),
-        bench.fake.bfl().charges(), bench.fake.bfl().incompleteRequests(),
-        bench.fake.bfl().hungUpBeforeCharging());
-    System.out.printf("""
+    LedgerJoin flux =
+        LedgerJoin.of(
+            states(bench, products).stream()
+                .flatMap(s -> s.charges().stream())
+                .filter(c -> c.provider().equals(Providers.FLUX))
+                .toList(),
+            bench.fake.bfl().charges(),
+            bench.fake.bfl().incompleteRequests(),
+            bench.fake.bfl().hungUpBeforeCharging());
+    System.out.printf(
+        """
 
         Fault suite: provider faults during a catalog (FLUX failing, OpenAI as fallback)
           products                     %d: %d published, %d failed, %d rejected, %d expired
@@ -470,13 +705,26 @@ public final class KillSuite {
                                        %d cut short; untraced %d, charges off the ledger %d  (goal 0, 0)
           OpenAI images billed         %d (fallback); on the ledger %d
           catalog finished after       %d s
-        """, products, p.published(), p.failed(), p.rejected(), p.expired(),
+        """,
+        products,
+        p.published(),
+        p.failed(),
+        p.rejected(),
+        p.expired(),
         products - p.published() - p.failed() - p.rejected() - p.expired() - p.cancelled(),
-        submits, faults, bench.fake.bfl().billed(), bench.fake.bfl().billedBy(),
+        submits,
+        faults,
+        bench.fake.bfl().billed(),
+        bench.fake.bfl().billedBy(),
         spend.getOrDefault(Providers.FLUX, none).charges(),
-        spend.getOrDefault(Providers.FLUX, none).maybeBilled(), flux.billed(),
-        flux.maybeBilledCharged(), flux.hungUp(), flux.cutShort().size(), flux.untraced().size(),
-        flux.offLedger().size(), bench.fake.openAi().billed(),
+        spend.getOrDefault(Providers.FLUX, none).maybeBilled(),
+        flux.billed(),
+        flux.maybeBilledCharged(),
+        flux.hungUp(),
+        flux.cutShort().size(),
+        flux.untraced().size(),
+        flux.offLedger().size(),
+        bench.fake.openAi().billed(),
         spend.getOrDefault(Providers.OPENAI, none).charges(),
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
     flux.untraced().forEach(c -> System.out.println("  untraced flux line: " + c));
@@ -493,8 +741,11 @@ public final class KillSuite {
         case "--products" -> products = Integer.parseInt(args[i + 1]);
         case "--kills" -> kills = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
-        default -> throw new IllegalArgumentException(
-            "unknown flag " + args[i] + "; bench/faults [--products 50] [--kills 20] [--seed 7]");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown flag "
+                    + args[i]
+                    + "; bench/faults [--products 50] [--kills 20] [--seed 7]");
       }
     }
     return new Options(products, kills, o.minGap(), o.maxGap(), seed, o.timeout());

@@ -1,8 +1,8 @@
 package dev.facet.bench;
 
-import dev.facet.model.Charge;
 import dev.facet.devkit.providers.FakeCharge;
 import dev.facet.devkit.providers.IncompleteRequest;
+import dev.facet.model.Charge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,10 +13,10 @@ import java.util.Set;
 /**
  * One provider's ledger lines joined, line by line, to what the provider saw of each request: a
  * charge, found by the provider's id (a billed line) or by the id Facet sent with the request (a
- * maybe-billed line, whose answer never came); or a request whose connection closed before its
- * last byte, which the provider therefore never charged; or one the provider hung up on before
- * charging. Whatever joins nothing is listed: a line the provider has no trace of, or a charge no
- * line counts.
+ * maybe-billed line, whose answer never came); or a request whose connection closed before its last
+ * byte, which the provider therefore never charged; or one the provider hung up on before charging.
+ * Whatever joins nothing is listed: a line the provider has no trace of, or a charge no line
+ * counts.
  *
  * @param billed billed lines, each under the id of a charge the provider made
  * @param maybeBilledCharged maybe-billed lines whose request the provider charged
@@ -26,8 +26,13 @@ import java.util.Set;
  *     never saw), or that count a charge another line counts already
  * @param offLedger charges no line counts
  */
-record LedgerJoin(int billed, int maybeBilledCharged, List<CutShort> cutShort, int hungUp,
-    List<Charge> untraced, List<FakeCharge> offLedger) {
+record LedgerJoin(
+    int billed,
+    int maybeBilledCharged,
+    List<CutShort> cutShort,
+    int hungUp,
+    List<Charge> untraced,
+    List<FakeCharge> offLedger) {
 
   /** A maybe-billed line and the incomplete request it names. */
   record CutShort(Charge line, IncompleteRequest request) {}
@@ -35,8 +40,11 @@ record LedgerJoin(int billed, int maybeBilledCharged, List<CutShort> cutShort, i
   /**
    * @param hungUp the client request ids of requests the provider hung up on before charging
    */
-  static LedgerJoin of(List<Charge> ledger, List<FakeCharge> charges,
-      List<IncompleteRequest> incomplete, List<String> hungUp) {
+  static LedgerJoin of(
+      List<Charge> ledger,
+      List<FakeCharge> charges,
+      List<IncompleteRequest> incomplete,
+      List<String> hungUp) {
     Map<String, FakeCharge> byId = new HashMap<>();
     Map<String, FakeCharge> byClientId = new HashMap<>();
     for (FakeCharge charge : charges) {
@@ -46,7 +54,8 @@ record LedgerJoin(int billed, int maybeBilledCharged, List<CutShort> cutShort, i
       }
     }
     Map<String, IncompleteRequest> cutById = new HashMap<>();
-    incomplete.stream().filter(r -> r.clientRequestId() != null)
+    incomplete.stream()
+        .filter(r -> r.clientRequestId() != null)
         .forEach(r -> cutById.put(r.clientRequestId(), r));
 
     Set<String> unanswered = new HashSet<>(hungUp);
@@ -58,7 +67,8 @@ record LedgerJoin(int billed, int maybeBilledCharged, List<CutShort> cutShort, i
     List<Charge> untraced = new ArrayList<>();
     for (Charge line : ledger) {
       FakeCharge charge = line.requestId() != null ? byId.get(line.requestId()) : null;
-      if (charge == null && line.billing() == Charge.Billing.MAYBE_BILLED
+      if (charge == null
+          && line.billing() == Charge.Billing.MAYBE_BILLED
           && line.clientRequestId() != null) {
         charge = byClientId.get(line.clientRequestId());
       }
@@ -68,20 +78,21 @@ record LedgerJoin(int billed, int maybeBilledCharged, List<CutShort> cutShort, i
         } else {
           maybeCharged++;
         }
-      } else if (charge == null && line.billing() == Charge.Billing.MAYBE_BILLED
+      } else if (charge == null
+          && line.billing() == Charge.Billing.MAYBE_BILLED
           && cutById.containsKey(line.clientRequestId())) {
         cutShort.add(new CutShort(line, cutById.get(line.clientRequestId())));
-      } else if (charge == null && line.billing() == Charge.Billing.MAYBE_BILLED
+      } else if (charge == null
+          && line.billing() == Charge.Billing.MAYBE_BILLED
           && unanswered.remove(line.clientRequestId())) {
         hungUpOn++;
       } else {
         untraced.add(line);
       }
     }
-    List<FakeCharge> offLedger =
-        charges.stream().filter(c -> !counted.contains(c.id())).toList();
-    return new LedgerJoin(billed, maybeCharged, List.copyOf(cutShort), hungUpOn,
-        List.copyOf(untraced), offLedger);
+    List<FakeCharge> offLedger = charges.stream().filter(c -> !counted.contains(c.id())).toList();
+    return new LedgerJoin(
+        billed, maybeCharged, List.copyOf(cutShort), hungUpOn, List.copyOf(untraced), offLedger);
   }
 
   /** Cut-short requests whose connection closed within {@code withinMillis} after a kill. */
@@ -90,8 +101,12 @@ record LedgerJoin(int billed, int maybeBilledCharged, List<CutShort> cutShort, i
   }
 
   static boolean atAKill(IncompleteRequest request, List<Long> kills, long withinMillis) {
-    return kills.stream().anyMatch(k -> request.brokenAt() >= k
-        && request.brokenAt() <= k + withinMillis && request.arrivedAt() <= k);
+    return kills.stream()
+        .anyMatch(
+            k ->
+                request.brokenAt() >= k
+                    && request.brokenAt() <= k + withinMillis
+                    && request.arrivedAt() <= k);
   }
 
   boolean everyLineTraced() {

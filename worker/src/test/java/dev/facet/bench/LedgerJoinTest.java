@@ -2,9 +2,9 @@ package dev.facet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facet.model.Charge;
 import dev.facet.devkit.providers.FakeCharge;
 import dev.facet.devkit.providers.IncompleteRequest;
+import dev.facet.model.Charge;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +23,14 @@ class LedgerJoinTest {
     Charge neverSeen = sent("c-6").maybeBilled(null, Charge.WORKER_KILLED);
     FakeCharge offLedger = charge("task-7", "c-7");
 
-    LedgerJoin join = LedgerJoin.of(
-        List.of(billed, lostAnswer, cut, hungUp, unknownId, neverSeen),
-        List.of(charge("task-1", "c-1"), charge("task-2", "c-2"), offLedger),
-        List.of(new IncompleteRequest("c-3", "POST /v1/flux-pro-1.1", 99, 100, KILL - 50,
-            KILL - 40, KILL + 5)),
-        List.of("c-4"));
+    LedgerJoin join =
+        LedgerJoin.of(
+            List.of(billed, lostAnswer, cut, hungUp, unknownId, neverSeen),
+            List.of(charge("task-1", "c-1"), charge("task-2", "c-2"), offLedger),
+            List.of(
+                new IncompleteRequest(
+                    "c-3", "POST /v1/flux-pro-1.1", 99, 100, KILL - 50, KILL - 40, KILL + 5)),
+            List.of("c-4"));
 
     assertThat(join.billed()).isEqualTo(1);
     assertThat(join.maybeBilledCharged()).isEqualTo(1);
@@ -45,8 +47,8 @@ class LedgerJoinTest {
   void twoLinesCannotCountOneCharge() {
     Charge once = sent("c-1").billed("task-1", 0.04);
 
-    LedgerJoin join = LedgerJoin.of(List.of(once, once), List.of(charge("task-1", "c-1")),
-        List.of(), List.of());
+    LedgerJoin join =
+        LedgerJoin.of(List.of(once, once), List.of(charge("task-1", "c-1")), List.of(), List.of());
 
     assertThat(join.billed()).isEqualTo(1);
     assertThat(join.untraced()).containsExactly(once);

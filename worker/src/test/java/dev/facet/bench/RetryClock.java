@@ -29,23 +29,28 @@ final class RetryClock implements AutoCloseable {
   private static final String GENERATION_QUEUE = "facet-generate-";
 
   /** A generation attempt the killed worker was running. */
-  private record InFlight(String workflowId, String activityId, int attempt, String provider,
-      long killedAt) {}
+  private record InFlight(
+      String workflowId, String activityId, int attempt, String provider, long killedAt) {}
 
   private final Bench bench;
   private final String shootQuery;
   private final List<InFlight> waiting = new ArrayList<>();
   private final Map<String, List<Long>> retryMillis = new TreeMap<>();
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "retry-clock");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "retry-clock");
+            t.setDaemon(true);
+            return t;
+          });
 
   RetryClock(Bench bench, String catalogId) {
     this.bench = bench;
-    this.shootQuery = "WorkflowType = 'ProductShoot' AND ExecutionStatus = 'Running' AND"
-        + " FacetCatalog = '" + catalogId + "'";
+    this.shootQuery =
+        "WorkflowType = 'ProductShoot' AND ExecutionStatus = 'Running' AND"
+            + " FacetCatalog = '"
+            + catalogId
+            + "'";
     poller.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -59,9 +64,16 @@ final class RetryClock implements AutoCloseable {
         if (activity.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
             && activity.getLastWorkerIdentity().startsWith(identity)
             && millis(activity.getLastStartedTime()) < killedAt) {
-          providerOf(workflowId, activity.getActivityId()).ifPresent(provider -> found.add(
-              new InFlight(workflowId, activity.getActivityId(), activity.getAttempt(), provider,
-                  killedAt)));
+          providerOf(workflowId, activity.getActivityId())
+              .ifPresent(
+                  provider ->
+                      found.add(
+                          new InFlight(
+                              workflowId,
+                              activity.getActivityId(),
+                              activity.getAttempt(),
+                              provider,
+                              killedAt)));
         }
       }
     }
@@ -100,8 +112,11 @@ final class RetryClock implements AutoCloseable {
         if (retriedAt.isPresent() || !stillPending(f)) {
           synchronized (this) {
             waiting.remove(f);
-            retriedAt.ifPresent(at -> retryMillis
-                .computeIfAbsent(f.provider(), p -> new ArrayList<>()).add(at - f.killedAt()));
+            retriedAt.ifPresent(
+                at ->
+                    retryMillis
+                        .computeIfAbsent(f.provider(), p -> new ArrayList<>())
+                        .add(at - f.killedAt()));
           }
         }
       } catch (RuntimeException e) {
@@ -112,8 +127,10 @@ final class RetryClock implements AutoCloseable {
 
   /** When the attempt after the killed one started, if it has. */
   private Optional<Long> retryStart(InFlight f) {
-    Optional<PendingActivityInfo> activity = pending(f.workflowId()).stream()
-        .filter(a -> a.getActivityId().equals(f.activityId())).findFirst();
+    Optional<PendingActivityInfo> activity =
+        pending(f.workflowId()).stream()
+            .filter(a -> a.getActivityId().equals(f.activityId()))
+            .findFirst();
     if (activity.isPresent()) {
       PendingActivityInfo a = activity.get();
       return a.getAttempt() > f.attempt()
@@ -133,7 +150,10 @@ final class RetryClock implements AutoCloseable {
   }
 
   private List<PendingActivityInfo> pending(String workflowId) {
-    return bench.stubs.blockingStub().describeWorkflowExecution(
+    return bench
+        .stubs
+        .blockingStub()
+        .describeWorkflowExecution(
             DescribeWorkflowExecutionRequest.newBuilder()
                 .setNamespace("default")
                 .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
@@ -157,17 +177,27 @@ final class RetryClock implements AutoCloseable {
         .findFirst();
   }
 
-  private static Optional<HistoryEvent> started(WorkflowExecutionHistory history,
-      String activityId) {
-    Optional<Long> scheduled = history.getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-            && e.getActivityTaskScheduledEventAttributes().getActivityId().equals(activityId))
-        .map(HistoryEvent::getEventId)
-        .findFirst();
-    return scheduled.flatMap(id -> history.getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
-            && e.getActivityTaskStartedEventAttributes().getScheduledEventId() == id)
-        .findFirst());
+  private static Optional<HistoryEvent> started(
+      WorkflowExecutionHistory history, String activityId) {
+    Optional<Long> scheduled =
+        history.getEvents().stream()
+            .filter(
+                e ->
+                    e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+                        && e.getActivityTaskScheduledEventAttributes()
+                            .getActivityId()
+                            .equals(activityId))
+            .map(HistoryEvent::getEventId)
+            .findFirst();
+    return scheduled.flatMap(
+        id ->
+            history.getEvents().stream()
+                .filter(
+                    e ->
+                        e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
+                            && e.getActivityTaskStartedEventAttributes().getScheduledEventId()
+                                == id)
+                .findFirst());
   }
 
   private static long millis(com.google.protobuf.Timestamp t) {

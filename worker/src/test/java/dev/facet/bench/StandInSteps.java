@@ -16,11 +16,11 @@ import dev.facet.steps.CaptureRequest;
 import dev.facet.steps.CaptureResult;
 import dev.facet.steps.PostProcessActivities;
 import dev.facet.steps.PostProcessRequest;
-import dev.facet.steps.ShotPostProcessRequest;
 import dev.facet.steps.QaActivities;
 import dev.facet.steps.QaRequest;
 import dev.facet.steps.ScoreRequest;
 import dev.facet.steps.ScoringActivities;
+import dev.facet.steps.ShotPostProcessRequest;
 import dev.facet.storage.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +29,11 @@ import java.util.List;
  * Constant-time stand-ins for the imaging steps (capture, scoring, post-processing, QA), so the
  * catalog benchmark measures orchestration and provider I/O, not our pixel code: the real steps
  * cost seconds of CPU per product and are measured by the imaging benchmark. They keep the real
- * steps' contracts (references are stored objects, every candidate is scored, every channel gets
- * an image with QA evidence) without decoding a pixel.
+ * steps' contracts (references are stored objects, every candidate is scored, every channel gets an
+ * image with QA evidence) without decoding a pixel.
  */
-final class StandInSteps implements CaptureActivities, ScoringActivities, PostProcessActivities,
-    QaActivities {
+final class StandInSteps
+    implements CaptureActivities, ScoringActivities, PostProcessActivities, QaActivities {
 
   static final String EVIDENCE = "benchmark stand-in: no imaging";
 
@@ -50,10 +50,22 @@ final class StandInSteps implements CaptureActivities, ScoringActivities, PostPr
   public CaptureResult capture(CaptureRequest request) {
     List<Reference> references = new ArrayList<>();
     for (ReferencePhoto photo : request.photos()) {
-      ImageRef image = store.find(photo.key())
-          .orElseThrow(() -> new IllegalStateException("no photo at " + photo.key()));
-      references.add(new Reference(references.size(), photo.angle(), image, null, null,
-          new Box(0, 0, image.width(), image.height()), 0.8, GOLD, 100, List.of()));
+      ImageRef image =
+          store
+              .find(photo.key())
+              .orElseThrow(() -> new IllegalStateException("no photo at " + photo.key()));
+      references.add(
+          new Reference(
+              references.size(),
+              photo.angle(),
+              image,
+              null,
+              null,
+              new Box(0, 0, image.width(), image.height()),
+              0.8,
+              GOLD,
+              100,
+              List.of()));
     }
     return new CaptureResult(references, new ColourSignature(GOLD, null));
   }
@@ -62,10 +74,11 @@ final class StandInSteps implements CaptureActivities, ScoringActivities, PostPr
   @Override
   public List<Score> score(ScoreRequest request) {
     return request.candidates().stream()
-        .map(c -> {
-          double total = 0.95 - 0.01 * c.variant();
-          return new Score(c.id(), total, total, total, 1.0);
-        })
+        .map(
+            c -> {
+              double total = 0.95 - 0.01 * c.variant();
+              return new Score(c.id(), total, total, total, 1.0);
+            })
         .toList();
   }
 
@@ -85,7 +98,10 @@ final class StandInSteps implements CaptureActivities, ScoringActivities, PostPr
   @Override
   public QaReport inspect(QaRequest request) {
     ChannelImage image = request.image();
-    return new QaReport(image.shot(), image.channel(), image.image(),
+    return new QaReport(
+        image.shot(),
+        image.channel(),
+        image.image(),
         List.of(new QaCheck("stand-in", 1, 1, ">=", true, true, EVIDENCE)));
   }
 }

@@ -33,8 +33,10 @@ record WorkflowTaskTimeouts(int runs, int onKilledWorkers, int startToClose, int
     int scheduleToStart = 0;
     for (WorkflowExecutionMetadata run : client.listExecutions(query).toList()) {
       runs++;
-      List<HistoryEvent> events = client.fetchHistory(run.getExecution().getWorkflowId(),
-          run.getExecution().getRunId()).getEvents();
+      List<HistoryEvent> events =
+          client
+              .fetchHistory(run.getExecution().getWorkflowId(), run.getExecution().getRunId())
+              .getEvents();
       Map<Long, HistoryEvent> byId = new HashMap<>();
       String lastCompletedBy = "";
       Map<Long, String> stickyOwnerAt = new HashMap<>();
@@ -47,10 +49,12 @@ record WorkflowTaskTimeouts(int runs, int onKilledWorkers, int startToClose, int
         } else if (e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT) {
           var timedOut = e.getWorkflowTaskTimedOutEventAttributes();
           boolean started = timedOut.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE;
-          String holder = started
-              ? byId.get(timedOut.getStartedEventId()).getWorkflowTaskStartedEventAttributes()
-                  .getIdentity()
-              : stickyOwnerAt.getOrDefault(timedOut.getScheduledEventId(), "");
+          String holder =
+              started
+                  ? byId.get(timedOut.getStartedEventId())
+                      .getWorkflowTaskStartedEventAttributes()
+                      .getIdentity()
+                  : stickyOwnerAt.getOrDefault(timedOut.getScheduledEventId(), "");
           if (killedPids.contains(pidOf(holder))) {
             onKilled++;
           } else if (started) {
@@ -80,8 +84,15 @@ record WorkflowTaskTimeouts(int runs, int onKilledWorkers, int startToClose, int
 
   @Override
   public String toString() {
-    return unexplained() + " (start-to-close " + startToClose + ", schedule-to-start "
-        + scheduleToStart + "; besides " + onKilledWorkers + " on killed workers) in " + runs
+    return unexplained()
+        + " (start-to-close "
+        + startToClose
+        + ", schedule-to-start "
+        + scheduleToStart
+        + "; besides "
+        + onKilledWorkers
+        + " on killed workers) in "
+        + runs
         + " runs";
   }
 }

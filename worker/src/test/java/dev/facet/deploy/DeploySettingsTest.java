@@ -32,7 +32,8 @@ class DeploySettingsTest {
   private static final Path DEPLOY = Path.of("..", "deploy");
 
   @Test
-  void theKubernetesConfigMapConfiguresAnExternalClusterS3AndTheProviderLimits() throws IOException {
+  void theKubernetesConfigMapConfiguresAnExternalClusterS3AndTheProviderLimits()
+      throws IOException {
     Map<String, Object> data = yamlMap(load(DEPLOY.resolve("k8s/config.yaml")).get("data"));
     Binder binder = environment(data);
 
@@ -59,7 +60,8 @@ class DeploySettingsTest {
 
   @Test
   void theComposeWorkersGetTheirFluxLimitAndTheStackItsServices() throws IOException {
-    Map<String, Object> services = yamlMap(load(DEPLOY.resolve("compose/compose.yaml")).get("services"));
+    Map<String, Object> services =
+        yamlMap(load(DEPLOY.resolve("compose/compose.yaml")).get("services"));
     Map<String, Object> env =
         new LinkedHashMap<>(yamlMap(yamlMap(services.get("facet-worker")).get("environment")));
     // Interpolation is compose's job (checked by deploy/check); here a value it could produce.
@@ -78,10 +80,14 @@ class DeploySettingsTest {
     assertThat(store.secretKey()).isEqualTo("secret");
     assertThat(env).containsEntry("FACET_ROLE", "worker");
     assertThat(services.keySet())
-        .containsAll(List.of("postgresql", "temporal", "temporal-setup", "temporal-ui", "minio", "facet-api"));
+        .containsAll(
+            List.of(
+                "postgresql", "temporal", "temporal-setup", "temporal-ui", "minio", "facet-api"));
   }
 
-  /** As the Temporal SDK's client configuration reads the process environment (no temporal.toml). */
+  /**
+   * As the Temporal SDK's client configuration reads the process environment (no temporal.toml).
+   */
   private static ClientConfigProfile temporalClientProfile(Map<String, Object> variables)
       throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
@@ -96,8 +102,9 @@ class DeploySettingsTest {
   /** As Spring Boot sees the process environment (the source's name selects its name mapping). */
   private static Binder environment(Map<String, Object> variables) {
     return new Binder(
-        ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)));
+        ConfigurationPropertySources.from(
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)));
   }
 
   private static Map<String, Object> load(Path file) throws IOException {

@@ -23,16 +23,22 @@ final class FacetProcess implements AutoCloseable {
   }
 
   static FacetProcess start(Path log, String command, String... properties) {
-    List<String> commandLine = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-jar", RealStack.jar().toString(), command));
+    List<String> commandLine =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                RealStack.jar().toString(),
+                command));
     commandLine.addAll(List.of(properties));
     try {
       Files.createDirectories(log.getParent());
-      Process process = new ProcessBuilder(commandLine)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      Process process =
+          new ProcessBuilder(commandLine)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
       return new FacetProcess(process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + commandLine, e);
@@ -40,17 +46,19 @@ final class FacetProcess implements AutoCloseable {
   }
 
   /**
-   * The arguments of {@code serve} against a dev server, with the embedded object store over
-   * {@code data} on {@code s3Port} (fixed, so a restarted process finds its objects), then {@code
-   * extra}.
+   * The arguments of {@code serve} against a dev server, with the embedded object store over {@code
+   * data} on {@code s3Port} (fixed, so a restarted process finds its objects), then {@code extra}.
    */
-  static String[] serveArgs(Path data, int apiPort, int s3Port, DevServer temporal, String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "--server.port=" + apiPort,
-        "--facet.data=" + data,
-        "--facet.store.embedded-port=" + s3Port,
-        "--facet.temporal.mode=external",
-        "--facet.temporal.address=" + temporal.target()));
+  static String[] serveArgs(
+      Path data, int apiPort, int s3Port, DevServer temporal, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=" + apiPort,
+                "--facet.data=" + data,
+                "--facet.store.embedded-port=" + s3Port,
+                "--facet.temporal.mode=external",
+                "--facet.temporal.address=" + temporal.target()));
     TestKeys.PROPERTIES.forEach(property -> args.add("--" + property));
     args.addAll(List.of(extra));
     return args.toArray(String[]::new);

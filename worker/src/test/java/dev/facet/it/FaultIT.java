@@ -2,6 +2,7 @@ package dev.facet.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.facet.app.objectstore.EmbeddedS3;
 import dev.facet.model.ProductSpec;
 import dev.facet.model.ReferencePhoto;
 import dev.facet.model.StyleGuide;
@@ -13,11 +14,9 @@ import dev.facet.shoot.ShootResult;
 import dev.facet.shoot.Stage;
 import dev.facet.steps.ShootKeys;
 import dev.facet.steps.TaskQueues;
-import dev.facet.app.objectstore.EmbeddedS3;
 import dev.facet.temporal.DevServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,10 +59,13 @@ class FaultIT {
       temporal = devServer();
 
       Map<String, Stage> outcomes = outcomes(temporal);
-      System.out.printf("temporal restart: %s after %d candidates stored before the SIGKILL;"
+      System.out.printf(
+          "temporal restart: %s after %d candidates stored before the SIGKILL;"
               + " %d candidates in all; finished %s after the restart%n",
           outcomes, before, candidates(), Duration.between(restarted, Instant.now()));
-      assertThat(outcomes).as(worker.output()).containsOnlyKeys(PRODUCTS)
+      assertThat(outcomes)
+          .as(worker.output())
+          .containsOnlyKeys(PRODUCTS)
           .allSatisfy((sku, stage) -> assertThat(stage).isEqualTo(Stage.PUBLISHED));
     } finally {
       temporal.close();
@@ -82,9 +84,12 @@ class FaultIT {
         s3 = EmbeddedS3.start(data.resolve("s3"), s3Port);
 
         Map<String, Stage> outcomes = outcomes(temporal);
-        System.out.printf("object store out for 30 s: %s; finished %s after it went down%n",
+        System.out.printf(
+            "object store out for 30 s: %s; finished %s after it went down%n",
             outcomes, Duration.between(down, Instant.now()));
-        assertThat(outcomes).as(worker.output()).containsOnlyKeys(PRODUCTS)
+        assertThat(outcomes)
+            .as(worker.output())
+            .containsOnlyKeys(PRODUCTS)
             .allSatisfy((sku, stage) -> assertThat(stage).isEqualTo(Stage.PUBLISHED));
       } finally {
         s3.close();
@@ -94,18 +99,31 @@ class FaultIT {
 
   private DevServer devServer() {
     Path folder = data.resolve("temporal");
-    return DevServer.start(new DevServer.Options(RealStack.cli(), temporalPort, 0,
-        folder.resolve("temporal.sqlite"), folder.resolve("temporal-" + Instant.now().toEpochMilli() + ".log"),
-        dev.facet.shoot.ShootSearchAttributes.ALL, Duration.ofSeconds(90)));
+    return DevServer.start(
+        new DevServer.Options(
+            RealStack.cli(),
+            temporalPort,
+            0,
+            folder.resolve("temporal.sqlite"),
+            folder.resolve("temporal-" + Instant.now().toEpochMilli() + ".log"),
+            dev.facet.shoot.ShootSearchAttributes.ALL,
+            Duration.ofSeconds(90)));
   }
 
   /** SIGKILL, as a crash would: no chance to flush or say goodbye. */
   private void killDevServer() {
-    ProcessHandle.current().descendants()
+    ProcessHandle.current()
+        .descendants()
         .filter(p -> p.info().commandLine().orElse("").contains("--port " + temporalPort))
         .forEach(ProcessHandle::destroyForcibly);
-    RealStack.await("the dev server to die", Duration.ofSeconds(30), () -> ProcessHandle.current()
-        .descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("--port " + temporalPort)));
+    RealStack.await(
+        "the dev server to die",
+        Duration.ofSeconds(30),
+        () ->
+            ProcessHandle.current()
+                .descendants()
+                .noneMatch(
+                    p -> p.info().commandLine().orElse("").contains("--port " + temporalPort)));
   }
 
   /** Uploads the photos, starts a worker and the shoots. */
@@ -114,22 +132,33 @@ class FaultIT {
       client.createBucket(b -> b.bucket(BUCKET));
       for (String sku : PRODUCTS) {
         for (String angle : List.of("front", "side")) {
-          Path file = RealStack.repository().resolve("examples/photos").resolve(sku + "-" + angle + ".jpg");
-          client.putObject(b -> b.bucket(BUCKET).key(photoKey(sku, angle)), RequestBody.fromFile(file));
+          Path file =
+              RealStack.repository().resolve("examples/photos").resolve(sku + "-" + angle + ".jpg");
+          client.putObject(
+              b -> b.bucket(BUCKET).key(photoKey(sku, angle)), RequestBody.fromFile(file));
         }
       }
     }
-    FacetProcess worker = FacetProcess.start(data.resolve("worker.log"), "worker",
-        "--facet.temporal.mode=external", "--facet.temporal.address=" + temporal.target(),
-        "--facet.store.mode=external", "--facet.store.endpoint=http://127.0.0.1:" + s3Port,
-        "--facet.store.bucket=" + BUCKET,
-        "--facet.store.access-key=" + EmbeddedS3.ACCESS_KEY,
-        "--facet.store.secret-key=" + EmbeddedS3.SECRET_KEY);
+    FacetProcess worker =
+        FacetProcess.start(
+            data.resolve("worker.log"),
+            "worker",
+            "--facet.temporal.mode=external",
+            "--facet.temporal.address=" + temporal.target(),
+            "--facet.store.mode=external",
+            "--facet.store.endpoint=http://127.0.0.1:" + s3Port,
+            "--facet.store.bucket=" + BUCKET,
+            "--facet.store.access-key=" + EmbeddedS3.ACCESS_KEY,
+            "--facet.store.secret-key=" + EmbeddedS3.SECRET_KEY);
     WorkflowClient workflows = RealStack.client(temporal);
     for (String sku : PRODUCTS) {
-      ProductShootWorkflow shoot = workflows.newWorkflowStub(ProductShootWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(ProductShootWorkflow.workflowId(sku))
-              .setTaskQueue(TaskQueues.SHOOT).build());
+      ProductShootWorkflow shoot =
+          workflows.newWorkflowStub(
+              ProductShootWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(ProductShootWorkflow.workflowId(sku))
+                  .setTaskQueue(TaskQueues.SHOOT)
+                  .build());
       WorkflowClient.start(shoot::run, request(sku));
     }
     return worker;
@@ -140,8 +169,10 @@ class FaultIT {
     WorkflowClient workflows = RealStack.client(temporal);
     Map<String, Stage> outcomes = new TreeMap<>();
     for (String sku : PRODUCTS) {
-      ShootResult result = workflows.newUntypedWorkflowStub(ProductShootWorkflow.workflowId(sku))
-          .getResult(8, TimeUnit.MINUTES, ShootResult.class);
+      ShootResult result =
+          workflows
+              .newUntypedWorkflowStub(ProductShootWorkflow.workflowId(sku))
+              .getResult(8, TimeUnit.MINUTES, ShootResult.class);
       outcomes.put(sku, result.outcome());
     }
     return outcomes;
@@ -150,11 +181,19 @@ class FaultIT {
   private static ShootRequest request(String sku) {
     return new ShootRequest(
         new ProductSpec(sku, "Piece " + sku, "ring", "18k yellow gold", null, null, null),
-        List.of(new ReferencePhoto(photoKey(sku, "front"), "front"),
+        List.of(
+            new ReferencePhoto(photoKey(sku, "front"), "front"),
             new ReferencePhoto(photoKey(sku, "side"), "side")),
         StyleGuide.whiteStudio(),
-        new ShootPolicy(Approval.AUTO, 0.0, Duration.ofMinutes(1), ShootPolicy.TimeoutAction.AUTO, 4, 1,
-            List.of("master"), null),
+        new ShootPolicy(
+            Approval.AUTO,
+            0.0,
+            Duration.ofMinutes(1),
+            ShootPolicy.TimeoutAction.AUTO,
+            4,
+            1,
+            List.of("master"),
+            null),
         null);
   }
 
@@ -165,8 +204,10 @@ class FaultIT {
   /** Candidates stored so far, across the shoots. */
   private int candidates() {
     try (S3Client client = s3Client()) {
-      return (int) client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("shoots/")).contents()
-          .stream().filter(o -> ShootKeys.isCandidate(o.key())).count();
+      return (int)
+          client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("shoots/")).contents().stream()
+              .filter(o -> ShootKeys.isCandidate(o.key()))
+              .count();
     } catch (RuntimeException e) {
       return -1; // the store is down
     }
@@ -177,8 +218,9 @@ class FaultIT {
         .endpointOverride(java.net.URI.create("http://127.0.0.1:" + s3Port))
         .forcePathStyle(true)
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)))
         .build();
   }
 }

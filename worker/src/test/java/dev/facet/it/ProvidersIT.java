@@ -39,21 +39,33 @@ class ProvidersIT {
       providers.openAi().apiKey(OPENAI_KEY);
       int apiPort = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
-      try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
-          FacetProcess.serveArgs(data.resolve("facet"), apiPort, RealStack.freePort(), temporal,
-          "--facet.providers.flux.api-key=" + FLUX_KEY,
-          "--facet.providers.flux.base-url=" + providers.bflBaseUrl(),
-          "--facet.providers.openai.api-key=" + OPENAI_KEY,
-          "--facet.providers.openai.base-url=" + providers.openAiBaseUrl()))) {
+      try (FacetProcess app =
+          FacetProcess.start(
+              data.resolve("serve.log"),
+              "serve",
+              FacetProcess.serveArgs(
+                  data.resolve("facet"),
+                  apiPort,
+                  RealStack.freePort(),
+                  temporal,
+                  "--facet.providers.flux.api-key=" + FLUX_KEY,
+                  "--facet.providers.flux.base-url=" + providers.bflBaseUrl(),
+                  "--facet.providers.openai.api-key=" + OPENAI_KEY,
+                  "--facet.providers.openai.base-url=" + providers.openAiBaseUrl()))) {
         api.awaitUp();
 
         JsonNode photos = api.upload("P01-front.jpg", "front", "P01-side.jpg", "side");
         String sku = "PROV-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> started = api.post("/shoots", """
+        HttpResponse<String> started =
+            api.post(
+                "/shoots",
+                """
             {"product": {"sku": "%s", "name": "Solitaire", "type": "ring", "metal": "18k yellow gold"},
              "photos": [{"key": "%s", "angle": "front"}, {"key": "%s", "angle": "side"}],
              "policy": {"approval": "manual", "variants": 2, "providers": ["flux", "openai"]}}
-            """.formatted(sku, photos.get(0).get("key").asText(), photos.get(1).get("key").asText()));
+            """
+                    .formatted(
+                        sku, photos.get(0).get("key").asText(), photos.get(1).get("key").asText()));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
 
         JsonNode waiting = api.awaitStage(sku, "AWAITING_SELECTION");
@@ -64,12 +76,15 @@ class ProvidersIT {
         assertThat(providers.billed()).isEqualTo(Map.of("flux", 2, "openai", 2));
         assertThat(waiting.get("alerts").toString()).contains("flux");
         assertThat(waiting.get("costUsd").asDouble()).isPositive();
-        System.out.printf("%s: candidates by provider %s, billed %s, cost $%.2f%n",
+        System.out.printf(
+            "%s: candidates by provider %s, billed %s, cost $%.2f%n",
             sku, byProvider, providers.billed(), waiting.get("costUsd").asDouble());
 
         // The keys reach the providers and nothing else: not the history, not the log.
         String history =
-            RealStack.client(temporal).fetchHistory(ProductShootWorkflow.workflowId(sku)).toJson(false);
+            RealStack.client(temporal)
+                .fetchHistory(ProductShootWorkflow.workflowId(sku))
+                .toJson(false);
         assertThat(history).contains("flux").doesNotContain(FLUX_KEY, OPENAI_KEY);
         assertThat(Files.readString(data.resolve("serve.log")))
             .contains("provider flux is unusable")

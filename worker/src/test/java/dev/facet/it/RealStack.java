@@ -34,21 +34,30 @@ final class RealStack {
       assertThat(cli).as("the temporal CLI (FACET_REQUIRE_TEMPORAL_CLI=true)").isPresent();
     }
     assumeThat(cli)
-        .as("No `temporal` CLI found: skipped. Set FACET_REQUIRE_TEMPORAL_CLI=true to fail instead.")
+        .as(
+            "No `temporal` CLI found: skipped. Set FACET_REQUIRE_TEMPORAL_CLI=true to fail instead.")
         .isPresent();
     return cli.orElseThrow();
   }
 
   static DevServer devServer(Path data) {
-    return DevServer.start(new DevServer.Options(cli(), 0, 0,
-        data.resolve("temporal.sqlite"), data.resolve("temporal.log"), ShootSearchAttributes.ALL,
-        Duration.ofSeconds(90)));
+    return DevServer.start(
+        new DevServer.Options(
+            cli(),
+            0,
+            0,
+            data.resolve("temporal.sqlite"),
+            data.resolve("temporal.log"),
+            ShootSearchAttributes.ALL,
+            Duration.ofSeconds(90)));
   }
 
   static WorkflowClient client(DevServer server) {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
-    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
   }
 
   /** The jar `mvn package` built; failsafe passes its path. */

@@ -41,8 +41,12 @@ class ReviewIT {
     try (DevServer temporal = RealStack.devServer(data.resolve("temporal"))) {
       int apiPort = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
-      try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
-          FacetProcess.serveArgs(data.resolve("facet"), apiPort, RealStack.freePort(), temporal))) {
+      try (FacetProcess app =
+          FacetProcess.start(
+              data.resolve("serve.log"),
+              "serve",
+              FacetProcess.serveArgs(
+                  data.resolve("facet"), apiPort, RealStack.freePort(), temporal))) {
         api.awaitUp();
         JsonNode photos = api.upload("P01-front.jpg", "front", "P01-side.jpg", "side");
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -57,7 +61,9 @@ class ReviewIT {
           browser.get("http://127.0.0.1:" + apiPort + "/review");
           logIn(browser);
           // Newest first: the ring started last.
-          await(browser, "both shoots in the queue, newest first",
+          await(
+              browser,
+              "both shoots in the queue, newest first",
               () -> queue(browser).equals(List.of(ring, other)));
           keys(browser, Keys.ARROW_DOWN);
           await(browser, ring + " open", () -> title(browser).startsWith(ring));
@@ -70,16 +76,23 @@ class ReviewIT {
           keys(browser, "2");
           keys(browser, "a");
           JsonNode selected = api.awaitStage(ring, "AWAITING_APPROVAL");
-          assertThat(FacetApi.json.convertValue(selected.get("selections"), Map.class)).isEqualTo(secondBest);
+          assertThat(FacetApi.json.convertValue(selected.get("selections"), Map.class))
+              .isEqualTo(secondBest);
           assertThat(lastAudit(selected).get("reviewer").asText()).isEqualTo("rita");
 
           // The page moved on to the other shoot; back to the ring, now awaiting approval.
           browser.navigate().refresh();
           await(browser, "the queue after refresh", () -> queue(browser).contains(ring));
           click(browser, ring);
-          await(browser, "the QA table", () -> !browser.findElements(By.cssSelector("table.qa tbody tr")).isEmpty());
+          await(
+              browser,
+              "the QA table",
+              () -> !browser.findElements(By.cssSelector("table.qa tbody tr")).isEmpty());
           await(browser, "every image loaded", () -> imagesLoaded(browser));
-          browser.manage().window().setSize(new Dimension(1600, 2400)); // the whole sheet, QA included
+          browser
+              .manage()
+              .window()
+              .setSize(new Dimension(1600, 2400)); // the whole sheet, QA included
           Browser.screenshot(browser, "review", "approval.png");
           browser.manage().window().setSize(new Dimension(1600, 1000));
           assertEvidenceIsOutlinedWhereItIs(browser);
@@ -101,7 +114,10 @@ class ReviewIT {
           browser.navigate().refresh();
           await(browser, "the ring awaiting approval", () -> queue(browser).contains(ring));
           click(browser, ring);
-          await(browser, "the approve button", () -> browser.findElement(By.id("approve")).getText().startsWith("Approve"));
+          await(
+              browser,
+              "the approve button",
+              () -> browser.findElement(By.id("approve")).getText().startsWith("Approve"));
           keys(browser, "a");
           JsonNode published = api.awaitStage(ring, "PUBLISHED");
           assertThat(lastAudit(published).get("reviewer").asText()).isEqualTo("rita");
@@ -111,15 +127,23 @@ class ReviewIT {
           await(browser, "the other shoot", () -> queue(browser).contains(other));
           click(browser, other);
           await(browser, other + " open", () -> title(browser).startsWith(other));
-          HttpResponse<String> elsewhere = api.post("/shoots/" + other + "/decisions",
-              "{\"action\":\"select\",\"selections\":" + FacetApi.json.writeValueAsString(rankedFirst(api.get("/shoots/" + other))) + "}");
+          HttpResponse<String> elsewhere =
+              api.post(
+                  "/shoots/" + other + "/decisions",
+                  "{\"action\":\"select\",\"selections\":"
+                      + FacetApi.json.writeValueAsString(rankedFirst(api.get("/shoots/" + other)))
+                      + "}");
           assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(200);
           keys(browser, "a");
-          await(browser, "the overtaken message",
+          await(
+              browser,
+              "the overtaken message",
               () -> browser.findElement(By.id("message")).getText().startsWith("Overtaken:"));
           Browser.screenshot(browser, "review", "overtaken.png");
-          System.out.printf("review page: %s selected, rejected, reselected and approved from the browser;"
-              + " overtaken shown for %s: %s%n", ring, other, browser.findElement(By.id("message")).getText());
+          System.out.printf(
+              "review page: %s selected, rejected, reselected and approved from the browser;"
+                  + " overtaken shown for %s: %s%n",
+              ring, other, browser.findElement(By.id("message")).getText());
         } finally {
           browser.quit();
         }
@@ -134,16 +158,26 @@ class ReviewIT {
    */
   @SuppressWarnings("unchecked")
   private static void assertEvidenceIsOutlinedWhereItIs(ChromeDriver browser) throws IOException {
-    browser.executeScript("""
+    browser.executeScript(
+        """
         desk.state.qa[0].checks.push({ name: 'debris', value: 0.05, threshold: 0.02, comparator: '<=',
           passed: false, blocking: true, detail: 'shadow left behind',
           regions: [{ x: 500, y: 1000, width: 1000, height: 500 }] });
         renderFinals();""");
-    await(browser, "the debris region drawn", () -> (Boolean) browser.executeScript("""
+    await(
+        browser,
+        "the debris region drawn",
+        () ->
+            (Boolean)
+                browser.executeScript(
+                    """
         const img = document.querySelector("svg.evidence rect[data-check='debris']")?.closest('div.evidence').querySelector('img');
         return !!img && img.complete && img.naturalWidth > 0;"""));
     // Where the box should be: the region scaled as object-fit: contain fits the image.
-    Map<String, Object> at = (Map<String, Object>) browser.executeScript("""
+    Map<String, Object> at =
+        (Map<String, Object>)
+            browser.executeScript(
+                """
         const rect = document.querySelector("svg.evidence rect[data-check='debris']");
         const img = rect.closest('div.evidence').querySelector('img');
         const shown = img.getBoundingClientRect(), box = rect.getBoundingClientRect();
@@ -154,28 +188,44 @@ class ReviewIT {
           dw: box.width - 1000 * scale, dh: box.height - 500 * scale,
           row: [...document.querySelectorAll('table.qa td')].some((td) => td.textContent.includes('1 region outlined')) };""");
     for (String off : List.of("dx", "dy", "dw", "dh")) {
-      assertThat(((Number) at.get(off)).doubleValue()).as("box " + off + " off its region, px").isBetween(-1.5, 1.5);
+      assertThat(((Number) at.get(off)).doubleValue())
+          .as("box " + off + " off its region, px")
+          .isBetween(-1.5, 1.5);
     }
     assertThat(at.get("row")).as("the QA table says a region is outlined").isEqualTo(true);
-    browser.executeScript("document.querySelector(\"svg.evidence rect[data-check='debris']\").closest('figure').scrollIntoView()");
+    browser.executeScript(
+        "document.querySelector(\"svg.evidence rect[data-check='debris']\").closest('figure').scrollIntoView()");
     Browser.screenshot(browser, "review", "evidence.png");
   }
 
   private static void logIn(ChromeDriver browser) {
-    await(browser, "the login form alone", () -> browser.findElement(By.id("login")).isDisplayed()
-        && !browser.findElement(By.id("desk")).isDisplayed());
+    await(
+        browser,
+        "the login form alone",
+        () ->
+            browser.findElement(By.id("login")).isDisplayed()
+                && !browser.findElement(By.id("desk")).isDisplayed());
     browser.findElement(By.id("key")).sendKeys(TestKeys.REVIEWER, Keys.ENTER);
-    await(browser, "the desk, logged in as rita", () -> browser.findElement(By.id("desk")).isDisplayed()
-        && browser.findElement(By.id("who")).getText().equals("rita (reviewer)"));
+    await(
+        browser,
+        "the desk, logged in as rita",
+        () ->
+            browser.findElement(By.id("desk")).isDisplayed()
+                && browser.findElement(By.id("who")).getText().equals("rita (reviewer)"));
     assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
   }
 
   private static void start(FacetApi api, String sku, JsonNode photos) throws Exception {
-    HttpResponse<String> started = api.post("/shoots", """
+    HttpResponse<String> started =
+        api.post(
+            "/shoots",
+            """
         {"product": {"sku": "%s", "name": "Solitaire", "type": "ring", "metal": "18k yellow gold"},
          "photos": [{"key": "%s", "angle": "front"}, {"key": "%s", "angle": "side"}],
          "policy": {"approval": "manual", "variants": 2, "channels": ["master"]}}
-        """.formatted(sku, photos.get(0).get("key").asText(), photos.get(1).get("key").asText()));
+        """
+                .formatted(
+                    sku, photos.get(0).get("key").asText(), photos.get(1).get("key").asText()));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
   }
 
@@ -197,9 +247,10 @@ class ReviewIT {
   }
 
   private static boolean imagesLoaded(ChromeDriver browser) {
-    Object loaded = browser.executeScript(
-        "const images = [...document.querySelectorAll('#item img:not(#zoom-image)')];"
-            + "return images.length > 0 && images.every(i => i.complete && i.naturalWidth > 0);");
+    Object loaded =
+        browser.executeScript(
+            "const images = [...document.querySelectorAll('#item img:not(#zoom-image)')];"
+                + "return images.length > 0 && images.every(i => i.complete && i.naturalWidth > 0);");
     return Boolean.TRUE.equals(loaded);
   }
 
@@ -212,7 +263,8 @@ class ReviewIT {
     Map<String, String> picks = new TreeMap<>();
     for (JsonNode view : state.get("candidates")) {
       JsonNode candidate = view.get("candidate");
-      if (candidate.get("round").asInt() == state.get("round").asInt() && view.get("rank").asInt() == rank) {
+      if (candidate.get("round").asInt() == state.get("round").asInt()
+          && view.get("rank").asInt() == rank) {
         picks.put(candidate.get("shot").asText(), candidate.get("id").asText());
       }
     }
@@ -233,12 +285,15 @@ class ReviewIT {
   }
 
   private static void await(ChromeDriver browser, String what, BooleanSupplier condition) {
-    RealStack.await(what, Duration.ofSeconds(60), () -> {
-      try {
-        return condition.getAsBoolean();
-      } catch (NoSuchElementException | StaleElementReferenceException e) {
-        return false;
-      }
-    });
+    RealStack.await(
+        what,
+        Duration.ofSeconds(60),
+        () -> {
+          try {
+            return condition.getAsBoolean();
+          } catch (NoSuchElementException | StaleElementReferenceException e) {
+            return false;
+          }
+        });
   }
 }

@@ -31,15 +31,19 @@ class RunChoicesIT {
             folder.resolve("run.log"),
             "run",
             RealStack.repository().resolve("examples/catalog.csv").toString(),
-            "--channels", "etsy,amazon",
-            "--variants", "2",
-            "--out", out.toString(),
+            "--channels",
+            "etsy,amazon",
+            "--variants",
+            "2",
+            "--out",
+            out.toString(),
             "--server.port=" + RealStack.freePort(),
             "--facet.data=" + data,
             "--facet.temporal.mode=in-process")) {
       exit = run.exitCode(Duration.ofMinutes(8));
       assertThat(exit).as(run.output()).isZero();
-      assertThat(run.output()).contains("Channels: etsy, amazon-main; providers: studio; 2 variants per shot");
+      assertThat(run.output())
+          .contains("Channels: etsy, amazon-main; providers: studio; 2 variants per shot");
     }
 
     List<String> skus = List.of("P01", "P03", "P05");
@@ -52,12 +56,16 @@ class RunChoicesIT {
     }
     try (Stream<Path> files = Files.walk(data)) {
       List<String> candidates =
-          files.map(Path::toString).filter(path -> path.matches(".*/r1/generate/[a-z]+/v\\d+\\.jpg")).toList();
+          files
+              .map(Path::toString)
+              .filter(path -> path.matches(".*/r1/generate/[a-z]+/v\\d+\\.jpg"))
+              .toList();
       assertThat(candidates).as("products × shots × 2 variants").hasSize(skus.size() * 2 * 2);
     }
     assertThat(out.resolve("index.html"))
         .content()
-        .contains("<img src=\"P01/hero-etsy.jpg\" alt=\"hero · etsy · 2000×2000 · studio · $0.00 · round 1\"");
+        .contains(
+            "<img src=\"P01/hero-etsy.jpg\" alt=\"hero · etsy · 2000×2000 · studio · $0.00 · round 1\"");
   }
 
   private static void assertSize(Path image, int width, int height) throws IOException {

@@ -34,38 +34,81 @@ class TemporalCliIT {
       temporal = server;
       int apiPort = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
-      try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
-          FacetProcess.serveArgs(data.resolve("facet"), apiPort, RealStack.freePort(), server))) {
+      try (FacetProcess app =
+          FacetProcess.start(
+              data.resolve("serve.log"),
+              "serve",
+              FacetProcess.serveArgs(
+                  data.resolve("facet"), apiPort, RealStack.freePort(), server))) {
         api.awaitUp();
         String photo = api.upload("P01-front.jpg", "front").get(0).get("key").asText();
         String sku = "CLI-" + UUID.randomUUID().toString().substring(0, 8);
         String workflowId = "shoot-" + sku;
 
-        cli("workflow", "start", "--task-queue", "facet-shoot", "--type", "ProductShoot",
-            "--workflow-id", workflowId, "--input", """
+        cli(
+            "workflow",
+            "start",
+            "--task-queue",
+            "facet-shoot",
+            "--type",
+            "ProductShoot",
+            "--workflow-id",
+            workflowId,
+            "--input",
+            """
             {"product": {"sku": "%s", "name": "Solitaire", "type": "ring", "metal": "18k yellow gold"},
              "photos": [{"key": "%s", "angle": "front"}],
-             "policy": {"variants": 2, "channels": ["master"]}}""".formatted(sku, photo));
+             "policy": {"variants": 2, "channels": ["master"]}}"""
+                .formatted(sku, photo));
 
         JsonNode waiting = awaitStage(workflowId, "AWAITING_SELECTION");
         Map<String, String> best = new HashMap<>();
-        waiting.get("candidates").forEach(v -> {
-          if (v.get("rank").asInt() == 1) {
-            best.put(v.get("candidate").get("shot").asText(), v.get("candidate").get("id").asText());
-          }
-        });
+        waiting
+            .get("candidates")
+            .forEach(
+                v -> {
+                  if (v.get("rank").asInt() == 1) {
+                    best.put(
+                        v.get("candidate").get("shot").asText(),
+                        v.get("candidate").get("id").asText());
+                  }
+                });
         String selections = FacetApi.json.writeValueAsString(best);
 
-        Result unknown = run("workflow", "update", "execute", "--workflow-id", workflowId,
-            "--name", "decide", "--input", "{\"action\":\"select\",\"selections\":{\"hero\":\"r9-hero-v9\"}}");
+        Result unknown =
+            run(
+                "workflow",
+                "update",
+                "execute",
+                "--workflow-id",
+                workflowId,
+                "--name",
+                "decide",
+                "--input",
+                "{\"action\":\"select\",\"selections\":{\"hero\":\"r9-hero-v9\"}}");
         assertThat(unknown.exit()).as(unknown.output()).isNotZero();
         assertThat(unknown.output()).contains("r9-hero-v9");
 
-        cli("workflow", "update", "execute", "--workflow-id", workflowId, "--name", "decide",
-            "--input", "{\"action\":\"select\",\"selections\":" + selections + ",\"reviewer\":\"ana\"}");
+        cli(
+            "workflow",
+            "update",
+            "execute",
+            "--workflow-id",
+            workflowId,
+            "--name",
+            "decide",
+            "--input",
+            "{\"action\":\"select\",\"selections\":" + selections + ",\"reviewer\":\"ana\"}");
         awaitStage(workflowId, "AWAITING_APPROVAL");
-        cli("workflow", "signal", "--workflow-id", workflowId, "--name", "decision",
-            "--input", "{\"action\":\"approve\",\"reviewer\":\"ben\"}");
+        cli(
+            "workflow",
+            "signal",
+            "--workflow-id",
+            workflowId,
+            "--name",
+            "decision",
+            "--input",
+            "{\"action\":\"approve\",\"reviewer\":\"ben\"}");
 
         JsonNode published = awaitStage(workflowId, "PUBLISHED");
         assertThat(published.get("outputs")).hasSize(best.size());
@@ -77,28 +120,42 @@ class TemporalCliIT {
   /** {@code temporal workflow query --name state}, until the stage is reached. */
   private JsonNode awaitStage(String workflowId, String stage) {
     JsonNode[] state = new JsonNode[1];
-    RealStack.await(workflowId + " to reach " + stage, Duration.ofMinutes(5), () -> {
-      Result query = run("workflow", "query", "--workflow-id", workflowId, "--name", "state", "-o", "json");
-      if (query.exit() != 0) {
-        return false;
-      }
-      try {
-        JsonNode answer = FacetApi.json.readTree(query.output());
-        state[0] = answer.has("queryResult") ? answer.get("queryResult").get(0) : answer;
-      } catch (IOException e) {
-        return false;
-      }
-      if ("FAILED".equals(state[0].path("stage").asText())) {
-        throw new AssertionError("the shoot failed: " + state[0].path("failure").asText());
-      }
-      return stage.equals(state[0].path("stage").asText());
-    });
+    RealStack.await(
+        workflowId + " to reach " + stage,
+        Duration.ofMinutes(5),
+        () -> {
+          Result query =
+              run(
+                  "workflow",
+                  "query",
+                  "--workflow-id",
+                  workflowId,
+                  "--name",
+                  "state",
+                  "-o",
+                  "json");
+          if (query.exit() != 0) {
+            return false;
+          }
+          try {
+            JsonNode answer = FacetApi.json.readTree(query.output());
+            state[0] = answer.has("queryResult") ? answer.get("queryResult").get(0) : answer;
+          } catch (IOException e) {
+            return false;
+          }
+          if ("FAILED".equals(state[0].path("stage").asText())) {
+            throw new AssertionError("the shoot failed: " + state[0].path("failure").asText());
+          }
+          return stage.equals(state[0].path("stage").asText());
+        });
     return state[0];
   }
 
   private void cli(String... args) {
     Result result = run(args);
-    assertThat(result.exit()).as("temporal %s: %s", String.join(" ", args), result.output()).isZero();
+    assertThat(result.exit())
+        .as("temporal %s: %s", String.join(" ", args), result.output())
+        .isZero();
   }
 
   private record Result(int exit, String output) {}
@@ -111,7 +168,10 @@ class TemporalCliIT {
       // Into a file, not a pipe: a large state must not block the CLI on a full pipe buffer.
       Path output = Files.createTempFile(data, "temporal-", ".out");
       Process process =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         return new Result(-1, "timed out");

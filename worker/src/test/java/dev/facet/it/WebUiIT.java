@@ -2,7 +2,6 @@ package dev.facet.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.temporal.DevServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -32,8 +31,12 @@ class WebUiIT {
     try (DevServer temporal = RealStack.devServer(data.resolve("temporal"))) {
       int apiPort = RealStack.freePort();
       FacetApi api = new FacetApi(apiPort);
-      try (FacetProcess app = FacetProcess.start(data.resolve("serve.log"), "serve",
-          FacetProcess.serveArgs(data.resolve("facet"), apiPort, RealStack.freePort(), temporal))) {
+      try (FacetProcess app =
+          FacetProcess.start(
+              data.resolve("serve.log"),
+              "serve",
+              FacetProcess.serveArgs(
+                  data.resolve("facet"), apiPort, RealStack.freePort(), temporal))) {
         api.awaitUp();
         String photo = api.upload("P01-front.jpg", "front").get(0).get("key").asText();
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -48,14 +51,20 @@ class WebUiIT {
         }
         api.awaitStage(published, "PUBLISHED");
 
-        String page = temporal.ui() + "/namespaces/default/workflows?query="
-            + URLEncoder.encode(AWAITING_HUMAN, StandardCharsets.UTF_8);
+        String page =
+            temporal.ui()
+                + "/namespaces/default/workflows?query="
+                + URLEncoder.encode(AWAITING_HUMAN, StandardCharsets.UTF_8);
         ChromeDriver browser = Browser.headless();
         try {
           browser.get(page);
           // The list fills in from the server's visibility store after the page loads.
-          RealStack.await("the filtered list to show " + waiting, Duration.ofSeconds(60), () ->
-              waiting.stream().allMatch(sku -> browser.getPageSource().contains("shoot-" + sku)));
+          RealStack.await(
+              "the filtered list to show " + waiting,
+              Duration.ofSeconds(60),
+              () ->
+                  waiting.stream()
+                      .allMatch(sku -> browser.getPageSource().contains("shoot-" + sku)));
           String listed = browser.getPageSource();
           Path shot = Browser.screenshot(browser, "webui", "awaiting-human.png");
           System.out.printf("web UI: %s lists %s; screenshot %s%n", AWAITING_HUMAN, waiting, shot);
@@ -67,12 +76,17 @@ class WebUiIT {
     }
   }
 
-  private static void start(FacetApi api, String sku, String photo, String approval) throws Exception {
-    HttpResponse<String> started = api.post("/shoots", """
+  private static void start(FacetApi api, String sku, String photo, String approval)
+      throws Exception {
+    HttpResponse<String> started =
+        api.post(
+            "/shoots",
+            """
         {"product": {"sku": "%s", "name": "Solitaire", "type": "ring", "metal": "18k yellow gold"},
          "photos": [{"key": "%s", "angle": "front"}],
          "policy": {"approval": "%s", "variants": 1, "channels": ["master"]}}
-        """.formatted(sku, photo, approval));
+        """
+                .formatted(sku, photo, approval));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
   }
 }

@@ -73,7 +73,8 @@ class HealthAndMetricsTest {
   @Test
   void healthIsUpWithTemporalAndTheObjectStoreAndAnswersBothProbes() {
     // Probes carry no credentials.
-    String health = anonymous.get().uri("/actuator/health").retrieve().toEntity(String.class).getBody();
+    String health =
+        anonymous.get().uri("/actuator/health").retrieve().toEntity(String.class).getBody();
     assertThat((String) JsonPath.read(health, "$.status")).isEqualTo("UP");
     assertThat((String) JsonPath.read(health, "$.components.temporal.status")).isEqualTo("UP");
     assertThat((String) JsonPath.read(health, "$.components.objectStore.status")).isEqualTo("UP");
@@ -100,39 +101,66 @@ class HealthAndMetricsTest {
     assertThat(costUsd).isPositive();
 
     // Temporal's metrics scope reports to Micrometer every 10 seconds.
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-      Scrape scrape = new Scrape(get("/actuator/prometheus").getBody());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              Scrape scrape = new Scrape(get("/actuator/prometheus").getBody());
 
-      assertThat(scrape.sum("facet_images_generated_total", "provider", "openai", "outcome", "ok"))
-          .isEqualTo(2); // two shots, one variant each
-      assertThat(scrape.sum("facet_generation_latency_seconds_count", "provider", "openai"))
-          .isEqualTo(2);
-      assertThat(scrape.sum("facet_generation_latency_seconds_sum", "provider", "openai"))
-          .isPositive();
-      assertThat(scrape.sum("facet_provider_cost_microusd_total", "provider", "openai"))
-          .isCloseTo(costUsd * 1_000_000, org.assertj.core.data.Offset.offset(1.0));
-      for (Map<String, Object> check : checks) {
-        String outcome = (Boolean) check.get("passed") ? "passed" : "failed";
-        assertThat(scrape.sum("facet_qa_checks_total", "check", (String) check.get("name"), "outcome", outcome))
-            .as("QA check %s %s", check.get("name"), outcome)
-            .isGreaterThanOrEqualTo(1);
-      }
-      assertThat(scrape.sum("facet_human_wait_seconds_count",
-              "decision_point", "selection", "outcome", "decided", "workflow_type", "ProductShoot"))
-          .isEqualTo(1);
-      assertThat(scrape.sum("facet_human_wait_seconds_count", "decision_point", "approval"))
-          .isEqualTo(1);
-      assertThat(scrape.sum("facet_human_wait_seconds_sum", "decision_point", "approval"))
-          .isPositive();
+              assertThat(
+                      scrape.sum(
+                          "facet_images_generated_total", "provider", "openai", "outcome", "ok"))
+                  .isEqualTo(2); // two shots, one variant each
+              assertThat(scrape.sum("facet_generation_latency_seconds_count", "provider", "openai"))
+                  .isEqualTo(2);
+              assertThat(scrape.sum("facet_generation_latency_seconds_sum", "provider", "openai"))
+                  .isPositive();
+              assertThat(scrape.sum("facet_provider_cost_microusd_total", "provider", "openai"))
+                  .isCloseTo(costUsd * 1_000_000, org.assertj.core.data.Offset.offset(1.0));
+              for (Map<String, Object> check : checks) {
+                String outcome = (Boolean) check.get("passed") ? "passed" : "failed";
+                assertThat(
+                        scrape.sum(
+                            "facet_qa_checks_total",
+                            "check",
+                            (String) check.get("name"),
+                            "outcome",
+                            outcome))
+                    .as("QA check %s %s", check.get("name"), outcome)
+                    .isGreaterThanOrEqualTo(1);
+              }
+              assertThat(
+                      scrape.sum(
+                          "facet_human_wait_seconds_count",
+                          "decision_point",
+                          "selection",
+                          "outcome",
+                          "decided",
+                          "workflow_type",
+                          "ProductShoot"))
+                  .isEqualTo(1);
+              assertThat(scrape.sum("facet_human_wait_seconds_count", "decision_point", "approval"))
+                  .isEqualTo(1);
+              assertThat(scrape.sum("facet_human_wait_seconds_sum", "decision_point", "approval"))
+                  .isPositive();
 
-      assertThat(scrape.sum("temporal_workflow_completed_total", "workflow_type", "ProductShoot"))
-          .isGreaterThanOrEqualTo(1);
-      assertThat(scrape.sum("temporal_request_total", "operation", "StartWorkflowExecution"))
-          .isGreaterThanOrEqualTo(1);
-      assertThat(scrape.sum("temporal_activity_execution_latency_seconds_count",
-              "activity_type", "Generate", "task_queue", "facet-generate-openai"))
-          .isEqualTo(2);
-    });
+              assertThat(
+                      scrape.sum(
+                          "temporal_workflow_completed_total", "workflow_type", "ProductShoot"))
+                  .isGreaterThanOrEqualTo(1);
+              assertThat(
+                      scrape.sum("temporal_request_total", "operation", "StartWorkflowExecution"))
+                  .isGreaterThanOrEqualTo(1);
+              assertThat(
+                      scrape.sum(
+                          "temporal_activity_execution_latency_seconds_count",
+                          "activity_type",
+                          "Generate",
+                          "task_queue",
+                          "facet-generate-openai"))
+                  .isEqualTo(2);
+            });
   }
 
   /** Upload, start (manual), select the best of each shot, approve, and wait until published. */
@@ -142,26 +170,39 @@ class HealthAndMetricsTest {
     parts.part("photos", photo("P01_capture_3.jpg")).contentType(MediaType.IMAGE_JPEG);
     parts.part("angle", "front");
     parts.part("angle", "side");
-    ResponseEntity<String> uploaded = http.post().uri("/api/uploads")
-        .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).retrieve().toEntity(String.class);
+    ResponseEntity<String> uploaded =
+        http.post()
+            .uri("/api/uploads")
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(parts.build())
+            .retrieve()
+            .toEntity(String.class);
     assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
     List<String> keys = JsonPath.read(uploaded.getBody(), "$[*].key");
 
-    ResponseEntity<String> started = post("/api/shoots", """
+    ResponseEntity<String> started =
+        post(
+            "/api/shoots",
+            """
         {"product": {"sku": "%s", "name": "Solitaire", "type": "ring", "metal": "18k yellow gold"},
          "photos": [{"key": "%s", "angle": "front"}, {"key": "%s", "angle": "side"}],
          "policy": {"approval": "manual", "variants": 1, "channels": ["master"], "providers": ["openai"]}}
-        """.formatted(sku, keys.get(0), keys.get(1)));
+        """
+                .formatted(sku, keys.get(0), keys.get(1)));
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
 
     String waiting = awaitStage(sku, "AWAITING_SELECTION");
     Map<String, String> best = new HashMap<>();
-    List<Map<String, Object>> candidates = JsonPath.read(waiting, "$.candidates[?(@.rank == 1)].candidate");
+    List<Map<String, Object>> candidates =
+        JsonPath.read(waiting, "$.candidates[?(@.rank == 1)].candidate");
     candidates.forEach(c -> best.put((String) c.get("shot"), (String) c.get("id")));
-    String shots = best.entrySet().stream()
-        .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
-        .reduce((a, b) -> a + ", " + b).orElseThrow();
-    assertDecided(sku, "{\"action\": \"select\", \"selections\": {" + shots + "}, \"reviewer\": \"ana\"}");
+    String shots =
+        best.entrySet().stream()
+            .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
+            .reduce((a, b) -> a + ", " + b)
+            .orElseThrow();
+    assertDecided(
+        sku, "{\"action\": \"select\", \"selections\": {" + shots + "}, \"reviewer\": \"ana\"}");
     awaitStage(sku, "AWAITING_APPROVAL");
     assertDecided(sku, "{\"action\": \"approve\", \"reviewer\": \"ben\"}");
     awaitStage(sku, "PUBLISHED");
@@ -173,8 +214,11 @@ class HealthAndMetricsTest {
   }
 
   private String awaitStage(String sku, String stage) {
-    return await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-        .until(() -> get("/api/shoots/" + sku).getBody(),
+    return await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> get("/api/shoots/" + sku).getBody(),
             body -> body != null && body.contains("\"stage\":\"" + stage + "\""));
   }
 
@@ -192,7 +236,11 @@ class HealthAndMetricsTest {
   }
 
   private ResponseEntity<String> post(String path, String json) {
-    return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
-        .retrieve().toEntity(String.class);
+    return http.post()
+        .uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(json)
+        .retrieve()
+        .toEntity(String.class);
   }
 }

@@ -16,8 +16,8 @@ final class Scrape {
   }
 
   /**
-   * The sum of every sample of {@code metric} whose labels include the given name/value pairs;
-   * 0 when there is none.
+   * The sum of every sample of {@code metric} whose labels include the given name/value pairs; 0
+   * when there is none.
    */
   double sum(String metric, String... labels) {
     double sum = 0;

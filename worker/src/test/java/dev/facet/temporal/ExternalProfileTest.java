@@ -83,7 +83,8 @@ class ExternalProfileTest {
   void facetTlsTurnsOnTlsThatTheProfileLeftOff() {
     ClientConfigProfile profile =
         ExternalProfile.load(
-            properties("tls.example.com:7233", null, null, new TemporalProperties.Tls(true, null, null)),
+            properties(
+                "tls.example.com:7233", null, null, new TemporalProperties.Tls(true, null, null)),
             environment(Map.of()));
 
     WorkflowServiceStubsOptions options =
@@ -95,7 +96,8 @@ class ExternalProfileTest {
   void withoutAnyNamespaceItIsTemporalsDefault() {
     ExternalServer server =
         new ExternalServer(
-            ExternalProfile.load(facet(null, null, null), environment(Map.of("TEMPORAL_ADDRESS", "t:7233"))),
+            ExternalProfile.load(
+                facet(null, null, null), environment(Map.of("TEMPORAL_ADDRESS", "t:7233"))),
             null);
 
     assertThat(facet(null, null, null).namespaceOn(server)).isEqualTo("default");
@@ -103,7 +105,8 @@ class ExternalProfileTest {
 
   @Test
   void noAddressAnywhereNamesTheWaysToGiveOne() {
-    ClientConfigProfile profile = ExternalProfile.load(facet(null, null, null), environment(Map.of()));
+    ClientConfigProfile profile =
+        ExternalProfile.load(facet(null, null, null), environment(Map.of()));
 
     assertThatThrownBy(() -> new ExternalServer(profile, null))
         .isInstanceOf(IllegalStateException.class)
@@ -115,7 +118,9 @@ class ExternalProfileTest {
   @Test
   void anUnknownProfileIsRefused() {
     assertThatThrownBy(
-            () -> ExternalProfile.load(facet(null, null, null), toml(Map.of("TEMPORAL_PROFILE", "staging"))))
+            () ->
+                ExternalProfile.load(
+                    facet(null, null, null), toml(Map.of("TEMPORAL_PROFILE", "staging"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("staging");
   }

@@ -33,7 +33,8 @@ public class FakeShootWorkers {
   public static WorkerRegistration registration(ObjectStore store, ChannelNames channels) {
     return factory -> {
       Worker worker = factory.newWorker(TaskQueues.SHOOT);
-      worker.registerWorkflowImplementationTypes(FakeShootWorkflow.class, CatalogWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(
+          FakeShootWorkflow.class, CatalogWorkflowImpl.class);
       worker.registerActivitiesImplementations(
           new FakeRenderActivities(store), new CatalogActivitiesImpl(store, channels::resolve));
     };

@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole application on a random port, with the in-process Temporal server, the embedded object
  * store over a fresh folder under {@code target/}, and {@link FakeShootWorkflow} as the workflow.
- * The API keys are {@link TestKeys}. Photos are limited to 3 MB so that "too large" is cheap to send.
+ * The API keys are {@link TestKeys}. Photos are limited to 3 MB so that "too large" is cheap to
+ * send.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

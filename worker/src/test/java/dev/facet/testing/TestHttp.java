@@ -18,6 +18,9 @@ public final class TestHttp {
 
   /** With {@code key} on every request. */
   public static RestClient withKey(int port, String key) {
-    return anonymous(port).mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
+    return anonymous(port)
+        .mutate()
+        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key)
+        .build();
   }
 }

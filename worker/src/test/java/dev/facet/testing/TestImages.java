@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /**
- * Images for tests: small drawn ones where the content does not matter, and the project's
- * fixture photos where it must pass the reference-photo validator.
+ * Images for tests: small drawn ones where the content does not matter, and the project's fixture
+ * photos where it must pass the reference-photo validator.
  */
 public final class TestImages {
 

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A catalog's budget: which products may start, held ones included. Each paid product reserves
- * what its shoot may cost at most ({@link ShootEstimate#mostUsd}: its first round at list prices,
- * again for every round a rejection may add) and its shoot is capped there, so what the catalog
- * spends never passes its cap; a finished shoot's ledger total replaces its reservation. A free
- * product (the studio renderer) reserves nothing and is never held. Workflow state: deterministic.
+ * A catalog's budget: which products may start, held ones included. Each paid product reserves what
+ * its shoot may cost at most ({@link ShootEstimate#mostUsd}: its first round at list prices, again
+ * for every round a rejection may add) and its shoot is capped there, so what the catalog spends
+ * never passes its cap; a finished shoot's ledger total replaces its reservation. A free product
+ * (the studio renderer) reserves nothing and is never held. Workflow state: deterministic.
  */
 final class CatalogBudget {
 
@@ -87,8 +87,7 @@ final class CatalogBudget {
   BudgetProgress progress() {
     List<String> skus =
         state.held.stream().map(HeldProduct::sku).limit(CatalogProgress.AWAITING_LISTED).toList();
-    Double next =
-        state.held.stream().map(HeldProduct::usd).min(Double::compare).orElse(null);
+    Double next = state.held.stream().map(HeldProduct::usd).min(Double::compare).orElse(null);
     return new BudgetProgress(
         state.budgetUsd, state.costUsd, reservedUsd(), state.held.size(), skus, next, reached());
   }

@@ -13,7 +13,10 @@ import java.util.List;
  *     when nothing (and in histories recorded before rows could)
  */
 public record CatalogItem(
-    int line, ProductSpec product, List<ReferencePhoto> photos, String problem,
+    int line,
+    ProductSpec product,
+    List<ReferencePhoto> photos,
+    String problem,
     ShootOverrides overrides) {
 
   public CatalogItem {

@@ -65,7 +65,24 @@ public record CatalogProgress(
       long etaSeconds,
       int runs,
       List<ProviderSpend> spend) {
-    this(catalogId, status, total, queued, inProgress, awaitingHuman, awaiting, published, rejected,
-        expired, failed, cancelled, failures, costUsd, etaSeconds, runs, spend, null);
+    this(
+        catalogId,
+        status,
+        total,
+        queued,
+        inProgress,
+        awaitingHuman,
+        awaiting,
+        published,
+        rejected,
+        expired,
+        failed,
+        cancelled,
+        failures,
+        costUsd,
+        etaSeconds,
+        runs,
+        spend,
+        null);
   }
 }

@@ -18,6 +18,7 @@ public final class CatalogProgressState {
 
   public int total = -1;
   public int nextIndex;
+
   /** In-progress SKU → whether it waits for a human. */
   public Map<String, Boolean> inProgress = new LinkedHashMap<>();
 
@@ -28,18 +29,24 @@ public final class CatalogProgressState {
   public int cancelled;
   public List<ProductFailure> failures = new ArrayList<>();
   public double costUsd;
+
   /** The shoots' ledgers summed per provider. */
   public List<ProviderSpend> spend = new ArrayList<>();
+
   public long startedAtMillis;
   public int runs = 1;
   public boolean paused;
   public boolean cancelling;
   public ImageRef styleReference;
 
-  /** The catalog's budget in US dollars, raised by the {@code raiseBudget} update; null for none. */
+  /**
+   * The catalog's budget in US dollars, raised by the {@code raiseBudget} update; null for none.
+   */
   public Double budgetUsd;
+
   /** In-progress SKU → what its shoot may cost at most, under a budget. */
   public Map<String, Double> reservedUsd = new LinkedHashMap<>();
+
   /** Products not started because their shoot could pass the budget, in manifest order. */
   public List<HeldProduct> held = new ArrayList<>();
 

@@ -17,16 +17,16 @@ import java.util.Map;
  * @param window products in progress at once, not counting those parked for a human
  * @param startsPerRun product starts per workflow run before continuing as new, which keeps each
  *     run's history small
- * @param quietPeriod how long the catalog waits without news from any shoot before it asks
- *     Temporal which of its shoots closed without reporting (10 minutes when absent)
+ * @param quietPeriod how long the catalog waits without news from any shoot before it asks Temporal
+ *     which of its shoots closed without reporting (10 minutes when absent)
  * @param progress carried over from the previous run; null on the first
  * @param budgetUsd what the catalog's paid generations may cost at most, in US dollars; none when
  *     absent. Not {@code policy.budgetUsd}, which caps each shoot. Raised while the catalog runs by
  *     the {@code raiseBudget} update; the progress carries the current one
  * @param usdPerImage the list price of one image of each generator the catalog's policy and its
  *     rows name ({@code flux}, {@code openai:gpt-image-2}), by which a budget estimates each shoot
- *     before it starts; the studio renderer is free whatever it says. A paid product whose price
- *     is missing cannot start under a budget
+ *     before it starts; the studio renderer is free whatever it says. A paid product whose price is
+ *     missing cannot start under a budget
  */
 public record CatalogRequest(
     String catalogId,
@@ -50,15 +50,23 @@ public record CatalogRequest(
       Integer startsPerRun,
       Duration quietPeriod,
       CatalogProgressState progress) {
-    this(catalogId, manifestKey, style, policy, window, startsPerRun, quietPeriod, progress, null,
+    this(
+        catalogId,
+        manifestKey,
+        style,
+        policy,
+        window,
+        startsPerRun,
+        quietPeriod,
+        progress,
+        null,
         null);
   }
 
   public CatalogRequest {
     usdPerImage = usdPerImage == null ? Map.of() : Map.copyOf(usdPerImage);
     if (budgetUsd != null && !BudgetRaise.isValid(budgetUsd)) {
-      throw new IllegalArgumentException(
-          "budgetUsd: " + BudgetRaise.RULE + ", was " + budgetUsd);
+      throw new IllegalArgumentException("budgetUsd: " + BudgetRaise.RULE + ", was " + budgetUsd);
     }
     style = style == null ? StyleGuide.whiteStudio() : style;
     policy = policy == null ? ShootPolicy.defaults() : policy;
@@ -76,7 +84,15 @@ public record CatalogRequest(
 
   CatalogRequest continuing(CatalogProgressState next) {
     return new CatalogRequest(
-        catalogId, manifestKey, style, policy, window, startsPerRun, quietPeriod, next, budgetUsd,
+        catalogId,
+        manifestKey,
+        style,
+        policy,
+        window,
+        startsPerRun,
+        quietPeriod,
+        next,
+        budgetUsd,
         usdPerImage);
   }
 }

@@ -14,6 +14,7 @@ final class CatalogStatus {
 
   private final CatalogRequest request;
   private final CatalogProgressState state;
+
   /** Null for a catalog without a budget. */
   private final CatalogBudget budget;
 
@@ -86,9 +87,22 @@ final class CatalogStatus {
   void describe() {
     CatalogProgress p = progress();
     Workflow.setCurrentDetails(
-        "**catalog " + request.catalogId() + "** (" + p.status() + "): " + state.finished() + " of "
-            + p.total() + " done, " + p.inProgress() + " in progress (" + p.awaitingHuman()
-            + " awaiting a reviewer), " + p.failed() + " failed" + budgetWords(p.budget()));
+        "**catalog "
+            + request.catalogId()
+            + "** ("
+            + p.status()
+            + "): "
+            + state.finished()
+            + " of "
+            + p.total()
+            + " done, "
+            + p.inProgress()
+            + " in progress ("
+            + p.awaitingHuman()
+            + " awaiting a reviewer), "
+            + p.failed()
+            + " failed"
+            + budgetWords(p.budget()));
   }
 
   /** "; budget $20.00, $18.40 spent or reserved, 3 products held: raise it with raiseBudget". */
@@ -96,12 +110,20 @@ final class CatalogStatus {
     if (budget == null) {
       return "";
     }
-    String words = String.format(Locale.ROOT, "; budget $%.2f, $%.2f spent or reserved",
-        budget.capUsd(), budget.spentUsd() + budget.reservedUsd());
+    String words =
+        String.format(
+            Locale.ROOT,
+            "; budget $%.2f, $%.2f spent or reserved",
+            budget.capUsd(),
+            budget.spentUsd() + budget.reservedUsd());
     if (budget.reached()) {
-      words += String.format(Locale.ROOT,
-          ", %d %s held (the next needs $%.2f): raise it with the raiseBudget update",
-          budget.held(), budget.held() == 1 ? "product" : "products", budget.nextUsd());
+      words +=
+          String.format(
+              Locale.ROOT,
+              ", %d %s held (the next needs $%.2f): raise it with the raiseBudget update",
+              budget.held(),
+              budget.held() == 1 ? "product" : "products",
+              budget.nextUsd());
     }
     return words;
   }

@@ -65,12 +65,16 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
 
   private final CatalogRequest request;
   private final CatalogProgressState state;
+
   /** Null for a catalog without a budget. */
   private final CatalogBudget budget;
+
   private final CatalogStatus status;
   private final ShootLauncher shoots;
 
-  /** Manifest items read but not started yet; not carried over (the next run reads from nextIndex). */
+  /**
+   * Manifest items read but not started yet; not carried over (the next run reads from nextIndex).
+   */
   private final Deque<CatalogItem> readAhead = new ArrayDeque<>();
 
   /** Child starts not yet confirmed; a run hands over only when there are none. */
@@ -83,9 +87,10 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     if (request.progress() == null) {
       state.budgetUsd = request.budgetUsd();
     }
-    this.budget = state.budgetUsd == null
-        ? null
-        : new CatalogBudget(state, request.usdPerImage(), request.style().shots().size());
+    this.budget =
+        state.budgetUsd == null
+            ? null
+            : new CatalogBudget(state, request.usdPerImage(), request.style().shots().size());
     this.status = new CatalogStatus(request, state, budget);
     this.shoots = new ShootLauncher(request, state, budget, catalog);
   }
@@ -135,7 +140,8 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   }
 
   private boolean mayStart() {
-    return !state.paused && (state.nextIndex < state.total || releasable())
+    return !state.paused
+        && (state.nextIndex < state.total || releasable())
         && state.active() < request.window();
   }
 
@@ -153,8 +159,7 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
       startNextProductsAwaitingStarts();
       return;
     }
-    boolean batched =
-        Workflow.getVersion(STARTS_IN_BATCHES, Workflow.DEFAULT_VERSION, 1) == 1;
+    boolean batched = Workflow.getVersion(STARTS_IN_BATCHES, Workflow.DEFAULT_VERSION, 1) == 1;
     int startsThisTask = 0;
     while (mayStart() && !shoots.runIsFull()) {
       if (batched && startsThisTask == STARTS_PER_TASK) {
@@ -187,13 +192,14 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
         startsThisTask++;
         String sku = item.product().sku();
         pendingStarts.add(started);
-        started.handle((execution, failure) -> {
-          pendingStarts.remove(started);
-          if (failure != null) {
-            shoots.startFailed(sku, failure);
-          }
-          return null;
-        });
+        started.handle(
+            (execution, failure) -> {
+              pendingStarts.remove(started);
+              if (failure != null) {
+                shoots.startFailed(sku, failure);
+              }
+              return null;
+            });
       }
     }
   }
@@ -213,13 +219,14 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
     if (page.items().isEmpty()) {
       state.total = state.nextIndex;
     }
-    starts.forEach((sku, started) -> {
-      try {
-        started.get();
-      } catch (ChildWorkflowFailure e) {
-        shoots.startFailed(sku, e);
-      }
-    });
+    starts.forEach(
+        (sku, started) -> {
+          try {
+            started.get();
+          } catch (ChildWorkflowFailure e) {
+            shoots.startFailed(sku, e);
+          }
+        });
   }
 
   private void cancelInProgress() {
@@ -316,16 +323,22 @@ public class CatalogWorkflowImpl implements CatalogWorkflow {
   public void validateRaiseBudget(BudgetRaise raise) {
     requireRunning();
     if (budget == null) {
-      throw new IllegalStateException("the catalog has no budget to raise: it was started"
-          + " without one, so no product waits for one");
+      throw new IllegalStateException(
+          "the catalog has no budget to raise: it was started"
+              + " without one, so no product waits for one");
     }
     if (raise == null || !BudgetRaise.isValid(raise.budgetUsd())) {
       throw new IllegalArgumentException(BudgetRaise.RULE + ", e.g. {\"budgetUsd\": 50}");
     }
     if (raise.budgetUsd() <= state.budgetUsd) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "the budget is $%.2f ($%.2f of it spent or reserved); a new one must be above it, not"
-              + " $%.2f", state.budgetUsd, budget.committedUsd(), raise.budgetUsd()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the budget is $%.2f ($%.2f of it spent or reserved); a new one must be above it, not"
+                  + " $%.2f",
+              state.budgetUsd,
+              budget.committedUsd(),
+              raise.budgetUsd()));
     }
   }
 

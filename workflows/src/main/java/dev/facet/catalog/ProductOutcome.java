@@ -30,8 +30,15 @@ public record ProductOutcome(
   }
 
   /** An outcome without a ledger: a free shoot's. */
-  public ProductOutcome(String catalogId, String sku, Stage status, int rounds, double costUsd,
-      List<ChannelImage> finals, List<QaReport> qa, String failure) {
+  public ProductOutcome(
+      String catalogId,
+      String sku,
+      Stage status,
+      int rounds,
+      double costUsd,
+      List<ChannelImage> finals,
+      List<QaReport> qa,
+      String failure) {
     this(catalogId, sku, status, rounds, costUsd, finals, qa, failure, List.of());
   }
 }

@@ -26,8 +26,10 @@ final class ShootLauncher {
 
   private final CatalogRequest request;
   private final CatalogProgressState state;
+
   /** Null for a catalog without a budget. */
   private final CatalogBudget budget;
+
   private final CatalogActivities catalog;
 
   /** Held products read in this run, by manifest index; a later run reads them again. */
@@ -35,7 +37,10 @@ final class ShootLauncher {
 
   private int startsThisRun;
 
-  ShootLauncher(CatalogRequest request, CatalogProgressState state, CatalogBudget budget,
+  ShootLauncher(
+      CatalogRequest request,
+      CatalogProgressState state,
+      CatalogBudget budget,
       CatalogActivities catalog) {
     this.request = request;
     this.state = state;
@@ -59,7 +64,8 @@ final class ShootLauncher {
   Promise<WorkflowExecution> start(CatalogItem item) {
     state.nextIndex++;
     if (item.problem() != null) {
-      state.fail(item.product() == null ? "line " + item.line() : item.product().sku(),
+      state.fail(
+          item.product() == null ? "line " + item.line() : item.product().sku(),
           "line " + item.line() + ": " + item.problem());
       return null;
     }
@@ -80,9 +86,14 @@ final class ShootLauncher {
     if (budget != null) {
       Double most = budget.mostUsd(policy);
       if (most == null) {
-        state.fail(sku, "line " + item.line() + ": its shoot cannot start under the catalog's"
-            + " budget: no list price of " + String.join(", ", policy.providers())
-            + " was given to the catalog");
+        state.fail(
+            sku,
+            "line "
+                + item.line()
+                + ": its shoot cannot start under the catalog's"
+                + " budget: no list price of "
+                + String.join(", ", policy.providers())
+                + " was given to the catalog");
         return null;
       }
       if (!budget.fits(most)) {
@@ -96,9 +107,17 @@ final class ShootLauncher {
     }
     state.inProgress.put(sku, false);
     startsThisRun++;
-    ProductShootWorkflow shoot = Workflow.newChildWorkflowStub(ProductShootWorkflow.class, childOptions(sku));
-    Async.function(shoot::run, new ShootRequest(item.product(), item.photos(), request.style(),
-        policy, request.catalogId(), state.styleReference));
+    ProductShootWorkflow shoot =
+        Workflow.newChildWorkflowStub(ProductShootWorkflow.class, childOptions(sku));
+    Async.function(
+        shoot::run,
+        new ShootRequest(
+            item.product(),
+            item.photos(),
+            request.style(),
+            policy,
+            request.catalogId(),
+            state.styleReference));
     return Workflow.getWorkflowExecution(shoot);
   }
 
@@ -106,14 +125,17 @@ final class ShootLauncher {
   CatalogItem heldItem(HeldProduct held) {
     CatalogItem item = heldItems.remove(held.index());
     if (item == null) {
-      List<CatalogItem> page =
-          catalog.readManifest(request.manifestKey(), held.index(), 1).items();
+      List<CatalogItem> page = catalog.readManifest(request.manifestKey(), held.index(), 1).items();
       item = page.isEmpty() ? null : page.get(0);
     }
-    if (item == null || item.problem() != null || item.product() == null
+    if (item == null
+        || item.problem() != null
+        || item.product() == null
         || !held.sku().equals(item.product().sku())) {
-      state.fail(held.sku(), "the manifest changed while it waited for the budget: "
-          + (item == null || item.problem() == null ? "its row is gone" : item.problem()));
+      state.fail(
+          held.sku(),
+          "the manifest changed while it waited for the budget: "
+              + (item == null || item.problem() == null ? "its row is gone" : item.problem()));
       return null;
     }
     return item;
@@ -125,8 +147,10 @@ final class ShootLauncher {
     if (budget != null) {
       budget.settle(sku);
     }
-    state.fail(sku, "could not start its shoot (is one for this SKU already running?): "
-        + failure.getMessage());
+    state.fail(
+        sku,
+        "could not start its shoot (is one for this SKU already running?): "
+            + failure.getMessage());
   }
 
   private ChildWorkflowOptions childOptions(String sku) {
@@ -136,10 +160,11 @@ final class ShootLauncher {
         // Shoots outlive the run that started them (continue-as-new) and report back by signal.
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(ShootSearchAttributes.SKU, sku)
-            .set(ShootSearchAttributes.CATALOG, request.catalogId())
-            .build())
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(ShootSearchAttributes.SKU, sku)
+                .set(ShootSearchAttributes.CATALOG, request.catalogId())
+                .build())
         .setStaticSummary("catalog " + request.catalogId() + ": " + sku)
         .build();
   }

@@ -17,7 +17,11 @@ import java.util.List;
  * @param spend the shoot's ledger summed per provider; empty from shoots that predate it
  */
 public record ShootUpdate(
-    String sku, Stage stage, double costUsd, String failure, ImageRef heroImage,
+    String sku,
+    Stage stage,
+    double costUsd,
+    String failure,
+    ImageRef heroImage,
     List<ProviderSpend> spend) {
 
   public ShootUpdate {

@@ -73,9 +73,14 @@ public final class FacetMetrics {
     long micros = Math.round(charge.usd() * 1_000_000);
     if (micros > 0) {
       scope
-          .tagged(Map.of(PROVIDER, charge.provider(),
-              BILLING, charge.billing().name().toLowerCase(Locale.ROOT),
-              OUTCOME, charge.delivered() ? DELIVERED : LOST))
+          .tagged(
+              Map.of(
+                  PROVIDER,
+                  charge.provider(),
+                  BILLING,
+                  charge.billing().name().toLowerCase(Locale.ROOT),
+                  OUTCOME,
+                  charge.delivered() ? DELIVERED : LOST))
           .counter(PROVIDER_COST)
           .inc(micros);
     }
@@ -92,7 +97,8 @@ public final class FacetMetrics {
   }
 
   /** A wait for a human ended, with a decision or at the policy's timeout. */
-  public static void humanWait(Scope scope, String decisionPoint, boolean decided, Duration waited) {
+  public static void humanWait(
+      Scope scope, String decisionPoint, boolean decided, Duration waited) {
     scope
         .tagged(Map.of(DECISION_POINT, decisionPoint, OUTCOME, decided ? DECIDED : TIMED_OUT))
         .timer(HUMAN_WAIT)

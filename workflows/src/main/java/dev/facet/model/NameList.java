@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Facet's one rule for names typed as a list ({@code --channels etsy,amazon}, a routing rule
- * {@code "openai, flux"}, a CSV cell {@code etsy;amazon}): spaces around a name do not count, and
- * neither do empty entries (a doubled or trailing separator). A list that names nothing is the
- * caller's to refuse, in the words of its option or column.
+ * Facet's one rule for names typed as a list ({@code --channels etsy,amazon}, a routing rule {@code
+ * "openai, flux"}, a CSV cell {@code etsy;amazon}): spaces around a name do not count, and neither
+ * do empty entries (a doubled or trailing separator). A list that names nothing is the caller's to
+ * refuse, in the words of its option or column.
  *
  * <p>Lenient rather than strict because routing rules are read by workflow code: a rule that a
  * recorded shoot accepted must read the same on replay.

@@ -21,17 +21,25 @@ public record ProviderSpend(
   }
 
   public ProviderSpend plus(ProviderSpend other) {
-    return new ProviderSpend(provider, charges + other.charges, maybeBilled + other.maybeBilled,
-        deliveredUsd + other.deliveredUsd, lostUsd + other.lostUsd);
+    return new ProviderSpend(
+        provider,
+        charges + other.charges,
+        maybeBilled + other.maybeBilled,
+        deliveredUsd + other.deliveredUsd,
+        lostUsd + other.lostUsd);
   }
 
   /** The ledger summed per provider, in name order. */
   public static List<ProviderSpend> of(Collection<Charge> ledger) {
     Map<String, ProviderSpend> byProvider = new TreeMap<>();
     for (Charge c : ledger) {
-      ProviderSpend one = new ProviderSpend(c.provider(), 1,
-          c.billing() == Charge.Billing.MAYBE_BILLED ? 1 : 0, c.delivered() ? c.usd() : 0,
-          c.delivered() ? 0 : c.usd());
+      ProviderSpend one =
+          new ProviderSpend(
+              c.provider(),
+              1,
+              c.billing() == Charge.Billing.MAYBE_BILLED ? 1 : 0,
+              c.delivered() ? c.usd() : 0,
+              c.delivered() ? 0 : c.usd());
       byProvider.merge(c.provider(), one, ProviderSpend::plus);
     }
     return List.copyOf(byProvider.values());

@@ -12,8 +12,8 @@ import java.util.List;
  * @param passed whether it did
  * @param blocking whether a failure stops automatic approval
  * @param detail the measurement in words, for reviewers
- * @param regions where in the image the evidence is (what is missing, added or left behind), in
- *     the image's pixels; empty when the check is about the whole image (and in histories recorded
+ * @param regions where in the image the evidence is (what is missing, added or left behind), in the
+ *     image's pixels; empty when the check is about the whole image (and in histories recorded
  *     before checks had regions)
  */
 public record QaCheck(
@@ -31,7 +31,13 @@ public record QaCheck(
   }
 
   /** A check about the whole image. */
-  public QaCheck(String name, double value, double threshold, String comparator, boolean passed, boolean blocking,
+  public QaCheck(
+      String name,
+      double value,
+      double threshold,
+      String comparator,
+      boolean passed,
+      boolean blocking,
       String detail) {
     this(name, value, threshold, comparator, passed, blocking, detail, List.of());
   }

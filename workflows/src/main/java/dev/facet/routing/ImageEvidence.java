@@ -7,17 +7,17 @@ import java.util.Map;
  *
  * @param provider the generator name the shoot asked, e.g. {@code flux} or {@code
  *     flux:flux-pro-1.1}: the row of the provider report it counts in
- * @param model the model that made it; null for the studio renderer and in evidence recorded
- *     before models were
+ * @param model the model that made it; null for the studio renderer and in evidence recorded before
+ *     models were
  * @param generationMillis from scheduling the generation to its result (queueing and retries
  *     included), in workflow time
- * @param checks QA check name to passed, over every finished image of this candidate; empty when
- *     it was not judged
+ * @param checks QA check name to passed, over every finished image of this candidate; empty when it
+ *     was not judged
  * @param qaPassed whether every blocking check passed; false when it was not judged
  * @param selectedBy {@code human}, {@code policy}, or null when it was not selected
  * @param contested selected among candidates of more than one provider (a bake-off vote)
- * @param verdict {@code accepted} or {@code rejected} by the approval step, or null (not
- *     selected, or the shoot ended first)
+ * @param verdict {@code accepted} or {@code rejected} by the approval step, or null (not selected,
+ *     or the shoot ended first)
  */
 public record ImageEvidence(
     String candidateId,

@@ -3,8 +3,8 @@ package dev.facet.routing;
 import java.util.List;
 
 /**
- * The provider bake-off report: one row per provider and category, plus each provider over
- * {@link #ALL} categories.
+ * The provider bake-off report: one row per provider and category, plus each provider over {@link
+ * #ALL} categories.
  *
  * @param generatedAt ISO-8601 instant it was computed
  * @param shoots finished shoots it was computed from

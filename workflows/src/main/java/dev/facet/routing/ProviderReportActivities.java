@@ -4,9 +4,9 @@ import io.temporal.activity.ActivityInterface;
 import java.util.List;
 
 /**
- * The provider report's I/O: shoots' evidence in, the report out (JSON and CSV in S3). Method
- * names say "provider": activity types are named after methods and share the shoot queue with
- * {@code CatalogActivities}, which has its own {@code writeReport}.
+ * The provider report's I/O: shoots' evidence in, the report out (JSON and CSV in S3). Method names
+ * say "provider": activity types are named after methods and share the shoot queue with {@code
+ * CatalogActivities}, which has its own {@code writeReport}.
  */
 @ActivityInterface
 public interface ProviderReportActivities {

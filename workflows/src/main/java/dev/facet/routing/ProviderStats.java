@@ -10,8 +10,8 @@ import java.util.Set;
  * @param provider the generator name: a provider ({@code flux}, which runs the worker's default
  *     model) or a provider with a model ({@code flux:flux-pro-1.1}); the names routing chooses from
  * @param models the models that made its images: one, unless a bare name's default model was
- *     changed between shoots; empty for the studio renderer and for evidence recorded before
- *     models were
+ *     changed between shoots; empty for the studio renderer and for evidence recorded before models
+ *     were
  * @param category e.g. {@code ring/stone-heavy}, or {@code all}
  * @param images candidates the provider made, every round and variant
  * @param failedGenerations variants the provider could not make (after retries)
@@ -48,8 +48,11 @@ public record ProviderStats(
     double costUsd,
     Double costPerAcceptedUsd) {
 
-  /** The QA checks that measure faithfulness to the piece: the {@code auto} floor applies to them. */
-  public static final Set<String> FIDELITY_CHECKS = Set.of("metal-tone", "stone-tone", "silhouette", "detail");
+  /**
+   * The QA checks that measure faithfulness to the piece: the {@code auto} floor applies to them.
+   */
+  public static final Set<String> FIDELITY_CHECKS =
+      Set.of("metal-tone", "stone-tone", "silhouette", "detail");
 
   public ProviderStats {
     models = models == null ? List.of() : List.copyOf(models);

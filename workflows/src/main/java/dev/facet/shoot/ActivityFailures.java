@@ -32,7 +32,8 @@ final class ActivityFailures {
    * dev.facet.steps.FailureTypes}), else the retry policy's maximum when retries ran out, else one.
    */
   static int attempts(ActivityFailure failure, int maximumAttempts) {
-    if (failure.getCause() instanceof ApplicationFailure cause && cause.getDetails().getSize() > 0) {
+    if (failure.getCause() instanceof ApplicationFailure cause
+        && cause.getDetails().getSize() > 0) {
       try {
         Integer attempt = cause.getDetails().get(Integer.class);
         if (attempt != null) {

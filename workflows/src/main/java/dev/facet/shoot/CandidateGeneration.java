@@ -23,8 +23,8 @@ import org.slf4j.Logger;
  * variant that still fails after its retries moves to the next provider; a moderated prompt is
  * retried once, softened, on the same provider; refused credentials or spent credit retire a
  * provider for the rest of the shoot; the budget stops paid generations. In a bake-off every
- * provider makes every shot's variants, numbered on from one provider to the next, without
- * falling back: a provider's failure is part of what the bake-off measures.
+ * provider makes every shot's variants, numbered on from one provider to the next, without falling
+ * back: a provider's failure is part of what the bake-off measures.
  */
 final class CandidateGeneration {
 
@@ -39,14 +39,19 @@ final class CandidateGeneration {
 
   /** Why the last variant of each shot failed, for the message when none succeeded. */
   private final Map<String, String> lastError = new LinkedHashMap<>();
+
   /**
    * Per shot, the deterministic provider whose images automated QA sent back: the shot's chain
    * starts after it, since it would make the same images again.
    */
   private final Map<String, String> startAfter = new LinkedHashMap<>();
 
-  CandidateGeneration(ShootRequest request, ShootRecord record, StepStubs steps,
-      ProviderMeasurement measurement, PromptWriter prompts) {
+  CandidateGeneration(
+      ShootRequest request,
+      ShootRecord record,
+      StepStubs steps,
+      ProviderMeasurement measurement,
+      PromptWriter prompts) {
     this.request = request;
     this.record = record;
     this.steps = steps;
@@ -61,15 +66,18 @@ final class CandidateGeneration {
   }
 
   /**
-   * Why another round of these shots would make the same images again, or null when it would not:
-   * a deterministic generator (the studio renderer) with the same photos makes the same pictures,
-   * and nothing in the chain comes after it.
+   * Why another round of these shots would make the same images again, or null when it would not: a
+   * deterministic generator (the studio renderer) with the same photos makes the same pictures, and
+   * nothing in the chain comes after it.
    */
   String wouldRepeat(List<String> shots) {
     for (String shot : shots) {
       String provider = madeBy(shot);
       if (provider != null && Providers.deterministic(provider) && chain.after(provider) == null) {
-        return "the " + provider + " generator would make the same images of shot '" + shot
+        return "the "
+            + provider
+            + " generator would make the same images of shot '"
+            + shot
             + "' again from the same photos, and no other provider is in the chain";
       }
     }
@@ -118,16 +126,22 @@ final class CandidateGeneration {
       }
     }
     Map<String, List<Candidate>> byShot = new LinkedHashMap<>();
-    running.values().forEach(promise -> {
-      Candidate candidate = promise.get();
-      if (candidate != null) {
-        byShot.computeIfAbsent(candidate.shot(), s -> new ArrayList<>()).add(candidate);
-      }
-    });
+    running
+        .values()
+        .forEach(
+            promise -> {
+              Candidate candidate = promise.get();
+              if (candidate != null) {
+                byShot.computeIfAbsent(candidate.shot(), s -> new ArrayList<>()).add(candidate);
+              }
+            });
     for (ShotSpec shot : shots) {
       if (!byShot.containsKey(shot.name())) {
-        throw new UnrecoverableShoot("no candidate could be generated for shot '" + shot.name()
-            + "': " + lastError.get(shot.name()));
+        throw new UnrecoverableShoot(
+            "no candidate could be generated for shot '"
+                + shot.name()
+                + "': "
+                + lastError.get(shot.name()));
       }
     }
     byShot.values().forEach(record::addCandidates);
@@ -141,7 +155,8 @@ final class CandidateGeneration {
     String subject = shot.name() + " v" + variant;
     ShotPrompt prompt = record.prompt(shot.name());
     boolean softened = false;
-    String provider = only == null ? chain.after(startAfter.get(shot.name())) : chain.usable(only) ? only : null;
+    String provider =
+        only == null ? chain.after(startAfter.get(shot.name())) : chain.usable(only) ? only : null;
     if (provider == null) {
       lastError.put(shot.name(), "no generator is usable: " + String.join(", ", record.alerts()));
     }
@@ -161,11 +176,24 @@ final class CandidateGeneration {
       chain.reserve(provider);
       long started = Workflow.currentTimeMillis();
       try {
-        Candidate candidate = steps
-            .stub(GenerationActivities.class, ShootActivityOptions.generate(provider), "generate " + attempt)
-            .generate(new GenerateRequest(keys, record.round(), shot, variant, prompt,
-                record.references(), record.signature(), request.style(), provider,
-                request.styleReference()));
+        Candidate candidate =
+            steps
+                .stub(
+                    GenerationActivities.class,
+                    ShootActivityOptions.generate(provider),
+                    "generate " + attempt)
+                .generate(
+                    new GenerateRequest(
+                        keys,
+                        record.round(),
+                        shot,
+                        variant,
+                        prompt,
+                        record.references(),
+                        record.signature(),
+                        request.style(),
+                        provider,
+                        request.styleReference()));
         chain.settle(provider, record.charge(candidate));
         record.succeeded("generate", attempt, candidate.attempts());
         measurement.generated(candidate, Workflow.currentTimeMillis() - started);
@@ -178,10 +206,12 @@ final class CandidateGeneration {
         if (FailureTypes.PROVIDER_MODERATED.equals(type) && !softened) {
           softened = true;
           prompt = SoftenedPrompt.of(promptWithoutFeedback(shot));
-          record.fellBack(subject, provider, provider, "moderated: retrying once with a softened prompt");
+          record.fellBack(
+              subject, provider, provider, "moderated: retrying once with a softened prompt");
           continue;
         }
-        if (FailureTypes.PROVIDER_AUTH.equals(type) || FailureTypes.PROVIDER_OUT_OF_CREDIT.equals(type)) {
+        if (FailureTypes.PROVIDER_AUTH.equals(type)
+            || FailureTypes.PROVIDER_OUT_OF_CREDIT.equals(type)) {
           chain.retire(provider);
           alert("provider " + provider + " is unusable: " + ActivityFailures.describe(e));
         }

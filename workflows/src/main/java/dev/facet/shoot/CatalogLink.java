@@ -12,7 +12,9 @@ import io.temporal.workflow.Workflow;
 import java.util.List;
 import org.slf4j.Logger;
 
-/** What a shoot owes the catalog it belongs to: news of its stage, and its outcome for the report. */
+/**
+ * What a shoot owes the catalog it belongs to: news of its stage, and its outcome for the report.
+ */
 final class CatalogLink {
 
   private static final Logger log = Workflow.getLogger(CatalogLink.class);
@@ -37,14 +39,23 @@ final class CatalogLink {
       return;
     }
     try {
-      steps.stub(CatalogActivities.class, ShootActivityOptions.RECORD_OUTCOME, "record outcome")
-          .recordOutcome(new ProductOutcome(request.catalogId(), request.product().sku(), outcome,
-              record.round(), record.cost(), outcome == Stage.PUBLISHED ? record.outputs() : List.of(),
-              record.qaReports(), record.failure(), record.spend()));
+      steps
+          .stub(CatalogActivities.class, ShootActivityOptions.RECORD_OUTCOME, "record outcome")
+          .recordOutcome(
+              new ProductOutcome(
+                  request.catalogId(),
+                  request.product().sku(),
+                  outcome,
+                  record.round(),
+                  record.cost(),
+                  outcome == Stage.PUBLISHED ? record.outputs() : List.of(),
+                  record.qaReports(),
+                  record.failure(),
+                  record.spend()));
     } catch (ActivityFailure e) {
       // The report will miss this product's details; its outcome still reaches the catalog.
-      log.error("Could not record the outcome for the catalog report: {}",
-          ActivityFailures.describe(e));
+      log.error(
+          "Could not record the outcome for the catalog report: {}", ActivityFailures.describe(e));
     }
     tell(outcome);
   }
@@ -56,9 +67,16 @@ final class CatalogLink {
     }
     ImageRef hero = stage == Stage.PUBLISHED ? heroImage() : null;
     try {
-      Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
-          .shootUpdate(new ShootUpdate(request.product().sku(), stage, record.cost(), record.failure(),
-              hero, record.spend()));
+      Workflow.newExternalWorkflowStub(
+              CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
+          .shootUpdate(
+              new ShootUpdate(
+                  request.product().sku(),
+                  stage,
+                  record.cost(),
+                  record.failure(),
+                  hero,
+                  record.spend()));
     } catch (SignalExternalWorkflowException | ApplicationFailure e) {
       // The catalog has closed (finished, cancelled) or never existed: nobody is listening. The
       // product's own outcome stands either way.

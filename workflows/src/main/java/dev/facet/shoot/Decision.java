@@ -52,7 +52,8 @@ public record Decision(
 
   /** The shots a reject sends back: those it names, or all of {@code shots} when it names none. */
   List<ShotSpec> shotsToRedo(List<ShotSpec> shots) {
-    return redoShots.isEmpty() ? shots
+    return redoShots.isEmpty()
+        ? shots
         : shots.stream().filter(shot -> redoShots.contains(shot.name())).toList();
   }
 

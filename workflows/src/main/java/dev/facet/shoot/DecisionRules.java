@@ -28,19 +28,26 @@ final class DecisionRules {
     }
     if (pending != null) {
       return "a decision was already taken for this step ("
-          + pending.action().name().toLowerCase(Locale.ROOT) + " by " + pending.reviewer() + ")";
+          + pending.action().name().toLowerCase(Locale.ROOT)
+          + " by "
+          + pending.reviewer()
+          + ")";
     }
     if (decision.round() != null && decision.round() != record.round()) {
-      return "the decision is for round " + decision.round() + " but the shoot is in round "
+      return "the decision is for round "
+          + decision.round()
+          + " but the shoot is in round "
           + record.round();
     }
     return switch (decision.action()) {
-      case SELECT -> stage == Stage.AWAITING_SELECTION
-          ? problemWithSelection(decision, record)
-          : "the shoot is not waiting for a selection; it is " + stage.words();
-      case APPROVE, REJECT -> stage == Stage.AWAITING_APPROVAL
-          ? unknownShots(decision.redoShots(), shots)
-          : "the shoot is not waiting for approval; it is " + stage.words();
+      case SELECT ->
+          stage == Stage.AWAITING_SELECTION
+              ? problemWithSelection(decision, record)
+              : "the shoot is not waiting for a selection; it is " + stage.words();
+      case APPROVE, REJECT ->
+          stage == Stage.AWAITING_APPROVAL
+              ? unknownShots(decision.redoShots(), shots)
+              : "the shoot is not waiting for approval; it is " + stage.words();
     };
   }
 
@@ -48,32 +55,44 @@ final class DecisionRules {
     for (ShotSpec shot : record.shotsInRound()) {
       String id = decision.selections().get(shot.name());
       if (id == null) {
-        return "select one candidate for shot '" + shot.name()
+        return "select one candidate for shot '"
+            + shot.name()
             + "' (selections is a map of shot to candidate id)";
       }
       CandidateView chosen = record.candidate(id);
       if (chosen == null
           || chosen.candidate().round() != record.round()
           || !chosen.candidate().shot().equals(shot.name())) {
-        return "'" + id + "' is not a candidate of shot '" + shot.name() + "' in round "
-            + record.round() + "; choose one of "
+        return "'"
+            + id
+            + "' is not a candidate of shot '"
+            + shot.name()
+            + "' in round "
+            + record.round()
+            + "; choose one of "
             + record.roundCandidates().stream()
                 .filter(v -> v.candidate().shot().equals(shot.name()))
                 .map(v -> v.candidate().id())
                 .toList();
       }
     }
-    List<String> extra = decision.selections().keySet().stream()
-        .filter(s -> record.shotsInRound().stream().noneMatch(shot -> shot.name().equals(s)))
-        .toList();
+    List<String> extra =
+        decision.selections().keySet().stream()
+            .filter(s -> record.shotsInRound().stream().noneMatch(shot -> shot.name().equals(s)))
+            .toList();
     return extra.isEmpty() ? null : "shots " + extra + " are not awaiting selection";
   }
 
   private static String unknownShots(List<String> named, List<ShotSpec> shots) {
-    List<String> unknown = named.stream()
-        .filter(s -> shots.stream().noneMatch(shot -> shot.name().equals(s)))
-        .toList();
-    return unknown.isEmpty() ? null
-        : "unknown shots " + unknown + "; this shoot has " + shots.stream().map(ShotSpec::name).toList();
+    List<String> unknown =
+        named.stream()
+            .filter(s -> shots.stream().noneMatch(shot -> shot.name().equals(s)))
+            .toList();
+    return unknown.isEmpty()
+        ? null
+        : "unknown shots "
+            + unknown
+            + "; this shoot has "
+            + shots.stream().map(ShotSpec::name).toList();
   }
 }

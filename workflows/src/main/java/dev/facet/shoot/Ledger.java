@@ -33,11 +33,23 @@ final class Ledger {
 
   /** Adds what the candidate cost; returns its total. */
   double add(Candidate made) {
-    return add(made.charges() != null ? made.charges()
-        : made.costUsd() == 0 ? List.of()
-        // Recorded before candidates carried their charges: one billed line of its cost.
-        : List.of(new Charge(Providers.providerOf(made.provider()), made.model(), made.id(), null,
-            null, made.costUsd(), Charge.Billing.BILLED, null, true)));
+    return add(
+        made.charges() != null
+            ? made.charges()
+            : made.costUsd() == 0
+                ? List.of()
+                // Recorded before candidates carried their charges: one billed line of its cost.
+                : List.of(
+                    new Charge(
+                        Providers.providerOf(made.provider()),
+                        made.model(),
+                        made.id(),
+                        null,
+                        null,
+                        made.costUsd(),
+                        Charge.Billing.BILLED,
+                        null,
+                        true)));
   }
 
   /** Adds what a failed generation was charged; returns its total. */
@@ -83,9 +95,8 @@ final class Ledger {
 
   private static GenerationCheckpoint read(Values details, int index) {
     try {
-      GenerationCheckpoint checkpoint = details.getSize() > index
-          ? details.get(index, GenerationCheckpoint.class)
-          : null;
+      GenerationCheckpoint checkpoint =
+          details.getSize() > index ? details.get(index, GenerationCheckpoint.class) : null;
       return checkpoint == null ? GenerationCheckpoint.NONE : checkpoint;
     } catch (DataConverterException notACheckpoint) {
       // A free generator's failure, or one recorded before failures carried checkpoints.

@@ -51,16 +51,18 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   static final String SHOOT_FAILED = "ShootFailed";
 
   /**
-   * Patch id of the rule that a round automated QA sends back must be able to come out otherwise:
-   * a deterministic generator is not run again on the same inputs (the next provider in the chain
+   * Patch id of the rule that a round automated QA sends back must be able to come out otherwise: a
+   * deterministic generator is not run again on the same inputs (the next provider in the chain
    * takes the shot, or a human decides).
    */
   static final String NO_IDENTICAL_RETRIES = "no-identical-retries";
+
   /**
    * Patch id of finishing all channels of a shot in one activity (one decode, one matte); histories
    * recorded before ran one activity per shot and channel.
    */
   static final String SHOT_IN_ONE_PASS = "shot-in-one-pass";
+
   /**
    * Patch id of a shoot that costs fewer server round trips (#16): its identity rides on the first
    * stage's upsert, prompts are a local activity (and their stage, over within one workflow task,
@@ -78,8 +80,10 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   private final CandidateGeneration generation;
   private final CatalogLink catalog;
   private final PromptWriter prompts;
+
   /** Whether this run takes the {@link #FEWER_ROUND_TRIPS} shape; decided once, at its start. */
   private boolean fewerRoundTrips;
+
   /**
    * Search attributes set but not yet upserted, by name (a later value replaces an earlier one):
    * they ride on the next stage's upsert.
@@ -160,8 +164,10 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private void capture(ShootKeys keys) {
     enter(Stage.CAPTURING);
-    CaptureResult captured = steps.stub(CaptureActivities.class, ShootActivityOptions.CAPTURE, "capture")
-        .capture(new CaptureRequest(keys, request.photos()));
+    CaptureResult captured =
+        steps
+            .stub(CaptureActivities.class, ShootActivityOptions.CAPTURE, "capture")
+            .capture(new CaptureRequest(keys, request.photos()));
     record.succeeded("capture", request.photos().size() + " photos", 1);
     record.captured(captured);
   }
@@ -175,9 +181,12 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   /** Scores this round's candidates and ranks them within each shot. */
   private void score() {
     enter(Stage.SCORING);
-    List<Candidate> fresh = record.roundCandidates().stream().map(CandidateView::candidate).toList();
-    List<Score> scores = steps.stub(ScoringActivities.class, ShootActivityOptions.SCORE, "score " + fresh.size())
-        .score(new ScoreRequest(record.references(), record.signature(), fresh));
+    List<Candidate> fresh =
+        record.roundCandidates().stream().map(CandidateView::candidate).toList();
+    List<Score> scores =
+        steps
+            .stub(ScoringActivities.class, ShootActivityOptions.SCORE, "score " + fresh.size())
+            .score(new ScoreRequest(record.references(), record.signature(), fresh));
     record.rank(fresh, scores);
   }
 
@@ -188,7 +197,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
    */
   private boolean select() {
     Map<String, CandidateView> best = record.bestPerShot();
-    boolean clearsBar = best.values().stream().allMatch(v -> v.score().total() >= policy.autoThreshold());
+    boolean clearsBar =
+        best.values().stream().allMatch(v -> v.score().total() >= policy.autoThreshold());
     if (policy.approval() == Approval.AUTO && clearsBar) {
       best.forEach((shot, v) -> selectByPolicy(shot, v));
       record.auditByPolicy(Action.SELECT, "selected the best candidate of each shot");
@@ -202,7 +212,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     }
     if (policy.onTimeout() == TimeoutAction.AUTO) {
       best.forEach((shot, v) -> selectByPolicy(shot, v));
-      record.auditByPolicy(Action.SELECT, "nobody selected in time: took the best candidate of each shot");
+      record.auditByPolicy(
+          Action.SELECT, "nobody selected in time: took the best candidate of each shot");
       return true;
     }
     return false;
@@ -218,17 +229,28 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     boolean onePass = Workflow.getVersion(SHOT_IN_ONE_PASS, Workflow.DEFAULT_VERSION, 1) == 1;
     Map<String, Promise<List<ChannelImage>>> running = new LinkedHashMap<>();
     for (ShotSpec shot : shots) {
-      ShotPostProcessRequest finish = new ShotPostProcessRequest(
-          keys, record.selected(shot.name()).candidate(), record.signature(), policy.channels());
+      ShotPostProcessRequest finish =
+          new ShotPostProcessRequest(
+              keys,
+              record.selected(shot.name()).candidate(),
+              record.signature(),
+              policy.channels());
       if (onePass) {
-        PostProcessActivities post = steps.stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS,
-            "post-process " + shot.name() + " for " + String.join(", ", policy.channels()));
+        PostProcessActivities post =
+            steps.stub(
+                PostProcessActivities.class,
+                ShootActivityOptions.POST_PROCESS,
+                "post-process " + shot.name() + " for " + String.join(", ", policy.channels()));
         running.put(shot.name(), Async.function(post::postProcessShot, finish));
       } else {
         for (String channel : policy.channels()) {
-          PostProcessActivities post = steps.stub(PostProcessActivities.class,
-              ShootActivityOptions.POST_PROCESS, "post-process " + shot.name() + " for " + channel);
-          running.put(shot.name() + "/" + channel,
+          PostProcessActivities post =
+              steps.stub(
+                  PostProcessActivities.class,
+                  ShootActivityOptions.POST_PROCESS,
+                  "post-process " + shot.name() + " for " + channel);
+          running.put(
+              shot.name() + "/" + channel,
               Async.function(post::postProcess, finish.forChannel(channel)).thenApply(List::of));
         }
       }
@@ -238,21 +260,39 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private void inspect(List<ShotSpec> shots) {
     enter(Stage.INSPECTING);
-    List<ChannelImage> images = shots.stream()
-        .flatMap(shot -> policy.channels().stream().map(channel -> record.output(shot.name() + "/" + channel)))
-        .toList();
+    List<ChannelImage> images =
+        shots.stream()
+            .flatMap(
+                shot ->
+                    policy.channels().stream()
+                        .map(channel -> record.output(shot.name() + "/" + channel)))
+            .toList();
     RoundQaRequest inspect = new RoundQaRequest(record.references(), record.signature(), images);
     List<QaReport> reports;
     if (fewerRoundTrips) {
-      reports = steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "QA "
-              + String.join(", ", shots.stream().map(ShotSpec::name).toList()) + " for "
-              + String.join(", ", policy.channels()))
-          .inspectRound(inspect);
+      reports =
+          steps
+              .stub(
+                  QaActivities.class,
+                  ShootActivityOptions.INSPECT,
+                  "QA "
+                      + String.join(", ", shots.stream().map(ShotSpec::name).toList())
+                      + " for "
+                      + String.join(", ", policy.channels()))
+              .inspectRound(inspect);
     } else {
-      List<Promise<QaReport>> running = images.stream().map(image -> Async.function(
-          steps.stub(QaActivities.class, ShootActivityOptions.INSPECT,
-              "QA " + image.shot() + "/" + image.channel())::inspect,
-          inspect.forImage(image))).toList();
+      List<Promise<QaReport>> running =
+          images.stream()
+              .map(
+                  image ->
+                      Async.function(
+                          steps.stub(
+                                  QaActivities.class,
+                                  ShootActivityOptions.INSPECT,
+                                  "QA " + image.shot() + "/" + image.channel())
+                              ::inspect,
+                          inspect.forImage(image)))
+              .toList();
       reports = running.stream().map(Promise::get).toList();
     }
     reports.forEach(report -> record.keepQa(report.shot() + "/" + report.channel(), report));
@@ -282,8 +322,13 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
           }
           return Decision.reject(notes, failedShots, ShootRecord.POLICY);
         }
-        record.auditByPolicy(null, "automated QA failed: " + notes + "; not sent back for another round: "
-            + repeat + ". A human decides.");
+        record.auditByPolicy(
+            null,
+            "automated QA failed: "
+                + notes
+                + "; not sent back for another round: "
+                + repeat
+                + ". A human decides.");
       }
     }
     Decision decision = awaitHuman(Stage.AWAITING_APPROVAL);
@@ -291,7 +336,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
       return decision;
     }
     if (policy.onTimeout() == TimeoutAction.AUTO && failedShots.isEmpty()) {
-      record.auditByPolicy(Action.APPROVE, "nobody decided in time and every blocking check passed");
+      record.auditByPolicy(
+          Action.APPROVE, "nobody decided in time and every blocking check passed");
       return Decision.approve(ShootRecord.POLICY);
     }
     return null;
@@ -299,9 +345,19 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private void publish(ShootKeys keys, String approvedBy) {
     enter(Stage.PUBLISHING);
-    record.published(steps.stub(PublishActivities.class, ShootActivityOptions.PUBLISH, "publish")
-        .publish(new PublishRequest(keys, Workflow.getInfo().getWorkflowId(), request.product(),
-            record.round(), record.outputs(), record.qaReports(), record.cost(), approvedBy)));
+    record.published(
+        steps
+            .stub(PublishActivities.class, ShootActivityOptions.PUBLISH, "publish")
+            .publish(
+                new PublishRequest(
+                    keys,
+                    Workflow.getInfo().getWorkflowId(),
+                    request.product(),
+                    record.round(),
+                    record.outputs(),
+                    record.qaReports(),
+                    record.cost(),
+                    approvedBy)));
   }
 
   // ---- human decisions -------------------------------------------------------------------
@@ -313,7 +369,10 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     boolean decided = Workflow.await(policy.humanTimeout(), () -> pending != null);
     // The workflow's metrics scope is silent during replay and adds no command: replay-safe.
     String point = waiting == Stage.AWAITING_SELECTION ? "selection" : "approval";
-    FacetMetrics.humanWait(Workflow.getMetricsScope(), point, decided,
+    FacetMetrics.humanWait(
+        Workflow.getMetricsScope(),
+        point,
+        decided,
         Duration.ofMillis(Workflow.currentTimeMillis() - since));
     Decision decision = pending;
     pending = null;
@@ -356,12 +415,18 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private DecisionReceipt accept(Decision decision, String via) {
     pending = decision;
-    String outcome = switch (decision.action()) {
-      case SELECT -> "selected " + decision.selections().values();
-      case APPROVE -> "approved round " + record.round();
-      case REJECT -> "rejected round " + record.round() + "; redoing "
-          + decision.shotsToRedo(request.style().shots()).stream().map(ShotSpec::name).toList();
-    };
+    String outcome =
+        switch (decision.action()) {
+          case SELECT -> "selected " + decision.selections().values();
+          case APPROVE -> "approved round " + record.round();
+          case REJECT ->
+              "rejected round "
+                  + record.round()
+                  + "; redoing "
+                  + decision.shotsToRedo(request.style().shots()).stream()
+                      .map(ShotSpec::name)
+                      .toList();
+        };
     record.audit(decision, via, true, outcome);
     return new DecisionReceipt(decision.action(), record.round(), outcome);
   }
@@ -392,8 +457,14 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     if (upsert) {
       upsertUnsent();
     }
-    Workflow.setCurrentDetails("**" + sku() + "**: " + next.words()
-        + (next.finished() ? "" : " (round " + record.round() + " of " + policy.maxRounds() + ")"));
+    Workflow.setCurrentDetails(
+        "**"
+            + sku()
+            + "**: "
+            + next.words()
+            + (next.finished()
+                ? ""
+                : " (round " + record.round() + " of " + policy.maxRounds() + ")"));
   }
 
   /**
@@ -401,8 +472,11 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
    * histories recorded before {@link #FEWER_ROUND_TRIPS}, else with the first stage's upsert.
    */
   private void upsertIdentity() {
-    set(SKU.valueSet(sku()),
-        request.catalogId().isEmpty() ? CATALOG.valueUnset() : CATALOG.valueSet(request.catalogId()),
+    set(
+        SKU.valueSet(sku()),
+        request.catalogId().isEmpty()
+            ? CATALOG.valueUnset()
+            : CATALOG.valueSet(request.catalogId()),
         PROVIDER.valueSet(policy.providers().get(0)));
     if (!fewerRoundTrips) {
       upsertUnsent();
@@ -416,7 +490,8 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   }
 
   private void upsertUnsent() {
-    Workflow.upsertTypedSearchAttributes(unsentAttributes.values().toArray(SearchAttributeUpdate<?>[]::new));
+    Workflow.upsertTypedSearchAttributes(
+        unsentAttributes.values().toArray(SearchAttributeUpdate<?>[]::new));
     unsentAttributes.clear();
   }
 
@@ -425,9 +500,15 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     measurement.finished(outcome);
     catalog.close(outcome);
     Workflow.await(Workflow::isEveryHandlerFinished);
-    return new ShootResult(sku(), outcome, record.round(),
+    return new ShootResult(
+        sku(),
+        outcome,
+        record.round(),
         outcome == Stage.PUBLISHED ? record.outputs() : List.of(),
-        record.manifest(), record.cost(), record.failure(), record.spend());
+        record.manifest(),
+        record.cost(),
+        record.failure(),
+        record.spend());
   }
 
   /** Records why, then closes the workflow as Failed so operators find it with one filter. */

@@ -28,9 +28,11 @@ final class PromptWriter {
   }
 
   List<ShotPrompt> compose(List<ShotSpec> shots, String feedback, String summary) {
-    PromptActivities prompts = local
-        ? steps.localStub(PromptActivities.class, ShootActivityOptions.PROMPT_LOCAL, summary)
-        : steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, summary);
-    return prompts.composePrompts(new PromptRequest(request.product(), request.style(), shots, feedback));
+    PromptActivities prompts =
+        local
+            ? steps.localStub(PromptActivities.class, ShootActivityOptions.PROMPT_LOCAL, summary)
+            : steps.stub(PromptActivities.class, ShootActivityOptions.PROMPT, summary);
+    return prompts.composePrompts(
+        new PromptRequest(request.product(), request.style(), shots, feedback));
   }
 }

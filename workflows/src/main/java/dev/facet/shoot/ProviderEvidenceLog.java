@@ -65,30 +65,56 @@ final class ProviderEvidenceLog {
   }
 
   ShootEvidence evidence(ShootRequest request, List<CandidateView> candidates, Stage outcome) {
-    List<ImageEvidence> images = candidates.stream()
-        .map(CandidateView::candidate)
-        .map(c -> {
-          List<QaReport> reports = qaByCandidate.getOrDefault(c.id(), List.of());
-          String by = selectedBy.get(c.id());
-          boolean contested = by != null && candidates.stream().map(CandidateView::candidate)
-              .anyMatch(o -> o.round() == c.round() && o.shot().equals(c.shot())
-                  && !o.provider().equals(c.provider()));
-          return new ImageEvidence(c.id(), c.round(), c.shot(), c.provider(), c.model(), c.costUsd(),
-              generationMillis.getOrDefault(c.id(), 0L), checks(reports),
-              !reports.isEmpty() && reports.stream().allMatch(QaReport::passed), by, contested,
-              verdicts.get(c.id()));
-        })
-        .toList();
+    List<ImageEvidence> images =
+        candidates.stream()
+            .map(CandidateView::candidate)
+            .map(
+                c -> {
+                  List<QaReport> reports = qaByCandidate.getOrDefault(c.id(), List.of());
+                  String by = selectedBy.get(c.id());
+                  boolean contested =
+                      by != null
+                          && candidates.stream()
+                              .map(CandidateView::candidate)
+                              .anyMatch(
+                                  o ->
+                                      o.round() == c.round()
+                                          && o.shot().equals(c.shot())
+                                          && !o.provider().equals(c.provider()));
+                  return new ImageEvidence(
+                      c.id(),
+                      c.round(),
+                      c.shot(),
+                      c.provider(),
+                      c.model(),
+                      c.costUsd(),
+                      generationMillis.getOrDefault(c.id(), 0L),
+                      checks(reports),
+                      !reports.isEmpty() && reports.stream().allMatch(QaReport::passed),
+                      by,
+                      contested,
+                      verdicts.get(c.id()));
+                })
+            .toList();
     var info = Workflow.getInfo();
-    return new ShootEvidence(info.getWorkflowId(), info.getRunId(), request.product().sku(),
-        request.catalogId(), ProductCategory.of(request.product()), outcome.name(),
-        request.policy().bakeoff(), routing, images, failures);
+    return new ShootEvidence(
+        info.getWorkflowId(),
+        info.getRunId(),
+        request.product().sku(),
+        request.catalogId(),
+        ProductCategory.of(request.product()),
+        outcome.name(),
+        request.policy().bakeoff(),
+        routing,
+        images,
+        failures);
   }
 
   /** Check name to passed, a check passing only when it passed on every finished image. */
   private static Map<String, Boolean> checks(List<QaReport> reports) {
     Map<String, Boolean> checks = new LinkedHashMap<>();
-    reports.stream().flatMap(r -> r.checks().stream())
+    reports.stream()
+        .flatMap(r -> r.checks().stream())
         .forEach(c -> checks.merge(c.name(), c.passed(), Boolean::logicalAnd));
     return checks;
   }

@@ -55,7 +55,10 @@ final class ProviderMeasurement {
   private final ShootRecord record;
   private final StepStubs steps;
   private final ProviderEvidenceLog evidence = new ProviderEvidenceLog();
-  /** Whether a bake-off's QA is one activity for all its finished candidates (fewer-round-trips). */
+
+  /**
+   * Whether a bake-off's QA is one activity for all its finished candidates (fewer-round-trips).
+   */
   private boolean inspectTogether;
 
   ProviderMeasurement(ShootRequest request, ShootRecord record, StepStubs steps) {
@@ -74,18 +77,25 @@ final class ProviderMeasurement {
       return Optional.empty();
     }
     String category = ProductCategory.of(request.product());
-    List<ProviderStats> stats = steps
-        .stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME,
-            "provider report for " + category)
-        .providerStats(category);
+    List<ProviderStats> stats =
+        steps
+            .stub(
+                ProviderReportActivities.class,
+                ShootActivityOptions.RECORD_OUTCOME,
+                "provider report for " + category)
+            .providerStats(category);
     // Drawn from the workflow's seeded random: the same on replay, independent across shoots.
     double draw = Workflow.newRandom().nextDouble();
     RoutingDecision decision =
         Routing.choose(category, policy.providers(), policy.routing(), stats, draw);
     evidence.routed(decision);
     Workflow.upsertTypedSearchAttributes(PROVIDER.valueSet(decision.provider()));
-    log.info("Shoot {} routed to {} by {}: {}",
-        sku(), decision.provider(), decision.rule(), decision.reason());
+    log.info(
+        "Shoot {} routed to {} by {}: {}",
+        sku(),
+        decision.provider(),
+        decision.rule(),
+        decision.reason());
     return Optional.of(decision.chain());
   }
 
@@ -121,8 +131,10 @@ final class ProviderMeasurement {
     for (ShotSpec shot : record.shotsInRound()) {
       for (String provider : policy.providers()) {
         record.roundCandidates().stream()
-            .filter(v -> v.candidate().shot().equals(shot.name())
-                && v.candidate().provider().equals(provider))
+            .filter(
+                v ->
+                    v.candidate().shot().equals(shot.name())
+                        && v.candidate().provider().equals(provider))
             .min(Comparator.comparingInt(CandidateView::rank))
             .map(CandidateView::candidate)
             .ifPresent(judged::add);
@@ -133,21 +145,31 @@ final class ProviderMeasurement {
       return;
     }
     Map<String, Promise<QaReport>> running = new LinkedHashMap<>();
-    judged.forEach(best -> running.put(best.id(), Async.function(() -> finishAndInspect(keys, best, channel))));
+    judged.forEach(
+        best ->
+            running.put(best.id(), Async.function(() -> finishAndInspect(keys, best, channel))));
     running.forEach((id, promise) -> evidence.judged(id, promise.get()));
   }
 
   /** Finishes every candidate at once, then inspects them all in one activity. */
   private void finishThenInspect(ShootKeys keys, List<Candidate> candidates, String channel) {
-    List<Promise<ChannelImage>> finishing = candidates.stream()
-        .map(candidate -> Async.function(() -> finish(keys, candidate, channel)))
-        .toList();
+    List<Promise<ChannelImage>> finishing =
+        candidates.stream()
+            .map(candidate -> Async.function(() -> finish(keys, candidate, channel)))
+            .toList();
     List<ChannelImage> finished = finishing.stream().map(Promise::get).toList();
-    List<QaReport> reports = steps
-        .stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA "
-            + String.join(", ", candidates.stream().map(c -> c.id() + " (" + c.provider() + ")").toList())
-            + " for " + channel)
-        .inspectRound(new RoundQaRequest(record.references(), record.signature(), finished));
+    List<QaReport> reports =
+        steps
+            .stub(
+                QaActivities.class,
+                ShootActivityOptions.INSPECT,
+                "bake-off QA "
+                    + String.join(
+                        ", ",
+                        candidates.stream().map(c -> c.id() + " (" + c.provider() + ")").toList())
+                    + " for "
+                    + channel)
+            .inspectRound(new RoundQaRequest(record.references(), record.signature(), finished));
     for (int i = 0; i < candidates.size(); i++) {
       evidence.judged(candidates.get(i).id(), reports.get(i));
     }
@@ -155,16 +177,25 @@ final class ProviderMeasurement {
 
   private ChannelImage finish(ShootKeys keys, Candidate candidate, String channel) {
     return steps
-        .stub(PostProcessActivities.class, ShootActivityOptions.POST_PROCESS,
-            "bake-off post-process " + candidate.id() + " (" + candidate.provider() + ") for " + channel)
-        .postProcess(new PostProcessRequest(
-            keys.bakeoff(candidate.id()), candidate, record.signature(), channel));
+        .stub(
+            PostProcessActivities.class,
+            ShootActivityOptions.POST_PROCESS,
+            "bake-off post-process "
+                + candidate.id()
+                + " ("
+                + candidate.provider()
+                + ") for "
+                + channel)
+        .postProcess(
+            new PostProcessRequest(
+                keys.bakeoff(candidate.id()), candidate, record.signature(), channel));
   }
 
   private QaReport finishAndInspect(ShootKeys keys, Candidate candidate, String channel) {
     String subject = candidate.id() + " (" + candidate.provider() + ") for " + channel;
     ChannelImage finished = finish(keys, candidate, channel);
-    return steps.stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA " + subject)
+    return steps
+        .stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA " + subject)
         .inspect(new QaRequest(record.references(), record.signature(), finished));
   }
 
@@ -200,7 +231,10 @@ final class ProviderMeasurement {
       return;
     }
     try {
-      steps.stub(ProviderReportActivities.class, ShootActivityOptions.RECORD_OUTCOME,
+      steps
+          .stub(
+              ProviderReportActivities.class,
+              ShootActivityOptions.RECORD_OUTCOME,
               "record provider evidence")
           .recordProviderEvidence(evidence.evidence(request, record.allCandidates(), outcome));
     } catch (ActivityFailure e) {

@@ -13,36 +13,42 @@ import java.util.Map;
  * Timeouts and retries of every step, in one place. Typed failures listed as do-not-retry end the
  * step at once; everything else (a crashed worker, a flaky store) retries with backoff. A step's
  * start-to-close timeout is also how long a crashed worker's task waits before another worker
- * retries it, so each is a few times the step's real duration, not more; generation, whose
- * attempts may rightly take minutes, heartbeats instead ({@link #GENERATE_HEARTBEAT_TIMEOUT}).
+ * retries it, so each is a few times the step's real duration, not more; generation, whose attempts
+ * may rightly take minutes, heartbeats instead ({@link #GENERATE_HEARTBEAT_TIMEOUT}).
  */
 final class ShootActivityOptions {
 
   static final int GENERATE_MAX_ATTEMPTS = 5;
 
-  private static final String[] PERMANENT = {FailureTypes.INVALID_INPUT, FailureTypes.MISSING_OBJECT};
+  private static final String[] PERMANENT = {
+    FailureTypes.INVALID_INPUT, FailureTypes.MISSING_OBJECT
+  };
 
   static final ActivityOptions CAPTURE = options(Duration.ofMinutes(2));
   static final ActivityOptions PROMPT = options(Duration.ofSeconds(30));
+
   /**
    * Prompts as a local activity: composed from a template on the classpath, no provider, no
    * storage, in milliseconds. A local activity retries inside the workflow task, so its attempts
-   * and its whole window are kept short; a template that cannot be read fails the shoot within
-   * half a minute instead of holding its workflow task.
+   * and its whole window are kept short; a template that cannot be read fails the shoot within half
+   * a minute instead of holding its workflow task.
    */
-  static final LocalActivityOptions PROMPT_LOCAL = LocalActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofSeconds(5))
-      .setScheduleToCloseTimeout(Duration.ofSeconds(30))
-      // The request is the shoot's own input, already in history: the marker keeps the prompts only.
-      .setDoNotIncludeArgumentsIntoMarker(true)
-      .setRetryOptions(
-          RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofMillis(500))
-              .setBackoffCoefficient(2)
-              .setMaximumInterval(Duration.ofSeconds(5))
-              .setDoNotRetry(PERMANENT)
-              .build())
-      .build();
+  static final LocalActivityOptions PROMPT_LOCAL =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(5))
+          .setScheduleToCloseTimeout(Duration.ofSeconds(30))
+          // The request is the shoot's own input, already in history: the marker keeps the prompts
+          // only.
+          .setDoNotIncludeArgumentsIntoMarker(true)
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(500))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofSeconds(5))
+                  .setDoNotRetry(PERMANENT)
+                  .build())
+          .build();
+
   static final ActivityOptions SCORE = options(Duration.ofMinutes(1));
   static final ActivityOptions POST_PROCESS = options(Duration.ofMinutes(1));
   static final ActivityOptions INSPECT = options(Duration.ofMinutes(1));
@@ -58,8 +64,8 @@ final class ShootActivityOptions {
 
   /**
    * How long a step on the shoot queue keeps retrying a failure that is not typed as permanent:
-   * long enough to outlast an object store or network outage, bounded so a broken deployment
-   * still surfaces as a failed shoot rather than one that waits forever.
+   * long enough to outlast an object store or network outage, bounded so a broken deployment still
+   * surfaces as a failed shoot rather than one that waits forever.
    */
   static final Duration STEP_RETRY_WINDOW = Duration.ofMinutes(15);
 

@@ -241,8 +241,14 @@ final class ShootRecord {
   }
 
   private static String inWords(QaCheck check) {
-    return check.name() + " " + check.value() + " must be " + check.comparator() + " "
-        + check.threshold() + (check.detail().isEmpty() ? "" : " - " + check.detail());
+    return check.name()
+        + " "
+        + check.value()
+        + " must be "
+        + check.comparator()
+        + " "
+        + check.threshold()
+        + (check.detail().isEmpty() ? "" : " - " + check.detail());
   }
 
   // ---- attempts, alerts and the audit trail ----------------------------------------------
@@ -252,8 +258,15 @@ final class ShootRecord {
   }
 
   void failed(String step, String subject, ActivityFailure e, int maximumAttempts) {
-    attempts.add(new Attempt(round, step, subject, ActivityFailures.attempts(e, maximumAttempts),
-        false, ActivityFailures.type(e), ActivityFailures.describe(e)));
+    attempts.add(
+        new Attempt(
+            round,
+            step,
+            subject,
+            ActivityFailures.attempts(e, maximumAttempts),
+            false,
+            ActivityFailures.type(e),
+            ActivityFailures.describe(e)));
   }
 
   /** A variant moved from one provider to another (or to none, {@code to} null), and why. */
@@ -271,8 +284,15 @@ final class ShootRecord {
   }
 
   void audit(Decision decision, String via, boolean accepted, String outcome) {
-    audit.add(new AuditEntry(now(), decision == null ? "unknown" : decision.reviewer(),
-        decision == null ? null : decision.action(), round, via, accepted, outcome));
+    audit.add(
+        new AuditEntry(
+            now(),
+            decision == null ? "unknown" : decision.reviewer(),
+            decision == null ? null : decision.action(),
+            round,
+            via,
+            accepted,
+            outcome));
   }
 
   void auditByPolicy(Decision.Action action, String outcome) {
@@ -302,7 +322,10 @@ final class ShootRecord {
    * @param routing how the shoot chose its providers; null when it did not route
    * @param candidateQa every judged candidate's QA, by candidate id
    */
-  ShootState snapshot(ShootRequest request, Stage stage, RoutingDecision routing,
+  ShootState snapshot(
+      ShootRequest request,
+      Stage stage,
+      RoutingDecision routing,
       Map<String, List<QaReport>> candidateQa) {
     return new ShootState(
         request.product() == null ? "(no sku)" : request.product().sku(),

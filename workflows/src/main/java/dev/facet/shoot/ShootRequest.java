@@ -7,8 +7,8 @@ import dev.facet.model.StyleGuide;
 import java.util.List;
 
 /**
- * Input of a {@link ProductShootWorkflow}. Only {@code product} and {@code photos} are required,
- * so a shoot can be started by hand from the Temporal CLI or Web UI with a short JSON body.
+ * Input of a {@link ProductShootWorkflow}. Only {@code product} and {@code photos} are required, so
+ * a shoot can be started by hand from the Temporal CLI or Web UI with a short JSON body.
  *
  * @param product what the piece is
  * @param photos the seller's reference photos (already uploaded)

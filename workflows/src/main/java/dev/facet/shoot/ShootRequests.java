@@ -32,8 +32,7 @@ public final class ShootRequests {
     }
     String sku = request.product().sku();
     if (sku == null || !SKU.matcher(sku).matches()) {
-      problems.add(
-          "product.sku must be 1-64 letters, digits, '.', '_' or '-', was '" + sku + "'");
+      problems.add("product.sku must be 1-64 letters, digits, '.', '_' or '-', was '" + sku + "'");
     }
     if (isBlank(request.product().type())) {
       problems.add("product.type is required, e.g. ring, pendant, earrings, bracelet");
@@ -78,14 +77,21 @@ public final class ShootRequests {
         .flatMap(Optional::stream)
         .forEach(problem -> problems.add("policy.providers: " + problem));
     if (policy.providers().stream().distinct().count() < policy.providers().size()) {
-      problems.add("policy.providers names a generator twice: " + String.join(", ", policy.providers()));
+      problems.add(
+          "policy.providers names a generator twice: " + String.join(", ", policy.providers()));
     }
     if (policy.routing() != null) {
       // One pool: what a route may name is what the shoot's key checks and fallbacks cover.
       policy.routing().namedProviders().stream()
           .filter(name -> !policy.providers().contains(name))
-          .forEach(name -> problems.add("policy.routing names '" + name
-              + "', which policy.providers does not list (" + String.join(", ", policy.providers()) + ")"));
+          .forEach(
+              name ->
+                  problems.add(
+                      "policy.routing names '"
+                          + name
+                          + "', which policy.providers does not list ("
+                          + String.join(", ", policy.providers())
+                          + ")"));
     }
     return problems;
   }

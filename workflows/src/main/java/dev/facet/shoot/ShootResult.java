@@ -26,8 +26,14 @@ public record ShootResult(
   }
 
   /** A result without a ledger: a free shoot's. */
-  public ShootResult(String sku, Stage outcome, int rounds, List<ChannelImage> finals,
-      ImageRef manifest, double costUsd, String failure) {
+  public ShootResult(
+      String sku,
+      Stage outcome,
+      int rounds,
+      List<ChannelImage> finals,
+      ImageRef manifest,
+      double costUsd,
+      String failure) {
     this(sku, outcome, rounds, finals, manifest, costUsd, failure, List.of());
   }
 }

@@ -12,7 +12,8 @@ public final class ShootSearchAttributes {
   public static final SearchAttributeKey<String> SKU = SearchAttributeKey.forKeyword("FacetSku");
   public static final SearchAttributeKey<String> CATALOG =
       SearchAttributeKey.forKeyword("FacetCatalog");
-  public static final SearchAttributeKey<String> STAGE = SearchAttributeKey.forKeyword("FacetStage");
+  public static final SearchAttributeKey<String> STAGE =
+      SearchAttributeKey.forKeyword("FacetStage");
   public static final SearchAttributeKey<Boolean> AWAITING_HUMAN =
       SearchAttributeKey.forBoolean("FacetAwaitingHuman");
   public static final SearchAttributeKey<String> PROVIDER =

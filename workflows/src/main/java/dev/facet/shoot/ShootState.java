@@ -25,8 +25,8 @@ import java.util.Map;
  * @param candidateQa the QA of every judged candidate by id: in a bake-off each provider's best
  *     candidate per shot, so reviewers compare providers on the same checks
  * @param costUsd what the providers would bill: the ledger's total
- * @param charges the ledger: every request a provider may have charged for, billed or maybe
- *     billed, delivered or lost
+ * @param charges the ledger: every request a provider may have charged for, billed or maybe billed,
+ *     delivered or lost
  * @param spend the ledger summed per provider: paid and delivered, paid and lost
  */
 public record ShootState(
@@ -62,23 +62,64 @@ public record ShootState(
   }
 
   /** A state without routing or per-candidate QA. */
-  public ShootState(String sku, String catalogId, Stage stage, String stageWords,
-      boolean awaitingHuman, int round, int maxRounds, ShootPolicy policy,
-      List<Reference> references, List<ShotPrompt> prompts, List<CandidateView> candidates,
-      Map<String, String> selections, List<ChannelImage> outputs, List<QaReport> qa,
-      List<Attempt> attempts, List<Fallback> fallbacks, List<String> alerts,
-      List<AuditEntry> audit, double costUsd, ImageRef manifest, String failure) {
-    this(sku, catalogId, stage, stageWords, awaitingHuman, round, maxRounds, policy, references,
-        prompts, candidates, selections, outputs, qa, attempts, fallbacks, alerts, audit, costUsd,
-        manifest, failure, null, Map.of(), List.of(), List.of());
+  public ShootState(
+      String sku,
+      String catalogId,
+      Stage stage,
+      String stageWords,
+      boolean awaitingHuman,
+      int round,
+      int maxRounds,
+      ShootPolicy policy,
+      List<Reference> references,
+      List<ShotPrompt> prompts,
+      List<CandidateView> candidates,
+      Map<String, String> selections,
+      List<ChannelImage> outputs,
+      List<QaReport> qa,
+      List<Attempt> attempts,
+      List<Fallback> fallbacks,
+      List<String> alerts,
+      List<AuditEntry> audit,
+      double costUsd,
+      ImageRef manifest,
+      String failure) {
+    this(
+        sku,
+        catalogId,
+        stage,
+        stageWords,
+        awaitingHuman,
+        round,
+        maxRounds,
+        policy,
+        references,
+        prompts,
+        candidates,
+        selections,
+        outputs,
+        qa,
+        attempts,
+        fallbacks,
+        alerts,
+        audit,
+        costUsd,
+        manifest,
+        failure,
+        null,
+        Map.of(),
+        List.of(),
+        List.of());
   }
 
   /** Candidate ids by provider, in the order made: how reviewers see a bake-off grouped. */
   public Map<String, List<String>> candidatesByProvider() {
     Map<String, List<String>> byProvider = new LinkedHashMap<>();
-    candidates.forEach(v -> byProvider
-        .computeIfAbsent(v.candidate().provider(), p -> new ArrayList<>())
-        .add(v.candidate().id()));
+    candidates.forEach(
+        v ->
+            byProvider
+                .computeIfAbsent(v.candidate().provider(), p -> new ArrayList<>())
+                .add(v.candidate().id()));
     return byProvider;
   }
 }

@@ -4,9 +4,9 @@ import dev.facet.model.ShotPrompt;
 import java.util.regex.Pattern;
 
 /**
- * The prompt retried once after a provider's moderation refused it: any mention of people or
- * bodies (the usual trigger for jewelry) removed, and the request stated as a plain product still
- * life. The workflow softens the prompt written without reviewer feedback.
+ * The prompt retried once after a provider's moderation refused it: any mention of people or bodies
+ * (the usual trigger for jewelry) removed, and the request stated as a plain product still life.
+ * The workflow softens the prompt written without reviewer feedback.
  */
 final class SoftenedPrompt {
 

@@ -36,8 +36,8 @@ public final class FailureTypes {
   public static final String PROVIDER_AUTH = "ProviderAuth";
 
   /**
-   * The account has no credit or quota left (HTTP 402, 429 {@code insufficient_quota}). Not
-   * retried on this provider.
+   * The account has no credit or quota left (HTTP 402, 429 {@code insufficient_quota}). Not retried
+   * on this provider.
    */
   public static final String PROVIDER_OUT_OF_CREDIT = "ProviderOutOfCredit";
 

@@ -46,7 +46,9 @@ public record GenerationCheckpoint(List<Charge> charges, Charge inFlight, String
     return new GenerationCheckpoint(charges, request, null);
   }
 
-  /** The request in flight ended as {@code settled}; {@code resumeUrl} where to collect its result. */
+  /**
+   * The request in flight ended as {@code settled}; {@code resumeUrl} where to collect its result.
+   */
   public GenerationCheckpoint settled(Charge settled, String resumeUrl) {
     return new GenerationCheckpoint(with(settled), null, resumeUrl);
   }
@@ -63,7 +65,8 @@ public record GenerationCheckpoint(List<Charge> charges, Charge inFlight, String
 
   /** The last charge delivered the candidate (if there is one: a free generator has none). */
   public GenerationCheckpoint delivered() {
-    return charges.isEmpty() ? this
+    return charges.isEmpty()
+        ? this
         : new GenerationCheckpoint(withLast(last().delivering()), null, null);
   }
 

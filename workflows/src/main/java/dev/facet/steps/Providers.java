@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * Generator names: the values of {@code policy.providers}, {@code GenerateRequest.provider()} and
  * the rows of the provider report. A name is a provider, which runs its configured default model
  * ({@code flux}), or a provider and one of its models ({@code flux:flux-pro-1.1}), so one bake-off
- * can compare two models of the same provider. Every model of a provider shares the provider's
- * task queue ({@link TaskQueues#generation(String)}): its account's limits hold across models.
+ * can compare two models of the same provider. Every model of a provider shares the provider's task
+ * queue ({@link TaskQueues#generation(String)}): its account's limits hold across models.
  */
 public final class Providers {
 
@@ -59,16 +59,23 @@ public final class Providers {
     }
     String provider = providerOf(name);
     if (!ALL.contains(provider)) {
-      return Optional.of("'" + name + "' is no generator; the generators are "
-          + String.join(", ", ALL) + ", optionally with a model, e.g. flux:flux-pro-1.1");
+      return Optional.of(
+          "'"
+              + name
+              + "' is no generator; the generators are "
+              + String.join(", ", ALL)
+              + ", optionally with a model, e.g. flux:flux-pro-1.1");
     }
     Optional<String> model = modelOf(name);
     if (model.isPresent() && provider.equals(STUDIO)) {
       return Optional.of("'" + name + "': the studio renderer has no models; name it 'studio'");
     }
     if (model.isPresent() && !MODEL.matcher(model.get()).matches()) {
-      return Optional.of("'" + name + "' names no model after ':'; models are spelled as the "
-          + "provider does, e.g. openai:gpt-image-2 or flux:flux-kontext-pro");
+      return Optional.of(
+          "'"
+              + name
+              + "' names no model after ':'; models are spelled as the "
+              + "provider does, e.g. openai:gpt-image-2 or flux:flux-kontext-pro");
     }
     return Optional.empty();
   }

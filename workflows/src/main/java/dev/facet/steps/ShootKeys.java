@@ -1,9 +1,9 @@
 package dev.facet.steps;
 
 /**
- * The one rule for object keys of a shoot. Every key derives from (workflow id, run id, round, step,
- * shot, variant), so a retried activity finds its own earlier output instead of redoing it, and a
- * new run of the same SKU never reads an older run's files.
+ * The one rule for object keys of a shoot. Every key derives from (workflow id, run id, round,
+ * step, shot, variant), so a retried activity finds its own earlier output instead of redoing it,
+ * and a new run of the same SKU never reads an older run's files.
  *
  * @param prefix {@code shoots/<workflow id>/<run id>}
  */
@@ -36,7 +36,9 @@ public record ShootKeys(String prefix) {
     return prefix + "/r" + round + "/generate/" + shot + "/v" + variant + CUTOUT_SUFFIX;
   }
 
-  /** Whether {@code key} is a candidate's picture (not its cut-out): for counting stored variants. */
+  /**
+   * Whether {@code key} is a candidate's picture (not its cut-out): for counting stored variants.
+   */
   public static boolean isCandidate(String key) {
     return key.contains("/generate/") && !key.endsWith(CUTOUT_SUFFIX);
   }

@@ -27,22 +27,32 @@ import java.util.concurrent.ThreadLocalRandom;
 @AnalyzeClasses(packages = "dev.facet", importOptions = ImportOption.DoNotIncludeTests.class)
 class DeterministicWorkflowsTest {
 
-  private static final String WHY = "workflow code must replay deterministically: use Workflow.* or an activity";
+  private static final String WHY =
+      "workflow code must replay deterministically: use Workflow.* or an activity";
 
   @ArchTest
   static final ArchRule noIo =
       noClasses()
-          .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.io..", "java.nio..", "java.net..")
           .because("I/O is an activity's job; " + WHY);
 
   @ArchTest
   static final ArchRule noSystemClock =
       noClasses()
-          .should().callMethod(System.class, "currentTimeMillis")
-          .orShould().callMethod(System.class, "nanoTime")
-          .orShould().callMethodWhere(target(name("now")).and(target(owner(resideInAPackage("java.time")))))
-          .orShould().dependOnClassesThat().areAssignableTo(InstantSource.class)
-          .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
+          .should()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(System.class, "nanoTime")
+          .orShould()
+          .callMethodWhere(target(name("now")).and(target(owner(resideInAPackage("java.time")))))
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(InstantSource.class)
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(Clock.class)
           .because("Workflow.currentTimeMillis() is the replayable clock; " + WHY);
 
   // Workflow.newRandom() hands out a java.util.Random seeded from history: using one is fine,
@@ -50,24 +60,34 @@ class DeterministicWorkflowsTest {
   @ArchTest
   static final ArchRule noRandomness =
       noClasses()
-          .should().callConstructorWhere(target(owner(assignableTo(Random.class))))
-          .orShould().dependOnClassesThat().belongToAnyOf(ThreadLocalRandom.class, SplittableRandom.class)
-          .orShould().callMethod(Math.class, "random")
-          .orShould().callMethod(UUID.class, "randomUUID")
-          .because("Workflow.newRandom() and Workflow.randomUUID() are seeded from history; " + WHY);
+          .should()
+          .callConstructorWhere(target(owner(assignableTo(Random.class))))
+          .orShould()
+          .dependOnClassesThat()
+          .belongToAnyOf(ThreadLocalRandom.class, SplittableRandom.class)
+          .orShould()
+          .callMethod(Math.class, "random")
+          .orShould()
+          .callMethod(UUID.class, "randomUUID")
+          .because(
+              "Workflow.newRandom() and Workflow.randomUUID() are seeded from history; " + WHY);
 
   @ArchTest
   static final ArchRule noSleepingOrThreads =
       noClasses()
-          .should().callMethod(Thread.class, "sleep", long.class)
-          .orShould().callConstructorWhere(target(owner(assignableTo(Thread.class))))
+          .should()
+          .callMethod(Thread.class, "sleep", long.class)
+          .orShould()
+          .callConstructorWhere(target(owner(assignableTo(Thread.class))))
           .because("Workflow.sleep() and Async are the durable timer and threads; " + WHY);
 
   /** The module's direction: it builds on the JDK's pure parts and Temporal's SDK, nothing else. */
   @ArchTest
   static final ArchRule onlyTheSdkAndTheJdk =
       classes()
-          .should().onlyDependOnClassesThat().resideInAnyPackage(
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
               "dev.facet..",
               "java.lang..",
               "java.util..",
@@ -83,9 +103,15 @@ class DeterministicWorkflowsTest {
   @ArchTest
   static final ArchRule modelIsTheBase =
       noClasses()
-          .that().resideInAPackage("dev.facet.model..")
-          .should().dependOnClassesThat().resideInAnyPackage(
-              "dev.facet.catalog..", "dev.facet.shoot..", "dev.facet.routing..",
-              "dev.facet.steps..", "dev.facet.metrics..")
+          .that()
+          .resideInAPackage("dev.facet.model..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.facet.catalog..",
+              "dev.facet.shoot..",
+              "dev.facet.routing..",
+              "dev.facet.steps..",
+              "dev.facet.metrics..")
           .because("the history records are what every other package builds on");
 }

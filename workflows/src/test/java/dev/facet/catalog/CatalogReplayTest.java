@@ -19,20 +19,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CatalogReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "catalog-page-per-refill.json", "catalog.json", "catalog-starts-in-batches.json",
-      "catalog-budget-overrides.json"})
+  @ValueSource(
+      strings = {
+        "catalog-page-per-refill.json",
+        "catalog.json",
+        "catalog-starts-in-batches.json",
+        "catalog-budget-overrides.json"
+      })
   void recordedHistoriesReplayOnTheCurrentCode(String history) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, CatalogWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/" + history, CatalogWorkflowImpl.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "catalog-page-per-refill.json", "catalog.json", "catalog-starts-in-batches.json",
-      "catalog-budget-overrides.json"})
+  @ValueSource(
+      strings = {
+        "catalog-page-per-refill.json",
+        "catalog.json",
+        "catalog-starts-in-batches.json",
+        "catalog-budget-overrides.json"
+      })
   void anUnversionedChangeIsCaught(String history) {
-    assertThatThrownBy(() ->
-            WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, ExtraTimerCatalog.class))
+    assertThatThrownBy(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    "histories/" + history, ExtraTimerCatalog.class))
         .hasMessageContaining(NonDeterministicException.class.getName());
   }
 

@@ -15,8 +15,8 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import java.time.Duration;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,9 +38,11 @@ class CatalogWorkflowTest {
     FakeShoot.reset();
     // Real time: the shoots do real (milliseconds of) work, and the test server stops skipping
     // time for children once their parent continues as new (sdk-java#1540).
-    env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    ShootSearchAttributes.ALL.forEach(
+        k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
   }
 
   private void startWorker(int manifestSize, Set<Integer> invalidLines) {
@@ -70,7 +72,8 @@ class CatalogWorkflowTest {
     assertThat(result.progress().runs()).isGreaterThanOrEqualTo(3);
     assertThat(result.progress().status()).isEqualTo("finished");
     assertThat(result.progress().costUsd()).isEqualTo(15.0);
-    assertThat(result.progress().spend()).containsExactly(new ProviderSpend("flux", 60, 0, 15.0, 0));
+    assertThat(result.progress().spend())
+        .containsExactly(new ProviderSpend("flux", 60, 0, 15.0, 0));
     assertThat(activities.reportsWritten).containsExactly("summer");
     // The total, then one page per run: refilling the window one product at a time reads nothing.
     assertThat(activities.manifestReads).hasValueLessThanOrEqualTo(result.progress().runs() + 1);
@@ -121,13 +124,14 @@ class CatalogWorkflowTest {
     ShootPolicy catalogs = ShootPolicy.auto();
     assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(0))).isEqualTo(catalogs);
     assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(1)))
-        .satisfies(own -> {
-          assertThat(own.channels()).containsExactly("etsy");
-          assertThat(own.providers()).containsExactly("flux", "studio");
-          assertThat(own.variants()).isEqualTo(2);
-          assertThat(own.approval()).isEqualTo(catalogs.approval());
-          assertThat(own.maxRounds()).isEqualTo(catalogs.maxRounds());
-        });
+        .satisfies(
+            own -> {
+              assertThat(own.channels()).containsExactly("etsy");
+              assertThat(own.providers()).containsExactly("flux", "studio");
+              assertThat(own.variants()).isEqualTo(2);
+              assertThat(own.approval()).isEqualTo(catalogs.approval());
+              assertThat(own.maxRounds()).isEqualTo(catalogs.maxRounds());
+            });
     assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(2)))
         .extracting(ShootPolicy::channels, ShootPolicy::providers, ShootPolicy::variants)
         .containsExactly(catalogs.channels(), catalogs.providers(), 1);
@@ -159,8 +163,10 @@ class CatalogWorkflowTest {
     assertThat(FakeShoot.starts).hasSize(startedWhilePaused);
     assertThat(catalog.progress().status()).isEqualTo("paused");
     assertThat(atPause.queued()).isGreaterThan(0);
-    assertThatThrownBy(catalog::pause).isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("already paused");
+    assertThatThrownBy(catalog::pause)
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("already paused");
 
     catalog.resume();
     CatalogResult result = WorkflowStub.fromTyped(catalog).getResult(CatalogResult.class);
@@ -198,12 +204,13 @@ class CatalogWorkflowTest {
         startsPerTask.add(0);
       } else if (event.getEventType()
           == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED) {
-        startsPerTask.set(startsPerTask.size() - 1, startsPerTask.get(startsPerTask.size() - 1) + 1);
+        startsPerTask.set(
+            startsPerTask.size() - 1, startsPerTask.get(startsPerTask.size() - 1) + 1);
       }
     }
     assertThat(startsPerTask.stream().mapToInt(Integer::intValue).sum()).isEqualTo(50);
-    assertThat(startsPerTask).allSatisfy(
-        n -> assertThat(n).isLessThanOrEqualTo(CatalogWorkflowImpl.STARTS_PER_TASK));
+    assertThat(startsPerTask)
+        .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(CatalogWorkflowImpl.STARTS_PER_TASK));
   }
 
   @Test
@@ -223,28 +230,50 @@ class CatalogWorkflowTest {
     assertThat(atCap.queued()).isEqualTo(2);
     assertThat(atCap.costUsd()).isEqualTo(0.75);
     assertThat(atCap.budget())
-        .extracting(BudgetProgress::capUsd, BudgetProgress::spentUsd, BudgetProgress::reservedUsd,
-            BudgetProgress::held, BudgetProgress::heldSkus, BudgetProgress::nextUsd,
+        .extracting(
+            BudgetProgress::capUsd,
+            BudgetProgress::spentUsd,
+            BudgetProgress::reservedUsd,
+            BudgetProgress::held,
+            BudgetProgress::heldSkus,
+            BudgetProgress::nextUsd,
             BudgetProgress::reached)
-        .containsExactly(0.75, 0.75, 0.0, 2,
-            List.of(FakeCatalogActivities.sku(3), FakeCatalogActivities.sku(5)), 0.25, true);
-    assertThat(FakeShoot.starts).containsOnlyKeys(FakeCatalogActivities.sku(0),
-        FakeCatalogActivities.sku(1), FakeCatalogActivities.sku(2), FakeCatalogActivities.sku(4));
+        .containsExactly(
+            0.75,
+            0.75,
+            0.0,
+            2,
+            List.of(FakeCatalogActivities.sku(3), FakeCatalogActivities.sku(5)),
+            0.25,
+            true);
+    assertThat(FakeShoot.starts)
+        .containsOnlyKeys(
+            FakeCatalogActivities.sku(0),
+            FakeCatalogActivities.sku(1),
+            FakeCatalogActivities.sku(2),
+            FakeCatalogActivities.sku(4));
     assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(0)).budgetUsd())
-        .as("each paid shoot is capped at what it reserved").isEqualTo(0.25);
+        .as("each paid shoot is capped at what it reserved")
+        .isEqualTo(0.25);
     assertThat(FakeShoot.policies.get(FakeCatalogActivities.sku(4)).budgetUsd())
-        .as("the free one reserves nothing").isZero();
-    assertThat(describedDetails("budget")).contains(
-        "(budget reached)", "budget $0.75, $0.75 spent or reserved",
-        "2 products held (the next needs $0.25): raise it with the raiseBudget update");
+        .as("the free one reserves nothing")
+        .isZero();
+    assertThat(describedDetails("budget"))
+        .contains(
+            "(budget reached)",
+            "budget $0.75, $0.75 spent or reserved",
+            "2 products held (the next needs $0.25): raise it with the raiseBudget update");
 
     assertThatThrownBy(() -> catalog.raiseBudget(new BudgetRaise(0.5)))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("the budget is $0.75 ($0.75 of it spent or reserved);"
-            + " a new one must be above it, not $0.50");
+        .rootCause()
+        .hasMessageContaining(
+            "the budget is $0.75 ($0.75 of it spent or reserved);"
+                + " a new one must be above it, not $0.50");
     assertThatThrownBy(() -> catalog.raiseBudget(new BudgetRaise(-1.0)))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("a budget is a number of US dollars");
+        .rootCause()
+        .hasMessageContaining("a budget is a number of US dollars");
 
     CatalogProgress raised = catalog.raiseBudget(new BudgetRaise(1.0));
     assertThat(raised.budget().capUsd()).isEqualTo(1.0);
@@ -285,7 +314,8 @@ class CatalogWorkflowTest {
     WorkflowClient.start(open::run, request("no-budget", 1, 500));
     assertThatThrownBy(() -> open.raiseBudget(new BudgetRaise(10.0)))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("the catalog has no budget to raise");
+        .rootCause()
+        .hasMessageContaining("the catalog has no budget to raise");
     assertThat(open.progress().budget()).isNull();
     open.cancel();
     WorkflowStub.fromTyped(open).getResult(CatalogResult.class);
@@ -295,14 +325,20 @@ class CatalogWorkflowTest {
     CatalogResult priced = catalog("unpriced").run(budgeted("unpriced", 3, 500, 5.0));
 
     assertThat(priced.progress().published()).isEqualTo(2);
-    assertThat(priced.progress().failures()).singleElement().satisfies(failure -> assertThat(
-        failure.reason()).contains("its shoot cannot start under the catalog's budget: no list"
-            + " price of openai was given to the catalog"));
+    assertThat(priced.progress().failures())
+        .singleElement()
+        .satisfies(
+            failure ->
+                assertThat(failure.reason())
+                    .contains(
+                        "its shoot cannot start under the catalog's budget: no list"
+                            + " price of openai was given to the catalog"));
   }
 
   /** The catalog's current details, as the Web UI shows them. */
   private String describedDetails(String id) {
-    return client.newUntypedWorkflowStub(CatalogWorkflow.workflowId(id))
+    return client
+        .newUntypedWorkflowStub(CatalogWorkflow.workflowId(id))
         .query("__temporal_workflow_metadata", io.temporal.api.sdk.v1.WorkflowMetadata.class)
         .getCurrentDetails();
   }
@@ -327,10 +363,12 @@ class CatalogWorkflowTest {
   }
 
   private CatalogWorkflow catalog(String id) {
-    return client.newWorkflowStub(CatalogWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(CatalogWorkflow.workflowId(id))
-        .setTaskQueue(TaskQueues.SHOOT)
-        .build());
+    return client.newWorkflowStub(
+        CatalogWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(CatalogWorkflow.workflowId(id))
+            .setTaskQueue(TaskQueues.SHOOT)
+            .build());
   }
 
   /**
@@ -339,14 +377,37 @@ class CatalogWorkflowTest {
    */
   private static CatalogRequest budgeted(String id, int window, int startsPerRun, double usd) {
     ShootPolicy flux =
-        new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO, 1, 1,
-            null, List.of("flux"));
-    return new CatalogRequest(id, "catalogs/" + id + "/manifest.csv", null, flux, window,
-        startsPerRun, QUIET, null, usd, java.util.Map.of("flux", 0.125));
+        new ShootPolicy(
+            ShootPolicy.Approval.AUTO,
+            null,
+            null,
+            ShootPolicy.TimeoutAction.AUTO,
+            1,
+            1,
+            null,
+            List.of("flux"));
+    return new CatalogRequest(
+        id,
+        "catalogs/" + id + "/manifest.csv",
+        null,
+        flux,
+        window,
+        startsPerRun,
+        QUIET,
+        null,
+        usd,
+        java.util.Map.of("flux", 0.125));
   }
 
   private static CatalogRequest request(String id, int window, int startsPerRun) {
-    return new CatalogRequest(id, "catalogs/" + id + "/manifest.csv", null, ShootPolicy.auto(),
-        window, startsPerRun, QUIET, null);
+    return new CatalogRequest(
+        id,
+        "catalogs/" + id + "/manifest.csv",
+        null,
+        ShootPolicy.auto(),
+        window,
+        startsPerRun,
+        QUIET,
+        null);
   }
 }

@@ -18,6 +18,7 @@ final class FakeCatalogActivities implements CatalogActivities {
   final Set<Integer> invalidLines;
   final List<String> reportsWritten = new CopyOnWriteArrayList<>();
   final AtomicInteger manifestReads = new AtomicInteger();
+
   /** What a product changes about the catalog's policy, by its index. */
   final Map<Integer, ShootOverrides> overrides = new ConcurrentHashMap<>();
 
@@ -35,11 +36,14 @@ final class FakeCatalogActivities implements CatalogActivities {
     manifestReads.incrementAndGet();
     List<CatalogItem> items =
         IntStream.range(offset, Math.min(size, offset + limit))
-            .mapToObj(i -> new CatalogItem(i + 2,
-                new ProductSpec(sku(i), null, "ring", "18k yellow gold", null, null, null),
-                List.of(new ReferencePhoto("uploads/" + i + "/0", "front")),
-                invalidLines.contains(i + 2) ? "metal is required" : null,
-                overrides.getOrDefault(i, ShootOverrides.NONE)))
+            .mapToObj(
+                i ->
+                    new CatalogItem(
+                        i + 2,
+                        new ProductSpec(sku(i), null, "ring", "18k yellow gold", null, null, null),
+                        List.of(new ReferencePhoto("uploads/" + i + "/0", "front")),
+                        invalidLines.contains(i + 2) ? "metal is required" : null,
+                        overrides.getOrDefault(i, ShootOverrides.NONE)))
             .toList();
     return new ManifestPage(items, size);
   }

@@ -64,6 +64,7 @@ public class FakeShoot implements ProductShootWorkflow {
   static final Set<String> failing = ConcurrentHashMap.newKeySet();
   static final Set<String> cancelled = ConcurrentHashMap.newKeySet();
   static final AtomicInteger signalsLost = new AtomicInteger();
+
   /** The style reference each shoot was started with, "none" for none. */
   static final Map<String, String> styleReferences = new ConcurrentHashMap<>();
 
@@ -121,10 +122,16 @@ public class FakeShoot implements ProductShootWorkflow {
     boolean free = FakeShoot.free.contains(sku);
     if (!silent.contains(sku)) {
       try {
-        Workflow.newExternalWorkflowStub(CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
-            .shootUpdate(new ShootUpdate(sku, outcome, free ? 0 : 0.25,
-                outcome == Stage.FAILED ? "capture failed: photo too blurry" : null,
-                outcome == Stage.PUBLISHED ? hero(sku) : null, free ? List.of() : SPENT));
+        Workflow.newExternalWorkflowStub(
+                CatalogWorkflow.class, CatalogWorkflow.workflowId(request.catalogId()))
+            .shootUpdate(
+                new ShootUpdate(
+                    sku,
+                    outcome,
+                    free ? 0 : 0.25,
+                    outcome == Stage.FAILED ? "capture failed: photo too blurry" : null,
+                    outcome == Stage.PUBLISHED ? hero(sku) : null,
+                    free ? List.of() : SPENT));
       } catch (RuntimeException e) {
         // As the real shoot: the catalog's watch will find this one.
         signalsLost.incrementAndGet();

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Records the catalog history that {@link CatalogReplayTest} replays: 45 products (one bad row)
  * through a window of 25 in one run, so the first fill starts its shoots over two workflow tasks
  * ({@link CatalogWorkflowImpl#STARTS_PER_TASK}). Older recordings: 12 products through a window of
- * 3. Run it before a deliberate, versioned change, never to "fix" a
- * failing replay; keep the older recordings, which replay the older branches:
+ * 3. Run it before a deliberate, versioned change, never to "fix" a failing replay; keep the older
+ * recordings, which replay the older branches:
  *
  * <pre>./mvnw -pl workflows test -Dtest=RecordCatalogHistories -Dfacet.recordHistories=true</pre>
  *
@@ -37,24 +37,41 @@ class RecordCatalogHistories {
   @Test
   void record() throws Exception {
     FakeShoot.reset();
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
-      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
+      ShootSearchAttributes.ALL.forEach(
+          k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
       Worker worker = env.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(CatalogWorkflowImpl.class, FakeShoot.class);
       WorkflowClient client = env.getWorkflowClient();
-      worker.registerActivitiesImplementations(new FakeCatalogActivities(45, Set.of(5)),
-          new FakeShoot.SleepingWork(), new ClientShootWatch(client));
+      worker.registerActivitiesImplementations(
+          new FakeCatalogActivities(45, Set.of(5)),
+          new FakeShoot.SleepingWork(),
+          new ClientShootWatch(client));
       env.start();
       String file = System.getProperty("facet.historyFile", "catalog-starts-in-batches.json");
-      CatalogWorkflow catalog = client.newWorkflowStub(CatalogWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(CatalogWorkflow.workflowId("recorded"))
-          .setTaskQueue(TaskQueues.SHOOT)
-          .build());
-      catalog.run(new CatalogRequest("recorded", "catalogs/recorded/manifest.csv", null, ShootPolicy.auto(),
-          25, 100, Duration.ofSeconds(2), null));
+      CatalogWorkflow catalog =
+          client.newWorkflowStub(
+              CatalogWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(CatalogWorkflow.workflowId("recorded"))
+                  .setTaskQueue(TaskQueues.SHOOT)
+                  .build());
+      catalog.run(
+          new CatalogRequest(
+              "recorded",
+              "catalogs/recorded/manifest.csv",
+              null,
+              ShootPolicy.auto(),
+              25,
+              100,
+              Duration.ofSeconds(2),
+              null));
       Files.createDirectories(FOLDER);
-      Files.writeString(FOLDER.resolve(file), client.fetchHistory(CatalogWorkflow.workflowId("recorded")).toJson(true));
+      Files.writeString(
+          FOLDER.resolve(file),
+          client.fetchHistory(CatalogWorkflow.workflowId("recorded")).toJson(true));
     }
   }
 
@@ -66,9 +83,11 @@ class RecordCatalogHistories {
   @Test
   void recordBudgetAndOverrides() throws Exception {
     FakeShoot.reset();
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
-      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
+      ShootSearchAttributes.ALL.forEach(
+          k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
       Worker worker = env.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(CatalogWorkflowImpl.class, FakeShoot.class);
       WorkflowClient client = env.getWorkflowClient();
@@ -76,25 +95,47 @@ class RecordCatalogHistories {
       activities.overrides.put(2, new ShootOverrides(List.of("etsy"), List.of(), 2));
       activities.overrides.put(5, new ShootOverrides(List.of(), List.of("studio"), null));
       FakeShoot.free.add(FakeCatalogActivities.sku(5));
-      worker.registerActivitiesImplementations(activities, new FakeShoot.SleepingWork(),
-          new ClientShootWatch(client));
+      worker.registerActivitiesImplementations(
+          activities, new FakeShoot.SleepingWork(), new ClientShootWatch(client));
       env.start();
-      CatalogWorkflow catalog = client.newWorkflowStub(CatalogWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(CatalogWorkflow.workflowId("budgeted"))
-          .setTaskQueue(TaskQueues.SHOOT)
-          .build());
-      ShootPolicy flux = new ShootPolicy(ShootPolicy.Approval.AUTO, null, null,
-          ShootPolicy.TimeoutAction.AUTO, 1, 1, null, List.of("flux"));
-      WorkflowClient.start(catalog::run, new CatalogRequest("budgeted",
-          "catalogs/budgeted/manifest.csv", null, flux, 4, 100, Duration.ofSeconds(2), null, 0.75,
-          Map.of("flux", 0.125)));
+      CatalogWorkflow catalog =
+          client.newWorkflowStub(
+              CatalogWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(CatalogWorkflow.workflowId("budgeted"))
+                  .setTaskQueue(TaskQueues.SHOOT)
+                  .build());
+      ShootPolicy flux =
+          new ShootPolicy(
+              ShootPolicy.Approval.AUTO,
+              null,
+              null,
+              ShootPolicy.TimeoutAction.AUTO,
+              1,
+              1,
+              null,
+              List.of("flux"));
+      WorkflowClient.start(
+          catalog::run,
+          new CatalogRequest(
+              "budgeted",
+              "catalogs/budgeted/manifest.csv",
+              null,
+              flux,
+              4,
+              100,
+              Duration.ofSeconds(2),
+              null,
+              0.75,
+              Map.of("flux", 0.125)));
       awaitHeld(catalog);
       catalog.raiseBudget(new BudgetRaise(1.25));
       awaitHeld(catalog);
       catalog.raiseBudget(new BudgetRaise(2.0));
       WorkflowStub.fromTyped(catalog).getResult(CatalogResult.class);
       Files.createDirectories(FOLDER);
-      Files.writeString(FOLDER.resolve("catalog-budget-overrides.json"),
+      Files.writeString(
+          FOLDER.resolve("catalog-budget-overrides.json"),
           client.fetchHistory(CatalogWorkflow.workflowId("budgeted")).toJson(true));
     }
   }

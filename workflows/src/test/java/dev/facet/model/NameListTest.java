@@ -27,7 +27,8 @@ class NameListTest {
 
   @Test
   void aCellSeparatesBySemicolonsOrCommas() {
-    assertThat(NameList.cell("etsy; amazon,shopify;;")).containsExactly("etsy", "amazon", "shopify");
+    assertThat(NameList.cell("etsy; amazon,shopify;;"))
+        .containsExactly("etsy", "amazon", "shopify");
   }
 
   @Test

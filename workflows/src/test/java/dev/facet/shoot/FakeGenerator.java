@@ -3,8 +3,8 @@ package dev.facet.shoot;
 import dev.facet.model.Candidate;
 import dev.facet.model.Charge;
 import dev.facet.steps.GenerateRequest;
-import dev.facet.steps.GenerationCheckpoint;
 import dev.facet.steps.GenerationActivities;
+import dev.facet.steps.GenerationCheckpoint;
 import dev.facet.steps.Providers;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A generator that can fail a given variant a number of times, or for good, or die on every
- * attempt with a paid request in flight; its candidates carry the charges it is told of.
+ * A generator that can fail a given variant a number of times, or for good, or die on every attempt
+ * with a paid request in flight; its candidates carry the charges it is told of.
  */
 final class FakeGenerator implements GenerationActivities {
 
@@ -58,8 +58,8 @@ final class FakeGenerator implements GenerationActivities {
       throw injected;
     }
     if (diesInFlight.containsKey(subject)) {
-      Activity.getExecutionContext().heartbeat(
-          GenerationCheckpoint.NONE.sending(diesInFlight.get(subject)));
+      Activity.getExecutionContext()
+          .heartbeat(GenerationCheckpoint.NONE.sending(diesInFlight.get(subject)));
       if (attempt < ShootActivityOptions.GENERATE_MAX_ATTEMPTS) {
         throw new IllegalStateException("provider unavailable (injected, attempt " + attempt + ")");
       }
@@ -73,12 +73,20 @@ final class FakeGenerator implements GenerationActivities {
     if (attempt <= transientFailures.getOrDefault(subject, 0)) {
       throw new IllegalStateException("provider unavailable (injected, attempt " + attempt + ")");
     }
-    String key = request.keys().candidate(request.round(), request.shot().name(),
-        request.variant(), "png");
+    String key =
+        request.keys().candidate(request.round(), request.shot().name(), request.variant(), "png");
     List<Charge> charged = charges.apply(request);
-    return new Candidate(id, request.round(), request.shot().name(), request.variant(),
-        request.provider(), Providers.modelOf(request.provider()).orElse(null), FakeSteps.image(key),
-        null, attempt,
-        charged == null ? costUsd : charged.stream().mapToDouble(Charge::usd).sum(), charged);
+    return new Candidate(
+        id,
+        request.round(),
+        request.shot().name(),
+        request.variant(),
+        request.provider(),
+        Providers.modelOf(request.provider()).orElse(null),
+        FakeSteps.image(key),
+        null,
+        attempt,
+        charged == null ? costUsd : charged.stream().mapToDouble(Charge::usd).sum(),
+        charged);
   }
 }

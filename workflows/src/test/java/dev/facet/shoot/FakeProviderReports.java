@@ -28,7 +28,8 @@ final class FakeProviderReports implements ProviderReportActivities {
 
   @Override
   public ProviderReportFiles writeProviderReport() {
-    ImageRef none = new ImageRef("reports/providers/report.json", "0".repeat(64), 0, "application/json", 0, 0);
+    ImageRef none =
+        new ImageRef("reports/providers/report.json", "0".repeat(64), 0, "application/json", 0, 0);
     return new ProviderReportFiles(none, none, evidence.size());
   }
 }

@@ -15,7 +15,6 @@ import dev.facet.steps.CaptureRequest;
 import dev.facet.steps.CaptureResult;
 import dev.facet.steps.PostProcessActivities;
 import dev.facet.steps.PostProcessRequest;
-import dev.facet.steps.ShotPostProcessRequest;
 import dev.facet.steps.PromptActivities;
 import dev.facet.steps.PromptRequest;
 import dev.facet.steps.PublishActivities;
@@ -24,6 +23,7 @@ import dev.facet.steps.QaActivities;
 import dev.facet.steps.QaRequest;
 import dev.facet.steps.ScoreRequest;
 import dev.facet.steps.ScoringActivities;
+import dev.facet.steps.ShotPostProcessRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +46,7 @@ final class FakeSteps
 
   volatile ApplicationFailure captureFailure;
   volatile ToDoubleFunction<String> scoreOf = id -> 0.9;
+
   /** (round, shot) → whether QA passes. */
   volatile BiPredicate<Integer, String> qaPasses = (round, shot) -> true;
 
@@ -81,28 +82,39 @@ final class FakeSteps
   public List<ShotPrompt> composePrompts(PromptRequest request) {
     promptRequests.add(request);
     return request.shots().stream()
-        .map(s -> new ShotPrompt(s.name(), "a " + request.product().type() + ", " + s.angle()
-            + (request.feedback().isEmpty() ? "" : "; fix: " + request.feedback())))
+        .map(
+            s ->
+                new ShotPrompt(
+                    s.name(),
+                    "a "
+                        + request.product().type()
+                        + ", "
+                        + s.angle()
+                        + (request.feedback().isEmpty() ? "" : "; fix: " + request.feedback())))
         .toList();
   }
 
   @Override
   public List<Score> score(ScoreRequest request) {
     return request.candidates().stream()
-        .map(c -> {
-          double total = scoreOf.applyAsDouble(c.id());
-          return new Score(c.id(), total, total, total, 1.0);
-        })
+        .map(
+            c -> {
+              double total = scoreOf.applyAsDouble(c.id());
+              return new Score(c.id(), total, total, total, 1.0);
+            })
         .toList();
   }
 
   @Override
   public ChannelImage postProcess(PostProcessRequest request) {
     postProcessed.add(request);
-    String key = request.keys().output(
-        request.candidate().round(), request.candidate().shot(), request.channel(), "jpg");
-    return new ChannelImage(request.candidate().shot(), request.channel(), request.candidate().id(),
-        image(key));
+    String key =
+        request
+            .keys()
+            .output(
+                request.candidate().round(), request.candidate().shot(), request.channel(), "jpg");
+    return new ChannelImage(
+        request.candidate().shot(), request.channel(), request.candidate().id(), image(key));
   }
 
   @Override
@@ -115,9 +127,19 @@ final class FakeSteps
     String id = request.image().candidateId();
     int round = Integer.parseInt(id.substring(1, id.indexOf('-')));
     boolean passes = qaPasses.test(round, request.image().shot());
-    return new QaReport(request.image().shot(), request.image().channel(), request.image().image(),
-        List.of(new QaCheck("metal-tone", passes ? 1.2 : 7.5, 3.0, "<=", passes, true,
-            passes ? "" : "metal looks rose, not yellow")));
+    return new QaReport(
+        request.image().shot(),
+        request.image().channel(),
+        request.image().image(),
+        List.of(
+            new QaCheck(
+                "metal-tone",
+                passes ? 1.2 : 7.5,
+                3.0,
+                "<=",
+                passes,
+                true,
+                passes ? "" : "metal looks rose, not yellow")));
   }
 
   @Override

@@ -15,18 +15,34 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProductShootReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json", "shoot-bakeoff.json",
-      "shoot-routed-auto.json", "shoot-qa-moves-on.json", "shoot-one-pass.json",
-      "shoot-fewer-round-trips.json", "shoot-bakeoff-fewer-round-trips.json"})
+  @ValueSource(
+      strings = {
+        "shoot-auto.json",
+        "shoot-manual-reject-approve.json",
+        "shoot-bakeoff.json",
+        "shoot-routed-auto.json",
+        "shoot-qa-moves-on.json",
+        "shoot-one-pass.json",
+        "shoot-fewer-round-trips.json",
+        "shoot-bakeoff-fewer-round-trips.json"
+      })
   void recordedHistoriesReplayOnTheCurrentCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/" + history, ProductShootWorkflowImpl.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"shoot-auto.json", "shoot-manual-reject-approve.json", "shoot-bakeoff.json",
-      "shoot-routed-auto.json", "shoot-qa-moves-on.json", "shoot-one-pass.json",
-      "shoot-fewer-round-trips.json", "shoot-bakeoff-fewer-round-trips.json"})
+  @ValueSource(
+      strings = {
+        "shoot-auto.json",
+        "shoot-manual-reject-approve.json",
+        "shoot-bakeoff.json",
+        "shoot-routed-auto.json",
+        "shoot-qa-moves-on.json",
+        "shoot-one-pass.json",
+        "shoot-fewer-round-trips.json",
+        "shoot-bakeoff-fewer-round-trips.json"
+      })
   void anUnversionedChangeIsCaught(String history) {
     assertThatThrownBy(
             () ->

@@ -43,7 +43,8 @@ class ProviderMeasurementWorkflowTest {
   @BeforeEach
   void setUp() {
     env = TestWorkflowEnvironment.newInstance();
-    ShootSearchAttributes.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+    ShootSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     Worker shoot = env.newWorker(TaskQueues.SHOOT);
     shoot.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
     shoot.registerActivitiesImplementations(steps, reports);
@@ -63,11 +64,23 @@ class ProviderMeasurementWorkflowTest {
 
   @Test
   void bakeoffMakesEveryShotOnEveryProviderJudgesEachProvidersBestAndCountsTheReviewersVote() {
-    flux.permanentFailures.put("profile v4",
+    flux.permanentFailures.put(
+        "profile v4",
         ApplicationFailure.newNonRetryableFailure("prompt refused", FailureTypes.INVALID_INPUT));
     steps.scoreOf = id -> id.endsWith("-v2") || id.endsWith("-v3") ? 0.95 : 0.8;
-    ShootPolicy policy = new ShootPolicy(Approval.MANUAL, null, null, null, 2, 1, List.of("master"),
-        List.of("studio", "flux"), null, true, null);
+    ShootPolicy policy =
+        new ShootPolicy(
+            Approval.MANUAL,
+            null,
+            null,
+            null,
+            2,
+            1,
+            List.of("master"),
+            List.of("studio", "flux"),
+            null,
+            true,
+            null);
     ProductShootWorkflow shoot = stub();
     WorkflowClient.start(shoot::run, ProductShootWorkflowTest.request(policy));
     awaitStage(shoot, Stage.AWAITING_SELECTION);
@@ -77,20 +90,27 @@ class ProviderMeasurementWorkflowTest {
     assertThat(state.candidatesByProvider()).containsOnlyKeys("studio", "flux");
     assertThat(state.candidatesByProvider().get("studio"))
         .containsExactlyInAnyOrder("r1-hero-v1", "r1-hero-v2", "r1-profile-v1", "r1-profile-v2");
-    assertThat(state.candidatesByProvider().get("flux")).containsExactlyInAnyOrder("r1-hero-v3", "r1-hero-v4", "r1-profile-v3");
+    assertThat(state.candidatesByProvider().get("flux"))
+        .containsExactlyInAnyOrder("r1-hero-v3", "r1-hero-v4", "r1-profile-v3");
     // A bake-off does not fall back: flux's failed variant is a flux failure, not a studio image.
     assertThat(studio.calls).doesNotContainKeys("r1-profile-v3", "r1-profile-v4");
-    assertThat(state.fallbacks()).filteredOn(f -> f.subject().equals("profile v4")).singleElement()
+    assertThat(state.fallbacks())
+        .filteredOn(f -> f.subject().equals("profile v4"))
+        .singleElement()
         .satisfies(f -> assertThat(f.to()).isNull());
-    // Each provider's best candidate per shot was finished apart from the shot's outputs and judged.
-    assertThat(state.candidateQa()).containsOnlyKeys("r1-hero-v2", "r1-hero-v3", "r1-profile-v2", "r1-profile-v3");
-    assertThat(steps.postProcessed).extracting(p -> p.keys().prefix())
+    // Each provider's best candidate per shot was finished apart from the shot's outputs and
+    // judged.
+    assertThat(state.candidateQa())
+        .containsOnlyKeys("r1-hero-v2", "r1-hero-v3", "r1-profile-v2", "r1-profile-v3");
+    assertThat(steps.postProcessed)
+        .extracting(p -> p.keys().prefix())
         .allSatisfy(prefix -> assertThat(prefix).contains("/bakeoff/r1-"));
 
     shoot.decide(Decision.select(Map.of("hero", "r1-hero-v3", "profile", "r1-profile-v2"), "ana"));
     awaitStage(shoot, Stage.AWAITING_APPROVAL);
     shoot.decide(Decision.approve("ben"));
-    assertThat(WorkflowStub.fromTyped(shoot).getResult(ShootResult.class).outcome()).isEqualTo(Stage.PUBLISHED);
+    assertThat(WorkflowStub.fromTyped(shoot).getResult(ShootResult.class).outcome())
+        .isEqualTo(Stage.PUBLISHED);
 
     ShootEvidence evidence = reports.evidence.get(0);
     assertThat(reports.evidence).hasSize(1);
@@ -98,10 +118,13 @@ class ProviderMeasurementWorkflowTest {
     assertThat(evidence.bakeoff()).isTrue();
     assertThat(evidence.outcome()).isEqualTo("PUBLISHED");
     assertThat(evidence.images()).hasSize(7);
-    assertThat(evidence.failures()).singleElement().satisfies(f -> {
-      assertThat(f.provider()).isEqualTo("flux");
-      assertThat(f.failureType()).isEqualTo(FailureTypes.INVALID_INPUT);
-    });
+    assertThat(evidence.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.provider()).isEqualTo("flux");
+              assertThat(f.failureType()).isEqualTo(FailureTypes.INVALID_INPUT);
+            });
     ImageEvidence vote = image(evidence, "r1-hero-v3");
     assertThat(vote.provider()).isEqualTo("flux");
     assertThat(vote.selectedBy()).isEqualTo(ImageEvidence.HUMAN);
@@ -111,38 +134,54 @@ class ProviderMeasurementWorkflowTest {
     assertThat(image(evidence, "r1-hero-v2").selectedBy()).isNull();
     assertThat(image(evidence, "r1-hero-v2").judged()).isTrue();
     assertThat(image(evidence, "r1-hero-v1").judged()).isFalse();
-    assertThat(evidence.images()).filteredOn(i -> i.provider().equals("flux"))
+    assertThat(evidence.images())
+        .filteredOn(i -> i.provider().equals("flux"))
         .allSatisfy(i -> assertThat(i.costUsd()).isEqualTo(0.04));
   }
 
   @Test
   void aBakeoffComparesTwoModelsOfOneProviderOnTheProvidersOwnQueue() {
-    ShootPolicy policy = new ShootPolicy(Approval.AUTO, 0.0, null, TimeoutAction.AUTO, 1, 1, List.of("master"),
-        List.of("flux:flux-pro-1.1", "flux:flux-kontext-pro"), null, true, null);
+    ShootPolicy policy =
+        new ShootPolicy(
+            Approval.AUTO,
+            0.0,
+            null,
+            TimeoutAction.AUTO,
+            1,
+            1,
+            List.of("master"),
+            List.of("flux:flux-pro-1.1", "flux:flux-kontext-pro"),
+            null,
+            true,
+            null);
     ProductShootWorkflow shoot = stub();
     WorkflowClient.start(shoot::run, ProductShootWorkflowTest.request(policy));
     WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
 
     // Both models ran on the flux queue, where the account's task limit holds for both.
-    assertThat(flux.calls).containsOnlyKeys("r1-hero-v1", "r1-hero-v2", "r1-profile-v1", "r1-profile-v2");
+    assertThat(flux.calls)
+        .containsOnlyKeys("r1-hero-v1", "r1-hero-v2", "r1-profile-v1", "r1-profile-v2");
     assertThat(finished().state().candidatesByProvider())
         .containsOnlyKeys("flux:flux-pro-1.1", "flux:flux-kontext-pro");
     ShootEvidence evidence = reports.evidence.get(0);
-    assertThat(evidence.images()).extracting(ImageEvidence::candidateId, ImageEvidence::provider, ImageEvidence::model)
+    assertThat(evidence.images())
+        .extracting(ImageEvidence::candidateId, ImageEvidence::provider, ImageEvidence::model)
         .containsExactlyInAnyOrder(
             tuple("r1-hero-v1", "flux:flux-pro-1.1", "flux-pro-1.1"),
             tuple("r1-profile-v1", "flux:flux-pro-1.1", "flux-pro-1.1"),
             tuple("r1-hero-v2", "flux:flux-kontext-pro", "flux-kontext-pro"),
             tuple("r1-profile-v2", "flux:flux-kontext-pro", "flux-kontext-pro"));
     // Each model's image is judged, so the report can set them side by side.
-    assertThat(finished().state().candidateQa()).containsOnlyKeys("r1-hero-v1", "r1-hero-v2", "r1-profile-v1", "r1-profile-v2");
+    assertThat(finished().state().candidateQa())
+        .containsOnlyKeys("r1-hero-v1", "r1-hero-v2", "r1-profile-v1", "r1-profile-v2");
   }
 
   @Test
   void autoRoutingFollowsTheReportAndRecordsTheRuleAndItsNumbers() throws Exception {
-    reports.rows = List.of(
-        row("flux", 12, 0.25, 0.16),   // cheap, but the metal comes out wrong
-        row("openai", 12, 0.92, 0.21));
+    reports.rows =
+        List.of(
+            row("flux", 12, 0.25, 0.16), // cheap, but the metal comes out wrong
+            row("openai", 12, 0.92, 0.21));
     ShootPolicy policy = autoPolicy(0.8, 10, 0.0);
 
     ShootResult result = stub().run(ProductShootWorkflowTest.request(policy));
@@ -155,22 +194,30 @@ class ProviderMeasurementWorkflowTest {
     assertThat(state.routing().rule()).isEqualTo(Routing.AUTO_CHEAPEST);
     assertThat(state.routing().chain()).containsExactly("openai", "flux");
     assertThat(state.routing().reason())
-        .isEqualTo("openai: $0.2100 per accepted image, fidelity 92% >= floor 80% over 12 judged images");
-    assertThat(state.routing().evidence()).extracting(ProviderStats::provider, ProviderStats::fidelityPassRate)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("flux", 0.25), org.assertj.core.groups.Tuple.tuple("openai", 0.92));
+        .isEqualTo(
+            "openai: $0.2100 per accepted image, fidelity 92% >= floor 80% over 12 judged images");
+    assertThat(state.routing().evidence())
+        .extracting(ProviderStats::provider, ProviderStats::fidelityPassRate)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("flux", 0.25),
+            org.assertj.core.groups.Tuple.tuple("openai", 0.92));
     ShootEvidence evidence = reports.evidence.get(0);
     assertThat(evidence.routing()).isEqualTo(state.routing());
-    assertThat(evidence.images()).allSatisfy(i -> {
-      assertThat(i.provider()).isEqualTo("openai");
-      assertThat(i.costUsd()).isEqualTo(0.17);
-    });
-    assertThat(evidence.images()).filteredOn(i -> i.selectedBy() != null)
-        .allSatisfy(i -> {
-          assertThat(i.selectedBy()).isEqualTo(ImageEvidence.POLICY);
-          assertThat(i.contested()).isFalse();
-          assertThat(i.verdict()).isEqualTo(ImageEvidence.ACCEPTED);
-          assertThat(i.qaPassed()).isTrue();
-        });
+    assertThat(evidence.images())
+        .allSatisfy(
+            i -> {
+              assertThat(i.provider()).isEqualTo("openai");
+              assertThat(i.costUsd()).isEqualTo(0.17);
+            });
+    assertThat(evidence.images())
+        .filteredOn(i -> i.selectedBy() != null)
+        .allSatisfy(
+            i -> {
+              assertThat(i.selectedBy()).isEqualTo(ImageEvidence.POLICY);
+              assertThat(i.contested()).isFalse();
+              assertThat(i.verdict()).isEqualTo(ImageEvidence.ACCEPTED);
+              assertThat(i.qaPassed()).isTrue();
+            });
 
     // The exploration draw is part of history: the shoot replays to the same decision.
     WorkflowReplayer.replayWorkflowExecution(
@@ -181,8 +228,10 @@ class ProviderMeasurementWorkflowTest {
   void autoSamplesAProviderShortOfTheMinimumAndTheFallbackChainStaysBehindIt() {
     reports.rows = List.of(row("flux", 3, 1.0, 0.05));
     ShootPolicy policy = autoPolicy(0.8, 10, 0.0);
-    flux.permanentFailures.put("hero v1",
-        ApplicationFailure.newNonRetryableFailure("out of credit", FailureTypes.PROVIDER_OUT_OF_CREDIT));
+    flux.permanentFailures.put(
+        "hero v1",
+        ApplicationFailure.newNonRetryableFailure(
+            "out of credit", FailureTypes.PROVIDER_OUT_OF_CREDIT));
 
     ShootResult result = stub().run(ProductShootWorkflowTest.request(policy));
 
@@ -197,9 +246,19 @@ class ProviderMeasurementWorkflowTest {
 
   @Test
   void aConfiguredCategoryOrderNeedsNoNumbers() {
-    ShootPolicy policy = new ShootPolicy(Approval.AUTO, null, null, TimeoutAction.AUTO, 1, null,
-        List.of("master"), List.of("flux", "openai"), null, false,
-        new RoutingPolicy(Map.of("ring/stone-heavy", "openai", "*", "auto"), null, null, null));
+    ShootPolicy policy =
+        new ShootPolicy(
+            Approval.AUTO,
+            null,
+            null,
+            TimeoutAction.AUTO,
+            1,
+            null,
+            List.of("master"),
+            List.of("flux", "openai"),
+            null,
+            false,
+            new RoutingPolicy(Map.of("ring/stone-heavy", "openai", "*", "auto"), null, null, null));
 
     stub().run(ProductShootWorkflowTest.request(policy));
 
@@ -219,22 +278,55 @@ class ProviderMeasurementWorkflowTest {
   }
 
   static ShootPolicy autoPolicy(double floor, int minSample, double explore) {
-    return new ShootPolicy(Approval.AUTO, null, null, TimeoutAction.AUTO, 1, null, List.of("master"),
-        List.of("flux", "openai"), null, false, RoutingPolicy.auto(floor, minSample, explore));
+    return new ShootPolicy(
+        Approval.AUTO,
+        null,
+        null,
+        TimeoutAction.AUTO,
+        1,
+        null,
+        List.of("master"),
+        List.of("flux", "openai"),
+        null,
+        false,
+        RoutingPolicy.auto(floor, minSample, explore));
   }
 
   static ProviderStats row(String provider, int judged, double fidelity, double costPerAccepted) {
-    return new ProviderStats(provider, List.of(), RING, judged, 0, judged, judged, Map.of("metal-tone", fidelity),
-        fidelity, 0, null, 1 - fidelity, 0, 1000, 3000, judged * costPerAccepted, costPerAccepted);
+    return new ProviderStats(
+        provider,
+        List.of(),
+        RING,
+        judged,
+        0,
+        judged,
+        judged,
+        Map.of("metal-tone", fidelity),
+        fidelity,
+        0,
+        null,
+        1 - fidelity,
+        0,
+        1000,
+        3000,
+        judged * costPerAccepted,
+        costPerAccepted);
   }
 
   private static ImageEvidence image(ShootEvidence evidence, String id) {
-    return evidence.images().stream().filter(i -> i.candidateId().equals(id)).findFirst().orElseThrow();
+    return evidence.images().stream()
+        .filter(i -> i.candidateId().equals(id))
+        .findFirst()
+        .orElseThrow();
   }
 
   private ProductShootWorkflow stub() {
-    return client.newWorkflowStub(ProductShootWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(ProductShootWorkflow.workflowId(SKU)).setTaskQueue(TaskQueues.SHOOT).build());
+    return client.newWorkflowStub(
+        ProductShootWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(ProductShootWorkflow.workflowId(SKU))
+            .setTaskQueue(TaskQueues.SHOOT)
+            .build());
   }
 
   private ProductShootWorkflow finished() {
@@ -245,7 +337,8 @@ class ProviderMeasurementWorkflowTest {
     long deadline = System.currentTimeMillis() + 10_000;
     while (shoot.state().stage() != stage) {
       if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("shoot never reached " + stage + "; it is " + shoot.state().stage());
+        throw new AssertionError(
+            "shoot never reached " + stage + "; it is " + shoot.state().stage());
       }
       env.sleep(Duration.ofMillis(50));
     }

@@ -30,7 +30,8 @@ class RecordShootHistories {
   @Test
   void record() throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      ShootSearchAttributes.ALL.forEach(
+          k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
       FakeSteps steps = new FakeSteps();
       Worker worker = env.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
@@ -49,7 +50,8 @@ class RecordShootHistories {
       ProductShootWorkflow shoot = stub(client, "RING-MANUAL");
       WorkflowClient.start(shoot::run, ProductShootWorkflowTest.request("RING-MANUAL", manual));
       await(env, shoot, Stage.AWAITING_SELECTION);
-      shoot.decide(Decision.select(Map.of("hero", "r1-hero-v1", "profile", "r1-profile-v2"), "ana"));
+      shoot.decide(
+          Decision.select(Map.of("hero", "r1-hero-v1", "profile", "r1-profile-v2"), "ana"));
       await(env, shoot, Stage.AWAITING_APPROVAL);
       shoot.decision(Decision.reject("band too pink", List.of("hero"), "ana"));
       await(env, shoot, Stage.AWAITING_SELECTION);
@@ -69,39 +71,61 @@ class RecordShootHistories {
   @Test
   void recordQaMovesOn() throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      ShootSearchAttributes.ALL.forEach(
+          k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
       FakeSteps steps = new FakeSteps();
       steps.qaPasses = (round, shot) -> round > 1 || !shot.equals("hero");
       Worker worker = env.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
       worker.registerActivitiesImplementations(steps);
-      env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(new FakeGenerator());
-      env.newWorker(TaskQueues.generation("flux")).registerActivitiesImplementations(new FakeGenerator());
+      env.newWorker(TaskQueues.generation("studio"))
+          .registerActivitiesImplementations(new FakeGenerator());
+      env.newWorker(TaskQueues.generation("flux"))
+          .registerActivitiesImplementations(new FakeGenerator());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      ShootPolicy policy = new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO, 2, 3,
-          List.of("master"), List.of("studio", "flux"));
-      stub(client, "RING-QA-MOVES-ON").run(ProductShootWorkflowTest.request("RING-QA-MOVES-ON", policy));
+      ShootPolicy policy =
+          new ShootPolicy(
+              ShootPolicy.Approval.AUTO,
+              null,
+              null,
+              ShootPolicy.TimeoutAction.AUTO,
+              2,
+              3,
+              List.of("master"),
+              List.of("studio", "flux"));
+      stub(client, "RING-QA-MOVES-ON")
+          .run(ProductShootWorkflowTest.request("RING-QA-MOVES-ON", policy));
       save(client, "RING-QA-MOVES-ON", "shoot-qa-moves-on.json");
     }
   }
 
   /**
-   * Two channels finished in one post-process activity per shot (the shot-in-one-pass branch). Record
-   * alone with {@code -Dtest=RecordShootHistories#recordShotInOnePass}.
+   * Two channels finished in one post-process activity per shot (the shot-in-one-pass branch).
+   * Record alone with {@code -Dtest=RecordShootHistories#recordShotInOnePass}.
    */
   @Test
   void recordShotInOnePass() throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      ShootSearchAttributes.ALL.forEach(
+          k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
       Worker worker = env.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
       worker.registerActivitiesImplementations(new FakeSteps());
-      env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(new FakeGenerator());
+      env.newWorker(TaskQueues.generation("studio"))
+          .registerActivitiesImplementations(new FakeGenerator());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      ShootPolicy policy = new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO, 2, 3,
-          List.of("amazon-main", "master"), null);
+      ShootPolicy policy =
+          new ShootPolicy(
+              ShootPolicy.Approval.AUTO,
+              null,
+              null,
+              ShootPolicy.TimeoutAction.AUTO,
+              2,
+              3,
+              List.of("amazon-main", "master"),
+              null);
       stub(client, "RING-ONE-PASS").run(ProductShootWorkflowTest.request("RING-ONE-PASS", policy));
       save(client, "RING-ONE-PASS", "shoot-one-pass.json");
     }
@@ -109,36 +133,50 @@ class RecordShootHistories {
 
   /**
    * The fewer-round-trips shape: prompts in a local activity (a moderated studio variant also
-   * softens its prompt locally before flux takes it), QA of each round in one activity, and a second
-   * round that automated QA sends to flux. Record alone with {@code
+   * softens its prompt locally before flux takes it), QA of each round in one activity, and a
+   * second round that automated QA sends to flux. Record alone with {@code
    * -Dtest=RecordShootHistories#recordFewerRoundTrips}.
    */
   @Test
   void recordFewerRoundTrips() throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      ShootSearchAttributes.ALL.forEach(
+          k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
       FakeSteps steps = new FakeSteps();
       steps.qaPasses = (round, shot) -> round > 1 || !shot.equals("hero");
       Worker worker = env.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
       worker.registerActivitiesImplementations(steps);
       FakeGenerator studio = new FakeGenerator();
-      studio.permanentFailures.put("hero v2",
-          ApplicationFailure.newNonRetryableFailure("prompt refused", FailureTypes.PROVIDER_MODERATED));
+      studio.permanentFailures.put(
+          "hero v2",
+          ApplicationFailure.newNonRetryableFailure(
+              "prompt refused", FailureTypes.PROVIDER_MODERATED));
       env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(studio);
-      env.newWorker(TaskQueues.generation("flux")).registerActivitiesImplementations(new FakeGenerator());
+      env.newWorker(TaskQueues.generation("flux"))
+          .registerActivitiesImplementations(new FakeGenerator());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      ShootPolicy policy = new ShootPolicy(ShootPolicy.Approval.AUTO, null, null, ShootPolicy.TimeoutAction.AUTO, 2, 3,
-          List.of("amazon-main", "master"), List.of("studio", "flux"));
-      stub(client, "RING-FEWER-TRIPS").run(ProductShootWorkflowTest.request("RING-FEWER-TRIPS", policy));
+      ShootPolicy policy =
+          new ShootPolicy(
+              ShootPolicy.Approval.AUTO,
+              null,
+              null,
+              ShootPolicy.TimeoutAction.AUTO,
+              2,
+              3,
+              List.of("amazon-main", "master"),
+              List.of("studio", "flux"));
+      stub(client, "RING-FEWER-TRIPS")
+          .run(ProductShootWorkflowTest.request("RING-FEWER-TRIPS", policy));
       save(client, "RING-FEWER-TRIPS", "shoot-fewer-round-trips.json");
     }
   }
 
   /**
    * A bake-off (studio and flux, a reviewer's vote) and an {@code auto}-routed shoot: the
-   * provider-measurement path. Record alone with {@code -Dtest=RecordShootHistories#recordProviderMeasurement}.
+   * provider-measurement path. Record alone with {@code
+   * -Dtest=RecordShootHistories#recordProviderMeasurement}.
    */
   @Test
   void recordProviderMeasurement() throws Exception {
@@ -147,35 +185,55 @@ class RecordShootHistories {
 
   /**
    * The same bake-off in the fewer-round-trips shape: its best candidates finished, then inspected
-   * in one activity. Record alone with {@code -Dtest=RecordShootHistories#recordBakeoffFewerRoundTrips}.
+   * in one activity. Record alone with {@code
+   * -Dtest=RecordShootHistories#recordBakeoffFewerRoundTrips}.
    */
   @Test
   void recordBakeoffFewerRoundTrips() throws Exception {
     recordProviderMeasurement("shoot-bakeoff-fewer-round-trips.json", null);
   }
 
-  /** Records the bake-off into {@code bakeoffFile} and, when not null, the routed shoot into {@code routedFile}. */
+  /**
+   * Records the bake-off into {@code bakeoffFile} and, when not null, the routed shoot into {@code
+   * routedFile}.
+   */
   private void recordProviderMeasurement(String bakeoffFile, String routedFile) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      ShootSearchAttributes.ALL.forEach(k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      ShootSearchAttributes.ALL.forEach(
+          k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
       FakeProviderReports reports = new FakeProviderReports();
-      reports.rows = List.of(ProviderMeasurementWorkflowTest.row("flux", 12, 0.25, 0.16),
-          ProviderMeasurementWorkflowTest.row("openai", 12, 0.92, 0.21));
+      reports.rows =
+          List.of(
+              ProviderMeasurementWorkflowTest.row("flux", 12, 0.25, 0.16),
+              ProviderMeasurementWorkflowTest.row("openai", 12, 0.92, 0.21));
       Worker worker = env.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
       worker.registerActivitiesImplementations(new FakeSteps(), reports);
       for (String provider : List.of("studio", "flux", "openai")) {
-        env.newWorker(TaskQueues.generation(provider)).registerActivitiesImplementations(new FakeGenerator());
+        env.newWorker(TaskQueues.generation(provider))
+            .registerActivitiesImplementations(new FakeGenerator());
       }
       env.start();
       WorkflowClient client = env.getWorkflowClient();
 
-      ShootPolicy bakeoff = new ShootPolicy(null, null, null, null, 2, 1, List.of("master"),
-          List.of("studio", "flux"), null, true, null);
+      ShootPolicy bakeoff =
+          new ShootPolicy(
+              null,
+              null,
+              null,
+              null,
+              2,
+              1,
+              List.of("master"),
+              List.of("studio", "flux"),
+              null,
+              true,
+              null);
       ProductShootWorkflow shoot = stub(client, "RING-BAKEOFF");
       WorkflowClient.start(shoot::run, ProductShootWorkflowTest.request("RING-BAKEOFF", bakeoff));
       await(env, shoot, Stage.AWAITING_SELECTION);
-      shoot.decide(Decision.select(Map.of("hero", "r1-hero-v3", "profile", "r1-profile-v1"), "ana"));
+      shoot.decide(
+          Decision.select(Map.of("hero", "r1-hero-v3", "profile", "r1-profile-v1"), "ana"));
       await(env, shoot, Stage.AWAITING_APPROVAL);
       shoot.decide(Decision.approve("ana"));
       WorkflowStub.fromTyped(shoot).getResult(ShootResult.class);
@@ -185,7 +243,9 @@ class RecordShootHistories {
       }
 
       ProductShootWorkflow routed = stub(client, "RING-ROUTED");
-      routed.run(ProductShootWorkflowTest.request("RING-ROUTED", ProviderMeasurementWorkflowTest.autoPolicy(0.8, 10, 0.1)));
+      routed.run(
+          ProductShootWorkflowTest.request(
+              "RING-ROUTED", ProviderMeasurementWorkflowTest.autoPolicy(0.8, 10, 0.1)));
       save(client, "RING-ROUTED", routedFile);
     }
   }
@@ -208,6 +268,7 @@ class RecordShootHistories {
   private static void save(WorkflowClient client, String sku, String file) throws Exception {
     Files.createDirectories(FOLDER);
     Files.writeString(
-        FOLDER.resolve(file), client.fetchHistory(ProductShootWorkflow.workflowId(sku)).toJson(true));
+        FOLDER.resolve(file),
+        client.fetchHistory(ProductShootWorkflow.workflowId(sku)).toJson(true));
   }
 }

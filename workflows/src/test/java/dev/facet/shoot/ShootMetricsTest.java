@@ -55,12 +55,22 @@ class ShootMetricsTest {
     public void reportGauge(String name, Map<String, String> tags, double value) {}
 
     @Override
-    public void reportHistogramValueSamples(String name, Map<String, String> tags, Buckets buckets,
-        double bucketLowerBound, double bucketUpperBound, long samples) {}
+    public void reportHistogramValueSamples(
+        String name,
+        Map<String, String> tags,
+        Buckets buckets,
+        double bucketLowerBound,
+        double bucketUpperBound,
+        long samples) {}
 
     @Override
-    public void reportHistogramDurationSamples(String name, Map<String, String> tags,
-        Buckets buckets, Duration bucketLowerBound, Duration bucketUpperBound, long samples) {}
+    public void reportHistogramDurationSamples(
+        String name,
+        Map<String, String> tags,
+        Buckets buckets,
+        Duration bucketLowerBound,
+        Duration bucketUpperBound,
+        long samples) {}
 
     @Override
     public Capabilities capabilities() {
@@ -78,26 +88,31 @@ class ShootMetricsTest {
   void eachWaitForAHumanAndEachChargeIsCountedOnceAlthoughEveryTaskReplays() throws Exception {
     Recorder recorder = new Recorder();
     Scope scope = new RootScopeBuilder().reporter(recorder).reportEvery(Duration.ofMillis(50));
-    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder()
-            .setMetricsScope(scope)
-            .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(1).build())
-            .build());
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setMetricsScope(scope)
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(1).build())
+                .build());
     try {
       ShootSearchAttributes.ALL.forEach(
           key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
       Worker worker = env.newWorker(TaskQueues.SHOOT);
       worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
       worker.registerActivitiesImplementations(new FakeSteps());
-      env.newWorker(TaskQueues.generation("studio")).registerActivitiesImplementations(new FakeGenerator());
+      env.newWorker(TaskQueues.generation("studio"))
+          .registerActivitiesImplementations(new FakeGenerator());
       env.start();
 
       ShootPolicy manual = ShootPolicy.defaults();
-      List<ProductShootWorkflow> shoots = List.of(start(env, "RING-A", manual), start(env, "RING-B", manual));
+      List<ProductShootWorkflow> shoots =
+          List.of(start(env, "RING-A", manual), start(env, "RING-B", manual));
       shoots.forEach(shoot -> awaitStage(env, shoot, Stage.AWAITING_SELECTION));
       env.sleep(java.time.Duration.ofMinutes(5));
       for (ProductShootWorkflow shoot : shoots) {
-        shoot.decide(Decision.select(Map.of("hero", "r1-hero-v1", "profile", "r1-profile-v1"), "ana"));
+        shoot.decide(
+            Decision.select(Map.of("hero", "r1-hero-v1", "profile", "r1-profile-v1"), "ana"));
       }
       shoots.forEach(shoot -> awaitStage(env, shoot, Stage.AWAITING_APPROVAL));
       // Both approvals before any wait for a result: waiting skips time, and the other shoot's
@@ -112,25 +127,31 @@ class ShootMetricsTest {
       scope.close(); // reports what is left
     }
 
-    List<Sample> waits = recorder.timers.stream()
-        .filter(s -> s.name().equals(FacetMetrics.HUMAN_WAIT))
-        .toList();
+    List<Sample> waits =
+        recorder.timers.stream().filter(s -> s.name().equals(FacetMetrics.HUMAN_WAIT)).toList();
     assertThat(waits)
         .extracting(s -> s.tags().get(FacetMetrics.DECISION_POINT))
         .containsExactlyInAnyOrder("selection", "selection", "approval", "approval");
-    assertThat(waits).allSatisfy(s -> {
-      assertThat(s.tags())
-          .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DECIDED)
-          .containsEntry("workflow_type", "ProductShoot");
-    });
+    assertThat(waits)
+        .allSatisfy(
+            s -> {
+              assertThat(s.tags())
+                  .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DECIDED)
+                  .containsEntry("workflow_type", "ProductShoot");
+            });
     // Two shoots × 8 variants at $0.04, billed and delivered: each charge once.
-    List<Count> costs = recorder.counters.stream()
-        .filter(c -> c.name().equals(FacetMetrics.PROVIDER_COST))
-        .toList();
-    assertThat(costs).isNotEmpty().allSatisfy(c -> assertThat(c.tags())
-        .containsEntry(FacetMetrics.PROVIDER, "studio")
-        .containsEntry(FacetMetrics.BILLING, "billed")
-        .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DELIVERED));
+    List<Count> costs =
+        recorder.counters.stream()
+            .filter(c -> c.name().equals(FacetMetrics.PROVIDER_COST))
+            .toList();
+    assertThat(costs)
+        .isNotEmpty()
+        .allSatisfy(
+            c ->
+                assertThat(c.tags())
+                    .containsEntry(FacetMetrics.PROVIDER, "studio")
+                    .containsEntry(FacetMetrics.BILLING, "billed")
+                    .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DELIVERED));
     assertThat(costs.stream().mapToLong(Count::value).sum()).isEqualTo(16 * 40_000L);
     // Workflow time: the five minutes the test skipped are part of the selection wait.
     assertThat(waits)
@@ -138,22 +159,27 @@ class ShootMetricsTest {
         .allSatisfy(s -> assertThat(s.value().getSeconds()).isGreaterThanOrEqualTo(300));
   }
 
-  private static ProductShootWorkflow start(TestWorkflowEnvironment env, String sku, ShootPolicy policy) {
-    ProductShootWorkflow shoot = env.getWorkflowClient().newWorkflowStub(
-        ProductShootWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(ProductShootWorkflow.workflowId(sku))
-            .setTaskQueue(TaskQueues.SHOOT)
-            .build());
+  private static ProductShootWorkflow start(
+      TestWorkflowEnvironment env, String sku, ShootPolicy policy) {
+    ProductShootWorkflow shoot =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                ProductShootWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(ProductShootWorkflow.workflowId(sku))
+                    .setTaskQueue(TaskQueues.SHOOT)
+                    .build());
     WorkflowClient.start(shoot::run, ProductShootWorkflowTest.request(sku, policy));
     return shoot;
   }
 
-  private static void awaitStage(TestWorkflowEnvironment env, ProductShootWorkflow shoot, Stage stage) {
+  private static void awaitStage(
+      TestWorkflowEnvironment env, ProductShootWorkflow shoot, Stage stage) {
     long deadline = System.currentTimeMillis() + 10_000;
     while (shoot.state().stage() != stage) {
       if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("shoot never reached " + stage + "; it is " + shoot.state().stage());
+        throw new AssertionError(
+            "shoot never reached " + stage + "; it is " + shoot.state().stage());
       }
       env.sleep(java.time.Duration.ofMillis(50));
     }

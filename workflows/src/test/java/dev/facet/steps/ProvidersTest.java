@@ -23,11 +23,19 @@ class ProvidersTest {
 
   @Test
   void eachMalformedNameSaysWhatToWriteInstead() {
-    assertThat(Providers.problem("midjourney")).get().asString()
+    assertThat(Providers.problem("midjourney"))
+        .get()
+        .asString()
         .contains("'midjourney' is no generator", "studio, openai, flux", "flux:flux-pro-1.1");
-    assertThat(Providers.problem("studio:v2")).get().asString().contains("the studio renderer has no models");
+    assertThat(Providers.problem("studio:v2"))
+        .get()
+        .asString()
+        .contains("the studio renderer has no models");
     assertThat(Providers.problem("flux:")).get().asString().contains("names no model after ':'");
-    assertThat(Providers.problem("openai:GPT Image")).get().asString().contains("names no model after ':'");
+    assertThat(Providers.problem("openai:GPT Image"))
+        .get()
+        .asString()
+        .contains("names no model after ':'");
     assertThat(Providers.problem(" ")).get().asString().contains("empty");
   }
 }

@@ -46,13 +46,18 @@ final class CoarseMask {
     boolean[] product = new boolean[n];
     for (int i = 0; i < n; i++) {
       int r = regions.labels[i];
-      // A hole shows paper: mostly backdrop-like, and smooth. A small window onto the paper may be a
+      // A hole shows paper: mostly backdrop-like, and smooth. A small window onto the paper may be
+      // a
       // stone's facet, which only the rims around it tell apart (texture, outlines included); an
-      // opening of a good share of the piece is a hole if it is smooth inside, however close its rims.
-      boolean smooth = texture[r][0] < s.shadowTexture()
-          || (regions.sizes[r] >= s.openingShare() * piece && textureInside[r][0] < s.shadowTexture());
+      // opening of a good share of the piece is a hole if it is smooth inside, however close its
+      // rims.
+      boolean smooth =
+          texture[r][0] < s.shadowTexture()
+              || (regions.sizes[r] >= s.openingShare() * piece
+                  && textureInside[r][0] < s.shadowTexture());
       boolean hole = backdropShare[r] > s.holeBackdropShare() && smooth;
-      // A hole gives up what looks like backdrop; the rest (a band whose outline leaked into it, the
+      // A hole gives up what looks like backdrop; the rest (a band whose outline leaked into it,
+      // the
       // shadow seen through it) is judged with the other regions below.
       product[i] = r == 0 || (!regions.touchesFrame[r] && (!hole || !backdropLike[i]));
     }
@@ -75,8 +80,15 @@ final class CoarseMask {
     double[][] texture = regions.medians(cues.texture, 1);
     boolean[] shadow = new boolean[regions.count + 1];
     for (int r = 1; r <= regions.count; r++) {
-      double offset = Math.sqrt(colour[r][0] * colour[r][0] + colour[r][1] * colour[r][1] + colour[r][2] * colour[r][2]);
-      shadow[r] = share[r] > s.shadowShare() && offset < s.shadowChroma() && texture[r][0] < s.shadowRegionTexture();
+      double offset =
+          Math.sqrt(
+              colour[r][0] * colour[r][0]
+                  + colour[r][1] * colour[r][1]
+                  + colour[r][2] * colour[r][2]);
+      shadow[r] =
+          share[r] > s.shadowShare()
+              && offset < s.shadowChroma()
+              && texture[r][0] < s.shadowRegionTexture();
     }
     boolean[] drop = regions.select(shadow);
     boolean[] out = product.clone();
@@ -97,17 +109,23 @@ final class CoarseMask {
    */
   private static boolean[] settled(boolean[] product, Cues cues, MattingSettings s) {
     int w = cues.width, h = cues.height, n = w * h;
-    boolean[] barrier = OpenCv.morph(w, h, cues.outline, 1), strongBarrier = OpenCv.morph(w, h, cues.strongOutline, 1);
+    boolean[] barrier = OpenCv.morph(w, h, cues.outline, 1),
+        strongBarrier = OpenCv.morph(w, h, cues.strongOutline, 1);
     boolean[] passable = new boolean[n], darkFloor = new boolean[n], outside = new boolean[n];
     for (int i = 0; i < n; i++) {
       outside[i] = !product[i];
-      // A floor next to silver or gold takes on a little of its colour: twice the product-colour bar.
-      boolean floor = cues.colourDistance[i] <= FLOOR_TINT * cues.productColour && cues.logRatio[i] < s.holeLogRatio()
-          && !cues.bright[i];
-      // Measured away from the outline, whose own contrast would make every shadow next to it rough.
+      // A floor next to silver or gold takes on a little of its colour: twice the product-colour
+      // bar.
+      boolean floor =
+          cues.colourDistance[i] <= FLOOR_TINT * cues.productColour
+              && cues.logRatio[i] < s.holeLogRatio()
+              && !cues.bright[i];
+      // Measured away from the outline, whose own contrast would make every shadow next to it
+      // rough.
       boolean smooth = cues.textureAway[i] < s.shadowTexture();
       passable[i] = outside[i] || (!barrier[i] && smooth && floor);
-      darkFloor[i] = outside[i] || (!strongBarrier[i] && floor && cues.logRatio[i] < -s.holeLogRatio());
+      darkFloor[i] =
+          outside[i] || (!strongBarrier[i] && floor && cues.logRatio[i] < -s.holeLogRatio());
     }
     boolean[] smoothFloor = reachedFromOutside(w, h, passable, outside);
     boolean[] shadow = reachedDirectly(w, h, smoothFloor, outside, s.shadowDetour());
@@ -117,7 +135,8 @@ final class CoarseMask {
     boolean[] metal = OpenCv.morph(w, h, rest, -SEED_MARGIN);
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
-      labels[i] = shadow[i] ? BACKGROUND : metal[i] && !unsettled[i] && !smoothFloor[i] ? PRODUCT : 0;
+      labels[i] =
+          shadow[i] ? BACKGROUND : metal[i] && !unsettled[i] && !smoothFloor[i] ? PRODUCT : 0;
     }
     Watershed.flood(w, h, labels, cues.edgeStrength);
     boolean[] out = new boolean[n];
@@ -126,9 +145,9 @@ final class CoarseMask {
   }
 
   /**
-   * The pixels of {@code passable} the outside reaches through no gap narrower than {@link #GAP}:
-   * a shadow meets the floor along its length, a leak into a metal face comes through a break in
-   * its outline.
+   * The pixels of {@code passable} the outside reaches through no gap narrower than {@link #GAP}: a
+   * shadow meets the floor along its length, a leak into a metal face comes through a break in its
+   * outline.
    */
   private static boolean[] reachedFromOutside(int w, int h, boolean[] passable, boolean[] outside) {
     Regions reach = Regions.of(w, h, OpenCv.morph(w, h, passable, -GAP), false);
@@ -143,7 +162,8 @@ final class CoarseMask {
    * reached only the long way round, through a break in its outline. Walked with 8-neighbour steps,
    * which a straight line never needs more of than its length.
    */
-  private static boolean[] reachedDirectly(int w, int h, boolean[] reached, boolean[] outside, double detour) {
+  private static boolean[] reachedDirectly(
+      int w, int h, boolean[] reached, boolean[] outside, double detour) {
     int n = w * h;
     float[] straight = OpenCv.floats(OpenCv.distance(w, h, outside));
     int[] steps = new int[n], queue = new int[n];
@@ -168,15 +188,19 @@ final class CoarseMask {
       }
     }
     boolean[] out = new boolean[n];
-    for (int i = 0; i < n; i++) out[i] = outside[i] || (steps[i] >= 0 && steps[i] <= detour * straight[i] + GAP);
+    for (int i = 0; i < n; i++)
+      out[i] = outside[i] || (steps[i] >= 0 && steps[i] <= detour * straight[i] + GAP);
     return out;
   }
 
   /** Breaks in an outline narrower than twice this (px) do not let the floor's shadow in. */
   private static final int GAP = 3;
 
-  /** The tint a floor takes on from the piece next to it, in multiples of the product-colour bar. */
+  /**
+   * The tint a floor takes on from the piece next to it, in multiples of the product-colour bar.
+   */
   private static final double FLOOR_TINT = 2;
+
   /** Product seeds keep this far (px) from the shadow, so the border is the watershed's to draw. */
   private static final int SEED_MARGIN = 3;
 

@@ -23,28 +23,37 @@ import org.bytedeco.opencv.opencv_core.Size;
  * fitted behind it:
  *
  * <ul>
- *   <li>{@code logRatio}: lightness over the backdrop's (log of linear light; a shadow is negative);
- *   <li>{@code colour}: a colour the backdrop cannot have, even in shadow (a shadow is a darker copy
- *       of the backdrop's colour; gold, rose gold, stones and even silver on tinted paper are not);
+ *   <li>{@code logRatio}: lightness over the backdrop's (log of linear light; a shadow is
+ *       negative);
+ *   <li>{@code colour}: a colour the backdrop cannot have, even in shadow (a shadow is a darker
+ *       copy of the backdrop's colour; gold, rose gold, stones and even silver on tinted paper are
+ *       not);
  *   <li>{@code bright}: lighter than the paper (a highlight);
  *   <li>{@code outline}: long, crisp edges (a penumbra is soft, paper mottling is short; around a
  *       piece with a colour of its own, an edge with floor on both sides is a shadow's), with the
- *       piece's silhouette completed where it fades out against the backdrop ({@link OutlineLinks});
+ *       piece's silhouette completed where it fades out against the backdrop ({@link
+ *       OutlineLinks});
  *   <li>{@code texture}: mid-scale structure; metal mirrors its surroundings in stripes, a shadow
  *       is smooth.
  * </ul>
  *
- * Thresholds adapt to the photo: noise is read from the frame's border band, where only backdrop
- * is expected.
+ * Thresholds adapt to the photo: noise is read from the frame's border band, where only backdrop is
+ * expected.
  */
 final class Cues {
 
   /** Added to linear values before taking logs, so the darkest pixels' noise is not amplified. */
   private static final float EPS = 0.01f;
+
   /** A crisp step this many times the border's gradient noise is a full-strength edge. */
   private static final double EDGE_FULL = 20;
-  /** How far (px) an outline's own contrast reaches into the texture measure (band-pass and pooling). */
+
+  /**
+   * How far (px) an outline's own contrast reaches into the texture measure (band-pass and
+   * pooling).
+   */
   private static final int OUTLINE_BLEED = 6;
+
   /** Share of the short side along the frame edge where only backdrop is expected. */
   private static final double BORDER = 0.02;
 
@@ -52,31 +61,44 @@ final class Cues {
   final RgbImage work;
   final BackdropModel backdrop;
   final float[] logRatio;
+
   /** Per-pixel colour difference from the backdrop, three interleaved log channels summing to 0. */
   final float[] chroma;
+
   /** {@link #chroma}'s magnitude after 1.5 px smoothing. */
   final float[] colourDistance;
-  /** Colour differences above this are product colour; below {@link #noiseColour} they are paper. */
+
+  /**
+   * Colour differences above this are product colour; below {@link #noiseColour} they are paper.
+   */
   final double productColour, noiseColour;
+
   final boolean[] colour, bright, outline, border;
+
   /**
    * The parts of {@link #outline} whose median contrast clears the hysteresis's upper bar: a
    * piece's outline, not the mottling of a rendered or grainy shadow, whose pieces reach that bar
    * only here and there.
    */
   final boolean[] strongOutline;
+
   final float[] texture;
+
   /**
    * {@link #texture} measured away from the outline (whose own contrast bleeds into its
    * surroundings); NaN within reach of it.
    */
   final float[] textureAway;
+
   /** How strongly each pixel lies on a crisp edge, 0..1: what a watershed border settles on. */
   final float[] edgeStrength;
+
   /** The fine gradient of L* in multiples of the border's gradient noise. */
   private final float[] contrast;
+
   /** The border's median mid-scale energy, which {@link #texture} is measured in. */
   double textureReference;
+
   /** The piece's own colour where it meets the paper (see {@link Sides#silhouetteColour}). */
   double silhouetteColour;
 
@@ -106,15 +128,22 @@ final class Cues {
     float[] smooth = OpenCv.floats(OpenCv.gaussian(interleaved(chroma), 1.5));
     colourDistance = new float[n];
     for (int i = 0; i < n; i++) {
-      colourDistance[i] = (float) Math.sqrt(
-          smooth[3 * i] * smooth[3 * i] + smooth[3 * i + 1] * smooth[3 * i + 1] + smooth[3 * i + 2] * smooth[3 * i + 2]);
+      colourDistance[i] =
+          (float)
+              Math.sqrt(
+                  smooth[3 * i] * smooth[3 * i]
+                      + smooth[3 * i + 1] * smooth[3 * i + 1]
+                      + smooth[3 * i + 2] * smooth[3 * i + 2]);
     }
-    noiseColour = Math.max(s.chromaMin(), s.chromaNoiseFactor() * quantile(colourDistance, border, 0.99));
-    // The product's own typical colour difference, so a tint it reflects into its shadow is not product.
+    noiseColour =
+        Math.max(s.chromaMin(), s.chromaNoiseFactor() * quantile(colourDistance, border, 0.99));
+    // The product's own typical colour difference, so a tint it reflects into its shadow is not
+    // product.
     boolean[] coloured = new boolean[n];
     for (int i = 0; i < n; i++) coloured[i] = colourDistance[i] > noiseColour;
     double typical = quantile(colourDistance, coloured, 0.5);
-    productColour = Math.max(noiseColour, s.chromaProductShare() * (Double.isNaN(typical) ? 0 : typical));
+    productColour =
+        Math.max(noiseColour, s.chromaProductShare() * (Double.isNaN(typical) ? 0 : typical));
 
     colour = new boolean[n];
     bright = new boolean[n];
@@ -126,13 +155,17 @@ final class Cues {
     contrast = new float[n];
     Edges edges = edges(lin, s);
     boolean[] strong = strongParts(edges.outline, s);
-    // Only the silhouette is completed: inside the piece, and in a mottled shadow, edges that stop are not breaks.
-    boolean[] near = nearBackdrop(edges.outline, s), silhouette = new boolean[n], fainter = new boolean[n];
+    // Only the silhouette is completed: inside the piece, and in a mottled shadow, edges that stop
+    // are not breaks.
+    boolean[] near = nearBackdrop(edges.outline, s),
+        silhouette = new boolean[n],
+        fainter = new boolean[n];
     for (int i = 0; i < n; i++) {
       silhouette[i] = strong[i] && near[i];
       fainter[i] = edges.faint[i] && near[i] && !edges.outline[i];
     }
-    boolean[] completion = OutlineLinks.completing(width, height, silhouette, fainter, s.linkLength());
+    boolean[] completion =
+        OutlineLinks.completing(width, height, silhouette, fainter, s.linkLength());
     outline = OutlineLinks.or(edges.outline, completion);
     strongOutline = OutlineLinks.or(strong, completion);
     texture = texture(s, null);
@@ -158,11 +191,14 @@ final class Cues {
       v = OpenCv.floats(small);
     }
     int[] px = new int[w * h];
-    for (int i = 0; i < px.length; i++) px[i] = ColourScience.packLinear(v[3 * i], v[3 * i + 1], v[3 * i + 2]);
+    for (int i = 0; i < px.length; i++)
+      px[i] = ColourScience.packLinear(v[3 * i], v[3 * i + 1], v[3 * i + 2]);
     return new RgbImage(w, h, px);
   }
 
-  /** What says "product" by itself: a colour the backdrop cannot have, a highlight, or an outline. */
+  /**
+   * What says "product" by itself: a colour the backdrop cannot have, a highlight, or an outline.
+   */
   boolean[] evidence() {
     return evidence(outline);
   }
@@ -173,13 +209,19 @@ final class Cues {
     return out;
   }
 
-  /** Within reach of the backdrop that the frame reaches through the evidence: where the silhouette runs. */
+  /**
+   * Within reach of the backdrop that the frame reaches through the evidence: where the silhouette
+   * runs.
+   */
   private boolean[] nearBackdrop(boolean[] edges, MattingSettings s) {
-    boolean[] backdrop = Regions.openBetween(width, height, evidence(edges), s.bridgeRadius()).reachingFrame();
+    boolean[] backdrop =
+        Regions.openBetween(width, height, evidence(edges), s.bridgeRadius()).reachingFrame();
     return OpenCv.morph(width, height, backdrop, s.bridgeRadius() + 2);
   }
 
-  /** Darker than the backdrop (or as light), of its colour, and not lit up: what a shadow can be. */
+  /**
+   * Darker than the backdrop (or as light), of its colour, and not lit up: what a shadow can be.
+   */
   boolean shadowLike(int i, MattingSettings s) {
     return colourDistance[i] <= productColour && logRatio[i] < s.holeLogRatio() && !bright[i];
   }
@@ -193,9 +235,9 @@ final class Cues {
   private record Edges(boolean[] outline, boolean[] faint) {}
 
   /**
-   * Long crisp edges of the lightness (L*): Canny on the image smoothed at 1 px, kept where the fine
-   * gradient is close to the coarse one (a step edge, not a penumbra) over a 9 px stretch, and in
-   * pieces of at least {@link MattingSettings#edgeMinLength()}. Besides the outline (hysteresis
+   * Long crisp edges of the lightness (L*): Canny on the image smoothed at 1 px, kept where the
+   * fine gradient is close to the coarse one (a step edge, not a penumbra) over a 9 px stretch, and
+   * in pieces of at least {@link MattingSettings#edgeMinLength()}. Besides the outline (hysteresis
    * between the low and the high bar), the crisp edges above the low bar alone: where the outline
    * of a piece fades out against the backdrop, what may continue it.
    */
@@ -213,7 +255,8 @@ final class Cues {
     double noise = Math.max(0.05, quantile(g1, border, 0.99));
     for (int i = 0; i < n; i++) {
       contrast[i] = (float) (g1[i] / noise);
-      // A step edge reads 1, a penumbra 1/3: only the crisp part of a gradient is an edge to settle on.
+      // A step edge reads 1, a penumbra 1/3: only the crisp part of a gradient is an edge to settle
+      // on.
       double c = Math.max(0, Math.min(1, (g1[i] / (3 * g3[i] + 1e-3) - 1.0 / 3) * 1.5));
       edgeStrength[i] = (float) (c * Math.min(1, g1[i] / (EDGE_FULL * noise)));
     }
@@ -221,12 +264,32 @@ final class Cues {
     // Canny on the smoothed lightness, its gradients scaled so the thresholds are in L* per pixel.
     final double unit = 64;
     Mat dx = new Mat(), dy = new Mat();
-    Sobel(fine, dx, CV_16S, 1, 0, 3, unit / 8, 0, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
-    Sobel(fine, dy, CV_16S, 0, 1, 3, unit / 8, 0, org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
+    Sobel(
+        fine,
+        dx,
+        CV_16S,
+        1,
+        0,
+        3,
+        unit / 8,
+        0,
+        org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
+    Sobel(
+        fine,
+        dy,
+        CV_16S,
+        0,
+        1,
+        3,
+        unit / 8,
+        0,
+        org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
     double low = s.edgeLow() * noise * unit;
-    boolean[] outline = canny(dx, dy, low, s.edgeHigh() * noise * unit), faint = canny(dx, dy, low, low);
+    boolean[] outline = canny(dx, dy, low, s.edgeHigh() * noise * unit),
+        faint = canny(dx, dy, low, low);
     Sides sides = new Sides(fineSobel[0], fineSobel[1]);
-    // Around gold, an edge with floor on both sides is a shadow's; white metal is as grey as its shadow.
+    // Around gold, an edge with floor on both sides is a shadow's; white metal is as grey as its
+    // shadow.
     silhouetteColour = sides.silhouetteColour(outline, s);
     if (silhouetteColour >= s.colouredPiece() * noiseColour) {
       boolean[] floor = sides.floorEdges(faint, s);
@@ -238,7 +301,9 @@ final class Cues {
     return new Edges(crisp(outline, g1, g3, s), crisp(faint, g1, g3, s));
   }
 
-  /** How far (px) across an edge its two sides are sampled: past its blur, not past a thin shadow. */
+  /**
+   * How far (px) across an edge its two sides are sampled: past its blur, not past a thin shadow.
+   */
   private static final int SIDE = 3;
 
   /** The lighter and the darker side of each edge pixel, across the edge along the gradient. */
@@ -259,8 +324,8 @@ final class Cues {
 
     /**
      * The median colour difference on the darker side of the edges that have paper on their lighter
-     * side: gold's own colour around a gold piece, nearly none around white metal (whatever stone it
-     * holds, and wherever its shadow falls).
+     * side: gold's own colour around a gold piece, nearly none around white metal (whatever stone
+     * it holds, and wherever its shadow falls).
      */
     double silhouetteColour(boolean[] edge, MattingSettings s) {
       int n = edge.length;
@@ -343,19 +408,23 @@ final class Cues {
     float[] pooled = OpenCv.floats(OpenCv.gaussian(OpenCv.floats(width, height, energy), 6.0));
     float[] coverage = OpenCv.floats(OpenCv.gaussian(OpenCv.floats(width, height, weight), 6.0));
     if (excluded == null) {
-      // A studio or generated background can be cleaner than any paper: measure against paper's grain then.
+      // A studio or generated background can be cleaner than any paper: measure against paper's
+      // grain then.
       textureReference = Math.max(s.textureFloor(), quantile(pooled, border, 0.5));
     }
     for (int i = 0; i < pooled.length; i++) {
-      pooled[i] = coverage[i] < MIN_COVERAGE ? Float.NaN : (float) (pooled[i] / coverage[i] / textureReference);
+      pooled[i] =
+          coverage[i] < MIN_COVERAGE
+              ? Float.NaN
+              : (float) (pooled[i] / coverage[i] / textureReference);
     }
     return pooled;
   }
 
   /**
    * {@link #texture} as seen from inside {@code where}: the band-pass and the pooling average only
-   * its own pixels, so the contrast of the outlines around a narrow region does not bleed in (a ring's
-   * opening seen edge-on is smooth paper, however close its rims). NaN outside it.
+   * its own pixels, so the contrast of the outlines around a narrow region does not bleed in (a
+   * ring's opening seen edge-on is smooth paper, however close its rims). NaN outside it.
    */
   float[] textureInside(boolean[] where) {
     int n = where.length;
@@ -364,10 +433,14 @@ final class Cues {
       inside[i] = where[i] ? 1 : 0;
       values[i] = where[i] ? logRatio[i] : 0;
     }
-    float[] fine = normalised(values, inside, 1.0), coarse = normalised(values, inside, 4.0), energy = new float[n];
-    for (int i = 0; i < n; i++) energy[i] = where[i] ? (fine[i] - coarse[i]) * (fine[i] - coarse[i]) : 0;
+    float[] fine = normalised(values, inside, 1.0),
+        coarse = normalised(values, inside, 4.0),
+        energy = new float[n];
+    for (int i = 0; i < n; i++)
+      energy[i] = where[i] ? (fine[i] - coarse[i]) * (fine[i] - coarse[i]) : 0;
     float[] pooled = normalised(energy, inside, 6.0);
-    for (int i = 0; i < n; i++) pooled[i] = where[i] ? (float) (pooled[i] / textureReference) : Float.NaN;
+    for (int i = 0; i < n; i++)
+      pooled[i] = where[i] ? (float) (pooled[i] / textureReference) : Float.NaN;
     return pooled;
   }
 
@@ -399,7 +472,13 @@ final class Cues {
 
   private float[] boxSum(float[] v, int size) {
     Mat out = new Mat();
-    boxFilter(OpenCv.floats(width, height, v), out, -1, new Size(size, size), new org.bytedeco.opencv.opencv_core.Point(-1, -1), false,
+    boxFilter(
+        OpenCv.floats(width, height, v),
+        out,
+        -1,
+        new Size(size, size),
+        new org.bytedeco.opencv.opencv_core.Point(-1, -1),
+        false,
         org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE);
     return OpenCv.floats(out);
   }

@@ -26,7 +26,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 final class EdgeRefiner {
 
-  /** The wider average, where a side has no pixels within the near one, in multiples of its sigma. */
+  /**
+   * The wider average, where a side has no pixels within the near one, in multiples of its sigma.
+   */
   private static final double FAR = 3;
 
   /** Unmixing divides by α; below this the estimate of F nearby is used instead. */
@@ -46,14 +48,23 @@ final class EdgeRefiner {
       return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
     }
     // Work on the product's neighbourhood only, in strips of rows, each with the context its
-    // averages reach: full-size float copies of a 3000 px photo's whole neighbourhood took gigabytes.
+    // averages reach: full-size float copies of a 3000 px photo's whole neighbourhood took
+    // gigabytes.
     int margin = s.edgeBand() + (int) Math.ceil(3 * s.edgeColourSigma()) + s.guidedRadius() + 2;
     Box roi = grown(box, margin, width, height);
     int reach = reach(s), end = roi.y() + roi.height();
     for (int top = roi.y(); top < end; top += STRIP) {
       int y0 = Math.max(roi.y(), top - reach), y1 = Math.min(end, top + STRIP + reach);
       try (PointerScope scope = new PointerScope()) {
-        refine(photo, full, new Box(roi.x(), y0, roi.width(), y1 - y0), top, Math.min(end, top + STRIP), s, alpha, foreground);
+        refine(
+            photo,
+            full,
+            new Box(roi.x(), y0, roi.width(), y1 - y0),
+            top,
+            Math.min(end, top + STRIP),
+            s,
+            alpha,
+            foreground);
       }
     }
     return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
@@ -63,8 +74,15 @@ final class EdgeRefiner {
    * Refines the rows {@code top} to {@code bottom} (exclusive) of the matte, reading the photo over
    * {@code roi}, which reaches {@link #reach} rows beyond them where the photo does.
    */
-  private static void refine(RgbImage photo, Mat full, Box roi, int top, int bottom, MattingSettings s,
-      float[] alpha, float[] foreground) {
+  private static void refine(
+      RgbImage photo,
+      Mat full,
+      Box roi,
+      int top,
+      int bottom,
+      MattingSettings s,
+      float[] alpha,
+      float[] foreground) {
     Rect rect = new Rect(roi.x(), roi.y(), roi.width(), roi.height());
     int width = full.cols();
     int w = roi.width(), h = roi.height(), n = w * h;
@@ -99,14 +117,18 @@ final class EdgeRefiner {
         // piece's own colour it is piece, however far.
         double residual2 = 0;
         for (int c = 0; c < 3 && along < 1; c++) {
-          double r = lin[3 * i + c] - (measured * front[3 * i + c] + (1 - measured) * back[3 * i + c]);
+          double r =
+              lin[3 * i + c] - (measured * front[3 * i + c] + (1 - measured) * back[3 * i + c]);
           residual2 += r * r;
         }
-        double trust = Math.min(1, d2 / contrast2) * Math.min(1, contrast2 / Math.max(residual2, 1e-12));
+        double trust =
+            Math.min(1, d2 / contrast2) * Math.min(1, contrast2 / Math.max(residual2, 1e-12));
         a[i] = (float) (trust * measured + (1 - trust) * prior[i]);
       }
     }
-    float[] refined = GuidedFilter.apply(grey(photo, roi), OpenCv.floats(w, h, a), s.guidedRadius(), s.guidedEps());
+    float[] refined =
+        GuidedFilter.apply(
+            grey(photo, roi), OpenCv.floats(w, h, a), s.guidedRadius(), s.guidedEps());
 
     for (int y = top - roi.y(); y < bottom - roi.y(); y++) {
       for (int x = 0; x < w; x++) {
@@ -114,7 +136,10 @@ final class EdgeRefiner {
         float al = inner[i] ? 1 : !near[i] ? 0 : Math.max(0, Math.min(1, refined[i]));
         alpha[o] = al;
         for (int c = 0; c < 3; c++) {
-          float f = al > MIN_ALPHA ? (lin[3 * i + c] - (1 - al) * back[3 * i + c]) / al : front[3 * i + c];
+          float f =
+              al > MIN_ALPHA
+                  ? (lin[3 * i + c] - (1 - al) * back[3 * i + c]) / al
+                  : front[3 * i + c];
           foreground[3 * o + c] = Math.max(0, Math.min(1, f));
         }
       }
@@ -134,7 +159,8 @@ final class EdgeRefiner {
    * shrink's interpolation.
    */
   private static int reach(MattingSettings s) {
-    int r = (int) Math.ceil(4 * FAR * s.edgeColourSigma()) + s.edgeBand() + 2 * s.guidedRadius() + 3;
+    int r =
+        (int) Math.ceil(4 * FAR * s.edgeColourSigma()) + s.edgeBand() + 2 * s.guidedRadius() + 3;
     return (r + 2) / 3 * 3;
   }
 
@@ -172,16 +198,22 @@ final class EdgeRefiner {
   }
 
   /**
-   * A Gaussian blur of {@code sigma} px, taken on a copy shrunk so the blur spans a few pixels there
-   * and scaled back: an average over a dozen pixels or more is smooth, and on a 3000 px photo the
-   * full-size blur took most of the matte's time and memory.
+   * A Gaussian blur of {@code sigma} px, taken on a copy shrunk so the blur spans a few pixels
+   * there and scaled back: an average over a dozen pixels or more is smooth, and on a 3000 px photo
+   * the full-size blur took most of the matte's time and memory.
    */
   private static Mat smooth(Mat m, double sigma) {
     int shrink = Math.max(1, (int) (sigma / SMOOTH_SIGMA));
     if (shrink == 1) return OpenCv.gaussian(m, sigma);
     Mat small = new Mat(), out = new Mat();
     Size size = m.size();
-    resize(m, small, new Size(Math.max(1, size.width() / shrink), Math.max(1, size.height() / shrink)), 0, 0, INTER_AREA);
+    resize(
+        m,
+        small,
+        new Size(Math.max(1, size.width() / shrink), Math.max(1, size.height() / shrink)),
+        0,
+        0,
+        INTER_AREA);
     resize(OpenCv.gaussian(small, sigma / shrink), out, size, 0, 0, INTER_LINEAR);
     return out;
   }
@@ -195,7 +227,9 @@ final class EdgeRefiner {
     for (int y = 0; y < roi.height(); y++) {
       for (int x = 0; x < roi.width(); x++) {
         int p = photo.rgb(roi.x() + x, roi.y() + y);
-        g[y * roi.width() + x] = (0.299f * RgbImage.red(p) + 0.587f * RgbImage.green(p) + 0.114f * RgbImage.blue(p)) / 255f;
+        g[y * roi.width() + x] =
+            (0.299f * RgbImage.red(p) + 0.587f * RgbImage.green(p) + 0.114f * RgbImage.blue(p))
+                / 255f;
       }
     }
     return OpenCv.floats(roi.width(), roi.height(), g);
@@ -203,7 +237,8 @@ final class EdgeRefiner {
 
   private static Box grown(Box box, int margin, int width, int height) {
     int x0 = Math.max(0, box.x() - margin), y0 = Math.max(0, box.y() - margin);
-    int x1 = Math.min(width, box.x() + box.width() + margin), y1 = Math.min(height, box.y() + box.height() + margin);
+    int x1 = Math.min(width, box.x() + box.width() + margin),
+        y1 = Math.min(height, box.y() + box.height() + margin);
     return new Box(x0, y0, x1 - x0, y1 - y0);
   }
 

@@ -57,7 +57,14 @@ final class GuidedFilter {
 
   private static Mat mean(Mat v, int radius) {
     Mat out = new Mat();
-    boxFilter(v, out, -1, new Size(2 * radius + 1, 2 * radius + 1), new Point(-1, -1), true, BORDER_REFLECT);
+    boxFilter(
+        v,
+        out,
+        -1,
+        new Size(2 * radius + 1, 2 * radius + 1),
+        new Point(-1, -1),
+        true,
+        BORDER_REFLECT);
     return out;
   }
 }

@@ -7,10 +7,10 @@ import org.bytedeco.javacpp.PointerScope;
 
 /**
  * Cuts the product out of a photo of it on a plain backdrop (white, grey or beige paper with
- * vignetting and shadows, or a generated studio background): {@link Cues} per pixel, the
- * {@link CoarseMask} on a working copy, then the {@link EdgeRefiner}'s soft, unmixed outline at full
- * size. No model weights: it reasons about what a backdrop and a shadow can look like, and calls
- * the rest product.
+ * vignetting and shadows, or a generated studio background): {@link Cues} per pixel, the {@link
+ * CoarseMask} on a working copy, then the {@link EdgeRefiner}'s soft, unmixed outline at full size.
+ * No model weights: it reasons about what a backdrop and a shadow can look like, and calls the rest
+ * product.
  */
 public final class Matting {
 
@@ -32,11 +32,17 @@ public final class Matting {
     }
   }
 
-  /** The product's pixels on a working copy (longest side {@link MattingSettings#workingSide()}), for measuring. */
+  /**
+   * The product's pixels on a working copy (longest side {@link MattingSettings#workingSide()}),
+   * for measuring.
+   */
   public Found coarse(RgbImage photo) {
     try (PointerScope scope = new PointerScope()) {
       Cues cues = Cues.of(photo, settings);
-      return new Found(cues.work, new Mask(cues.width, cues.height, CoarseMask.find(cues, settings)), cues.backdrop);
+      return new Found(
+          cues.work,
+          new Mask(cues.width, cues.height, CoarseMask.find(cues, settings)),
+          cues.backdrop);
     }
   }
 
@@ -46,7 +52,8 @@ public final class Matting {
    */
   public BackdropModel backdrop(RgbImage photo) {
     try (PointerScope scope = new PointerScope()) {
-      return BackdropModel.fit(Cues.workingCopy(photo, settings.workingSide())).at(photo.width(), photo.height());
+      return BackdropModel.fit(Cues.workingCopy(photo, settings.workingSide()))
+          .at(photo.width(), photo.height());
     }
   }
 

@@ -13,10 +13,13 @@ final class OutlineLinks {
 
   /** How far back (px) along the outline its direction at a loose end is read. */
   private static final int TAIL = 6;
+
   /** Outline ahead of a loose end within this angle of its direction continues it. */
   private static final double COS_CONE = Math.cos(Math.toRadians(30));
 
-  /** Each round joins the faint pieces the last ones ran into; a fading rim is a few pieces long. */
+  /**
+   * Each round joins the faint pieces the last ones ran into; a fading rim is a few pieces long.
+   */
   private static final int MAX_ROUNDS = 6;
 
   private OutlineLinks() {}
@@ -37,7 +40,8 @@ final class OutlineLinks {
     Regions pieces = Regions.of(w, h, faint, true);
     boolean[] joined = outline.clone();
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      boolean[] reach = OpenCv.morph(w, h, or(joined, across(w, h, joined, or(joined, faint), length)), 1);
+      boolean[] reach =
+          OpenCv.morph(w, h, or(joined, across(w, h, joined, or(joined, faint), length)), 1);
       boolean[] touched = new boolean[faint.length];
       boolean any = false;
       for (int i = 0; i < faint.length; i++) {
@@ -57,7 +61,10 @@ final class OutlineLinks {
     return across(w, h, outline, outline, length);
   }
 
-  /** Straight lines from the loose ends of {@code outline} to {@code targets} ahead of them, up to {@code length} px. */
+  /**
+   * Straight lines from the loose ends of {@code outline} to {@code targets} ahead of them, up to
+   * {@code length} px.
+   */
   private static boolean[] across(int w, int h, boolean[] outline, boolean[] targets, int length) {
     boolean[] out = new boolean[outline.length];
     for (int i = 0; i < outline.length; i++) {
@@ -72,12 +79,13 @@ final class OutlineLinks {
   }
 
   /** The ring of 8 neighbours, clockwise. */
-  private static final int[] RING_X = {1, 1, 0, -1, -1, -1, 0, 1}, RING_Y = {0, 1, 1, 1, 0, -1, -1, -1};
+  private static final int[] RING_X = {1, 1, 0, -1, -1, -1, 0, 1},
+      RING_Y = {0, 1, 1, 1, 0, -1, -1, -1};
 
   /**
    * Whether the outline stops at this pixel: its neighbours on the outline form one unbroken arc of
-   * the ring around it (a line runs through a pixel with two arcs), at most three long (a staircase's
-   * last step).
+   * the ring around it (a line runs through a pixel with two arcs), at most three long (a
+   * staircase's last step).
    */
   private static boolean looseEnd(int w, int h, boolean[] bits, int i) {
     int x = i % w, y = i / w, arcs = 0, count = 0;
@@ -116,7 +124,8 @@ final class OutlineLinks {
   }
 
   /** The nearest outline pixel ahead of the end, within the cone and the length; -1 if none. */
-  private static int ahead(int w, int h, boolean[] outline, int end, double ux, double uy, int length) {
+  private static int ahead(
+      int w, int h, boolean[] outline, int end, double ux, double uy, int length) {
     int x = end % w, y = end / w, best = -1;
     double bestDistance = Double.MAX_VALUE;
     for (int ny = Math.max(0, y - length); ny <= Math.min(h - 1, y + length); ny++) {
@@ -137,7 +146,8 @@ final class OutlineLinks {
     int x0 = from % w, y0 = from / w, x1 = to % w, y1 = to / w;
     int steps = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0));
     for (int k = 0; k <= steps; k++) {
-      int x = x0 + Math.round((float) (x1 - x0) * k / steps), y = y0 + Math.round((float) (y1 - y0) * k / steps);
+      int x = x0 + Math.round((float) (x1 - x0) * k / steps),
+          y = y0 + Math.round((float) (y1 - y0) * k / steps);
       bits[y * w + x] = true;
     }
   }

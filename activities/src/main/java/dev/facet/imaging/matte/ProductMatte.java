@@ -12,7 +12,8 @@ import java.util.Optional;
  * at the outline) and the product's own colour there ({@code foreground}, linear RGB interleaved,
  * with the backdrop unmixed from edge pixels), plus the backdrop it was found against.
  */
-public record ProductMatte(int width, int height, float[] alpha, float[] foreground, BackdropModel backdrop) {
+public record ProductMatte(
+    int width, int height, float[] alpha, float[] foreground, BackdropModel backdrop) {
 
   /** Pixels that are at least half product. */
   public Mask mask() {
@@ -38,8 +39,11 @@ public record ProductMatte(int width, int height, float[] alpha, float[] foregro
     int[] px = new int[alpha.length];
     for (int i = 0; i < px.length; i++) {
       float a = alpha[i];
-      px[i] = ColourScience.packLinear(
-          a * foreground[3 * i] + (1 - a) * br, a * foreground[3 * i + 1] + (1 - a) * bg, a * foreground[3 * i + 2] + (1 - a) * bb);
+      px[i] =
+          ColourScience.packLinear(
+              a * foreground[3 * i] + (1 - a) * br,
+              a * foreground[3 * i + 1] + (1 - a) * bg,
+              a * foreground[3 * i + 2] + (1 - a) * bb);
     }
     return new RgbImage(width, height, px);
   }

@@ -22,12 +22,15 @@ final class Regions {
 
   final int width, height, count;
   final int[] labels;
+
   /** Pixels per label, index 0 unused. */
   final int[] sizes;
+
   /** Whether the region's bounding box reaches the frame edge. */
   final boolean[] touchesFrame;
 
-  private Regions(int width, int height, int count, int[] labels, int[] sizes, boolean[] touchesFrame) {
+  private Regions(
+      int width, int height, int count, int[] labels, int[] sizes, boolean[] touchesFrame) {
     this.width = width;
     this.height = height;
     this.count = count;
@@ -39,8 +42,15 @@ final class Regions {
   /** Regions of {@code bits}, connected through edges (4) or also corners (8). */
   static Regions of(int width, int height, boolean[] bits, boolean eightConnected) {
     Mat labels = new Mat(), stats = new Mat(), centroids = new Mat();
-    int n = connectedComponentsWithStats(OpenCv.bytes(width, height, bits), labels, stats, centroids,
-        eightConnected ? 8 : 4, CV_32S) - 1;
+    int n =
+        connectedComponentsWithStats(
+                OpenCv.bytes(width, height, bits),
+                labels,
+                stats,
+                centroids,
+                eightConnected ? 8 : 4,
+                CV_32S)
+            - 1;
     int[] l = new int[width * height];
     ((IntBuffer) labels.createBuffer()).get(l);
     int[] s = new int[(n + 1) * 5];

@@ -23,7 +23,8 @@ final class Watershed {
     int[] sizes = new int[LEVELS], heads = new int[LEVELS];
     boolean[] queued = new boolean[n];
     for (int i = 0; i < n; i++) {
-      if (labels[i] > 0) enqueueNeighbours(i, 0, width, height, labels, elevation, queued, buckets, sizes);
+      if (labels[i] > 0)
+        enqueueNeighbours(i, 0, width, height, labels, elevation, queued, buckets, sizes);
     }
     for (int level = 0; level < LEVELS; level++) {
       // The water stands at this level: what it reaches lower down is flooded at this level too.
@@ -45,8 +46,16 @@ final class Watershed {
     return labels[i + width];
   }
 
-  private static void enqueueNeighbours(int i, int water, int width, int height, int[] labels, float[] elevation,
-      boolean[] queued, int[][] buckets, int[] sizes) {
+  private static void enqueueNeighbours(
+      int i,
+      int water,
+      int width,
+      int height,
+      int[] labels,
+      float[] elevation,
+      boolean[] queued,
+      int[][] buckets,
+      int[] sizes) {
     int x = i % width, y = i / width;
     if (x > 0) enqueue(i - 1, water, labels, elevation, queued, buckets, sizes);
     if (x < width - 1) enqueue(i + 1, water, labels, elevation, queued, buckets, sizes);
@@ -54,13 +63,20 @@ final class Watershed {
     if (y < height - 1) enqueue(i + width, water, labels, elevation, queued, buckets, sizes);
   }
 
-  private static void enqueue(int j, int water, int[] labels, float[] elevation, boolean[] queued, int[][] buckets,
+  private static void enqueue(
+      int j,
+      int water,
+      int[] labels,
+      float[] elevation,
+      boolean[] queued,
+      int[][] buckets,
       int[] sizes) {
     if (labels[j] > 0 || queued[j]) return;
     queued[j] = true;
     int level = Math.max(water, Math.min(LEVELS - 1, (int) (elevation[j] * (LEVELS - 1))));
     if (buckets[level] == null) buckets[level] = new int[1024];
-    if (sizes[level] == buckets[level].length) buckets[level] = Arrays.copyOf(buckets[level], sizes[level] * 2);
+    if (sizes[level] == buckets[level].length)
+      buckets[level] = Arrays.copyOf(buckets[level], sizes[level] * 2);
     buckets[level][sizes[level]++] = j;
   }
 }

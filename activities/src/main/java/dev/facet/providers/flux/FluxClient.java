@@ -106,7 +106,9 @@ public final class FluxClient implements AutoCloseable {
             ? task.get("polling_url").asText()
             : url.resolve("/v1/get_result?id=" + id).toString();
     double costUsd =
-        task.hasNonNull("cost") ? task.get("cost").asDouble() / 100.0 : options.model().listPriceUsd();
+        task.hasNonNull("cost")
+            ? task.get("cost").asDouble() / 100.0
+            : options.model().listPriceUsd();
     return new FluxTask(id, pollingUrl, costUsd);
   }
 
@@ -130,8 +132,8 @@ public final class FluxClient implements AutoCloseable {
   }
 
   /**
-   * Downloads a ready result. Plain GET without the key: the URL is signed, and it is not BFL's
-   * API host.
+   * Downloads a ready result. Plain GET without the key: the URL is signed, and it is not BFL's API
+   * host.
    *
    * @return empty when the signed URL has expired or is gone (403, 404, 410)
    * @throws ProviderException on other failures, or when the bytes are no PNG or JPEG
@@ -159,7 +161,10 @@ public final class FluxClient implements AutoCloseable {
    */
   public double credits() {
     HttpUrl url =
-        HttpUrl.get(settings.baseUrl().toString()).newBuilder().addPathSegments("v1/credits").build();
+        HttpUrl.get(settings.baseUrl().toString())
+            .newBuilder()
+            .addPathSegments("v1/credits")
+            .build();
     HttpAnswer answer = http.send(keyed(url).get().build(), false);
     if (!answer.ok()) {
       throw errors.bfl(answer.toError());

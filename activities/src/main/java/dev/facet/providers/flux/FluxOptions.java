@@ -32,7 +32,8 @@ public record FluxOptions(
     safetyTolerance = safetyTolerance == null ? 2 : safetyTolerance;
     maxSubmissions = maxSubmissions == null ? 2 : maxSubmissions;
     if (maxSubmissions < 1) {
-      throw new IllegalArgumentException("maxSubmissions must be at least 1, was " + maxSubmissions);
+      throw new IllegalArgumentException(
+          "maxSubmissions must be at least 1, was " + maxSubmissions);
     }
   }
 

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param baseUrl {@code https://api.bfl.ai} (global), or a regional one such as {@code
  *     https://api.eu.bfl.ai}; polling follows whatever host BFL names in {@code polling_url}
  * @param apiKey sent as {@code x-key}; from configuration only, never printed
- * @param readTimeout per HTTP call: submit and poll answer at once, generation happens between polls
+ * @param readTimeout per HTTP call: submit and poll answer at once, generation happens between
+ *     polls
  * @param pollInterval pause between two polls (BFL's own clients use 0.5-1 s)
  * @param pollBudget how long one activity attempt polls a task before giving up; the task id
  *     survives in the heartbeat, so the next attempt resumes it

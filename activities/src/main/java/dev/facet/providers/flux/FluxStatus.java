@@ -1,6 +1,8 @@
 package dev.facet.providers.flux;
 
-/** A {@code get_result} status. Unknown ones ({@code Generating}, {@code Reasoning}, …) are running. */
+/**
+ * A {@code get_result} status. Unknown ones ({@code Generating}, {@code Reasoning}, …) are running.
+ */
 public enum FluxStatus {
   RUNNING(false),
   READY(true),

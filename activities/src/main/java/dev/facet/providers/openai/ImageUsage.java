@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The token counts OpenAI bills an image by ({@code usage} of the response). */
 public record ImageUsage(
-    long inputTokens, long inputImageTokens, long inputTextTokens, long outputTokens, long totalTokens) {
+    long inputTokens,
+    long inputImageTokens,
+    long inputTextTokens,
+    long outputTokens,
+    long totalTokens) {
 
   static ImageUsage from(JsonNode usage) {
     return new ImageUsage(

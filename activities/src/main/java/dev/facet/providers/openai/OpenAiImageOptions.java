@@ -15,8 +15,8 @@ import dev.facet.providers.OutputFormats;
  * @param background {@code opaque}, {@code transparent} (PNG only) or {@code auto}
  * @param outputFormat PNG or JPEG
  * @param outputCompression 0-100 for JPEG, or {@code null}
- * @param inputFidelity edits only, as configured: {@code high} keeps the references' detail,
- *     {@code low}, or {@code null} to leave it out; sent only to a model that takes it ({@link
+ * @param inputFidelity edits only, as configured: {@code high} keeps the references' detail, {@code
+ *     low}, or {@code null} to leave it out; sent only to a model that takes it ({@link
  *     #sentInputFidelity})
  * @param moderation {@code low} or {@code auto}, or {@code null} to leave it out: whether multipart
  *     edits accept it is unverified
@@ -43,7 +43,8 @@ public record OpenAiImageOptions(
     background = background == null ? "opaque" : background;
     outputFormat = OutputFormats.orDefault(outputFormat);
     if (outputCompression != null && (outputCompression < 0 || outputCompression > 100)) {
-      throw new IllegalArgumentException("outputCompression must be 0..100, was " + outputCompression);
+      throw new IllegalArgumentException(
+          "outputCompression must be 0..100, was " + outputCompression);
     }
   }
 
@@ -52,13 +53,22 @@ public record OpenAiImageOptions(
   }
 
   public OpenAiImageOptions withModel(String model) {
-    return new OpenAiImageOptions(model, size, quality, background, outputFormat,
-        outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
+    return new OpenAiImageOptions(
+        model,
+        size,
+        quality,
+        background,
+        outputFormat,
+        outputCompression,
+        inputFidelity,
+        moderation,
+        sendMask,
+        pricePerImageUsd);
   }
 
   /**
-   * The {@code input_fidelity} an edit sends: the configured one when the model takes it, else
-   * none ({@code gpt-image-2} refuses the parameter, {@code gpt-image-1-mini} refuses {@code high}).
+   * The {@code input_fidelity} an edit sends: the configured one when the model takes it, else none
+   * ({@code gpt-image-2} refuses the parameter, {@code gpt-image-1-mini} refuses {@code high}).
    */
   public String sentInputFidelity() {
     return OpenAiModels.inputFidelity(model, inputFidelity);
@@ -72,22 +82,58 @@ public record OpenAiImageOptions(
     if (other.equals(model)) {
       return this;
     }
-    return new OpenAiImageOptions(other, size, quality, background, outputFormat,
-        outputCompression, inputFidelity, moderation, sendMask, null);
+    return new OpenAiImageOptions(
+        other,
+        size,
+        quality,
+        background,
+        outputFormat,
+        outputCompression,
+        inputFidelity,
+        moderation,
+        sendMask,
+        null);
   }
 
   public OpenAiImageOptions withSize(String size) {
-    return new OpenAiImageOptions(model, size, quality, background, outputFormat,
-        outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
+    return new OpenAiImageOptions(
+        model,
+        size,
+        quality,
+        background,
+        outputFormat,
+        outputCompression,
+        inputFidelity,
+        moderation,
+        sendMask,
+        pricePerImageUsd);
   }
 
   public OpenAiImageOptions withOutput(ImageFormat outputFormat, String background) {
-    return new OpenAiImageOptions(model, size, quality, background, outputFormat,
-        outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
+    return new OpenAiImageOptions(
+        model,
+        size,
+        quality,
+        background,
+        outputFormat,
+        outputCompression,
+        inputFidelity,
+        moderation,
+        sendMask,
+        pricePerImageUsd);
   }
 
   public OpenAiImageOptions withMask(boolean sendMask) {
-    return new OpenAiImageOptions(model, size, quality, background, outputFormat,
-        outputCompression, inputFidelity, moderation, sendMask, pricePerImageUsd);
+    return new OpenAiImageOptions(
+        model,
+        size,
+        quality,
+        background,
+        outputFormat,
+        outputCompression,
+        inputFidelity,
+        moderation,
+        sendMask,
+        pricePerImageUsd);
   }
 }

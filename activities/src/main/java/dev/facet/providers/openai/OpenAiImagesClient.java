@@ -64,8 +64,12 @@ public final class OpenAiImagesClient implements AutoCloseable {
    * in {@code X-Client-Request-Id}, its record made before the request's last byte goes out (see
    * {@link ProviderHttp#send(Request, boolean, ClientRequest)}), when OpenAI cannot have taken it.
    */
-  public OpenAiImage edit(String prompt, List<InputImage> images, InputImage mask,
-      OpenAiImageOptions options, ClientRequest sending) {
+  public OpenAiImage edit(
+      String prompt,
+      List<InputImage> images,
+      InputImage mask,
+      OpenAiImageOptions options,
+      ClientRequest sending) {
     if (images.isEmpty() || images.size() > MAX_EDIT_IMAGES) {
       throw new IllegalArgumentException(
           "an edit takes 1.." + MAX_EDIT_IMAGES + " images, got " + images.size());
@@ -124,15 +128,18 @@ public final class OpenAiImagesClient implements AutoCloseable {
       body.put("moderation", options.moderation());
     }
     try {
-      return call("images/generations",
-          RequestBody.create(FacetJson.MAPPER.writeValueAsBytes(body), JSON), sending);
+      return call(
+          "images/generations",
+          RequestBody.create(FacetJson.MAPPER.writeValueAsBytes(body), JSON),
+          sending);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON object node", e);
     }
   }
 
   private OpenAiImage call(String path, RequestBody body, ClientRequest sending) {
-    HttpUrl url = HttpUrl.get(settings.baseUrl().toString()).newBuilder().addPathSegments(path).build();
+    HttpUrl url =
+        HttpUrl.get(settings.baseUrl().toString()).newBuilder().addPathSegments(path).build();
     Request.Builder request =
         new Request.Builder()
             .url(url)
@@ -168,14 +175,19 @@ public final class OpenAiImagesClient implements AutoCloseable {
     try {
       bytes = Base64.getDecoder().decode(b64);
     } catch (IllegalArgumentException e) {
-      throw errors.malformed(Providers.OPENAI, "data[0].b64_json is not base64", requestId, e, true);
+      throw errors.malformed(
+          Providers.OPENAI, "data[0].b64_json is not base64", requestId, e, true);
     }
     GeneratedImage image =
         GeneratedImage.read(bytes)
             .orElseThrow(
                 () ->
                     errors.malformed(
-                        Providers.OPENAI, "data[0].b64_json is no PNG or JPEG", requestId, null, true));
+                        Providers.OPENAI,
+                        "data[0].b64_json is no PNG or JPEG",
+                        requestId,
+                        null,
+                        true));
     return new OpenAiImage(image, ImageUsage.from(root.path("usage")), requestId);
   }
 

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The GPT Image models Facet runs, with what each accepts and when OpenAI shut it down: the one
- * table a request is checked against before anything is paid (checked 2026-12-05; sources in
- * {@code prices.csv} and the README's provider table).
+ * table a request is checked against before anything is paid (checked 2026-12-05; sources in {@code
+ * prices.csv} and the README's provider table).
  *
  * <ul>
  *   <li>{@code input_fidelity}: {@code high} and {@code low} on {@code gpt-image-1} and {@code
@@ -92,25 +92,45 @@ public final class OpenAiModels {
     String id = options.model();
     Optional<Model> found = find(id);
     if (found.isEmpty()) {
-      return Optional.of("OpenAI model '" + id + "' is not one Facet runs; it runs "
-          + served(day));
+      return Optional.of("OpenAI model '" + id + "' is not one Facet runs; it runs " + served(day));
     }
     Model model = found.get();
     if (!model.servedOn(day)) {
-      return Optional.of("OpenAI shut '" + id + "' down on " + model.shutDown() + "; use "
-          + CURRENT + " (openai:" + CURRENT + ", or facet.providers.openai.model=" + CURRENT + ")");
+      return Optional.of(
+          "OpenAI shut '"
+              + id
+              + "' down on "
+              + model.shutDown()
+              + "; use "
+              + CURRENT
+              + " (openai:"
+              + CURRENT
+              + ", or facet.providers.openai.model="
+              + CURRENT
+              + ")");
     }
     if (!QUALITIES.contains(options.quality())) {
-      return Optional.of("OpenAI model '" + id + "' takes quality " + String.join(", ",
-          QUALITIES.stream().sorted().toList()) + ", not '" + options.quality() + "'");
+      return Optional.of(
+          "OpenAI model '"
+              + id
+              + "' takes quality "
+              + String.join(", ", QUALITIES.stream().sorted().toList())
+              + ", not '"
+              + options.quality()
+              + "'");
     }
     if (!sizeFits(model, options.size())) {
-      return Optional.of("OpenAI model '" + id + "' takes "
-          + (model.anySize()
-              ? "sizes WxH with both sides divisible by 16, an aspect from 1:3 to 3:1 and at most"
-                  + " 3840x2160"
-              : "the sizes " + String.join(", ", STANDARD_SIZES.stream().sorted().toList()))
-          + ", not '" + options.size() + "'");
+      return Optional.of(
+          "OpenAI model '"
+              + id
+              + "' takes "
+              + (model.anySize()
+                  ? "sizes WxH with both sides divisible by 16, an aspect from 1:3 to 3:1 and at most"
+                      + " 3840x2160"
+                  : "the sizes " + String.join(", ", STANDARD_SIZES.stream().sorted().toList()))
+              + ", not '"
+              + options.size()
+              + "'");
     }
     return Optional.empty();
   }
@@ -136,8 +156,13 @@ public final class OpenAiModels {
       int height = Integer.parseInt(sides[1]);
       int longer = Math.max(width, height);
       int shorter = Math.min(width, height);
-      return sides.length == 2 && width % 16 == 0 && height % 16 == 0 && shorter > 0
-          && longer <= 3840 && shorter <= 2160 && longer <= 3 * shorter;
+      return sides.length == 2
+          && width % 16 == 0
+          && height % 16 == 0
+          && shorter > 0
+          && longer <= 3840
+          && shorter <= 2160
+          && longer <= 3 * shorter;
     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
       return false;
     }

@@ -8,7 +8,9 @@ import dev.facet.imaging.RgbImage;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The matte on drawn photos whose truth is known: white metal, a stud pair, a chain, a cast shadow. */
+/**
+ * The matte on drawn photos whose truth is known: white metal, a stud pair, a chain, a cast shadow.
+ */
 class MattingTest {
 
   private static final int GOLD = RgbImage.pack(200, 150, 60), ROSE = RgbImage.pack(190, 120, 100);
@@ -27,14 +29,20 @@ class MattingTest {
   private void assertRingIsWhole(int backdrop) {
     int[] px = SyntheticPhotos.paper(backdrop);
     SyntheticPhotos.shadow(px, 420, 690, 230, 40, backdrop == 0xFFFFFF ? 0 : 0.45);
-    SyntheticPhotos.paint(px, (x, y) -> {
-      double r = Math.hypot(x - 400, y - 400);
-      return r >= 200 && r <= 260
-          ? SyntheticPhotos.whiteMetalWithRim(Math.atan2(y - 400, x - 400) * 7 + r / 9.0, Math.min(r - 200, 260 - r), px[y * SIZE + x])
-          : -1;
-    });
+    SyntheticPhotos.paint(
+        px,
+        (x, y) -> {
+          double r = Math.hypot(x - 400, y - 400);
+          return r >= 200 && r <= 260
+              ? SyntheticPhotos.whiteMetalWithRim(
+                  Math.atan2(y - 400, x - 400) * 7 + r / 9.0,
+                  Math.min(r - 200, 260 - r),
+                  px[y * SIZE + x])
+              : -1;
+        });
     ProductMatte matte = matting.find(SyntheticPhotos.image(px));
-    // A hole is missing band away from its edges (their last pixels are soft, as a lens draws them).
+    // A hole is missing band away from its edges (their last pixels are soft, as a lens draws
+    // them).
     boolean[] missing = new boolean[SIZE * SIZE];
     int band = 0, count = 0;
     for (int y = 0; y < SIZE; y++) {
@@ -48,11 +56,18 @@ class MattingTest {
       }
     }
     int largestHole = Regions.of(SIZE, SIZE, missing, false).largest();
-    System.out.printf(Locale.ROOT, "white metal on #%06x: %d of %d band pixels missing, largest hole %d px%n",
-        backdrop, count, band, largestHole);
+    System.out.printf(
+        Locale.ROOT,
+        "white metal on #%06x: %d of %d band pixels missing, largest hole %d px%n",
+        backdrop,
+        count,
+        band,
+        largestHole);
     assertThat(largestHole).as("largest hole punched into the band, px").isLessThanOrEqualTo(25);
     assertThat(matte.alpha()[400 * SIZE + 400]).as("the ring's hole").isLessThan(0.5f);
-    assertThat(matte.alpha()[715 * SIZE + 420]).as("the floor's shadow under the ring").isLessThan(0.5f);
+    assertThat(matte.alpha()[715 * SIZE + 420])
+        .as("the floor's shadow under the ring")
+        .isLessThan(0.5f);
   }
 
   @Test
@@ -61,12 +76,16 @@ class MattingTest {
     int[] px = SyntheticPhotos.paper(backdrop);
     // An upright band seen nearly edge-on: the paper shows through an opening 24 px wide, so close
     // to the band's striped faces that no pixel of it is out of reach of their contrast.
-    SyntheticPhotos.paint(px, (x, y) -> {
-      double outer = Math.hypot((x - 400) / 60.0, (y - 400) / 260.0), inner = Math.hypot((x - 400) / 12.0, (y - 400) / 230.0);
-      return outer <= 1 && inner > 1
-          ? SyntheticPhotos.whiteMetalWithRim(y / 9.0, Math.min((1 - outer) * 60, (inner - 1) * 12), px[y * SIZE + x])
-          : -1;
-    });
+    SyntheticPhotos.paint(
+        px,
+        (x, y) -> {
+          double outer = Math.hypot((x - 400) / 60.0, (y - 400) / 260.0),
+              inner = Math.hypot((x - 400) / 12.0, (y - 400) / 230.0);
+          return outer <= 1 && inner > 1
+              ? SyntheticPhotos.whiteMetalWithRim(
+                  y / 9.0, Math.min((1 - outer) * 60, (inner - 1) * 12), px[y * SIZE + x])
+              : -1;
+        });
     ProductMatte matte = matting.find(SyntheticPhotos.image(px));
     for (int y = 250; y <= 550; y += 50) {
       assertThat(matte.alpha()[y * SIZE + 400]).as("the opening at y %d", y).isLessThan(0.5f);
@@ -77,8 +96,12 @@ class MattingTest {
   @Test
   void aStudPairIsTwoParts() {
     int[] px = SyntheticPhotos.paper(RgbImage.pack(222, 218, 211));
-    SyntheticPhotos.paint(px, (x, y) -> Math.hypot(x - 250, y - 400) < 80 || Math.hypot(x - 560, y - 380) < 80
-        ? SyntheticPhotos.whiteMetal((x + y) / 11.0, 0xFFFFFF) : -1);
+    SyntheticPhotos.paint(
+        px,
+        (x, y) ->
+            Math.hypot(x - 250, y - 400) < 80 || Math.hypot(x - 560, y - 380) < 80
+                ? SyntheticPhotos.whiteMetal((x + y) / 11.0, 0xFFFFFF)
+                : -1);
     Mask mask = matting.find(SyntheticPhotos.image(px)).mask();
     assertThat(Regions.of(SIZE, SIZE, mask.bits(), true).count).isEqualTo(2);
   }
@@ -86,17 +109,19 @@ class MattingTest {
   @Test
   void aFineChainStaysInOnePiece() {
     int[] px = SyntheticPhotos.paper(RgbImage.pack(228, 214, 190));
-    SyntheticPhotos.paint(px, (x, y) -> {
-      // Links of radius 9 px and wire 3 px, every 14 px along a curve: each overlaps the next.
-      double t = (x - 100) / 14.0;
-      if (x < 100 || x > 700) return -1;
-      for (int k = (int) Math.floor(t) - 1; k <= Math.ceil(t) + 1; k++) {
-        double cx = 100 + 14 * k, cy = 300 + 120 * Math.sin(cx / 120.0);
-        double d = Math.hypot(x - cx, y - cy);
-        if (d > 6 && d < 9.5) return ROSE;
-      }
-      return -1;
-    });
+    SyntheticPhotos.paint(
+        px,
+        (x, y) -> {
+          // Links of radius 9 px and wire 3 px, every 14 px along a curve: each overlaps the next.
+          double t = (x - 100) / 14.0;
+          if (x < 100 || x > 700) return -1;
+          for (int k = (int) Math.floor(t) - 1; k <= Math.ceil(t) + 1; k++) {
+            double cx = 100 + 14 * k, cy = 300 + 120 * Math.sin(cx / 120.0);
+            double d = Math.hypot(x - cx, y - cy);
+            if (d > 6 && d < 9.5) return ROSE;
+          }
+          return -1;
+        });
     Mask mask = matting.find(SyntheticPhotos.image(px)).mask();
     Regions parts = Regions.of(SIZE, SIZE, mask.bits(), true);
     assertThat(parts.count).as("pieces of the chain").isEqualTo(1);
@@ -108,14 +133,21 @@ class MattingTest {
     int[] px = SyntheticPhotos.paper(RgbImage.pack(228, 214, 190));
     // A dark contact shadow right under the disc and a softer one cast to the right.
     SyntheticPhotos.shadow(px, 470, 560, 190, 45, 0.7);
-    SyntheticPhotos.paint(px, (x, y) -> Math.hypot(x - 400, y - 400) < 150
-        ? SyntheticPhotos.scaled(GOLD, 0.8 + 0.4 * Math.sin((x + 2 * y) / 23.0) * 0.5) : -1);
+    SyntheticPhotos.paint(
+        px,
+        (x, y) ->
+            Math.hypot(x - 400, y - 400) < 150
+                ? SyntheticPhotos.scaled(GOLD, 0.8 + 0.4 * Math.sin((x + 2 * y) / 23.0) * 0.5)
+                : -1);
     ProductMatte matte = matting.find(SyntheticPhotos.image(px));
     int shadow = 0, kept = 0, disc = 0, found = 0;
     for (int y = 0; y < SIZE; y++) {
       for (int x = 0; x < SIZE; x++) {
         boolean inDisc = Math.hypot(x - 400, y - 400) < 147;
-        boolean inShadow = !inDisc && Math.hypot(x - 400, y - 400) > 156 && Math.hypot((x - 470) / 190.0, (y - 560) / 45.0) < 1;
+        boolean inShadow =
+            !inDisc
+                && Math.hypot(x - 400, y - 400) > 156
+                && Math.hypot((x - 470) / 190.0, (y - 560) / 45.0) < 1;
         float a = matte.alpha()[y * SIZE + x];
         if (inDisc) {
           disc++;
@@ -127,24 +159,40 @@ class MattingTest {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "shadow split: disc %d/%d found, shadow %d/%d kept%n", found, disc, kept, shadow);
+    System.out.printf(
+        Locale.ROOT,
+        "shadow split: disc %d/%d found, shadow %d/%d kept%n",
+        found,
+        disc,
+        kept,
+        shadow);
     assertThat((double) found / disc).isGreaterThan(0.995);
     assertThat((double) kept / shadow).as("shadow kept as product").isLessThan(0.01);
   }
+
   /** The slab is 12 px tall: thin enough that the edges around it make it read as textured. */
   private static final int SLAB_END = 560;
 
   @Test
   void aHardEdgedContactShadowUnderAGoldBandIsLeftBehind() {
     int[] px = SyntheticPhotos.paper(RgbImage.pack(228, 214, 190));
-    // A lamp close to the piece: a thin contact shadow with crisp edges right under the band, tinted
+    // A lamp close to the piece: a thin contact shadow with crisp edges right under the band,
+    // tinted
     // by the light the gold throws into it.
-    SyntheticPhotos.paint(px, (x, y) -> y >= 548 && y < SLAB_END && x > 280 && x < 540
-        ? SyntheticPhotos.scaled(RgbImage.pack(236, 214, 182), 0.55) : -1);
-    SyntheticPhotos.paint(px, (x, y) -> {
-      double r = Math.hypot((x - 400) / 1.0, (y - 380) / 1.0);
-      return r > 125 && r < 170 ? SyntheticPhotos.scaled(GOLD, 0.8 + 0.2 * Math.sin((x + 2 * y) / 23.0)) : -1;
-    });
+    SyntheticPhotos.paint(
+        px,
+        (x, y) ->
+            y >= 548 && y < SLAB_END && x > 280 && x < 540
+                ? SyntheticPhotos.scaled(RgbImage.pack(236, 214, 182), 0.55)
+                : -1);
+    SyntheticPhotos.paint(
+        px,
+        (x, y) -> {
+          double r = Math.hypot((x - 400) / 1.0, (y - 380) / 1.0);
+          return r > 125 && r < 170
+              ? SyntheticPhotos.scaled(GOLD, 0.8 + 0.2 * Math.sin((x + 2 * y) / 23.0))
+              : -1;
+        });
     ProductMatte matte = matting.find(SyntheticPhotos.image(px));
     int slab = 0, kept = 0, band = 0, found = 0;
     for (int y = 0; y < SIZE; y++) {
@@ -160,7 +208,8 @@ class MattingTest {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "hard shadow: band %d/%d found, slab %d/%d kept%n", found, band, kept, slab);
+    System.out.printf(
+        Locale.ROOT, "hard shadow: band %d/%d found, slab %d/%d kept%n", found, band, kept, slab);
     assertThat((double) found / band).isGreaterThan(0.995);
     assertThat((double) kept / slab).as("slab of shadow kept as product").isLessThan(0.01);
   }

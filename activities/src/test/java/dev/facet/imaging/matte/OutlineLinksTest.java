@@ -20,7 +20,8 @@ class OutlineLinksTest {
   @Test
   void aBreakLongerThanTheLinkLengthStaysOpen() {
     boolean[] circle = brokenCircle(40);
-    assertThat(reachesCentreFromCorner(or(circle, OutlineLinks.across(SIZE, SIZE, circle, 20)))).isTrue();
+    assertThat(reachesCentreFromCorner(or(circle, OutlineLinks.across(SIZE, SIZE, circle, 20))))
+        .isTrue();
   }
 
   @Test
@@ -30,15 +31,23 @@ class OutlineLinksTest {
     boolean[] faint = new boolean[SIZE * SIZE];
     for (double t = -0.3; t <= 0.3; t += 0.002) {
       if (Math.abs(t) % 0.2 > 0.12) continue;
-      faint[(int) Math.round(150 + 100 * Math.sin(t)) * SIZE + (int) Math.round(150 + 100 * Math.cos(t))] = true;
+      faint[
+              (int) Math.round(150 + 100 * Math.sin(t)) * SIZE
+                  + (int) Math.round(150 + 100 * Math.cos(t))] =
+          true;
     }
     boolean[] stray = new boolean[SIZE * SIZE];
     for (int y = 20; y < 40; y++) stray[y * SIZE + 280] = true;
     assertThat(reachesCentreFromCorner(or(circle, OutlineLinks.across(SIZE, SIZE, circle, 20))))
-        .as("the links alone cannot close 70 px").isTrue();
+        .as("the links alone cannot close 70 px")
+        .isTrue();
     boolean[] completion = OutlineLinks.completing(SIZE, SIZE, circle, or(faint, stray), 20);
-    assertThat(reachesCentreFromCorner(or(circle, completion))).as("completed through the dashes").isFalse();
-    assertThat(completion[30 * SIZE + 280]).as("a faint edge nothing runs into stays out").isFalse();
+    assertThat(reachesCentreFromCorner(or(circle, completion)))
+        .as("completed through the dashes")
+        .isFalse();
+    assertThat(completion[30 * SIZE + 280])
+        .as("a faint edge nothing runs into stays out")
+        .isFalse();
   }
 
   @Test
@@ -51,13 +60,19 @@ class OutlineLinksTest {
     for (boolean b : links) assertThat(b).isFalse();
   }
 
-  /** An 8-connected circle of radius 100 around the centre, with a gap of about {@code gap} px at 3 o'clock. */
+  /**
+   * An 8-connected circle of radius 100 around the centre, with a gap of about {@code gap} px at 3
+   * o'clock.
+   */
   private static boolean[] brokenCircle(int gap) {
     boolean[] out = new boolean[SIZE * SIZE];
     double half = gap / 2.0 / 100;
     for (double t = 0; t < 2 * Math.PI; t += 0.002) {
       if (Math.abs(Math.atan2(Math.sin(t), Math.cos(t))) < half) continue;
-      out[(int) Math.round(150 + 100 * Math.sin(t)) * SIZE + (int) Math.round(150 + 100 * Math.cos(t))] = true;
+      out[
+              (int) Math.round(150 + 100 * Math.sin(t)) * SIZE
+                  + (int) Math.round(150 + 100 * Math.cos(t))] =
+          true;
     }
     return out;
   }

@@ -20,7 +20,8 @@ final class SyntheticPhotos {
     boolean white = rgb == 0xFFFFFF;
     for (int y = 0; y < SIZE; y++) {
       for (int x = 0; x < SIZE; x++) {
-        double r2 = (Math.pow(x - SIZE / 2.0, 2) + Math.pow(y - SIZE / 2.0, 2)) / (SIZE * SIZE / 2.0);
+        double r2 =
+            (Math.pow(x - SIZE / 2.0, 2) + Math.pow(y - SIZE / 2.0, 2)) / (SIZE * SIZE / 2.0);
         px[y * SIZE + x] = white ? rgb : scaled(rgb, 1 - 0.12 * r2);
       }
     }
@@ -71,7 +72,9 @@ final class SyntheticPhotos {
   }
 
   static int scaled(int rgb, double k) {
-    return ColourScience.packLinear(k * ColourScience.linear(RgbImage.red(rgb)), k * ColourScience.linear(RgbImage.green(rgb)),
+    return ColourScience.packLinear(
+        k * ColourScience.linear(RgbImage.red(rgb)),
+        k * ColourScience.linear(RgbImage.green(rgb)),
         k * ColourScience.linear(RgbImage.blue(rgb)));
   }
 }

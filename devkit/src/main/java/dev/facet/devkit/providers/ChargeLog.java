@@ -13,8 +13,18 @@ final class ChargeLog {
   /** The request {@code exchange} was charged as {@code id}. */
   synchronized void charged(
       String id, HttpExchange exchange, String scenario, int units, long requestedAt) {
-    charges.put(id, new FakeCharge(id, FakeHttp.clientRequestId(exchange),
-        FakeHttp.lastByteWaitMs(exchange), scenario, units, requestedAt, 0, 0, false));
+    charges.put(
+        id,
+        new FakeCharge(
+            id,
+            FakeHttp.clientRequestId(exchange),
+            FakeHttp.lastByteWaitMs(exchange),
+            scenario,
+            units,
+            requestedAt,
+            0,
+            0,
+            false));
   }
 
   /** The answer carrying the charge went out, or was dropped, now. */

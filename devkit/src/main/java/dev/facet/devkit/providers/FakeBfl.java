@@ -33,11 +33,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The Black Forest Labs API (https://docs.bfl.ai, https://api.bfl.ai/openapi.json) as {@code
- * docs/providers.md} Part B describes it, with its sources: submit to
- * {@code /v1/flux-pro-1.1}, {@code -ultra}, {@code flux-kontext-pro}, {@code -max}; poll the
- * returned {@code polling_url}, which names another cluster path to catch clients that rebuild it;
- * {@code /v1/credits}; signed result URLs that expire; the active-task cap; webhooks; and every Part
- * D scenario. Knobs are the fluent setters.
+ * docs/providers.md} Part B describes it, with its sources: submit to {@code /v1/flux-pro-1.1},
+ * {@code -ultra}, {@code flux-kontext-pro}, {@code -max}; poll the returned {@code polling_url},
+ * which names another cluster path to catch clients that rebuild it; {@code /v1/credits}; signed
+ * result URLs that expire; the active-task cap; webhooks; and every Part D scenario. Knobs are the
+ * fluent setters.
  */
 public final class FakeBfl extends ChargingFake {
 
@@ -114,7 +114,9 @@ public final class FakeBfl extends ChargingFake {
 
   // ---- knobs -------------------------------------------------------------------------------
 
-  /** The clock tasks progress, URLs expire and limits reset by: a test moves it instead of sleeping. */
+  /**
+   * The clock tasks progress, URLs expire and limits reset by: a test moves it instead of sleeping.
+   */
   public FakeBfl clock(Clock clock) {
     this.clock = clock;
     return this;
@@ -128,7 +130,9 @@ public final class FakeBfl extends ChargingFake {
 
   /** As {@link #metalShiftRate(double)}, for one model's images only: a model with the defect. */
   public FakeBfl metalShiftRate(String model, double probability) {
-    modelMetalShift.computeIfAbsent(model, m -> new MetalShift(seed ^ m.hashCode())).rate(probability);
+    modelMetalShift
+        .computeIfAbsent(model, m -> new MetalShift(seed ^ m.hashCode()))
+        .rate(probability);
     return this;
   }
 
@@ -323,7 +327,8 @@ public final class FakeBfl extends ChargingFake {
         ObjectNode answer = FacetJson.MAPPER.createObjectNode().put("credits", credits);
         FakeHttp.json(exchange, 200, answer, Map.of());
       }
-    } else if (method.equals("POST") && path.startsWith("/v1/")
+    } else if (method.equals("POST")
+        && path.startsWith("/v1/")
         && CREDITS.containsKey(path.substring(4))) {
       if (authorised(exchange)) {
         submit(exchange, path.substring(4), body, arrived);
@@ -360,7 +365,7 @@ public final class FakeBfl extends ChargingFake {
         hungUp.add(FakeHttp.clientRequestId(exchange));
         throw FakeHttp.drop();
       }
-      default -> { }
+      default -> {}
     }
     JsonNode json;
     try {
@@ -395,15 +400,25 @@ public final class FakeBfl extends ChargingFake {
           tasks.values().stream()
               .filter(t -> t.model().equals("flux-kontext-max") && t.active(now, generationTime))
               .count();
-      if (active >= maxActive || (model.equals("flux-kontext-max") && activeMax >= maxActiveKontextMax)) {
-        tooMany(exchange, "You have reached the maximum number of active tasks ("
-            + (model.equals("flux-kontext-max") ? maxActiveKontextMax : maxActive)
-            + "). Please wait for a task to finish.");
+      if (active >= maxActive
+          || (model.equals("flux-kontext-max") && activeMax >= maxActiveKontextMax)) {
+        tooMany(
+            exchange,
+            "You have reached the maximum number of active tasks ("
+                + (model.equals("flux-kontext-max") ? maxActiveKontextMax : maxActive)
+                + "). Please wait for a task to finish.");
         return;
       }
       credits -= cost;
-      task = new FakeTask(new UUID(ids.nextLong(), ids.nextLong()).toString(), model, input, now,
-          nextOutcome(), seed ^ input.seed(), modelMetalShift.getOrDefault(model, metalShift).next());
+      task =
+          new FakeTask(
+              new UUID(ids.nextLong(), ids.nextLong()).toString(),
+              model,
+              input,
+              now,
+              nextOutcome(),
+              seed ^ input.seed(),
+              modelMetalShift.getOrDefault(model, metalShift).next());
       tasks.put(task.id(), task);
       charge(task.id(), exchange, scenario, scenario + "/" + task.outcome(), 1, arrived);
     }
@@ -424,8 +439,13 @@ public final class FakeBfl extends ChargingFake {
     byte[] bytes = FakeHttp.bytes(answer);
     try {
       switch (scenario) {
-        case "malformed" -> FakeHttp.send(exchange, 200, "application/json",
-            bytes("<html><body>502 Bad Gateway</body></html>"), Map.of());
+        case "malformed" ->
+            FakeHttp.send(
+                exchange,
+                200,
+                "application/json",
+                bytes("<html><body>502 Bad Gateway</body></html>"),
+                Map.of());
         case "truncated" -> FakeHttp.truncated(exchange, "application/json", bytes);
         case "drop_after_accept" -> {
           FakeHttp.pause(dropDelay);
@@ -455,13 +475,13 @@ public final class FakeBfl extends ChargingFake {
     }
     charges.claimed(task.id());
     String base = "http://" + exchange.getRequestHeaders().getFirst("Host");
-    FakeTask.Status status =
-        task.poll(clock.millis(), pendingPolls, generationTime, unknownStatus);
+    FakeTask.Status status = task.poll(clock.millis(), pendingPolls, generationTime, unknownStatus);
     answer.put("status", status.name());
     if (status.name().equals("Ready")) {
-      long expires = resignOnPoll
-          ? clock.millis() + deliveryTtl.toMillis()
-          : task.finishedAt() + deliveryTtl.toMillis();
+      long expires =
+          resignOnPoll
+              ? clock.millis() + deliveryTtl.toMillis()
+              : task.finishedAt() + deliveryTtl.toMillis();
       ObjectNode result = answer.putObject("result");
       result.put("sample", deliveryUrl(base, task, expires));
       result.put("prompt", task.input().prompt());
@@ -493,52 +513,78 @@ public final class FakeBfl extends ChargingFake {
     String exp = query(exchange.getRequestURI(), "exp");
     String sig = query(exchange.getRequestURI(), "sig");
     if (task == null || exp == null || sig == null) {
-      FakeHttp.send(exchange, 404, "application/xml", bytes(blobError("BlobNotFound",
-          "The specified blob does not exist.")), Map.of());
+      FakeHttp.send(
+          exchange,
+          404,
+          "application/xml",
+          bytes(blobError("BlobNotFound", "The specified blob does not exist.")),
+          Map.of());
       return;
     }
     long expires = Long.parseLong(exp);
     if (!sig.equals(sign(id + "|" + expires)) || clock.millis() > expires) {
-      FakeHttp.send(exchange, 403, "application/xml", bytes(blobError("AuthenticationFailed",
-          "Signed expiry time has to be after signed start time.")), Map.of());
+      FakeHttp.send(
+          exchange,
+          403,
+          "application/xml",
+          bytes(
+              blobError(
+                  "AuthenticationFailed", "Signed expiry time has to be after signed start time.")),
+          Map.of());
       return;
     }
     byte[] image = task.image();
-    FakeHttp.send(exchange, 200, FakeImages.mediaType(task.input().outputFormat()), image, Map.of());
+    FakeHttp.send(
+        exchange, 200, FakeImages.mediaType(task.input().outputFormat()), image, Map.of());
     charges.collected(id);
   }
 
   private void scheduleWebhook(FakeTask task, String base) {
-    webhooks.schedule(() -> {
-      long now = clock.millis();
-      FakeTask.Status status = task.finish(now);
-      ObjectNode payload = FacetJson.MAPPER.createObjectNode();
-      payload.put("id", task.id());
-      payload.put("status", status.name());
-      if (status.name().equals("Ready")) {
-        payload.putObject("result")
-            .put("sample", deliveryUrl(base, task, task.finishedAt() + deliveryTtl.toMillis()));
-      } else {
-        payload.putNull("result");
-      }
-      payload.put("timestamp", now / 1000);
-      byte[] body = FakeHttp.bytes(payload);
-      HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(task.input().webhookUrl()))
-          .timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-      if (task.input().webhookSecret() != null) {
-        post.header("X-BFL-Signature",
-            "sha256=" + hmac(task.input().webhookSecret().getBytes(StandardCharsets.UTF_8), body));
-      }
-      webhookClient.sendAsync(post.build(), HttpResponse.BodyHandlers.discarding());
-    }, generationTime.toMillis(), TimeUnit.MILLISECONDS);
+    webhooks.schedule(
+        () -> {
+          long now = clock.millis();
+          FakeTask.Status status = task.finish(now);
+          ObjectNode payload = FacetJson.MAPPER.createObjectNode();
+          payload.put("id", task.id());
+          payload.put("status", status.name());
+          if (status.name().equals("Ready")) {
+            payload
+                .putObject("result")
+                .put("sample", deliveryUrl(base, task, task.finishedAt() + deliveryTtl.toMillis()));
+          } else {
+            payload.putNull("result");
+          }
+          payload.put("timestamp", now / 1000);
+          byte[] body = FakeHttp.bytes(payload);
+          HttpRequest.Builder post =
+              HttpRequest.newBuilder(URI.create(task.input().webhookUrl()))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+          if (task.input().webhookSecret() != null) {
+            post.header(
+                "X-BFL-Signature",
+                "sha256="
+                    + hmac(task.input().webhookSecret().getBytes(StandardCharsets.UTF_8), body));
+          }
+          webhookClient.sendAsync(post.build(), HttpResponse.BodyHandlers.discarding());
+        },
+        generationTime.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private String deliveryUrl(String base, FakeTask task, long expires) {
-    String extension = task.input().outputFormat().equals("jpeg") ? "jpg" : task.input().outputFormat();
-    return base + "/delivery/" + task.id() + "." + extension + "?exp=" + expires
-        + "&sig=" + sign(task.id() + "|" + expires);
+    String extension =
+        task.input().outputFormat().equals("jpeg") ? "jpg" : task.input().outputFormat();
+    return base
+        + "/delivery/"
+        + task.id()
+        + "."
+        + extension
+        + "?exp="
+        + expires
+        + "&sig="
+        + sign(task.id() + "|" + expires);
   }
 
   private boolean authorised(HttpExchange exchange) throws IOException {
@@ -562,14 +608,17 @@ public final class FakeBfl extends ChargingFake {
 
   private void tooMany(HttpExchange exchange, String message) throws IOException {
     throttled.incrementAndGet();
-    Map<String, String> headers = retryAfterOn429 == null
-        ? Map.of()
-        : Map.of("Retry-After", Long.toString(retryAfterOn429.toSeconds()));
-    FakeHttp.json(exchange, 429, FacetJson.MAPPER.createObjectNode().put("detail", message), headers);
+    Map<String, String> headers =
+        retryAfterOn429 == null
+            ? Map.of()
+            : Map.of("Retry-After", Long.toString(retryAfterOn429.toSeconds()));
+    FakeHttp.json(
+        exchange, 429, FacetJson.MAPPER.createObjectNode().put("detail", message), headers);
   }
 
   private static void detail(HttpExchange exchange, int status, String detail) throws IOException {
-    FakeHttp.json(exchange, status, FacetJson.MAPPER.createObjectNode().put("detail", detail), Map.of());
+    FakeHttp.json(
+        exchange, status, FacetJson.MAPPER.createObjectNode().put("detail", detail), Map.of());
   }
 
   private static void validation(HttpExchange exchange, List<String> loc, String msg, String type)
@@ -598,8 +647,11 @@ public final class FakeBfl extends ChargingFake {
   }
 
   private static String blobError(String code, String message) {
-    return "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + code + "</Code><Message>"
-        + message + "</Message></Error>";
+    return "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>"
+        + code
+        + "</Code><Message>"
+        + message
+        + "</Message></Error>";
   }
 
   private static String query(URI uri, String name) {

@@ -2,8 +2,8 @@ package dev.facet.devkit.providers;
 
 /**
  * One charge a fake provider made, and what became of it: how a benchmark tells a charge that
- * delivered an image from one whose answer was lost (in flight when the client died, dropped by
- * the provider) and from one the client paid for and then forgot.
+ * delivered an image from one whose answer was lost (in flight when the client died, dropped by the
+ * provider) and from one the client paid for and then forgot.
  *
  * @param id the BFL task id, or the OpenAI request id
  * @param clientRequestId the request's {@code X-Client-Request-Id}, null without one: how a
@@ -31,19 +31,45 @@ public record FakeCharge(
     boolean collected) {
 
   FakeCharge answered(long at) {
-    return answeredAt != 0 ? this
-        : new FakeCharge(id, clientRequestId, lastByteWaitMs, scenario, units, requestedAt, at,
-            claimedAt, collected);
+    return answeredAt != 0
+        ? this
+        : new FakeCharge(
+            id,
+            clientRequestId,
+            lastByteWaitMs,
+            scenario,
+            units,
+            requestedAt,
+            at,
+            claimedAt,
+            collected);
   }
 
   FakeCharge claimed(long at) {
-    return claimedAt != 0 ? this
-        : new FakeCharge(id, clientRequestId, lastByteWaitMs, scenario, units, requestedAt,
-            answeredAt, at, collected);
+    return claimedAt != 0
+        ? this
+        : new FakeCharge(
+            id,
+            clientRequestId,
+            lastByteWaitMs,
+            scenario,
+            units,
+            requestedAt,
+            answeredAt,
+            at,
+            collected);
   }
 
   FakeCharge taken() {
-    return new FakeCharge(id, clientRequestId, lastByteWaitMs, scenario, units, requestedAt,
-        answeredAt, claimedAt, true);
+    return new FakeCharge(
+        id,
+        clientRequestId,
+        lastByteWaitMs,
+        scenario,
+        units,
+        requestedAt,
+        answeredAt,
+        claimedAt,
+        true);
   }
 }

@@ -36,10 +36,10 @@ final class FakeHttp {
   private static final String LAST_BYTE_WAIT = "fake.lastByteWaitMs";
 
   /**
-   * The whole request body; when the connection closes before it is whole (the JDK server throws
-   * on a body shorter than its {@code Content-Length}), the request goes into {@code cutShort} and
-   * the exception on, so nothing is charged, as a real provider charges nothing for it. Notes how
-   * long the body's last bytes came after the rest ({@link #lastByteWaitMs}).
+   * The whole request body; when the connection closes before it is whole (the JDK server throws on
+   * a body shorter than its {@code Content-Length}), the request goes into {@code cutShort} and the
+   * exception on, so nothing is charged, as a real provider charges nothing for it. Notes how long
+   * the body's last bytes came after the rest ({@link #lastByteWaitMs}).
    */
   static byte[] body(HttpExchange exchange, IncompleteRequests cutShort) throws IOException {
     long arrived = System.currentTimeMillis();
@@ -57,10 +57,15 @@ final class FakeHttp {
       }
     } catch (IOException e) {
       String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-      cutShort.add(new IncompleteRequest(clientRequestId(exchange),
-          exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(), received.size(),
-          declared == null ? -1 : Long.parseLong(declared.trim()), arrived, lastReadAt,
-          System.currentTimeMillis()));
+      cutShort.add(
+          new IncompleteRequest(
+              clientRequestId(exchange),
+              exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
+              received.size(),
+              declared == null ? -1 : Long.parseLong(declared.trim()),
+              arrived,
+              lastReadAt,
+              System.currentTimeMillis()));
       throw e;
     }
     exchange.setAttribute(LAST_BYTE_WAIT, lastWait);
@@ -77,8 +82,8 @@ final class FakeHttp {
   }
 
   /**
-   * How long the last read of the request's body waited after the one before, ms: for a client
-   * that holds the last byte until the request is on record, about that record's round trip.
+   * How long the last read of the request's body waited after the one before, ms: for a client that
+   * holds the last byte until the request is on record, about that record's round trip.
    */
   static long lastByteWaitMs(HttpExchange exchange) {
     return exchange.getAttribute(LAST_BYTE_WAIT) instanceof Long wait ? wait : 0;

@@ -42,12 +42,20 @@ final class FakeImages {
   /** The source photo, cropped to the target's aspect, scaled, warmed slightly. */
   static BufferedImage derive(BufferedImage source, int width, int height, long seed) {
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    double scale = Math.max((double) width / source.getWidth(), (double) height / source.getHeight());
+    double scale =
+        Math.max((double) width / source.getWidth(), (double) height / source.getHeight());
     int drawnWidth = (int) Math.ceil(source.getWidth() * scale);
     int drawnHeight = (int) Math.ceil(source.getHeight() * scale);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(source, (width - drawnWidth) / 2, (height - drawnHeight) / 2, drawnWidth, drawnHeight, null);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(
+        source,
+        (width - drawnWidth) / 2,
+        (height - drawnHeight) / 2,
+        drawnWidth,
+        drawnHeight,
+        null);
     g.dispose();
     int lift = new Random(seed).nextInt(7); // variants differ a little, reruns not at all
     for (int y = 0; y < height; y++) {
@@ -68,7 +76,8 @@ final class FakeImages {
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setPaint(new GradientPaint(0, 0, new Color(250, 248, 245), 0, height, new Color(214, 210, 204)));
+    g.setPaint(
+        new GradientPaint(0, 0, new Color(250, 248, 245), 0, height, new Color(214, 210, 204)));
     g.fillRect(0, 0, width, height);
     int side = Math.min(width, height);
     int ring = side / 2 + random.nextInt(Math.max(1, side / 10));
@@ -88,7 +97,8 @@ final class FakeImages {
    * steel blue, silver stays near grey) while the white backdrop and the shape stay as they were.
    */
   static BufferedImage shiftMetal(BufferedImage image) {
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
         int rgb = image.getRGB(x, y);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.facet.json.FacetJson;
 import dev.facet.devkit.providers.Multipart.Part;
+import dev.facet.json.FacetJson;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The OpenAI Images API (https://platform.openai.com/docs/api-reference/images) as {@code
- * docs/providers.md} Part A describes it, with its sources: {@code POST
- * /v1/images/generations} (JSON) and {@code POST /v1/images/edits} (multipart, {@code image} or
- * {@code image[]}, optional {@code mask}), bearer auth, the error envelope and catalogue, request
- * ids and rate-limit headers, streaming, and every Part D scenario. Knobs are the fluent setters.
+ * docs/providers.md} Part A describes it, with its sources: {@code POST /v1/images/generations}
+ * (JSON) and {@code POST /v1/images/edits} (multipart, {@code image} or {@code image[]}, optional
+ * {@code mask}), bearer auth, the error envelope and catalogue, request ids and rate-limit headers,
+ * streaming, and every Part D scenario. Knobs are the fluent setters.
  */
 public final class FakeOpenAi extends ChargingFake {
 
@@ -100,7 +100,10 @@ public final class FakeOpenAi extends ChargingFake {
     this.scenarios = new ScenarioPicker(SCENARIOS, seed);
   }
 
-  /** The clock requests are timed and per-minute limits reset by: a test moves it instead of sleeping. */
+  /**
+   * The clock requests are timed and per-minute limits reset by: a test moves it instead of
+   * sleeping.
+   */
   public FakeOpenAi clock(Clock clock) {
     this.clock = clock;
     return this;
@@ -210,7 +213,9 @@ public final class FakeOpenAi extends ChargingFake {
     return counts(requestsBy);
   }
 
-  /** Answers with status 429 (rate limits, the concurrency cap, spent quota) since start or reset. */
+  /**
+   * Answers with status 429 (rate limits, the concurrency cap, spent quota) since start or reset.
+   */
   public int throttled() {
     return throttled.get();
   }
@@ -252,16 +257,27 @@ public final class FakeOpenAi extends ChargingFake {
     boolean edits = path.equals("/v1/images/edits");
     if (!exchange.getRequestMethod().equals("POST")
         || !(edits || path.equals("/v1/images/generations"))) {
-      error(exchange, 404, "Invalid URL (" + exchange.getRequestMethod() + " " + path + ")",
-          "invalid_request_error", null, null);
+      error(
+          exchange,
+          404,
+          "Invalid URL (" + exchange.getRequestMethod() + " " + path + ")",
+          "invalid_request_error",
+          null,
+          null);
       return;
     }
     requests.incrementAndGet();
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (!Objects.equals(authorization, "Bearer " + apiKey)) {
-      error(exchange, 401, "Incorrect API key provided: " + masked(authorization)
-          + ". You can find your API key at https://platform.openai.com/account/api-keys.",
-          "invalid_request_error", null, "invalid_api_key");
+      error(
+          exchange,
+          401,
+          "Incorrect API key provided: "
+              + masked(authorization)
+              + ". You can find your API key at https://platform.openai.com/account/api-keys.",
+          "invalid_request_error",
+          null,
+          "invalid_api_key");
       return;
     }
     String scenario;
@@ -294,19 +310,48 @@ public final class FakeOpenAi extends ChargingFake {
   /** Scenarios that fail before any work is done: nothing is billed. */
   private boolean answeredBeforeWork(HttpExchange exchange, String scenario) throws IOException {
     switch (scenario) {
-      case "auth" -> error(exchange, 401, "Incorrect API key provided: sk-ab****wxyz.",
-          "invalid_request_error", null, "invalid_api_key");
-      case "org_unverified" -> error(exchange, 403,
-          "Your organization must be verified to use the model `gpt-image-1`. Please go to: "
-              + "https://platform.openai.com/settings/organization/general and click on Verify "
-              + "Organization.", "invalid_request_error", null, null);
-      case "rate_limited" -> rateLimited(exchange, "Rate limit reached for gpt-image-1 in "
-          + "organization org-fake on images per min (IPM): Limit 5, Used 5, Requested 1. "
-          + "Please try again in " + retryAfter.toSeconds() + "s.");
-      case "quota" -> error(exchange, 429, "You exceeded your current quota, please check your "
-          + "plan and billing details.", "insufficient_quota", null, "credit_balance_exhausted");
-      case "server_error" -> error(exchange, 500, "The server had an error while processing your "
-          + "request. Sorry about that!", "server_error", null, null);
+      case "auth" ->
+          error(
+              exchange,
+              401,
+              "Incorrect API key provided: sk-ab****wxyz.",
+              "invalid_request_error",
+              null,
+              "invalid_api_key");
+      case "org_unverified" ->
+          error(
+              exchange,
+              403,
+              "Your organization must be verified to use the model `gpt-image-1`. Please go to: "
+                  + "https://platform.openai.com/settings/organization/general and click on Verify "
+                  + "Organization.",
+              "invalid_request_error",
+              null,
+              null);
+      case "rate_limited" ->
+          rateLimited(
+              exchange,
+              "Rate limit reached for gpt-image-1 in "
+                  + "organization org-fake on images per min (IPM): Limit 5, Used 5, Requested 1. "
+                  + "Please try again in "
+                  + retryAfter.toSeconds()
+                  + "s.");
+      case "quota" ->
+          error(
+              exchange,
+              429,
+              "You exceeded your current quota, please check your " + "plan and billing details.",
+              "insufficient_quota",
+              null,
+              "credit_balance_exhausted");
+      case "server_error" ->
+          error(
+              exchange,
+              500,
+              "The server had an error while processing your " + "request. Sorry about that!",
+              "server_error",
+              null,
+              null);
       case "overloaded" -> overloaded(exchange, retryAfter, null);
       case "overloaded_no_retry" -> overloaded(exchange, retryAfter, "false");
       case "overloaded_long" -> overloaded(exchange, Duration.ofSeconds(300), null);
@@ -326,17 +371,23 @@ public final class FakeOpenAi extends ChargingFake {
       throws IOException {
     ImageCall call;
     try {
-      call = edits
-          ? ImageCall.fromMultipart(exchange.getRequestHeaders().getFirst("Content-Type"), body)
-          : ImageCall.fromJson(body);
+      call =
+          edits
+              ? ImageCall.fromMultipart(exchange.getRequestHeaders().getFirst("Content-Type"), body)
+              : ImageCall.fromJson(body);
     } catch (IllegalArgumentException e) {
       error(exchange, 400, e.getMessage(), "invalid_request_error", null, "invalid_value");
       return;
     }
     last = new Received(exchange.getRequestURI().getPath(), call.fields(), call.files());
     if (scenario.equals("bad_param")) {
-      error(exchange, 400, "Invalid value: '1000x1000'. Supported values are: '1024x1024', "
-          + "'1024x1536', '1536x1024', and 'auto'.", "invalid_request_error", "size",
+      error(
+          exchange,
+          400,
+          "Invalid value: '1000x1000'. Supported values are: '1024x1024', "
+              + "'1024x1536', '1536x1024', and 'auto'.",
+          "invalid_request_error",
+          "size",
           "invalid_value");
       return;
     }
@@ -344,17 +395,28 @@ public final class FakeOpenAi extends ChargingFake {
       return;
     }
     if (!withinImagesPerMinute(call.n())) {
-      rateLimited(exchange, "Rate limit reached for " + call.model() + " in organization "
-          + "org-fake on images per min (IPM): Limit " + imagesPerMinute + ". Please try again in "
-          + retryAfter.toSeconds() + "s.");
+      rateLimited(
+          exchange,
+          "Rate limit reached for "
+              + call.model()
+              + " in organization "
+              + "org-fake on images per min (IPM): Limit "
+              + imagesPerMinute
+              + ". Please try again in "
+              + retryAfter.toSeconds()
+              + "s.");
       return;
     }
     List<BufferedImage> inputs = new ArrayList<>();
     for (int i = 0; i < call.images().size(); i++) {
       var decoded = FakeImages.decode(call.images().get(i).data());
       if (decoded.isEmpty() || scenario.equals("invalid_image")) {
-        error(exchange, 400, "Invalid image file or mode for image " + (i + 1)
-            + ", please check your image file.", "image_generation_user_error", null,
+        error(
+            exchange,
+            400,
+            "Invalid image file or mode for image " + (i + 1) + ", please check your image file.",
+            "image_generation_user_error",
+            null,
             "invalid_image_file");
         return;
       }
@@ -368,21 +430,29 @@ public final class FakeOpenAi extends ChargingFake {
         bill(exchange, scenario, call.n(), arrived);
         charges.answered(requestId(exchange));
       }
-      error(exchange, 400, "Your request was rejected by the safety system. If you believe this "
-          + "is an error, contact us at help.openai.com and include the request ID "
-          + requestId(exchange) + ". safety_violations=[sexual].", "image_generation_user_error",
-          null, "moderation_blocked");
+      error(
+          exchange,
+          400,
+          "Your request was rejected by the safety system. If you believe this "
+              + "is an error, contact us at help.openai.com and include the request ID "
+              + requestId(exchange)
+              + ". safety_violations=[sexual].",
+          "image_generation_user_error",
+          null,
+          "moderation_blocked");
       return;
     }
 
     List<byte[]> images = new ArrayList<>();
     for (int i = 0; i < call.n(); i++) {
       long imageSeed = seed ^ call.prompt().hashCode() ^ (31L * i);
-      BufferedImage picture = inputs.isEmpty()
-          ? FakeImages.render(call.width(), call.height(), imageSeed)
-          : FakeImages.derive(inputs.get(0), call.width(), call.height(), imageSeed);
-      images.add(FakeImages.encode(metalShift.next() ? FakeImages.shiftMetal(picture) : picture,
-          call.outputFormat()));
+      BufferedImage picture =
+          inputs.isEmpty()
+              ? FakeImages.render(call.width(), call.height(), imageSeed)
+              : FakeImages.derive(inputs.get(0), call.width(), call.height(), imageSeed);
+      images.add(
+          FakeImages.encode(
+              metalShift.next() ? FakeImages.shiftMetal(picture) : picture, call.outputFormat()));
     }
     bill(exchange, scenario, call.n(), arrived);
     String id = requestId(exchange);
@@ -407,9 +477,10 @@ public final class FakeOpenAi extends ChargingFake {
     response.put("created", clock.millis() / 1000);
     ArrayNode data = response.putArray("data");
     for (byte[] image : images) {
-      byte[] payload = scenario.equals("corrupt_image")
-          ? "this is not an image".getBytes(StandardCharsets.UTF_8)
-          : image;
+      byte[] payload =
+          scenario.equals("corrupt_image")
+              ? "this is not an image".getBytes(StandardCharsets.UTF_8)
+              : image;
       data.addObject().put("b64_json", Base64.getEncoder().encodeToString(payload));
     }
     response.put("background", call.background().equals("auto") ? "opaque" : call.background());
@@ -425,9 +496,11 @@ public final class FakeOpenAi extends ChargingFake {
         throw FakeHttp.drop();
       }
       case "truncated" -> FakeHttp.truncated(exchange, "application/json", json);
-      case "malformed" -> json = "{\"created\": 1730000000, \"data\": [{\"b64_json\": \"iVBOR"
-          .getBytes(StandardCharsets.UTF_8);
-      default -> { }
+      case "malformed" ->
+          json =
+              "{\"created\": 1730000000, \"data\": [{\"b64_json\": \"iVBOR"
+                  .getBytes(StandardCharsets.UTF_8);
+      default -> {}
     }
     if (call.stream()) {
       stream(exchange, call, images.get(0), edits);
@@ -477,34 +550,60 @@ public final class FakeOpenAi extends ChargingFake {
   private boolean rejected(HttpExchange exchange, ImageCall call, boolean edits)
       throws IOException {
     if (call.prompt().isBlank()) {
-      return error(exchange, 400, "Missing required parameter: 'prompt'.",
-          "invalid_request_error", "prompt", "missing_required_parameter");
+      return error(
+          exchange,
+          400,
+          "Missing required parameter: 'prompt'.",
+          "invalid_request_error",
+          "prompt",
+          "missing_required_parameter");
     }
     if (call.model() == null) {
-      return error(exchange, 400, "fake: only GPT image models are served; send 'model'.",
-          "invalid_request_error", "model", "invalid_value");
+      return error(
+          exchange,
+          400,
+          "fake: only GPT image models are served; send 'model'.",
+          "invalid_request_error",
+          "model",
+          "invalid_value");
     }
     if (!models.contains(call.model())) {
-      return error(exchange, 404, "The model '" + call.model() + "' does not exist or you do "
-          + "not have access to it.", "invalid_request_error", null, "model_not_found");
+      return error(
+          exchange,
+          404,
+          "The model '" + call.model() + "' does not exist or you do " + "not have access to it.",
+          "invalid_request_error",
+          null,
+          "model_not_found");
     }
     if (call.inputFidelity() != null && call.model().startsWith("gpt-image-2")) {
       // As the real API answers it (pydantic/pydantic-ai#5413, vulca-visual-control-sdk#12).
-      return error(exchange, 400, "The model '" + call.model() + "' does not support the "
-          + "'input_fidelity' parameter.", "image_generation_user_error", "input_fidelity",
+      return error(
+          exchange,
+          400,
+          "The model '" + call.model() + "' does not support the " + "'input_fidelity' parameter.",
+          "image_generation_user_error",
+          "input_fidelity",
           "invalid_input_fidelity_model");
     }
     if ("high".equals(call.inputFidelity()) && call.model().equals("gpt-image-1-mini")) {
       // lobehub/lobehub#9920: "input_fidelity 'high' is only supported for model gpt-image-1".
-      return invalid(exchange, "input_fidelity",
+      return invalid(
+          exchange,
+          "input_fidelity",
           "input_fidelity 'high' is not supported for model gpt-image-1-mini.");
     }
     if (call.n() < 1 || call.n() > 10) {
       return invalid(exchange, "n", "Invalid 'n': integer must be between 1 and 10.");
     }
     if (!validSize(call.model(), call.size())) {
-      return invalid(exchange, "size", "Invalid value: '" + call.size() + "'. Supported values "
-          + "are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.");
+      return invalid(
+          exchange,
+          "size",
+          "Invalid value: '"
+              + call.size()
+              + "'. Supported values "
+              + "are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.");
     }
     if (!QUALITIES.contains(call.quality())) {
       return invalid(exchange, "quality", "Invalid value: '" + call.quality() + "'.");
@@ -516,14 +615,22 @@ public final class FakeOpenAi extends ChargingFake {
       return invalid(exchange, "output_format", "Invalid value: '" + call.outputFormat() + "'.");
     }
     if (call.background().equals("transparent") && call.outputFormat().equals("jpeg")) {
-      return invalid(exchange, "background", "Transparent background requires output_format "
-          + "png or webp.");
+      return invalid(
+          exchange,
+          "background",
+          "Transparent background requires output_format " + "png or webp.");
     }
     if (edits && (call.images().isEmpty() || call.images().size() > MAX_IMAGES)) {
-      return invalid(exchange, "image", call.images().isEmpty()
-          ? "Missing required parameter: 'image'."
-          : "Too many images: at most " + MAX_IMAGES + " are allowed, got "
-              + call.images().size() + ".");
+      return invalid(
+          exchange,
+          "image",
+          call.images().isEmpty()
+              ? "Missing required parameter: 'image'."
+              : "Too many images: at most "
+                  + MAX_IMAGES
+                  + " are allowed, got "
+                  + call.images().size()
+                  + ".");
     }
     return false;
   }
@@ -578,8 +685,8 @@ public final class FakeOpenAi extends ChargingFake {
   }
 
   /**
-   * Output tokens by the guide's table for 1024 px images (docs/providers.md A.1); input tokens are a
-   * plausible invention (unverified).
+   * Output tokens by the guide's table for 1024 px images (docs/providers.md A.1); input tokens are
+   * a plausible invention (unverified).
    */
   private static ObjectNode usage(ImageCall call) {
     String q = call.effectiveQuality();
@@ -617,8 +724,8 @@ public final class FakeOpenAi extends ChargingFake {
       headers.put("x-ratelimit-remaining-requests", "0");
       headers.put("x-ratelimit-reset-requests", retryAfter.toSeconds() + "s");
     }
-    FakeHttp.json(exchange, 429, envelope(message, "requests", null, "rate_limit_exceeded"),
-        headers);
+    FakeHttp.json(
+        exchange, 429, envelope(message, "requests", null, "rate_limit_exceeded"), headers);
   }
 
   private void overloaded(HttpExchange exchange, Duration after, String shouldRetry)
@@ -628,8 +735,15 @@ public final class FakeOpenAi extends ChargingFake {
     if (shouldRetry != null) {
       headers.put("x-should-retry", shouldRetry);
     }
-    FakeHttp.json(exchange, 503, envelope("The engine is currently overloaded, please try again "
-        + "later", "service_unavailable_error", null, "server_is_overloaded"), headers);
+    FakeHttp.json(
+        exchange,
+        503,
+        envelope(
+            "The engine is currently overloaded, please try again " + "later",
+            "service_unavailable_error",
+            null,
+            "server_is_overloaded"),
+        headers);
   }
 
   private boolean invalid(HttpExchange exchange, String param, String message) throws IOException {
@@ -680,7 +794,8 @@ public final class FakeOpenAi extends ChargingFake {
    * here, not as an exchange attribute: the JDK server shares those across a context's exchanges.
    */
   private String requestId(HttpExchange exchange) {
-    return requestIdsByExchange.computeIfAbsent(exchange,
+    return requestIdsByExchange.computeIfAbsent(
+        exchange,
         e -> String.format("req_%032x", seed * 1_000_003L + requestIds.incrementAndGet()));
   }
 
@@ -693,6 +808,8 @@ public final class FakeOpenAi extends ChargingFake {
       return "(none)";
     }
     String key = authorization.substring("Bearer ".length());
-    return key.length() <= 8 ? "****" : key.substring(0, 4) + "****" + key.substring(key.length() - 4);
+    return key.length() <= 8
+        ? "****"
+        : key.substring(0, 4) + "****" + key.substring(key.length() - 4);
   }
 }

@@ -133,11 +133,13 @@ public final class FakeProviderServer implements AutoCloseable {
     switch (route) {
       case "GET /admin/billed" -> billed().forEach(answer::put);
       case "GET /admin/stats" -> {
-        answer.putObject(Providers.OPENAI)
+        answer
+            .putObject(Providers.OPENAI)
             .put("billed", openAi.billed())
             .put("requests", openAi.requests())
             .put("throttled", openAi.throttled());
-        answer.putObject(Providers.FLUX)
+        answer
+            .putObject(Providers.FLUX)
             .put("billed", bfl.billed())
             .put("polls", bfl.polls())
             .put("throttled", bfl.throttled())
@@ -149,8 +151,8 @@ public final class FakeProviderServer implements AutoCloseable {
       case "POST /admin/flux/script" -> bfl.script(names(body));
       case "POST /admin/flux/outcomes" -> bfl.outcomes(names(body));
       default -> {
-        FakeHttp.send(exchange, 404, "text/plain", FakeHttp.bytesOf("no admin route " + route),
-            Map.of());
+        FakeHttp.send(
+            exchange, 404, "text/plain", FakeHttp.bytesOf("no admin route " + route), Map.of());
         return;
       }
     }
@@ -179,8 +181,8 @@ public final class FakeProviderServer implements AutoCloseable {
         throw drop;
       } catch (RuntimeException e) {
         LOG.warn("Fake provider failed on {}", exchange.getRequestURI(), e);
-        FakeHttp.send(exchange, 500, "text/plain",
-            ("fake: " + e).getBytes(StandardCharsets.UTF_8), Map.of());
+        FakeHttp.send(
+            exchange, 500, "text/plain", ("fake: " + e).getBytes(StandardCharsets.UTF_8), Map.of());
       } finally {
         exchange.close();
       }
@@ -209,40 +211,51 @@ public final class FakeProviderServer implements AutoCloseable {
         case "--seed" -> seed = Long.parseLong(value);
         case "--openai-key" -> knobs.add(() -> self[0].openAi.apiKey(value));
         case "--bfl-key" -> knobs.add(() -> self[0].bfl.apiKey(value));
-        case "--latency-ms" -> knobs.add(() -> {
-          self[0].openAi.latency(Duration.ofMillis(Long.parseLong(value)));
-          self[0].bfl.latency(Duration.ofMillis(Long.parseLong(value)));
-        });
+        case "--latency-ms" ->
+            knobs.add(
+                () -> {
+                  self[0].openAi.latency(Duration.ofMillis(Long.parseLong(value)));
+                  self[0].bfl.latency(Duration.ofMillis(Long.parseLong(value)));
+                });
         case "--openai-error-rate" -> knobs.add(() -> rate(value, self[0].openAi::errorRate));
         case "--bfl-error-rate" -> knobs.add(() -> rate(value, self[0].bfl::errorRate));
         case "--openai-metal-shift-rate" ->
             knobs.add(() -> self[0].openAi.metalShiftRate(Double.parseDouble(value)));
-        case "--bfl-metal-shift-rate" -> knobs.add(() -> {
-          if (value.contains("=")) {
-            rate(value, self[0].bfl::metalShiftRate);
-          } else {
-            self[0].bfl.metalShiftRate(Double.parseDouble(value));
-          }
-        });
+        case "--bfl-metal-shift-rate" ->
+            knobs.add(
+                () -> {
+                  if (value.contains("=")) {
+                    rate(value, self[0].bfl::metalShiftRate);
+                  } else {
+                    self[0].bfl.metalShiftRate(Double.parseDouble(value));
+                  }
+                });
         case "--openai-slow-ms" ->
             knobs.add(() -> self[0].openAi.slowDelay(Duration.ofMillis(Long.parseLong(value))));
-        case "--openai-ipm" -> knobs.add(() -> self[0].openAi.imagesPerMinute(Integer.parseInt(value)));
+        case "--openai-ipm" ->
+            knobs.add(() -> self[0].openAi.imagesPerMinute(Integer.parseInt(value)));
         case "--openai-max-concurrent" ->
             knobs.add(() -> self[0].openAi.maxConcurrent(Integer.parseInt(value)));
-        case "--bfl-pending-polls" -> knobs.add(() -> self[0].bfl.progress(
-            Integer.parseInt(value), Duration.ofSeconds(30)));
-        case "--bfl-max-active" -> knobs.add(() -> self[0].bfl.maxActive(Integer.parseInt(value), 6));
+        case "--bfl-pending-polls" ->
+            knobs.add(() -> self[0].bfl.progress(Integer.parseInt(value), Duration.ofSeconds(30)));
+        case "--bfl-max-active" ->
+            knobs.add(() -> self[0].bfl.maxActive(Integer.parseInt(value), 6));
         case "--bfl-credits" -> knobs.add(() -> self[0].bfl.credits(Double.parseDouble(value)));
-        case "--bfl-ttl-s" -> knobs.add(() -> self[0].bfl.delivery(
-            Duration.ofSeconds(Long.parseLong(value)), false));
+        case "--bfl-ttl-s" ->
+            knobs.add(() -> self[0].bfl.delivery(Duration.ofSeconds(Long.parseLong(value)), false));
         default -> fail("unknown flag " + flag);
       }
     }
     self[0] = start(port, seed);
     knobs.forEach(Runnable::run);
     Runtime.getRuntime().addShutdownHook(new Thread(self[0]::close));
-    System.out.println("Fake OpenAI at " + self[0].openAiBaseUrl() + " (key sk-fake unless set), "
-        + "fake BFL at " + self[0].bflBaseUrl() + " (key bfl-fake unless set). Ctrl-C stops.");
+    System.out.println(
+        "Fake OpenAI at "
+            + self[0].openAiBaseUrl()
+            + " (key sk-fake unless set), "
+            + "fake BFL at "
+            + self[0].bflBaseUrl()
+            + " (key bfl-fake unless set). Ctrl-C stops.");
     Thread.currentThread().join();
   }
 

@@ -20,7 +20,13 @@ final class FakeTask {
   private Long finishedAt;
   private byte[] image;
 
-  FakeTask(String id, String model, FluxInput input, long submittedAt, String outcome, long seed,
+  FakeTask(
+      String id,
+      String model,
+      FluxInput input,
+      long submittedAt,
+      String outcome,
+      long seed,
       boolean metalShifted) {
     this.metalShifted = metalShifted;
     this.id = id;
@@ -92,10 +98,13 @@ final class FakeTask {
   /** The result, made on first download. */
   synchronized byte[] image() {
     if (image == null) {
-      BufferedImage picture = input.inputImage() == null
-          ? FakeImages.render(input.width(), input.height(), seed)
-          : FakeImages.derive(input.inputImage(), input.width(), input.height(), seed);
-      image = FakeImages.encode(metalShifted ? FakeImages.shiftMetal(picture) : picture, input.outputFormat());
+      BufferedImage picture =
+          input.inputImage() == null
+              ? FakeImages.render(input.width(), input.height(), seed)
+              : FakeImages.derive(input.inputImage(), input.width(), input.height(), seed);
+      image =
+          FakeImages.encode(
+              metalShifted ? FakeImages.shiftMetal(picture) : picture, input.outputFormat());
     }
     return image;
   }

@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * A FLUX submit body as the fake read and validated it (docs/providers.md B.1-B.3): FastAPI-style, so a
- * violation names its field and a pydantic error type.
+ * A FLUX submit body as the fake read and validated it (docs/providers.md B.1-B.3): FastAPI-style,
+ * so a violation names its field and a pydantic error type.
  *
  * @param inputImage the decoded {@code input_image}, or null
  * @param width output width the task will produce
@@ -56,13 +56,16 @@ record FluxInput(
     }
     int tolerance = body.path("safety_tolerance").asInt(2);
     if (tolerance < 0 || tolerance > 6) {
-      throw new Invalid("safety_tolerance",
-          "Input should be " + (tolerance < 0 ? "greater than or equal to 0" : "less than or equal to 6"),
+      throw new Invalid(
+          "safety_tolerance",
+          "Input should be "
+              + (tolerance < 0 ? "greater than or equal to 0" : "less than or equal to 6"),
           tolerance < 0 ? "greater_than_equal" : "less_than_equal");
     }
-    String format = body.path("output_format").isTextual()
-        ? body.get("output_format").asText()
-        : (kontext ? "png" : "jpeg");
+    String format =
+        body.path("output_format").isTextual()
+            ? body.get("output_format").asText()
+            : (kontext ? "png" : "jpeg");
     if (!FORMATS.contains(format)) {
       throw new Invalid("output_format", "Input should be 'jpeg', 'png' or 'webp'", "enum");
     }
@@ -73,8 +76,13 @@ record FluxInput(
     int width;
     int height;
     if (kontext || ultra) {
-      double ratio = ratio(body.path("aspect_ratio").asText(
-          kontext && input != null ? input.getWidth() + ":" + input.getHeight() : ultra ? "16:9" : "1:1"));
+      double ratio =
+          ratio(
+              body.path("aspect_ratio")
+                  .asText(
+                      kontext && input != null
+                          ? input.getWidth() + ":" + input.getHeight()
+                          : ultra ? "16:9" : "1:1"));
       double pixels = ultra ? 4 * 1024 * 1024 : 1024 * 1024;
       width = round32(Math.sqrt(pixels * ratio));
       height = round32(pixels / width);
@@ -83,8 +91,16 @@ record FluxInput(
       height = side(body, "height", 768);
     }
     long seed = body.path("seed").isNumber() ? body.get("seed").asLong() : prompt.hashCode();
-    return new FluxInput(model, prompt, input, width, height, format, seed,
-        text(body, "webhook_url"), text(body, "webhook_secret"));
+    return new FluxInput(
+        model,
+        prompt,
+        input,
+        width,
+        height,
+        format,
+        seed,
+        text(body, "webhook_url"),
+        text(body, "webhook_secret"));
   }
 
   private static int side(JsonNode body, String name, int fallback) throws Invalid {
@@ -122,7 +138,8 @@ record FluxInput(
     String data = value.startsWith("data:") ? value.substring(value.indexOf(',') + 1) : value;
     try {
       return FakeImages.decode(Base64.getDecoder().decode(data))
-          .orElseThrow(() -> new Invalid("input_image", "Input should be a valid image", "value_error"));
+          .orElseThrow(
+              () -> new Invalid("input_image", "Input should be a valid image", "value_error"));
     } catch (IllegalArgumentException notBase64) {
       throw new Invalid("input_image", "Input should be a valid base64 image", "value_error");
     }

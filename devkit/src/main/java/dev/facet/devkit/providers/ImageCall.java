@@ -1,8 +1,8 @@
 package dev.facet.devkit.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.json.FacetJson;
 import dev.facet.devkit.providers.Multipart.Part;
+import dev.facet.json.FacetJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,11 @@ import java.util.Map;
 
 /** An OpenAI image request as the fake read it, from JSON or a multipart form. */
 record ImageCall(
-    Map<String, String> fields, List<Part> images, Part mask, List<Part> files, String defaultModel) {
+    Map<String, String> fields,
+    List<Part> images,
+    Part mask,
+    List<Part> files,
+    String defaultModel) {
 
   /** Generations: the JSON body. */
   static ImageCall fromJson(byte[] body) {

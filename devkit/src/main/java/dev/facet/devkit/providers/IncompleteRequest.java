@@ -14,5 +14,11 @@ package dev.facet.devkit.providers;
  * @param lastReadAt when the last of {@code receivedBytes} arrived, epoch ms
  * @param brokenAt when its connection closed, epoch ms
  */
-public record IncompleteRequest(String clientRequestId, String route, long receivedBytes,
-    long declaredBytes, long arrivedAt, long lastReadAt, long brokenAt) {}
+public record IncompleteRequest(
+    String clientRequestId,
+    String route,
+    long receivedBytes,
+    long declaredBytes,
+    long arrivedAt,
+    long lastReadAt,
+    long brokenAt) {}

@@ -3,8 +3,8 @@ package dev.facet.devkit.providers;
 import java.util.Random;
 
 /**
- * An injected defect rate: the share of a fake provider's images that come out with a shifted
- * metal tone ({@link FakeImages#shiftMetal}). Draws are seeded, so a run repeats.
+ * An injected defect rate: the share of a fake provider's images that come out with a shifted metal
+ * tone ({@link FakeImages#shiftMetal}). Draws are seeded, so a run repeats.
  */
 final class MetalShift {
 

@@ -55,14 +55,16 @@ class FakeProviderServerTest {
     String body =
         "{\"model\":\"gpt-image-1.5\",\"prompt\":\"a ring\",\"size\":\"1024x1024\","
             + "\"quality\":\"low\",\"stream\":true,\"partial_images\":2}";
-    try (Response response = http.newCall(openAi("images/generations")
-            .post(RequestBody.create(body, JSON)).build()).execute()) {
+    try (Response response =
+        http.newCall(openAi("images/generations").post(RequestBody.create(body, JSON)).build())
+            .execute()) {
       String events = response.body().string();
 
       assertThat(response.header("Content-Type")).isEqualTo("text/event-stream");
       assertThat(events.split("event: image_generation.partial_image", -1)).hasSize(3);
       String completed = events.substring(events.indexOf("event: image_generation.completed"));
-      JsonNode data = FacetJson.MAPPER.readTree(completed.substring(completed.indexOf("data: ") + 6).trim());
+      JsonNode data =
+          FacetJson.MAPPER.readTree(completed.substring(completed.indexOf("data: ") + 6).trim());
       assertThat(data.path("usage").path("output_tokens").asInt()).isEqualTo(272);
       assertThat(data.path("b64_json").asText()).isNotEmpty();
     }
@@ -74,7 +76,12 @@ class FakeProviderServerTest {
     assertThat(status(edit("image[]", 16))).isEqualTo(200);
     try (Response tooMany = edit("image[]", 17)) {
       assertThat(tooMany.code()).isEqualTo(400);
-      assertThat(FacetJson.MAPPER.readTree(tooMany.body().string()).path("error").path("param").asText())
+      assertThat(
+              FacetJson.MAPPER
+                  .readTree(tooMany.body().string())
+                  .path("error")
+                  .path("param")
+                  .asText())
           .isEqualTo("image");
     }
     assertThat(fake.billed()).containsEntry("openai", 2);
@@ -86,26 +93,36 @@ class FakeProviderServerTest {
     String body = "{\"model\":\"gpt-image-1.5\",\"prompt\":\"a ring\",\"size\":\"1024x1024\"}";
     sendAllButTheLastByte("/v1/images/generations", "Bearer sk-fake", "cut-openai", body);
     sendAllButTheLastByte("/v1/flux-pro-1.1", "bfl-fake", "cut-flux", "{\"prompt\":\"a ring\"}");
-    try (Response whole = http.newCall(openAi("images/generations")
-        .header("X-Client-Request-Id", "whole-openai").post(RequestBody.create(body, JSON))
-        .build()).execute()) {
+    try (Response whole =
+        http.newCall(
+                openAi("images/generations")
+                    .header("X-Client-Request-Id", "whole-openai")
+                    .post(RequestBody.create(body, JSON))
+                    .build())
+            .execute()) {
       assertThat(whole.code()).isEqualTo(200);
     }
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while ((fake.openAi().incompleteRequests().isEmpty() || fake.bfl().incompleteRequests().isEmpty())
+    while ((fake.openAi().incompleteRequests().isEmpty()
+            || fake.bfl().incompleteRequests().isEmpty())
         && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(fake.openAi().incompleteRequests()).singleElement().satisfies(cut -> {
-      assertThat(cut.clientRequestId()).isEqualTo("cut-openai");
-      assertThat(cut.route()).isEqualTo("POST /v1/images/generations");
-      assertThat(cut.receivedBytes()).isEqualTo(cut.declaredBytes() - 1);
-    });
-    assertThat(fake.bfl().incompleteRequests()).extracting(IncompleteRequest::clientRequestId)
+    assertThat(fake.openAi().incompleteRequests())
+        .singleElement()
+        .satisfies(
+            cut -> {
+              assertThat(cut.clientRequestId()).isEqualTo("cut-openai");
+              assertThat(cut.route()).isEqualTo("POST /v1/images/generations");
+              assertThat(cut.receivedBytes()).isEqualTo(cut.declaredBytes() - 1);
+            });
+    assertThat(fake.bfl().incompleteRequests())
+        .extracting(IncompleteRequest::clientRequestId)
         .containsExactly("cut-flux");
     assertThat(fake.bfl().billed()).as("BFL acts on complete requests only").isZero();
-    assertThat(fake.openAi().charges()).extracting(FakeCharge::clientRequestId)
+    assertThat(fake.openAi().charges())
+        .extracting(FakeCharge::clientRequestId)
         .containsExactly("whole-openai");
   }
 
@@ -113,10 +130,21 @@ class FakeProviderServerTest {
   private void sendAllButTheLastByte(String path, String key, String clientRequestId, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + fake.port() + "\r\n"
-        + (key.startsWith("Bearer") ? "Authorization: " : "x-key: ") + key + "\r\n"
-        + "X-Client-Request-Id: " + clientRequestId + "\r\n"
-        + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+    String head =
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1:"
+            + fake.port()
+            + "\r\n"
+            + (key.startsWith("Bearer") ? "Authorization: " : "x-key: ")
+            + key
+            + "\r\n"
+            + "X-Client-Request-Id: "
+            + clientRequestId
+            + "\r\n"
+            + "Content-Type: application/json\r\nContent-Length: "
+            + bytes.length
+            + "\r\n\r\n";
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), fake.port())) {
       OutputStream out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -128,12 +156,15 @@ class FakeProviderServerTest {
   @Test
   void inputFidelityIsRefusedWhereOpenAiRefusesIt() throws IOException {
     for (String[] refused : new String[][] {{"gpt-image-2", "low"}, {"gpt-image-1-mini", "high"}}) {
-      MultipartBody form = new MultipartBody.Builder().setType(MultipartBody.FORM)
-          .addFormDataPart("model", refused[0])
-          .addFormDataPart("prompt", "the ring on white")
-          .addFormDataPart("input_fidelity", refused[1])
-          .addFormDataPart("image", "a.jpg", RequestBody.create(Fixtures.referenceFront(), JPEG))
-          .build();
+      MultipartBody form =
+          new MultipartBody.Builder()
+              .setType(MultipartBody.FORM)
+              .addFormDataPart("model", refused[0])
+              .addFormDataPart("prompt", "the ring on white")
+              .addFormDataPart("input_fidelity", refused[1])
+              .addFormDataPart(
+                  "image", "a.jpg", RequestBody.create(Fixtures.referenceFront(), JPEG))
+              .build();
       try (Response response = http.newCall(openAi("images/edits").post(form).build()).execute()) {
         JsonNode error = FacetJson.MAPPER.readTree(response.body().string()).path("error");
         assertThat(response.code()).isEqualTo(400);
@@ -145,10 +176,12 @@ class FakeProviderServerTest {
 
   @Test
   void editsRequireAPrompt() throws IOException {
-    MultipartBody form = new MultipartBody.Builder().setType(MultipartBody.FORM)
-        .addFormDataPart("model", "gpt-image-1.5")
-        .addFormDataPart("image", "a.jpg", RequestBody.create(Fixtures.referenceFront(), JPEG))
-        .build();
+    MultipartBody form =
+        new MultipartBody.Builder()
+            .setType(MultipartBody.FORM)
+            .addFormDataPart("model", "gpt-image-1.5")
+            .addFormDataPart("image", "a.jpg", RequestBody.create(Fixtures.referenceFront(), JPEG))
+            .build();
     try (Response response = http.newCall(openAi("images/edits").post(form).build()).execute()) {
       assertThat(response.code()).isEqualTo(400);
       assertThat(response.body().string()).contains("'prompt'");
@@ -162,10 +195,11 @@ class FakeProviderServerTest {
       assertThat(ok.header("x-ratelimit-remaining-requests")).isNotNull();
       assertThat(ok.header("openai-version")).isEqualTo("2020-10-01");
     }
-    Request limited = openAi("images/generations")
-        .header("X-Fake-Scenario", "rate_limited")
-        .post(RequestBody.create("{\"model\":\"gpt-image-1.5\",\"prompt\":\"p\"}", JSON))
-        .build();
+    Request limited =
+        openAi("images/generations")
+            .header("X-Fake-Scenario", "rate_limited")
+            .post(RequestBody.create("{\"model\":\"gpt-image-1.5\",\"prompt\":\"p\"}", JSON))
+            .build();
     try (Response response = http.newCall(limited).execute()) {
       assertThat(response.code()).isEqualTo(429);
       assertThat(response.header("retry-after-ms")).isEqualTo("2000");
@@ -185,26 +219,32 @@ class FakeProviderServerTest {
   void aRequestHoldsItsConcurrencySlotForTheWholeLatencyAndEvery429IsCounted() throws Exception {
     fake.openAi().latency(Duration.ofMillis(800)).maxConcurrent(1);
     String body = "{\"model\":\"gpt-image-1.5\",\"prompt\":\"a ring\",\"size\":\"256x256\"}";
-    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
-      try (Response response = http.newCall(openAi("images/generations")
-              .post(RequestBody.create(body, JSON)).build()).execute()) {
-        return response.code();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Integer> first =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (Response response =
+                  http.newCall(
+                          openAi("images/generations").post(RequestBody.create(body, JSON)).build())
+                      .execute()) {
+                return response.code();
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     await().atMost(Duration.ofSeconds(5)).until(() -> fake.openAi().inFlight() == 1);
 
     int second;
-    try (Response response = http.newCall(openAi("images/generations")
-            .post(RequestBody.create(body, JSON)).build()).execute()) {
+    try (Response response =
+        http.newCall(openAi("images/generations").post(RequestBody.create(body, JSON)).build())
+            .execute()) {
       second = response.code();
     }
 
     assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(200);
     assertThat(second).isEqualTo(429);
     assertThat(fake.throttled()).containsEntry("openai", 1).containsEntry("flux", 0);
-    assertThat(FacetJson.MAPPER.readTree(get("/admin/stats")).path("openai").path("throttled").asInt())
+    assertThat(
+            FacetJson.MAPPER.readTree(get("/admin/stats")).path("openai").path("throttled").asInt())
         .isEqualTo(1);
   }
 
@@ -229,23 +269,35 @@ class FakeProviderServerTest {
     fake.bfl().progress(3, Duration.ofMillis(50));
     CompletableFuture<String[]> received = new CompletableFuture<>();
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      received.complete(new String[] {
-          new String(body, StandardCharsets.UTF_8),
-          exchange.getRequestHeaders().getFirst("X-BFL-Signature")});
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.complete(
+              new String[] {
+                new String(body, StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getFirst("X-BFL-Signature")
+              });
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     receiver.start();
     try {
-      String submit = "{\"prompt\":\"a ring\",\"width\":256,\"height\":256,\"webhook_url\":"
-          + "\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\","
-          + "\"webhook_secret\":\"s3cret\"}";
+      String submit =
+          "{\"prompt\":\"a ring\",\"width\":256,\"height\":256,\"webhook_url\":"
+              + "\"http://127.0.0.1:"
+              + receiver.getAddress().getPort()
+              + "/hook\","
+              + "\"webhook_secret\":\"s3cret\"}";
       JsonNode accepted;
-      try (Response response = http.newCall(new Request.Builder()
-              .url(fake.bflBaseUrl() + "/v1/flux-pro-1.1").header("x-key", "bfl-fake")
-              .post(RequestBody.create(submit, JSON)).build()).execute()) {
+      try (Response response =
+          http.newCall(
+                  new Request.Builder()
+                      .url(fake.bflBaseUrl() + "/v1/flux-pro-1.1")
+                      .header("x-key", "bfl-fake")
+                      .post(RequestBody.create(submit, JSON))
+                      .build())
+              .execute()) {
         accepted = FacetJson.MAPPER.readTree(response.body().string());
       }
 
@@ -262,13 +314,15 @@ class FakeProviderServerTest {
   }
 
   private Response edit(String field, int images) throws IOException {
-    MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM)
-        .addFormDataPart("model", "gpt-image-1.5")
-        .addFormDataPart("prompt", "the ring on white")
-        .addFormDataPart("quality", "low");
+    MultipartBody.Builder form =
+        new MultipartBody.Builder()
+            .setType(MultipartBody.FORM)
+            .addFormDataPart("model", "gpt-image-1.5")
+            .addFormDataPart("prompt", "the ring on white")
+            .addFormDataPart("quality", "low");
     for (int i = 0; i < images; i++) {
-      form.addFormDataPart(field, "ref-" + i + ".jpg",
-          RequestBody.create(Fixtures.referenceFront(), JPEG));
+      form.addFormDataPart(
+          field, "ref-" + i + ".jpg", RequestBody.create(Fixtures.referenceFront(), JPEG));
     }
     return http.newCall(openAi("images/edits").post(form.build()).build()).execute();
   }
@@ -280,16 +334,24 @@ class FakeProviderServerTest {
   }
 
   private String firstImage(FakeProviderServer server) throws IOException {
-    Request request = new Request.Builder()
-        .url(server.openAiBaseUrl() + "/images/generations")
-        .header("Authorization", "Bearer sk-fake")
-        .post(RequestBody.create("{\"model\":\"gpt-image-1.5\",\"prompt\":\"a ring\","
-            + "\"quality\":\"low\",\"size\":\"1024x1024\"}", JSON))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(server.openAiBaseUrl() + "/images/generations")
+            .header("Authorization", "Bearer sk-fake")
+            .post(
+                RequestBody.create(
+                    "{\"model\":\"gpt-image-1.5\",\"prompt\":\"a ring\","
+                        + "\"quality\":\"low\",\"size\":\"1024x1024\"}",
+                    JSON))
+            .build();
     try (Response response = http.newCall(request).execute()) {
       JsonNode body = FacetJson.MAPPER.readTree(response.body().string());
-      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(Base64.getDecoder().decode(body.path("data").path(0).path("b64_json").asText())));
+      return HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(
+                      Base64.getDecoder()
+                          .decode(body.path("data").path(0).path("b64_json").asText())));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -302,15 +364,20 @@ class FakeProviderServerTest {
   }
 
   private String get(String path) throws IOException {
-    try (Response response = http.newCall(new Request.Builder()
-            .url(fake.bflBaseUrl() + path).build()).execute()) {
+    try (Response response =
+        http.newCall(new Request.Builder().url(fake.bflBaseUrl() + path).build()).execute()) {
       return response.body().string();
     }
   }
 
   private void post(String path, String json) throws IOException {
-    try (Response response = http.newCall(new Request.Builder().url(fake.bflBaseUrl() + path)
-            .post(RequestBody.create(json, JSON)).build()).execute()) {
+    try (Response response =
+        http.newCall(
+                new Request.Builder()
+                    .url(fake.bflBaseUrl() + path)
+                    .post(RequestBody.create(json, JSON))
+                    .build())
+            .execute()) {
       assertThat(response.code()).isEqualTo(200);
     }
   }

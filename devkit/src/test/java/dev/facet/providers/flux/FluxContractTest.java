@@ -3,13 +3,13 @@ package dev.facet.providers.flux;
 import static dev.facet.providers.Fixtures.providerFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.providers.ApiKey;
 import dev.facet.providers.Fixtures;
 import dev.facet.providers.GeneratedImage;
 import dev.facet.providers.ProviderErrors;
 import dev.facet.providers.ProviderException;
 import dev.facet.providers.ProviderFailure;
-import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.steps.FailureTypes;
 import dev.facet.testing.FastForwardClock;
 import io.temporal.failure.ApplicationFailure;
@@ -32,7 +32,8 @@ class FluxContractTest {
   private FluxClient client;
   private FluxPoller poller;
   private final ProviderErrors errors = ProviderErrors.systemClock();
-  private final FluxOptions pro = FluxOptions.defaults().withModel(FluxModel.PRO_1_1).withSize(256, 256);
+  private final FluxOptions pro =
+      FluxOptions.defaults().withModel(FluxModel.PRO_1_1).withSize(256, 256);
   private final FluxOptions kontext = FluxOptions.defaults();
 
   private final FastForwardClock clock = new FastForwardClock();
@@ -86,8 +87,7 @@ class FluxContractTest {
     String photo = Base64.getEncoder().encodeToString(Fixtures.referenceFront());
 
     FluxTask task = client.submit(new FluxJob(PROMPT, photo, 7, kontext));
-    GeneratedImage image =
-        client.download(poller.await(task, () -> {}).sampleUrl()).orElseThrow();
+    GeneratedImage image = client.download(poller.await(task, () -> {}).sampleUrl()).orElseThrow();
 
     assertThat(image.width()).isEqualTo(1024);
     assertThat(image.height()).isEqualTo(1024);
@@ -108,13 +108,17 @@ class FluxContractTest {
   void validationErrorsAreInvalidRequestsNamingTheField() {
     ProviderException width =
         providerFailure(() -> client.submit(new FluxJob(PROMPT, null, 7, pro.withSize(1000, 256))));
-    ProviderException prompt = providerFailure(() -> client.submit(new FluxJob("", null, 7, kontext)));
+    ProviderException prompt =
+        providerFailure(() -> client.submit(new FluxJob("", null, 7, kontext)));
     ProviderException tolerance =
         providerFailure(
             () ->
                 client.submit(
-                    new FluxJob(PROMPT, null, 7, new FluxOptions(FluxModel.PRO_1_1, 256, 256,
-                        null, null, 7, null))));
+                    new FluxJob(
+                        PROMPT,
+                        null,
+                        7,
+                        new FluxOptions(FluxModel.PRO_1_1, 256, 256, null, null, 7, null))));
 
     assertFinal(width, ProviderFailure.INVALID_REQUEST);
     assertThat(width.status()).isEqualTo(422);
@@ -127,7 +131,8 @@ class FluxContractTest {
   @Test
   void aWrongKeyIsAnAuthFailureWhicheverStatusBflUses() {
     try (FluxClient wrong = client("nope", Duration.ofSeconds(5), 3)) {
-      ProviderException forbidden = providerFailure(() -> wrong.submit(new FluxJob(PROMPT, null, 7, pro)));
+      ProviderException forbidden =
+          providerFailure(() -> wrong.submit(new FluxJob(PROMPT, null, 7, pro)));
       fake.bfl().authFailureStatus(401);
       ProviderException unauthorised = providerFailure(wrong::credits);
 
@@ -182,7 +187,8 @@ class FluxContractTest {
     FluxPoll input = poller.await(client.submit(new FluxJob(PROMPT, null, 1, pro)), () -> {});
     FluxPoll output = poller.await(client.submit(new FluxJob(PROMPT, null, 2, pro)), () -> {});
     FluxPoll error = poller.await(client.submit(new FluxJob(PROMPT, null, 3, pro)), () -> {});
-    FluxPoll missing = client.poll(new FluxTask("nope", fake.bflBaseUrl() + "/eu2/v1/get_result?id=nope", 0));
+    FluxPoll missing =
+        client.poll(new FluxTask("nope", fake.bflBaseUrl() + "/eu2/v1/get_result?id=nope", 0));
 
     assertThat(input.kind()).isEqualTo(FluxStatus.REQUEST_MODERATED);
     assertThat(output.kind()).isEqualTo(FluxStatus.CONTENT_MODERATED);
@@ -270,7 +276,9 @@ class FluxContractTest {
 
   @Test
   void aBrokenSubmitAnswerIsUnavailableAndMayHaveBeenBilled() {
-    fake.bfl().script("malformed", "truncated", "drop_after_accept").dropDelay(Duration.ofMillis(20));
+    fake.bfl()
+        .script("malformed", "truncated", "drop_after_accept")
+        .dropDelay(Duration.ofMillis(20));
 
     for (int i = 0; i < 3; i++) {
       ProviderException e = providerFailure(() -> client.submit(new FluxJob(PROMPT, null, 1, pro)));

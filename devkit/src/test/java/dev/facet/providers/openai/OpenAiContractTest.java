@@ -4,12 +4,12 @@ import static dev.facet.providers.Fixtures.providerFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.imaging.ImageFormat;
 import dev.facet.providers.ApiKey;
 import dev.facet.providers.Fixtures;
 import dev.facet.providers.ProviderException;
 import dev.facet.providers.ProviderFailure;
-import dev.facet.devkit.providers.FakeProviderServer;
 import dev.facet.steps.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,8 @@ class OpenAiContractTest {
     assertThat(image.requestId()).startsWith("req_");
     var received = fake.openAi().lastRequest();
     assertThat(received.fileFieldNames()).containsExactly("image[]", "image[]");
-    assertThat(received.files()).allSatisfy(f -> assertThat(f.contentType()).isEqualTo("image/jpeg"));
+    assertThat(received.files())
+        .allSatisfy(f -> assertThat(f.contentType()).isEqualTo("image/jpeg"));
     assertThat(received.fields())
         .containsEntry("model", "gpt-image-2")
         .containsEntry("size", "1024x1024")
@@ -75,13 +76,20 @@ class OpenAiContractTest {
     var toOne5 = fake.openAi().lastRequest().fields();
     client.edit(PROMPT, twoReferences(), null, options.forModel("gpt-image-1-mini"));
     var toMini = fake.openAi().lastRequest().fields();
-    client.edit(PROMPT, twoReferences(), null,
-        new OpenAiImageOptions("gpt-image-1-mini", null, "low", null, null, null, "low", null, false,
-            null));
+    client.edit(
+        PROMPT,
+        twoReferences(),
+        null,
+        new OpenAiImageOptions(
+            "gpt-image-1-mini", null, "low", null, null, null, "low", null, false, null));
     var lowToMini = fake.openAi().lastRequest().fields();
 
-    assertThat(toOne5).containsEntry("model", "gpt-image-1.5").containsEntry("input_fidelity", "high");
-    assertThat(toMini).containsEntry("model", "gpt-image-1-mini").doesNotContainKey("input_fidelity");
+    assertThat(toOne5)
+        .containsEntry("model", "gpt-image-1.5")
+        .containsEntry("input_fidelity", "high");
+    assertThat(toMini)
+        .containsEntry("model", "gpt-image-1-mini")
+        .doesNotContainKey("input_fidelity");
     assertThat(lowToMini).containsEntry("input_fidelity", "low").containsEntry("quality", "low");
     assertThat(fake.openAi().billed()).isEqualTo(3);
   }
@@ -127,7 +135,9 @@ class OpenAiContractTest {
     assertThat(image.image().mediaType()).isEqualTo("image/jpeg");
     assertThat(image.image().width()).isEqualTo(1536);
     assertThat(image.image().height()).isEqualTo(1024);
-    assertThat(image.usage().outputTokens()).as("gpt-image-2 scales with the area").isEqualTo(10536);
+    assertThat(image.usage().outputTokens())
+        .as("gpt-image-2 scales with the area")
+        .isEqualTo(10536);
     assertThat(fake.openAi().lastRequest().path()).isEqualTo("/v1/images/generations");
   }
 
@@ -177,7 +187,10 @@ class OpenAiContractTest {
         providerFailure(
             () ->
                 client.edit(
-                    PROMPT, List.of(new InputImage("x.jpg", notAnImage, "image/jpeg")), null, options));
+                    PROMPT,
+                    List.of(new InputImage("x.jpg", notAnImage, "image/jpeg")),
+                    null,
+                    options));
 
     assertFinal(e, ProviderFailure.INVALID_REQUEST);
     assertThat(e.getMessage()).contains("invalid_image_file");
@@ -197,7 +210,9 @@ class OpenAiContractTest {
 
       assertFinal(e, ProviderFailure.AUTH);
       assertThat(e.status()).isEqualTo(401);
-      assertThat(e.getMessage()).contains("invalid_api_key").doesNotContain("sk-wrong-key-0123456789");
+      assertThat(e.getMessage())
+          .contains("invalid_api_key")
+          .doesNotContain("sk-wrong-key-0123456789");
     }
   }
 
@@ -294,8 +309,7 @@ class OpenAiContractTest {
     fake.openAi().script("slow").slowDelay(Duration.ofSeconds(3));
     try (OpenAiImagesClient impatient = client("sk-fake", Duration.ofMillis(700))) {
       ProviderException e =
-          providerFailure(
-              () -> impatient.edit(PROMPT, twoReferences(), null, options));
+          providerFailure(() -> impatient.edit(PROMPT, twoReferences(), null, options));
 
       assertRetryable(e);
       assertThat(e.getMessage()).contains("timed out");

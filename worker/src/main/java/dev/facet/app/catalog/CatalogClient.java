@@ -72,8 +72,8 @@ public class CatalogClient {
   }
 
   /**
-   * Stores the manifest at {@code catalogs/<id>/manifest.<ext>} and starts {@code catalog-<id>};
-   * or answers the run already going under the id, leaving its manifest alone.
+   * Stores the manifest at {@code catalogs/<id>/manifest.<ext>} and starts {@code catalog-<id>}; or
+   * answers the run already going under the id, leaving its manifest alone.
    *
    * @throws InvalidCatalogRequestException for a bad id or window
    * @throws CatalogFinishedException when a catalog under the id has completed
@@ -125,9 +125,7 @@ public class CatalogClient {
           null,
           null,
           start.budgetUsd(),
-          start.budgetUsd() == null
-              ? null
-              : budgetPrices(policy, ManifestIntake.products(start)));
+          start.budgetUsd() == null ? null : budgetPrices(policy, ManifestIntake.products(start)));
     } catch (IllegalArgumentException e) {
       throw new InvalidCatalogRequestException("The catalog cannot start: " + e.getMessage() + ".");
     }
@@ -170,8 +168,8 @@ public class CatalogClient {
 
   /**
    * The list price of one image of every paid generator the catalog's settled {@code policy} and
-   * its {@code rows} name: what a budget counts each shoot by before it starts. {@code run} and
-   * the API call it before anything is uploaded when a budget is asked for.
+   * its {@code rows} name: what a budget counts each shoot by before it starts. {@code run} and the
+   * API call it before anything is uploaded when a budget is asked for.
    *
    * @throws InvalidCatalogRequestException naming the generators no price table prices
    */
@@ -182,14 +180,17 @@ public class CatalogClient {
     List<String> unpriced = new ArrayList<>();
     for (String generator : generators) {
       if (!Providers.STUDIO.equals(generator)) {
-        prices.perImage(generator).ifPresentOrElse(
-            usd -> usdPerImage.put(generator, usd), () -> unpriced.add(generator));
+        prices
+            .perImage(generator)
+            .ifPresentOrElse(usd -> usdPerImage.put(generator, usd), () -> unpriced.add(generator));
       }
     }
     if (!unpriced.isEmpty()) {
-      throw new InvalidCatalogRequestException("The catalog cannot start under a budget: it counts"
-          + " every paid image at its list price, and Facet's price tables have none for "
-          + String.join(", ", unpriced) + ". Choose generators it prices, or leave the budget out.");
+      throw new InvalidCatalogRequestException(
+          "The catalog cannot start under a budget: it counts"
+              + " every paid image at its list price, and Facet's price tables have none for "
+              + String.join(", ", unpriced)
+              + ". Choose generators it prices, or leave the budget out.");
     }
     return usdPerImage;
   }
@@ -221,7 +222,9 @@ public class CatalogClient {
     return new CatalogFinishedException(
         id,
         status.words(),
-        "Its report: GET /api/catalogs/" + id + "/report. Start the catalog again under another id.");
+        "Its report: GET /api/catalogs/"
+            + id
+            + "/report. Start the catalog again under another id.");
   }
 
   /** The latest run under the id, or empty when none was ever started. */
@@ -274,12 +277,12 @@ public class CatalogClient {
    * Raises the budget of a catalog started with one; products held at the old cap start as far as
    * the new one leaves room.
    *
-   * @throws CatalogChangeRefusedException for a catalog without a budget, or a budget not above
-   *     its current one, with the catalog's reason
+   * @throws CatalogChangeRefusedException for a catalog without a budget, or a budget not above its
+   *     current one, with the catalog's reason
    */
   public CatalogProgress raiseBudget(String catalogId, double usd) {
-    return change(catalogId, "raise its budget",
-        workflow -> workflow.raiseBudget(new BudgetRaise(usd)));
+    return change(
+        catalogId, "raise its budget", workflow -> workflow.raiseBudget(new BudgetRaise(usd)));
   }
 
   private CatalogProgress change(
@@ -335,7 +338,9 @@ public class CatalogClient {
   public CompletableFuture<CatalogResult> result(String catalogId) {
     return client
         .newUntypedWorkflowStub(
-            CatalogWorkflow.workflowId(requireValidId(catalogId)), Optional.empty(), Optional.empty())
+            CatalogWorkflow.workflowId(requireValidId(catalogId)),
+            Optional.empty(),
+            Optional.empty())
         .getResultAsync(CatalogResult.class);
   }
 

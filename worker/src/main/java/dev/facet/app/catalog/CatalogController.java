@@ -66,18 +66,19 @@ class CatalogController {
   @Operation(
       operationId = "startCatalog",
       summary = "Start a catalog",
-      description = "Starts the Catalog workflow `catalog-<id>` over a CSV or JSON manifest. The "
-          + "same id while it runs answers the running catalog (200) instead of creating "
-          + "one (201). `channels`, `providers`, `variants`, `shots`, `approval` and `routing` "
-          + "choose every shoot's policy, as `./facet run` does; an unknown name is a 400 "
-          + "listing the valid ones, before anything starts. A manifest row's own `channels`, "
-          + "`providers` and `variants` columns override them for that product; a row naming what "
-          + "Facet does not know is a 422 listing each problem with its line. With `bakeoff` it is a provider "
-          + "bake-off: every shot is made by every listed provider and measured in the provider "
-          + "report (`GET /api/reports/providers`). With `dryRun=true` it checks everything a "
-          + "start would, then answers the plan (images, estimated cost and wall time per "
-          + "provider, the budget against it) and starts nothing. With `budgetUsd` the catalog "
-          + "stops starting paid products at that cap. Role: operator or admin.",
+      description =
+          "Starts the Catalog workflow `catalog-<id>` over a CSV or JSON manifest. The "
+              + "same id while it runs answers the running catalog (200) instead of creating "
+              + "one (201). `channels`, `providers`, `variants`, `shots`, `approval` and `routing` "
+              + "choose every shoot's policy, as `./facet run` does; an unknown name is a 400 "
+              + "listing the valid ones, before anything starts. A manifest row's own `channels`, "
+              + "`providers` and `variants` columns override them for that product; a row naming what "
+              + "Facet does not know is a 422 listing each problem with its line. With `bakeoff` it is a provider "
+              + "bake-off: every shot is made by every listed provider and measured in the provider "
+              + "report (`GET /api/reports/providers`). With `dryRun=true` it checks everything a "
+              + "start would, then answers the plan (images, estimated cost and wall time per "
+              + "provider, the budget against it) and starts nothing. With `budgetUsd` the catalog "
+              + "stops starting paid products at that cap. Role: operator or admin.",
       responses = {
         @ApiResponse(
             responseCode = "201",
@@ -85,8 +86,9 @@ class CatalogController {
             content = @Content(schema = @Schema(implementation = StartedCatalog.class))),
         @ApiResponse(
             responseCode = "200",
-            description = "Already running under this id: nothing new was started. With "
-                + "`dryRun=true`: the plan (a `CatalogPlan`), nothing started.",
+            description =
+                "Already running under this id: nothing new was started. With "
+                    + "`dryRun=true`: the plan (a `CatalogPlan`), nothing started.",
             content = @Content(schema = @Schema(oneOf = {StartedCatalog.class, CatalogPlan.class})))
       })
   @ProblemResponses({400, 409, 413, 422, 503})
@@ -97,9 +99,10 @@ class CatalogController {
           @RequestParam(required = false)
           String catalogId,
       @Parameter(
-              description = "Every shoot's whole policy as JSON, the `policy` of `POST "
-                  + "/api/shoots` (`autoThreshold`, `humanTimeout`, `maxRounds`, `budgetUsd`, …); "
-                  + "the other fields refine it, and the manifest's approval does not apply.",
+              description =
+                  "Every shoot's whole policy as JSON, the `policy` of `POST "
+                      + "/api/shoots` (`autoThreshold`, `humanTimeout`, `maxRounds`, `budgetUsd`, …); "
+                      + "the other fields refine it, and the manifest's approval does not apply.",
               example = "{\"variants\": 2, \"maxRounds\": 2, \"budgetUsd\": 5}")
           @RequestParam(required = false)
           String shootPolicy,
@@ -110,15 +113,17 @@ class CatalogController {
           @RequestParam(required = false)
           String approval,
       @Parameter(
-              description = "Channel presets separated by commas, aliases included "
-                  + "(`amazon` is `amazon-main`); else `amazon-main,master`.",
+              description =
+                  "Channel presets separated by commas, aliases included "
+                      + "(`amazon` is `amazon-main`); else `amazon-main,master`.",
               example = "etsy,amazon")
           @RequestParam(required = false)
           String channels,
       @Parameter(
-              description = "The generator chain, first choice first, separated by commas: "
-                  + "a provider or `provider:model`; a variant one cannot make moves to the next. "
-                  + "Else `studio`.",
+              description =
+                  "The generator chain, first choice first, separated by commas: "
+                      + "a provider or `provider:model`; a variant one cannot make moves to the next. "
+                      + "Else `studio`.",
               example = "flux,openai:gpt-image-2,studio")
           @RequestParam(required = false)
           String providers,
@@ -126,14 +131,16 @@ class CatalogController {
           @RequestParam(required = false)
           String variants,
       @Parameter(
-              description = "The style guide's shots to make, separated by commas; else all of "
-                  + "them (`hero,profile`).",
+              description =
+                  "The style guide's shots to make, separated by commas; else all of "
+                      + "them (`hero,profile`).",
               example = "hero")
           @RequestParam(required = false)
           String shots,
       @Parameter(
-              description = "`auto`: each product category starts with the provider the "
-                  + "provider report favours, among `providers`.",
+              description =
+                  "`auto`: each product category starts with the provider the "
+                      + "provider report favours, among `providers`.",
               example = "auto")
           @RequestParam(required = false)
           String routing,
@@ -141,53 +148,66 @@ class CatalogController {
           @RequestParam(required = false)
           Integer window,
       @Parameter(
-              description = "The catalog's budget in US dollars: no paid product starts once its "
-                  + "shoot could take the catalog past it (each paid shoot reserves its first round "
-                  + "at list price, again for each round a rejection may add, and is capped there); "
-                  + "free studio products are never held. Raise it while the catalog runs with "
-                  + "`POST /api/catalogs/{id}/budget`. Not `shootPolicy.budgetUsd`, which caps "
-                  + "each shoot. Else no cap.",
+              description =
+                  "The catalog's budget in US dollars: no paid product starts once its "
+                      + "shoot could take the catalog past it (each paid shoot reserves its first round "
+                      + "at list price, again for each round a rejection may add, and is capped there); "
+                      + "free studio products are never held. Raise it while the catalog runs with "
+                      + "`POST /api/catalogs/{id}/budget`. Not `shootPolicy.budgetUsd`, which caps "
+                      + "each shoot. Else no cap.",
               example = "50")
           @RequestParam(required = false)
           String budgetUsd,
       @Parameter(
-              description = "A provider bake-off: generator names separated by commas, e.g. "
-                  + "`studio,openai,flux`, or models of one provider: "
-                  + "`flux:flux-pro-1.1,flux:flux-kontext-pro`. Every shot of every product is made by each of them "
-                  + "(`policy.bakeoff`, `policy.providers`). Each must be a generator this "
-                  + "deployment has a key for (`studio` needs none); an empty name is a 400.",
+              description =
+                  "A provider bake-off: generator names separated by commas, e.g. "
+                      + "`studio,openai,flux`, or models of one provider: "
+                      + "`flux:flux-pro-1.1,flux:flux-kontext-pro`. Every shot of every product is made by each of them "
+                      + "(`policy.bakeoff`, `policy.providers`). Each must be a generator this "
+                      + "deployment has a key for (`studio` needs none); an empty name is a 400.",
               example = "studio,openai,flux")
           @RequestParam(required = false)
           String bakeoff,
       @Parameter(
-              description = "Only with `bakeoff`: shoot only this many products (above 0), taken "
-                  + "in turn from each product category, as the catalog `<id>-sample` (like "
-                  + "`./facet run --sample`).",
+              description =
+                  "Only with `bakeoff`: shoot only this many products (above 0), taken "
+                      + "in turn from each product category, as the catalog `<id>-sample` (like "
+                      + "`./facet run --sample`).",
               example = "4")
           @RequestParam(required = false)
           Integer sample,
       @Parameter(
-              description = "`true`: check the manifest and the choices as a start would, answer "
-                  + "the plan, and start, store and pay nothing (like `./facet run --dry-run`).")
+              description =
+                  "`true`: check the manifest and the choices as a start would, answer "
+                      + "the plan, and start, store and pay nothing (like `./facet run --dry-run`).")
           @RequestParam(defaultValue = "false")
           boolean dryRun) {
     String approvalParameter = approval != null ? "approval" : "policy";
     ChoiceParser parser =
         new ChoiceParser(
-            option -> "'" + switch (option) {
-              case "approval" -> approvalParameter;
-              case "budget" -> "budgetUsd";
-              default -> option;
-            } + "'",
+            option ->
+                "'"
+                    + switch (option) {
+                      case "approval" -> approvalParameter;
+                      case "budget" -> "budgetUsd";
+                      default -> option;
+                    }
+                    + "'",
             InvalidCatalogRequestException::new);
     ShootChoices parsed =
-        parser
-            .parse(
-                new ChoiceParser.Typed(
-                    approval != null ? approval : blankAsNull(policy),
-                    channels, providers, variants, shots, routing, bakeoff));
+        parser.parse(
+            new ChoiceParser.Typed(
+                approval != null ? approval : blankAsNull(policy),
+                channels,
+                providers,
+                variants,
+                shots,
+                routing,
+                bakeoff));
     ShootChoices choices =
-        shootPolicy == null || shootPolicy.isBlank() ? parsed : parsed.refining(policy(shootPolicy));
+        shootPolicy == null || shootPolicy.isBlank()
+            ? parsed
+            : parsed.refining(policy(shootPolicy));
     CatalogStart start =
         intake.prepare(
             manifest.getOriginalFilename(),
@@ -196,7 +216,10 @@ class CatalogController {
                 catalogId, window, sample, choices, parser.budgetUsd(budgetUsd).orElse(null)));
     if (dryRun) {
       return ResponseEntity.ok(
-          planner.plan(start.catalogId(), ManifestIntake.products(start), start.choices(),
+          planner.plan(
+              start.catalogId(),
+              ManifestIntake.products(start),
+              start.choices(),
               start.budgetUsd()));
     }
     CatalogStarted started = catalogs.start(start);
@@ -267,16 +290,17 @@ class CatalogController {
   @Operation(
       operationId = "raiseCatalogBudget",
       summary = "Raise a catalog's budget",
-      description = "For a catalog started with `budgetUsd`: products held at the old cap start "
-          + "as far as the new one leaves room for them. 409 for a catalog without a budget, or "
-          + "a budget that is not above the current one (the answer says what is spent or "
-          + "reserved). Role: operator or admin.")
+      description =
+          "For a catalog started with `budgetUsd`: products held at the old cap start "
+              + "as far as the new one leaves room for them. 409 for a catalog without a budget, or "
+              + "a budget that is not above the current one (the answer says what is spent or "
+              + "reserved). Role: operator or admin.")
   @ProblemResponses({400, 404, 409, 503})
   @PostMapping(path = "/{id}/budget", consumes = MediaType.APPLICATION_JSON_VALUE)
   CatalogProgress raiseBudget(@PathVariable String id, @RequestBody BudgetRaise raise) {
     if (raise == null || !BudgetRaise.isValid(raise.budgetUsd())) {
-      throw new InvalidCatalogRequestException("The body is the new budget, e.g. {\"budgetUsd\": "
-          + "50}: " + BudgetRaise.RULE + ".");
+      throw new InvalidCatalogRequestException(
+          "The body is the new budget, e.g. {\"budgetUsd\": " + "50}: " + BudgetRaise.RULE + ".");
     }
     return catalogs.raiseBudget(id, raise.budgetUsd());
   }
@@ -284,8 +308,8 @@ class CatalogController {
   @Operation(
       operationId = "catalogReport",
       summary = "Locate a finished catalog's report",
-      description = "The object keys of its CSV and JSON report. 409 while the catalog runs. Role: "
-          + "any.")
+      description =
+          "The object keys of its CSV and JSON report. 409 while the catalog runs. Role: " + "any.")
   @ProblemResponses({400, 404, 409, 503})
   @GetMapping("/{id}/report")
   ReportKeys report(@PathVariable String id) {
@@ -300,7 +324,8 @@ class CatalogController {
     } catch (JacksonException e) {
       throw new InvalidCatalogRequestException(
           "'shootPolicy' is a shoot's policy as JSON, e.g. {\"variants\": 2, \"budgetUsd\": 5};"
-              + " this one does not fit: " + e.getOriginalMessage());
+              + " this one does not fit: "
+              + e.getOriginalMessage());
     }
   }
 

@@ -7,9 +7,6 @@ import org.springframework.http.HttpStatus;
 public class CatalogNotFinishedException extends ProblemException {
 
   public CatalogNotFinishedException(String message) {
-    super(
-        HttpStatus.CONFLICT,
-        "No report yet",
-        message);
+    super(HttpStatus.CONFLICT, "No report yet", message);
   }
 }

@@ -3,13 +3,13 @@ package dev.facet.app.catalog;
 import java.util.List;
 
 /**
- * What a catalog would make and cost, before anything is uploaded, started or paid: the first
- * round of every product, at list prices.
+ * What a catalog would make and cost, before anything is uploaded, started or paid: the first round
+ * of every product, at list prices.
  *
  * @param catalogId the catalog it would run as
  * @param products products that would be shot
- * @param ownPolicies how many of them have their own channels, providers or variants (the
- *     catalog file's columns); every count below includes them
+ * @param ownPolicies how many of them have their own channels, providers or variants (the catalog
+ *     file's columns); every count below includes them
  * @param shots the style guide's shots made of each
  * @param variants candidates per shot and provider, the catalog's
  * @param channels finished image per shot and channel, the catalog's

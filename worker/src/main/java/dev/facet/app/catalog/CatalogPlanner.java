@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans a catalog from the seller's choices and each product's own: how many images each provider
- * would make, what they would cost at list price and how long they would take, without starting
- * or paying anything.
+ * would make, what they would cost at list price and how long they would take, without starting or
+ * paying anything.
  */
 @Component
 public class CatalogPlanner {
@@ -49,11 +49,11 @@ public class CatalogPlanner {
   }
 
   /**
-   * @param products what each product to shoot changes about the catalog's policy, its rows
-   *     already checked ({@link CatalogClient#checkRows}), in manifest order
+   * @param products what each product to shoot changes about the catalog's policy, its rows already
+   *     checked ({@link CatalogClient#checkRows}), in manifest order
    * @param budgetUsd the catalog's budget; null for none
-   * @throws dev.facet.app.catalog.InvalidCatalogRequestException as a start would, for names that mean
-   *     nothing
+   * @throws dev.facet.app.catalog.InvalidCatalogRequestException as a start would, for names that
+   *     mean nothing
    */
   public CatalogPlan plan(
       String catalogId, List<ShootOverrides> products, ShootChoices choices, Double budgetUsd) {
@@ -112,11 +112,23 @@ public class CatalogPlanner {
    * starts when what was spent so far plus what it may cost at most stays within the budget, and,
    * approved in its first round, spends that round.
    */
-  private Costs costs(ShootPolicy policy, int shots, Map<ShootOverrides, Integer> written,
-      java.util.Set<ShootOverrides> kinds, List<ShootOverrides> products, Double budgetUsd) {
+  private Costs costs(
+      ShootPolicy policy,
+      int shots,
+      Map<ShootOverrides, Integer> written,
+      java.util.Set<ShootOverrides> kinds,
+      List<ShootOverrides> products,
+      Double budgetUsd) {
     Map<String, Double> usdPerImage = new LinkedHashMap<>();
-    kinds.forEach(kind -> kind.over(policy).providers().forEach(generator ->
-        prices.perImage(generator).ifPresent(usd -> usdPerImage.put(generator, usd))));
+    kinds.forEach(
+        kind ->
+            kind.over(policy)
+                .providers()
+                .forEach(
+                    generator ->
+                        prices
+                            .perImage(generator)
+                            .ifPresent(usd -> usdPerImage.put(generator, usd))));
     Map<ShootOverrides, ShootPolicy> policies = new LinkedHashMap<>();
     written.keySet().forEach(row -> policies.put(row, catalogs.settle(row, policy).over(policy)));
     Double most = 0.0;
@@ -151,15 +163,32 @@ public class CatalogPlanner {
     if (estimatedUsd == null || costs.paidWithinBudget() == null) {
       return "Budget " + budget + ": a price is unknown, so the catalog could not keep to it.";
     }
-    String most = costs.mostUsd() == null ? "" : ", up to " + usd(costs.mostUsd())
-        + " if every round is sent back";
+    String most =
+        costs.mostUsd() == null
+            ? ""
+            : ", up to " + usd(costs.mostUsd()) + " if every round is sent back";
     if (costs.paidWithinBudget() == costs.paidProducts()) {
-      return "Budget " + budget + ": the estimate " + usd(estimatedUsd) + most + "; every paid"
+      return "Budget "
+          + budget
+          + ": the estimate "
+          + usd(estimatedUsd)
+          + most
+          + "; every paid"
           + " product fits if approved in its first round. Each paid shoot is capped at what it"
-          + " may cost, so the catalog never pays more than " + budget + ".";
+          + " may cost, so the catalog never pays more than "
+          + budget
+          + ".";
     }
-    return "Budget " + budget + " is below the estimate " + usd(estimatedUsd) + most + ": about "
-        + costs.paidWithinBudget() + " of the " + costs.paidProducts() + " paid products would"
+    return "Budget "
+        + budget
+        + " is below the estimate "
+        + usd(estimatedUsd)
+        + most
+        + ": about "
+        + costs.paidWithinBudget()
+        + " of the "
+        + costs.paidProducts()
+        + " paid products would"
         + " start (approved in their first round); then the catalog holds the others, free studio"
         + " products go on, and it waits until the budget is raised (./facet budget <id> USD, or"
         + " POST /api/catalogs/<id>/budget).";
@@ -198,31 +227,44 @@ public class CatalogPlanner {
     return usd;
   }
 
-  private static List<String> notes(ShootPolicy policy, int ownPolicies, Double budgetUsd,
-      Double estimatedUsd, Costs costs) {
+  private static List<String> notes(
+      ShootPolicy policy, int ownPolicies, Double budgetUsd, Double estimatedUsd, Costs costs) {
     List<String> notes = new ArrayList<>();
     if (budgetUsd != null) {
       notes.add(budgetNote(budgetUsd, estimatedUsd, costs));
     }
     if (ownPolicies > 0) {
-      notes.add(ownPolicies + (ownPolicies == 1 ? " product has its" : " products have their")
-          + " own channels, providers or variants (the catalog file's columns); the counts"
-          + " above are theirs.");
+      notes.add(
+          ownPolicies
+              + (ownPolicies == 1 ? " product has its" : " products have their")
+              + " own channels, providers or variants (the catalog file's columns); the counts"
+              + " above are theirs.");
     }
-    notes.add("A product sent back is generated again: up to " + policy.maxRounds()
-        + " rounds, so at most " + policy.maxRounds() + "× these images and costs.");
+    notes.add(
+        "A product sent back is generated again: up to "
+            + policy.maxRounds()
+            + " rounds, so at most "
+            + policy.maxRounds()
+            + "× these images and costs.");
     if (!policy.bakeoff() && policy.providers().size() > 1) {
-      notes.add("Later providers in the chain make only the images those before them cannot;"
-          + " counted at 0.");
+      notes.add(
+          "Later providers in the chain make only the images those before them cannot;"
+              + " counted at 0.");
     }
     if (policy.routing() != null) {
-      notes.add("Routing picks each category's first provider from the provider report;"
-          + " counted at the chain's first.");
+      notes.add(
+          "Routing picks each category's first provider from the provider report;"
+              + " counted at the chain's first.");
     }
-    notes.add("Wall time assumes about " + TYPICAL_SECONDS.get(Providers.OPENAI) + " s per OpenAI image, "
-        + TYPICAL_SECONDS.get(Providers.FLUX) + " s per FLUX image and "
-        + TYPICAL_SECONDS.get(Providers.STUDIO) + " s per studio image, at each provider's"
-        + " concurrency limit; cut-outs, finishing, QA and reviewers come on top.");
+    notes.add(
+        "Wall time assumes about "
+            + TYPICAL_SECONDS.get(Providers.OPENAI)
+            + " s per OpenAI image, "
+            + TYPICAL_SECONDS.get(Providers.FLUX)
+            + " s per FLUX image and "
+            + TYPICAL_SECONDS.get(Providers.STUDIO)
+            + " s per studio image, at each provider's"
+            + " concurrency limit; cut-outs, finishing, QA and reviewers come on top.");
     return notes;
   }
 }

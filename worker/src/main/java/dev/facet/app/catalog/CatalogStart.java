@@ -10,8 +10,8 @@ import dev.facet.shoot.ShootPolicy;
  * and what the seller chose about its shoots.
  *
  * @param window products in progress at once; null for the configured default
- * @param budgetUsd what the catalog's paid generations may cost at most, in US dollars; null for
- *     no cap
+ * @param budgetUsd what the catalog's paid generations may cost at most, in US dollars; null for no
+ *     cap
  */
 public record CatalogStart(
     String catalogId,
@@ -27,14 +27,21 @@ public record CatalogStart(
 
   /** A catalog without a budget. */
   public CatalogStart(
-      String catalogId, ManifestFormat format, byte[] manifest, ShootChoices choices,
+      String catalogId,
+      ManifestFormat format,
+      byte[] manifest,
+      ShootChoices choices,
       Integer window) {
     this(catalogId, format, manifest, choices, window, null);
   }
 
   /** A catalog whose shoots take the defaults but for their approval. */
-  public CatalogStart(String catalogId, ManifestFormat format, byte[] manifest,
-      ShootPolicy.Approval approval, Integer window) {
+  public CatalogStart(
+      String catalogId,
+      ManifestFormat format,
+      byte[] manifest,
+      ShootPolicy.Approval approval,
+      Integer window) {
     this(catalogId, format, manifest, ShootChoices.none().withApproval(approval), window);
   }
 

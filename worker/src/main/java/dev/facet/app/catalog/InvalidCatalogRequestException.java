@@ -7,9 +7,6 @@ import org.springframework.http.HttpStatus;
 public class InvalidCatalogRequestException extends ProblemException {
 
   public InvalidCatalogRequestException(String message) {
-    super(
-        HttpStatus.BAD_REQUEST,
-        "Invalid request",
-        message);
+    super(HttpStatus.BAD_REQUEST, "Invalid request", message);
   }
 }

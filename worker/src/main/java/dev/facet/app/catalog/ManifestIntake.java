@@ -36,8 +36,8 @@ public class ManifestIntake {
    * @param catalogId the id to use; else the manifest's {@code "id"}, else the file name; may be
    *     null
    * @param window products in progress at once; else the configured default; may be null
-   * @param sample for a bake-off: shoot only this many products, as {@link CatalogSample}
-   *     chooses; may be null
+   * @param sample for a bake-off: shoot only this many products, as {@link CatalogSample} chooses;
+   *     may be null
    * @param choices about every shoot; an approval not chosen (nor given by a whole policy) is the
    *     manifest's, else {@code manual}
    * @param budgetUsd the catalog's budget in US dollars; may be null for none
@@ -101,11 +101,19 @@ public class ManifestIntake {
       // A bake-off over part of the catalog, under its own id, as run --sample shoots it.
       String sampleId = sampleId(id);
       return new CatalogStart(
-          sampleId, ManifestFormat.JSON, sample(manifest, sampleId, sample), choices,
-          options.window(), options.budgetUsd());
+          sampleId,
+          ManifestFormat.JSON,
+          sample(manifest, sampleId, sample),
+          choices,
+          options.window(),
+          options.budgetUsd());
     }
     return new CatalogStart(
-        id, ManifestFormat.of(name).orElseThrow(), bytes, choices, options.window(),
+        id,
+        ManifestFormat.of(name).orElseThrow(),
+        bytes,
+        choices,
+        options.window(),
         options.budgetUsd());
   }
 

@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(
     name = "budget",
-    description = "Raise the budget of a running catalog started with --budget (or the API's"
-        + " budgetUsd) through its HTTP API; products held at the old cap start.")
+    description =
+        "Raise the budget of a running catalog started with --budget (or the API's"
+            + " budgetUsd) through its HTTP API; products held at the old cap start.")
 public final class BudgetCommand implements Callable<Integer> {
 
   static final int RAISED = 0, REFUSED = 1, USAGE_ERROR = 2;
@@ -49,15 +50,24 @@ public final class BudgetCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CATALOG-ID", description = "The running catalog's id.")
   private String catalogId;
 
-  @Parameters(index = "1", paramLabel = "USD", converter = UsdConverter.class,
+  @Parameters(
+      index = "1",
+      paramLabel = "USD",
+      converter = UsdConverter.class,
       description = "The new budget in US dollars, e.g. 50.")
   private double usd;
 
-  @Option(names = "--api", paramLabel = "URL", description = "Facet's API (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--api",
+      paramLabel = "URL",
+      description = "Facet's API (default: ${DEFAULT-VALUE}).")
   private String api = "http://localhost:8080";
 
-  @Option(names = "--key", description = "An operator's API key (default: FACET_API_KEY, else"
-      + " the local Facet's admin key, data/admin.key).")
+  @Option(
+      names = "--key",
+      description =
+          "An operator's API key (default: FACET_API_KEY, else"
+              + " the local Facet's admin key, data/admin.key).")
   private String key;
 
   /**
@@ -72,36 +82,45 @@ public final class BudgetCommand implements Callable<Integer> {
     this.data = data;
   }
 
-  /** @return 0 raised, 1 refused or unreachable, 2 without a key */
+  /**
+   * @return 0 raised, 1 refused or unreachable, 2 without a key
+   */
   @Override
   public Integer call() {
     Optional<String> found = Optional.ofNullable(key).or(this::keyFromEnvironment);
     if (found.isEmpty()) {
-      err.println("No API key: give --key, set FACET_API_KEY, or run where "
-          + data.resolve(LocalAdminKey.FILE) + " is (a local Facet's admin key).");
+      err.println(
+          "No API key: give --key, set FACET_API_KEY, or run where "
+              + data.resolve(LocalAdminKey.FILE)
+              + " is (a local Facet's admin key).");
       return USAGE_ERROR;
     }
     return raise(found.get());
   }
 
   private int raise(String key) {
-    URI uri = URI.create(api.replaceAll("/+$", "") + "/api/catalogs/"
-        + catalogId + "/budget");
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + key)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"budgetUsd\": " + usd + "}", StandardCharsets.UTF_8))
-        .build();
+    URI uri = URI.create(api.replaceAll("/+$", "") + "/api/catalogs/" + catalogId + "/budget");
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"budgetUsd\": " + usd + "}", StandardCharsets.UTF_8))
+            .build();
     HttpResponse<String> response;
     try {
       // Java 17's client is not AutoCloseable; its threads end with this short-lived process.
-      response = HttpClient.newHttpClient()
-          .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response =
+          HttpClient.newHttpClient()
+              .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (ConnectException e) {
-      err.println("Cannot reach Facet's API at " + api + ": is `./facet run` or"
-          + " `./facet serve` running? Give another address with --api.");
+      err.println(
+          "Cannot reach Facet's API at "
+              + api
+              + ": is `./facet run` or"
+              + " `./facet serve` running? Give another address with --api.");
       return REFUSED;
     } catch (IOException e) {
       err.println("Facet's API at " + api + " did not answer: " + e.getMessage());
@@ -112,14 +131,19 @@ public final class BudgetCommand implements Callable<Integer> {
     }
     JsonNode body = json(response.body());
     if (response.statusCode() != 200) {
-      err.println("Not raised (" + response.statusCode() + "): "
-          + (body.hasNonNull("detail") ? body.get("detail").asString() : response.body()));
+      err.println(
+          "Not raised ("
+              + response.statusCode()
+              + "): "
+              + (body.hasNonNull("detail") ? body.get("detail").asString() : response.body()));
       return REFUSED;
     }
     JsonNode budget = body.path("budget");
-    out.printf(Locale.ROOT,
+    out.printf(
+        Locale.ROOT,
         "Catalog '%s': budget raised to $%.2f ($%.2f spent or reserved); %s%n",
-        catalogId, budget.path("capUsd").asDouble(),
+        catalogId,
+        budget.path("capUsd").asDouble(),
         budget.path("spentUsd").asDouble() + budget.path("reservedUsd").asDouble(),
         budget.path("held").asInt() == 0
             ? "no product is held."
@@ -134,7 +158,9 @@ public final class BudgetCommand implements Callable<Integer> {
     }
     Path file = data.resolve(LocalAdminKey.FILE);
     try {
-      return Files.isReadable(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+      return Files.isReadable(file)
+          ? Optional.of(Files.readString(file).strip())
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -10,8 +10,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The channels of {@code qa} and {@code finish} as presets' names, so {@code --channel amazon}
- * means what {@code run --channels amazon} does; the audit and the finisher only know presets.
- * It waits for the whole command line: which names exist depends on {@code --presets}.
+ * means what {@code run --channels amazon} does; the audit and the finisher only know presets. It
+ * waits for the whole command line: which names exist depends on {@code --presets}.
  */
 final class ChannelAliases {
 
@@ -31,8 +31,18 @@ final class ChannelAliases {
       return channels;
     }
     return channels.stream()
-        .map(name -> names.find(name).orElseThrow(() -> new ParameterException(command,
-            "Unknown channel '" + name + "'; the channels are " + names.describe())))
+        .map(
+            name ->
+                names
+                    .find(name)
+                    .orElseThrow(
+                        () ->
+                            new ParameterException(
+                                command,
+                                "Unknown channel '"
+                                    + name
+                                    + "'; the channels are "
+                                    + names.describe())))
         .toList();
   }
 }

@@ -1,8 +1,7 @@
 package dev.facet.app.cli;
 
 /**
- * The container image starts with no command: the environment variable {@code FACET_ROLE} names
- * it.
+ * The container image starts with no command: the environment variable {@code FACET_ROLE} names it.
  */
 public final class ContainerRole {
 

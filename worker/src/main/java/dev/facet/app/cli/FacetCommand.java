@@ -24,8 +24,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(
     name = "facet",
     synopsisSubcommandLabel = "COMMAND",
-    description = "Facet turns a jewelry seller's reference photos into marketplace-ready product"
-        + " images.",
+    description =
+        "Facet turns a jewelry seller's reference photos into marketplace-ready product"
+            + " images.",
     commandListHeading = "%nCommands:%n",
     footer = {"", "Run 'facet help COMMAND' or 'facet COMMAND --help' for a command's options."})
 public final class FacetCommand implements Callable<Integer> {
@@ -48,17 +49,22 @@ public final class FacetCommand implements Callable<Integer> {
    */
   public static CommandLine commandLine(
       Launcher launcher, PrintStream out, PrintStream err, Function<String, String> environment) {
-    CommandLine facet = new CommandLine(new FacetCommand())
-        .addSubcommand(new RunCommand(launcher, err))
-        .addSubcommand("serve", SpringCommand.of(launcher::serve,
-            "Run the HTTP API (/api/...) and the worker until stopped."))
-        .addSubcommand("worker", SpringCommand.of(launcher::worker,
-            "Run the worker only, without a web server, until stopped."))
-        .addSubcommand(new QaCommand(new QaAudit(out, err)))
-        .addSubcommand(new PhotoFinishCommand(new FinishCommand(out, err)))
-        .addSubcommand(new KeyCommand(out))
-        .addSubcommand(new BudgetCommand(out, err, environment, dataFolder(environment)))
-        .addSubcommand(new HelpCommand());
+    CommandLine facet =
+        new CommandLine(new FacetCommand())
+            .addSubcommand(new RunCommand(launcher, err))
+            .addSubcommand(
+                "serve",
+                SpringCommand.of(
+                    launcher::serve, "Run the HTTP API (/api/...) and the worker until stopped."))
+            .addSubcommand(
+                "worker",
+                SpringCommand.of(
+                    launcher::worker, "Run the worker only, without a web server, until stopped."))
+            .addSubcommand(new QaCommand(new QaAudit(out, err)))
+            .addSubcommand(new PhotoFinishCommand(new FinishCommand(out, err)))
+            .addSubcommand(new KeyCommand(out))
+            .addSubcommand(new BudgetCommand(out, err, environment, dataFolder(environment)))
+            .addSubcommand(new HelpCommand());
     withHelpOption(facet);
     facet.getSubcommands().values().stream()
         .filter(command -> !(command.getCommand() instanceof HelpCommand))
@@ -73,8 +79,13 @@ public final class FacetCommand implements Callable<Integer> {
 
   /** Every command answers {@code --help}. */
   private static void withHelpOption(CommandLine command) {
-    command.getCommandSpec().addOption(OptionSpec.builder("-h", "--help")
-        .usageHelp(true).description("Show this help.").build());
+    command
+        .getCommandSpec()
+        .addOption(
+            OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help.")
+                .build());
   }
 
   /** A command line Facet does not understand: what is wrong, then the command's usage. */

@@ -16,19 +16,26 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "key",
-    description = "Make an API key and print it once, with the facet.security.keys entry (its"
-        + " SHA-256) that lets it in.")
+    description =
+        "Make an API key and print it once, with the facet.security.keys entry (its"
+            + " SHA-256) that lets it in.")
 final class KeyCommand implements Callable<Integer> {
 
   private final PrintStream out;
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--name", required = true, paramLabel = "WHO",
+  @Option(
+      names = "--name",
+      required = true,
+      paramLabel = "WHO",
       description = "Whom the key is for; the audit trail names their decisions by it.")
   private String name;
 
-  @Option(names = "--role", required = true, paramLabel = "ROLE",
+  @Option(
+      names = "--role",
+      required = true,
+      paramLabel = "ROLE",
       description = "What the key may do: ${COMPLETION-CANDIDATES} (any case).")
   private Role role;
 

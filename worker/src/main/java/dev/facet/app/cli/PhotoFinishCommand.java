@@ -34,16 +34,26 @@ final class PhotoFinishCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PHOTO", description = "The photos to finish.")
   private List<Path> photos;
 
-  @Option(names = {"--channel", "--channels"}, paramLabel = "NAMES", converter = NamesConverter.class,
-      description = "The channels, or their aliases, to finish for; may repeat or list several"
-          + " (amazon,etsy) (default: " + FinishArguments.DEFAULT_CHANNEL + ").")
+  @Option(
+      names = {"--channel", "--channels"},
+      paramLabel = "NAMES",
+      converter = NamesConverter.class,
+      description =
+          "The channels, or their aliases, to finish for; may repeat or list several"
+              + " (amazon,etsy) (default: "
+              + FinishArguments.DEFAULT_CHANNEL
+              + ").")
   private List<Names> channels = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Where the finished files go (default: ${DEFAULT-VALUE}).")
   private Path out = FinishArguments.DEFAULT_OUT;
 
-  @Option(names = "--presets", paramLabel = "FILE",
+  @Option(
+      names = "--presets",
+      paramLabel = "FILE",
       description = "A presets.json merged over the built-in channel presets.")
   private Path presets;
 
@@ -54,7 +64,8 @@ final class PhotoFinishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> named = channels.stream().flatMap(names -> names.list().stream()).toList();
-    return finish.run(new FinishArguments(
-        ChannelAliases.resolve(named, presets, spec.commandLine()), out, presets, photos));
+    return finish.run(
+        new FinishArguments(
+            ChannelAliases.resolve(named, presets, spec.commandLine()), out, presets, photos));
   }
 }

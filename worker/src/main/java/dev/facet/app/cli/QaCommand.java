@@ -24,20 +24,32 @@ final class QaCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = {"-r", "--reference"}, required = true, arity = "1..*", paramLabel = "PHOTO",
+  @Option(
+      names = {"-r", "--reference"},
+      required = true,
+      arity = "1..*",
+      paramLabel = "PHOTO",
       description = "The seller's reference photos of the product.")
   private List<Path> references;
 
-  @Option(names = {"-c", "--candidate"}, required = true, paramLabel = "IMAGE",
+  @Option(
+      names = {"-c", "--candidate"},
+      required = true,
+      paramLabel = "IMAGE",
       description = "The image to judge.")
   private Path candidate;
 
-  @Option(names = "--channel", paramLabel = "CHANNEL",
-      description = "The channel whose checks apply, or its alias (amazon, google)"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--channel",
+      paramLabel = "CHANNEL",
+      description =
+          "The channel whose checks apply, or its alias (amazon, google)"
+              + " (default: ${DEFAULT-VALUE}).")
   private String channel = AuditArguments.DEFAULT_CHANNEL;
 
-  @Option(names = "--presets", paramLabel = "FILE",
+  @Option(
+      names = "--presets",
+      paramLabel = "FILE",
       description = "A presets.json merged over the built-in channel presets.")
   private Path presets;
 

@@ -5,8 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code --name=value} arguments of the commands that start Spring: its properties, whatever
- * is no option of the command (Spring's names are open-ended).
+ * The {@code --name=value} arguments of the commands that start Spring: its properties, whatever is
+ * no option of the command (Spring's names are open-ended).
  */
 final class SpringProperties {
 
@@ -25,8 +25,13 @@ final class SpringProperties {
   static List<String> of(List<String> unmatched, CommandSpec command) {
     for (String arg : unmatched) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new ParameterException(command.commandLine(), "Unexpected argument '" + arg + "' for "
-            + command.name() + "; Spring properties are --name=value.");
+        throw new ParameterException(
+            command.commandLine(),
+            "Unexpected argument '"
+                + arg
+                + "' for "
+                + command.name()
+                + "; Spring properties are --name=value.");
       }
     }
     return List.copyOf(unmatched);

@@ -72,7 +72,9 @@ public final class ChannelNames {
     return List.copyOf(resolved);
   }
 
-  /** @throws UnknownChannelException when {@code name} means no preset */
+  /**
+   * @throws UnknownChannelException when {@code name} means no preset
+   */
   public String resolve(String name) {
     return resolve(List.of(name)).get(0);
   }

@@ -44,7 +44,8 @@ public final class ChoiceParser {
    * @param spelling how the surface spells an option's name: {@code channels} → {@code --channels}
    * @param refusal the surface's exception for a message
    */
-  public ChoiceParser(Function<String, String> spelling, Function<String, RuntimeException> refusal) {
+  public ChoiceParser(
+      Function<String, String> spelling, Function<String, RuntimeException> refusal) {
     this.spelling = spelling;
     this.refusal = refusal;
   }
@@ -73,14 +74,22 @@ public final class ChoiceParser {
       boolean routing,
       List<String> bakeoff) {
     if (!providers.isEmpty() && !bakeoff.isEmpty()) {
-      throw refuse(spell("bakeoff") + " names the providers of a bake-off; leave out "
-          + spell("providers") + ".");
+      throw refuse(
+          spell("bakeoff")
+              + " names the providers of a bake-off; leave out "
+              + spell("providers")
+              + ".");
     }
     if (routing && !bakeoff.isEmpty()) {
       throw refuse("A bake-off uses every provider; " + spell("routing") + " does not apply.");
     }
     return new ShootChoices(
-        approval, channels, bakeoff.isEmpty() ? providers : bakeoff, variants, shots, routing,
+        approval,
+        channels,
+        bakeoff.isEmpty() ? providers : bakeoff,
+        variants,
+        shots,
+        routing,
         !bakeoff.isEmpty());
   }
 
@@ -100,8 +109,13 @@ public final class ChoiceParser {
     } catch (NumberFormatException e) {
       // said below
     }
-    throw refuse(spell("budget") + " caps what the catalog's paid generations may cost: "
-        + BudgetRaise.RULE + ", e.g. 50 or 12.50; not '" + text + "'.");
+    throw refuse(
+        spell("budget")
+            + " caps what the catalog's paid generations may cost: "
+            + BudgetRaise.RULE
+            + ", e.g. 50 or 12.50; not '"
+            + text
+            + "'.");
   }
 
   /** Names separated by commas, as {@link NameList} reads them; empty when not given. */
@@ -111,8 +125,15 @@ public final class ChoiceParser {
     }
     List<String> names = NameList.commas(text);
     if (names.isEmpty()) {
-      throw refuse(spell(option) + " lists " + listed(option) + " separated by commas, e.g. "
-          + example(option) + "; '" + text + "' names none.");
+      throw refuse(
+          spell(option)
+              + " lists "
+              + listed(option)
+              + " separated by commas, e.g. "
+              + example(option)
+              + "; '"
+              + text
+              + "' names none.");
     }
     return names;
   }
@@ -148,8 +169,12 @@ public final class ChoiceParser {
     if (text.strip().toLowerCase(Locale.ROOT).equals("auto")) {
       return true;
     }
-    throw refuse(spell("routing") + " is 'auto' (each product category starts with the provider"
-        + " the provider report favours), not '" + text + "'.");
+    throw refuse(
+        spell("routing")
+            + " is 'auto' (each product category starts with the provider"
+            + " the provider report favours), not '"
+            + text
+            + "'.");
   }
 
   private static String listed(String option) {

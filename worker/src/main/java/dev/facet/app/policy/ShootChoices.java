@@ -20,8 +20,8 @@ import java.util.Optional;
  * @param shots the style guide's shots to make, by name; empty for all of them
  * @param routingAuto each product category starts with the provider the provider report favours
  * @param bakeoff every shot made by every one of {@code providers}
- * @param base a whole policy sent as JSON, which the other choices refine; null for none, and
- *     then {@code approval} picks the base ({@link ShootPolicy#auto()} or {@link
+ * @param base a whole policy sent as JSON, which the other choices refine; null for none, and then
+ *     {@code approval} picks the base ({@link ShootPolicy#auto()} or {@link
  *     ShootPolicy#defaults()})
  */
 public record ShootChoices(
@@ -58,33 +58,33 @@ public record ShootChoices(
 
   /** Nothing chosen: every default. */
   public static ShootChoices none() {
-    return new ShootChoices(Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(),
-        false, false);
+    return new ShootChoices(
+        Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(), false, false);
   }
 
   /** A bake-off of {@code providers}, everything else the default. */
   public static ShootChoices bakeoff(List<String> providers) {
-    return new ShootChoices(Optional.empty(), List.of(), providers, Optional.empty(), List.of(),
-        false, true);
+    return new ShootChoices(
+        Optional.empty(), List.of(), providers, Optional.empty(), List.of(), false, true);
   }
 
   /**
-   * These choices with {@code approval} where none was chosen, as a catalog file's own policy
-   * fills in; a whole policy already says its approval.
+   * These choices with {@code approval} where none was chosen, as a catalog file's own policy fills
+   * in; a whole policy already says its approval.
    */
   public ShootChoices orApproval(ShootPolicy.Approval fallback) {
     return base != null ? this : withApproval(approval.orElse(fallback));
   }
 
   public ShootChoices withApproval(ShootPolicy.Approval chosen) {
-    return new ShootChoices(Optional.of(chosen), channels, providers, variants, shots,
-        routingAuto, bakeoff, base);
+    return new ShootChoices(
+        Optional.of(chosen), channels, providers, variants, shots, routingAuto, bakeoff, base);
   }
 
   /** These choices refining {@code policy}. */
   public ShootChoices refining(ShootPolicy policy) {
-    return new ShootChoices(approval, channels, providers, variants, shots, routingAuto, bakeoff,
-        policy);
+    return new ShootChoices(
+        approval, channels, providers, variants, shots, routingAuto, bakeoff, policy);
   }
 
   /**
@@ -121,9 +121,14 @@ public record ShootChoices(
     if (shots.isEmpty()) {
       return style;
     }
-    return new StyleGuide(style.name(), style.backdrop(), style.lightKelvin(),
-        style.productScale(), style.reflection(),
-        style.shots().stream().filter(shot -> shots.contains(shot.name())).toList(), style.seed());
+    return new StyleGuide(
+        style.name(),
+        style.backdrop(),
+        style.lightKelvin(),
+        style.productScale(),
+        style.reflection(),
+        style.shots().stream().filter(shot -> shots.contains(shot.name())).toList(),
+        style.seed());
   }
 
   /** A problem per chosen shot the style guide does not have, listing those it has. */
@@ -131,8 +136,12 @@ public record ShootChoices(
     List<String> known = StyleGuide.whiteStudio().shots().stream().map(ShotSpec::name).toList();
     return shots.stream()
         .filter(shot -> !known.contains(shot))
-        .map(shot -> "shots: '" + shot + "' is no shot of the style guide; its shots are "
-            + String.join(", ", known))
+        .map(
+            shot ->
+                "shots: '"
+                    + shot
+                    + "' is no shot of the style guide; its shots are "
+                    + String.join(", ", known))
         .toList();
   }
 }

@@ -77,7 +77,8 @@ public final class ShootPolicies {
   public List<Problem> rowProblems(List<Row> rows, ShootPolicy catalog) {
     List<Problem> problems = new ArrayList<>();
     for (Row row : rows) {
-      checkRow(row.overrides(), catalog).problems()
+      checkRow(row.overrides(), catalog)
+          .problems()
           .forEach(problem -> problems.add(new Problem(row.line(), row.sku() + ": " + problem)));
     }
     return problems;
@@ -113,8 +114,17 @@ public final class ShootPolicies {
   }
 
   private static ShootPolicy withChannels(ShootPolicy p, List<String> channels) {
-    return new ShootPolicy(p.approval(), p.autoThreshold(), p.humanTimeout(), p.onTimeout(),
-        p.variants(), p.maxRounds(), channels, p.providers(), p.budgetUsd(), p.bakeoff(),
+    return new ShootPolicy(
+        p.approval(),
+        p.autoThreshold(),
+        p.humanTimeout(),
+        p.onTimeout(),
+        p.variants(),
+        p.maxRounds(),
+        channels,
+        p.providers(),
+        p.budgetUsd(),
+        p.bakeoff(),
         p.routing());
   }
 }

@@ -5,8 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A failure that carries the problem details the API answers it with: status, title, the message
- * as detail, and any extra properties. Spring MVC renders it as {@code application/problem+json}
+ * A failure that carries the problem details the API answers it with: status, title, the message as
+ * detail, and any extra properties. Spring MVC renders it as {@code application/problem+json}
  * without a handler of its own; the command line prints its message.
  */
 public abstract class ProblemException extends ErrorResponseException {

@@ -38,7 +38,8 @@ public final class ImagePrices {
       case Providers.FLUX ->
           model
               .map(FluxModel::byEndpoint)
-              .orElseGet(() -> Optional.of(ProviderGenerators.fluxOptions(providers.flux()).model()))
+              .orElseGet(
+                  () -> Optional.of(ProviderGenerators.fluxOptions(providers.flux()).model()))
               .map(FluxModel::listPriceUsd);
       default -> Optional.empty();
     };

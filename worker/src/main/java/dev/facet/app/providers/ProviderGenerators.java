@@ -33,8 +33,7 @@ public final class ProviderGenerators {
    * @throws IllegalArgumentException when a configured provider's options are unusable, e.g. an
    *     OpenAI model and size without a known price: better to refuse to start than to bill blind
    */
-  public static ProviderGenerators create(
-      ObjectStore store, ProviderProperties properties) {
+  public static ProviderGenerators create(ObjectStore store, ProviderProperties properties) {
     Map<String, PaidGenerator> generators = new LinkedHashMap<>();
     if (properties.openai().configured()) {
       generators.put(Providers.OPENAI, openAi(store, properties.openai()));

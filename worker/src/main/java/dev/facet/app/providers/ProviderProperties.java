@@ -50,8 +50,8 @@ public record ProviderProperties(OpenAi openai, Flux flux) {
    * @param baseUrl {@code https://api.bfl.ai} when empty, or a regional one such as {@code
    *     https://api.eu.bfl.ai}
    * @param model {@code KONTEXT_PRO} (the default; edits the seller's photo) or {@code PRO_1_1}:
- *     what a policy's {@code flux} runs; {@code flux:flux-pro-1.1} or {@code
- *     flux:flux-kontext-pro} runs one of them by name
+   *     what a policy's {@code flux} runs; {@code flux:flux-pro-1.1} or {@code
+   *     flux:flux-kontext-pro} runs one of them by name
    * @param width FLUX 1.1 [pro] only, 256-1440 in steps of 32
    * @param height FLUX 1.1 [pro] only, 256-1440 in steps of 32
    */

@@ -44,15 +44,18 @@ class ProviderReportController {
   @Operation(
       operationId = "providerReport",
       summary = "Read the provider report",
-      description = "Per provider and product category: QA pass rate per check, reviewers' votes,"
-          + " rejection and regeneration rates, p50/p95 generation time and cost per accepted"
-          + " image, from every bake-off and routed shoot; as JSON, CSV or a text table. Role:"
-          + " any.")
+      description =
+          "Per provider and product category: QA pass rate per check, reviewers' votes,"
+              + " rejection and regeneration rates, p50/p95 generation time and cost per accepted"
+              + " image, from every bake-off and routed shoot; as JSON, CSV or a text table. Role:"
+              + " any.")
   @ApiResponse(
       responseCode = "200",
       description = "The report.",
       content = {
-        @Content(mediaType = "application/json", schema = @Schema(implementation = ProviderReport.class)),
+        @Content(
+            mediaType = "application/json",
+            schema = @Schema(implementation = ProviderReport.class)),
         @Content(mediaType = "text/csv"),
         @Content(mediaType = "text/plain")
       })
@@ -70,10 +73,14 @@ class ProviderReportController {
     }
     ProviderReport report = reports.current();
     return switch (format) {
-      case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-          .body(ProviderReportFormat.csv(report));
-      case "table" -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
-          .body(ProviderReportFormat.table(report));
+      case "csv" ->
+          ResponseEntity.ok()
+              .contentType(new MediaType("text", "csv"))
+              .body(ProviderReportFormat.csv(report));
+      case "table" ->
+          ResponseEntity.ok()
+              .contentType(MediaType.TEXT_PLAIN)
+              .body(ProviderReportFormat.table(report));
       default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     };
   }

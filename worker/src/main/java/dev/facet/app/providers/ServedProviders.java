@@ -60,9 +60,17 @@ public final class ServedProviders {
     }
     PaidGenerator generator = paid.get(provider);
     if (generator == null) {
-      return Optional.of(field + " names '" + name + "', but no API key is configured for "
-          + provider + ": set FACET_PROVIDERS_" + provider.toUpperCase(Locale.ROOT)
-          + "_API_KEY and restart, or leave '" + name + "' out");
+      return Optional.of(
+          field
+              + " names '"
+              + name
+              + "', but no API key is configured for "
+              + provider
+              + ": set FACET_PROVIDERS_"
+              + provider.toUpperCase(Locale.ROOT)
+              + "_API_KEY and restart, or leave '"
+              + name
+              + "' out");
     }
     return Providers.modelOf(name)
         .flatMap(generator::modelProblem)

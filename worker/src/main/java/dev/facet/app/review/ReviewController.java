@@ -34,13 +34,16 @@ class ReviewController {
     this.store = store;
   }
 
-  /** @param catalog only this catalog's shoots */
+  /**
+   * @param catalog only this catalog's shoots
+   */
   @Operation(
       operationId = "reviewQueue",
       summary = "List what awaits a reviewer",
-      description = "Every running shoot awaiting a selection or an approval, newest first (at most"
-          + " 500), and the progress of running catalogs. Needs Temporal's visibility store: 503"
-          + " on the in-process server. Role: any.")
+      description =
+          "Every running shoot awaiting a selection or an approval, newest first (at most"
+              + " 500), and the progress of running catalogs. Needs Temporal's visibility store: 503"
+              + " on the in-process server. Role: any.")
   @ProblemResponses({503})
   @GetMapping("/api/review/queue")
   ReviewQueue.Queue queue(@RequestParam Optional<String> catalog) {
@@ -56,8 +59,9 @@ class ReviewController {
   @Operation(
       operationId = "shootImage",
       summary = "Read one of a shoot's images",
-      description = "A reference photo, candidate or finished image, by the object key the shoot's"
-          + " state gives; other keys are 404. Role: any.")
+      description =
+          "A reference photo, candidate or finished image, by the object key the shoot's"
+              + " state gives; other keys are 404. Role: any.")
   @ApiResponse(
       responseCode = "200",
       description = "The image bytes, in their media type.",

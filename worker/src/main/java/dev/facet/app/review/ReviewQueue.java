@@ -42,10 +42,14 @@ public class ReviewQueue {
    */
   public record Item(String sku, String catalogId, Stage stage, String stageWords, Instant since) {}
 
-  /** @param truncated whether more wait than {@link #LIMIT} */
+  /**
+   * @param truncated whether more wait than {@link #LIMIT}
+   */
   public record Queue(List<Item> items, boolean truncated, List<CatalogProgress> catalogs) {}
 
-  /** Everything awaiting a human, newest first; only one catalog's when {@code catalogId} is set. */
+  /**
+   * Everything awaiting a human, newest first; only one catalog's when {@code catalogId} is set.
+   */
   public Queue awaiting(Optional<String> catalogId) {
     try {
       return list(catalogId);
@@ -76,11 +80,15 @@ public class ReviewQueue {
   private List<CatalogProgress> running(Optional<String> catalogId) {
     String query =
         "WorkflowType = 'Catalog' AND ExecutionStatus = 'Running'"
-            + catalogId.map(id -> " AND WorkflowId = '" + CATALOG_PREFIX + quoted(id) + "'").orElse("");
+            + catalogId
+                .map(id -> " AND WorkflowId = '" + CATALOG_PREFIX + quoted(id) + "'")
+                .orElse("");
     return client
         .listExecutions(query)
         .limit(50)
-        .map(execution -> execution.getExecution().getWorkflowId().substring(CATALOG_PREFIX.length()))
+        .map(
+            execution ->
+                execution.getExecution().getWorkflowId().substring(CATALOG_PREFIX.length()))
         .map(catalogs::progress)
         .toList();
   }

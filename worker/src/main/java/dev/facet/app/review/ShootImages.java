@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The images a shoot's state names, by key, remembered for a few seconds: a contact sheet asks for
- * twenty images at once, and each would otherwise query the shoot. A key not among those
- * remembered asks the shoot again, so an image made a moment ago is never refused on a stale
- * answer. Keys name immutable content, so a remembered one stays right.
+ * twenty images at once, and each would otherwise query the shoot. A key not among those remembered
+ * asks the shoot again, so an image made a moment ago is never refused on a stale answer. Keys name
+ * immutable content, so a remembered one stays right.
  */
 @Component
 class ShootImages {
@@ -46,8 +46,10 @@ class ShootImages {
       return Optional.of(known.byKey().get(key));
     }
     bySku.values().removeIf(k -> !k.fresh());
-    Known now = new Known(System.nanoTime() + freshNanos,
-        named.apply(sku).collect(Collectors.toMap(ImageRef::key, ref -> ref, (a, b) -> a)));
+    Known now =
+        new Known(
+            System.nanoTime() + freshNanos,
+            named.apply(sku).collect(Collectors.toMap(ImageRef::key, ref -> ref, (a, b) -> a)));
     bySku.put(sku, now);
     return Optional.ofNullable(now.byKey().get(key));
   }

@@ -15,16 +15,37 @@ record BudgetNotice(String api, String apiKey) {
   String explain(String catalogId, BudgetProgress budget) {
     String raised = String.format(Locale.ROOT, "%.2f", suggestion(budget));
     String auth = " -H \"Authorization: Bearer " + apiKey + "\"";
-    return String.format(Locale.ROOT,
+    return String.format(
+            Locale.ROOT,
             "Budget reached: catalog '%s' has $%.2f of its $%.2f spent or reserved and holds %d"
                 + " paid %s (the next needs $%.2f); free studio products go on.\n",
-            catalogId, budget.spentUsd() + budget.reservedUsd(), budget.capUsd(), budget.held(),
-            budget.held() == 1 ? "product" : "products", budget.nextUsd())
+            catalogId,
+            budget.spentUsd() + budget.reservedUsd(),
+            budget.capUsd(),
+            budget.held(),
+            budget.held() == 1 ? "product" : "products",
+            budget.nextUsd())
         + "  Raise it with one of:\n"
-        + "    ./facet budget " + catalogId + " " + raised + "\n"
-        + "    curl -X POST " + api + "/api/catalogs/" + catalogId + "/budget" + auth
-        + " -H 'Content-Type: application/json' -d '{\"budgetUsd\": " + raised + "}'\n"
-        + "  or stop here: curl -X POST " + api + "/api/catalogs/" + catalogId + "/cancel" + auth;
+        + "    ./facet budget "
+        + catalogId
+        + " "
+        + raised
+        + "\n"
+        + "    curl -X POST "
+        + api
+        + "/api/catalogs/"
+        + catalogId
+        + "/budget"
+        + auth
+        + " -H 'Content-Type: application/json' -d '{\"budgetUsd\": "
+        + raised
+        + "}'\n"
+        + "  or stop here: curl -X POST "
+        + api
+        + "/api/catalogs/"
+        + catalogId
+        + "/cancel"
+        + auth;
   }
 
   /** Enough for the next held product to start, rounded up to a whole dollar. */

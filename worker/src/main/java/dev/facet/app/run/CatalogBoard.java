@@ -20,6 +20,7 @@ final class CatalogBoard {
   private static final String CLEAR_LINE = "\u001B[2K";
   private static final String CLEAR_BELOW = "\u001B[J";
   private static final int BAR_WIDTH = 24;
+
   /** Products listed on a terminal; a window of 100 would push the bar off the screen. */
   private static final int ROWS_SHOWN = 12;
 

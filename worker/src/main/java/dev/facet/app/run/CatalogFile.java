@@ -38,8 +38,8 @@ public record CatalogFile(
    * Reads the file and checks everything a run needs, so a broken file fails before anything
    * starts.
    *
-   * @param id the catalog id to use instead of the file's ({@code "id"} in JSON, else the file
-   *     name without its extension)
+   * @param id the catalog id to use instead of the file's ({@code "id"} in JSON, else the file name
+   *     without its extension)
    * @param approval the policy to use instead of the file's (else {@code auto})
    * @throws ManifestException listing every problem with its line
    * @throws UncheckedIOException when the file cannot be read
@@ -76,12 +76,14 @@ public record CatalogFile(
                   + " --id."));
     }
     ManifestException.throwIfAny(name, problems, !manifest.readable());
-    ShootPolicy.Approval policy =
-        approval.or(manifest::approval).orElse(ShootPolicy.Approval.AUTO);
+    ShootPolicy.Approval policy = approval.or(manifest::approval).orElse(ShootPolicy.Approval.AUTO);
     return new CatalogFile(catalogId, file.toAbsolutePath(), policy, products);
   }
 
-  /** At most {@code size} of the products, as the catalog {@code <id>-sample}: {@link CatalogSample}. */
+  /**
+   * At most {@code size} of the products, as the catalog {@code <id>-sample}: {@link
+   * CatalogSample}.
+   */
   public CatalogFile sample(int size) {
     Optional<String> problem = CatalogSample.idProblem(id);
     if (problem.isPresent()) {

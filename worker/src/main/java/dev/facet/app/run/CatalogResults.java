@@ -28,9 +28,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What {@code run} leaves and shows once its catalog has ended: the finished images and the
- * report copied out, the table of every product, the gallery, and for a bake-off the provider
- * report.
+ * What {@code run} leaves and shows once its catalog has ended: the finished images and the report
+ * copied out, the table of every product, the gallery, and for a bake-off the provider report.
  */
 final class CatalogResults {
 
@@ -49,16 +48,23 @@ final class CatalogResults {
    * @param begin when the run began, for its duration
    * @return 0 when every product was published and its images copied, 1 otherwise
    */
-  int show(CatalogFile catalog, CatalogReport report, List<CatalogUpload.Refused> refused,
-      RunOptions options, Instant begin, Terminal terminal) {
+  int show(
+      CatalogFile catalog,
+      CatalogReport report,
+      List<CatalogUpload.Refused> refused,
+      RunOptions options,
+      Instant begin,
+      Terminal terminal) {
     RunOutcome outcome = collect(catalog, report, refused, options.out());
     RunReport.print(terminal.out(), outcome, Duration.between(begin, Instant.now()));
     printReport(terminal, catalog.id(), report, options.out());
-    terminal.out().println(
-        "Gallery: "
-            + RunReport.shown(
-                Gallery.write(options.out(), catalog, outcome, candidates(outcome.rows())))
-            + " (opens offline; filter by verdict)");
+    terminal
+        .out()
+        .println(
+            "Gallery: "
+                + RunReport.shown(
+                    Gallery.write(options.out(), catalog, outcome, candidates(outcome.rows())))
+                + " (opens offline; filter by verdict)");
     if (options.bakeoff()) {
       printProviderReport(terminal);
     }
@@ -68,8 +74,7 @@ final class CatalogResults {
   /** Reads the report, copies the published images out, and accounts for every file product. */
   private RunOutcome collect(
       CatalogFile catalog, CatalogReport report, List<CatalogUpload.Refused> refused, Path out) {
-    List<ReportRow> rows =
-        CatalogReportDocument.fromJson(store.get(report.json().key())).rows();
+    List<ReportRow> rows = CatalogReportDocument.fromJson(store.get(report.json().key())).rows();
     ImageExport export = new ImageExport(store, out);
     List<ExportedImage> images = new ArrayList<>();
     Map<String, String> exportFailures = new LinkedHashMap<>();
@@ -115,10 +120,7 @@ final class CatalogResults {
         .out()
         .printf(
             "Report: s3://%s/%s and %s, copied to %s%n",
-            store.bucket(),
-            report.csv().key(),
-            report.json().key(),
-            String.join(" and ", copies));
+            store.bucket(), report.csv().key(), report.json().key(), String.join(" and ", copies));
     CollectionConsistency consistency =
         CatalogReportDocument.fromJson(store.get(report.json().key())).consistency();
     if (consistency != null) {
@@ -137,7 +139,9 @@ final class CatalogResults {
         continue;
       }
       try {
-        shoots.state(row.sku()).candidates()
+        shoots
+            .state(row.sku())
+            .candidates()
             .forEach(view -> candidates.put(view.candidate().id(), view.candidate()));
       } catch (ShootNotFoundException | ShootUnavailableException e) {
         // The sheet shows the image without who made it.
@@ -150,8 +154,16 @@ final class CatalogResults {
   private void printProviderReport(Terminal terminal) {
     ProviderReportFiles files = reports.writeProviderReport();
     terminal.out().println();
-    terminal.out().println("Provider report (s3://" + store.bucket() + "/" + files.json().key() + " and "
-        + files.csv().key() + ", also GET /api/reports/providers):");
+    terminal
+        .out()
+        .println(
+            "Provider report (s3://"
+                + store.bucket()
+                + "/"
+                + files.json().key()
+                + " and "
+                + files.csv().key()
+                + ", also GET /api/reports/providers):");
     terminal.out().print(ProviderReportFormat.table(reports.current()));
   }
 }

@@ -42,9 +42,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code run} command: uploads every product's photos, stores the manifest and runs the file
- * as one Catalog workflow (or follows the one already running under its id), shows its progress,
- * tells reviewers how to decide, then hands the ended catalog to {@link CatalogResults}.
+ * The {@code run} command: uploads every product's photos, stores the manifest and runs the file as
+ * one Catalog workflow (or follows the one already running under its id), shows its progress, tells
+ * reviewers how to decide, then hands the ended catalog to {@link CatalogResults}.
  */
 @Component
 public class CatalogRun {
@@ -97,8 +97,8 @@ public class CatalogRun {
   }
 
   /**
-   * @return 0 when every product was published and its images copied, 1 otherwise, {@link
-   *     #REFUSED} when nothing was started
+   * @return 0 when every product was published and its images copied, 1 otherwise, {@link #REFUSED}
+   *     when nothing was started
    */
   public int run(CatalogFile catalog, RunOptions options, Terminal terminal) {
     Instant begin = Instant.now();
@@ -166,18 +166,23 @@ public class CatalogRun {
    *
    * @return 0 when every product would be shot, 1 when some would be left out
    */
-  private int plan(
-      CatalogFile catalog, ShootChoices choices, Double budgetUsd, Terminal terminal) {
+  private int plan(CatalogFile catalog, ShootChoices choices, Double budgetUsd, Terminal terminal) {
     List<CatalogUpload.Refused> refused = new CatalogUpload(uploads).check(catalog);
     refused.forEach(r -> terminal.out().println(r.sku() + " would be left out: " + r.reason()));
     // As attach() would: a failed or terminated catalog is simply started again.
-    catalogs.status(catalog.id())
+    catalogs
+        .status(catalog.id())
         .filter(status -> status.running() || status.completed())
-        .ifPresent(status -> terminal.out().printf(
-            "Catalog '%s' is %s: run would %s instead of shooting; give the file another --id"
-                + " to shoot it again.%n",
-            catalog.id(), status.words(),
-            status.running() ? "follow it" : "show its results"));
+        .ifPresent(
+            status ->
+                terminal
+                    .out()
+                    .printf(
+                        "Catalog '%s' is %s: run would %s instead of shooting; give the file another --id"
+                            + " to shoot it again.%n",
+                        catalog.id(),
+                        status.words(),
+                        status.running() ? "follow it" : "show its results"));
     Set<String> left = refused.stream().map(CatalogUpload.Refused::sku).collect(Collectors.toSet());
     List<CatalogProduct> shot =
         catalog.products().stream().filter(product -> !left.contains(product.sku())).toList();
@@ -216,13 +221,25 @@ public class CatalogRun {
             policy.variants());
     long own = catalog.products().stream().filter(product -> !product.overrides().none()).count();
     if (own > 0) {
-      terminal.out().printf(
-          "%d of them with their own channels, providers or variants (the file's columns;"
-              + " --dry-run shows the plan)%n", own);
+      terminal
+          .out()
+          .printf(
+              "%d of them with their own channels, providers or variants (the file's columns;"
+                  + " --dry-run shows the plan)%n",
+              own);
     }
-    options.budgetUsd().ifPresent(usd -> terminal.out().printf(Locale.ROOT,
-        "Budget: $%.2f for the catalog's paid generations; no paid product starts once it could"
-            + " pass it (raise it: ./facet budget %s USD)%n", usd, catalog.id()));
+    options
+        .budgetUsd()
+        .ifPresent(
+            usd ->
+                terminal
+                    .out()
+                    .printf(
+                        Locale.ROOT,
+                        "Budget: $%.2f for the catalog's paid generations; no paid product starts once it could"
+                            + " pass it (raise it: ./facet budget %s USD)%n",
+                        usd,
+                        catalog.id()));
     terminal.out().printf("Temporal: %s%n", temporal.description());
     temporal.webUi().ifPresent(ui -> terminal.out().printf("Web UI:   %s%n", ui));
     terminal.out().printf("API:      %s/api  (key: %s)%n", api, apiKey);
@@ -232,9 +249,7 @@ public class CatalogRun {
         .printf(
             "Progress: curl -H \"Authorization: Bearer %s\" %s/api/catalogs/%s  (pause, resume,"
                 + " cancel: curl -X POST …/pause)%n%n",
-            apiKey,
-            api,
-            catalog.id());
+            apiKey, api, catalog.id());
   }
 
   /** Follows what already runs under the catalog's id; false when there is nothing to follow. */
@@ -260,12 +275,16 @@ public class CatalogRun {
     return false;
   }
 
-  private void start(CatalogFile catalog, CatalogUpload.Uploaded uploaded, CatalogBoard board,
-      ShootChoices choices, Double budgetUsd) {
+  private void start(
+      CatalogFile catalog,
+      CatalogUpload.Uploaded uploaded,
+      CatalogBoard board,
+      ShootChoices choices,
+      Double budgetUsd) {
     CatalogStarted started =
         catalogs.start(
-            new CatalogStart(catalog.id(), ManifestFormat.JSON, uploaded.manifest(), choices, null,
-                budgetUsd));
+            new CatalogStart(
+                catalog.id(), ManifestFormat.JSON, uploaded.manifest(), choices, null, budgetUsd));
     board.message(
         started.created()
             ? "Started " + started.workflowId() + " with " + uploaded.products() + " products."
@@ -273,8 +292,8 @@ public class CatalogRun {
   }
 
   /**
-   * The SKUs of the stored manifest in its order, the order products start in; null for a row
-   * that is not shot.
+   * The SKUs of the stored manifest in its order, the order products start in; null for a row that
+   * is not shot.
    */
   private List<String> startOrder(CatalogFile catalog) {
     Optional<String> found = CatalogKeys.findManifest(store, catalog.id());

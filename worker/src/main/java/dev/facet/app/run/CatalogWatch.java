@@ -30,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 final class CatalogWatch {
 
   private static final Duration POLL = Duration.ofSeconds(1);
+
   /** Shoot state queries per poll, so following a catalog stays light on Temporal. */
   static final int STATES_PER_POLL = 8;
 
@@ -39,13 +40,19 @@ final class CatalogWatch {
   private final ReviewInstructions help;
   private final BudgetNotice budgetNotice;
   private final Map<String, TrackedProduct> active = new LinkedHashMap<>();
+
   /** Products seen started, so each is tracked once. */
   private final Set<String> started = new HashSet<>();
+
   /** Whether the catalog was holding products at its budget when last polled. */
   private boolean atBudget;
 
-  CatalogWatch(CatalogClient catalogs, ShootClient shoots, CatalogBoard board,
-      ReviewInstructions help, BudgetNotice budgetNotice) {
+  CatalogWatch(
+      CatalogClient catalogs,
+      ShootClient shoots,
+      CatalogBoard board,
+      ReviewInstructions help,
+      BudgetNotice budgetNotice) {
     this.catalogs = catalogs;
     this.shoots = shoots;
     this.board = board;
@@ -88,11 +95,12 @@ final class CatalogWatch {
    * taken; all of them have started but those held at the budget.
    */
   private void trackStarted(CatalogProgress progress, List<String> order, Instant now) {
-    Set<String> held = progress.budget() == null
-        ? Set.of()
-        : new HashSet<>(progress.budget().heldSkus());
-    int taken = progress.total() - progress.queued()
-        + (progress.budget() == null ? 0 : progress.budget().held());
+    Set<String> held =
+        progress.budget() == null ? Set.of() : new HashSet<>(progress.budget().heldSkus());
+    int taken =
+        progress.total()
+            - progress.queued()
+            + (progress.budget() == null ? 0 : progress.budget().held());
     for (String sku : order.subList(0, Math.min(order.size(), Math.max(0, taken)))) {
       if (sku != null && !held.contains(sku) && started.add(sku)) {
         active.put(sku, new TrackedProduct(sku, now));

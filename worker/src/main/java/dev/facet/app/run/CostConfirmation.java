@@ -25,14 +25,19 @@ final class CostConfirmation {
     String cost =
         usd == null
             ? "an amount Facet cannot estimate (a provider's price is in no table)"
-            : String.format(Locale.ROOT, "about $%.2f (up to $%.2f if every round is sent back)",
-                usd, plan.mostUsd() != null ? plan.mostUsd() : usd * plan.maxRounds());
-    terminal.out().printf(
-        Locale.ROOT,
-        "This run would pay %s: above the $%.2f that needs a yes (facet.run.confirm-above-usd)."
-            + " --dry-run shows the plan; --budget USD caps what it may pay.%n",
-        cost,
-        limitUsd);
+            : String.format(
+                Locale.ROOT,
+                "about $%.2f (up to $%.2f if every round is sent back)",
+                usd,
+                plan.mostUsd() != null ? plan.mostUsd() : usd * plan.maxRounds());
+    terminal
+        .out()
+        .printf(
+            Locale.ROOT,
+            "This run would pay %s: above the $%.2f that needs a yes (facet.run.confirm-above-usd)."
+                + " --dry-run shows the plan; --budget USD caps what it may pay.%n",
+            cost,
+            limitUsd);
     if (!terminal.interactive()) {
       terminal.out().println("Nothing was started: give --yes to start it without asking.");
       return false;

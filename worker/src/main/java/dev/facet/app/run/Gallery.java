@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
  * {@code <out>/index.html}: a contact sheet of the run that opens from the file system, offline.
  * Per product its reference photos, each finished image with its shot, channel, size and the
  * provider, model, cost and round of the candidate it was made from, the QA verdict with the
- * failing checks, rounds, cost and the providers billed; filterable by verdict.
- * One file with its style and script inline; images are linked relative to it, so the folder (with
- * the catalog's photos where they are) is all it needs.
+ * failing checks, rounds, cost and the providers billed; filterable by verdict. One file with its
+ * style and script inline; images are linked relative to it, so the folder (with the catalog's
+ * photos where they are) is all it needs.
  */
 final class Gallery {
 
@@ -56,8 +56,8 @@ final class Gallery {
   /**
    * Writes the sheet; answers its path.
    *
-   * @param candidates the candidates the finished images were made from, by id; those missing
-   *     are shown without provider, model and cost
+   * @param candidates the candidates the finished images were made from, by id; those missing are
+   *     shown without provider, model and cost
    */
   static Path write(
       Path out, CatalogFile catalog, RunOutcome outcome, Map<String, Candidate> candidates) {
@@ -74,16 +74,26 @@ final class Gallery {
   static String html(
       Path out, CatalogFile catalog, RunOutcome outcome, Map<String, Candidate> candidates) {
     Map<String, CatalogProduct> products =
-        catalog.products().stream().collect(Collectors.toMap(CatalogProduct::sku, p -> p, (a, b) -> a));
+        catalog.products().stream()
+            .collect(Collectors.toMap(CatalogProduct::sku, p -> p, (a, b) -> a));
     Map<Verdict, Long> counts =
         outcome.rows().stream().collect(Collectors.groupingBy(Verdict::of, Collectors.counting()));
     StringBuilder html = new StringBuilder();
     html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>").append(escape("Catalog " + catalog.id())).append(" · Facet</title>\n")
-        .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<header>\n")
-        .append("<h1>Catalog <q>").append(escape(catalog.id())).append("</q></h1>\n")
-        .append("<p>").append(outcome.rows().size()).append(" products · ")
-        .append(outcome.published()).append(" published · ")
+        .append("<title>")
+        .append(escape("Catalog " + catalog.id()))
+        .append(" · Facet</title>\n")
+        .append("<style>")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n<header>\n")
+        .append("<h1>Catalog <q>")
+        .append(escape(catalog.id()))
+        .append("</q></h1>\n")
+        .append("<p>")
+        .append(outcome.rows().size())
+        .append(" products · ")
+        .append(outcome.published())
+        .append(" published · ")
         .append(usd(outcome.rows().stream().mapToDouble(ReportRow::costUsd).sum()))
         .append(" billed</p>\n<nav aria-label=\"Filter by verdict\">\n")
         .append(button("all", "all", outcome.rows().size(), true));
@@ -95,16 +105,29 @@ final class Gallery {
         outcome.images().stream().collect(Collectors.groupingBy(ExportedImage::sku));
     for (ReportRow row : outcome.rows()) {
       html.append(
-          product(out, row, products.get(row.sku()), images.getOrDefault(row.sku(), List.of()),
+          product(
+              out,
+              row,
+              products.get(row.sku()),
+              images.getOrDefault(row.sku(), List.of()),
               candidates));
     }
-    return html.append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n")
+    return html.append("</main>\n<script>")
+        .append(SCRIPT)
+        .append("</script>\n</body>\n</html>\n")
         .toString();
   }
 
   private static String button(String filter, String words, long count, boolean pressed) {
-    return "<button type=\"button\" data-filter=\"" + filter + "\" aria-pressed=\"" + pressed
-        + "\">" + escape(words) + " (" + count + ")</button>\n";
+    return "<button type=\"button\" data-filter=\""
+        + filter
+        + "\" aria-pressed=\""
+        + pressed
+        + "\">"
+        + escape(words)
+        + " ("
+        + count
+        + ")</button>\n";
   }
 
   private static String product(
@@ -115,16 +138,27 @@ final class Gallery {
       Map<String, Candidate> candidates) {
     Verdict verdict = Verdict.of(row);
     StringBuilder html = new StringBuilder();
-    html.append("<section class=\"product\" data-verdict=\"").append(verdict.id()).append("\">\n")
-        .append("<h2>").append(escape(row.sku()));
+    html.append("<section class=\"product\" data-verdict=\"")
+        .append(verdict.id())
+        .append("\">\n")
+        .append("<h2>")
+        .append(escape(row.sku()));
     if (product != null) {
       html.append(" <small>").append(escape(product.spec().name())).append("</small>");
     }
-    html.append(" <span class=\"verdict ").append(verdict.id()).append("\">")
-        .append(escape(verdict.words)).append("</span></h2>\n<p class=\"meta\">")
-        .append(escape(row.status().toLowerCase(Locale.ROOT))).append(" · round ")
-        .append(row.rounds()).append(" · ").append(usd(row.costUsd())).append(" · ")
-        .append(escape(billed(row.spend()))).append("</p>\n");
+    html.append(" <span class=\"verdict ")
+        .append(verdict.id())
+        .append("\">")
+        .append(escape(verdict.words))
+        .append("</span></h2>\n<p class=\"meta\">")
+        .append(escape(row.status().toLowerCase(Locale.ROOT)))
+        .append(" · round ")
+        .append(row.rounds())
+        .append(" · ")
+        .append(usd(row.costUsd()))
+        .append(" · ")
+        .append(escape(billed(row.spend())))
+        .append("</p>\n");
     if (!row.failure().isBlank()) {
       html.append("<p class=\"failure\">").append(escape(row.failure())).append("</p>\n");
     }
@@ -136,7 +170,8 @@ final class Gallery {
     html.append("<div class=\"images\">\n");
     if (product != null) {
       for (PhotoFile photo : product.photos()) {
-        String angle = photo.angle() == null || photo.angle().isBlank() ? "" : " · " + photo.angle();
+        String angle =
+            photo.angle() == null || photo.angle().isBlank() ? "" : " · " + photo.angle();
         html.append(figure(out, photo.path(), "reference" + angle, "reference"));
       }
     }
@@ -149,9 +184,18 @@ final class Gallery {
   }
 
   private static String figure(Path out, Path file, String caption, String kind) {
-    return "<figure class=\"" + kind + "\"><a href=\"" + escape(link(out, file)) + "\"><img src=\""
-        + escape(link(out, file)) + "\" alt=\"" + escape(caption) + "\" loading=\"lazy\"></a>"
-        + "<figcaption>" + escape(caption) + "</figcaption></figure>\n";
+    return "<figure class=\""
+        + kind
+        + "\"><a href=\""
+        + escape(link(out, file))
+        + "\"><img src=\""
+        + escape(link(out, file))
+        + "\" alt=\""
+        + escape(caption)
+        + "\" loading=\"lazy\"></a>"
+        + "<figcaption>"
+        + escape(caption)
+        + "</figcaption></figure>\n";
   }
 
   /** A URL relative to the sheet, so the page opens from any folder it is copied with. */
@@ -166,14 +210,22 @@ final class Gallery {
   }
 
   /** {@code " · flux flux-kontext-pro · $0.04 · round 1"}; empty when the candidate is unknown. */
-  private static String madeBy(ReportRow row, ExportedImage image, Map<String, Candidate> candidates) {
+  private static String madeBy(
+      ReportRow row, ExportedImage image, Map<String, Candidate> candidates) {
     return row.finals().stream()
         .filter(f -> f.shot().equals(image.shot()) && f.channel().equals(image.channel()))
         .map(f -> candidates.get(f.candidateId()))
         .filter(Objects::nonNull)
         .findFirst()
-        .map(c -> " · " + c.provider() + (c.model() == null ? "" : " " + c.model()) + " · "
-            + usd(c.costUsd()) + " · round " + c.round())
+        .map(
+            c ->
+                " · "
+                    + c.provider()
+                    + (c.model() == null ? "" : " " + c.model())
+                    + " · "
+                    + usd(c.costUsd())
+                    + " · round "
+                    + c.round())
         .orElse("");
   }
 
@@ -191,8 +243,11 @@ final class Gallery {
   }
 
   static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;").replace("'", "&#39;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   private static final String STYLE =

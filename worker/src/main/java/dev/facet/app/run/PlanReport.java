@@ -27,8 +27,7 @@ final class PlanReport {
           plan.approval());
       out.printf(
           "%d finished images: one per product, shot and channel (%s)%n%n",
-          plan.finishedImages(),
-          String.join(", ", plan.channels()));
+          plan.finishedImages(), String.join(", ", plan.channels()));
     } else {
       out.printf(
           "%d products × %d shots (%s), %d of them with their own channels, providers or variants:"
@@ -41,12 +40,11 @@ final class PlanReport {
           plan.approval());
       out.printf(
           "%d finished images: one per product, shot and channel (the catalog's: %s, %d variants)%n%n",
-          plan.finishedImages(),
-          String.join(", ", plan.channels()),
-          plan.variants());
+          plan.finishedImages(), String.join(", ", plan.channels()), plan.variants());
     }
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"provider", "images", "per image", "estimated cost", "at once", "wall time"});
+    rows.add(
+        new String[] {"provider", "images", "per image", "estimated cost", "at once", "wall time"});
     for (CatalogPlan.ProviderPlan provider : plan.providers()) {
       rows.add(
           new String[] {

@@ -34,8 +34,14 @@ public record RunOptions(
   /** A run that chooses only the approval. */
   public RunOptions(
       Path catalog, Path out, Optional<ShootPolicy.Approval> approval, Optional<String> catalogId) {
-    this(catalog, out, catalogId,
-        approval.map(ShootChoices.none()::withApproval).orElseGet(ShootChoices::none), 0, false, false,
+    this(
+        catalog,
+        out,
+        catalogId,
+        approval.map(ShootChoices.none()::withApproval).orElseGet(ShootChoices::none),
+        0,
+        false,
+        false,
         Optional.empty());
   }
 

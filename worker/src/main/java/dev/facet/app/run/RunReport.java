@@ -64,9 +64,15 @@ final class RunReport {
   static String cost(List<ProviderSpend> spend) {
     return String.format(Locale.ROOT, "Provider cost: $%.4f; ", ProviderSpend.totalUsd(spend))
         + spend.stream()
-            .map(s -> String.format(Locale.ROOT,
-                "%s $%.4f paid and delivered, $%.4f paid and lost (%d maybe billed)",
-                s.provider(), s.deliveredUsd(), s.lostUsd(), s.maybeBilled()))
+            .map(
+                s ->
+                    String.format(
+                        Locale.ROOT,
+                        "%s $%.4f paid and delivered, $%.4f paid and lost (%d maybe billed)",
+                        s.provider(),
+                        s.deliveredUsd(),
+                        s.lostUsd(),
+                        s.maybeBilled()))
             .collect(Collectors.joining("; "));
   }
 

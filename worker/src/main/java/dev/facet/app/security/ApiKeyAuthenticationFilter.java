@@ -13,8 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <key>} for this request only: API clients keep no
- * session, so they need no CSRF token either. A key that is sent but unknown is refused here
- * rather than treated as no key, so a typo reads as a typo.
+ * session, so they need no CSRF token either. A key that is sent but unknown is refused here rather
+ * than treated as no key, so a typo reads as a typo.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

@@ -34,7 +34,9 @@ public final class ApiKeys {
 
   /** The grant of a presented key, if it is one of ours. */
   public Optional<ApiKeyGrant> find(String key) {
-    return key == null || key.isBlank() ? Optional.empty() : Optional.ofNullable(byHash.get(sha256(key)));
+    return key == null || key.isBlank()
+        ? Optional.empty()
+        : Optional.ofNullable(byHash.get(sha256(key)));
   }
 
   /** A new random key, e.g. {@code fct_3q2…}. */
@@ -46,7 +48,8 @@ public final class ApiKeys {
 
   public static String sha256(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every JVM has SHA-256", e);

@@ -36,7 +36,11 @@ final class JsonBodyLimitFilter extends OncePerRequestFilter {
           response,
           HttpStatus.CONTENT_TOO_LARGE,
           "Request too large",
-          "A JSON body may have at most " + limit.toKilobytes() + " KB; this one has " + length + " bytes.");
+          "A JSON body may have at most "
+              + limit.toKilobytes()
+              + " KB; this one has "
+              + length
+              + " bytes.");
       return;
     }
     if (json && length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -45,7 +49,9 @@ final class JsonBodyLimitFilter extends OncePerRequestFilter {
           response,
           HttpStatus.LENGTH_REQUIRED,
           "Length required",
-          "Send JSON bodies with a Content-Length header (at most " + limit.toKilobytes() + " KB).");
+          "Send JSON bodies with a Content-Length header (at most "
+              + limit.toKilobytes()
+              + " KB).");
       return;
     }
     chain.doFilter(request, response);

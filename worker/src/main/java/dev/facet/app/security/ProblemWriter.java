@@ -48,7 +48,8 @@ final class ProblemWriter {
     problem.put("detail", detail);
     problem.put("instance", request.getRequestURI());
     response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE); // JSON is UTF-8 by definition
+    response.setContentType(
+        MediaType.APPLICATION_PROBLEM_JSON_VALUE); // JSON is UTF-8 by definition
     json.writeValue(response.getOutputStream(), problem);
   }
 }

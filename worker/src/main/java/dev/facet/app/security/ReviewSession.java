@@ -38,10 +38,14 @@ class ReviewSession {
 
   static final String PATH = "/review/session";
 
-  /** @param key an API key, as {@code ./facet key} printed it */
+  /**
+   * @param key an API key, as {@code ./facet key} printed it
+   */
   record Login(String key) {}
 
-  /** @param csrfToken send back in the {@code X-CSRF-TOKEN} header of every change */
+  /**
+   * @param csrfToken send back in the {@code X-CSRF-TOKEN} header of every change
+   */
   record Session(String name, String role, String csrfToken) {}
 
   private final ApiKeys keys;
@@ -54,8 +58,9 @@ class ReviewSession {
   @Operation(
       operationId = "logIn",
       summary = "Log the review page in",
-      description = "Trades an API key for a session cookie (HttpOnly, SameSite=Strict). Role: any"
-          + " key; no key needed to call it.",
+      description =
+          "Trades an API key for a session cookie (HttpOnly, SameSite=Strict). Role: any"
+              + " key; no key needed to call it.",
       security = {})
   @ApiResponse(responseCode = "204", description = "Logged in; the cookie is set.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -82,8 +87,9 @@ class ReviewSession {
   @Operation(
       operationId = "currentSession",
       summary = "Who is logged in",
-      description = "The key's name and role, and the CSRF token to send as `X-CSRF-TOKEN` with"
-          + " every change made through the session. Role: any.")
+      description =
+          "The key's name and role, and the CSRF token to send as `X-CSRF-TOKEN` with"
+              + " every change made through the session. Role: any.")
   @ApiResponse(
       responseCode = "200",
       description = "The session.",
@@ -93,7 +99,8 @@ class ReviewSession {
     return KeyHolder.of(authentication)
         .<ResponseEntity<?>>map(
             holder ->
-                ResponseEntity.ok(new Session(holder.name(), holder.role().label(), csrf.getToken())))
+                ResponseEntity.ok(
+                    new Session(holder.name(), holder.role().label(), csrf.getToken())))
         .orElseGet(() -> problem("Not logged in: log in with an API key."));
   }
 

@@ -14,7 +14,9 @@ public enum Role {
   /** The authorities a key of this role holds; an admin holds every role's. */
   List<GrantedAuthority> authorities() {
     List<Role> held = this == ADMIN ? List.of(values()) : List.of(this);
-    return held.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    return held.stream()
+        .<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority()))
+        .toList();
   }
 
   String authority() {

@@ -76,7 +76,8 @@ class SecurityConfiguration {
                     ApiKeyAuthenticationFilter::carriesKey,
                     // Without a session there is no cookie to ride on: such requests are anonymous.
                     request -> !request.isRequestedSessionIdValid(),
-                    // Logging in proves a key; a JSON body cannot be posted cross-site without CORS.
+                    // Logging in proves a key; a JSON body cannot be posted cross-site without
+                    // CORS.
                     PathPatternRequestMatcher.pathPattern(HttpMethod.POST, ReviewSession.PATH)))
         .exceptionHandling(
             errors ->
@@ -137,7 +138,13 @@ class SecurityConfiguration {
                 p ->
                     PathPatternRequestMatcher.pathPattern(p.method(), p.pattern()).matches(request))
             .findFirst()
-            .map(p -> "; to " + p.action() + " a key needs the role " + p.role().label() + " (or admin).")
+            .map(
+                p ->
+                    "; to "
+                        + p.action()
+                        + " a key needs the role "
+                        + p.role().label()
+                        + " (or admin).")
             .orElse(".");
     problems.forbidden(request, response, who + needed);
   }

@@ -7,9 +7,6 @@ import org.springframework.http.HttpStatus;
 public class DecisionRejectedException extends ProblemException {
 
   public DecisionRejectedException(String reason) {
-    super(
-        HttpStatus.CONFLICT,
-        "Decision rejected",
-        reason);
+    super(HttpStatus.CONFLICT, "Decision rejected", reason);
   }
 }

@@ -7,9 +7,6 @@ import org.springframework.http.HttpStatus;
 public class InvalidShootRequestException extends ProblemException {
 
   public InvalidShootRequestException(String message) {
-    super(
-        HttpStatus.BAD_REQUEST,
-        "Invalid request",
-        message);
+    super(HttpStatus.BAD_REQUEST, "Invalid request", message);
   }
 }

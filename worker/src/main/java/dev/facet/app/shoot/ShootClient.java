@@ -72,8 +72,13 @@ public class ShootClient {
     }
     ShootPolicies.Checked policy = policies.check(request.policy());
     request =
-        new ShootRequest(request.product(), request.photos(), request.style(), policy.policy(),
-            request.catalogId(), request.styleReference());
+        new ShootRequest(
+            request.product(),
+            request.photos(),
+            request.style(),
+            policy.policy(),
+            request.catalogId(),
+            request.styleReference());
     // Both lists hold the policy's own rules: each problem is said once.
     Set<String> problems = new LinkedHashSet<>(ShootRequests.problems(request));
     problems.addAll(policy.problems());
@@ -117,7 +122,8 @@ public class ShootClient {
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .setTypedSearchAttributes(attributes.build())
         // The Web UI's list shows it: which product, and from which catalog.
-        .setStaticSummary(catalogId.isBlank() ? "shoot " + sku : "catalog " + catalogId + ": " + sku)
+        .setStaticSummary(
+            catalogId.isBlank() ? "shoot " + sku : "catalog " + catalogId + ": " + sku)
         .build();
   }
 

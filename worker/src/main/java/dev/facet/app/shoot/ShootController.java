@@ -35,12 +35,14 @@ class ShootController {
   @Operation(
       operationId = "startShoot",
       summary = "Start a product shoot",
-      description = "Starts the ProductShoot workflow `shoot-<sku>`. Photos are keys from `POST "
-          + "/api/uploads`. Role: operator or admin.",
-      responses = @ApiResponse(
-          responseCode = "201",
-          description = "Started; `Location` is the shoot's state.",
-          useReturnTypeSchema = true))
+      description =
+          "Starts the ProductShoot workflow `shoot-<sku>`. Photos are keys from `POST "
+              + "/api/uploads`. Role: operator or admin.",
+      responses =
+          @ApiResponse(
+              responseCode = "201",
+              description = "Started; `Location` is the shoot's state.",
+              useReturnTypeSchema = true))
   @ProblemResponses({400, 409, 422, 503})
   @PostMapping
   ResponseEntity<StartedShoot> start(@RequestBody ShootRequest request) {
@@ -57,8 +59,9 @@ class ShootController {
   @Operation(
       operationId = "shootState",
       summary = "Read a shoot's state",
-      description = "Stage, candidates with scores and ranks, QA checks with their values and "
-          + "thresholds, attempts, costs and the audit trail. Role: any.")
+      description =
+          "Stage, candidates with scores and ranks, QA checks with their values and "
+              + "thresholds, attempts, costs and the audit trail. Role: any.")
   @ProblemResponses({400, 404, 503})
   @GetMapping("/{sku}")
   ShootState state(@PathVariable String sku) {
@@ -69,9 +72,10 @@ class ShootController {
   @Operation(
       operationId = "decide",
       summary = "Decide on a shoot",
-      description = "Select candidates, approve, or reject with notes. A decision that does not fit"
-          + " the shoot's stage is refused with 409 and the reason. The audit trail records the"
-          + " key's name as the reviewer. Role: reviewer or admin.")
+      description =
+          "Select candidates, approve, or reject with notes. A decision that does not fit"
+              + " the shoot's stage is refused with 409 and the reason. The audit trail records the"
+              + " key's name as the reviewer. Role: reviewer or admin.")
   @ProblemResponses({400, 404, 409, 503})
   @PostMapping("/{sku}/decisions")
   DecisionReceipt decide(

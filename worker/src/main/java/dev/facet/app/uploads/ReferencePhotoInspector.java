@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks an upload exactly as the capture step will: format sniffed from the bytes, decodable,
- * not a decompression bomb, big and sharp and well exposed enough. The seller hears about a bad
- * photo when uploading it, not when a shoot fails later.
+ * Checks an upload exactly as the capture step will: format sniffed from the bytes, decodable, not
+ * a decompression bomb, big and sharp and well exposed enough. The seller hears about a bad photo
+ * when uploading it, not when a shoot fails later.
  */
 public final class ReferencePhotoInspector implements UploadInspector {
 
@@ -35,6 +35,8 @@ public final class ReferencePhotoInspector implements UploadInspector {
         notAPhoto
             ? RejectedUploadException.Reason.UNSUPPORTED_FORMAT
             : RejectedUploadException.Reason.UNUSABLE,
-        name + ": " + check.errors().stream().map(Finding::message).collect(Collectors.joining("; ")));
+        name
+            + ": "
+            + check.errors().stream().map(Finding::message).collect(Collectors.joining("; ")));
   }
 }

@@ -34,9 +34,10 @@ class UploadController {
   @Operation(
       operationId = "uploadPhotos",
       summary = "Upload reference photos",
-      description = "Validates each photo (format, size, resolution, blur, exposure) and stores it "
-          + "under a server-made key, for `photos` in a shoot or catalog manifest. Role: "
-          + "operator or admin.")
+      description =
+          "Validates each photo (format, size, resolution, blur, exposure) and stores it "
+              + "under a server-made key, for `photos` in a shoot or catalog manifest. Role: "
+              + "operator or admin.")
   @ProblemResponses({400, 413, 415, 422})
   @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)

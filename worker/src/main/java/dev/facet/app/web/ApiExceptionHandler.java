@@ -21,9 +21,9 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Every API failure as {@code application/problem+json}. Facet's own failures carry their problem
- * ({@link dev.facet.app.problem.ProblemException}) and the base class renders them as it does Spring
- * MVC's (unknown path, wrong method, missing part); what is here needs code: a manifest's problems,
- * the upload limits, where a JSON body went wrong, and the unexpected.
+ * ({@link dev.facet.app.problem.ProblemException}) and the base class renders them as it does
+ * Spring MVC's (unknown path, wrong method, missing part); what is here needs code: a manifest's
+ * problems, the upload limits, where a JSON body went wrong, and the unexpected.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -36,7 +36,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     this.uploadLimits = uploadLimits;
   }
 
-  /** The failures that carry their problem (dev.facet.app.problem): logged when Facet is at fault. */
+  /**
+   * The failures that carry their problem (dev.facet.app.problem): logged when Facet is at fault.
+   */
   @Override
   protected ResponseEntity<Object> handleErrorResponseException(
       ErrorResponseException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {

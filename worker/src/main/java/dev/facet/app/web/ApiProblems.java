@@ -30,16 +30,24 @@ final class ApiProblems {
     problems.put(401, "No API key, or an unknown one: send `Authorization: Bearer <key>`.");
     problems.put(403, "The API key's role may not do this.");
     problems.put(404, "No such shoot or catalog.");
-    problems.put(409, "The request conflicts with where the shoot or catalog is (already running,"
-        + " already decided, finished, not finished yet); `detail` gives the reason.");
+    problems.put(
+        409,
+        "The request conflicts with where the shoot or catalog is (already running,"
+            + " already decided, finished, not finished yet); `detail` gives the reason.");
     problems.put(411, "A JSON body sent without a Content-Length.");
-    problems.put(413, "Too large: a photo above the size limit, more photos than allowed, or a JSON"
-        + " body above facet.security.max-json-body.");
+    problems.put(
+        413,
+        "Too large: a photo above the size limit, more photos than allowed, or a JSON"
+            + " body above facet.security.max-json-body.");
     problems.put(415, "Not a JPEG, PNG or WebP photo, whatever its name says.");
-    problems.put(422, "Understood but unusable: unknown photo keys, invalid products in a manifest,"
-        + " or a photo that cannot serve as a reference.");
-    problems.put(503, "Temporal did not answer (retry later), or cannot list workflows (the review"
-        + " queue on the in-process server).");
+    problems.put(
+        422,
+        "Understood but unusable: unknown photo keys, invalid products in a manifest,"
+            + " or a photo that cannot serve as a reference.");
+    problems.put(
+        503,
+        "Temporal did not answer (retry later), or cannot list workflows (the review"
+            + " queue on the in-process server).");
     return Map.copyOf(problems);
   }
 
@@ -55,18 +63,23 @@ final class ApiProblems {
     }
     return new ApiResponse()
         .description(description)
-        .content(new Content().addMediaType(MEDIA_TYPE,
-            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
+        .content(
+            new Content()
+                .addMediaType(
+                    MEDIA_TYPE,
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
   }
 
   /** RFC 9457's members; Facet adds some per problem (e.g. {@code keys}, {@code problems}). */
   static Schema<?> schema() {
     return new ObjectSchema()
         .description("An RFC 9457 problem. Some problems carry more members, named in `detail`.")
-        .addProperty("type", new StringSchema().description("A URI naming the problem type")
-            .example("about:blank"))
-        .addProperty("title", new StringSchema().description("The problem in a few words")
-            .example("No such shoot"))
+        .addProperty(
+            "type",
+            new StringSchema().description("A URI naming the problem type").example("about:blank"))
+        .addProperty(
+            "title",
+            new StringSchema().description("The problem in a few words").example("No such shoot"))
         .addProperty("status", new IntegerSchema().description("The HTTP status").example(404))
         .addProperty("detail", new StringSchema().description("What went wrong and what to do"))
         .addProperty("instance", new StringSchema().description("The request path"))

@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}): the API
- * key scheme for every operation, and each operation's problem responses — 401 and 403 for all,
- * the others from {@link ProblemResponses}. A test keeps {@code docs/openapi.json} equal to it.
+ * key scheme for every operation, and each operation's problem responses — 401 and 403 for all, the
+ * others from {@link ProblemResponses}. A test keeps {@code docs/openapi.json} equal to it.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -32,21 +32,30 @@ class OpenApiConfiguration {
   OpenAPI facetOpenApi() {
     Components components =
         new Components()
-            .addSecuritySchemes(API_KEY, new SecurityScheme()
-                .type(SecurityScheme.Type.HTTP)
-                .scheme("bearer")
-                .description("An API key: `Authorization: Bearer <key>`. Its role decides what it"
-                    + " may do: operator (start, pause, resume, cancel, upload), reviewer"
-                    + " (decisions), admin (everything); every role may read."))
+            .addSecuritySchemes(
+                API_KEY,
+                new SecurityScheme()
+                    .type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer")
+                    .description(
+                        "An API key: `Authorization: Bearer <key>`. Its role decides what it"
+                            + " may do: operator (start, pause, resume, cancel, upload), reviewer"
+                            + " (decisions), admin (everything); every role may read."))
             .addSchemas(ApiProblems.SCHEMA, ApiProblems.schema());
-    new TreeMap<>(ApiProblems.BY_STATUS).keySet().forEach(status ->
-        components.addResponses(ApiProblems.responseName(status), ApiProblems.response(status)));
+    new TreeMap<>(ApiProblems.BY_STATUS)
+        .keySet()
+        .forEach(
+            status ->
+                components.addResponses(
+                    ApiProblems.responseName(status), ApiProblems.response(status)));
     return new OpenAPI()
-        .info(new Info()
-            .title("Facet API")
-            .version("v1")
-            .description("Upload reference photos, start product shoots and catalogs, follow them"
-                + " and decide on them. Every error is `application/problem+json`."))
+        .info(
+            new Info()
+                .title("Facet API")
+                .version("v1")
+                .description(
+                    "Upload reference photos, start product shoots and catalogs, follow them"
+                        + " and decide on them. Every error is `application/problem+json`."))
         // Relative: the same document for every host, so the committed copy stays equal to it.
         .servers(List.of(new Server().url("/")))
         .components(components)
@@ -66,8 +75,9 @@ class OpenApiConfiguration {
       }
       for (int status : statuses) {
         ApiProblems.response(status); // fails on a status ApiProblems does not describe
-        responses.addApiResponse(String.valueOf(status), new ApiResponse()
-            .$ref("#/components/responses/" + ApiProblems.responseName(status)));
+        responses.addApiResponse(
+            String.valueOf(status),
+            new ApiResponse().$ref("#/components/responses/" + ApiProblems.responseName(status)));
       }
       return operation.responses(responses);
     };

@@ -43,7 +43,8 @@ class CatalogApiTest {
   void setUp() {
     http = TestHttp.withKey(port, TestKeys.ADMIN);
     MultipartBodyBuilder body = new MultipartBodyBuilder();
-    body.part("photos", new ByteArrayResource(TestImages.photo("P01_capture_1.jpg"))).filename("front.jpg");
+    body.part("photos", new ByteArrayResource(TestImages.photo("P01_capture_1.jpg")))
+        .filename("front.jpg");
     photo = JsonPath.read(multipart("/api/uploads", body).getBody(), "$[0].key");
   }
 
@@ -77,7 +78,8 @@ class CatalogApiTest {
               ResponseEntity<String> progress = get("/api/catalogs/cat-wait");
               assertThat(progress.getStatusCode()).isEqualTo(HttpStatus.OK);
               assertThat((Integer) JsonPath.read(progress.getBody(), "$.total")).isEqualTo(3);
-              assertThat((Integer) JsonPath.read(progress.getBody(), "$.awaitingHuman")).isEqualTo(2);
+              assertThat((Integer) JsonPath.read(progress.getBody(), "$.awaitingHuman"))
+                  .isEqualTo(2);
               assertThat((Integer) JsonPath.read(progress.getBody(), "$.failed")).isEqualTo(1);
             });
     ResponseEntity<String> awaiting = get("/api/catalogs/cat-wait/awaiting");
@@ -88,7 +90,8 @@ class CatalogApiTest {
         .containsExactlyInAnyOrder("CW-1", "CW-2");
     assertThat((String) JsonPath.read(awaiting.getBody(), "$.products[0].decisionsUrl"))
         .matches("/api/shoots/CW-[12]/decisions");
-    assertThat((String) JsonPath.read(get("/api/catalogs/cat-wait").getBody(), "$.failures[0].reason"))
+    assertThat(
+            (String) JsonPath.read(get("/api/catalogs/cat-wait").getBody(), "$.failures[0].reason"))
         .isEqualTo(FakeShootWorkflow.FAILURE);
   }
 
@@ -140,8 +143,13 @@ class CatalogApiTest {
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat((Double) JsonPath.read(
-            get("/api/catalogs/cat-budget").getBody(), "$.budget.capUsd")).isEqualTo(5.0));
+        .untilAsserted(
+            () ->
+                assertThat(
+                        (Double)
+                            JsonPath.read(
+                                get("/api/catalogs/cat-budget").getBody(), "$.budget.capUsd"))
+                    .isEqualTo(5.0));
 
     ResponseEntity<String> raised = budget("cat-budget", "{\"budgetUsd\": 10}");
     assertThat(raised.getStatusCode()).as(raised.getBody()).isEqualTo(HttpStatus.OK);
@@ -150,36 +158,48 @@ class CatalogApiTest {
 
     ResponseEntity<String> lower = budget("cat-budget", "{\"budgetUsd\": 3}");
     assertProblem(lower, HttpStatus.CONFLICT);
-    assertThat(detail(lower)).isEqualTo("The catalog 'cat-budget' cannot raise its budget: the"
-        + " budget is $10.00 ($0.00 of it spent or reserved); a new one must be above it, not"
-        + " $3.00.");
+    assertThat(detail(lower))
+        .isEqualTo(
+            "The catalog 'cat-budget' cannot raise its budget: the"
+                + " budget is $10.00 ($0.00 of it spent or reserved); a new one must be above it, not"
+                + " $3.00.");
     ResponseEntity<String> shapeless = budget("cat-budget", "{\"usd\": 30}");
     assertProblem(shapeless, HttpStatus.BAD_REQUEST);
-    assertThat(detail(shapeless)).isEqualTo("The body is the new budget, e.g. {\"budgetUsd\": 50}:"
-        + " a budget is a number of US dollars of at least 0.");
+    assertThat(detail(shapeless))
+        .isEqualTo(
+            "The body is the new budget, e.g. {\"budgetUsd\": 50}:"
+                + " a budget is a number of US dollars of at least 0.");
     assertProblem(budget("cat-budget", "{\"budgetUsd\": -1}"), HttpStatus.BAD_REQUEST);
     assertProblem(budget("never-started", "{\"budgetUsd\": 30}"), HttpStatus.NOT_FOUND);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
-        new CommandLine(new BudgetCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get, Path.of("no-such-data")))
+        new CommandLine(
+                new BudgetCommand(
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get,
+                    Path.of("no-such-data")))
             .execute("cat-budget", "25", "--api", "http://localhost:" + port);
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Catalog 'cat-budget': budget raised to $25.00 ($0.00 spent or reserved); no"
-            + " product is held.");
+        .contains(
+            "Catalog 'cat-budget': budget raised to $25.00 ($0.00 spent or reserved); no"
+                + " product is held.");
     int refused =
-        new CommandLine(new BudgetCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get, Path.of("no-such-data")))
+        new CommandLine(
+                new BudgetCommand(
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Map.of("FACET_API_KEY", TestKeys.OPERATOR)::get,
+                    Path.of("no-such-data")))
             .execute("cat-budget", "20", "--api", "http://localhost:" + port);
     assertThat(refused).isOne();
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("Not raised (409): The catalog 'cat-budget' cannot raise its budget: the budget"
-            + " is $25.00");
+        .contains(
+            "Not raised (409): The catalog 'cat-budget' cannot raise its budget: the budget"
+                + " is $25.00");
     post("/api/catalogs/cat-budget/cancel");
   }
 
@@ -188,17 +208,23 @@ class CatalogApiTest {
     start("cat-open", products("COP-1"), Map.of("policy", "manual"));
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(get("/api/catalogs/cat-open").getStatusCode())
-            .isEqualTo(HttpStatus.OK));
+        .untilAsserted(
+            () ->
+                assertThat(get("/api/catalogs/cat-open").getStatusCode()).isEqualTo(HttpStatus.OK));
 
     ResponseEntity<String> none = budget("cat-open", "{\"budgetUsd\": 10}");
     assertProblem(none, HttpStatus.CONFLICT);
-    assertThat(detail(none)).contains("cannot raise its budget: the catalog has no budget to"
-        + " raise: it was started without one");
-    ResponseEntity<String> bad = start("cat-bad-budget", products("CBB-1"), Map.of("budgetUsd", "lots"));
+    assertThat(detail(none))
+        .contains(
+            "cannot raise its budget: the catalog has no budget to"
+                + " raise: it was started without one");
+    ResponseEntity<String> bad =
+        start("cat-bad-budget", products("CBB-1"), Map.of("budgetUsd", "lots"));
     assertProblem(bad, HttpStatus.BAD_REQUEST);
-    assertThat(detail(bad)).isEqualTo("'budgetUsd' caps what the catalog's paid generations may"
-        + " cost: a budget is a number of US dollars of at least 0, e.g. 50 or 12.50; not 'lots'.");
+    assertThat(detail(bad))
+        .isEqualTo(
+            "'budgetUsd' caps what the catalog's paid generations may"
+                + " cost: a budget is a number of US dollars of at least 0, e.g. 50 or 12.50; not 'lots'.");
     post("/api/catalogs/cat-open/cancel");
   }
 
@@ -209,8 +235,9 @@ class CatalogApiTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
-            () -> assertThat(get("/api/catalogs/cat-done/report").getStatusCode())
-                .isEqualTo(HttpStatus.OK));
+            () ->
+                assertThat(get("/api/catalogs/cat-done/report").getStatusCode())
+                    .isEqualTo(HttpStatus.OK));
     ResponseEntity<String> report = get("/api/catalogs/cat-done/report");
 
     String json = JsonPath.read(report.getBody(), "$.json");
@@ -233,7 +260,8 @@ class CatalogApiTest {
     ResponseEntity<String> response = start("cat-bad.json", null, json, Map.of());
 
     assertProblem(response, HttpStatus.BAD_REQUEST);
-    assertThat((String) JsonPath.read(response.getBody(), "$.title")).isEqualTo("Unreadable manifest");
+    assertThat((String) JsonPath.read(response.getBody(), "$.title"))
+        .isEqualTo("Unreadable manifest");
     assertThat((List<String>) JsonPath.read(response.getBody(), "$.problems"))
         .singleElement()
         .asString()
@@ -311,12 +339,16 @@ class CatalogApiTest {
       assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT);
       assertThat((List<String>) JsonPath.read(response.getBody(), "$.problems"))
           .satisfiesExactly(
-              channel -> assertThat(channel)
-                  .startsWith("line 3: CU-2: channels: unknown channel 'amazn'; the channels are"
-                      + " amazon-main (or amazon), amazon-secondary, ebay, etsy, google-merchant"),
-              provider -> assertThat(provider)
-                  .startsWith("line 4: CU-3: providers names 'flux', but no API key is configured"
-                      + " for flux: set FACET_PROVIDERS_FLUX_API_KEY"));
+              channel ->
+                  assertThat(channel)
+                      .startsWith(
+                          "line 3: CU-2: channels: unknown channel 'amazn'; the channels are"
+                              + " amazon-main (or amazon), amazon-secondary, ebay, etsy, google-merchant"),
+              provider ->
+                  assertThat(provider)
+                      .startsWith(
+                          "line 4: CU-3: providers names 'flux', but no API key is configured"
+                              + " for flux: set FACET_PROVIDERS_FLUX_API_KEY"));
     }
     assertThat(get("/api/catalogs/cat-own-bad").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(store.list("catalogs/cat-own-bad/")).isEmpty();
@@ -326,7 +358,8 @@ class CatalogApiTest {
   void aBadIdPolicyOrWindowIsABadRequest() {
     String manifest = products("BAD-1");
 
-    assertThat(detail(start("../x", manifest, Map.of()))).contains("'../x' is not a valid catalog id");
+    assertThat(detail(start("../x", manifest, Map.of())))
+        .contains("'../x' is not a valid catalog id");
     assertThat(detail(start("cat-p", manifest, Map.of("policy", "sometimes"))))
         .contains("auto or manual, not 'sometimes'");
     ResponseEntity<String> window = start("cat-w", manifest, Map.of("window", "0"));
@@ -337,9 +370,20 @@ class CatalogApiTest {
   @Test
   void startsEveryShootWithTheChosenChannelsProvidersVariantsAndShots() {
     ResponseEntity<String> response =
-        start("cat-choice", products("CCH-1"),
-            Map.of("approval", "manual", "channels", "google, etsy", "providers", "studio",
-                "variants", "2", "shots", "hero"));
+        start(
+            "cat-choice",
+            products("CCH-1"),
+            Map.of(
+                "approval",
+                "manual",
+                "channels",
+                "google, etsy",
+                "providers",
+                "studio",
+                "variants",
+                "2",
+                "shots",
+                "hero"));
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
     await()
@@ -350,7 +394,8 @@ class CatalogApiTest {
               assertThat(state.getStatusCode()).isEqualTo(HttpStatus.OK);
               assertThat((List<String>) JsonPath.read(state.getBody(), "$.policy.channels"))
                   .containsExactly("google-merchant", "etsy");
-              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.variants")).isEqualTo(2);
+              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.variants"))
+                  .isEqualTo(2);
               assertThat((String) JsonPath.read(state.getBody(), "$.policy.approval"))
                   .isEqualTo("manual");
             });
@@ -359,11 +404,15 @@ class CatalogApiTest {
   @Test
   void aWholePolicyAsJsonIsRefinedByTheOtherFields() {
     ResponseEntity<String> response =
-        start("cat-json", products("CJ-1"),
-            Map.of("shootPolicy",
+        start(
+            "cat-json",
+            products("CJ-1"),
+            Map.of(
+                "shootPolicy",
                 "{\"approval\":\"manual\",\"maxRounds\":2,\"humanTimeout\":\"PT2H\","
                     + "\"budgetUsd\":5,\"variants\":3,\"channels\":[\"master\"]}",
-                "variants", "2"));
+                "variants",
+                "2"));
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
     await()
@@ -372,21 +421,27 @@ class CatalogApiTest {
             () -> {
               ResponseEntity<String> state = get("/api/shoots/CJ-1");
               assertThat(state.getStatusCode()).isEqualTo(HttpStatus.OK);
-              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.maxRounds")).isEqualTo(2);
-              assertThat((String) JsonPath.read(state.getBody(), "$.policy.humanTimeout")).isEqualTo("PT2H");
-              assertThat((Double) JsonPath.read(state.getBody(), "$.policy.budgetUsd")).isEqualTo(5.0);
-              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.variants")).isEqualTo(2);
+              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.maxRounds"))
+                  .isEqualTo(2);
+              assertThat((String) JsonPath.read(state.getBody(), "$.policy.humanTimeout"))
+                  .isEqualTo("PT2H");
+              assertThat((Double) JsonPath.read(state.getBody(), "$.policy.budgetUsd"))
+                  .isEqualTo(5.0);
+              assertThat((Integer) JsonPath.read(state.getBody(), "$.policy.variants"))
+                  .isEqualTo(2);
               assertThat((List<String>) JsonPath.read(state.getBody(), "$.policy.channels"))
                   .containsExactly("master");
-              assertThat((String) JsonPath.read(state.getBody(), "$.policy.approval")).isEqualTo("manual");
+              assertThat((String) JsonPath.read(state.getBody(), "$.policy.approval"))
+                  .isEqualTo("manual");
             });
 
     ResponseEntity<String> broken =
         start("cat-json-bad", products("CJ-2"), Map.of("shootPolicy", "{\"variants\": \"many\"}"));
     assertProblem(broken, HttpStatus.BAD_REQUEST);
     assertThat(detail(broken))
-        .startsWith("'shootPolicy' is a shoot's policy as JSON, e.g. {\"variants\": 2, \"budgetUsd\": 5};"
-            + " this one does not fit: ");
+        .startsWith(
+            "'shootPolicy' is a shoot's policy as JSON, e.g. {\"variants\": 2, \"budgetUsd\": 5};"
+                + " this one does not fit: ");
     ResponseEntity<String> outOfRange =
         start("cat-json-bad", products("CJ-2"), Map.of("shootPolicy", "{\"variants\": 40}"));
     assertProblem(outOfRange, HttpStatus.BAD_REQUEST);
@@ -396,7 +451,9 @@ class CatalogApiTest {
   @Test
   void anUnknownChannelShotOrProviderIsABadRequestListingTheValidOnesAndStartsNothing() {
     ResponseEntity<String> response =
-        start("cat-unknown", products("CU-1"),
+        start(
+            "cat-unknown",
+            products("CU-1"),
             Map.of("channels", "amazon,etsyy", "shots", "top", "providers", "studio,dalle"));
 
     assertProblem(response, HttpStatus.BAD_REQUEST);
@@ -407,7 +464,10 @@ class CatalogApiTest {
         .contains("'top' is no shot of the style guide; its shots are hero, profile");
     assertThat(get("/api/catalogs/cat-unknown").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     for (Map<String, String> bad :
-        List.of(Map.of("variants", "11"), Map.of("approval", "sometimes"), Map.of("routing", "x"),
+        List.of(
+            Map.of("variants", "11"),
+            Map.of("approval", "sometimes"),
+            Map.of("routing", "x"),
             Map.of("channels", " , "))) {
       assertProblem(start("cat-unknown", products("CU-1"), bad), HttpStatus.BAD_REQUEST);
     }
@@ -418,7 +478,9 @@ class CatalogApiTest {
   @Test
   void aDryRunAnswersThePlanAndStartsNothing() {
     ResponseEntity<String> plan =
-        start("cat-dry", products("CDR-1", "CDR-2"),
+        start(
+            "cat-dry",
+            products("CDR-1", "CDR-2"),
             Map.of("dryRun", "true", "channels", "etsy,google", "variants", "3", "shots", "hero"));
 
     assertThat(plan.getStatusCode()).as(plan.getBody()).isEqualTo(HttpStatus.OK);
@@ -457,7 +519,9 @@ class CatalogApiTest {
         start("cat-dry", products("CDR-1"), Map.of("dryRun", "true", "budgetUsd", "5"));
     assertThat((Double) JsonPath.read(capped.getBody(), "$.budgetUsd")).isEqualTo(5.0);
     assertThat((List<String>) JsonPath.read(capped.getBody(), "$.notes"))
-        .first().asString().startsWith("Budget $5.00: the estimate $0.00");
+        .first()
+        .asString()
+        .startsWith("Budget $5.00: the estimate $0.00");
 
     ResponseEntity<String> typo =
         start("cat-dry", products("CDR-1"), Map.of("dryRun", "true", "providers", "flux"));
@@ -504,7 +568,8 @@ class CatalogApiTest {
         start("cat-smp", csv, Map.of("policy", "manual", "bakeoff", "studio", "sample", "2"));
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
-    assertThat((String) JsonPath.read(response.getBody(), "$.catalogId")).isEqualTo("cat-smp-sample");
+    assertThat((String) JsonPath.read(response.getBody(), "$.catalogId"))
+        .isEqualTo("cat-smp-sample");
     assertThat(response.getHeaders().getLocation()).hasPath("/api/catalogs/cat-smp-sample");
     assertThat(store.find("catalogs/cat-smp-sample/manifest.json")).isPresent();
     await()
@@ -536,7 +601,8 @@ class CatalogApiTest {
                   + bakeoff
                   + "' names none.");
     }
-    ResponseEntity<String> unknown = start("cat-b", manifest, Map.of("bakeoff", "studio,midjourney"));
+    ResponseEntity<String> unknown =
+        start("cat-b", manifest, Map.of("bakeoff", "studio,midjourney"));
     assertProblem(unknown, HttpStatus.BAD_REQUEST);
     assertThat(detail(unknown))
         .contains("'midjourney' is no generator; the generators are studio, openai, flux");
@@ -625,7 +691,8 @@ class CatalogApiTest {
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
     assertThat(response.getHeaders().getContentType())
         .isNotNull()
-        .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+        .satisfies(
+            type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
     assertThat(detail(response)).isNotBlank();
   }
 

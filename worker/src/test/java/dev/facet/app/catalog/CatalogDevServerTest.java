@@ -112,7 +112,8 @@ class CatalogDevServerTest {
             client,
             s3.store(),
             new CatalogProperties(null, 20),
-            new ShootPolicies(ChannelNames.of(ChannelPresets.builtIn()), ServedProviders.elsewhere()),
+            new ShootPolicies(
+                ChannelNames.of(ChannelPresets.builtIn()), ServedProviders.elsewhere()),
             new ImagePrices(new ProviderProperties(null, null)));
     CatalogStart start =
         new CatalogStart(CATALOG, ManifestFormat.JSON, manifest(), ShootPolicy.Approval.AUTO, 8);

@@ -28,7 +28,8 @@ class CatalogPlannerTest {
               null,
               null,
               new CatalogProperties(null, null),
-              new ShootPolicies(ChannelNames.of(ChannelPresets.builtIn()), ServedProviders.elsewhere()),
+              new ShootPolicies(
+                  ChannelNames.of(ChannelPresets.builtIn()), ServedProviders.elsewhere()),
               new ImagePrices(new ProviderProperties(null, null))),
           new ImagePrices(new ProviderProperties(null, null)),
           new WorkerProperties(
@@ -55,13 +56,18 @@ class CatalogPlannerTest {
   @Test
   void aBakeoffHasEveryProviderMakeEveryCandidateSideBySide() {
     CatalogPlan plan =
-        planner.plan("summer", 3, choices(List.of("openai:gpt-image-2", "flux:flux-pro-1.1"), true, 4));
+        planner.plan(
+            "summer", 3, choices(List.of("openai:gpt-image-2", "flux:flux-pro-1.1"), true, 4));
 
     assertThat(plan.providers())
         .extracting(CatalogPlan.ProviderPlan::images)
         .containsExactly(24, 24);
-    assertThat(plan.providers().get(0).usdPerImage()).as("gpt-image-2, 1024x1024, high").isEqualTo(0.21);
-    assertThat(plan.providers().get(0).estimatedSeconds()).as("24 images, 4 at once").isEqualTo(6 * 60);
+    assertThat(plan.providers().get(0).usdPerImage())
+        .as("gpt-image-2, 1024x1024, high")
+        .isEqualTo(0.21);
+    assertThat(plan.providers().get(0).estimatedSeconds())
+        .as("24 images, 4 at once")
+        .isEqualTo(6 * 60);
     assertThat(plan.estimatedUsd()).isCloseTo(24 * 0.21 + 24 * 0.04, Offset.offset(1e-9));
     assertThat(plan.estimatedSeconds()).isEqualTo(6 * 60);
   }
@@ -81,8 +87,7 @@ class CatalogPlannerTest {
     assertThat(plan.ownPolicies()).isEqualTo(2);
     assertThat(plan.providers())
         .extracting(CatalogPlan.ProviderPlan::provider, CatalogPlan.ProviderPlan::images)
-        .containsExactly(
-            tuple("flux", 4), tuple("studio", 4), tuple("openai:gpt-image-2", 2));
+        .containsExactly(tuple("flux", 4), tuple("studio", 4), tuple("openai:gpt-image-2", 2));
     assertThat(plan.estimatedUsd())
         .as("4 FLUX images at $0.04, 2 GPT Image 2 images at $0.21, the studio's free")
         .isCloseTo(4 * 0.04 + 2 * 0.21, Offset.offset(1e-9));
@@ -96,8 +101,11 @@ class CatalogPlannerTest {
   void aBudgetIsWeighedAgainstTheEstimateAsTheCatalogWouldKeepToIt() {
     // Each product: 2 shots × 2 variants on FLUX at $0.04 = $0.16 a round, 3 rounds at most.
     List<ShootOverrides> products =
-        List.of(ShootOverrides.NONE, ShootOverrides.NONE,
-            new ShootOverrides(List.of(), List.of("studio"), null), ShootOverrides.NONE);
+        List.of(
+            ShootOverrides.NONE,
+            ShootOverrides.NONE,
+            new ShootOverrides(List.of(), List.of("studio"), null),
+            ShootOverrides.NONE);
     ShootChoices flux = choices(List.of("flux"), false, 2);
 
     CatalogPlan tight = planner.plan("tight", products, flux, 0.5);
@@ -106,23 +114,38 @@ class CatalogPlannerTest {
     assertThat(tight.mostUsd()).isCloseTo(3 * 0.48, Offset.offset(1e-9));
     assertThat(tight.paidProducts()).isEqualTo(3);
     assertThat(tight.paidWithinBudget())
-        .as("$0.48 fits in $0.50; then $0.16 spent + $0.48 does not").isEqualTo(1);
-    assertThat(tight.notes()).first().asString().isEqualTo("Budget $0.50 is below the estimate"
-        + " $0.48, up to $1.44 if every round is sent back: about 1 of the 3 paid products would"
-        + " start (approved in their first round); then the catalog holds the others, free studio"
-        + " products go on, and it waits until the budget is raised (./facet budget <id> USD, or"
-        + " POST /api/catalogs/<id>/budget).");
+        .as("$0.48 fits in $0.50; then $0.16 spent + $0.48 does not")
+        .isEqualTo(1);
+    assertThat(tight.notes())
+        .first()
+        .asString()
+        .isEqualTo(
+            "Budget $0.50 is below the estimate"
+                + " $0.48, up to $1.44 if every round is sent back: about 1 of the 3 paid products would"
+                + " start (approved in their first round); then the catalog holds the others, free studio"
+                + " products go on, and it waits until the budget is raised (./facet budget <id> USD, or"
+                + " POST /api/catalogs/<id>/budget).");
     assertThat(ample.paidWithinBudget()).isEqualTo(3);
-    assertThat(ample.notes()).first().asString().startsWith("Budget $2.00: the estimate $0.48,"
-        + " up to $1.44 if every round is sent back; every paid product fits");
+    assertThat(ample.notes())
+        .first()
+        .asString()
+        .startsWith(
+            "Budget $2.00: the estimate $0.48,"
+                + " up to $1.44 if every round is sent back; every paid product fits");
     assertThat(planner.plan("open", products, flux, null).paidWithinBudget()).isNull();
   }
 
   @Test
   void namesThatMeanNothingAreRefusedAsAStartWouldRefuseThem() {
     ShootChoices typo =
-        new ShootChoices(Optional.empty(), List.of("amazn"), List.of(), Optional.empty(), List.of(),
-            false, false);
+        new ShootChoices(
+            Optional.empty(),
+            List.of("amazn"),
+            List.of(),
+            Optional.empty(),
+            List.of(),
+            false,
+            false);
 
     assertThatThrownBy(() -> planner.plan("summer", 3, typo))
         .isInstanceOf(InvalidCatalogRequestException.class)
@@ -130,7 +153,13 @@ class CatalogPlannerTest {
   }
 
   private static ShootChoices choices(List<String> providers, boolean bakeoff, int variants) {
-    return new ShootChoices(Optional.empty(), List.of("etsy", "amazon"), providers,
-        Optional.of(variants), List.of(), false, bakeoff);
+    return new ShootChoices(
+        Optional.empty(),
+        List.of("etsy", "amazon"),
+        providers,
+        Optional.of(variants),
+        List.of(),
+        false,
+        bakeoff);
   }
 }

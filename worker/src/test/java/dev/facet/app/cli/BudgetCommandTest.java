@@ -19,7 +19,9 @@ class BudgetCommandTest {
   void takesTheCatalogAndTheNewBudgetAndWhereTheApiIs() {
     int exit = budget("summer", "$50", "--api", "http://127.0.0.1:1", "--key", "k");
 
-    assertThat(exit).as("read, then refused by an API that is not there").isEqualTo(BudgetCommand.REFUSED);
+    assertThat(exit)
+        .as("read, then refused by an API that is not there")
+        .isEqualTo(BudgetCommand.REFUSED);
     assertThat(facet.err()).contains("Cannot reach Facet's API at http://127.0.0.1:1");
   }
 
@@ -31,8 +33,9 @@ class BudgetCommandTest {
     assertThat(budget("summer", "50", "--force")).isEqualTo(BudgetCommand.USAGE_ERROR);
     assertThat(facet.err())
         .contains("Missing required parameter: 'USD'")
-        .contains("the budget caps what the catalog's paid generations may cost: a budget is"
-            + " a number of US dollars of at least 0, e.g. 50 or 12.50; not 'lots'.")
+        .contains(
+            "the budget caps what the catalog's paid generations may cost: a budget is"
+                + " a number of US dollars of at least 0, e.g. 50 or 12.50; not 'lots'.")
         .contains("not '-3'")
         .contains("Unknown option: '--force'")
         .contains("Usage: facet budget [-h] [--api=URL] [--key=<key>] CATALOG-ID USD");
@@ -42,8 +45,8 @@ class BudgetCommandTest {
   void withoutAKeyItSaysWhereItLooked() {
     assertThat(budget("summer", "50")).isEqualTo(BudgetCommand.USAGE_ERROR);
     assertThat(facet.err())
-        .contains("No API key: give --key, set FACET_API_KEY, or run where "
-            + data.resolve("admin.key"));
+        .contains(
+            "No API key: give --key, set FACET_API_KEY, or run where " + data.resolve("admin.key"));
   }
 
   @Test
@@ -54,8 +57,9 @@ class BudgetCommandTest {
 
     assertThat(exit).isEqualTo(BudgetCommand.REFUSED);
     assertThat(facet.err())
-        .contains("Cannot reach Facet's API at http://127.0.0.1:1: is `./facet run` or"
-            + " `./facet serve` running?");
+        .contains(
+            "Cannot reach Facet's API at http://127.0.0.1:1: is `./facet run` or"
+                + " `./facet serve` running?");
   }
 
   /** {@code facet budget …} with FACET_DATA at this test's folder and no FACET_API_KEY. */

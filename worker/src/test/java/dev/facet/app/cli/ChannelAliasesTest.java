@@ -12,8 +12,16 @@ class ChannelAliasesTest {
   @Test
   void everyChannelOfARepeatedOrListedOptionIsResolvedBeforeAnythingIsRead() {
     // The photo does not exist: the channels were resolved, so finish got as far as the photo.
-    assertThat(facet.execute("finish", "--channel", "amazon", "--channels", "google, etsy",
-            "--out", "target/channel-aliases", "missing.jpg"))
+    assertThat(
+            facet.execute(
+                "finish",
+                "--channel",
+                "amazon",
+                "--channels",
+                "google, etsy",
+                "--out",
+                "target/channel-aliases",
+                "missing.jpg"))
         .isEqualTo(1);
     assertThat(facet.out())
         .contains("missing.jpg", "NOT FINISHED: no such file")
@@ -30,12 +38,15 @@ class ChannelAliasesTest {
 
   @Test
   void qaTakesAnAliasToo() {
-    assertThat(facet.execute("qa", "--reference", "r.jpg", "--candidate", "c.jpg", "--channel", "amazn"))
+    assertThat(
+            facet.execute(
+                "qa", "--reference", "r.jpg", "--candidate", "c.jpg", "--channel", "amazn"))
         .isEqualTo(2);
     assertThat(facet.err()).startsWith("Unknown channel 'amazn'");
 
     CommandLines known = new CommandLines();
-    assertThat(known.execute("qa", "-r", "r.jpg", "-c", "c.jpg", "--channel", "amazon")).isEqualTo(2);
+    assertThat(known.execute("qa", "-r", "r.jpg", "-c", "c.jpg", "--channel", "amazon"))
+        .isEqualTo(2);
     assertThat(known.err()).as("past the channel, to the missing photo").contains("cannot read");
   }
 

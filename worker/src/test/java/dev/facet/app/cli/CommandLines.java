@@ -10,8 +10,8 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Facet's command line in tests: it runs in-process, its output kept, and its launcher records
- * what it was asked to start instead of starting Spring.
+ * Facet's command line in tests: it runs in-process, its output kept, and its launcher records what
+ * it was asked to start instead of starting Spring.
  */
 public final class CommandLines implements Launcher {
 

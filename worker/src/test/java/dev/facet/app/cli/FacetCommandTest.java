@@ -22,14 +22,26 @@ class FacetCommandTest {
 
   @Test
   void runTakesACatalogItsOptionsInEitherFormAndSpringProperties() {
-    int exit = facet.execute(
-        "run", "--policy", "manual", CATALOG, "--out=/tmp/out", "--id", "summer-24", "--server.port=0");
+    int exit =
+        facet.execute(
+            "run",
+            "--policy",
+            "manual",
+            CATALOG,
+            "--out=/tmp/out",
+            "--id",
+            "summer-24",
+            "--server.port=0");
 
     assertThat(exit).as(facet.err()).isZero();
     assertThat(facet.started).isEqualTo("run");
     assertThat(facet.runOptions)
-        .isEqualTo(new RunOptions(Path.of(CATALOG), Path.of("/tmp/out"),
-            Optional.of(ShootPolicy.Approval.MANUAL), Optional.of("summer-24")));
+        .isEqualTo(
+            new RunOptions(
+                Path.of(CATALOG),
+                Path.of("/tmp/out"),
+                Optional.of(ShootPolicy.Approval.MANUAL),
+                Optional.of("summer-24")));
     assertThat(facet.springProperties).containsExactly("--server.port=0");
   }
 
@@ -56,8 +68,19 @@ class FacetCommandTest {
   void runTakesWhatTheSellerChoosesAboutEveryShoot() {
     ShootChoices choices =
         runOptions(
-                "run", "c.csv", "--channels", "etsy, amazon", "--providers=flux,openai:gpt-image-2,studio",
-                "--variants", "2", "--shots", "hero", "--approval", "manual", "--routing", "auto")
+                "run",
+                "c.csv",
+                "--channels",
+                "etsy, amazon",
+                "--providers=flux,openai:gpt-image-2,studio",
+                "--variants",
+                "2",
+                "--shots",
+                "hero",
+                "--approval",
+                "manual",
+                "--routing",
+                "auto")
             .choices();
 
     assertThat(choices.channels()).containsExactly("etsy", "amazon");
@@ -84,14 +107,18 @@ class FacetCommandTest {
     assertThat(runOptions("run", "c.csv", "--budget", "50").budgetUsd()).contains(50.0);
     assertThat(runOptions("run", "c.csv", "--budget=$12.50").budgetUsd()).contains(12.5);
     assertThat(runOptions("run", "c.csv", "--budget", "0").budgetUsd())
-        .as("only free products").contains(0.0);
+        .as("only free products")
+        .contains(0.0);
     assertThat(runOptions("run", "c.csv").budgetUsd()).isEmpty();
     for (String bad : List.of("fifty", "-5", "NaN", "Infinity")) {
       assertThatThrownBy(() -> runOptions("run", "c.csv", "--budget", bad))
           .isInstanceOf(ParameterException.class)
-          .hasMessage("Invalid value for option '--budget': the budget caps what the"
-              + " catalog's paid generations may cost: a budget is a number of US dollars of at"
-              + " least 0, e.g. 50 or 12.50; not '" + bad + "'.");
+          .hasMessage(
+              "Invalid value for option '--budget': the budget caps what the"
+                  + " catalog's paid generations may cost: a budget is a number of US dollars of at"
+                  + " least 0, e.g. 50 or 12.50; not '"
+                  + bad
+                  + "'.");
     }
     assertThatThrownBy(() -> runOptions("run", "c.csv", "--budget"))
         .isInstanceOf(ParameterException.class)
@@ -103,8 +130,9 @@ class FacetCommandTest {
     assertThat(runOptions("run", "c.csv", "--policy=auto").approval())
         .contains(ShootPolicy.Approval.AUTO);
     assertThatThrownBy(() -> runOptions("run", "c.csv", "--policy", "sometimes"))
-        .hasMessage("Invalid value for option '--policy': approval is auto or manual,"
-            + " not 'sometimes'.");
+        .hasMessage(
+            "Invalid value for option '--policy': approval is auto or manual,"
+                + " not 'sometimes'.");
     assertThatThrownBy(() -> runOptions("run", "c.csv", "--approval", "sometimes"))
         .hasMessageStartingWith("Invalid value for option '--approval'");
   }
@@ -113,18 +141,24 @@ class FacetCommandTest {
   void refusesAChoiceItCannotReadSayingWhatItTakes() {
     assertThatThrownBy(() -> runOptions("run", "c.csv", "--channels", " , "))
         .isInstanceOf(ParameterException.class)
-        .hasMessage("Invalid value for option '--channels': names separated by commas,"
-            + " e.g. etsy,amazon; ' , ' names none.");
+        .hasMessage(
+            "Invalid value for option '--channels': names separated by commas,"
+                + " e.g. etsy,amazon; ' , ' names none.");
     assertThatThrownBy(() -> runOptions("run", "c.csv", "--providers", ","))
         .hasMessageStartingWith("Invalid value for option '--providers'");
     for (String variants : List.of("0", "11", "two")) {
       assertThatThrownBy(() -> runOptions("run", "c.csv", "--variants", variants))
-          .hasMessage("Invalid value for option '--variants': variants is a number of"
-              + " candidates per shot from 1 to 10, not '" + variants + "'.");
+          .hasMessage(
+              "Invalid value for option '--variants': variants is a number of"
+                  + " candidates per shot from 1 to 10, not '"
+                  + variants
+                  + "'.");
     }
     assertThatThrownBy(() -> runOptions("run", "c.csv", "--routing", "fastest"))
-        .hasMessageContaining("'fastest'").hasMessageContaining("AUTO");
-    assertThatThrownBy(() -> runOptions("run", "c.csv", "--bakeoff", "flux,studio", "--providers", "flux"))
+        .hasMessageContaining("'fastest'")
+        .hasMessageContaining("AUTO");
+    assertThatThrownBy(
+            () -> runOptions("run", "c.csv", "--bakeoff", "flux,studio", "--providers", "flux"))
         .hasMessage("--bakeoff names the providers of a bake-off; leave out --providers.");
     assertThatThrownBy(() -> runOptions("run", "c.csv", "--channels"))
         .hasMessageContaining("'--channels'");
@@ -140,7 +174,8 @@ class FacetCommandTest {
         .hasMessageContaining("--bakeoff");
     assertThatThrownBy(() -> runOptions("run", "c.csv", "--bakeoff=flux", "--sample=none"))
         .isInstanceOf(ParameterException.class)
-        .hasMessage("Invalid value for option '--sample': a number of products above 0, not 'none'.");
+        .hasMessage(
+            "Invalid value for option '--sample': a number of products above 0, not 'none'.");
   }
 
   @Test
@@ -180,8 +215,9 @@ class FacetCommandTest {
   void aBadOptionIsAUsageErrorThatSaysWhatAndShowsTheUsage() {
     assertThat(facet.execute("run", CATALOG, "--variants", "two")).isEqualTo(2);
     assertThat(facet.err())
-        .startsWith("Invalid value for option '--variants': variants is a number of candidates"
-            + " per shot from 1 to 10, not 'two'.")
+        .startsWith(
+            "Invalid value for option '--variants': variants is a number of candidates"
+                + " per shot from 1 to 10, not 'two'.")
         .contains("Usage: facet run ");
     assertThat(facet.started).as("nothing starts").isNull();
   }
@@ -205,7 +241,8 @@ class FacetCommandTest {
 
     CommandLines serve = new CommandLines();
     assertThat(serve.execute("serve", "8080")).isEqualTo(2);
-    assertThat(serve.err()).contains("Unexpected argument '8080' for serve; Spring properties are --name=value.");
+    assertThat(serve.err())
+        .contains("Unexpected argument '8080' for serve; Spring properties are --name=value.");
     assertThat(serve.started).isNull();
   }
 

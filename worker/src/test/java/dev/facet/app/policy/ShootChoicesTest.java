@@ -15,15 +15,22 @@ class ShootChoicesTest {
   @Test
   void nothingChosenIsTheDefaultPolicyAndStyle() {
     assertThat(ShootChoices.none().policy()).isEqualTo(ShootPolicy.defaults());
-    assertThat(ShootChoices.none().style().shots()).extracting(ShotSpec::name)
+    assertThat(ShootChoices.none().style().shots())
+        .extracting(ShotSpec::name)
         .containsExactly("hero", "profile");
   }
 
   @Test
   void theChoicesMakeThePolicyTheCatalogWorkflowTakes() {
     ShootChoices choices =
-        new ShootChoices(Optional.of(ShootPolicy.Approval.AUTO), List.of("etsy"),
-            List.of("flux", "studio"), Optional.of(2), List.of("hero"), true, false);
+        new ShootChoices(
+            Optional.of(ShootPolicy.Approval.AUTO),
+            List.of("etsy"),
+            List.of("flux", "studio"),
+            Optional.of(2),
+            List.of("hero"),
+            true,
+            false);
 
     ShootPolicy policy = choices.policy();
 
@@ -41,11 +48,25 @@ class ShootChoicesTest {
   @Test
   void aWholePolicyKeepsWhatTheChoicesDoNotSayAndItsOwnApproval() {
     ShootPolicy whole =
-        new ShootPolicy(ShootPolicy.Approval.MANUAL, 0.9, null, null, 3, 2, List.of("master"),
-            List.of("studio"), 5.0);
+        new ShootPolicy(
+            ShootPolicy.Approval.MANUAL,
+            0.9,
+            null,
+            null,
+            3,
+            2,
+            List.of("master"),
+            List.of("studio"),
+            5.0);
     ShootChoices choices =
-        new ShootChoices(Optional.empty(), List.of("etsy"), List.of(), Optional.empty(), List.of(),
-                false, false)
+        new ShootChoices(
+                Optional.empty(),
+                List.of("etsy"),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                false,
+                false)
             .refining(whole)
             .orApproval(ShootPolicy.Approval.AUTO);
 
@@ -56,7 +77,9 @@ class ShootChoicesTest {
     assertThat(policy.maxRounds()).isEqualTo(2);
     assertThat(policy.autoThreshold()).isEqualTo(0.9);
     assertThat(policy.budgetUsd()).isEqualTo(5.0);
-    assertThat(policy.approval()).as("the file's approval does not apply").isEqualTo(ShootPolicy.Approval.MANUAL);
+    assertThat(policy.approval())
+        .as("the file's approval does not apply")
+        .isEqualTo(ShootPolicy.Approval.MANUAL);
     assertThat(choices.withApproval(ShootPolicy.Approval.AUTO).policy().approval())
         .isEqualTo(ShootPolicy.Approval.AUTO);
   }
@@ -64,8 +87,14 @@ class ShootChoicesTest {
   @Test
   void aShotTheStyleGuideDoesNotHaveIsAProblemNamingThoseItHas() {
     ShootChoices choices =
-        new ShootChoices(Optional.empty(), List.of(), List.of(), Optional.empty(),
-            List.of("hero", "top"), false, false);
+        new ShootChoices(
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            List.of("hero", "top"),
+            false,
+            false);
 
     assertThat(choices.shotProblems())
         .containsExactly("shots: 'top' is no shot of the style guide; its shots are hero, profile");

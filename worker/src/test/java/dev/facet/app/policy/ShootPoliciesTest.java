@@ -21,7 +21,8 @@ class ShootPoliciesTest {
   private final ShootPolicies policies =
       new ShootPolicies(
           ChannelNames.of(ChannelPresets.builtIn()),
-          ServedProviders.here(ProviderGenerators.create(null, new ProviderProperties(null, null))));
+          ServedProviders.here(
+              ProviderGenerators.create(null, new ProviderProperties(null, null))));
 
   @Test
   void aRowsAliasesBecomeThePresetsNames() {
@@ -39,17 +40,26 @@ class ShootPoliciesTest {
     List<Problem> problems =
         policies.rowProblems(
             List.of(
-                new ShootPolicies.Row(2, "R-1", new ShootOverrides(List.of("etsy"), List.of(), null)),
-                new ShootPolicies.Row(3, "R-2", new ShootOverrides(List.of("etsi"), List.of(), null)),
-                new ShootPolicies.Row(4, "R-3", new ShootOverrides(List.of(), List.of("openai"), null))),
+                new ShootPolicies.Row(
+                    2, "R-1", new ShootOverrides(List.of("etsy"), List.of(), null)),
+                new ShootPolicies.Row(
+                    3, "R-2", new ShootOverrides(List.of("etsi"), List.of(), null)),
+                new ShootPolicies.Row(
+                    4, "R-3", new ShootOverrides(List.of(), List.of("openai"), null))),
             ShootPolicy.auto());
 
-    assertThat(problems).extracting(Problem::toString).satisfiesExactly(
-        channel -> assertThat(channel).startsWith(
-            "line 3: R-2: channels: unknown channel 'etsi'; the channels are amazon-main (or amazon),"),
-        provider -> assertThat(provider).startsWith(
-            "line 4: R-3: providers names 'openai', but no API key is configured for openai: set"
-                + " FACET_PROVIDERS_OPENAI_API_KEY"));
+    assertThat(problems)
+        .extracting(Problem::toString)
+        .satisfiesExactly(
+            channel ->
+                assertThat(channel)
+                    .startsWith(
+                        "line 3: R-2: channels: unknown channel 'etsi'; the channels are amazon-main (or amazon),"),
+            provider ->
+                assertThat(provider)
+                    .startsWith(
+                        "line 4: R-3: providers names 'openai', but no API key is configured for openai: set"
+                            + " FACET_PROVIDERS_OPENAI_API_KEY"));
   }
 
   @Test
@@ -59,13 +69,19 @@ class ShootPoliciesTest {
     ShootPolicy routed =
         new ShootPolicy(null, null, null, null, null, null, null, List.of("studio", "flux"))
             .withRouting(new RoutingPolicy(Map.of("ring", "flux"), null, null, null));
-    ShootPolicy broken = routed.withRouting(new RoutingPolicy(Map.of("ring", "openai"), null, null, null));
+    ShootPolicy broken =
+        routed.withRouting(new RoutingPolicy(Map.of("ring", "openai"), null, null, null));
 
-    assertThat(anywhere.checkRow(new ShootOverrides(List.of(), List.of("studio"), null), routed)
-        .problems())
-        .containsExactly("policy.routing names 'flux', which policy.providers does not list (studio)");
-    assertThat(anywhere.checkRow(new ShootOverrides(List.of("etsy"), List.of(), null), broken)
-        .problems())
+    assertThat(
+            anywhere
+                .checkRow(new ShootOverrides(List.of(), List.of("studio"), null), routed)
+                .problems())
+        .containsExactly(
+            "policy.routing names 'flux', which policy.providers does not list (studio)");
+    assertThat(
+            anywhere
+                .checkRow(new ShootOverrides(List.of("etsy"), List.of(), null), broken)
+                .problems())
         .as("the catalog's own problem is the catalog's, said once where the catalog is checked")
         .isEmpty();
   }

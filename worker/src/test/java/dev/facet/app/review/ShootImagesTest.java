@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ShootImagesTest {
 
   private final AtomicInteger queries = new AtomicInteger();
-  private final List<ImageRef> named = new CopyOnWriteArrayList<>(List.of(image("a.png"), image("b.png")));
+  private final List<ImageRef> named =
+      new CopyOnWriteArrayList<>(List.of(image("a.png"), image("b.png")));
 
   @Test
   void aContactSheetQueriesTheShootOnce() {
@@ -58,10 +59,12 @@ class ShootImagesTest {
   }
 
   private ShootImages images(Duration fresh) {
-    return new ShootImages(sku -> {
-      queries.incrementAndGet();
-      return named.stream();
-    }, fresh);
+    return new ShootImages(
+        sku -> {
+          queries.incrementAndGet();
+          return named.stream();
+        },
+        fresh);
   }
 
   private static ImageRef image(String key) {

@@ -132,7 +132,8 @@ class CatalogRunTest {
                             + " --workflow-id shoot-RUN-M1 --name decision --input '"
                             + approve
                             + "'")
-                    .containsPattern("1/2 done \\(1 failed\\), 0 in progress, 1 awaiting a reviewer"));
+                    .containsPattern(
+                        "1/2 done \\(1 failed\\), 0 in progress, 1 awaiting a reviewer"));
     decide("RUN-M1", approve);
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(1);
@@ -189,8 +190,16 @@ class CatalogRunTest {
             """);
     RunOptions options =
         CommandLines.runOptions(
-                "run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
-                "--channels", "Etsy,amazon", "--variants", "2", "--shots", "hero");
+            "run",
+            catalog.file().toString(),
+            "--out",
+            folder.resolve("out").toString(),
+            "--channels",
+            "Etsy,amazon",
+            "--variants",
+            "2",
+            "--shots",
+            "hero");
 
     assertThat(run.run(catalog, options, terminal)).isZero();
 
@@ -200,7 +209,8 @@ class CatalogRunTest {
     ShootPolicy policy = shoots.state("RUN-C1").policy();
     assertThat(policy.channels()).containsExactly("etsy", "amazon-main");
     assertThat(policy.variants()).isEqualTo(2);
-    assertThat(output()).contains("Channels: etsy, amazon-main; providers: studio; 2 variants per shot");
+    assertThat(output())
+        .contains("Channels: etsy, amazon-main; providers: studio; 2 variants per shot");
   }
 
   @Test
@@ -216,8 +226,16 @@ class CatalogRunTest {
             """);
     RunOptions options =
         CommandLines.runOptions(
-                "run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
-                "--channels", "amazon", "--variants", "2", "--shots", "hero");
+            "run",
+            catalog.file().toString(),
+            "--out",
+            folder.resolve("out").toString(),
+            "--channels",
+            "amazon",
+            "--variants",
+            "2",
+            "--shots",
+            "hero");
 
     assertThat(run.run(catalog, options, terminal)).isZero();
 
@@ -230,8 +248,7 @@ class CatalogRunTest {
     assertThat(shoots.state("RUN-MX2").policy())
         .extracting(ShootPolicy::channels, ShootPolicy::variants)
         .containsExactly(java.util.List.of("amazon-main"), 2);
-    assertThat(output())
-        .contains("1 of them with their own channels, providers or variants");
+    assertThat(output()).contains("1 of them with their own channels, providers or variants");
   }
 
   @Test
@@ -247,16 +264,18 @@ class CatalogRunTest {
             """);
     int uploadsBefore = store.list("uploads/").size();
 
-    for (RunOptions options : java.util.List.of(
-        options(catalog, folder.resolve("out")),
-        CommandLines.runOptions("run", catalog.file().toString(), "--dry-run"))) {
+    for (RunOptions options :
+        java.util.List.of(
+            options(catalog, folder.resolve("out")),
+            CommandLines.runOptions("run", catalog.file().toString(), "--dry-run"))) {
       assertThat(run.run(catalog, options, terminal)).isEqualTo(CatalogRun.REFUSED);
     }
 
     assertThat(output())
         .contains("run-rx.csv has a problem:")
-        .contains("line 3: RUN-RX2: channels: unknown channel 'amazn'; the channels are"
-            + " amazon-main (or amazon),")
+        .contains(
+            "line 3: RUN-RX2: channels: unknown channel 'amazn'; the channels are"
+                + " amazon-main (or amazon),")
         .doesNotContain("Shooting")
         .doesNotContain("Plan for catalog");
     assertThat(catalogs.status("run-rx")).isEmpty();
@@ -275,17 +294,24 @@ class CatalogRunTest {
     RunOptions plan =
         CommandLines.runOptions("run", catalog.file().toString(), "--dry-run", "--budget", "1");
     RunOptions shoot =
-        CommandLines.runOptions("run", catalog.file().toString(), "--out", folder.resolve("out").toString(),
-                "--budget", "1");
+        CommandLines.runOptions(
+            "run",
+            catalog.file().toString(),
+            "--out",
+            folder.resolve("out").toString(),
+            "--budget",
+            "1");
 
     assertThat(run.run(catalog, plan, terminal)).isZero();
     assertThat(run.run(catalog, shoot, terminal)).isZero();
 
     assertThat(output())
-        .contains("Budget $1.00: the estimate $0.00, up to $0.00 if every round is sent back;"
-            + " every paid product fits")
-        .contains("Budget: $1.00 for the catalog's paid generations; no paid product starts once"
-            + " it could pass it (raise it: ./facet budget run-b USD)");
+        .contains(
+            "Budget $1.00: the estimate $0.00, up to $0.00 if every round is sent back;"
+                + " every paid product fits")
+        .contains(
+            "Budget: $1.00 for the catalog's paid generations; no paid product starts once"
+                + " it could pass it (raise it: ./facet budget run-b USD)");
     assertThat(catalogs.status("run-b").orElseThrow().completed()).isTrue();
   }
 
@@ -301,7 +327,7 @@ class CatalogRunTest {
             """);
     RunOptions options =
         CommandLines.runOptions(
-                "run", catalog.file().toString(), "--channels", "amazn", "--providers", "midjourney");
+            "run", catalog.file().toString(), "--channels", "amazn", "--providers", "midjourney");
 
     assertThat(run.run(catalog, options, terminal)).isEqualTo(CatalogRun.REFUSED);
 
@@ -328,8 +354,13 @@ class CatalogRunTest {
     int uploadsBefore = store.list("uploads/").size();
     RunOptions options =
         CommandLines.runOptions(
-                "run", catalog.file().toString(), "--dry-run", "--channels", "etsy,amazon",
-                "--variants", "2");
+            "run",
+            catalog.file().toString(),
+            "--dry-run",
+            "--channels",
+            "etsy,amazon",
+            "--variants",
+            "2");
 
     int exit = run.run(catalog, options, terminal);
 
@@ -337,7 +368,8 @@ class CatalogRunTest {
     assertThat(output())
         .contains("RUN-D3 would be left out: Photo 1 (not-a-photo.jpg)")
         .contains("Plan for catalog 'run-d' (dry run: nothing was uploaded, started or paid)")
-        .contains("2 products × 2 shots (hero, profile) × 2 variants = 8 candidate images; approval auto")
+        .contains(
+            "2 products × 2 shots (hero, profile) × 2 variants = 8 candidate images; approval auto")
         .contains("8 finished images: one per product, shot and channel (etsy, amazon-main)")
         .containsPattern("studio +8 +\\$0\\.000 +\\$0\\.00 +\\d+ +")
         .doesNotContain("Started ");

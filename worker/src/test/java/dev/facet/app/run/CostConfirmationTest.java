@@ -22,10 +22,12 @@ class CostConfirmationTest {
 
   @Test
   void aRunAboveTheLimitNeedsYesWhenNobodyCanAnswer() {
-    assertThat(CostConfirmation.mayStart(plan(12.5), 10, false, new Terminal(out, false))).isFalse();
+    assertThat(CostConfirmation.mayStart(plan(12.5), 10, false, new Terminal(out, false)))
+        .isFalse();
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("This run would pay about $12.50 (up to $37.50 if every round is sent back):"
-            + " above the $10.00 that needs a yes (facet.run.confirm-above-usd).")
+        .contains(
+            "This run would pay about $12.50 (up to $37.50 if every round is sent back):"
+                + " above the $10.00 that needs a yes (facet.run.confirm-above-usd).")
         .contains("Nothing was started: give --yes to start it without asking.");
 
     assertThat(CostConfirmation.mayStart(plan(12.5), 10, true, new Terminal(out, false))).isTrue();
@@ -33,16 +35,22 @@ class CostConfirmationTest {
 
   @Test
   void onATerminalTheUserDecides() {
-    assertThat(CostConfirmation.mayStart(plan(50.0), 10, false, Terminal.answering(out, "y\n"))).isTrue();
-    assertThat(CostConfirmation.mayStart(plan(50.0), 10, false, Terminal.answering(out, "\n"))).isFalse();
-    assertThat(CostConfirmation.mayStart(plan(50.0), 10, false, Terminal.answering(out, ""))).isFalse();
-    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Start it? [y/N] ", "Nothing was started.");
+    assertThat(CostConfirmation.mayStart(plan(50.0), 10, false, Terminal.answering(out, "y\n")))
+        .isTrue();
+    assertThat(CostConfirmation.mayStart(plan(50.0), 10, false, Terminal.answering(out, "\n")))
+        .isFalse();
+    assertThat(CostConfirmation.mayStart(plan(50.0), 10, false, Terminal.answering(out, "")))
+        .isFalse();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("Start it? [y/N] ", "Nothing was started.");
   }
 
   @Test
   void anUnknownPriceIsAskedAbout() {
-    assertThat(CostConfirmation.mayStart(plan(null), 10, false, new Terminal(out, false))).isFalse();
-    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("an amount Facet cannot estimate");
+    assertThat(CostConfirmation.mayStart(plan(null), 10, false, new Terminal(out, false)))
+        .isFalse();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("an amount Facet cannot estimate");
   }
 
   @Test
@@ -51,7 +59,8 @@ class CostConfirmationTest {
         .isTrue();
     assertThat(CostConfirmation.mayStart(plan(50.0, 20.0), 10, false, new Terminal(out, false)))
         .isFalse();
-    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("--budget USD caps what it may pay");
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("--budget USD caps what it may pay");
   }
 
   private static CatalogPlan plan(Double usd) {
@@ -59,7 +68,23 @@ class CostConfirmationTest {
   }
 
   private static CatalogPlan plan(Double usd, Double budgetUsd) {
-    return new CatalogPlan("c", 1, 0, List.of("hero"), 1, List.of("master"), 1, "auto", List.of(),
-        usd, 0, 3, usd == null ? null : usd * 3, budgetUsd, null, 1, List.of());
+    return new CatalogPlan(
+        "c",
+        1,
+        0,
+        List.of("hero"),
+        1,
+        List.of("master"),
+        1,
+        "auto",
+        List.of(),
+        usd,
+        0,
+        3,
+        usd == null ? null : usd * 3,
+        budgetUsd,
+        null,
+        1,
+        List.of());
   }
 }

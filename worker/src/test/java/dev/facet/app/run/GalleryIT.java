@@ -31,15 +31,32 @@ class GalleryIT {
     List<CatalogProduct> products = new ArrayList<>();
     List<ExportedImage> finals = new ArrayList<>();
     List<ReportRow> rows = new ArrayList<>();
-    String[][] pieces = {{"P01", "PUBLISHED", ""}, {"P03", "PUBLISHED", "hero/etsy: fill"}, {"P05", "FAILED", ""}};
+    String[][] pieces = {
+      {"P01", "PUBLISHED", ""}, {"P03", "PUBLISHED", "hero/etsy: fill"}, {"P05", "FAILED", ""}
+    };
     for (String[] piece : pieces) {
       String sku = piece[0];
-      Path reference = Files.write(photos.resolve(sku + " front.jpg"), TestImages.photo(sku + "_capture_1.jpg"));
-      products.add(new CatalogProduct(2, new ProductSpec(sku, "Piece " + sku, "ring", "gold", null, null, null),
-          List.of(new PhotoFile(reference, "front"))));
+      Path reference =
+          Files.write(photos.resolve(sku + " front.jpg"), TestImages.photo(sku + "_capture_1.jpg"));
+      products.add(
+          new CatalogProduct(
+              2,
+              new ProductSpec(sku, "Piece " + sku, "ring", "gold", null, null, null),
+              List.of(new PhotoFile(reference, "front"))));
       List<String> failed = piece[2].isEmpty() ? List.of() : List.of(piece[2]);
-      rows.add(new ReportRow(2, sku, piece[1], 1, 0.0, List.of(), 12, failed.size(), failed,
-          piece[1].equals("FAILED") ? "no product found" : "", List.of()));
+      rows.add(
+          new ReportRow(
+              2,
+              sku,
+              piece[1],
+              1,
+              0.0,
+              List.of(),
+              12,
+              failed.size(),
+              failed,
+              piece[1].equals("FAILED") ? "no product found" : "",
+              List.of()));
       if (piece[1].equals("PUBLISHED")) {
         Path image = Files.createDirectories(out.resolve(sku)).resolve("hero-etsy.jpg");
         Files.write(image, TestImages.photo(sku + "_capture_3.jpg"));
@@ -47,7 +64,8 @@ class GalleryIT {
       }
     }
     CatalogFile catalog =
-        new CatalogFile("gallery", folder.resolve("gallery.csv"), ShootPolicy.Approval.AUTO, products);
+        new CatalogFile(
+            "gallery", folder.resolve("gallery.csv"), ShootPolicy.Approval.AUTO, products);
 
     Path sheet =
         Gallery.write(out, catalog, new RunOutcome(rows, List.of(), finals, Map.of()), Map.of());

@@ -22,11 +22,20 @@ class GalleryTest {
     return new RunOutcome(
         List.of(
             row("P01", "PUBLISHED", List.of(), "", List.of(), List.of()),
-            row("P03", "PUBLISHED", List.of("hero/etsy: fill"), "",
+            row(
+                "P03",
+                "PUBLISHED",
+                List.of("hero/etsy: fill"),
+                "",
                 List.of(new ProviderSpend("flux", 4, 0, 0.16, 0)),
                 List.of(new ChannelImage("hero", "etsy", "r1-hero-v2", null))),
-            row("P05", "FAILED", List.of(), "the studio renderer found no product <in> the photos",
-                List.of(), List.of())),
+            row(
+                "P05",
+                "FAILED",
+                List.of(),
+                "the studio renderer found no product <in> the photos",
+                List.of(),
+                List.of())),
         List.of(),
         List.of(
             new ExportedImage("P01", "hero", "etsy", OUT.resolve("P01/hero-etsy.jpg"), 2000, 2000),
@@ -46,7 +55,8 @@ class GalleryTest {
   @Test
   void showsEveryProductWithItsReferencesFinalsVerdictAndCost() {
     Candidate flux =
-        new Candidate("r1-hero-v2", 1, "hero", 2, "flux", "flux-kontext-pro", null, null, 1, 0.04, null);
+        new Candidate(
+            "r1-hero-v2", 1, "hero", 2, "flux", "flux-kontext-pro", null, null, 1, 0.04, null);
 
     String html = Gallery.html(OUT, catalog(), outcome(), Map.of(flux.id(), flux));
 
@@ -54,7 +64,8 @@ class GalleryTest {
         .startsWith("<!doctype html>")
         .contains("<title>Catalog summer &amp; co · Facet</title>")
         .contains("3 products · 2 published · $0.16 billed")
-        .contains("<section class=\"product\" data-verdict=\"passed\">\n<h2>P01 <small>Solitaire</small>")
+        .contains(
+            "<section class=\"product\" data-verdict=\"passed\">\n<h2>P01 <small>Solitaire</small>")
         .contains("data-verdict=\"flagged\"", "<li>hero/etsy: fill</li>", "billed: flux $0.16")
         .contains("data-verdict=\"not-published\"", "found no product &lt;in&gt; the photos")
         .contains("<img src=\"P01/hero-etsy.jpg\" alt=\"hero · etsy · 2000×2000\"")
@@ -72,8 +83,18 @@ class GalleryTest {
       String failure,
       List<ProviderSpend> spend,
       List<ChannelImage> finals) {
-    return new ReportRow(1, sku, status, 1, spend.stream().mapToDouble(ProviderSpend::totalUsd).sum(),
-        finals, 10, failed.size(), failed, failure, spend);
+    return new ReportRow(
+        1,
+        sku,
+        status,
+        1,
+        spend.stream().mapToDouble(ProviderSpend::totalUsd).sum(),
+        finals,
+        10,
+        failed.size(),
+        failed,
+        failure,
+        spend);
   }
 
   private static CatalogProduct product(String sku, String name) {

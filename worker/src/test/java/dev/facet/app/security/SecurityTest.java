@@ -63,7 +63,8 @@ class SecurityTest {
         row(HttpMethod.POST, "/api/catalogs/nope/pause", Body.NONE, 401, 404, 403, 404),
         row(HttpMethod.POST, "/api/catalogs/nope/resume", Body.NONE, 401, 404, 403, 404),
         row(HttpMethod.POST, "/api/catalogs/nope/cancel", Body.NONE, 401, 404, 403, 404),
-        // The in-process Temporal server has no visibility store to list the queue from (ReviewIT has).
+        // The in-process Temporal server has no visibility store to list the queue from (ReviewIT
+        // has).
         row(HttpMethod.GET, "/api/review/queue", Body.NONE, 401, 503, 503, 503),
         row(HttpMethod.GET, "/api/reports/providers", Body.NONE, 401, 200, 200, 200),
         row(HttpMethod.GET, "/api/no-such-thing", Body.NONE, 401, 404, 404, 404),
@@ -80,7 +81,8 @@ class SecurityTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("endpoints")
-  void eachRoleGetsWhatItMay(HttpMethod method, String path, Body body, Map<String, Integer> expected) {
+  void eachRoleGetsWhatItMay(
+      HttpMethod method, String path, Body body, Map<String, Integer> expected) {
     expected.forEach(
         (key, status) -> {
           ResponseEntity<String> response = send(method, path, body, key);
@@ -131,7 +133,11 @@ class SecurityTest {
     String session = cookie.substring(0, cookie.indexOf(';'));
 
     ResponseEntity<String> who =
-        http.get().uri("/review/session").header(HttpHeaders.COOKIE, session).retrieve().toEntity(String.class);
+        http.get()
+            .uri("/review/session")
+            .header(HttpHeaders.COOKIE, session)
+            .retrieve()
+            .toEntity(String.class);
     assertThat((String) JsonPath.read(who.getBody(), "$.name")).isEqualTo("rita");
     String token = JsonPath.read(who.getBody(), "$.csrfToken");
 
@@ -187,12 +193,15 @@ class SecurityTest {
   @Test
   void aZipBombNamedJpgIsNotAPhoto() throws IOException {
     MultipartBodyBuilder parts = new MultipartBodyBuilder();
-    parts.part("photos", new ByteArrayResource(zipOfZeros()) {
-          @Override
-          public String getFilename() {
-            return "ring.jpg";
-          }
-        })
+    parts
+        .part(
+            "photos",
+            new ByteArrayResource(zipOfZeros()) {
+              @Override
+              public String getFilename() {
+                return "ring.jpg";
+              }
+            })
         .contentType(MediaType.IMAGE_JPEG);
     ResponseEntity<String> response =
         http.post()
@@ -204,7 +213,8 @@ class SecurityTest {
             .toEntity(String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   /** 64 MB of zeros in a zip of about 64 KB. */
@@ -248,9 +258,12 @@ class SecurityTest {
     switch (body) {
       case NONE -> {}
       case EMPTY_JSON -> request.contentType(MediaType.APPLICATION_JSON).body("{}");
-      case APPROVE -> request.contentType(MediaType.APPLICATION_JSON).body("{\"action\":\"approve\"}");
+      case APPROVE ->
+          request.contentType(MediaType.APPLICATION_JSON).body("{\"action\":\"approve\"}");
       case MULTIPART ->
-          request.contentType(MediaType.MULTIPART_FORM_DATA).body(new LinkedMultiValueMap<>(Map.of("note", List.of("x"))));
+          request
+              .contentType(MediaType.MULTIPART_FORM_DATA)
+              .body(new LinkedMultiValueMap<>(Map.of("note", List.of("x"))));
     }
     return request.retrieve().toEntity(String.class);
   }
@@ -262,7 +275,14 @@ class SecurityTest {
         path,
         body,
         Map.of(
-            NONE, none, TestKeys.OPERATOR, operator, TestKeys.REVIEWER, reviewer, TestKeys.ADMIN, admin));
+            NONE,
+            none,
+            TestKeys.OPERATOR,
+            operator,
+            TestKeys.REVIEWER,
+            reviewer,
+            TestKeys.ADMIN,
+            admin));
   }
 
   private static String who(String key) {

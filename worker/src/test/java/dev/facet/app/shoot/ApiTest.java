@@ -73,7 +73,9 @@ class ApiTest {
     @Test
     void aPathTraversalFileNameDoesNotReachTheKey() {
       ResponseEntity<String> response =
-          upload(List.of(part(TestImages.photo("P02_capture_1.jpg"), "../../../etc/passwd.jpg")), List.of());
+          upload(
+              List.of(part(TestImages.photo("P02_capture_1.jpg"), "../../../etc/passwd.jpg")),
+              List.of());
 
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
       String key = JsonPath.read(response.getBody(), "$[0].key");
@@ -101,7 +103,8 @@ class ApiTest {
     @Test
     void refusesADecompressionBombBeforeDecodingIt() {
       ResponseEntity<String> response =
-          upload(List.of(part(TestImages.photo("bad/bomb_100000x100000.png"), "bomb.jpg")), List.of());
+          upload(
+              List.of(part(TestImages.photo("bad/bomb_100000x100000.png"), "bomb.jpg")), List.of());
 
       assertProblem(response, HttpStatus.UNPROCESSABLE_CONTENT);
       assertThat(detail(response)).contains("100000x100000");
@@ -226,7 +229,8 @@ class ApiTest {
 
     @Test
     void anUnknownProviderIsABadRequestListingTheGenerators() {
-      ResponseEntity<String> response = post("/api/shoots", withProviders("RING-006", "midjourney"));
+      ResponseEntity<String> response =
+          post("/api/shoots", withProviders("RING-006", "midjourney"));
 
       assertProblem(response, HttpStatus.BAD_REQUEST);
       assertThat(detail(response)).contains("'midjourney'", "studio, openai, flux");
@@ -234,7 +238,8 @@ class ApiTest {
 
     @Test
     void aChannelAliasStartsTheShootWithItsPreset() {
-      ResponseEntity<String> response = post("/api/shoots", withChannels("RING-007", "amazon", "Etsy"));
+      ResponseEntity<String> response =
+          post("/api/shoots", withChannels("RING-007", "amazon", "Etsy"));
 
       assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
       await()

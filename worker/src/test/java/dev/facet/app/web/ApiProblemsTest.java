@@ -73,8 +73,12 @@ class ApiProblemsTest {
                       List.of(new Problem(3, "b"), new Problem(2, "a")))),
           Map.entry("invalid-catalog", () -> new InvalidCatalogRequestException("bad id")),
           Map.entry("no-catalog", () -> new CatalogNotFoundException("c-1")),
-          Map.entry("catalog-finished", () -> new CatalogFinishedException("c-1", "completed", "Start another.")),
-          Map.entry("change", () -> new CatalogChangeRefusedException("c-1", "resume", "it is not paused")),
+          Map.entry(
+              "catalog-finished",
+              () -> new CatalogFinishedException("c-1", "completed", "Start another.")),
+          Map.entry(
+              "change",
+              () -> new CatalogChangeRefusedException("c-1", "resume", "it is not paused")),
           Map.entry("no-report", () -> new CatalogNotFinishedException("still running")),
           Map.entry("catalog-unavailable", () -> new CatalogUnavailableException("c-1", CAUSE)),
           Map.entry("queue", () -> new QueueUnavailableException(CAUSE)),
@@ -95,7 +99,8 @@ class ApiProblemsTest {
 
   private final MockMvc mvc =
       MockMvcBuilders.standaloneSetup(new Thrower())
-          .setControllerAdvice(new ApiExceptionHandler(new UploadProperties(DataSize.ofMegabytes(25), 10)))
+          .setControllerAdvice(
+              new ApiExceptionHandler(new UploadProperties(DataSize.ofMegabytes(25), 10)))
           .build();
 
   @ParameterizedTest(name = "{0}: {1} {2}")
@@ -121,7 +126,8 @@ class ApiProblemsTest {
           unusable            | 422 | Upload rejected          | blurred
           bug                 | 500 | Internal error           | Facet failed unexpectedly; the server log has the details.
           """)
-  void answersWithItsProblem(String what, int status, String title, String detail) throws Exception {
+  void answersWithItsProblem(String what, int status, String title, String detail)
+      throws Exception {
     fail(what)
         .andExpect(status().is(status))
         .andExpect(jsonPath("$.title").value(title))

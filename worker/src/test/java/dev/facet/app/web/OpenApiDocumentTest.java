@@ -22,8 +22,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The served OpenAPI document equals the committed {@code docs/openapi.json}, and says what the
- * API promises: the API key scheme everywhere and the problem responses of every operation.
+ * The served OpenAPI document equals the committed {@code docs/openapi.json}, and says what the API
+ * promises: the API key scheme everywhere and the problem responses of every operation.
  */
 @InProcessStackTest
 class OpenApiDocumentTest {
@@ -57,7 +57,8 @@ class OpenApiDocumentTest {
     }
     String committed = canonical(Files.readString(COMMITTED, StandardCharsets.UTF_8));
     if (!served.equals(committed)) {
-      fail("The API changed but %s did not (%s). Review the change, then regenerate it with%n  %s",
+      fail(
+          "The API changed but %s did not (%s). Review the change, then regenerate it with%n  %s",
           COMMITTED.normalize(), firstDifference(committed, served), REGENERATE);
     }
   }
@@ -67,13 +68,16 @@ class OpenApiDocumentTest {
     List<String> before = committed.lines().toList();
     List<String> after = served.lines().toList();
     int line = 0;
-    while (line < before.size() && line < after.size() && before.get(line).equals(after.get(line))) {
+    while (line < before.size()
+        && line < after.size()
+        && before.get(line).equals(after.get(line))) {
       line++;
     }
-    return "first difference at line %d: committed %s, served %s".formatted(
-        line + 1,
-        line < before.size() ? "`" + before.get(line).strip() + "`" : "nothing",
-        line < after.size() ? "`" + after.get(line).strip() + "`" : "nothing");
+    return "first difference at line %d: committed %s, served %s"
+        .formatted(
+            line + 1,
+            line < before.size() ? "`" + before.get(line).strip() + "`" : "nothing",
+            line < after.size() ? "`" + after.get(line).strip() + "`" : "nothing");
   }
 
   @Test
@@ -96,17 +100,23 @@ class OpenApiDocumentTest {
             "/api/catalogs",
             "/api/catalogs/{id}",
             "/api/catalogs/{id}/report");
-    paths.forEach((url, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
-      Map<String, Object> operation = (Map<String, Object>) op;
-      Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-      assertThat(responses).as("%s %s", method, url).containsKeys("401", "403");
-      assertThat((String) operation.get("description")).as("%s %s", method, url).contains("Role:");
-    }));
+    paths.forEach(
+        (url, item) ->
+            ((Map<String, Object>) item)
+                .forEach(
+                    (method, op) -> {
+                      Map<String, Object> operation = (Map<String, Object>) op;
+                      Map<String, Object> responses =
+                          (Map<String, Object>) operation.get("responses");
+                      assertThat(responses).as("%s %s", method, url).containsKeys("401", "403");
+                      assertThat((String) operation.get("description"))
+                          .as("%s %s", method, url)
+                          .contains("Role:");
+                    }));
 
     Map<String, Object> start = path(paths, "/api/shoots", "post", "responses");
     assertThat(start).containsKeys("201", "400", "409", "422", "503");
-    assertThat(path(start, "409"))
-        .containsEntry("$ref", "#/components/responses/Problem409");
+    assertThat(path(start, "409")).containsEntry("$ref", "#/components/responses/Problem409");
     assertThat(path(doc, "components", "responses", "Problem409", "content"))
         .containsKey("application/problem+json");
     assertThat(path(paths, "/api/uploads", "post", "responses"))
@@ -115,14 +125,16 @@ class OpenApiDocumentTest {
 
   @Test
   void swaggerUiIsServed() {
-    ResponseEntity<String> page = http.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class);
+    ResponseEntity<String> page =
+        http.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class);
 
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("Swagger UI");
   }
 
   private String served() {
-    ResponseEntity<String> response = http.get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+    ResponseEntity<String> response =
+        http.get().uri("/v3/api-docs").retrieve().toEntity(String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return response.getBody();
   }
