@@ -42,7 +42,13 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 
-/** One product's shoot in its six steps: capture, prompt, select, post-process, QA, publish. */
+/**
+ * One product's shoot in its six steps: capture, prompt, select, post-process, QA, publish.
+ *
+ * <p>Over 400 lines because the steps, the human decisions and the version branches that keep old
+ * histories replaying are one deterministic sequence; generation, provider measurement and the
+ * catalog link are its collaborators.
+ */
 public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   private static final Logger log = Workflow.getLogger(ProductShootWorkflowImpl.class);

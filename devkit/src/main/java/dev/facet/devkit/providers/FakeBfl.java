@@ -38,6 +38,9 @@ import javax.crypto.spec.SecretKeySpec;
  * which names another cluster path to catch clients that rebuild it; {@code /v1/credits}; signed
  * result URLs that expire; the active-task cap; webhooks; and every Part D scenario. Knobs are the
  * fluent setters.
+ *
+ * <p>Over 400 lines because it is one provider's published contract, endpoint by endpoint with its
+ * errors, to be read against that provider's documentation in one place.
  */
 public final class FakeBfl extends ChargingFake {
 

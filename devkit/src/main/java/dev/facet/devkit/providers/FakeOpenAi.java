@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (JSON) and {@code POST /v1/images/edits} (multipart, {@code image} or {@code image[]}, optional
  * {@code mask}), bearer auth, the error envelope and catalogue, request ids and rate-limit headers,
  * streaming, and every Part D scenario. Knobs are the fluent setters.
+ *
+ * <p>Over 400 lines because it is one provider's published contract, endpoint by endpoint with its
+ * errors, to be read against that provider's documentation in one place.
  */
 public final class FakeOpenAi extends ChargingFake {
 
