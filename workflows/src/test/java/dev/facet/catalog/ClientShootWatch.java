@@ -27,7 +27,8 @@ final class ClientShootWatch implements ShootWatchActivities {
       if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
         ShootResult result = shoot.getResult(ShootResult.class);
         closed.add(
-            new ShootUpdate(sku, result.outcome(), result.costUsd(), result.failure(), null));
+            new ShootUpdate(
+                sku, result.outcome(), result.costUsd(), result.failure(), null, result.spend()));
       } else if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
         closed.add(new ShootUpdate(sku, Stage.FAILED, 0, "the shoot ended " + status, null));
       }

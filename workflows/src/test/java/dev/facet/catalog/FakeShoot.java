@@ -137,7 +137,8 @@ public class FakeShoot implements ProductShootWorkflow {
         signalsLost.incrementAndGet();
       }
     }
-    return new ShootResult(sku, outcome, 1, List.of(), null, 0.25, null);
+    return new ShootResult(
+        sku, outcome, 1, List.of(), null, free ? 0 : 0.25, null, free ? List.of() : SPENT);
   }
 
   @Override
