@@ -40,8 +40,7 @@ final class Completeness {
         OpenCv.morph(ProductView.SIDE, ProductView.SIDE, reference.product(), -OUTLINE);
     // A hole in the piece lies within its outline: what the reference shows beyond the image's
     // (closed) outline is a matter for the silhouette check, and is where the reference's own
-    // cut-out
-    // is least sure (a shadow on the floor inside a bangle).
+    // cut-out is least sure (a shadow on the floor inside a bangle).
     boolean[] within =
         OpenCv.morph(
             ProductView.SIDE,

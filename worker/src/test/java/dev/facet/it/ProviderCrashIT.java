@@ -80,8 +80,7 @@ class ProviderCrashIT {
             () -> providers.bfl().billed() >= TASKS);
         // The checkpoint heartbeat follows the submit answer by milliseconds and precedes the first
         // poll; a kill inside that gap would lose the task id (docs/providers.md B.9), which is not
-        // what
-        // this test is about. Wait until every task is being polled.
+        // what this test is about. Wait until every task is being polled.
         RealStack.await(
             "every FLUX task polled",
             Duration.ofMinutes(1),

@@ -83,9 +83,9 @@ class ShootRoundTripsTest {
     System.out.println("  workflow tasks woken by: " + tally(wakers(events), Function.identity()));
 
     // Before fewer-round-trips (#16): 99 to 102 events, 11 to 12 workflow tasks; after: 78 to 81, 8
-    // to 9.
-    // Parallel activities that complete close together share a workflow task or not: the bounds
-    // leave room for one more (3 events); the commands, which do not depend on timing, are exact.
+    // to 9. Parallel activities that complete close together share a workflow task or not: the
+    // bounds leave room for one more (3 events); the commands, which do not depend on timing, are
+    // exact.
     assertThat(events).hasSizeLessThanOrEqualTo(84);
     assertThat(workflowTasks).isLessThanOrEqualTo(10);
     assertThat(commands)

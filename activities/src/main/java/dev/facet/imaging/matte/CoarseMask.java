@@ -47,8 +47,7 @@ final class CoarseMask {
     for (int i = 0; i < n; i++) {
       int r = regions.labels[i];
       // A hole shows paper: mostly backdrop-like, and smooth. A small window onto the paper may be
-      // a
-      // stone's facet, which only the rims around it tell apart (texture, outlines included); an
+      // a stone's facet, which only the rims around it tell apart (texture, outlines included); an
       // opening of a good share of the piece is a hole if it is smooth inside, however close its
       // rims.
       boolean smooth =
@@ -57,8 +56,7 @@ final class CoarseMask {
                   && textureInside[r][0] < s.shadowTexture());
       boolean hole = backdropShare[r] > s.holeBackdropShare() && smooth;
       // A hole gives up what looks like backdrop; the rest (a band whose outline leaked into it,
-      // the
-      // shadow seen through it) is judged with the other regions below.
+      // the shadow seen through it) is judged with the other regions below.
       product[i] = r == 0 || (!regions.touchesFrame[r] && (!hole || !backdropLike[i]));
     }
     product = OpenCv.morph(w, h, product, -bridge);

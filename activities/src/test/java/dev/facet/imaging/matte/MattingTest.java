@@ -177,8 +177,7 @@ class MattingTest {
   void aHardEdgedContactShadowUnderAGoldBandIsLeftBehind() {
     int[] px = SyntheticPhotos.paper(RgbImage.pack(228, 214, 190));
     // A lamp close to the piece: a thin contact shadow with crisp edges right under the band,
-    // tinted
-    // by the light the gold throws into it.
+    // tinted by the light the gold throws into it.
     SyntheticPhotos.paint(
         px,
         (x, y) ->
