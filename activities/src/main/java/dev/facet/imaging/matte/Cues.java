@@ -239,10 +239,11 @@ final class Cues {
 
   /**
    * Long crisp edges of the lightness (L*): Canny on the image smoothed at 1 px, kept where the
-   * fine gradient is close to the coarse one (a step edge, not a penumbra) over a 9 px stretch, and
-   * in pieces of at least {@link MattingSettings#edgeMinLength()}. Besides the outline (hysteresis
-   * between the low and the high bar), the crisp edges above the low bar alone: where the outline
-   * of a piece fades out against the backdrop, what may continue it.
+   * fine gradient is close to the coarse one (a step edge, not a penumbra) or rises abruptly from
+   * the lighter side (a step into a face that shades on) over a 9 px stretch, and in pieces of at
+   * least {@link MattingSettings#edgeMinLength()}. Besides the outline (hysteresis between the low
+   * and the high bar), the crisp edges above the low bar alone: where the outline of a piece fades
+   * out against the backdrop, what may continue it.
    */
   private Edges edges(float[] lin, MattingSettings s) {
     int n = width * height;
@@ -301,7 +302,7 @@ final class Cues {
         faint[i] &= !floor[i];
       }
     }
-    return new Edges(crisp(outline, g1, g3, s), crisp(faint, g1, g3, s));
+    return new Edges(crisp(outline, g1, g3, sides, s), crisp(faint, g1, g3, sides, s));
   }
 
   /**
@@ -360,6 +361,14 @@ final class Cues {
       return out;
     }
 
+    /**
+     * How abruptly the edge starts from its lighter side: 1 where the gradient there has died away
+     * (paper, then the step), less where the darkening began earlier (a penumbra).
+     */
+    double onset(int i, float[] g) {
+      return light[i] < 0 || g[i] <= 0 ? 0 : Math.max(0, 1 - g[light[i]] / g[i]);
+    }
+
     private int at(double x, double y) {
       int ix = (int) Math.round(x), iy = (int) Math.round(y);
       return ix < 0 || iy < 0 || ix >= width || iy >= height ? -1 : iy * width + ix;
@@ -373,12 +382,12 @@ final class Cues {
   }
 
   /** The crisp stretches of {@code edge} (see {@link #edges}), in pieces of the least length. */
-  private boolean[] crisp(boolean[] edge, float[] g1, float[] g3, MattingSettings s) {
+  private boolean[] crisp(boolean[] edge, float[] g1, float[] g3, Sides sides, MattingSettings s) {
     int n = edge.length;
     float[] crisp = new float[n], on = new float[n];
     for (int i = 0; i < n; i++) {
       on[i] = edge[i] ? 1 : 0;
-      crisp[i] = edge[i] ? (float) (g1[i] / (3 * g3[i] + 1e-3)) : 0;
+      crisp[i] = edge[i] ? (float) Math.max(g1[i] / (3 * g3[i] + 1e-3), sides.onset(i, g1)) : 0;
     }
     float[] crispNear = OpenCv.floats(OpenCv.dilated(OpenCv.floats(width, height, crisp), 1));
     for (int i = 0; i < n; i++) crispNear[i] *= on[i];

@@ -94,6 +94,42 @@ class MattingTest {
   }
 
   @Test
+  void aBandFaceThatShadesFromThePapersGreyIntoItsReflectionIsKept() {
+    int backdrop = RgbImage.pack(203, 210, 218);
+    int[] px = SyntheticPhotos.paper(backdrop);
+    // An upright band seen from the side, as a ring's shank is: its outer face starts one step
+    // darker than the paper and shades, as smooth and as uncoloured as a shadow, into the dark
+    // reflection that runs down the band's middle.
+    SyntheticPhotos.paint(
+        px,
+        (x, y) -> {
+          double across = Math.hypot((x - 400) / 70.0, (y - 400) / 280.0);
+          if (across > 1) return -1;
+          double toEdge = (1 - across) * 70;
+          if (toEdge < 8) {
+            // A lens draws the step over 2 px.
+            return SyntheticPhotos.scaled(
+                px[y * SIZE + x], toEdge < 2 ? 1 - 0.125 * toEdge : 0.84 - 0.055 * toEdge);
+          }
+          return SyntheticPhotos.whiteMetal(y / 9.0, px[y * SIZE + x]);
+        });
+    ProductMatte matte = matting.find(SyntheticPhotos.image(px));
+    int face = 0, kept = 0;
+    for (int y = 200; y <= 600; y++) {
+      for (int x = 300; x < 500; x++) {
+        double toEdge = (1 - Math.hypot((x - 400) / 70.0, (y - 400) / 280.0)) * 70;
+        // Past the step's soft pixels.
+        if (toEdge >= 3 && toEdge < 8) {
+          face++;
+          if (matte.alpha()[y * SIZE + x] >= 0.5f) kept++;
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "band face kept: %d of %d px%n", kept, face);
+    assertThat(kept / (double) face).as("share of the shaded face kept").isGreaterThan(0.95);
+  }
+
+  @Test
   void aStudPairIsTwoParts() {
     int[] px = SyntheticPhotos.paper(RgbImage.pack(222, 218, 211));
     SyntheticPhotos.paint(
