@@ -1,5 +1,6 @@
 package dev.facet.activities;
 
+import com.uber.m3.tally.Scope;
 import dev.facet.imaging.ChannelPreset;
 import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.Medians;
@@ -12,6 +13,7 @@ import dev.facet.model.QaReport;
 import dev.facet.model.Reference;
 import dev.facet.steps.QaActivities;
 import dev.facet.steps.QaRequest;
+import dev.facet.steps.RoundQaRequest;
 import dev.facet.storage.ObjectStore;
 import io.temporal.activity.Activity;
 import java.util.List;
@@ -34,6 +36,22 @@ public final class QaActivitiesImpl implements QaActivities {
 
   @Override
   public QaReport inspect(QaRequest request) {
+    return inspect(request, Activity.getExecutionContext().getMetricsScope());
+  }
+
+  /**
+   * The round's images side by side, on the common fork-join pool: each is judged on its own, and
+   * one shoot's QA no longer waits on a single core.
+   */
+  @Override
+  public List<QaReport> inspectRound(RoundQaRequest request) {
+    Scope metrics = Activity.getExecutionContext().getMetricsScope();
+    return request.images().parallelStream()
+        .map(image -> inspect(request.forImage(image), metrics))
+        .toList();
+  }
+
+  private QaReport inspect(QaRequest request, Scope metrics) {
     ChannelImage image = request.image();
     ChannelPreset preset =
         presets
@@ -47,7 +65,7 @@ public final class QaActivitiesImpl implements QaActivities {
         new QualityInspector.Expectations(
             preset, request.signature(), references, referenceSharpness);
     List<QaCheck> checks = inspector.inspect(images.image(image.image()), expected);
-    FacetMetrics.qaChecks(Activity.getExecutionContext().getMetricsScope(), checks);
+    FacetMetrics.qaChecks(metrics, checks);
     return new QaReport(image.shot(), image.channel(), image.image(), checks);
   }
 }

@@ -17,7 +17,7 @@ import dev.facet.steps.GenerateRequest;
 import dev.facet.steps.GenerationActivities;
 import dev.facet.steps.PostProcessActivities;
 import dev.facet.steps.QaActivities;
-import dev.facet.steps.QaRequest;
+import dev.facet.steps.RoundQaRequest;
 import dev.facet.steps.ScoreRequest;
 import dev.facet.steps.ScoringActivities;
 import dev.facet.steps.ShootKeys;
@@ -124,11 +124,14 @@ class ImageReadsTest {
         store.readsSinceLast(),
         selected.stream().flatMap(c -> Stream.of(c.image().key(), c.cutout().key())).toList());
 
-    for (ChannelImage image : finished) {
-      QaReport report =
-          stub(QaActivities.class).inspect(new QaRequest(references, captured.signature(), image));
-      assertThat(report.passed()).as(image.image().key() + ": " + report.checks()).isTrue();
-    }
+    // As a shoot inspects a round: all its images in one activity, side by side.
+    List<QaReport> reports =
+        stub(QaActivities.class)
+            .inspectRound(new RoundQaRequest(references, captured.signature(), finished));
+    assertThat(reports)
+        .extracting(QaReport::image)
+        .containsExactlyElementsOf(finished.stream().map(ChannelImage::image).toList());
+    assertThat(reports).allSatisfy(r -> assertThat(r.passed()).as(r.checks().toString()).isTrue());
     // The views were read once, for scoring: QA of all four images compares with them as read then.
     assertReadOnce(
         "QA", store.readsSinceLast(), finished.stream().map(i -> i.image().key()).toList());
