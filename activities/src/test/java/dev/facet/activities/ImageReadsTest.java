@@ -97,9 +97,11 @@ class ImageReadsTest {
                         "studio")));
       }
     }
-    // The generator is the provider's stand-in: each variant is its own request that sends the
-    // references.
-    System.out.println("generate reads " + store.readsSinceLast());
+    // The studio re-shoots a reference photo: the photo and its cut-out once, for every variant.
+    assertReadOnce(
+        "generate",
+        store.readsSinceLast(),
+        references.stream().flatMap(r -> Stream.of(r.image().key(), r.mask().key())).toList());
 
     stub(ScoringActivities.class)
         .score(new ScoreRequest(references, captured.signature(), candidates));
