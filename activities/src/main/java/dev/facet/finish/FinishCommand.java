@@ -114,6 +114,12 @@ public final class FinishCommand {
       return failed(photo, "cannot be read or written (" + e + ")");
     } catch (IllegalArgumentException e) {
       return failed(photo, e.getMessage());
+    } catch (OutOfMemoryError e) {
+      // What this photo allocated is garbage once it is reported; the other photos go on.
+      return failed(
+          photo,
+          "not enough memory for it beside the photos finished with it"
+              + " (give Java more, e.g. FACET_JAVA_OPTS=-Xmx2g)");
     }
   }
 
