@@ -24,6 +24,14 @@ final class ShootActivityOptions {
     FailureTypes.INVALID_INPUT, FailureTypes.MISSING_OBJECT
   };
 
+  /**
+   * How long a step on the shoot queue keeps retrying a failure that is not typed as permanent:
+   * long enough to outlast an object store or network outage, bounded so a broken deployment still
+   * surfaces as a failed shoot rather than one that waits forever. Declared before the options that
+   * use it: a static field read before its initializer has run is null.
+   */
+  static final Duration STEP_RETRY_WINDOW = Duration.ofMinutes(15);
+
   static final ActivityOptions CAPTURE = options(Duration.ofMinutes(2));
   static final ActivityOptions PROMPT = options(Duration.ofSeconds(30));
 
@@ -61,13 +69,6 @@ final class ShootActivityOptions {
           .setRetryOptions(
               RetryOptions.newBuilder(PUBLISH.getRetryOptions()).setMaximumAttempts(10).build())
           .build();
-
-  /**
-   * How long a step on the shoot queue keeps retrying a failure that is not typed as permanent:
-   * long enough to outlast an object store or network outage, bounded so a broken deployment still
-   * surfaces as a failed shoot rather than one that waits forever.
-   */
-  static final Duration STEP_RETRY_WINDOW = Duration.ofMinutes(15);
 
   private ShootActivityOptions() {}
 
