@@ -70,6 +70,21 @@ final class ShootActivityOptions {
               RetryOptions.newBuilder(PUBLISH.getRetryOptions()).setMaximumAttempts(10).build())
           .build();
 
+  /**
+   * Publishing as a local activity: it writes one small manifest document (no image, no provider),
+   * so the shoot's own worker runs it within its workflow task and history keeps one marker instead
+   * of an activity's three events and the workflow task its completion wakes. Publish's timeouts
+   * and retries; its request is made of the shoot's state, already in history, so the marker keeps
+   * only the manifest's reference.
+   */
+  static final LocalActivityOptions PUBLISH_LOCAL =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(PUBLISH.getStartToCloseTimeout())
+          .setScheduleToCloseTimeout(PUBLISH.getScheduleToCloseTimeout())
+          .setRetryOptions(PUBLISH.getRetryOptions())
+          .setDoNotIncludeArgumentsIntoMarker(true)
+          .build();
+
   private ShootActivityOptions() {}
 
   /**
