@@ -66,7 +66,8 @@ public final class CatalogBenchmark {
       boolean catalog,
       boolean parkedPart,
       List<String> workerJvmArgs,
-      Duration timeout) {
+      Duration timeout,
+      int warmUp) {
 
     static Options defaults() {
       return new Options(
@@ -80,7 +81,25 @@ public final class CatalogBenchmark {
           true,
           true,
           List.of(),
-          Duration.ofHours(2));
+          Duration.ofHours(2),
+          20);
+    }
+
+    /** The same with {@code n} products: a warm-up's. */
+    Options withProducts(int n) {
+      return new Options(
+          n,
+          window,
+          startsPerRun,
+          concurrency,
+          latency,
+          parked,
+          parkedLatency,
+          catalog,
+          parkedPart,
+          workerJvmArgs,
+          timeout,
+          0);
     }
   }
 
@@ -150,9 +169,10 @@ public final class CatalogBenchmark {
               + "); files in "
               + bench.folder);
       if (options.catalog()) {
+        warmUp(bench, options);
         CatalogFigures catalog = runCatalog(bench, options);
         print(catalog);
-        print(catalog, runBaseline(bench, options));
+        print(catalog, runBaseline(bench, options, MEASURED));
       }
       if (options.parkedPart()) {
         print(runParked(bench, options));
@@ -162,9 +182,38 @@ public final class CatalogBenchmark {
 
   // ---- part 1 --------------------------------------------------------------------------------
 
+  /** The SKU prefix of the measured products. */
+  static final String MEASURED = "CAT";
+
+  /** The SKU prefix of the warm-up's products. */
+  private static final String WARM_UP = "WARM";
+
+  /**
+   * A small catalog and its baseline, unmeasured, so both measured runs find a worker JVM whose
+   * code is compiled and a server whose caches are filled: otherwise the first run measured,
+   * Facet's, pays the JVM's start-up (class loading, JIT) alone.
+   */
+  private static void warmUp(Bench bench, Options options) throws Exception {
+    if (options.warmUp() == 0) {
+      return;
+    }
+    Options small = options.withProducts(options.warmUp());
+    System.out.printf(
+        "%nWarm-up (not measured): a catalog of %d products, then its baseline.%n",
+        small.products());
+    runCatalog(bench, small, WARM_UP);
+    runBaseline(bench, small, WARM_UP);
+  }
+
   static CatalogFigures runCatalog(Bench bench, Options options) throws Exception {
+    return runCatalog(bench, options, MEASURED);
+  }
+
+  /** Part 1 with products {@code <prefix>-00001}…. */
+  private static CatalogFigures runCatalog(Bench bench, Options options, String prefix)
+      throws Exception {
     int n = options.products();
-    String catalogId = "bench-" + n;
+    String catalogId = prefix.equals(MEASURED) ? "bench-" + n : "warm-up-" + n;
     bench
         .fake
         .openAi()
@@ -175,7 +224,7 @@ public final class CatalogBenchmark {
     CatalogRequest request =
         new CatalogRequest(
             catalogId,
-            storeManifest(bench, catalogId, n),
+            storeManifest(bench, catalogId, n, prefix),
             oneShotStyle(),
             policy(ShootPolicy.Approval.AUTO, ShootPolicy.TimeoutAction.AUTO),
             options.window(),
@@ -237,7 +286,8 @@ public final class CatalogBenchmark {
             "WorkflowType = 'ProductShoot' AND FacetCatalog = '" + catalogId + "'",
             list -> list.size() >= n && list.stream().noneMatch(CatalogBenchmark::running));
     System.out.print(
-        HistoryTimeline.of(bench.client, ProductShootWorkflow.workflowId(sku("CAT", (n + 1) / 2))));
+        HistoryTimeline.of(
+            bench.client, ProductShootWorkflow.workflowId(sku(prefix, (n + 1) / 2))));
     long ideal = (long) Math.ceil(4.0 * n / options.concurrency()) * options.latency().toMillis();
     return new CatalogFigures(
         n,
@@ -378,7 +428,7 @@ public final class CatalogBenchmark {
    * latency, same concurrency limit) and nothing else, all started at once: the least Temporal and
    * a worker can spend on them.
    */
-  static BaselineFigures runBaseline(Bench bench, Options options) throws Exception {
+  static BaselineFigures runBaseline(Bench bench, Options options, String prefix) throws Exception {
     int n = options.products();
     bench
         .fake
@@ -399,10 +449,10 @@ public final class CatalogBenchmark {
           bench.client.newWorkflowStub(
               Baseline.Product.class,
               WorkflowOptions.newBuilder()
-                  .setWorkflowId("baseline-" + sku("CAT", i))
+                  .setWorkflowId("baseline-" + sku(prefix, i))
                   .setTaskQueue(Baseline.WORKFLOW_QUEUE)
                   .build());
-      WorkflowClient.start(product::run, sku("CAT", i), VARIANTS);
+      WorkflowClient.start(product::run, sku(prefix, i), VARIANTS);
       results.add(WorkflowStub.fromTyped(product).getResultAsync(Void.class));
     }
     CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
@@ -412,11 +462,17 @@ public final class CatalogBenchmark {
     bench
         .cpuSeconds()
         .forEach((process, seconds) -> cpu.put(process, seconds - cpuBefore.get(process)));
+    String ids = "baseline-" + prefix + "-";
     List<WorkflowExecutionMetadata> runs =
         awaitListed(
-            bench,
-            "WorkflowType = 'BaselineProduct'",
-            list -> list.size() >= n && list.stream().noneMatch(CatalogBenchmark::running));
+                bench,
+                "WorkflowType = 'BaselineProduct'",
+                list ->
+                    list.stream().filter(m -> startsWith(m, ids)).count() >= n
+                        && list.stream().noneMatch(CatalogBenchmark::running))
+            .stream()
+            .filter(m -> startsWith(m, ids))
+            .toList();
     return new BaselineFigures(
         n,
         makespan,
@@ -571,11 +627,16 @@ public final class CatalogBenchmark {
    * returns its key.
    */
   static String storeManifest(Bench bench, String catalogId, int n) {
+    return storeManifest(bench, catalogId, n, MEASURED);
+  }
+
+  /** The same with SKUs {@code <prefix>-00001}…. */
+  static String storeManifest(Bench bench, String catalogId, int n, String prefix) {
     return storeManifest(
         bench,
         catalogId,
         n,
-        i -> new ProductSpec(sku("CAT", i), "Ring " + i, "ring", "18k gold", null, null, null));
+        i -> new ProductSpec(sku(prefix, i), "Ring " + i, "ring", "18k gold", null, null, null));
   }
 
   /** As {@link #storeManifest(Bench, String, int)}, with the {@code i}th product (from 1) given. */
@@ -621,6 +682,10 @@ public final class CatalogBenchmark {
 
   static String sku(String prefix, int i) {
     return "%s-%05d".formatted(prefix, i);
+  }
+
+  private static boolean startsWith(WorkflowExecutionMetadata m, String workflowIdPrefix) {
+    return m.getExecution().getWorkflowId().startsWith(workflowIdPrefix);
   }
 
   private static boolean running(WorkflowExecutionMetadata m) {
@@ -672,6 +737,7 @@ public final class CatalogBenchmark {
     boolean parkedPart = true;
     List<String> jvm = new ArrayList<>();
     long timeoutS = o.timeout().toSeconds();
+    int warmUp = o.warmUp();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--help")) {
@@ -700,6 +766,7 @@ public final class CatalogBenchmark {
         case "--parked-latency-ms" -> parkedLatencyMs = Long.parseLong(value);
         case "--worker-jvm" -> jvm.add(value);
         case "--timeout-s" -> timeoutS = Long.parseLong(value);
+        case "--warm-up" -> warmUp = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
       }
     }
@@ -714,7 +781,8 @@ public final class CatalogBenchmark {
         catalog,
         parkedPart,
         List.copyOf(jvm),
-        Duration.ofSeconds(timeoutS));
+        Duration.ofSeconds(timeoutS),
+        warmUp);
   }
 
   private static final String USAGE =
@@ -729,6 +797,8 @@ public final class CatalogBenchmark {
         --parked-latency-ms N   provider time per image in part 2 (default 0)
         --worker-jvm OPT        a JVM option of the worker, repeatable (e.g. --worker-jvm -Xmx1g)
         --timeout-s N           give up on the catalog after N s (default 7200)
+        --warm-up N             first run N products and their baseline unmeasured, so neither
+                                measured run pays the worker JVM's start-up (default 20; 0: none)
         --catalog-only | --parked-only
       """;
 }

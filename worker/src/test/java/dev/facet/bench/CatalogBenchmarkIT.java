@@ -30,7 +30,8 @@ class CatalogBenchmarkIT {
             true,
             false,
             List.of("-Xmx512m"),
-            Duration.ofMinutes(10));
+            Duration.ofMinutes(10),
+            0);
 
     CatalogBenchmark.CatalogFigures figures;
     try (Bench bench = Bench.start(options.concurrency(), options.workerJvmArgs())) {

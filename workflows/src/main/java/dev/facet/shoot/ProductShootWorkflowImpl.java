@@ -78,6 +78,14 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
    */
   static final String FEWER_ROUND_TRIPS = "fewer-round-trips";
 
+  /**
+   * Version 2 of {@link #FEWER_ROUND_TRIPS}: publishing, which writes one small manifest document
+   * (no image, no provider), is a local activity, so it costs no server round trip of its own (and
+   * its stage, over within the workflow task that begins it, is not upserted). Histories recorded
+   * at version 1 published in an activity.
+   */
+  static final int PUBLISH_LOCALLY = 2;
+
   private final ShootRequest request;
   private final ShootPolicy policy;
   private final ShootRecord record = new ShootRecord();
@@ -89,6 +97,9 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
 
   /** Whether this run takes the {@link #FEWER_ROUND_TRIPS} shape; decided once, at its start. */
   private boolean fewerRoundTrips;
+
+  /** Whether it also takes {@link #PUBLISH_LOCALLY}; decided with it. */
+  private boolean publishLocally;
 
   /**
    * Search attributes set but not yet upserted, by name (a later value replaces an earlier one):
@@ -120,7 +131,9 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     }
     WorkflowInfo info = Workflow.getInfo();
     ShootKeys keys = ShootKeys.of(info.getWorkflowId(), info.getRunId());
-    fewerRoundTrips = Workflow.getVersion(FEWER_ROUND_TRIPS, Workflow.DEFAULT_VERSION, 1) == 1;
+    int shape = Workflow.getVersion(FEWER_ROUND_TRIPS, Workflow.DEFAULT_VERSION, PUBLISH_LOCALLY);
+    fewerRoundTrips = shape >= 1;
+    publishLocally = shape >= PUBLISH_LOCALLY;
     if (fewerRoundTrips) {
       prompts.composeLocally();
       measurement.inspectTogether();
@@ -350,20 +363,24 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   }
 
   private void publish(ShootKeys keys, String approvedBy) {
-    enter(Stage.PUBLISHING);
+    // Published locally, publishing ends in the workflow task it began in: no listing could see it.
+    enter(Stage.PUBLISHING, !publishLocally);
+    PublishActivities publishing =
+        publishLocally
+            ? steps.localStub(
+                PublishActivities.class, ShootActivityOptions.PUBLISH_LOCAL, "publish")
+            : steps.stub(PublishActivities.class, ShootActivityOptions.PUBLISH, "publish");
     record.published(
-        steps
-            .stub(PublishActivities.class, ShootActivityOptions.PUBLISH, "publish")
-            .publish(
-                new PublishRequest(
-                    keys,
-                    Workflow.getInfo().getWorkflowId(),
-                    request.product(),
-                    record.round(),
-                    record.outputs(),
-                    record.qaReports(),
-                    record.cost(),
-                    approvedBy)));
+        publishing.publish(
+            new PublishRequest(
+                keys,
+                Workflow.getInfo().getWorkflowId(),
+                request.product(),
+                record.round(),
+                record.outputs(),
+                record.qaReports(),
+                record.cost(),
+                approvedBy)));
   }
 
   // ---- human decisions -------------------------------------------------------------------

@@ -24,6 +24,14 @@ final class ShootActivityOptions {
     FailureTypes.INVALID_INPUT, FailureTypes.MISSING_OBJECT
   };
 
+  /**
+   * How long a step on the shoot queue keeps retrying a failure that is not typed as permanent:
+   * long enough to outlast an object store or network outage, bounded so a broken deployment still
+   * surfaces as a failed shoot rather than one that waits forever. Declared before the options that
+   * use it: a static field read before its initializer has run is null.
+   */
+  static final Duration STEP_RETRY_WINDOW = Duration.ofMinutes(15);
+
   static final ActivityOptions CAPTURE = options(Duration.ofMinutes(2));
   static final ActivityOptions PROMPT = options(Duration.ofSeconds(30));
 
@@ -63,11 +71,19 @@ final class ShootActivityOptions {
           .build();
 
   /**
-   * How long a step on the shoot queue keeps retrying a failure that is not typed as permanent:
-   * long enough to outlast an object store or network outage, bounded so a broken deployment still
-   * surfaces as a failed shoot rather than one that waits forever.
+   * Publishing as a local activity: it writes one small manifest document (no image, no provider),
+   * so the shoot's own worker runs it within its workflow task and history keeps one marker instead
+   * of an activity's three events and the workflow task its completion wakes. Publish's timeouts
+   * and retries; its request is made of the shoot's state, already in history, so the marker keeps
+   * only the manifest's reference.
    */
-  static final Duration STEP_RETRY_WINDOW = Duration.ofMinutes(15);
+  static final LocalActivityOptions PUBLISH_LOCAL =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(PUBLISH.getStartToCloseTimeout())
+          .setScheduleToCloseTimeout(PUBLISH.getScheduleToCloseTimeout())
+          .setRetryOptions(PUBLISH.getRetryOptions())
+          .setDoNotIncludeArgumentsIntoMarker(true)
+          .build();
 
   private ShootActivityOptions() {}
 

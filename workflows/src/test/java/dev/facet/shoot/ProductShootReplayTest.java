@@ -24,7 +24,9 @@ class ProductShootReplayTest {
         "shoot-qa-moves-on.json",
         "shoot-one-pass.json",
         "shoot-fewer-round-trips.json",
-        "shoot-bakeoff-fewer-round-trips.json"
+        "shoot-bakeoff-fewer-round-trips.json",
+        "shoot-in-catalog.json",
+        "shoot-in-catalog-publish-locally.json"
       })
   void recordedHistoriesReplayOnTheCurrentCode(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
@@ -41,7 +43,9 @@ class ProductShootReplayTest {
         "shoot-qa-moves-on.json",
         "shoot-one-pass.json",
         "shoot-fewer-round-trips.json",
-        "shoot-bakeoff-fewer-round-trips.json"
+        "shoot-bakeoff-fewer-round-trips.json",
+        "shoot-in-catalog.json",
+        "shoot-in-catalog-publish-locally.json"
       })
   void anUnversionedChangeIsCaught(String history) {
     assertThatThrownBy(

@@ -1,5 +1,9 @@
 package dev.facet.shoot;
 
+import dev.facet.catalog.CatalogActivities;
+import dev.facet.catalog.CatalogReport;
+import dev.facet.catalog.ManifestPage;
+import dev.facet.catalog.ProductOutcome;
 import dev.facet.steps.FailureTypes;
 import dev.facet.steps.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -170,6 +174,53 @@ class RecordShootHistories {
       stub(client, "RING-FEWER-TRIPS")
           .run(ProductShootWorkflowTest.request("RING-FEWER-TRIPS", policy));
       save(client, "RING-FEWER-TRIPS", "shoot-fewer-round-trips.json");
+    }
+  }
+
+  /**
+   * A shoot of a catalog, auto-approved in one round: it publishes, records its outcome for the
+   * catalog report and signals the catalog (absent here, so the signal fails and is logged). Record
+   * alone with {@code -Dtest=RecordShootHistories#recordInCatalog}. {@code shoot-in-catalog.json}
+   * was recorded at fewer-round-trips version 1, before publishing went local.
+   */
+  @Test
+  void recordInCatalog() throws Exception {
+    recordInCatalog("shoot-in-catalog-publish-locally.json");
+  }
+
+  private void recordInCatalog(String file) throws Exception {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      ShootSearchAttributes.ALL.forEach(
+          k -> env.registerSearchAttribute(k.getName(), k.getValueType()));
+      Worker worker = env.newWorker(TaskQueues.SHOOT);
+      worker.registerWorkflowImplementationTypes(ProductShootWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new FakeSteps(), new OutcomesKept());
+      env.newWorker(TaskQueues.generation("studio"))
+          .registerActivitiesImplementations(new FakeGenerator());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      ShootRequest alone = ProductShootWorkflowTest.request("RING-IN-CATALOG", ShootPolicy.auto());
+      stub(client, "RING-IN-CATALOG")
+          .run(
+              new ShootRequest(
+                  alone.product(), alone.photos(), alone.style(), alone.policy(), "summer"));
+      save(client, "RING-IN-CATALOG", file);
+    }
+  }
+
+  /** The catalog's activities as a shoot uses them: only its outcome, kept nowhere. */
+  static final class OutcomesKept implements CatalogActivities {
+    @Override
+    public ManifestPage readManifest(String manifestKey, int offset, int limit) {
+      throw new UnsupportedOperationException("a shoot reads no manifest");
+    }
+
+    @Override
+    public void recordOutcome(ProductOutcome outcome) {}
+
+    @Override
+    public CatalogReport writeReport(String catalogId) {
+      throw new UnsupportedOperationException("a shoot writes no report");
     }
   }
 
