@@ -8,6 +8,7 @@ import dev.facet.catalog.ProductOutcome;
 import dev.facet.catalog.ShootOverrides;
 import dev.facet.consistency.CollectionConsistency;
 import dev.facet.consistency.Look;
+import dev.facet.consistency.LookMeasure;
 import dev.facet.consistency.LookMeasurer;
 import dev.facet.manifest.Manifest;
 import dev.facet.manifest.ManifestEntry;
@@ -61,7 +62,7 @@ public class CatalogActivitiesImpl implements CatalogActivities {
   private final ObjectStore store;
   private final ManifestCache manifests;
   private final UnaryOperator<List<String>> channelNames;
-  private final LookMeasurer looks = new LookMeasurer();
+  private final LookMeasure looks;
 
   /** Rows' channels go to the shoots as written. */
   public CatalogActivitiesImpl(ObjectStore store) {
@@ -74,9 +75,18 @@ public class CatalogActivitiesImpl implements CatalogActivities {
    *     row a product that cannot be shot
    */
   public CatalogActivitiesImpl(ObjectStore store, UnaryOperator<List<String>> channelNames) {
+    this(store, channelNames, new LookMeasurer());
+  }
+
+  /**
+   * @param looks measures each published product's hero for the consistency report
+   */
+  public CatalogActivitiesImpl(
+      ObjectStore store, UnaryOperator<List<String>> channelNames, LookMeasure looks) {
     this.store = store;
     this.manifests = new ManifestCache(store);
     this.channelNames = channelNames;
+    this.looks = looks;
   }
 
   @Override

@@ -10,17 +10,14 @@ import dev.facet.model.Box;
 import java.io.IOException;
 
 /** Measures a finished photo's {@link Look}: backdrop value and colour, and product scale. */
-public final class LookMeasurer {
+public final class LookMeasurer implements LookMeasure {
 
   /** Looks are compared, not printed: a downscaled photo measures them as well and fast. */
   private static final int SIDE = 512;
 
   private final Matting matting = new Matting();
 
-  /**
-   * @throws IOException when the bytes are not a decodable image
-   * @throws IllegalArgumentException when no product can be found in the photo
-   */
+  @Override
   public Look measure(String sku, String key, byte[] photo) throws IOException {
     RgbImage image = Resampler.fitWithin(ImageDecoder.decode(photo), SIDE);
     Mask product = matting.coarse(image).mask();

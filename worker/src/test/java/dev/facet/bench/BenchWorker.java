@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The benchmark's worker, in its own JVM so its memory is its own: the real ProductShoot and
@@ -79,7 +80,7 @@ public final class BenchWorker {
         standIns,
         real.prompt(),
         real.publish(),
-        new CatalogActivitiesImpl(store),
+        new CatalogActivitiesImpl(store, UnaryOperator.identity(), StandInSteps::look),
         new TemporalShootWatch(client),
         new ProviderReportActivitiesImpl(store));
 

@@ -1,5 +1,6 @@
 package dev.facet.bench;
 
+import dev.facet.consistency.Look;
 import dev.facet.model.Box;
 import dev.facet.model.Candidate;
 import dev.facet.model.ChannelImage;
@@ -92,6 +93,11 @@ final class StandInSteps
   @Override
   public List<ChannelImage> postProcessShot(ShotPostProcessRequest request) {
     return request.channels().stream().map(c -> postProcess(request.forChannel(c))).toList();
+  }
+
+  /** The catalog's look of a published product, as its measurer would find a studio render. */
+  static Look look(String sku, String key, byte[] photo) {
+    return new Look(sku, key, 100, 6500, 0.8);
   }
 
   /** One passing blocking check that says what it is. */
