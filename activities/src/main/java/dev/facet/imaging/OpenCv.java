@@ -62,10 +62,16 @@ public final class OpenCv {
     return m;
   }
 
-  /** Non-zero pixels of a single-channel byte Mat. */
-  public static boolean[] bits(Mat m) {
+  /** The values of a single-channel byte Mat. */
+  public static byte[] bytes(Mat m) {
     byte[] b = new byte[(int) m.total()];
     ((ByteBuffer) continuous(m).createBuffer()).get(b);
+    return b;
+  }
+
+  /** Non-zero pixels of a single-channel byte Mat. */
+  public static boolean[] bits(Mat m) {
+    byte[] b = bytes(m);
     boolean[] out = new boolean[b.length];
     for (int i = 0; i < b.length; i++) out[i] = b[i] != 0;
     return out;
