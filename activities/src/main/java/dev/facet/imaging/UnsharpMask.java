@@ -1,5 +1,13 @@
 package dev.facet.imaging;
 
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_imgproc.sepFilter2D;
+
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+
 /**
  * Unsharp masking: adds back {@code amount} times the difference between the image and its Gaussian
  * blur. Differences under {@link #THRESHOLD} levels are left alone, so flat backgrounds and noise
@@ -18,39 +26,41 @@ public final class UnsharpMask {
       return image;
     }
     int w = image.width(), h = image.height(), n = w * h;
-    int[] px = image.pixels();
-    float[][] channels = new float[3][n];
-    for (int i = 0; i < n; i++) {
-      int p = px[i];
-      channels[0][i] = RgbImage.red(p);
-      channels[1][i] = RgbImage.green(p);
-      channels[2][i] = RgbImage.blue(p);
+    float[] v, blurred;
+    // The blur of all three channels at once, in OpenCV: the same kernel and clamped edges as
+    // Plane.gaussian, a fifth of the time.
+    try (PointerScope scope = new PointerScope()) {
+      Mat rgb = new Mat(), blur = new Mat();
+      OpenCv.rgb8(image).convertTo(rgb, CV_32F);
+      float[] k = Plane.gaussianKernel(sigma);
+      Mat kernel = OpenCv.floats(1, k.length, k);
+      sepFilter2D(rgb, blur, CV_32F, kernel, kernel, new Point(-1, -1), 0, BORDER_REPLICATE);
+      v = OpenCv.floats(rgb);
+      blurred = OpenCv.floats(blur);
     }
-    float[][] blurred = new float[3][];
-    for (int c = 0; c < 3; c++) blurred[c] = new Plane(w, h, channels[c]).gaussian(sigma).v;
     int[] out = new int[n];
     float a = (float) amount;
-    int[] value = new int[3];
+    int[] out3 = new int[3];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int i = y * w + x;
         for (int c = 0; c < 3; c++) {
-          float v = channels[c][i], diff = v - blurred[c][i];
+          float value = v[3 * i + c], diff = value - blurred[3 * i + c];
           if (Math.abs(diff) < THRESHOLD) {
-            value[c] = (int) v;
+            out3[c] = (int) value;
             continue;
           }
-          float lo = v, hi = v;
+          float lo = value, hi = value;
           for (int dy = Math.max(0, y - 1); dy <= Math.min(h - 1, y + 1); dy++) {
             for (int dx = Math.max(0, x - 1); dx <= Math.min(w - 1, x + 1); dx++) {
-              float q = channels[c][dy * w + dx];
+              float q = v[3 * (dy * w + dx) + c];
               lo = Math.min(lo, q);
               hi = Math.max(hi, q);
             }
           }
-          value[c] = Math.round(Math.max(lo, Math.min(hi, v + a * diff)));
+          out3[c] = Math.round(Math.max(lo, Math.min(hi, value + a * diff)));
         }
-        out[i] = RgbImage.pack(value[0], value[1], value[2]);
+        out[i] = RgbImage.pack(out3[0], out3[1], out3[2]);
       }
     }
     return new RgbImage(w, h, out);
