@@ -42,8 +42,8 @@ final class EdgeRefiner {
         0,
         0,
         INTER_NEAREST);
-    float[] alpha = new float[width * height];
-    float[] foreground = new float[width * height * 3];
+    byte[] alpha = new byte[width * height];
+    int[] foreground = new int[width * height];
     Rect found = boundingRect(full);
     if (found.width() == 0) {
       return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
@@ -108,8 +108,8 @@ final class EdgeRefiner {
       int bottom,
       Sides sides,
       MattingSettings s,
-      float[] alpha,
-      float[] foreground) {
+      byte[] alpha,
+      int[] foreground) {
     int width = photo.width();
     int w = box.width(), h = box.height(), n = w * h;
     Mat in = new Mat();
@@ -133,28 +133,29 @@ final class EdgeRefiner {
         GuidedFilter.apply(
             grey(photo, box), OpenCv.floats(w, h, a), s.guidedRadius(), s.guidedEps());
 
+    float[] unmixed = new float[3];
     for (int y = top - box.y(); y < bottom - box.y(); y++) {
       for (int x = 0; x < w; x++) {
         int i = y * w + x, o = (box.y() + y) * width + box.x() + x;
         if (near[i] == 0) continue;
         int px = photo.rgb(box.x() + x, box.y() + y);
-        linear(px, lin);
         if (inner[i] != 0) {
-          alpha[o] = 1;
-          for (int c = 0; c < 3; c++) foreground[3 * o + c] = lin[c];
+          alpha[o] = ProductMatte.coverage(1);
+          foreground[o] = px;
           continue;
         }
         float al = Math.max(0, Math.min(1, refined[i]));
-        alpha[o] = al;
+        alpha[o] = ProductMatte.coverage(al);
+        linear(px, lin);
         if (al > MIN_ALPHA) {
           sides.back.at(box.x() + x, box.y() + y, back, 0);
         } else {
           sides.front.at(box.x() + x, box.y() + y, front, 0);
         }
         for (int c = 0; c < 3; c++) {
-          float f = al > MIN_ALPHA ? (lin[c] - (1 - al) * back[c]) / al : front[c];
-          foreground[3 * o + c] = Math.max(0, Math.min(1, f));
+          unmixed[c] = al > MIN_ALPHA ? (lin[c] - (1 - al) * back[c]) / al : front[c];
         }
+        foreground[o] = ColourScience.packLinear(unmixed[0], unmixed[1], unmixed[2]);
       }
     }
   }
