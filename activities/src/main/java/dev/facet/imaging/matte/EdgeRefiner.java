@@ -30,6 +30,9 @@ final class EdgeRefiner {
   /** Rows per strip, a multiple of {@link SideColour#SHRINK}. */
   private static final int STRIP = 480;
 
+  /** Side of the tiles the band is refined in, px. */
+  private static final int TILE = 128;
+
   private EdgeRefiner() {}
 
   static ProductMatte refine(RgbImage photo, Cues cues, boolean[] coarse, MattingSettings s) {
@@ -66,25 +69,62 @@ final class EdgeRefiner {
       }
     }
     Sides sides = new Sides(back.colour(s.edgeColourSigma()), front.colour(s.edgeColourSigma()));
+    // Tile by tile, each with the context its filters reach; a tile the band does not cross is
+    // inside or outside, and is written as it is.
     int reach = 2 * s.guidedRadius() + PRIOR_REACH + 1;
-    for (int top = 0; top < roi.height(); top += STRIP) {
-      int y0 = Math.max(0, top - reach), y1 = Math.min(roi.height(), top + STRIP + reach);
-      try (PointerScope scope = new PointerScope()) {
-        refine(
-            photo,
-            new Box(roi.x(), roi.y() + y0, roi.width(), y1 - y0),
-            new Mat(m, new Rect(0, y0, roi.width(), y1 - y0)),
-            OpenCv.bytes(new Mat(inner, new Rect(0, y0, roi.width(), y1 - y0))),
-            OpenCv.bytes(new Mat(near, new Rect(0, y0, roi.width(), y1 - y0))),
-            roi.y() + top,
-            roi.y() + Math.min(roi.height(), top + STRIP),
-            sides,
-            s,
-            alpha,
-            foreground);
+    byte[] inside = OpenCv.bytes(inner), around = OpenCv.bytes(near);
+    for (int ty = 0; ty < roi.height(); ty += TILE) {
+      for (int tx = 0; tx < roi.width(); tx += TILE) {
+        Box tile =
+            new Box(tx, ty, Math.min(TILE, roi.width() - tx), Math.min(TILE, roi.height() - ty));
+        if (!crossesBand(inside, around, roi.width(), tile)) {
+          fill(photo, roi, tile, inside, alpha, foreground);
+          continue;
+        }
+        int x0 = Math.max(0, tx - reach), y0 = Math.max(0, ty - reach);
+        int x1 = Math.min(roi.width(), tx + tile.width() + reach);
+        int y1 = Math.min(roi.height(), ty + tile.height() + reach);
+        Rect context = new Rect(x0, y0, x1 - x0, y1 - y0);
+        try (PointerScope scope = new PointerScope()) {
+          refine(
+              photo,
+              new Box(roi.x() + x0, roi.y() + y0, x1 - x0, y1 - y0),
+              new Mat(m, context),
+              OpenCv.bytes(new Mat(inner, context)),
+              OpenCv.bytes(new Mat(near, context)),
+              new Box(roi.x() + tx, roi.y() + ty, tile.width(), tile.height()),
+              sides,
+              s,
+              alpha,
+              foreground);
+        }
       }
     }
     return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
+  }
+
+  /** Whether any pixel of the tile (region coordinates) lies in the band: near, not inside. */
+  private static boolean crossesBand(byte[] inside, byte[] around, int width, Box tile) {
+    for (int y = tile.y(); y < tile.y() + tile.height(); y++) {
+      for (int i = y * width + tile.x(), end = i + tile.width(); i < end; i++) {
+        if (around[i] != 0 && inside[i] == 0) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A tile the band does not cross: the photo's own pixels inside, nothing outside. */
+  private static void fill(
+      RgbImage photo, Box roi, Box tile, byte[] inside, byte[] alpha, int[] foreground) {
+    int width = photo.width();
+    for (int y = tile.y(); y < tile.y() + tile.height(); y++) {
+      for (int x = tile.x(); x < tile.x() + tile.width(); x++) {
+        if (inside[y * roi.width() + x] == 0) continue;
+        int o = (roi.y() + y) * width + roi.x() + x;
+        alpha[o] = ProductMatte.coverage(1);
+        foreground[o] = photo.rgb(roi.x() + x, roi.y() + y);
+      }
+    }
   }
 
   /** The colours of the backdrop's side of the outline and of the product's. */
@@ -94,9 +134,9 @@ final class EdgeRefiner {
   private static final int PRIOR_REACH = 4;
 
   /**
-   * Refines the rows {@code top} to {@code bottom} (exclusive) of the matte, reading the photo over
-   * {@code box}, which reaches beyond them where the photo does; {@code m}, {@code inner} and
-   * {@code near} are the coarse product, its inside and its neighbourhood over the box.
+   * Refines the matte over {@code out}, reading the photo over {@code box}, which reaches beyond it
+   * where the photo does; {@code m}, {@code inner} and {@code near} are the coarse product, its
+   * inside and its neighbourhood over the box.
    */
   private static void refine(
       RgbImage photo,
@@ -104,8 +144,7 @@ final class EdgeRefiner {
       Mat m,
       byte[] inner,
       byte[] near,
-      int top,
-      int bottom,
+      Box out,
       Sides sides,
       MattingSettings s,
       byte[] alpha,
@@ -134,8 +173,8 @@ final class EdgeRefiner {
             grey(photo, box), OpenCv.floats(w, h, a), s.guidedRadius(), s.guidedEps());
 
     float[] unmixed = new float[3];
-    for (int y = top - box.y(); y < bottom - box.y(); y++) {
-      for (int x = 0; x < w; x++) {
+    for (int y = out.y() - box.y(); y < out.y() + out.height() - box.y(); y++) {
+      for (int x = out.x() - box.x(); x < out.x() + out.width() - box.x(); x++) {
         int i = y * w + x, o = (box.y() + y) * width + box.x() + x;
         if (near[i] == 0) continue;
         int px = photo.rgb(box.x() + x, box.y() + y);
