@@ -58,8 +58,13 @@ public final class ChannelFinisher {
     if (matte.isEmpty()) {
       throw new IllegalArgumentException("no product found in the image");
     }
-    Lab metal = measurer.measure(candidate, matte.mask(), matte.backdrop()).metal();
-    double[] gains = toneGains(metal, signatureMetal);
+    // Without a signature the tone is kept as it is, and there is nothing to measure it for.
+    double[] gains =
+        signatureMetal == null
+            ? new double[] {1, 1, 1}
+            : toneGains(
+                measurer.measure(candidate, matte.mask(), matte.backdrop()).metal(),
+                signatureMetal);
     return new Prepared(
         Cutout.of(
             matte,

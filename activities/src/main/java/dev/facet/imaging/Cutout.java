@@ -35,15 +35,15 @@ public record Cutout(
     int w = x1 - x0, h = y1 - y0;
     float[] r = new float[w * h], g = new float[w * h], b = new float[w * h], a = new float[w * h];
     float[] rgb = new float[3];
-    float[] alpha = matte.alpha(), fg = matte.foreground();
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int s = (y0 + y) * matte.width() + x0 + x, o = y * w + x;
-        float al = alpha[s];
+        float al = matte.alpha(s);
         if (al <= 0) continue;
-        rgb[0] = fg[3 * s];
-        rgb[1] = fg[3 * s + 1];
-        rgb[2] = fg[3 * s + 2];
+        int c = matte.colour(s);
+        rgb[0] = ColourScience.linear(RgbImage.red(c));
+        rgb[1] = ColourScience.linear(RgbImage.green(c));
+        rgb[2] = ColourScience.linear(RgbImage.blue(c));
         tint.apply(x0 + x, y0 + y, rgb);
         r[o] = al * Math.max(0, rgb[0]);
         g[o] = al * Math.max(0, rgb[1]);

@@ -115,15 +115,12 @@ public final class ImageDecoder {
     int w = image.getWidth(), h = image.getHeight();
     int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
     boolean hasAlpha = image.getColorModel().hasAlpha();
-    float[] alpha = new float[argb.length], foreground = new float[argb.length * 3];
+    byte[] alpha = new byte[argb.length];
+    int[] foreground = new int[argb.length];
     for (int i = 0; i < argb.length; i++) {
       int p = argb[i];
-      alpha[i] = hasAlpha ? (p >>> 24) / 255f : (RgbImage.red(p) > 127 ? 1 : 0);
-      if (hasAlpha) {
-        foreground[3 * i] = ColourScience.linear(RgbImage.red(p));
-        foreground[3 * i + 1] = ColourScience.linear(RgbImage.green(p));
-        foreground[3 * i + 2] = ColourScience.linear(RgbImage.blue(p));
-      }
+      alpha[i] = (byte) (hasAlpha ? p >>> 24 : RgbImage.red(p) > 127 ? 255 : 0);
+      if (hasAlpha) foreground[i] = p & 0xFFFFFF;
     }
     return new ProductMatte(w, h, alpha, foreground, backdrop.at(w, h));
   }

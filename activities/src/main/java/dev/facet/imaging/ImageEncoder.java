@@ -145,13 +145,10 @@ public final class ImageEncoder {
     int w = matte.width(), h = matte.height();
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
     int[] argb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    float[] alpha = matte.alpha(), fg = matte.foreground();
+    byte[] coverage = matte.coverage();
     for (int i = 0; i < argb.length; i++) {
-      int a = Math.round(alpha[i] * 255);
-      argb[i] =
-          a == 0
-              ? 0
-              : (a << 24) | ColourScience.packLinear(fg[3 * i], fg[3 * i + 1], fg[3 * i + 2]);
+      int a = coverage[i] & 0xFF;
+      argb[i] = a == 0 ? 0 : (a << 24) | matte.colour(i);
     }
     return png(image);
   }

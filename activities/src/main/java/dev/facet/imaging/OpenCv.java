@@ -62,10 +62,16 @@ public final class OpenCv {
     return m;
   }
 
+  /** The values of a byte Mat, of any channel count, interleaved. */
+  public static byte[] bytes(Mat m) {
+    byte[] b = new byte[(int) (m.total() * m.channels())];
+    ((ByteBuffer) continuous(m).createBuffer()).get(b);
+    return b;
+  }
+
   /** Non-zero pixels of a single-channel byte Mat. */
   public static boolean[] bits(Mat m) {
-    byte[] b = new byte[(int) m.total()];
-    ((ByteBuffer) continuous(m).createBuffer()).get(b);
+    byte[] b = bytes(m);
     boolean[] out = new boolean[b.length];
     for (int i = 0; i < b.length; i++) out[i] = b[i] != 0;
     return out;
@@ -108,6 +114,17 @@ public final class OpenCv {
     Mat m = new Mat(h, w, CV_8UC3);
     ((ByteBuffer) m.createBuffer()).put(b);
     return m;
+  }
+
+  /** An 8-bit, three-channel Mat (R, G, B order) as an image. */
+  public static RgbImage image(Mat rgb8) {
+    int w = rgb8.cols(), h = rgb8.rows();
+    byte[] b = bytes(rgb8);
+    int[] px = new int[w * h];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = RgbImage.pack(b[3 * i] & 0xFF, b[3 * i + 1] & 0xFF, b[3 * i + 2] & 0xFF);
+    }
+    return new RgbImage(w, h, px);
   }
 
   /** A disc-shaped structuring element of the given radius. */

@@ -40,14 +40,8 @@ public final class Plane {
 
   /** Separable Gaussian blur, edges clamped. */
   public Plane gaussian(double sigma) {
-    int radius = Math.max(1, (int) Math.ceil(3 * sigma));
-    float[] k = new float[2 * radius + 1];
-    double sum = 0;
-    for (int i = -radius; i <= radius; i++) {
-      k[i + radius] = (float) Math.exp(-(i * i) / (2 * sigma * sigma));
-      sum += k[i + radius];
-    }
-    for (int i = 0; i < k.length; i++) k[i] /= (float) sum;
+    float[] k = gaussianKernel(sigma);
+    int radius = k.length / 2;
 
     float[] tmp = new float[v.length];
     for (int y = 0; y < height; y++) {
@@ -78,6 +72,19 @@ public final class Plane {
       }
     }
     return new Plane(width, height, out);
+  }
+
+  /** The normalised Gaussian kernel {@link #gaussian} blurs with: 3 sigma each side, at least 1. */
+  static float[] gaussianKernel(double sigma) {
+    int radius = Math.max(1, (int) Math.ceil(3 * sigma));
+    float[] k = new float[2 * radius + 1];
+    double sum = 0;
+    for (int i = -radius; i <= radius; i++) {
+      k[i + radius] = (float) Math.exp(-(i * i) / (2 * sigma * sigma));
+      sum += k[i + radius];
+    }
+    for (int i = 0; i < k.length; i++) k[i] /= (float) sum;
+    return k;
   }
 
   /** Sobel gradient magnitude, divided by 8 so a unit ramp reads 1 per pixel. */

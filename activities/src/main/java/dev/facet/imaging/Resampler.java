@@ -35,38 +35,66 @@ public final class Resampler {
 
   /**
    * Lanczos-3 resize of float planes sharing one size (e.g. premultiplied linear colour and alpha),
-   * for compositing in linear light.
+   * for compositing in linear light. The planes are resampled together, interleaved, and the
+   * horizontal pass runs on blocks of rows turned on their side, so that both passes add whole rows
+   * of weighted values (loops the JIT vectorises) in the same order as one pixel at a time would.
    */
   public static float[][] resize(
       float[][] planes, int srcWidth, int srcHeight, int width, int height) {
-    Weights horizontal = Weights.of(srcWidth, width, true);
+    int n = planes.length;
+    float[] tmp = horizontal(planes, srcWidth, srcHeight, Weights.of(srcWidth, width, true), width);
     Weights vertical = Weights.of(srcHeight, height, true);
-    float[][] out = new float[planes.length][];
-    for (int c = 0; c < planes.length; c++) {
-      float[] src = planes[c];
-      float[] tmp = new float[width * srcHeight];
-      for (int y = 0; y < srcHeight; y++) {
-        int row = y * srcWidth;
-        for (int x = 0; x < width; x++) {
-          float acc = 0;
-          int start = horizontal.start[x];
-          float[] wts = horizontal.weights[x];
-          for (int k = 0; k < wts.length; k++) acc += wts[k] * src[row + start + k];
-          tmp[y * width + x] = acc;
+    int stride = width * n;
+    float[] dst = new float[stride * height];
+    for (int y = 0; y < height; y++) {
+      int start = vertical.start[y], o = y * stride;
+      float[] wts = vertical.weights[y];
+      for (int k = 0; k < wts.length; k++) {
+        int row = (start + k) * stride;
+        float wt = wts[k];
+        for (int j = 0; j < stride; j++) dst[o + j] += wt * tmp[row + j];
+      }
+    }
+    float[][] out = new float[n][width * height];
+    for (int i = 0; i < width * height; i++) {
+      for (int c = 0; c < n; c++) out[c][i] = dst[i * n + c];
+    }
+    return out;
+  }
+
+  /** Source rows per block the horizontal pass turns on its side: a few MB, cache-sized. */
+  private static final int BLOCK = 64;
+
+  /** The horizontal pass over every source row: {@code srcHeight} rows of {@code width} × n. */
+  private static float[] horizontal(
+      float[][] planes, int srcWidth, int srcHeight, Weights horizontal, int width) {
+    int n = planes.length;
+    float[] out = new float[srcHeight * width * n];
+    for (int y0 = 0; y0 < srcHeight; y0 += BLOCK) {
+      int rows = Math.min(BLOCK, srcHeight - y0), stride = rows * n;
+      float[] side = new float[srcWidth * stride]; // source column x is row x here
+      for (int y = 0; y < rows; y++) {
+        int row = (y0 + y) * srcWidth;
+        for (int x = 0; x < srcWidth; x++) {
+          for (int c = 0; c < n; c++) side[x * stride + y * n + c] = planes[c][row + x];
         }
       }
-      float[] dst = new float[width * height];
-      for (int y = 0; y < height; y++) {
-        int start = vertical.start[y];
-        float[] wts = vertical.weights[y];
-        int o = y * width;
+      float[] sum = new float[width * stride];
+      for (int x = 0; x < width; x++) {
+        int start = horizontal.start[x], o = x * stride;
+        float[] wts = horizontal.weights[x];
         for (int k = 0; k < wts.length; k++) {
-          int row = (start + k) * width;
+          int from = (start + k) * stride;
           float wt = wts[k];
-          for (int x = 0; x < width; x++) dst[o + x] += wt * tmp[row + x];
+          for (int j = 0; j < stride; j++) sum[o + j] += wt * side[from + j];
         }
       }
-      out[c] = dst;
+      for (int y = 0; y < rows; y++) {
+        int row = (y0 + y) * width * n;
+        for (int x = 0; x < width; x++) {
+          System.arraycopy(sum, x * stride + y * n, out, row + x * n, n);
+        }
+      }
     }
     return out;
   }

@@ -64,8 +64,21 @@ public final class Staging {
     }
   }
 
-  /** The staged picture, and the product's matte in it (exact: the product was put there). */
-  public record Staged(RgbImage image, ProductMatte matte) {}
+  /**
+   * The staged picture, and the cut-out as placed in it, from which its matte is made when asked
+   * for: a finished channel image needs none, and a full-frame matte is 16 bytes a pixel.
+   */
+  public record Staged(RgbImage image, Placed placed) {
+
+    /** The product's matte in the picture (exact: the product was put there). */
+    public ProductMatte matte() {
+      return placedMatte(
+          placed.planes, placed.width, placed.height, placed.left, placed.top, placed.scene);
+    }
+  }
+
+  /** The resized cut-out's planes, their size, and where in the scene they were put. */
+  record Placed(float[][] planes, int width, int height, int left, int top, Scene scene) {}
 
   public static Staged stage(Cutout cut, Scene scene) {
     int width = scene.width(), height = scene.height();
@@ -133,14 +146,15 @@ public final class Staging {
     }
     int[] out = new int[n];
     for (int i = 0; i < n; i++) out[i] = ColourScience.packLinear(r[i], g[i], b[i]);
-    return new Staged(new RgbImage(width, height, out), placedMatte(p, cw, ch, left, top, scene));
+    return new Staged(new RgbImage(width, height, out), new Placed(p, cw, ch, left, top, scene));
   }
 
   /** The placed cut-out as a matte of the frame: alpha and un-premultiplied colour. */
   private static ProductMatte placedMatte(
       float[][] p, int cw, int ch, int left, int top, Scene scene) {
     int width = scene.width(), height = scene.height();
-    float[] alpha = new float[width * height], colour = new float[width * height * 3];
+    byte[] alpha = new byte[width * height];
+    int[] colour = new int[width * height];
     for (int y = 0; y < ch; y++) {
       int oy = top + y;
       if (oy < 0 || oy >= height) continue;
@@ -149,8 +163,8 @@ public final class Staging {
         float a = Math.max(0, Math.min(1, p[3][s]));
         if (ox < 0 || ox >= width || a < 1e-3f) continue;
         int o = oy * width + ox;
-        alpha[o] = a;
-        for (int c = 0; c < 3; c++) colour[3 * o + c] = Math.max(0, Math.min(1, p[c][s] / a));
+        alpha[o] = ProductMatte.coverage(a);
+        colour[o] = ColourScience.packLinear(p[0][s] / a, p[1][s] / a, p[2][s] / a);
       }
     }
     return new ProductMatte(

@@ -2,11 +2,10 @@ package dev.facet.bench;
 
 import dev.facet.finish.FinishArguments;
 import dev.facet.finish.FinishCommand;
-import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.ImageEncoder;
 import dev.facet.imaging.Resampler;
 import dev.facet.imaging.RgbImage;
-import dev.facet.imaging.matte.Matting;
+import dev.facet.imaging.matte.FinishStages;
 import dev.facet.model.NameList;
 import dev.facet.testing.Fixtures;
 import java.io.IOException;
@@ -36,8 +35,9 @@ import java.util.stream.Stream;
  * </ul>
  *
  * Each is the median wall time of {@link #ROUNDS} cold runs over all eight files, and its peak
- * resident set (VmHWM, polled while it runs). Facet's cut-out, which libvips does not do, is also
- * timed alone, so the figures say what stands between the two. A program, not a test: {@code
+ * resident set (VmHWM, polled while it runs). Facet's stages, the cut-out libvips does not do among
+ * them, are also timed one by one ({@link FinishStages}), so the figures say what stands between
+ * the two; {@code bench/finish stages} prints those alone. A program, not a test: {@code
  * bench/finish}.
  */
 public final class FinishBenchmark {
@@ -45,12 +45,18 @@ public final class FinishBenchmark {
   private FinishBenchmark() {}
 
   static final int[] SIDES = {2000, 1600, 1000};
+  private static final List<String> CHANNELS =
+      Arrays.stream(SIDES).mapToObj(side -> "bench-" + side).toList();
   private static final int ROUNDS = 3;
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createDirectories(Path.of("target", "bench"));
     List<Path> inputs = inputs(dir);
     Path presets = presets(dir);
+    if (args.length > 0 && args[0].equals("stages")) {
+      FinishStages.print(FinishStages.measure(presets, CHANNELS, inputs));
+      return;
+    }
     System.out.printf(
         Locale.ROOT,
         "%d inputs, 3000x3000 JPEG Q92 -> %s px JPEG Q92, sharpened; %d cores%n",
@@ -100,13 +106,7 @@ public final class FinishBenchmark {
           r.cpuMillis / inputs.size(),
           r.peakKib / 1024);
     }
-    Cutout cutout = cutout(inputs);
-    System.out.printf(
-        Locale.ROOT,
-        "Facet's cut-out alone, one thread: decode %.0f ms/image, matte %.0f ms/image (%.0f %% of Facet's CPU per image)%n",
-        cutout.decodeMillis,
-        cutout.matteMillis,
-        100 * cutout.matteMillis / (facet.cpuMillis / inputs.size()));
+    FinishStages.print(FinishStages.measure(presets, CHANNELS, inputs));
   }
 
   /** Wall and CPU milliseconds over all inputs, and peak resident set in KiB. */
@@ -132,7 +132,8 @@ public final class FinishBenchmark {
 
   /**
    * A heap that finishes the eight inputs two at a time (2026-12-05: 512m ran out of memory, 768m
-   * did not).
+   * did not; after B2's changes 384m and 512m each finished a run and ran out in another: Staging's
+   * resize holds its interleaved rows and the resized planes at once).
    */
   private static final String SMALL_HEAP = "-Xmx768m";
 
@@ -148,7 +149,7 @@ public final class FinishBenchmark {
             FinishMain.class.getName(),
             presets.toString(),
             out.toString(),
-            "bench-2000,bench-1600,bench-1000"));
+            String.join(",", CHANNELS)));
     inputs.forEach(p -> command.add(p.toString()));
     return Tool.measure(command);
   }
@@ -219,24 +220,6 @@ public final class FinishBenchmark {
       }
     }
     return Tool.measureInTurn(commands);
-  }
-
-  record Cutout(double decodeMillis, double matteMillis) {}
-
-  /** Decode and matte alone, one image at a time on one thread, after one warm-up image. */
-  private static Cutout cutout(List<Path> inputs) throws IOException {
-    Matting matting = new Matting();
-    matting.find(ImageDecoder.decode(Files.readAllBytes(inputs.get(0))));
-    long decode = 0, matte = 0;
-    for (Path input : inputs) {
-      long t0 = System.nanoTime();
-      RgbImage image = ImageDecoder.decode(Files.readAllBytes(input));
-      long t1 = System.nanoTime();
-      matting.find(image);
-      matte += System.nanoTime() - t1;
-      decode += t1 - t0;
-    }
-    return new Cutout(decode / 1e6 / inputs.size(), matte / 1e6 / inputs.size());
   }
 
   private static String sides() {

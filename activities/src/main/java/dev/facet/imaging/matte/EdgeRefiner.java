@@ -1,18 +1,16 @@
 package dev.facet.imaging.matte;
 
-import static org.bytedeco.opencv.global.opencv_core.merge;
-import static org.bytedeco.opencv.global.opencv_core.multiply;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
+import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import dev.facet.imaging.ColourScience;
 import dev.facet.imaging.OpenCv;
 import dev.facet.imaging.RgbImage;
 import dev.facet.model.Box;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -26,200 +24,225 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 final class EdgeRefiner {
 
-  /**
-   * The wider average, where a side has no pixels within the near one, in multiples of its sigma.
-   */
-  private static final double FAR = 3;
-
   /** Unmixing divides by α; below this the estimate of F nearby is used instead. */
   private static final float MIN_ALPHA = 0.05f;
+
+  /** Rows per strip, a multiple of {@link SideColour#SHRINK}. */
+  private static final int STRIP = 480;
+
+  /** Side of the tiles the band is refined in, px. */
+  private static final int TILE = 128;
 
   private EdgeRefiner() {}
 
   static ProductMatte refine(RgbImage photo, Cues cues, boolean[] coarse, MattingSettings s) {
     int width = photo.width(), height = photo.height();
-    Mat coarseMat = OpenCv.bytes(cues.width, cues.height, coarse);
     Mat full = new Mat();
-    resize(coarseMat, full, new Size(width, height), 0, 0, INTER_NEAREST);
-    float[] alpha = new float[width * height];
-    float[] foreground = new float[width * height * 3];
-    Box box = boundingBox(OpenCv.bits(full), width, height);
-    if (box == null) {
+    resize(
+        OpenCv.bytes(cues.width, cues.height, coarse),
+        full,
+        new Size(width, height),
+        0,
+        0,
+        INTER_NEAREST);
+    byte[] alpha = new byte[width * height];
+    int[] foreground = new int[width * height];
+    Rect found = boundingRect(full);
+    if (found.width() == 0) {
       return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
     }
-    // Work on the product's neighbourhood only, in strips of rows, each with the context its
-    // averages reach: full-size float copies of a 3000 px photo's whole neighbourhood took
-    // gigabytes.
+    // Only the product's neighbourhood is read, and only the band along the outline (within the
+    // edge band of it) is measured: inside is product, outside backdrop.
     int margin = s.edgeBand() + (int) Math.ceil(3 * s.edgeColourSigma()) + s.guidedRadius() + 2;
-    Box roi = grown(box, margin, width, height);
-    int reach = reach(s), end = roi.y() + roi.height();
-    for (int top = roi.y(); top < end; top += STRIP) {
-      int y0 = Math.max(roi.y(), top - reach), y1 = Math.min(end, top + STRIP + reach);
+    Box roi = grown(found, margin, width, height);
+    Mat m = new Mat(full, new Rect(roi.x(), roi.y(), roi.width(), roi.height())).clone();
+    Mat inner = OpenCv.eroded(m, s.edgeBand()), near = OpenCv.dilated(m, s.edgeBand());
+    SideColour.Gatherer back = new SideColour.Gatherer(roi.x(), roi.y(), roi.width(), roi.height());
+    SideColour.Gatherer front =
+        new SideColour.Gatherer(roi.x(), roi.y(), roi.width(), roi.height());
+    for (int top = 0; top < roi.height(); top += STRIP) {
       try (PointerScope scope = new PointerScope()) {
-        refine(
-            photo,
-            full,
-            new Box(roi.x(), y0, roi.width(), y1 - y0),
-            top,
-            Math.min(end, top + STRIP),
-            s,
-            alpha,
-            foreground);
+        int rows = Math.min(STRIP, roi.height() - top);
+        Mat linear = OpenCv.linearRgb(photo, new Box(roi.x(), roi.y() + top, roi.width(), rows));
+        back.add(top, linear, zeroOne(near.rowRange(top, top + rows), true));
+        front.add(top, linear, zeroOne(inner.rowRange(top, top + rows), false));
+      }
+    }
+    Sides sides = new Sides(back.colour(s.edgeColourSigma()), front.colour(s.edgeColourSigma()));
+    // Tile by tile, each with the context its filters reach; a tile the band does not cross is
+    // inside or outside, and is written as it is.
+    int reach = 2 * s.guidedRadius() + PRIOR_REACH + 1;
+    byte[] inside = OpenCv.bytes(inner), around = OpenCv.bytes(near);
+    for (int ty = 0; ty < roi.height(); ty += TILE) {
+      for (int tx = 0; tx < roi.width(); tx += TILE) {
+        Box tile =
+            new Box(tx, ty, Math.min(TILE, roi.width() - tx), Math.min(TILE, roi.height() - ty));
+        if (!crossesBand(inside, around, roi.width(), tile)) {
+          fill(photo, roi, tile, inside, alpha, foreground);
+          continue;
+        }
+        int x0 = Math.max(0, tx - reach), y0 = Math.max(0, ty - reach);
+        int x1 = Math.min(roi.width(), tx + tile.width() + reach);
+        int y1 = Math.min(roi.height(), ty + tile.height() + reach);
+        Rect context = new Rect(x0, y0, x1 - x0, y1 - y0);
+        try (PointerScope scope = new PointerScope()) {
+          refine(
+              photo,
+              new Box(roi.x() + x0, roi.y() + y0, x1 - x0, y1 - y0),
+              new Mat(m, context),
+              OpenCv.bytes(new Mat(inner, context)),
+              OpenCv.bytes(new Mat(near, context)),
+              new Box(roi.x() + tx, roi.y() + ty, tile.width(), tile.height()),
+              sides,
+              s,
+              alpha,
+              foreground);
+        }
       }
     }
     return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
   }
 
+  /** Whether any pixel of the tile (region coordinates) lies in the band: near, not inside. */
+  private static boolean crossesBand(byte[] inside, byte[] around, int width, Box tile) {
+    for (int y = tile.y(); y < tile.y() + tile.height(); y++) {
+      for (int i = y * width + tile.x(), end = i + tile.width(); i < end; i++) {
+        if (around[i] != 0 && inside[i] == 0) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A tile the band does not cross: the photo's own pixels inside, nothing outside. */
+  private static void fill(
+      RgbImage photo, Box roi, Box tile, byte[] inside, byte[] alpha, int[] foreground) {
+    int width = photo.width();
+    for (int y = tile.y(); y < tile.y() + tile.height(); y++) {
+      for (int x = tile.x(); x < tile.x() + tile.width(); x++) {
+        if (inside[y * roi.width() + x] == 0) continue;
+        int o = (roi.y() + y) * width + roi.x() + x;
+        alpha[o] = ProductMatte.coverage(1);
+        foreground[o] = photo.rgb(roi.x() + x, roi.y() + y);
+      }
+    }
+  }
+
+  /** The colours of the backdrop's side of the outline and of the product's. */
+  private record Sides(SideColour back, SideColour front) {}
+
+  /** The reach (px) of the smoothed outline's Gaussian (sigma 1, 4 sigma in float). */
+  private static final int PRIOR_REACH = 4;
+
   /**
-   * Refines the rows {@code top} to {@code bottom} (exclusive) of the matte, reading the photo over
-   * {@code roi}, which reaches {@link #reach} rows beyond them where the photo does.
+   * Refines the matte over {@code out}, reading the photo over {@code box}, which reaches beyond it
+   * where the photo does; {@code m}, {@code inner} and {@code near} are the coarse product, its
+   * inside and its neighbourhood over the box.
    */
   private static void refine(
       RgbImage photo,
-      Mat full,
-      Box roi,
-      int top,
-      int bottom,
+      Box box,
+      Mat m,
+      byte[] inner,
+      byte[] near,
+      Box out,
+      Sides sides,
       MattingSettings s,
-      float[] alpha,
-      float[] foreground) {
-    Rect rect = new Rect(roi.x(), roi.y(), roi.width(), roi.height());
-    int width = full.cols();
-    int w = roi.width(), h = roi.height(), n = w * h;
-
-    Mat m = new Mat(full, rect).clone();
-    boolean[] in = OpenCv.bits(m);
-    boolean[] inner = OpenCv.bits(OpenCv.eroded(m, s.edgeBand()));
-    boolean[] near = OpenCv.bits(OpenCv.dilated(m, s.edgeBand()));
-    Mat linearMat = OpenCv.linearRgb(photo, roi);
-    float[] lin = OpenCv.floats(linearMat);
-    float[] back = sideColour(linearMat, w, h, not(near), s.edgeColourSigma());
-    float[] front = sideColour(linearMat, w, h, inner, s.edgeColourSigma());
-    float[] prior = OpenCv.floats(OpenCv.gaussian(OpenCv.floats(w, h, toFloats(in)), 1.0));
-
+      byte[] alpha,
+      int[] foreground) {
+    int width = photo.width();
+    int w = box.width(), h = box.height(), n = w * h;
+    Mat in = new Mat();
+    m.convertTo(in, CV_32F);
+    float[] prior = OpenCv.floats(OpenCv.gaussian(in, 1.0));
     float[] a = new float[n];
+    float[] lin = new float[3], back = new float[3], front = new float[3];
     double contrast2 = s.edgeContrast() * s.edgeContrast();
     for (int i = 0; i < n; i++) {
-      if (inner[i]) {
+      if (inner[i] != 0) {
         a[i] = 1;
-      } else if (!near[i]) {
-        a[i] = 0;
-      } else {
-        double dot = 0, d2 = 0;
-        for (int c = 0; c < 3; c++) {
-          double d = front[3 * i + c] - back[3 * i + c];
-          dot += (lin[3 * i + c] - back[3 * i + c]) * d;
-          d2 += d * d;
-        }
-        double along = dot / Math.max(d2, 1e-8), measured = Math.max(0, Math.min(1, along));
-        // A pixel the mix of the two sides cannot explain (a highlight lighter than both) says
-        // nothing about α: the farther it lies from the mix, the less it is trusted. Beyond the
-        // piece's own colour it is piece, however far.
-        double residual2 = 0;
-        for (int c = 0; c < 3 && along < 1; c++) {
-          double r =
-              lin[3 * i + c] - (measured * front[3 * i + c] + (1 - measured) * back[3 * i + c]);
-          residual2 += r * r;
-        }
-        double trust =
-            Math.min(1, d2 / contrast2) * Math.min(1, contrast2 / Math.max(residual2, 1e-12));
-        a[i] = (float) (trust * measured + (1 - trust) * prior[i]);
+      } else if (near[i] != 0) {
+        int x = box.x() + i % w, y = box.y() + i / w;
+        linear(photo.rgb(x, y), lin);
+        sides.back.at(x, y, back, 0);
+        sides.front.at(x, y, front, 0);
+        a[i] = (float) measured(lin, back, front, prior[i], contrast2);
       }
     }
     float[] refined =
         GuidedFilter.apply(
-            grey(photo, roi), OpenCv.floats(w, h, a), s.guidedRadius(), s.guidedEps());
+            grey(photo, box), OpenCv.floats(w, h, a), s.guidedRadius(), s.guidedEps());
 
-    for (int y = top - roi.y(); y < bottom - roi.y(); y++) {
-      for (int x = 0; x < w; x++) {
-        int i = y * w + x, o = (roi.y() + y) * width + roi.x() + x;
-        float al = inner[i] ? 1 : !near[i] ? 0 : Math.max(0, Math.min(1, refined[i]));
-        alpha[o] = al;
+    float[] unmixed = new float[3];
+    for (int y = out.y() - box.y(); y < out.y() + out.height() - box.y(); y++) {
+      for (int x = out.x() - box.x(); x < out.x() + out.width() - box.x(); x++) {
+        int i = y * w + x, o = (box.y() + y) * width + box.x() + x;
+        if (near[i] == 0) continue;
+        int px = photo.rgb(box.x() + x, box.y() + y);
+        if (inner[i] != 0) {
+          alpha[o] = ProductMatte.coverage(1);
+          foreground[o] = px;
+          continue;
+        }
+        float al = Math.max(0, Math.min(1, refined[i]));
+        alpha[o] = ProductMatte.coverage(al);
+        linear(px, lin);
+        if (al > MIN_ALPHA) {
+          sides.back.at(box.x() + x, box.y() + y, back, 0);
+        } else {
+          sides.front.at(box.x() + x, box.y() + y, front, 0);
+        }
         for (int c = 0; c < 3; c++) {
-          float f =
-              al > MIN_ALPHA
-                  ? (lin[3 * i + c] - (1 - al) * back[3 * i + c]) / al
-                  : front[3 * i + c];
-          foreground[3 * o + c] = Math.max(0, Math.min(1, f));
+          unmixed[c] = al > MIN_ALPHA ? (lin[c] - (1 - al) * back[c]) / al : front[c];
         }
+        foreground[o] = ColourScience.packLinear(unmixed[0], unmixed[1], unmixed[2]);
       }
     }
   }
 
   /**
-   * Rows per strip. It and {@link #reach} are multiples of 3, the far average's shrink at the
-   * calibrated sigma (18 / {@link #SMOOTH_SIGMA}), so each strip sees that shrunk grid as the whole
-   * photo would.
+   * α where the pixel's colour lies between the two sides', trusted as far as the sides differ and
+   * the mix explains the pixel; the smoothed coarse outline ({@code prior}) stands in for the rest.
    */
-  private static final int STRIP = 480;
-
-  /**
-   * How far (px) a strip's averages and filters reach: OpenCV's float Gaussian spans 4 sigma, the
-   * far side average's the widest, then the edge band, the guided filter's two box passes and the
-   * shrink's interpolation.
-   */
-  private static int reach(MattingSettings s) {
-    int r =
-        (int) Math.ceil(4 * FAR * s.edgeColourSigma()) + s.edgeBand() + 2 * s.guidedRadius() + 3;
-    return (r + 2) / 3 * 3;
-  }
-
-  /**
-   * The colour of one side of the outline at every pixel: the average of that side's pixels nearby
-   * (a normalised Gaussian), widened where that side has no pixels close by.
-   */
-  private static float[] sideColour(Mat linear, int w, int h, boolean[] side, double sigma) {
-    // Its full-size intermediates go as soon as it returns, not with the whole matte's.
-    try (PointerScope scope = new PointerScope()) {
-      Mat weight = OpenCv.floats(w, h, toFloats(side));
-      float[] near = average(linear, weight, sigma), far = null;
-      float[] density = OpenCv.floats(smooth(weight, sigma));
-      for (int i = 0; i < density.length; i++) {
-        if (density[i] < 1e-3f) {
-          if (far == null) far = average(linear, weight, FAR * sigma);
-          for (int c = 0; c < 3; c++) near[3 * i + c] = far[3 * i + c];
-        }
-      }
-      return near;
+  private static double measured(
+      float[] lin, float[] back, float[] front, float prior, double contrast2) {
+    double dot = 0, d2 = 0;
+    for (int c = 0; c < 3; c++) {
+      double d = front[c] - back[c];
+      dot += (lin[c] - back[c]) * d;
+      d2 += d * d;
     }
-  }
-
-  private static float[] average(Mat linear, Mat weight, double sigma) {
-    Mat weight3 = new Mat(), weighted = new Mat();
-    merge(new MatVector(weight, weight, weight), weight3);
-    multiply(linear, weight3, weighted);
-    float[] sum = OpenCv.floats(smooth(weighted, sigma));
-    float[] density = OpenCv.floats(smooth(weight, sigma));
-    for (int i = 0; i < density.length; i++) {
-      float d = Math.max(density[i], 1e-6f);
-      for (int c = 0; c < 3; c++) sum[3 * i + c] /= d;
+    double along = dot / Math.max(d2, 1e-8), measured = Math.max(0, Math.min(1, along));
+    // A pixel the mix of the two sides cannot explain (a highlight lighter than both) says
+    // nothing about α: the farther it lies from the mix, the less it is trusted. Beyond the
+    // piece's own colour it is piece, however far.
+    double residual2 = 0;
+    for (int c = 0; c < 3 && along < 1; c++) {
+      double r = lin[c] - (measured * front[c] + (1 - measured) * back[c]);
+      residual2 += r * r;
     }
-    return sum;
+    double trust =
+        Math.min(1, d2 / contrast2) * Math.min(1, contrast2 / Math.max(residual2, 1e-12));
+    return trust * measured + (1 - trust) * prior;
   }
 
-  /**
-   * A Gaussian blur of {@code sigma} px, taken on a copy shrunk so the blur spans a few pixels
-   * there and scaled back: an average over a dozen pixels or more is smooth, and on a 3000 px photo
-   * the full-size blur took most of the matte's time and memory.
-   */
-  private static Mat smooth(Mat m, double sigma) {
-    int shrink = Math.max(1, (int) (sigma / SMOOTH_SIGMA));
-    if (shrink == 1) return OpenCv.gaussian(m, sigma);
-    Mat small = new Mat(), out = new Mat();
-    Size size = m.size();
-    resize(
-        m,
-        small,
-        new Size(Math.max(1, size.width() / shrink), Math.max(1, size.height() / shrink)),
-        0,
-        0,
-        INTER_AREA);
-    resize(OpenCv.gaussian(small, sigma / shrink), out, size, 0, 0, INTER_LINEAR);
+  private static final float[] LINEAR = new float[256];
+
+  static {
+    for (int v = 0; v < 256; v++) LINEAR[v] = ColourScience.linear(v);
+  }
+
+  private static void linear(int rgb, float[] out) {
+    out[0] = LINEAR[RgbImage.red(rgb)];
+    out[1] = LINEAR[RgbImage.green(rgb)];
+    out[2] = LINEAR[RgbImage.blue(rgb)];
+  }
+
+  /** A 0/1 float Mat of a 0/1 byte Mat, or of its complement. */
+  private static Mat zeroOne(Mat bytes, boolean complement) {
+    Mat out = new Mat();
+    bytes.convertTo(out, CV_32F, complement ? -1 : 1, complement ? 1 : 0);
     return out;
   }
-
-  /** The blur's sigma (px) on the shrunk copy: enough pixels that scaling back adds no steps. */
-  private static final double SMOOTH_SIGMA = 6;
 
   /** The photo's grey levels (0-1, as displayed) over the box: the guide the alpha snaps to. */
   private static Mat grey(RgbImage photo, Box roi) {
@@ -235,37 +258,15 @@ final class EdgeRefiner {
     return OpenCv.floats(roi.width(), roi.height(), g);
   }
 
-  private static Box grown(Box box, int margin, int width, int height) {
-    int x0 = Math.max(0, box.x() - margin), y0 = Math.max(0, box.y() - margin);
-    int x1 = Math.min(width, box.x() + box.width() + margin),
-        y1 = Math.min(height, box.y() + box.height() + margin);
-    return new Box(x0, y0, x1 - x0, y1 - y0);
-  }
-
-  private static Box boundingBox(boolean[] bits, int w, int h) {
-    int x0 = w, y0 = h, x1 = -1, y1 = -1;
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        if (bits[y * w + x]) {
-          x0 = Math.min(x0, x);
-          x1 = Math.max(x1, x);
-          y0 = Math.min(y0, y);
-          y1 = y;
-        }
-      }
-    }
-    return x1 < 0 ? null : new Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
-  }
-
-  private static float[] toFloats(boolean[] bits) {
-    float[] out = new float[bits.length];
-    for (int i = 0; i < bits.length; i++) out[i] = bits[i] ? 1 : 0;
-    return out;
-  }
-
-  private static boolean[] not(boolean[] bits) {
-    boolean[] out = new boolean[bits.length];
-    for (int i = 0; i < bits.length; i++) out[i] = !bits[i];
-    return out;
+  /**
+   * The rectangle grown by {@code margin} on every side within the photo, its size then cut to
+   * multiples of {@link SideColour#SHRINK}.
+   */
+  private static Box grown(Rect r, int margin, int width, int height) {
+    int x0 = Math.max(0, r.x() - margin), y0 = Math.max(0, r.y() - margin);
+    int x1 = Math.min(width, r.x() + r.width() + margin),
+        y1 = Math.min(height, r.y() + r.height() + margin);
+    int k = SideColour.SHRINK;
+    return new Box(x0, y0, (x1 - x0) / k * k, (y1 - y0) / k * k);
   }
 }

@@ -26,9 +26,18 @@ public final class Matting {
 
   /** The product's matte at the photo's own size; empty (all zero) when no product was found. */
   public ProductMatte find(RgbImage photo) {
+    // A scope per step: each step's native intermediates go as soon as it returns its arrays,
+    // rather than all of them (hundreds of MB at 3000 px) at the end.
+    Cues cues;
     try (PointerScope scope = new PointerScope()) {
-      Cues cues = Cues.of(photo, settings);
-      return EdgeRefiner.refine(photo, cues, CoarseMask.find(cues, settings), settings);
+      cues = Cues.of(photo, settings);
+    }
+    boolean[] coarse;
+    try (PointerScope scope = new PointerScope()) {
+      coarse = CoarseMask.find(cues, settings);
+    }
+    try (PointerScope scope = new PointerScope()) {
+      return EdgeRefiner.refine(photo, cues, coarse, settings);
     }
   }
 

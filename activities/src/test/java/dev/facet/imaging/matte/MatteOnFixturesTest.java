@@ -60,20 +60,19 @@ class MatteOnFixturesTest {
     boolean[] gt = truth.bits(),
         core = Morphology.erode(truth, 1).bits(),
         near = Morphology.dilate(truth, 12).bits();
-    float[] alpha = matte.alpha();
     long coreCount = 0, lost = 0, extra = 0, product = 0, inter = 0, union = 0;
     for (int i = 0; i < gt.length; i++) {
       int p = photo.pixels()[i];
       int min = Math.min(RgbImage.red(p), Math.min(RgbImage.green(p), RgbImage.blue(p)));
-      boolean in = alpha[i] >= 0.5f;
+      boolean in = matte.alpha(i) >= 0.5f;
       if (gt[i]) product++;
       if (gt[i] && in) inter++;
       if (gt[i] || in) union++;
       if (core[i] && min < 235) {
         coreCount++;
-        if (alpha[i] < 0.3f) lost++;
+        if (matte.alpha(i) < 0.3f) lost++;
       }
-      if (!near[i] && alpha[i] >= 0.3f) extra++;
+      if (!near[i] && matte.alpha(i) >= 0.3f) extra++;
     }
     return new Score(
         name, (double) inter / union, (double) lost / coreCount, (double) extra / product);
