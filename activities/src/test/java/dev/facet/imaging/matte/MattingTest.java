@@ -121,7 +121,7 @@ class MattingTest {
         // Past the step's soft pixels.
         if (toEdge >= 3 && toEdge < 8) {
           face++;
-          if (matte.alpha()[y * SIZE + x] >= 0.5f) kept++;
+          if (matte.alpha(y * SIZE + x) >= 0.5f) kept++;
         }
       }
     }
