@@ -23,14 +23,14 @@ class CutoutBenchmarkTest {
     assertThat(results.stream().filter(CutoutBenchmark.Result::clean).count())
         .as("clean images of 18")
         .isGreaterThanOrEqualTo(16);
-    // The lowest kept, P02_capture_3 (0.968), is the edge-on ring's band where it mirrors the
-    // paper.
+    // The lowest kept, P02_capture_3 (0.986), is the edge-on ring's band where it mirrors the
+    // paper; the most debris, P04_capture_3 (0.024), the umbra under the studs' backs.
     assertThat(results)
         .allSatisfy(
             r -> {
               assertThat(r.figures().kept())
                   .as(r.capture() + " kept")
-                  .isGreaterThanOrEqualTo(0.965);
+                  .isGreaterThanOrEqualTo(0.98);
               assertThat(r.figures().debris())
                   .as(r.capture() + " debris")
                   .isLessThanOrEqualTo(0.03);
