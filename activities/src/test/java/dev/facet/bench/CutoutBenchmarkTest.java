@@ -28,9 +28,7 @@ class CutoutBenchmarkTest {
     assertThat(results)
         .allSatisfy(
             r -> {
-              assertThat(r.figures().kept())
-                  .as(r.capture() + " kept")
-                  .isGreaterThanOrEqualTo(0.98);
+              assertThat(r.figures().kept()).as(r.capture() + " kept").isGreaterThanOrEqualTo(0.98);
               assertThat(r.figures().debris())
                   .as(r.capture() + " debris")
                   .isLessThanOrEqualTo(0.03);
