@@ -54,7 +54,7 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
       Mat small = new Mat(), smallMask = new Mat();
       resize(canvas, small, new Size(SIDE, SIDE), 0, 0, INTER_AREA);
       resize(maskCanvas, smallMask, new Size(SIDE, SIDE), 0, 0, INTER_AREA);
-      return new ProductView(packed(small), threshold(smallMask), square);
+      return new ProductView(OpenCv.image(small).pixels(), threshold(smallMask), square);
     }
   }
 
@@ -167,7 +167,7 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
           INTER_LINEAR,
           org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT,
           new Scalar());
-      return new ProductView(packed(movedImage), threshold(movedMask), box);
+      return new ProductView(OpenCv.image(movedImage).pixels(), threshold(movedMask), box);
     }
   }
 
@@ -185,15 +185,6 @@ public record ProductView(int[] rgb, boolean[] product, Box box) {
     int n = 0;
     for (boolean b : product) if (b) n++;
     return n;
-  }
-
-  private static int[] packed(Mat rgb8) {
-    byte[] b = new byte[SIDE * SIDE * 3];
-    ((ByteBuffer) rgb8.createBuffer()).get(b);
-    int[] out = new int[SIDE * SIDE];
-    for (int i = 0; i < out.length; i++)
-      out[i] = RgbImage.pack(b[3 * i] & 0xFF, b[3 * i + 1] & 0xFF, b[3 * i + 2] & 0xFF);
-    return out;
   }
 
   private static boolean[] threshold(Mat grey) {

@@ -48,11 +48,8 @@ public final class UnsharpMask {
         int from = Math.max(0, top - reach), to = Math.min(image.height(), bottom + reach);
         try (PointerScope strip = new PointerScope()) {
           Mat sharp = sharpened(rgb.rowRange(from, to).clone(), kernel, amount);
-          int w = image.width();
-          byte[] b = OpenCv.bytes(sharp.rowRange(top - from, bottom - from));
-          for (int i = 0, o = top * w; i < (bottom - top) * w; i++, o++) {
-            out[o] = RgbImage.pack(b[3 * i] & 0xFF, b[3 * i + 1] & 0xFF, b[3 * i + 2] & 0xFF);
-          }
+          int[] rows = OpenCv.image(sharp.rowRange(top - from, bottom - from)).pixels();
+          System.arraycopy(rows, 0, out, top * image.width(), rows.length);
         }
       }
     }
