@@ -44,6 +44,13 @@ public final class ColourScience {
     return TO_LINEAR[channel8];
   }
 
+  /** The linear red, green and blue of a packed sRGB pixel, into {@code out}. */
+  public static void linear(int rgb, float[] out) {
+    out[0] = TO_LINEAR[RgbImage.red(rgb)];
+    out[1] = TO_LINEAR[RgbImage.green(rgb)];
+    out[2] = TO_LINEAR[RgbImage.blue(rgb)];
+  }
+
   /** 8-bit sRGB channel of a linear value (clamped to 0..1), from a table: no pow per pixel. */
   public static int srgb8(double linear) {
     if (!(linear > 0)) {

@@ -40,10 +40,7 @@ public record Cutout(
         int s = (y0 + y) * matte.width() + x0 + x, o = y * w + x;
         float al = matte.alpha(s);
         if (al <= 0) continue;
-        int c = matte.colour(s);
-        rgb[0] = ColourScience.linear(RgbImage.red(c));
-        rgb[1] = ColourScience.linear(RgbImage.green(c));
-        rgb[2] = ColourScience.linear(RgbImage.blue(c));
+        ColourScience.linear(matte.colour(s), rgb);
         tint.apply(x0 + x, y0 + y, rgb);
         r[o] = al * Math.max(0, rgb[0]);
         g[o] = al * Math.max(0, rgb[1]);

@@ -162,7 +162,7 @@ final class EdgeRefiner {
         a[i] = 1;
       } else if (near[i] != 0) {
         int x = box.x() + i % w, y = box.y() + i / w;
-        linear(photo.rgb(x, y), lin);
+        ColourScience.linear(photo.rgb(x, y), lin);
         sides.back.at(x, y, back, 0);
         sides.front.at(x, y, front, 0);
         a[i] = (float) measured(lin, back, front, prior[i], contrast2);
@@ -185,7 +185,7 @@ final class EdgeRefiner {
         }
         float al = Math.max(0, Math.min(1, refined[i]));
         alpha[o] = ProductMatte.coverage(al);
-        linear(px, lin);
+        ColourScience.linear(px, lin);
         if (al > MIN_ALPHA) {
           sides.back.at(box.x() + x, box.y() + y, back, 0);
         } else {
@@ -223,18 +223,6 @@ final class EdgeRefiner {
     double trust =
         Math.min(1, d2 / contrast2) * Math.min(1, contrast2 / Math.max(residual2, 1e-12));
     return trust * measured + (1 - trust) * prior;
-  }
-
-  private static final float[] LINEAR = new float[256];
-
-  static {
-    for (int v = 0; v < 256; v++) LINEAR[v] = ColourScience.linear(v);
-  }
-
-  private static void linear(int rgb, float[] out) {
-    out[0] = LINEAR[RgbImage.red(rgb)];
-    out[1] = LINEAR[RgbImage.green(rgb)];
-    out[2] = LINEAR[RgbImage.blue(rgb)];
   }
 
   /** A 0/1 float Mat of a 0/1 byte Mat, or of its complement. */
