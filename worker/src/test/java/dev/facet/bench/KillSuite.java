@@ -1,5 +1,7 @@
 package dev.facet.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.facet.catalog.CatalogProgress;
 import dev.facet.catalog.CatalogRequest;
 import dev.facet.catalog.CatalogResult;
@@ -16,12 +18,14 @@ import dev.facet.shoot.ShootState;
 import dev.facet.shoot.Stage;
 import dev.facet.steps.Providers;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -435,7 +439,7 @@ public final class KillSuite {
         bench.killAndRestartWorker();
         kills.add(killedAt);
         retries.killed(pid, killedAt);
-        CatalogProgress p = workflow.progress();
+        CatalogProgress p = progressOnceServed(workflow);
         System.out.printf(
             "  kill %2d at %3d s: %d published, %d in progress, %d queued;"
                 + " billed: FLUX %d, OpenAI %d; retries awaited %d%n",
@@ -749,5 +753,16 @@ public final class KillSuite {
       }
     }
     return new Options(products, kills, o.minGap(), o.maxGap(), seed, o.timeout());
+  }
+
+  /**
+   * The catalog's progress, asked again until a worker answers: a query needs a worker, and the one
+   * just restarted may not be polling yet ("no poller seen for task queue recently").
+   */
+  private static CatalogProgress progressOnceServed(CatalogWorkflow workflow) {
+    return await()
+        .atMost(Duration.ofMinutes(1))
+        .ignoreException(WorkflowServiceException.class)
+        .until(workflow::progress, Objects::nonNull);
   }
 }
