@@ -22,10 +22,19 @@ final class CoarseMask {
   private CoarseMask() {}
 
   static boolean[] find(Cues cues, MattingSettings s) {
-    boolean[] product = enclosed(cues, s, s.bridgeRadius());
-    product = withoutShadowRegions(product, cues, s);
-    product = settled(product, cues, s);
+    boolean[] regions = withoutShadowRegions(enclosed(cues, s, s.bridgeRadius()), cues, s);
+    boolean[] product = settled(regions, cues, s, new boolean[regions.length]);
+    // A contact shadow's umbra that the flood gave to the piece is floor: settled again without it.
+    boolean[] umbra = ContactUmbra.under(product, cues, s);
+    if (any(umbra)) {
+      product = settled(regions, cues, s, umbra);
+    }
     return tidy(product, cues, s);
+  }
+
+  private static boolean any(boolean[] bits) {
+    for (boolean b : bits) if (b) return true;
+    return false;
   }
 
   private static boolean[] enclosed(Cues cues, MattingSettings s, int bridge) {
@@ -96,16 +105,18 @@ final class CoarseMask {
 
   /**
    * Where the outline has gaps, regions of product and of shadow run into each other; a watershed
-   * settles them. Background seeds: everything outside, and smooth shadow the backdrop reaches
-   * without crossing an outline, and directly. Left to the flood: smooth floor it reaches only the
-   * long way round (a light metal face behind a broken outline, or shadow behind a speck of
-   * outline), and darker floor the backdrop reaches without crossing a strong outline (a contact
-   * shadow, mottled or next to a band, that is not smooth enough to seed). Product seeds: the rest,
-   * a margin in. Each unsettled pixel goes to whichever seed floods it first across the weakest
-   * edges of the photo, so the border settles on the strongest edge between them, which an outline
-   * with gaps still leaves there.
+   * settles them. Background seeds: everything outside, smooth shadow the backdrop reaches without
+   * crossing an outline, and directly, and a contact shadow's {@code umbra} ({@link ContactUmbra}).
+   * Left to the flood: smooth floor it reaches only the long way round (a light metal face behind a
+   * broken outline, or shadow behind a speck of outline), darker floor the backdrop reaches without
+   * crossing a strong outline (a contact shadow, mottled or next to a band, that is not smooth
+   * enough to seed), and darker floor near the umbra. Product seeds: the rest, a margin in. Each
+   * unsettled pixel goes to whichever seed floods it first across the weakest edges of the photo,
+   * so the border settles on the strongest edge between them, which an outline with gaps still
+   * leaves there.
    */
-  private static boolean[] settled(boolean[] product, Cues cues, MattingSettings s) {
+  private static boolean[] settled(
+      boolean[] product, Cues cues, MattingSettings s, boolean[] umbra) {
     int w = cues.width, h = cues.height, n = w * h;
     boolean[] barrier = OpenCv.morph(w, h, cues.outline, 1),
         strongBarrier = OpenCv.morph(w, h, cues.strongOutline, 1);
@@ -128,6 +139,12 @@ final class CoarseMask {
     boolean[] smoothFloor = reachedFromOutside(w, h, passable, outside);
     boolean[] shadow = reachedDirectly(w, h, smoothFloor, outside, s.shadowDetour());
     boolean[] unsettled = reachedFromOutside(w, h, darkFloor, outside);
+    // The umbra is floor, and what is as dark as floor around it is the flood's to settle.
+    boolean[] nearUmbra = OpenCv.morph(w, h, umbra, s.umbraWidth());
+    for (int i = 0; i < n; i++) {
+      shadow[i] |= umbra[i];
+      unsettled[i] |= nearUmbra[i] && darkFloor[i];
+    }
     boolean[] rest = new boolean[n];
     for (int i = 0; i < n; i++) rest[i] = product[i] && !shadow[i];
     boolean[] metal = OpenCv.morph(w, h, rest, -SEED_MARGIN);

@@ -44,6 +44,15 @@ import dev.facet.imaging.CalibratedValues;
  * @param shadowDetour the floor reaches a shadow about as directly as a straight line: a pixel it
  *     reaches only by a path longer than this many times the straight distance lies behind an
  *     outline (a metal face reached through a break in it)
+ * @param umbraDepth a contact shadow's umbra is darker than the floor below it and than the piece
+ *     above it by at least this (log of linear light)
+ * @param umbraDark and darker than the backdrop by at least this (log of linear light)
+ * @param umbraWidth the floor the flood gave to the piece under it, and the umbra itself, are each
+ *     at most this tall (working px)
+ * @param umbraFlatness the umbra's lightness varies by at most this down a column (standard
+ *     deviation, log)
+ * @param umbraLength the umbra runs along at least this share of the width of the piece it lies
+ *     under
  * @param textureFloor the least border texture measured against: paper's grain, for backgrounds
  *     cleaner than paper
  * @param speckShare parts smaller than this share of the largest part are specks
@@ -79,6 +88,11 @@ public record MattingSettings(
     double shadowTexture,
     double shadowRegionTexture,
     double shadowDetour,
+    double umbraDepth,
+    double umbraDark,
+    int umbraWidth,
+    double umbraFlatness,
+    double umbraLength,
     double textureFloor,
     double speckShare,
     int edgeBand,

@@ -29,14 +29,24 @@ final class Regions {
   /** Whether the region's bounding box reaches the frame edge. */
   final boolean[] touchesFrame;
 
+  /** How many columns the region spans, index 0 unused. */
+  final int[] widths;
+
   private Regions(
-      int width, int height, int count, int[] labels, int[] sizes, boolean[] touchesFrame) {
+      int width,
+      int height,
+      int count,
+      int[] labels,
+      int[] sizes,
+      boolean[] touchesFrame,
+      int[] widths) {
     this.width = width;
     this.height = height;
     this.count = count;
     this.labels = labels;
     this.sizes = sizes;
     this.touchesFrame = touchesFrame;
+    this.widths = widths;
   }
 
   /** Regions of {@code bits}, connected through edges (4) or also corners (8). */
@@ -55,15 +65,16 @@ final class Regions {
     ((IntBuffer) labels.createBuffer()).get(l);
     int[] s = new int[(n + 1) * 5];
     ((IntBuffer) stats.createBuffer()).get(s);
-    int[] sizes = new int[n + 1];
+    int[] sizes = new int[n + 1], widths = new int[n + 1];
     boolean[] frame = new boolean[n + 1];
     for (int i = 1; i <= n; i++) {
       int x = s[5 * i + CC_STAT_LEFT], y = s[5 * i + CC_STAT_TOP];
       int w = s[5 * i + CC_STAT_WIDTH], h = s[5 * i + CC_STAT_HEIGHT];
       sizes[i] = s[5 * i + CC_STAT_AREA];
+      widths[i] = w;
       frame[i] = x == 0 || y == 0 || x + w == width || y + h == height;
     }
-    return new Regions(width, height, n, l, sizes, frame);
+    return new Regions(width, height, n, l, sizes, frame, widths);
   }
 
   /**

@@ -206,6 +206,57 @@ class MattingTest {
     assertThat((double) kept / shadow).as("shadow kept as product").isLessThan(0.01);
   }
 
+  @Test
+  void theUmbraUnderAWhiteMetalDiscIsLeftBehind() {
+    int paper = RgbImage.pack(200, 198, 194);
+    int[] px = SyntheticPhotos.paper(paper);
+    // A stud's back lying on the paper, seen from above: a softer shadow around it, and under its
+    // front edge the umbra, a flat band a quarter as light as the paper. The disc's shaded
+    // underside is as dark, so nothing marks where the metal ends and the umbra begins but the
+    // disc's lit rim above them.
+    SyntheticPhotos.shadow(px, 400, 420, 230, 95, 0.45);
+    SyntheticPhotos.paint(
+        px, (x, y) -> disc(x, y, UMBRA) < 1 ? SyntheticPhotos.scaled(px[y * SIZE + x], 0.25) : -1);
+    SyntheticPhotos.paint(
+        px,
+        (x, y) -> {
+          double d = disc(x, y, 0);
+          if (d >= 1) return -1;
+          double toEdge = (1 - d) * DISC_RY;
+          if (y > DISC_Y && toEdge < 2) return SyntheticPhotos.scaled(paper, 0.25);
+          if (y > DISC_Y && toEdge < 5) return RgbImage.pack(235, 235, 237);
+          return SyntheticPhotos.whiteMetal((x + 2 * y) / 19.0, paper);
+        });
+    ProductMatte matte = matting.find(SyntheticPhotos.image(px));
+    int umbra = 0, kept = 0, metal = 0, found = 0;
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 0; x < SIZE; x++) {
+        float a = matte.alpha(y * SIZE + x);
+        if ((1 - disc(x, y, 0)) * DISC_RY > 3) {
+          metal++;
+          if (a >= 0.5f) found++;
+        } else if (disc(x, y, 0) > 1 + 3.0 / DISC_RY && disc(x, y, UMBRA) < 1) {
+          umbra++;
+          if (a >= 0.5f) kept++;
+        }
+      }
+    }
+    System.out.printf(
+        Locale.ROOT, "umbra: disc %d/%d found, umbra %d/%d kept%n", found, metal, kept, umbra);
+    assertThat((double) found / metal).isGreaterThan(0.995);
+    assertThat((double) kept / umbra).as("umbra kept as product").isLessThan(0.05);
+  }
+
+  private static final double DISC_Y = 380, DISC_RY = 80;
+
+  /** How far (px) the umbra reaches below the disc, as under the fixtures' white-gold studs. */
+  private static final int UMBRA = 10;
+
+  /** Where (x, y) lies in the disc moved {@code down} px: under 1 inside. */
+  private static double disc(int x, int y, int down) {
+    return Math.hypot((x - 400) / 200.0, (y - DISC_Y - down) / DISC_RY);
+  }
+
   /** The slab is 12 px tall: thin enough that the edges around it make it read as textured. */
   private static final int SLAB_END = 560;
 
