@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The directions inside activities and worker that the compiler does not check (the modules' own
- * direction, {@code worker → activities → workflows, imaging → model}, is Maven's: a dependency
+ * direction, {@code worker → activities → {workflows, imaging} → model}, is Maven's: a dependency
  * against it does not compile; {@code DeterministicWorkflowsTest} guards the workflows module).
  */
 @AnalyzeClasses(
