@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The directions inside activities and worker that the compiler does not check (the modules' own
- * direction, {@code worker → activities → workflows}, is Maven's: a dependency against it does not
- * compile; {@code DeterministicWorkflowsTest} guards the workflows module).
+ * direction, {@code worker → activities → {workflows, imaging} → model}, is Maven's: a dependency
+ * against it does not compile; {@code DeterministicWorkflowsTest} guards the workflows module).
  */
 @AnalyzeClasses(
     packages = "dev.facet",
@@ -47,7 +47,10 @@ class ArchitectureTest {
           .because(
               "fakes and test servers are test kit, not product (issue #19: the devkit module)");
 
-  /** The imaging and storage libraries sit under the steps that use them, as the README says. */
+  /**
+   * The imaging and storage libraries sit under the steps that use them, as the README says
+   * (imaging's own module already keeps it from the activities; this keeps storage too).
+   */
   @ArchTest
   static final ArchRule librariesKnowNoSteps =
       noClasses()
@@ -173,8 +176,8 @@ class ArchitectureTest {
           .because("a controller is the HTTP surface of its feature; others use its services");
 
   /**
-   * The activities' test jar and the devkit are on the worker's test classpath; their classes are
-   * test kit, not main code.
+   * The activities' and imaging's test jars and the devkit are on the worker's test classpath;
+   * their classes are test kit, not main code.
    */
   static final class NoTestJars implements ImportOption {
     @Override

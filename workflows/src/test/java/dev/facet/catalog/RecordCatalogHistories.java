@@ -25,7 +25,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * 3. Run it before a deliberate, versioned change, never to "fix" a failing replay; keep the older
  * recordings, which replay the older branches:
  *
- * <pre>./mvnw -pl workflows test -Dtest=RecordCatalogHistories -Dfacet.recordHistories=true</pre>
+ * <pre>
+ * ./mvnw -pl workflows -am test -Dtest=RecordCatalogHistories -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfacet.recordHistories=true
+ * </pre>
  *
  * <p>Each test method records one file; pick one with {@code -Dtest=RecordCatalogHistories#record}.
  */

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Records the histories that {@link ProductShootReplayTest} replays. Run it before a deliberate,
  * versioned change to the workflow, never to "fix" a failing replay:
  *
- * <pre>./mvnw -pl workflows test -Dtest=RecordShootHistories -Dfacet.recordHistories=true</pre>
+ * <pre>
+ * ./mvnw -pl workflows -am test -Dtest=RecordShootHistories -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfacet.recordHistories=true
+ * </pre>
  */
 @EnabledIfSystemProperty(named = "facet.recordHistories", matches = "true")
 class RecordShootHistories {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * commands behind them, and keeps them under the bounds reached, so they cannot silently grow.
  *
  * <pre>
- * ./mvnw -q -B -o -pl workflows test -Dtest=ShootRoundTripsTest -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -q -B -o -pl workflows -am test -Dtest=ShootRoundTripsTest -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
 class ShootRoundTripsTest {

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The jewelry fixtures (rendered captures with ground truth, studio ideals, broken inputs) copied
- * from the shared fixture set into {@code src/test/resources/fixtures}.
+ * from the shared fixture set into {@code imaging/src/test/resources/fixtures}; the imaging tests
+ * jar carries them to the other modules' tests.
  */
 public final class Fixtures {
 
