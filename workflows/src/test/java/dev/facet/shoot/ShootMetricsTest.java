@@ -2,6 +2,9 @@ package dev.facet.shoot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.uber.m3.tally.Buckets;
 import com.uber.m3.tally.Capabilities;
 import com.uber.m3.tally.CapableOf;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shoot's own metrics, human waits and the cost ledger, are emitted once, not again on replay:
@@ -86,8 +90,64 @@ class ShootMetricsTest {
 
   @Test
   void eachWaitForAHumanAndEachChargeIsCountedOnceAlthoughEveryTaskReplays() throws Exception {
+    Recorder recorder = twoShootsEvictingEachOther();
+    for (int attempt = 2; recorder == null && attempt <= ATTEMPTS; attempt++) {
+      recorder = twoShootsEvictingEachOther();
+    }
+    assertThat(recorder).as("a run the test server did not race in, of %d", ATTEMPTS).isNotNull();
+
+    List<Sample> waits =
+        recorder.timers.stream().filter(s -> s.name().equals(FacetMetrics.HUMAN_WAIT)).toList();
+    assertThat(waits)
+        .extracting(s -> s.tags().get(FacetMetrics.DECISION_POINT))
+        .containsExactlyInAnyOrder("selection", "selection", "approval", "approval");
+    assertThat(waits)
+        .allSatisfy(
+            s -> {
+              assertThat(s.tags())
+                  .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DECIDED)
+                  .containsEntry("workflow_type", "ProductShoot");
+            });
+    // Two shoots × 8 variants at $0.04, billed and delivered: each charge once.
+    List<Count> costs =
+        recorder.counters.stream()
+            .filter(c -> c.name().equals(FacetMetrics.PROVIDER_COST))
+            .toList();
+    assertThat(costs)
+        .isNotEmpty()
+        .allSatisfy(
+            c ->
+                assertThat(c.tags())
+                    .containsEntry(FacetMetrics.PROVIDER, "studio")
+                    .containsEntry(FacetMetrics.BILLING, "billed")
+                    .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DELIVERED));
+    assertThat(costs.stream().mapToLong(Count::value).sum()).isEqualTo(16 * 40_000L);
+    // Workflow time: the five minutes the test skipped are part of the selection wait.
+    assertThat(waits)
+        .filteredOn(s -> s.tags().get(FacetMetrics.DECISION_POINT).equals("selection"))
+        .allSatisfy(s -> assertThat(s.value().getSeconds()).isGreaterThanOrEqualTo(300));
+  }
+
+  /**
+   * The in-memory test server now and then hands out a workflow task whose history lags behind a
+   * completion it has not yet recorded; the SDK then discards that task's progress and runs it
+   * again as new work, not as a replay, so what it emitted is emitted twice, as Temporal's metrics
+   * are at least once. A run where that happened says nothing about replays and is run again.
+   */
+  private static final int ATTEMPTS = 3;
+
+  /** The SDK's logger that reports a discarded task. */
+  private static final String TASK_HANDLER =
+      "io.temporal.internal.replay.ReplayWorkflowTaskHandler";
+
+  /** Two shoots through to publishing; null if the test server discarded a task's progress. */
+  private static Recorder twoShootsEvictingEachOther() throws Exception {
     Recorder recorder = new Recorder();
     Scope scope = new RootScopeBuilder().reporter(recorder).reportEvery(Duration.ofMillis(50));
+    ListAppender<ILoggingEvent> discards = new ListAppender<>();
+    Logger taskHandler = (Logger) LoggerFactory.getLogger(TASK_HANDLER);
+    taskHandler.addAppender(discards);
+    discards.start();
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
@@ -125,38 +185,16 @@ class ShootMetricsTest {
     } finally {
       env.close();
       scope.close(); // reports what is left
+      taskHandler.detachAppender(discards);
     }
-
-    List<Sample> waits =
-        recorder.timers.stream().filter(s -> s.name().equals(FacetMetrics.HUMAN_WAIT)).toList();
-    assertThat(waits)
-        .extracting(s -> s.tags().get(FacetMetrics.DECISION_POINT))
-        .containsExactlyInAnyOrder("selection", "selection", "approval", "approval");
-    assertThat(waits)
-        .allSatisfy(
-            s -> {
-              assertThat(s.tags())
-                  .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DECIDED)
-                  .containsEntry("workflow_type", "ProductShoot");
-            });
-    // Two shoots × 8 variants at $0.04, billed and delivered: each charge once.
-    List<Count> costs =
-        recorder.counters.stream()
-            .filter(c -> c.name().equals(FacetMetrics.PROVIDER_COST))
-            .toList();
-    assertThat(costs)
-        .isNotEmpty()
-        .allSatisfy(
-            c ->
-                assertThat(c.tags())
-                    .containsEntry(FacetMetrics.PROVIDER, "studio")
-                    .containsEntry(FacetMetrics.BILLING, "billed")
-                    .containsEntry(FacetMetrics.OUTCOME, FacetMetrics.DELIVERED));
-    assertThat(costs.stream().mapToLong(Count::value).sum()).isEqualTo(16 * 40_000L);
-    // Workflow time: the five minutes the test skipped are part of the selection wait.
-    assertThat(waits)
-        .filteredOn(s -> s.tags().get(FacetMetrics.DECISION_POINT).equals("selection"))
-        .allSatisfy(s -> assertThat(s.value().getSeconds()).isGreaterThanOrEqualTo(300));
+    boolean discarded =
+        discards.list.stream()
+            .anyMatch(
+                e ->
+                    e.getThrowableProxy() != null
+                        && String.valueOf(e.getThrowableProxy().getMessage())
+                            .contains("progress needs to be discarded"));
+    return discarded ? null : recorder;
   }
 
   private static ProductShootWorkflow start(
