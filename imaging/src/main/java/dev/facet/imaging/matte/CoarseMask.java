@@ -22,12 +22,13 @@ final class CoarseMask {
   private CoarseMask() {}
 
   static boolean[] find(Cues cues, MattingSettings s) {
-    boolean[] regions = withoutShadowRegions(enclosed(cues, s, s.bridgeRadius()), cues, s);
-    boolean[] product = settled(regions, cues, s, new boolean[regions.length]);
-    // A contact shadow's umbra that the flood gave to the piece is floor: settled again without it.
+    Floor floor =
+        floor(withoutShadowRegions(enclosed(cues, s, s.bridgeRadius()), cues, s), cues, s);
+    boolean[] product = settled(floor, cues);
+    // A contact shadow's umbra that the flood gave to the piece is floor: settled again with it.
     boolean[] umbra = ContactUmbra.under(product, cues, s);
     if (any(umbra)) {
-      product = settled(regions, cues, s, umbra);
+      product = settled(floor.withUmbra(umbra, cues.width, cues.height, s.umbraWidth()), cues);
     }
     return tidy(product, cues, s);
   }
@@ -104,19 +105,37 @@ final class CoarseMask {
   }
 
   /**
+   * What the floor around the regions is, for the watershed that settles them: the regions' own
+   * pixels ({@code product}), darker floor, smooth floor the backdrop reaches, and of those the
+   * seeds ({@code shadow}) and what is left to the flood ({@code unsettled}).
+   */
+  private record Floor(
+      boolean[] product, boolean[] dark, boolean[] smooth, boolean[] shadow, boolean[] unsettled) {
+
+    /**
+     * This floor with a contact shadow's umbra as shadow, and the darker floor near it unsettled.
+     */
+    Floor withUmbra(boolean[] umbra, int w, int h, int reach) {
+      boolean[] near = OpenCv.morph(w, h, umbra, reach);
+      boolean[] seeds = shadow.clone(), left = unsettled.clone();
+      for (int i = 0; i < seeds.length; i++) {
+        seeds[i] |= umbra[i];
+        left[i] |= near[i] && dark[i];
+      }
+      return new Floor(product, dark, smooth, seeds, left);
+    }
+  }
+
+  /**
    * Where the outline has gaps, regions of product and of shadow run into each other; a watershed
    * settles them. Background seeds: everything outside, smooth shadow the backdrop reaches without
-   * crossing an outline, and directly, and a contact shadow's {@code umbra} ({@link ContactUmbra}).
+   * crossing an outline, and directly, and (see {@link Floor#withUmbra}) a contact shadow's umbra.
    * Left to the flood: smooth floor it reaches only the long way round (a light metal face behind a
    * broken outline, or shadow behind a speck of outline), darker floor the backdrop reaches without
    * crossing a strong outline (a contact shadow, mottled or next to a band, that is not smooth
-   * enough to seed), and darker floor near the umbra. Product seeds: the rest, a margin in. Each
-   * unsettled pixel goes to whichever seed floods it first across the weakest edges of the photo,
-   * so the border settles on the strongest edge between them, which an outline with gaps still
-   * leaves there.
+   * enough to seed), and darker floor near the umbra. Product seeds: the rest, a margin in.
    */
-  private static boolean[] settled(
-      boolean[] product, Cues cues, MattingSettings s, boolean[] umbra) {
+  private static Floor floor(boolean[] product, Cues cues, MattingSettings s) {
     int w = cues.width, h = cues.height, n = w * h;
     boolean[] barrier = OpenCv.morph(w, h, cues.outline, 1),
         strongBarrier = OpenCv.morph(w, h, cues.strongOutline, 1);
@@ -137,21 +156,31 @@ final class CoarseMask {
           outside[i] || (!strongBarrier[i] && floor && cues.logRatio[i] < -s.holeLogRatio());
     }
     boolean[] smoothFloor = reachedFromOutside(w, h, passable, outside);
-    boolean[] shadow = reachedDirectly(w, h, smoothFloor, outside, s.shadowDetour());
-    boolean[] unsettled = reachedFromOutside(w, h, darkFloor, outside);
-    // The umbra is floor, and what is as dark as floor around it is the flood's to settle.
-    boolean[] nearUmbra = OpenCv.morph(w, h, umbra, s.umbraWidth());
-    for (int i = 0; i < n; i++) {
-      shadow[i] |= umbra[i];
-      unsettled[i] |= nearUmbra[i] && darkFloor[i];
-    }
+    return new Floor(
+        product,
+        darkFloor,
+        smoothFloor,
+        reachedDirectly(w, h, smoothFloor, outside, s.shadowDetour()),
+        reachedFromOutside(w, h, darkFloor, outside));
+  }
+
+  /**
+   * The regions settled by the watershed: each unsettled pixel goes to whichever seed floods it
+   * first across the weakest edges of the photo, so the border settles on the strongest edge
+   * between them, which an outline with gaps still leaves there.
+   */
+  private static boolean[] settled(Floor floor, Cues cues) {
+    int w = cues.width, h = cues.height, n = w * h;
+    boolean[] product = floor.product(), shadow = floor.shadow();
     boolean[] rest = new boolean[n];
     for (int i = 0; i < n; i++) rest[i] = product[i] && !shadow[i];
     boolean[] metal = OpenCv.morph(w, h, rest, -SEED_MARGIN);
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
       labels[i] =
-          shadow[i] ? BACKGROUND : metal[i] && !unsettled[i] && !smoothFloor[i] ? PRODUCT : 0;
+          shadow[i]
+              ? BACKGROUND
+              : metal[i] && !floor.unsettled()[i] && !floor.smooth()[i] ? PRODUCT : 0;
     }
     Watershed.flood(w, h, labels, cues.edgeStrength);
     boolean[] out = new boolean[n];
