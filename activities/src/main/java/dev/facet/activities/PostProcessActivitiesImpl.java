@@ -43,25 +43,40 @@ public final class PostProcessActivitiesImpl implements PostProcessActivities {
   @Override
   public ChannelImage postProcess(PostProcessRequest request) {
     return finish(
-            request.keys(), request.candidate(), request.signature(), List.of(request.channel()))
+            request.keys(),
+            request.candidate(),
+            request.analysis(),
+            request.signature(),
+            List.of(request.channel()))
         .get(0);
   }
 
   @Override
   public List<ChannelImage> postProcessShot(ShotPostProcessRequest request) {
-    return finish(request.keys(), request.candidate(), request.signature(), request.channels());
+    return finish(
+        request.keys(),
+        request.candidate(),
+        request.analysis(),
+        request.signature(),
+        request.channels());
   }
 
   /** Each channel's image: the stored one after a retry, else made from one shared preparation. */
   private List<ChannelImage> finish(
-      ShootKeys keys, Candidate candidate, ColourSignature signature, List<String> channels) {
+      ShootKeys keys,
+      Candidate candidate,
+      ImageRef analysis,
+      ColourSignature signature,
+      List<String> channels) {
     Map<ChannelPreset, Optional<ImageRef>> stored = new LinkedHashMap<>();
     for (String channel : channels) {
       ChannelPreset preset = preset(channel);
       stored.put(preset, store.find(outputKey(keys, candidate, preset)));
     }
     ChannelFinisher.Prepared prepared =
-        stored.values().stream().anyMatch(Optional::isEmpty) ? prepare(candidate, signature) : null;
+        stored.values().stream().anyMatch(Optional::isEmpty)
+            ? prepare(candidate, analysis, signature)
+            : null;
     List<ChannelImage> out = new ArrayList<>();
     for (Map.Entry<ChannelPreset, Optional<ImageRef>> channel : stored.entrySet()) {
       ChannelPreset preset = channel.getKey();
@@ -104,22 +119,30 @@ public final class PostProcessActivitiesImpl implements PostProcessActivities {
                     "Unknown channel \"" + channel + "\"; known channels: " + presets.names()));
   }
 
-  /** One decode, one matte and one clean-up of the candidate, for every channel. */
-  private ChannelFinisher.Prepared prepare(Candidate candidate, ColourSignature signature) {
+  /**
+   * One decode, one matte and one clean-up of the candidate, for every channel. The matte is the
+   * generator's exact cut-out when it knows one, else refined from what scoring found, else (a
+   * request from before scoring kept its findings) found anew.
+   */
+  private ChannelFinisher.Prepared prepare(
+      Candidate candidate, ImageRef analysis, ColourSignature signature) {
     return finishOrReject(
         candidate,
         () -> {
           RgbImage image = images.image(candidate.image());
-          // A staged candidate's background is flat: only its light level matters to the tone
-          // measurement.
-          return candidate.cutout() == null
-              ? finisher.prepare(image, signature.metal())
-              : finisher.prepare(
-                  image,
-                  images.matte(
-                      candidate.cutout(),
-                      BackdropModel.flat(0xFFFFFF, image.width(), image.height())),
-                  signature.metal());
+          if (candidate.cutout() != null) {
+            // A staged candidate's background is flat: only its light level matters to the tone
+            // measurement.
+            return finisher.prepare(
+                image,
+                images.matte(
+                    candidate.cutout(),
+                    BackdropModel.flat(0xFFFFFF, image.width(), image.height())),
+                signature.metal());
+          }
+          return analysis != null
+              ? finisher.prepare(image, images.finding(analysis), signature.metal())
+              : finisher.prepare(image, signature.metal());
         });
   }
 

@@ -4,14 +4,17 @@ import dev.facet.imaging.Mask;
 import dev.facet.imaging.Medians;
 import dev.facet.imaging.MetalTone;
 import dev.facet.imaging.ProductAnalyzer;
+import dev.facet.imaging.ProductFinding;
 import dev.facet.imaging.ProductMeasurer.Measurements;
 import dev.facet.imaging.Silhouette;
 import dev.facet.model.Candidate;
 import dev.facet.model.ColourSignature;
+import dev.facet.model.ImageRef;
 import dev.facet.model.Reference;
 import dev.facet.model.Score;
 import dev.facet.steps.ScoreRequest;
 import dev.facet.steps.ScoringActivities;
+import dev.facet.steps.ShootKeys;
 import dev.facet.storage.ObjectStore;
 import java.util.List;
 
@@ -40,11 +43,13 @@ public final class ScoringActivitiesImpl implements ScoringActivities {
   /** Tone distance reported when no product is found (JSON has no NaN). */
   static final double NO_METAL = 100;
 
+  private final ObjectStore store;
   private final StoredImages images;
   private final ReferenceViews views;
   private final ProductAnalyzer analyzer = new ProductAnalyzer();
 
   public ScoringActivitiesImpl(ObjectStore store, ReferenceViews views) {
+    this.store = store;
     this.images = new StoredImages(store);
     this.views = views;
   }
@@ -56,18 +61,19 @@ public final class ScoringActivitiesImpl implements ScoringActivities {
     double referenceSharpness =
         Medians.of(request.references().stream().mapToDouble(Reference::sharpness).toArray());
     return request.candidates().stream()
-        .map(c -> score(c, request.signature(), referenceMasks, referenceSharpness))
+        .map(c -> score(request.keys(), c, request.signature(), referenceMasks, referenceSharpness))
         .toList();
   }
 
   private Score score(
+      ShootKeys keys,
       Candidate candidate,
       ColourSignature signature,
       List<Mask> referenceMasks,
       double referenceSharpness) {
     ProductAnalyzer.Analysis analysis = analyzer.analyse(images.image(candidate.image()));
     if (analysis.measurements().isEmpty()) {
-      return new Score(candidate.id(), 0, 0, 0, NO_METAL);
+      return new Score(candidate.id(), 0, 0, 0, NO_METAL, null);
     }
     Measurements m = analysis.measurements().get();
     double tone = MetalTone.deltaE(m.metal(), signature.metal());
@@ -81,6 +87,21 @@ public final class ScoringActivitiesImpl implements ScoringActivities {
     double sharpness =
         referenceSharpness <= 0 ? 1 : Math.min(1, m.sharpness() / referenceSharpness);
     double total = FIDELITY_WEIGHT * fidelity + (1 - FIDELITY_WEIGHT) * sharpness;
-    return new Score(candidate.id(), fidelity, sharpness, total, tone);
+    return new Score(
+        candidate.id(), fidelity, sharpness, total, tone, keep(keys, candidate, analysis));
+  }
+
+  /**
+   * Stores what was found, so post-processing refines this mask instead of finding it again; a
+   * retry writes the same bytes to the same key.
+   */
+  private ImageRef keep(ShootKeys keys, Candidate candidate, ProductAnalyzer.Analysis analysis) {
+    if (keys == null) {
+      return null; // scheduled by a workflow that does not pass it on
+    }
+    return store.put(
+        keys.analysis(candidate.round(), candidate.shot(), candidate.variant()),
+        ProductFinding.of(analysis).toJson(),
+        "application/json");
   }
 }

@@ -3,6 +3,7 @@ package dev.facet.activities;
 import dev.facet.imaging.BackdropModel;
 import dev.facet.imaging.ImageDecoder;
 import dev.facet.imaging.Mask;
+import dev.facet.imaging.ProductFinding;
 import dev.facet.imaging.ProductView;
 import dev.facet.imaging.RgbImage;
 import dev.facet.imaging.matte.ProductMatte;
@@ -46,6 +47,16 @@ final class StoredImages {
     } catch (IOException e) {
       throw StepFailures.invalidInput(
           "Stored cut-out " + ref.key() + " cannot be decoded: " + e.getMessage());
+    }
+  }
+
+  /** What an earlier step found in an image ({@link ProductFinding}). */
+  ProductFinding finding(ImageRef ref) {
+    try {
+      return ProductFinding.fromJson(bytes(ref));
+    } catch (IOException e) {
+      throw StepFailures.invalidInput(
+          "Stored analysis " + ref.key() + " cannot be read: " + e.getMessage());
     }
   }
 

@@ -2,11 +2,14 @@ package dev.facet.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.facet.imaging.ImageDecoder;
+import dev.facet.imaging.RgbImage;
 import dev.facet.model.Candidate;
 import dev.facet.model.ChannelImage;
 import dev.facet.model.QaReport;
 import dev.facet.model.Reference;
 import dev.facet.model.ReferencePhoto;
+import dev.facet.model.Score;
 import dev.facet.model.ShotPrompt;
 import dev.facet.model.ShotSpec;
 import dev.facet.model.StyleGuide;
@@ -28,6 +31,8 @@ import dev.facet.testing.Fixtures;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +109,7 @@ class ImageReadsTest {
         references.stream().flatMap(r -> Stream.of(r.image().key(), r.mask().key())).toList());
 
     stub(ScoringActivities.class)
-        .score(new ScoreRequest(references, captured.signature(), candidates));
+        .score(new ScoreRequest(keys, references, captured.signature(), candidates));
     assertReadOnce(
         "score",
         store.readsSinceLast(),
@@ -119,7 +124,8 @@ class ImageReadsTest {
       finished.addAll(
           stub(PostProcessActivities.class)
               .postProcessShot(
-                  new ShotPostProcessRequest(keys, candidate, captured.signature(), CHANNELS)));
+                  new ShotPostProcessRequest(
+                      keys, candidate, null, captured.signature(), CHANNELS)));
     }
     assertReadOnce(
         "post-process",
@@ -137,6 +143,110 @@ class ImageReadsTest {
     // The views were read once, for scoring: QA of all four images compares with them as read then.
     assertReadOnce(
         "QA", store.readsSinceLast(), finished.stream().map(i -> i.image().key()).toList());
+  }
+
+  /**
+   * A generative provider's candidate has no cut-out of its own: scoring keeps what it found in it,
+   * and post-processing reads that instead of matting the candidate again, for the same image.
+   */
+  @Test
+  void aGeneratedCandidateIsFinishedFromWhatScoringFound() {
+    StepActivities steps = StepActivities.create(store);
+    env.registerActivitiesImplementations(steps.shootQueue().toArray());
+    env.registerActivitiesImplementations(steps.generators().get("studio"));
+    ShootKeys keys = ShootKeys.of("shoot-finding", "run-1");
+    String upload = "uploads/P05/P05_capture_1.jpg";
+    s3.store().put(upload, Fixtures.bytes("P05_capture_1.jpg"), "image/jpeg");
+    CaptureResult captured =
+        stub(CaptureActivities.class)
+            .capture(new CaptureRequest(keys, List.of(new ReferencePhoto(upload, "front"))));
+    ShotSpec shot = STYLE.shots().get(0);
+    Candidate rendered =
+        stub(GenerationActivities.class)
+            .generate(
+                new GenerateRequest(
+                    keys,
+                    1,
+                    shot,
+                    1,
+                    new ShotPrompt(shot.name(), "prompt"),
+                    captured.references(),
+                    captured.signature(),
+                    STYLE,
+                    "studio"));
+    // As an image model returns it: the picture alone.
+    Candidate generated =
+        new Candidate(
+            rendered.id(),
+            rendered.round(),
+            rendered.shot(),
+            rendered.variant(),
+            "openai",
+            "gpt-image-1",
+            rendered.image(),
+            null,
+            1,
+            0.04);
+
+    Score score =
+        stub(ScoringActivities.class)
+            .score(
+                new ScoreRequest(
+                    keys, captured.references(), captured.signature(), List.of(generated)))
+            .get(0);
+    assertThat(score.analysis().key()).isEqualTo(keys.analysis(1, shot.name(), 1));
+    store.readsSinceLast();
+
+    long t0 = System.nanoTime();
+    List<ChannelImage> fromFinding =
+        stub(PostProcessActivities.class)
+            .postProcessShot(
+                new ShotPostProcessRequest(
+                    keys, generated, score.analysis(), captured.signature(), CHANNELS));
+    assertReadOnce(
+        "post-process",
+        store.readsSinceLast(),
+        List.of(generated.image().key(), score.analysis().key()));
+
+    long t1 = System.nanoTime();
+    ShootKeys anew = ShootKeys.of("shoot-finding", "run-2");
+    List<ChannelImage> matted =
+        stub(PostProcessActivities.class)
+            .postProcessShot(
+                new ShotPostProcessRequest(anew, generated, null, captured.signature(), CHANNELS));
+    System.out.printf(
+        "post-process from the finding %d ms, matting again %d ms%n",
+        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+    for (int i = 0; i < CHANNELS.size(); i++) {
+      RgbImage a = decode(fromFinding.get(i)), b = decode(matted.get(i));
+      double difference = meanDifference(a, b);
+      System.out.printf(
+          "%s: finished from the finding vs matted again: mean |difference| %.3f levels%n",
+          CHANNELS.get(i), difference);
+      assertThat(difference).as(CHANNELS.get(i)).isLessThan(0.5);
+    }
+  }
+
+  private RgbImage decode(ChannelImage image) {
+    try {
+      return ImageDecoder.decode(s3.store().get(image.image().key()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Mean absolute difference per channel, in 8-bit levels. */
+  private static double meanDifference(RgbImage a, RgbImage b) {
+    assertThat(b.width()).isEqualTo(a.width());
+    assertThat(b.height()).isEqualTo(a.height());
+    long sum = 0;
+    int[] pa = a.pixels(), pb = b.pixels();
+    for (int i = 0; i < pa.length; i++) {
+      sum += Math.abs(RgbImage.red(pa[i]) - RgbImage.red(pb[i]));
+      sum += Math.abs(RgbImage.green(pa[i]) - RgbImage.green(pb[i]));
+      sum += Math.abs(RgbImage.blue(pa[i]) - RgbImage.blue(pb[i]));
+    }
+    return sum / (3.0 * pa.length);
   }
 
   private static void assertReadOnce(

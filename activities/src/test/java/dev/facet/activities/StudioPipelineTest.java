@@ -123,7 +123,7 @@ class StudioPipelineTest {
           product, (tg - tc) / 1_000_000, (t0 - tg) / 1_000_000);
       ChannelImage amazon =
           postProcess.postProcess(
-              new PostProcessRequest(keys, hero, captured.signature(), "amazon-main"));
+              new PostProcessRequest(keys, hero, null, captured.signature(), "amazon-main"));
       shoots.put(
           product, new Shoot(keys, captured, hero, amazon, (System.nanoTime() - t0) / 1_000_000));
     }
@@ -228,7 +228,7 @@ class StudioPipelineTest {
     ChannelImage master =
         postProcess.postProcess(
             new PostProcessRequest(
-                shoot.keys(), shoot.hero(), shoot.captured().signature(), "master"));
+                shoot.keys(), shoot.hero(), null, shoot.captured().signature(), "master"));
     QaReport report =
         qa.inspect(
             new QaRequest(shoot.captured().references(), shoot.captured().signature(), master));
@@ -241,7 +241,11 @@ class StudioPipelineTest {
             () ->
                 postProcess.postProcess(
                     new PostProcessRequest(
-                        shoot.keys(), shoot.hero(), shoot.captured().signature(), "etsy-listing")));
+                        shoot.keys(),
+                        shoot.hero(),
+                        null,
+                        shoot.captured().signature(),
+                        "etsy-listing")));
     ApplicationFailure cause = (ApplicationFailure) failure.getCause();
     assertThat(cause.getType()).isEqualTo(FailureTypes.INVALID_INPUT);
     assertThat(cause.getOriginalMessage())
@@ -258,6 +262,7 @@ class StudioPipelineTest {
         new ShotPostProcessRequest(
             keys,
             shoot.hero(),
+            null,
             shoot.captured().signature(),
             List.of("amazon-main", "ebay", "master"));
 
@@ -294,6 +299,7 @@ class StudioPipelineTest {
                     new ShotPostProcessRequest(
                         other,
                         shoot.hero(),
+                        null,
                         shoot.captured().signature(),
                         List.of("amazon-main", "etsy-listing"))))
         .isInstanceOfSatisfying(
@@ -353,6 +359,7 @@ class StudioPipelineTest {
     List<Score> scores =
         scoring.score(
             new ScoreRequest(
+                shoot.keys(),
                 shoot.captured().references(),
                 shoot.captured().signature(),
                 List.of(shoot.hero(), rose, squashed)));

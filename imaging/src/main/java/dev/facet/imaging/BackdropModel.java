@@ -129,6 +129,31 @@ public final class BackdropModel {
     return new BackdropModel(coefficients, width, height);
   }
 
+  /**
+   * A backdrop as {@link #coefficients()} gave it, for an image of this size: a stored analysis
+   * read back.
+   */
+  public static BackdropModel of(double[][] coefficients, int width, int height) {
+    if (coefficients.length != 3 || Arrays.stream(coefficients).anyMatch(c -> c.length != TERMS)) {
+      throw new IllegalArgumentException("a backdrop has 3 channels of " + TERMS + " coefficients");
+    }
+    return new BackdropModel(
+        Arrays.stream(coefficients).map(double[]::clone).toArray(double[][]::new), width, height);
+  }
+
+  /** The surface's coefficients per channel (a copy), for storing the backdrop. */
+  public double[][] coefficients() {
+    return Arrays.stream(coefficients).map(double[]::clone).toArray(double[][]::new);
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
   /** The same backdrop for a resized copy of the image: the surface lives in frame fractions. */
   public BackdropModel at(int newWidth, int newHeight) {
     return newWidth == width && newHeight == height

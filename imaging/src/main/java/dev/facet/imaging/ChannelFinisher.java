@@ -3,6 +3,7 @@ package dev.facet.imaging;
 import dev.facet.imaging.matte.Matting;
 import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.Lab;
+import java.util.function.Supplier;
 
 /**
  * Turns a generated image into one channel's finished image: cut the product out (a soft {@link
@@ -55,6 +56,24 @@ public final class ChannelFinisher {
    * render's).
    */
   public Prepared prepare(RgbImage candidate, ProductMatte matte, Lab signatureMetal) {
+    return prepare(
+        matte,
+        signatureMetal,
+        () -> measurer.measure(candidate, matte.mask(), matte.backdrop()).metal());
+  }
+
+  /**
+   * As {@link #prepare(RgbImage, Lab)}, going on from what scoring found in the candidate: only the
+   * outline is refined, and the metal is the one scoring measured.
+   */
+  public Prepared prepare(RgbImage candidate, ProductFinding found, Lab signatureMetal) {
+    return prepare(
+        matting.refine(candidate, found.mask(), found.backdrop()),
+        signatureMetal,
+        () -> found.measurements().metal());
+  }
+
+  private Prepared prepare(ProductMatte matte, Lab signatureMetal, Supplier<Lab> measuredMetal) {
     if (matte.isEmpty()) {
       throw new IllegalArgumentException("no product found in the image");
     }
@@ -62,9 +81,7 @@ public final class ChannelFinisher {
     double[] gains =
         signatureMetal == null
             ? new double[] {1, 1, 1}
-            : toneGains(
-                measurer.measure(candidate, matte.mask(), matte.backdrop()).metal(),
-                signatureMetal);
+            : toneGains(measuredMetal.get(), signatureMetal);
     return new Prepared(
         Cutout.of(
             matte,

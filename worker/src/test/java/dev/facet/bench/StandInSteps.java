@@ -78,7 +78,7 @@ final class StandInSteps
         .map(
             c -> {
               double total = 0.95 - 0.01 * c.variant();
-              return new Score(c.id(), total, total, total, 1.0);
+              return new Score(c.id(), total, total, total, 1.0, null);
             })
         .toList();
   }

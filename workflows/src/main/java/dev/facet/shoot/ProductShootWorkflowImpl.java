@@ -149,7 +149,7 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
         writePrompts(shots, feedback);
         enter(Stage.GENERATING);
         generation.generate(keys, shots);
-        score();
+        score(keys);
         measurement.ranked(keys);
         if (!select()) {
           return finish(Stage.EXPIRED);
@@ -198,14 +198,14 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
   }
 
   /** Scores this round's candidates and ranks them within each shot. */
-  private void score() {
+  private void score(ShootKeys keys) {
     enter(Stage.SCORING);
     List<Candidate> fresh =
         record.roundCandidates().stream().map(CandidateView::candidate).toList();
     List<Score> scores =
         steps
             .stub(ScoringActivities.class, ShootActivityOptions.SCORE, "score " + fresh.size())
-            .score(new ScoreRequest(record.references(), record.signature(), fresh));
+            .score(new ScoreRequest(keys, record.references(), record.signature(), fresh));
     record.rank(fresh, scores);
   }
 
@@ -248,10 +248,12 @@ public class ProductShootWorkflowImpl implements ProductShootWorkflow {
     boolean onePass = Workflow.getVersion(SHOT_IN_ONE_PASS, Workflow.DEFAULT_VERSION, 1) == 1;
     Map<String, Promise<List<ChannelImage>>> running = new LinkedHashMap<>();
     for (ShotSpec shot : shots) {
+      CandidateView selected = record.selected(shot.name());
       ShotPostProcessRequest finish =
           new ShotPostProcessRequest(
               keys,
-              record.selected(shot.name()).candidate(),
+              selected.candidate(),
+              selected.analysis(),
               record.signature(),
               policy.channels());
       if (onePass) {

@@ -127,7 +127,7 @@ final class ProviderMeasurement {
       return;
     }
     String channel = policy.channels().get(0);
-    List<Candidate> judged = new ArrayList<>();
+    List<CandidateView> judged = new ArrayList<>();
     for (ShotSpec shot : record.shotsInRound()) {
       for (String provider : policy.providers()) {
         record.roundCandidates().stream()
@@ -136,7 +136,6 @@ final class ProviderMeasurement {
                     v.candidate().shot().equals(shot.name())
                         && v.candidate().provider().equals(provider))
             .min(Comparator.comparingInt(CandidateView::rank))
-            .map(CandidateView::candidate)
             .ifPresent(judged::add);
       }
     }
@@ -147,17 +146,18 @@ final class ProviderMeasurement {
     Map<String, Promise<QaReport>> running = new LinkedHashMap<>();
     judged.forEach(
         best ->
-            running.put(best.id(), Async.function(() -> finishAndInspect(keys, best, channel))));
+            running.put(
+                best.candidate().id(),
+                Async.function(() -> finishAndInspect(keys, best, channel))));
     running.forEach((id, promise) -> evidence.judged(id, promise.get()));
   }
 
   /** Finishes every candidate at once, then inspects them all in one activity. */
-  private void finishThenInspect(ShootKeys keys, List<Candidate> candidates, String channel) {
+  private void finishThenInspect(ShootKeys keys, List<CandidateView> views, String channel) {
     List<Promise<ChannelImage>> finishing =
-        candidates.stream()
-            .map(candidate -> Async.function(() -> finish(keys, candidate, channel)))
-            .toList();
+        views.stream().map(view -> Async.function(() -> finish(keys, view, channel))).toList();
     List<ChannelImage> finished = finishing.stream().map(Promise::get).toList();
+    List<Candidate> candidates = views.stream().map(CandidateView::candidate).toList();
     List<QaReport> reports =
         steps
             .stub(
@@ -175,7 +175,8 @@ final class ProviderMeasurement {
     }
   }
 
-  private ChannelImage finish(ShootKeys keys, Candidate candidate, String channel) {
+  private ChannelImage finish(ShootKeys keys, CandidateView view, String channel) {
+    Candidate candidate = view.candidate();
     return steps
         .stub(
             PostProcessActivities.class,
@@ -188,12 +189,17 @@ final class ProviderMeasurement {
                 + channel)
         .postProcess(
             new PostProcessRequest(
-                keys.bakeoff(candidate.id()), candidate, record.signature(), channel));
+                keys.bakeoff(candidate.id()),
+                candidate,
+                view.analysis(),
+                record.signature(),
+                channel));
   }
 
-  private QaReport finishAndInspect(ShootKeys keys, Candidate candidate, String channel) {
+  private QaReport finishAndInspect(ShootKeys keys, CandidateView view, String channel) {
+    Candidate candidate = view.candidate();
     String subject = candidate.id() + " (" + candidate.provider() + ") for " + channel;
-    ChannelImage finished = finish(keys, candidate, channel);
+    ChannelImage finished = finish(keys, view, channel);
     return steps
         .stub(QaActivities.class, ShootActivityOptions.INSPECT, "bake-off QA " + subject)
         .inspect(new QaRequest(record.references(), record.signature(), finished));

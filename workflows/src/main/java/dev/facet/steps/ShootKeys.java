@@ -45,6 +45,11 @@ public record ShootKeys(String prefix) {
 
   private static final String CUTOUT_SUFFIX = "-cutout.png";
 
+  /** What scoring found in a candidate (a product finding, JSON). */
+  public String analysis(int round, String shot, int variant) {
+    return prefix + "/r" + round + "/score/" + shot + "/v" + variant + "-analysis.json";
+  }
+
   public String output(int round, String shot, String channel, String extension) {
     return prefix + "/r" + round + "/post-process/" + shot + "/" + channel + "." + extension;
   }

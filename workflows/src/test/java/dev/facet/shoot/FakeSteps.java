@@ -100,7 +100,7 @@ final class FakeSteps
         .map(
             c -> {
               double total = scoreOf.applyAsDouble(c.id());
-              return new Score(c.id(), total, total, total, 1.0);
+              return new Score(c.id(), total, total, total, 1.0, null);
             })
         .toList();
   }

@@ -5,7 +5,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import dev.facet.imaging.BackdropModel;
 import dev.facet.imaging.ColourScience;
+import dev.facet.imaging.Mask;
 import dev.facet.imaging.OpenCv;
 import dev.facet.imaging.RgbImage;
 import dev.facet.model.Box;
@@ -35,11 +37,16 @@ final class EdgeRefiner {
 
   private EdgeRefiner() {}
 
-  static ProductMatte refine(RgbImage photo, Cues cues, boolean[] coarse, MattingSettings s) {
+  /**
+   * @param coarse the product on the working copy
+   * @param backdrop the backdrop found around it there
+   */
+  static ProductMatte refine(
+      RgbImage photo, Mask coarse, BackdropModel backdrop, MattingSettings s) {
     int width = photo.width(), height = photo.height();
     Mat full = new Mat();
     resize(
-        OpenCv.bytes(cues.width, cues.height, coarse),
+        OpenCv.bytes(coarse.width(), coarse.height(), coarse.bits()),
         full,
         new Size(width, height),
         0,
@@ -49,7 +56,7 @@ final class EdgeRefiner {
     int[] foreground = new int[width * height];
     Rect found = boundingRect(full);
     if (found.width() == 0) {
-      return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
+      return new ProductMatte(width, height, alpha, foreground, backdrop.at(width, height));
     }
     // Only the product's neighbourhood is read, and only the band along the outline (within the
     // edge band of it) is measured: inside is product, outside backdrop.
@@ -100,7 +107,7 @@ final class EdgeRefiner {
         }
       }
     }
-    return new ProductMatte(width, height, alpha, foreground, cues.backdrop.at(width, height));
+    return new ProductMatte(width, height, alpha, foreground, backdrop.at(width, height));
   }
 
   /** Whether any pixel of the tile (region coordinates) lies in the band: near, not inside. */

@@ -26,18 +26,17 @@ public final class Matting {
 
   /** The product's matte at the photo's own size; empty (all zero) when no product was found. */
   public ProductMatte find(RgbImage photo) {
-    // A scope per step: each step's native intermediates go as soon as it returns its arrays,
-    // rather than all of them (hundreds of MB at 3000 px) at the end.
-    Cues cues;
+    Found found = coarse(photo);
+    return refine(photo, found.mask(), found.backdrop());
+  }
+
+  /**
+   * The matte at the photo's own size from what {@link #coarse} found on its working copy (now or
+   * in an earlier step): the soft, unmixed outline.
+   */
+  public ProductMatte refine(RgbImage photo, Mask coarse, BackdropModel backdrop) {
     try (PointerScope scope = new PointerScope()) {
-      cues = Cues.of(photo, settings);
-    }
-    boolean[] coarse;
-    try (PointerScope scope = new PointerScope()) {
-      coarse = CoarseMask.find(cues, settings);
-    }
-    try (PointerScope scope = new PointerScope()) {
-      return EdgeRefiner.refine(photo, cues, coarse, settings);
+      return EdgeRefiner.refine(photo, coarse, backdrop, settings);
     }
   }
 
@@ -46,8 +45,13 @@ public final class Matting {
    * for measuring.
    */
   public Found coarse(RgbImage photo) {
+    // A scope per step, so each step's native intermediates go as soon as it returns its arrays,
+    // rather than all of them (hundreds of MB at 3000 px) at the end.
+    Cues cues;
     try (PointerScope scope = new PointerScope()) {
-      Cues cues = Cues.of(photo, settings);
+      cues = Cues.of(photo, settings);
+    }
+    try (PointerScope scope = new PointerScope()) {
       return new Found(
           cues.work,
           new Mask(cues.width, cues.height, CoarseMask.find(cues, settings)),

@@ -4,6 +4,7 @@ import dev.facet.imaging.ChannelFinisher;
 import dev.facet.imaging.ChannelPreset;
 import dev.facet.imaging.ChannelPresets;
 import dev.facet.imaging.DigitalSourceType;
+import dev.facet.imaging.Mask;
 import dev.facet.imaging.PhotoCheck;
 import dev.facet.imaging.PhotoValidator;
 import dev.facet.imaging.RgbImage;
@@ -49,7 +50,9 @@ public final class FinishStages {
           t2 = System.nanoTime();
           boolean[] coarse = CoarseMask.find(cues, s);
           t3 = System.nanoTime();
-          matte = EdgeRefiner.refine(image, cues, coarse, s);
+          matte =
+              EdgeRefiner.refine(
+                  image, new Mask(cues.width, cues.height, coarse), cues.backdrop, s);
         }
         long t4 = System.nanoTime();
         ChannelFinisher.Prepared prepared = finisher.prepare(image, matte, null);

@@ -83,7 +83,7 @@ class ReviewInstructionsTest {
     String id = Candidate.id(round, shot, variant);
     return new CandidateView(
         new Candidate(id, round, shot, variant, "studio", null, null, null, 1, 0.0),
-        new Score(id, 0.9, 0.9, 0.9, 1.0),
+        new Score(id, 0.9, 0.9, 0.9, 1.0, null),
         rank);
   }
 
