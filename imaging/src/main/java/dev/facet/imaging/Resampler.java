@@ -34,23 +34,22 @@ public final class Resampler {
   }
 
   /**
-   * Lanczos-3 resize of float planes sharing one size (e.g. premultiplied linear colour and alpha),
-   * for compositing in linear light; the result is interleaved, {@code planes.length} values per
-   * pixel. The horizontal pass runs on blocks of rows turned on their side, and each block's rows
-   * are added into the output rows they reach at once: only the output and one block are held, and
-   * both passes add whole rows of weighted values (loops the JIT vectorises) in the same order as
-   * one pixel at a time would.
+   * Lanczos-3 resize of interleaved float pixels (e.g. premultiplied linear colour and alpha), for
+   * compositing in linear light, read from {@code source} as they are needed. The horizontal pass
+   * runs on blocks of rows turned on their side, and each block's rows are added into the output
+   * rows they reach at once: only the output and one block are held, and both passes add whole rows
+   * of weighted values (loops the JIT vectorises) in the same order as one pixel at a time would.
    */
   public static float[] resizeInterleaved(
-      float[][] planes, int srcWidth, int srcHeight, int width, int height) {
-    int n = planes.length, stride = width * n;
+      Rows source, int n, int srcWidth, int srcHeight, int width, int height) {
+    int stride = width * n;
     Weights horizontal = Weights.of(srcWidth, width, true);
     Weights vertical = Weights.of(srcHeight, height, true);
     float[] dst = new float[stride * height];
     int firstRow = 0; // the first output row the current block reaches
     for (int y0 = 0; y0 < srcHeight; y0 += BLOCK) {
       int rows = Math.min(BLOCK, srcHeight - y0);
-      float[] block = horizontal(planes, srcWidth, y0, rows, horizontal, width);
+      float[] block = horizontal(source, n, srcWidth, y0, rows, horizontal, width);
       while (firstRow < height - 1
           && vertical.start[firstRow] + vertical.weights[firstRow].length <= y0) firstRow++;
       for (int y = firstRow; y < height && vertical.start[y] < y0 + rows; y++) {
@@ -69,6 +68,13 @@ public final class Resampler {
     return dst;
   }
 
+  /** Float pixels, {@code n} interleaved values each, made a block of rows at a time. */
+  @FunctionalInterface
+  public interface Rows {
+    /** Rows {@code y0} to {@code y0 + rows} into {@code out}, row after row. */
+    void read(int y0, int rows, float[] out);
+  }
+
   /** Source rows per block the horizontal pass turns on its side: a few MB, cache-sized. */
   private static final int BLOCK = 64;
 
@@ -76,13 +82,14 @@ public final class Resampler {
    * The horizontal pass over {@code rows} source rows from {@code y0}: rows of {@code width} × n.
    */
   private static float[] horizontal(
-      float[][] planes, int srcWidth, int y0, int rows, Weights horizontal, int width) {
-    int n = planes.length, stride = rows * n;
+      Rows source, int n, int srcWidth, int y0, int rows, Weights horizontal, int width) {
+    int stride = rows * n;
+    float[] in = new float[srcWidth * stride];
+    source.read(y0, rows, in);
     float[] side = new float[srcWidth * stride]; // source column x is row x here
     for (int y = 0; y < rows; y++) {
-      int row = (y0 + y) * srcWidth;
-      for (int x = 0; x < srcWidth; x++) {
-        for (int c = 0; c < n; c++) side[x * stride + y * n + c] = planes[c][row + x];
+      for (int x = 0, i = y * srcWidth * n; x < srcWidth; x++) {
+        for (int c = 0; c < n; c++) side[x * stride + y * n + c] = in[i++];
       }
     }
     float[] sum = new float[width * stride];

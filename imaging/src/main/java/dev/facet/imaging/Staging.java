@@ -102,13 +102,7 @@ public final class Staging {
             : scene.fill() * height / box.height();
     int cw = Math.max(1, (int) Math.round(cut.width() * scale));
     int ch = Math.max(1, (int) Math.round(cut.height() * scale));
-    float[] p =
-        Resampler.resizeInterleaved(
-            new float[][] {cut.red(), cut.green(), cut.blue(), cut.alpha()},
-            cut.width(),
-            cut.height(),
-            cw,
-            ch);
+    float[] p = Resampler.resizeInterleaved(cut::rows, CHANNELS, cut.width(), cut.height(), cw, ch);
     // The product's box (not the crop's) at the frame centre, plus the offset.
     int left =
         (int)
