@@ -39,6 +39,12 @@ public final class FinishCommand {
   private final PhotoValidator validator = new PhotoValidator();
   private final ChannelFinisher finisher = new ChannelFinisher();
 
+  /**
+   * The share of the heap photos in flight may hold at their peaks: they rarely peak at once, and
+   * the rest is room for garbage not yet collected.
+   */
+  private static final double HEAP_SHARE = 0.9;
+
   public FinishCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
@@ -69,12 +75,16 @@ public final class FinishCommand {
   }
 
   /**
-   * A photo per core at a time: the matte is the costly part, and each photo holds its own memory.
+   * A photo per core at a time, as far as their working sets fit the heap: the matte is the costly
+   * part, and each photo holds its own memory.
    */
   private List<Outcome> finishAll(FinishArguments arguments, List<ChannelPreset> presets) {
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(arguments.photos().size(), Runtime.getRuntime().availableProcessors()));
+            WorkingSets.parallelism(
+                arguments.photos(),
+                Runtime.getRuntime().availableProcessors(),
+                (long) (HEAP_SHARE * Runtime.getRuntime().maxMemory())));
     try {
       List<Future<Outcome>> running = new ArrayList<>();
       for (Path photo : arguments.photos()) {
@@ -92,13 +102,7 @@ public final class FinishCommand {
 
   private Outcome finishOne(Path photo, List<ChannelPreset> presets, Path folder) {
     try {
-      PhotoCheck check = validator.validate(Files.readAllBytes(photo));
-      if (!check.accepted()) {
-        return failed(
-            photo, check.errors().stream().map(Finding::message).collect(Collectors.joining("; ")));
-      }
-      // The photo is its own reference: its metal tone is kept as it is.
-      ChannelFinisher.Prepared prepared = finisher.prepare(check.image(), null);
+      ChannelFinisher.Prepared prepared = prepare(Files.readAllBytes(photo));
       List<Written> written = new ArrayList<>();
       for (ChannelPreset preset : presets) {
         ChannelFinisher.Finished finished = prepared.finish(preset, SOURCE);
@@ -121,6 +125,20 @@ public final class FinishCommand {
           "not enough memory for it beside the photos finished with it"
               + " (give Java more, e.g. FACET_JAVA_OPTS=-Xmx2g)");
     }
+  }
+
+  /**
+   * The photo's cut-out, which is all its channels need: the decoded photo is not held while they
+   * are staged.
+   */
+  private ChannelFinisher.Prepared prepare(byte[] bytes) {
+    PhotoCheck check = validator.validate(bytes);
+    if (!check.accepted()) {
+      throw new IllegalArgumentException(
+          check.errors().stream().map(Finding::message).collect(Collectors.joining("; ")));
+    }
+    // The photo is its own reference: its metal tone is kept as it is.
+    return finisher.prepare(check.image(), null);
   }
 
   private static Outcome failed(Path photo, String problem) {

@@ -69,8 +69,14 @@ public final class FinishBenchmark {
         median("Facet finish (JVM defaults)", () -> facet(inputs, presets, fresh(dir, "facet"))));
     runs.add(
         median(
-            "Facet finish (" + SMALL_HEAP + ")",
-            () -> facet(inputs, presets, fresh(dir, "facet"), SMALL_HEAP)));
+            "Facet finish (as ./facet runs it)",
+            () -> facet(inputs, presets, fresh(dir, "facet"), LAUNCHER)));
+    String[] eightCores = Arrays.copyOf(LAUNCHER, LAUNCHER.length + 1);
+    eightCores[LAUNCHER.length] = "-XX:ActiveProcessorCount=8";
+    runs.add(
+        median(
+            "Facet finish (./facet, 8 cores)",
+            () -> facet(inputs, presets, fresh(dir, "facet"), eightCores)));
     if (Tool.available("python3", "-c", "import pyvips")) {
       runs.add(median("libvips, one process (pyvips)", () -> pyvips(inputs, fresh(dir, "pyvips"))));
     } else {
@@ -130,12 +136,8 @@ public final class FinishBenchmark {
     return new Run(name, m.millis(), m.cpuMillis(), peak);
   }
 
-  /**
-   * A heap that finishes the eight inputs two at a time (2026-12-05: 512m ran out of memory, 768m
-   * did not; after B2's changes 384m and 512m each finished a run and ran out in another: Staging's
-   * resize holds its interleaved rows and the resized planes at once).
-   */
-  private static final String SMALL_HEAP = "-Xmx768m";
+  /** The JVM options {@code ./facet} gives the finish command (see the script). */
+  private static final String[] LAUNCHER = {"-Xmx512m", "-XX:+UseParallelGC"};
 
   private static Tool.Measured facet(
       List<Path> inputs, Path presets, Path out, String... jvmOptions) throws Exception {

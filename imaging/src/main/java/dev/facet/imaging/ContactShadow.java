@@ -23,8 +23,14 @@ final class ContactShadow {
 
   private ContactShadow() {}
 
-  static float[] shade(
-      float[] alpha, int width, int height, int productBottom, Staging.Shadow shadow) {
+  /** The placed piece's alpha at a pixel of the frame, 0..1. */
+  @FunctionalInterface
+  interface Alpha {
+    float at(int x, int y);
+  }
+
+  /** The shadow over a {@code width} × {@code height} frame, made a row at a time. */
+  static Shade shade(Alpha alpha, int width, int height, int productBottom, Staging.Shadow shadow) {
     int sw = Math.max(1, width / QUARTER), sh = Math.max(1, height / QUARTER);
     float[] small = new float[sw * sh];
     for (int y = 0; y < sh; y++) {
@@ -32,9 +38,9 @@ final class ContactShadow {
         float s = 0;
         for (int yy = 0; yy < QUARTER; yy++) {
           for (int xx = 0; xx < QUARTER; xx++) {
-            int fy = Math.min(height - 1, y * QUARTER + yy),
-                fx = Math.min(width - 1, x * QUARTER + xx);
-            s += alpha[fy * width + fx];
+            s +=
+                alpha.at(
+                    Math.min(width - 1, x * QUARTER + xx), Math.min(height - 1, y * QUARTER + yy));
           }
         }
         small[y * sw + x] = s / (QUARTER * QUARTER);
@@ -72,9 +78,17 @@ final class ContactShadow {
       System.arraycopy(small, sy * sw, contact, y * sw, sw);
     }
     float[] tight = new Plane(sw, sh, contact).gaussian(CONTACT_BLUR * side).v;
+    return new Shade(soft, tight, sw, sh, width, shadow);
+  }
 
-    float[] shade = new float[width * height];
-    for (int y = 0; y < height; y++) {
+  /**
+   * The two shadows at quarter size, interpolated up a row at a time: a full-frame multiplier is 16
+   * MB at 2000 px, held beside the picture.
+   */
+  record Shade(float[] soft, float[] tight, int sw, int sh, int width, Staging.Shadow shadow) {
+
+    /** The multiplier (1 = no shadow) of frame row {@code y}, into {@code out}. */
+    void row(int y, float[] out) {
       double fy = Math.min(sh - 1.001, Math.max(0, (y + 0.5) / QUARTER - 0.5));
       int y0 = (int) fy;
       double ty = fy - y0;
@@ -85,10 +99,9 @@ final class ContactShadow {
         double darkening =
             shadow.soft() * Math.min(1, 1.6 * bilinear(soft, sw, x0, y0, tx, ty))
                 + shadow.contact() * Math.min(1, 2.5 * bilinear(tight, sw, x0, y0, tx, ty));
-        shade[y * width + x] = (float) (1 - Math.min(Staging.MAX_DARKENING, darkening));
+        out[x] = (float) (1 - Math.min(Staging.MAX_DARKENING, darkening));
       }
     }
-    return shade;
   }
 
   private static double bilinear(float[] v, int w, int x0, int y0, double tx, double ty) {

@@ -4,11 +4,12 @@ import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.Box;
 
 /**
- * A product lifted out of its photo, ready to be staged: premultiplied linear RGB and alpha over a
- * crop of the photo, and where the product's own bounding box lies in it.
+ * A product lifted out of its photo, ready to be staged: a crop of the matte, and where the
+ * product's own bounding box lies in it. Kept as the matte keeps it (packed sRGB and 8-bit
+ * coverage, 5 bytes a pixel) and made premultiplied linear RGB and alpha a block of rows at a time
+ * as it is staged: as four float planes it was 16 bytes a pixel, held through every channel.
  */
-public record Cutout(
-    int width, int height, float[] red, float[] green, float[] blue, float[] alpha, Box product) {
+public final class Cutout {
 
   /** How one product pixel's unmixed linear colour becomes its colour in the picture. */
   @FunctionalInterface
@@ -19,9 +20,28 @@ public record Cutout(
     Tint NONE = (x, y, rgb) -> {};
   }
 
+  private final int width, height, left, top;
+  private final int[] colour;
+  private final byte[] coverage;
+  private final Tint tint;
+  private final Box product;
+
+  private Cutout(
+      int width, int height, int left, int top, int[] colour, byte[] coverage, Tint tint, Box p) {
+    this.width = width;
+    this.height = height;
+    this.left = left;
+    this.top = top;
+    this.colour = colour;
+    this.coverage = coverage;
+    this.tint = tint;
+    this.product = p;
+  }
+
   /**
    * The matte's product over its bounding box grown by 2 % of its longest side (room for the soft
-   * edge), each pixel's colour passed through {@code tint}.
+   * edge), each pixel's colour passed through {@code tint} (a pure function of the pixel) when it
+   * is staged.
    */
   public static Cutout of(ProductMatte matte, Tint tint) {
     Box box =
@@ -33,22 +53,58 @@ public record Cutout(
     int x1 = Math.min(matte.width(), box.x() + box.width() + margin);
     int y1 = Math.min(matte.height(), box.y() + box.height() + margin);
     int w = x1 - x0, h = y1 - y0;
-    float[] r = new float[w * h], g = new float[w * h], b = new float[w * h], a = new float[w * h];
-    float[] rgb = new float[3];
+    int[] colour = new int[w * h];
+    byte[] coverage = new byte[w * h];
     for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int s = (y0 + y) * matte.width() + x0 + x, o = y * w + x;
-        float al = matte.alpha(s);
-        if (al <= 0) continue;
-        ColourScience.linear(matte.colour(s), rgb);
-        tint.apply(x0 + x, y0 + y, rgb);
-        r[o] = al * Math.max(0, rgb[0]);
-        g[o] = al * Math.max(0, rgb[1]);
-        b[o] = al * Math.max(0, rgb[2]);
-        a[o] = al;
-      }
+      int s = (y0 + y) * matte.width() + x0;
+      System.arraycopy(matte.colour(), s, colour, y * w, w);
+      System.arraycopy(matte.coverage(), s, coverage, y * w, w);
     }
     return new Cutout(
-        w, h, r, g, b, a, new Box(box.x() - x0, box.y() - y0, box.width(), box.height()));
+        w,
+        h,
+        x0,
+        y0,
+        colour,
+        coverage,
+        tint,
+        new Box(box.x() - x0, box.y() - y0, box.width(), box.height()));
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  /** Where the product's bounding box lies in the crop. */
+  public Box product() {
+    return product;
+  }
+
+  /**
+   * Premultiplied linear RGB and alpha of {@code rows} rows from {@code y0}, interleaved (4 values
+   * a pixel) into {@code out}.
+   */
+  void rows(int y0, int rows, float[] out) {
+    float[] rgb = new float[3];
+    for (int y = y0; y < y0 + rows; y++) {
+      for (int x = 0; x < width; x++) {
+        int s = y * width + x, o = 4 * ((y - y0) * width + x);
+        float al = (coverage[s] & 0xFF) / 255f;
+        if (al <= 0) {
+          for (int c = 0; c < 4; c++) out[o + c] = 0;
+          continue;
+        }
+        ColourScience.linear(colour[s], rgb);
+        tint.apply(left + x, top + y, rgb);
+        out[o] = al * Math.max(0, rgb[0]);
+        out[o + 1] = al * Math.max(0, rgb[1]);
+        out[o + 2] = al * Math.max(0, rgb[2]);
+        out[o + 3] = al;
+      }
+    }
   }
 }

@@ -34,66 +34,79 @@ public final class Resampler {
   }
 
   /**
-   * Lanczos-3 resize of float planes sharing one size (e.g. premultiplied linear colour and alpha),
-   * for compositing in linear light. The planes are resampled together, interleaved, and the
-   * horizontal pass runs on blocks of rows turned on their side, so that both passes add whole rows
+   * Lanczos-3 resize of interleaved float pixels (e.g. premultiplied linear colour and alpha), for
+   * compositing in linear light, read from {@code source} as they are needed. The horizontal pass
+   * runs on blocks of rows turned on their side, and each block's rows are added into the output
+   * rows they reach at once: only the output and one block are held, and both passes add whole rows
    * of weighted values (loops the JIT vectorises) in the same order as one pixel at a time would.
    */
-  public static float[][] resize(
-      float[][] planes, int srcWidth, int srcHeight, int width, int height) {
-    int n = planes.length;
-    float[] tmp = horizontal(planes, srcWidth, srcHeight, Weights.of(srcWidth, width, true), width);
-    Weights vertical = Weights.of(srcHeight, height, true);
+  public static float[] resizeInterleaved(
+      Rows source, int n, int srcWidth, int srcHeight, int width, int height) {
     int stride = width * n;
+    Weights horizontal = Weights.of(srcWidth, width, true);
+    Weights vertical = Weights.of(srcHeight, height, true);
     float[] dst = new float[stride * height];
-    for (int y = 0; y < height; y++) {
-      int start = vertical.start[y], o = y * stride;
-      float[] wts = vertical.weights[y];
-      for (int k = 0; k < wts.length; k++) {
-        int row = (start + k) * stride;
-        float wt = wts[k];
-        for (int j = 0; j < stride; j++) dst[o + j] += wt * tmp[row + j];
+    int firstRow = 0; // the first output row the current block reaches
+    for (int y0 = 0; y0 < srcHeight; y0 += BLOCK) {
+      int rows = Math.min(BLOCK, srcHeight - y0);
+      float[] block = horizontal(source, n, srcWidth, y0, rows, horizontal, width);
+      while (firstRow < height - 1
+          && vertical.start[firstRow] + vertical.weights[firstRow].length <= y0) firstRow++;
+      for (int y = firstRow; y < height && vertical.start[y] < y0 + rows; y++) {
+        int o = y * stride;
+        float[] wts = vertical.weights[y];
+        // Source rows in ascending order, as the block before this one left them.
+        int k0 = Math.max(0, y0 - vertical.start[y]);
+        int k1 = Math.min(wts.length, y0 + rows - vertical.start[y]);
+        for (int k = k0; k < k1; k++) {
+          int row = (vertical.start[y] + k - y0) * stride;
+          float wt = wts[k];
+          for (int j = 0; j < stride; j++) dst[o + j] += wt * block[row + j];
+        }
       }
     }
-    float[][] out = new float[n][width * height];
-    for (int i = 0; i < width * height; i++) {
-      for (int c = 0; c < n; c++) out[c][i] = dst[i * n + c];
-    }
-    return out;
+    return dst;
+  }
+
+  /** Float pixels, {@code n} interleaved values each, made a block of rows at a time. */
+  @FunctionalInterface
+  public interface Rows {
+    /** Rows {@code y0} to {@code y0 + rows} into {@code out}, row after row. */
+    void read(int y0, int rows, float[] out);
   }
 
   /** Source rows per block the horizontal pass turns on its side: a few MB, cache-sized. */
   private static final int BLOCK = 64;
 
-  /** The horizontal pass over every source row: {@code srcHeight} rows of {@code width} × n. */
+  /**
+   * The horizontal pass over {@code rows} source rows from {@code y0}: rows of {@code width} × n.
+   */
   private static float[] horizontal(
-      float[][] planes, int srcWidth, int srcHeight, Weights horizontal, int width) {
-    int n = planes.length;
-    float[] out = new float[srcHeight * width * n];
-    for (int y0 = 0; y0 < srcHeight; y0 += BLOCK) {
-      int rows = Math.min(BLOCK, srcHeight - y0), stride = rows * n;
-      float[] side = new float[srcWidth * stride]; // source column x is row x here
-      for (int y = 0; y < rows; y++) {
-        int row = (y0 + y) * srcWidth;
-        for (int x = 0; x < srcWidth; x++) {
-          for (int c = 0; c < n; c++) side[x * stride + y * n + c] = planes[c][row + x];
-        }
+      Rows source, int n, int srcWidth, int y0, int rows, Weights horizontal, int width) {
+    int stride = rows * n;
+    float[] in = new float[srcWidth * stride];
+    source.read(y0, rows, in);
+    float[] side = new float[srcWidth * stride]; // source column x is row x here
+    for (int y = 0; y < rows; y++) {
+      for (int x = 0, i = y * srcWidth * n; x < srcWidth; x++) {
+        for (int c = 0; c < n; c++) side[x * stride + y * n + c] = in[i++];
       }
-      float[] sum = new float[width * stride];
+    }
+    float[] sum = new float[width * stride];
+    for (int x = 0; x < width; x++) {
+      int start = horizontal.start[x], o = x * stride;
+      float[] wts = horizontal.weights[x];
+      for (int k = 0; k < wts.length; k++) {
+        int from = (start + k) * stride;
+        float wt = wts[k];
+        for (int j = 0; j < stride; j++) sum[o + j] += wt * side[from + j];
+      }
+    }
+    float[] out = new float[rows * width * n];
+    for (int y = 0; y < rows; y++) {
+      int row = y * width * n;
       for (int x = 0; x < width; x++) {
-        int start = horizontal.start[x], o = x * stride;
-        float[] wts = horizontal.weights[x];
-        for (int k = 0; k < wts.length; k++) {
-          int from = (start + k) * stride;
-          float wt = wts[k];
-          for (int j = 0; j < stride; j++) sum[o + j] += wt * side[from + j];
-        }
-      }
-      for (int y = 0; y < rows; y++) {
-        int row = (y0 + y) * width * n;
-        for (int x = 0; x < width; x++) {
-          System.arraycopy(sum, x * stride + y * n, out, row + x * n, n);
-        }
+        System.arraycopy(sum, x * stride + y * n, out, row + x * n, n);
       }
     }
     return out;

@@ -2,6 +2,7 @@ package dev.facet.imaging;
 
 import dev.facet.imaging.matte.ProductMatte;
 import dev.facet.model.Box;
+import java.util.Arrays;
 
 /**
  * Puts a {@link Cutout} on a flat background, in linear light: scaled so the product spans the
@@ -72,13 +73,25 @@ public final class Staging {
 
     /** The product's matte in the picture (exact: the product was put there). */
     public ProductMatte matte() {
-      return placedMatte(
-          placed.planes, placed.width, placed.height, placed.left, placed.top, placed.scene);
+      return placedMatte(placed);
     }
   }
 
-  /** The resized cut-out's planes, their size, and where in the scene they were put. */
-  record Placed(float[][] planes, int width, int height, int left, int top, Scene scene) {}
+  /**
+   * The resized cut-out, interleaved premultiplied linear RGB and alpha ({@link #CHANNELS} a
+   * pixel), its size, and where in the scene it was put.
+   */
+  record Placed(float[] rgba, int width, int height, int left, int top, Scene scene) {
+
+    /** Its alpha at frame pixel (x, y), 0..1: 0 outside it. */
+    float alpha(int x, int y) {
+      int px = x - left, py = y - top;
+      if (px < 0 || py < 0 || px >= width || py >= height) return 0;
+      return Math.max(0, Math.min(1, rgba[CHANNELS * (py * width + px) + 3]));
+    }
+  }
+
+  private static final int CHANNELS = 4;
 
   public static Staged stage(Cutout cut, Scene scene) {
     int width = scene.width(), height = scene.height();
@@ -89,13 +102,7 @@ public final class Staging {
             : scene.fill() * height / box.height();
     int cw = Math.max(1, (int) Math.round(cut.width() * scale));
     int ch = Math.max(1, (int) Math.round(cut.height() * scale));
-    float[][] p =
-        Resampler.resize(
-            new float[][] {cut.red(), cut.green(), cut.blue(), cut.alpha()},
-            cut.width(),
-            cut.height(),
-            cw,
-            ch);
+    float[] p = Resampler.resizeInterleaved(cut::rows, CHANNELS, cut.width(), cut.height(), cw, ch);
     // The product's box (not the crop's) at the frame centre, plus the offset.
     int left =
         (int)
@@ -106,65 +113,72 @@ public final class Staging {
             Math.round(
                 height / 2.0 + scene.offsetY() * height - (box.y() + box.height() / 2.0) * scale);
     int bottom = top + (int) Math.round((box.y() + box.height()) * scale);
+    Placed placed = new Placed(p, cw, ch, left, top, scene);
 
-    float[] shade =
+    ContactShadow.Shade shade =
         scene.shadow().none()
             ? null
-            : ContactShadow.shade(
-                placedAlpha(p[3], cw, ch, left, top, width, height),
-                width,
-                height,
-                bottom,
-                scene.shadow());
+            : ContactShadow.shade(placed::alpha, width, height, bottom, scene.shadow());
+    int depth = scene.reflection() ? reflectionDepth(placed, bottom) : 0;
     float bgR = ColourScience.linear(RgbImage.red(scene.background()));
     float bgG = ColourScience.linear(RgbImage.green(scene.background()));
     float bgB = ColourScience.linear(RgbImage.blue(scene.background()));
-    int n = width * height;
-    float[] r = new float[n], g = new float[n], b = new float[n];
-    for (int i = 0; i < n; i++) {
-      float s = shade == null ? 1 : shade[i];
-      r[i] = bgR * s;
-      g[i] = bgG * s;
-      b[i] = bgB * s;
-    }
-    if (scene.reflection()) {
-      reflect(p, cw, ch, left, top, bottom, width, height, r, g, b);
-    }
-    for (int y = 0; y < ch; y++) {
-      int oy = top + y;
-      if (oy < 0 || oy >= height) continue;
-      for (int x = 0; x < cw; x++) {
-        int ox = left + x;
-        if (ox < 0 || ox >= width) continue;
-        int s = y * cw + x, o = oy * width + ox;
-        float a = Math.max(0, Math.min(1, p[3][s]));
-        if (a <= 0) continue;
-        r[o] = Math.max(0, p[0][s]) + (1 - a) * r[o];
-        g[o] = Math.max(0, p[1][s]) + (1 - a) * g[o];
-        b[o] = Math.max(0, p[2][s]) + (1 - a) * b[o];
+    // A row at a time: full-frame float planes were 64 MB at 2000 px, beside the picture.
+    float[] r = new float[width], g = new float[width], b = new float[width];
+    float[] s = new float[width];
+    if (shade == null) Arrays.fill(s, 1);
+    int[] out = new int[width * height];
+    for (int y = 0; y < height; y++) {
+      if (shade != null) shade.row(y, s);
+      for (int x = 0; x < width; x++) {
+        r[x] = bgR * s[x];
+        g[x] = bgG * s[x];
+        b[x] = bgB * s[x];
+      }
+      int d = y - bottom;
+      if (d >= 1 && d <= depth) reflect(placed, bottom, d, r, g, b);
+      composite(placed, y, r, g, b);
+      for (int x = 0, o = y * width; x < width; x++, o++) {
+        out[o] = ColourScience.packLinear(r[x], g[x], b[x]);
       }
     }
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) out[i] = ColourScience.packLinear(r[i], g[i], b[i]);
-    return new Staged(new RgbImage(width, height, out), new Placed(p, cw, ch, left, top, scene));
+    return new Staged(new RgbImage(width, height, out), placed);
+  }
+
+  /** The placed cut-out over frame row {@code y}'s background. */
+  private static void composite(Placed placed, int y, float[] r, float[] g, float[] b) {
+    int sy = y - placed.top, width = r.length, cw = placed.width;
+    if (sy < 0 || sy >= placed.height) return;
+    float[] p = placed.rgba;
+    for (int x = 0; x < cw; x++) {
+      int ox = placed.left + x;
+      if (ox < 0 || ox >= width) continue;
+      int s = CHANNELS * (sy * cw + x);
+      float a = Math.max(0, Math.min(1, p[s + 3]));
+      if (a <= 0) continue;
+      r[ox] = Math.max(0, p[s]) + (1 - a) * r[ox];
+      g[ox] = Math.max(0, p[s + 1]) + (1 - a) * g[ox];
+      b[ox] = Math.max(0, p[s + 2]) + (1 - a) * b[ox];
+    }
   }
 
   /** The placed cut-out as a matte of the frame: alpha and un-premultiplied colour. */
-  private static ProductMatte placedMatte(
-      float[][] p, int cw, int ch, int left, int top, Scene scene) {
-    int width = scene.width(), height = scene.height();
+  private static ProductMatte placedMatte(Placed placed) {
+    Scene scene = placed.scene;
+    int width = scene.width(), height = scene.height(), cw = placed.width;
+    float[] p = placed.rgba;
     byte[] alpha = new byte[width * height];
     int[] colour = new int[width * height];
-    for (int y = 0; y < ch; y++) {
-      int oy = top + y;
+    for (int y = 0; y < placed.height; y++) {
+      int oy = placed.top + y;
       if (oy < 0 || oy >= height) continue;
       for (int x = 0; x < cw; x++) {
-        int ox = left + x, s = y * cw + x;
-        float a = Math.max(0, Math.min(1, p[3][s]));
+        int ox = placed.left + x, s = CHANNELS * (y * cw + x);
+        float a = Math.max(0, Math.min(1, p[s + 3]));
         if (ox < 0 || ox >= width || a < 1e-3f) continue;
         int o = oy * width + ox;
         alpha[o] = ProductMatte.coverage(a);
-        colour[o] = ColourScience.packLinear(p[0][s] / a, p[1][s] / a, p[2][s] / a);
+        colour[o] = ColourScience.packLinear(p[s] / a, p[s + 1] / a, p[s + 2] / a);
       }
     }
     return new ProductMatte(
@@ -176,47 +190,34 @@ public final class Staging {
    */
   private static final double REFLECTION_OPACITY = 0.16;
 
-  /** A faint mirror image of the piece below its base. */
-  private static void reflect(
-      float[][] p,
-      int cw,
-      int ch,
-      int left,
-      int top,
-      int bottom,
-      int width,
-      int height,
-      float[] r,
-      float[] g,
-      float[] b) {
-    int depth = Math.max(1, (bottom - top) / 3);
+  /**
+   * How many rows under the base the reflection reaches: a third of the piece's height, within the
+   * frame and the cut-out.
+   */
+  private static int reflectionDepth(Placed placed, int bottom) {
+    int depth = Math.max(1, (bottom - placed.top) / 3), reach = 0;
     for (int d = 1; d <= depth; d++) {
-      int y = bottom + d, sy = bottom - d - top;
-      if (y >= height || sy < 0 || sy >= ch) break;
-      double w = REFLECTION_OPACITY * (1 - (double) d / depth);
-      for (int x = 0; x < cw; x++) {
-        int cx = left + x;
-        if (cx < 0 || cx >= width) continue;
-        int s = sy * cw + x, o = y * width + cx;
-        double a = w * p[3][s];
-        r[o] = (float) (r[o] * (1 - a) + w * p[0][s]);
-        g[o] = (float) (g[o] * (1 - a) + w * p[1][s]);
-        b[o] = (float) (b[o] * (1 - a) + w * p[2][s]);
-      }
+      int y = bottom + d, sy = bottom - d - placed.top;
+      if (y >= placed.scene.height() || sy < 0 || sy >= placed.height) break;
+      reach = d;
     }
+    return reach;
   }
 
-  private static float[] placedAlpha(
-      float[] a, int cw, int ch, int left, int top, int width, int height) {
-    float[] out = new float[width * height];
-    for (int y = 0; y < ch; y++) {
-      int oy = top + y;
-      if (oy < 0 || oy >= height) continue;
-      for (int x = 0; x < cw; x++) {
-        int ox = left + x;
-        if (ox >= 0 && ox < width) out[oy * width + ox] = Math.max(0, Math.min(1, a[y * cw + x]));
-      }
+  /** A faint mirror image of the piece, {@code d} rows below its base, over that row. */
+  private static void reflect(Placed placed, int bottom, int d, float[] r, float[] g, float[] b) {
+    int depth = Math.max(1, (bottom - placed.top) / 3), sy = bottom - d - placed.top;
+    int width = r.length, cw = placed.width;
+    float[] p = placed.rgba;
+    double w = REFLECTION_OPACITY * (1 - (double) d / depth);
+    for (int x = 0; x < cw; x++) {
+      int cx = placed.left + x;
+      if (cx < 0 || cx >= width) continue;
+      int s = CHANNELS * (sy * cw + x);
+      double a = w * p[s + 3];
+      r[cx] = (float) (r[cx] * (1 - a) + w * p[s]);
+      g[cx] = (float) (g[cx] * (1 - a) + w * p[s + 1]);
+      b[cx] = (float) (b[cx] * (1 - a) + w * p[s + 2]);
     }
-    return out;
   }
 }
