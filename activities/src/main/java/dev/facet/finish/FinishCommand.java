@@ -39,12 +39,6 @@ public final class FinishCommand {
   private final PhotoValidator validator = new PhotoValidator();
   private final ChannelFinisher finisher = new ChannelFinisher();
 
-  /**
-   * The share of the heap photos in flight may hold at their peaks: they rarely peak at once, and
-   * the rest is room for garbage not yet collected.
-   */
-  private static final double HEAP_SHARE = 0.9;
-
   public FinishCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
@@ -75,8 +69,8 @@ public final class FinishCommand {
   }
 
   /**
-   * A photo per core at a time, as far as their working sets fit the heap: the matte is the costly
-   * part, and each photo holds its own memory.
+   * A photo per core at a time, as far as their working sets fit the working memory: the matte is
+   * the costly part, and each photo holds its own memory.
    */
   private List<Outcome> finishAll(FinishArguments arguments, List<ChannelPreset> presets) {
     ExecutorService pool =
@@ -84,7 +78,7 @@ public final class FinishCommand {
             WorkingSets.parallelism(
                 arguments.photos(),
                 Runtime.getRuntime().availableProcessors(),
-                (long) (HEAP_SHARE * Runtime.getRuntime().maxMemory())));
+                WorkingSets.budget()));
     try {
       List<Future<Outcome>> running = new ArrayList<>();
       for (Path photo : arguments.photos()) {

@@ -23,7 +23,27 @@ final class WorkingSets {
    */
   static final long BYTES_PER_PIXEL = 24;
 
+  /**
+   * What the photos in flight may hold at their peaks, unless {@code -Dfacet.finish.memory-mb} says
+   * otherwise: two 3000 px photos (216 MB each), which keeps eight cores' finish under 1 GiB of RSS
+   * (bench/finish, 2026-12-05). A photo larger than this is finished alone, in as much heap as the
+   * JVM has.
+   */
+  static final long DEFAULT_MEGABYTES = 480;
+
+  /**
+   * The share of the heap photos in flight may hold at their peaks: they rarely peak at once, and
+   * the rest is room for garbage not yet collected.
+   */
+  private static final double HEAP_SHARE = 0.9;
+
   private WorkingSets() {}
+
+  /** Bytes the photos in flight may hold: the working memory, within the heap. */
+  static long budget() {
+    long megabytes = Long.getLong("facet.finish.memory-mb", DEFAULT_MEGABYTES);
+    return Math.min(megabytes << 20, (long) (HEAP_SHARE * Runtime.getRuntime().maxMemory()));
+  }
 
   /** Photos to finish at once, at least one, with {@code budget} bytes of heap for them. */
   static int parallelism(List<Path> photos, int cores, long budget) {
