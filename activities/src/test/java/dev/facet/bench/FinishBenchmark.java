@@ -31,7 +31,10 @@ import java.util.stream.Stream;
  *       when Python can import it ({@code pip install pyvips}, over Debian's libvips);
  *   <li><b>{@code vipsthumbnail}</b> over all eight files, one process per size (8.14 has no
  *       sharpening option, so it does less than the others);
- *   <li><b>the {@code vips} CLI per image</b>: thumbnail, sharpen, jpegsave per size.
+ *   <li><b>the {@code vips} CLI per image</b>: thumbnail, sharpen, jpegsave per size;
+ *   <li><b>the native floor</b> ({@link NativeFloor}): OpenCV's decode, resize, sharpen and encode
+ *       in a JVM as Facet's, no matte: the least a Facet finish can take, printed also as a ratio
+ *       to {@code vipsthumbnail}.
  * </ul>
  *
  * Each is the median wall time of {@link #ROUNDS} cold runs over all eight files, and its peak
@@ -77,6 +80,11 @@ public final class FinishBenchmark {
         median(
             "Facet finish (./facet, 8 cores)",
             () -> facet(inputs, presets, fresh(dir, "facet"), eightCores)));
+    Run floor =
+        median(
+            "native floor (OpenCV decode, resize, sharpen, encode; no matte)",
+            () -> facet(inputs, presets, fresh(dir, "floor"), NativeFloor.class, LAUNCHER));
+    runs.add(floor);
     if (Tool.available("python3", "-c", "import pyvips")) {
       runs.add(median("libvips, one process (pyvips)", () -> pyvips(inputs, fresh(dir, "pyvips"))));
     } else {
@@ -94,9 +102,10 @@ public final class FinishBenchmark {
     }
 
     Run facet = runs.get(0);
+    int width = runs.stream().mapToInt(r -> r.name.length()).max().orElse(0);
     System.out.printf(
         Locale.ROOT,
-        "%-32s %10s %14s %14s %12s%n",
+        "%-" + width + "s %10s %14s %14s %12s%n",
         "",
         "ms/image",
         "Facet / this",
@@ -105,13 +114,19 @@ public final class FinishBenchmark {
     for (Run r : runs) {
       System.out.printf(
           Locale.ROOT,
-          "%-32s %10.0f %14.2f %14.0f %8d MiB%n",
+          "%-" + width + "s %10.0f %14.2f %14.0f %8d MiB%n",
           r.name,
           r.millis / inputs.size(),
           facet.millis / r.millis,
           r.cpuMillis / inputs.size(),
           r.peakKib / 1024);
     }
+    runs.stream()
+        .filter(r -> r.name.startsWith("vipsthumbnail"))
+        .forEach(
+            v ->
+                System.out.printf(
+                    Locale.ROOT, "floor / vipsthumbnail: %.2f%n", floor.millis / v.millis));
     FinishStages.print(FinishStages.measure(presets, CHANNELS, inputs));
   }
 
@@ -141,6 +156,13 @@ public final class FinishBenchmark {
 
   private static Tool.Measured facet(
       List<Path> inputs, Path presets, Path out, String... jvmOptions) throws Exception {
+    return facet(inputs, presets, out, FinishMain.class, jvmOptions);
+  }
+
+  /** {@code main} of {@code <presets> <out> <channel,...> <photo>...} in a JVM of its own. */
+  private static Tool.Measured facet(
+      List<Path> inputs, Path presets, Path out, Class<?> main, String... jvmOptions)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions));
@@ -148,7 +170,7 @@ public final class FinishBenchmark {
         List.of(
             "-cp",
             System.getProperty("java.class.path"),
-            FinishMain.class.getName(),
+            main.getName(),
             presets.toString(),
             out.toString(),
             String.join(",", CHANNELS)));
