@@ -151,8 +151,10 @@ public final class FinishBenchmark {
     return new Run(name, m.millis(), m.cpuMillis(), peak);
   }
 
-  /** The JVM options {@code ./facet} gives the finish command (see the script). */
-  private static final String[] LAUNCHER = {"-Xmx512m", "-XX:+UseParallelGC"};
+  /** The JVM options {@code ./facet} gives the finish command: its argument file. */
+  private static final String[] LAUNCHER = {
+    "@" + Path.of("..", "deploy", "local", "finish-jvm.options").toAbsolutePath().normalize()
+  };
 
   private static Tool.Measured facet(
       List<Path> inputs, Path presets, Path out, String... jvmOptions) throws Exception {
