@@ -93,11 +93,13 @@ public final class ScoringActivitiesImpl implements ScoringActivities {
 
   /**
    * Stores what was found, so post-processing refines this mask instead of finding it again; a
-   * retry writes the same bytes to the same key.
+   * retry writes the same bytes to the same key. Not for a candidate whose generator handed over
+   * its exact cut-out (post-processing uses that), nor when the workflow gave no keys (a history
+   * from before findings were kept).
    */
   private ImageRef keep(ShootKeys keys, Candidate candidate, ProductAnalyzer.Analysis analysis) {
-    if (keys == null) {
-      return null; // scheduled by a workflow that does not pass it on
+    if (keys == null || candidate.cutout() != null) {
+      return null;
     }
     return store.put(
         keys.analysis(candidate.round(), candidate.shot(), candidate.variant()),

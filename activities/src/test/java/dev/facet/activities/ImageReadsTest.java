@@ -108,8 +108,11 @@ class ImageReadsTest {
         store.readsSinceLast(),
         references.stream().flatMap(r -> Stream.of(r.image().key(), r.mask().key())).toList());
 
-    stub(ScoringActivities.class)
-        .score(new ScoreRequest(keys, references, captured.signature(), candidates));
+    List<Score> scores =
+        stub(ScoringActivities.class)
+            .score(new ScoreRequest(keys, references, captured.signature(), candidates));
+    // The studio hands over each candidate's exact cut-out: scoring keeps nothing of its own.
+    assertThat(scores).allSatisfy(score -> assertThat(score.analysis()).isNull());
     assertReadOnce(
         "score",
         store.readsSinceLast(),
