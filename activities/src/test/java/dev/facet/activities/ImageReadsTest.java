@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,6 +60,13 @@ class ImageReadsTest {
   private final CountingStore store = new CountingStore(s3.store());
   private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
 
+  @BeforeEach
+  void registerSteps() {
+    StepActivities steps = StepActivities.create(store);
+    env.registerActivitiesImplementations(steps.shootQueue().toArray());
+    env.registerActivitiesImplementations(steps.generators().get("studio"));
+  }
+
   @AfterEach
   void close() {
     env.close();
@@ -66,9 +74,6 @@ class ImageReadsTest {
 
   @Test
   void eachStepReadsEachImageOnce() {
-    StepActivities steps = StepActivities.create(store);
-    env.registerActivitiesImplementations(steps.shootQueue().toArray());
-    env.registerActivitiesImplementations(steps.generators().get("studio"));
     ShootKeys keys = ShootKeys.of("shoot-reads", "run-1");
     List<ReferencePhoto> photos = new ArrayList<>();
     for (String name : List.of("P05_capture_1", "P05_capture_3")) {
@@ -87,19 +92,7 @@ class ImageReadsTest {
     List<Candidate> candidates = new ArrayList<>();
     for (ShotSpec shot : STYLE.shots()) {
       for (int variant = 1; variant <= 2; variant++) {
-        candidates.add(
-            stub(GenerationActivities.class)
-                .generate(
-                    new GenerateRequest(
-                        keys,
-                        1,
-                        shot,
-                        variant,
-                        new ShotPrompt(shot.name(), "prompt"),
-                        references,
-                        captured.signature(),
-                        STYLE,
-                        "studio")));
+        candidates.add(studioCandidate(keys, captured, shot, variant));
       }
     }
     // The studio re-shoots a reference photo: the photo and its cut-out once, for every variant.
@@ -154,9 +147,6 @@ class ImageReadsTest {
    */
   @Test
   void aGeneratedCandidateIsFinishedFromWhatScoringFound() {
-    StepActivities steps = StepActivities.create(store);
-    env.registerActivitiesImplementations(steps.shootQueue().toArray());
-    env.registerActivitiesImplementations(steps.generators().get("studio"));
     ShootKeys keys = ShootKeys.of("shoot-finding", "run-1");
     String upload = "uploads/P05/P05_capture_1.jpg";
     s3.store().put(upload, Fixtures.bytes("P05_capture_1.jpg"), "image/jpeg");
@@ -164,19 +154,7 @@ class ImageReadsTest {
         stub(CaptureActivities.class)
             .capture(new CaptureRequest(keys, List.of(new ReferencePhoto(upload, "front"))));
     ShotSpec shot = STYLE.shots().get(0);
-    Candidate rendered =
-        stub(GenerationActivities.class)
-            .generate(
-                new GenerateRequest(
-                    keys,
-                    1,
-                    shot,
-                    1,
-                    new ShotPrompt(shot.name(), "prompt"),
-                    captured.references(),
-                    captured.signature(),
-                    STYLE,
-                    "studio"));
+    Candidate rendered = studioCandidate(keys, captured, shot, 1);
     // As an image model returns it: the picture alone.
     Candidate generated =
         new Candidate(
@@ -228,6 +206,23 @@ class ImageReadsTest {
           CHANNELS.get(i), difference);
       assertThat(difference).as(CHANNELS.get(i)).isLessThan(0.5);
     }
+  }
+
+  /** Round 1's variant of a shot, rendered by the studio from the captured references. */
+  private Candidate studioCandidate(
+      ShootKeys keys, CaptureResult captured, ShotSpec shot, int variant) {
+    return stub(GenerationActivities.class)
+        .generate(
+            new GenerateRequest(
+                keys,
+                1,
+                shot,
+                variant,
+                new ShotPrompt(shot.name(), "prompt"),
+                captured.references(),
+                captured.signature(),
+                STYLE,
+                "studio"));
   }
 
   private RgbImage decode(ChannelImage image) {
