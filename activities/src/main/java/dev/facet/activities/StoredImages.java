@@ -23,41 +23,21 @@ final class StoredImages {
   }
 
   RgbImage image(ImageRef ref) {
-    try {
-      return ImageDecoder.decode(bytes(ref));
-    } catch (IOException e) {
-      throw StepFailures.invalidInput(
-          "Stored image " + ref.key() + " cannot be decoded: " + e.getMessage());
-    }
+    return decoded(ref, "image", ImageDecoder::decode);
   }
 
   Mask mask(ImageRef ref) {
-    try {
-      return ImageDecoder.decodeMask(bytes(ref));
-    } catch (IOException e) {
-      throw StepFailures.invalidInput(
-          "Stored mask " + ref.key() + " cannot be decoded: " + e.getMessage());
-    }
+    return decoded(ref, "mask", ImageDecoder::decodeMask);
   }
 
   /** A stored cut-out, over the backdrop of the photo it was cut from. */
   ProductMatte matte(ImageRef ref, BackdropModel backdrop) {
-    try {
-      return ImageDecoder.decodeMatte(bytes(ref), backdrop);
-    } catch (IOException e) {
-      throw StepFailures.invalidInput(
-          "Stored cut-out " + ref.key() + " cannot be decoded: " + e.getMessage());
-    }
+    return decoded(ref, "cut-out", bytes -> ImageDecoder.decodeMatte(bytes, backdrop));
   }
 
   /** What an earlier step found in an image ({@link ProductFinding}). */
   ProductFinding finding(ImageRef ref) {
-    try {
-      return ProductFinding.fromJson(bytes(ref));
-    } catch (IOException e) {
-      throw StepFailures.invalidInput(
-          "Stored analysis " + ref.key() + " cannot be read: " + e.getMessage());
-    }
+    return decoded(ref, "analysis", ProductFinding::fromJson);
   }
 
   /**
@@ -68,11 +48,23 @@ final class StoredImages {
     if (reference.view() == null) {
       return ProductView.of(image(reference.image()), mask(reference.mask()));
     }
+    return decoded(
+        reference.view(), "view", bytes -> ImageDecoder.decodeView(bytes, reference.productBox()));
+  }
+
+  /** How one kind of stored object is read from its bytes. */
+  @FunctionalInterface
+  private interface Decoder<T> {
+    T decode(byte[] bytes) throws IOException;
+  }
+
+  /** The object at {@code ref}, decoded; one it cannot decode is the step's invalid input. */
+  private <T> T decoded(ImageRef ref, String kind, Decoder<T> decoder) {
     try {
-      return ImageDecoder.decodeView(bytes(reference.view()), reference.productBox());
+      return decoder.decode(bytes(ref));
     } catch (IOException e) {
       throw StepFailures.invalidInput(
-          "Stored view " + reference.view().key() + " cannot be decoded: " + e.getMessage());
+          "Stored " + kind + " " + ref.key() + " cannot be decoded: " + e.getMessage());
     }
   }
 
